@@ -1,0 +1,1 @@
+pub mod get_current_user;

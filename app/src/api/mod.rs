@@ -1,0 +1,5 @@
+//! Server functions, one per file, by domain: read context → authenticate → authorize (policy)
+//! → call a service → return a DTO.
+
+pub mod account;
+pub mod profile;

@@ -1,0 +1,13 @@
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::model::profile::ProfileView;
+
+/// A member's profile, filtered field by field by the policy for whoever is asking.
+#[server]
+pub async fn get_member_profile(handle: String) -> Result<ProfileView, AppError> {
+    use crate::server::{context, services};
+    let state = context::app_state()?;
+    let viewer = context::session_user();
+    services::profiles::member_profile(&state, viewer.as_ref(), &handle).await
+}

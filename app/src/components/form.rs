@@ -1,0 +1,153 @@
+//! Form fields that carry their label, hint and error, accessibly wired together.
+
+use leptos::prelude::*;
+
+use crate::components::lang::use_texts;
+use crate::model::form::{FieldError, FormOutcome, FormProblem};
+use crate::model::profile::Visibility;
+
+/// The outcome of a server-rendered submission, if this render follows one. On the server it
+/// comes from the form handler's context; the browser receives it serialized with the page, so
+/// hydration sees exactly what the server rendered.
+pub fn use_form_outcome() -> OnceResource<Option<FormOutcome>> {
+    #[cfg(feature = "ssr")]
+    let outcome = use_context::<FormOutcome>();
+    #[cfg(not(feature = "ssr"))]
+    let outcome: Option<FormOutcome> = None;
+    OnceResource::new_blocking(async move { outcome })
+}
+
+fn described_by(name: &str, hint: bool, error: bool) -> Option<String> {
+    let mut ids = Vec::new();
+    if hint {
+        ids.push(format!("{name}-hint"));
+    }
+    if error {
+        ids.push(format!("{name}-error"));
+    }
+    (!ids.is_empty()).then(|| ids.join(" "))
+}
+
+#[component]
+pub fn FieldErrorText(name: String, error: Option<FieldError>) -> impl IntoView {
+    let t = use_texts();
+    error.map(|e| {
+        view! { <p class="field-error" id=format!("{name}-error")>{(t.field_error)(&e)}</p> }
+    })
+}
+
+#[component]
+pub fn TextField(
+    #[prop(into)] name: String,
+    #[prop(into)] label: String,
+    #[prop(into, default = String::new())] value: String,
+    #[prop(default = None)] error: Option<FieldError>,
+    #[prop(optional, into)] hint: Option<String>,
+    #[prop(into, default = "text".to_string())] input_type: String,
+    #[prop(optional, into)] autocomplete: Option<String>,
+    #[prop(optional)] maxlength: Option<usize>,
+    #[prop(optional, into)] inputmode: Option<String>,
+    #[prop(default = true)] required: bool,
+) -> impl IntoView {
+    let id = format!("champ-{name}");
+    let describedby = described_by(&name, hint.is_some(), error.is_some());
+    let invalid = error.is_some().then_some("true");
+    let value = (input_type != "password").then_some(value);
+    let has_error = error.is_some();
+    view! {
+        <div class="field" class:has-error=has_error>
+            <label for=id.clone()>{label}</label>
+            {hint.map(|h| view! { <p class="hint" id=format!("{name}-hint")>{h}</p> })}
+            <input
+                id=id
+                name=name.clone()
+                type=input_type
+                value=value
+                autocomplete=autocomplete
+                maxlength=maxlength
+                inputmode=inputmode
+                required=required
+                aria-invalid=invalid
+                aria-describedby=describedby
+            />
+            <FieldErrorText name=name error=error />
+        </div>
+    }
+}
+
+#[component]
+pub fn TextArea(
+    #[prop(into)] name: String,
+    #[prop(into)] label: String,
+    #[prop(into, default = String::new())] value: String,
+    #[prop(default = None)] error: Option<FieldError>,
+    #[prop(optional, into)] hint: Option<String>,
+    #[prop(optional)] maxlength: Option<usize>,
+    #[prop(default = 4)] rows: usize,
+) -> impl IntoView {
+    let id = format!("champ-{name}");
+    let describedby = described_by(&name, hint.is_some(), error.is_some());
+    let invalid = error.is_some().then_some("true");
+    let has_error = error.is_some();
+    view! {
+        <div class="field" class:has-error=has_error>
+            <label for=id.clone()>{label}</label>
+            {hint.map(|h| view! { <p class="hint" id=format!("{name}-hint")>{h}</p> })}
+            <textarea
+                id=id
+                name=name.clone()
+                rows=rows
+                maxlength=maxlength
+                aria-invalid=invalid
+                aria-describedby=describedby
+            >
+                {value}
+            </textarea>
+            <FieldErrorText name=name error=error />
+        </div>
+    }
+}
+
+/// "Visible par : tout le monde / ma section / moi seul·e" for one profile field.
+#[component]
+pub fn VisibilitySelect(#[prop(into)] field: String, selected: Visibility, error: Option<FieldError>) -> impl IntoView {
+    let t = use_texts();
+    let name = format!("{field}_visibility");
+    let id = format!("champ-{name}");
+    view! {
+        <div class="field visibility">
+            <label for=id.clone()>{t.visible_to}</label>
+            <select id=id name=name.clone()>
+                {Visibility::ALL
+                    .into_iter()
+                    .map(|v| {
+                        view! {
+                            <option value=v.as_str() selected=v == selected>
+                                {(t.visibility)(v)}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+            <FieldErrorText name=name error=error />
+        </div>
+    }
+}
+
+/// A form-level message (wrong credentials, rate limit, field errors summary), announced.
+#[component]
+pub fn FormAlert(outcome: Option<FormOutcome>) -> impl IntoView {
+    let t = use_texts();
+    outcome.and_then(|o| {
+        let text = match (&o.problem, o.errors.is_empty()) {
+            (Some(problem), _) => (t.problem)(problem),
+            (None, false) => t.form_has_errors.to_string(),
+            (None, true) => return None,
+        };
+        let class = match o.problem {
+            Some(FormProblem::RateLimited { .. }) => "alert alert-warning",
+            _ => "alert alert-error",
+        };
+        Some(view! { <div class=class role="alert">{text}</div> })
+    })
+}

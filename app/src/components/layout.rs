@@ -1,0 +1,97 @@
+//! The page frame: skip link, header with the brand and language switch, main navigation
+//! (bottom bar on phones, top on desktop) and footer.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+use crate::components::lang::{use_lang, use_texts};
+use crate::model::user::CurrentUser;
+
+/// The signed-in person for this page, loaded once with the page.
+#[derive(Clone, Copy)]
+pub struct CurrentUserResource(pub OnceResource<Option<CurrentUser>>);
+
+pub fn use_current_user() -> OnceResource<Option<CurrentUser>> {
+    expect_context::<CurrentUserResource>().0
+}
+
+fn encode_component(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+#[component]
+fn LangSwitch() -> impl IntoView {
+    let lang = use_lang();
+    let t = use_texts();
+    let location = use_location();
+    let other = lang.other();
+    let href = move || format!("/langue/{}?retour={}", other.code(), encode_component(&location.pathname.get()));
+    view! {
+        <a class="lang-switch" href=href rel="external" hreflang=other.code() lang=other.code()>
+            {t.switch_language}
+        </a>
+    }
+}
+
+#[component]
+fn NavLinks() -> impl IntoView {
+    let t = use_texts();
+    let user = use_current_user();
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match user.await {
+                    Some(_) => {
+                        view! {
+                            <li><a href="/">{t.nav_home}</a></li>
+                            <li><a href="/profil">{t.nav_profile}</a></li>
+                            <li>
+                                <form method="post" action="/deconnexion" class="inline-form">
+                                    <button type="submit" class="link-button">{t.sign_out}</button>
+                                </form>
+                            </li>
+                        }
+                            .into_any()
+                    }
+                    None => {
+                        view! {
+                            <li><a href="/">{t.nav_home}</a></li>
+                            <li><a href="/connexion">{t.nav_signin}</a></li>
+                            <li><a href="/inscription">{t.nav_signup}</a></li>
+                        }
+                            .into_any()
+                    }
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+pub fn Layout(children: Children) -> impl IntoView {
+    let t = use_texts();
+    view! {
+        <a class="skip-link" href="#contenu">{t.skip_to_content}</a>
+        <header class="site-header">
+            <a class="brand" href="/">
+                <img src="/icons/logo.svg" alt="" width="28" height="28" />
+                <span>"Coopol"</span>
+            </a>
+            <LangSwitch />
+        </header>
+        <nav class="main-nav" aria-label=t.nav_label>
+            <ul>
+                <NavLinks />
+            </ul>
+        </nav>
+        <main id="contenu" tabindex="-1">{children()}</main>
+        <footer class="site-footer">
+            <p>{t.footer}</p>
+        </footer>
+    }
+}

@@ -1,0 +1,5 @@
+//! Small reusable view pieces.
+
+pub mod form;
+pub mod layout;
+pub mod lang;

@@ -1,0 +1,526 @@
+//! The UI's words, French first (tutoiement) and English. Every text is a field of `Texts`, so a
+//! missing translation does not compile. Parameterized texts are functions.
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::form::{FieldError, FormProblem};
+use crate::model::profile::{Availability, Visibility};
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Lang {
+    #[default]
+    Fr,
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code.trim().to_ascii_lowercase().as_str() {
+            "fr" => Some(Lang::Fr),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The other language, for the switch.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Fr => Lang::En,
+            Lang::En => Lang::Fr,
+        }
+    }
+
+    /// Picks from an `Accept-Language` header by quality; French when unsure.
+    pub fn from_accept_language(header: &str) -> Lang {
+        let mut best: Option<(f32, Lang)> = None;
+        for part in header.split(',') {
+            let mut pieces = part.trim().split(';');
+            let tag = pieces.next().unwrap_or("").trim().to_ascii_lowercase();
+            let quality = pieces
+                .find_map(|p| p.trim().strip_prefix("q=").and_then(|q| q.parse::<f32>().ok()))
+                .unwrap_or(1.0);
+            let primary = tag.split('-').next().unwrap_or("");
+            if let Some(lang) = Lang::from_code(primary) {
+                if quality > 0.0 && best.is_none_or(|(q, _)| quality > q) {
+                    best = Some((quality, lang));
+                }
+            }
+        }
+        best.map(|(_, lang)| lang).unwrap_or_default()
+    }
+
+    pub fn texts(self) -> &'static Texts {
+        match self {
+            Lang::Fr => &FR,
+            Lang::En => &EN,
+        }
+    }
+}
+
+pub struct Texts {
+    pub skip_to_content: &'static str,
+    pub tagline: &'static str,
+    pub nav_label: &'static str,
+    pub nav_home: &'static str,
+    pub nav_profile: &'static str,
+    pub nav_signin: &'static str,
+    pub nav_signup: &'static str,
+    pub sign_out: &'static str,
+    pub switch_language: &'static str,
+    pub footer: &'static str,
+    pub loading: &'static str,
+
+    pub home_title: &'static str,
+    pub home_lead: &'static str,
+    pub home_points: [&'static str; 3],
+    pub home_cta_signup: &'static str,
+    pub home_cta_signin: &'static str,
+    pub dashboard_greeting: fn(&str) -> String,
+    pub dashboard_empty: &'static str,
+    pub dashboard_profile_link: &'static str,
+    pub dashboard_public_link: &'static str,
+
+    pub signup_title: &'static str,
+    pub signup_intro: &'static str,
+    pub display_name: &'static str,
+    pub display_name_hint: &'static str,
+    pub email: &'static str,
+    pub password: &'static str,
+    pub password_hint: &'static str,
+    pub postal_code: &'static str,
+    pub postal_code_hint: &'static str,
+    pub membership_legend: &'static str,
+    pub membership_sympathisant: &'static str,
+    pub membership_sympathisant_hint: &'static str,
+    pub membership_adherent: &'static str,
+    pub membership_adherent_hint: &'static str,
+    pub consent_label: &'static str,
+    pub consent_details: &'static str,
+    pub signup_submit: &'static str,
+    pub signup_have_account: &'static str,
+
+    pub signin_title: &'static str,
+    pub signin_submit: &'static str,
+    pub signin_no_account: &'static str,
+
+    pub profile_title: &'static str,
+    pub profile_saved: &'static str,
+    pub profile_identity: &'static str,
+    pub handle: &'static str,
+    pub handle_hint: &'static str,
+    pub bio: &'static str,
+    pub status: &'static str,
+    pub status_hint: &'static str,
+    pub mandates: &'static str,
+    pub responsibilities: &'static str,
+    pub interests: &'static str,
+    pub one_per_line: &'static str,
+    pub availabilities: &'static str,
+    pub availabilities_hint: &'static str,
+    pub visible_to: &'static str,
+    pub profile_save: &'static str,
+    pub profile_private: &'static str,
+    pub profile_private_hint: &'static str,
+    pub membership: &'static str,
+    pub membership_value: fn(&str, &str) -> &'static str,
+    pub profile_view_public: &'static str,
+    pub sessions_title: &'static str,
+    pub sessions_hint: &'static str,
+    pub sign_out_everywhere: &'static str,
+
+    pub member_since: fn(&str) -> String,
+    pub member_nothing_visible: &'static str,
+    pub member_edit_mine: &'static str,
+
+    pub not_found_title: &'static str,
+    pub not_found_text: &'static str,
+    pub error_title: &'static str,
+    pub error_text: &'static str,
+    pub back_home: &'static str,
+    pub form_has_errors: &'static str,
+
+    pub field_error: fn(&FieldError) -> String,
+    pub problem: fn(&FormProblem) -> String,
+    pub visibility: fn(Visibility) -> &'static str,
+    pub availability: fn(Availability) -> &'static str,
+    pub months: [&'static str; 12],
+}
+
+fn wait_fr(secs: i64) -> String {
+    let minutes = (secs + 59) / 60;
+    if secs < 60 {
+        format!("{secs} seconde{}", if secs > 1 { "s" } else { "" })
+    } else {
+        format!("{minutes} minute{}", if minutes > 1 { "s" } else { "" })
+    }
+}
+
+fn wait_en(secs: i64) -> String {
+    let minutes = (secs + 59) / 60;
+    if secs < 60 {
+        format!("{secs} second{}", if secs > 1 { "s" } else { "" })
+    } else {
+        format!("{minutes} minute{}", if minutes > 1 { "s" } else { "" })
+    }
+}
+
+pub static FR: Texts = Texts {
+    skip_to_content: "Aller au contenu",
+    tagline: "Le réseau coopératif des sections et des fédérations",
+    nav_label: "Navigation principale",
+    nav_home: "Accueil",
+    nav_profile: "Mon profil",
+    nav_signin: "Connexion",
+    nav_signup: "Inscription",
+    sign_out: "Se déconnecter",
+    switch_language: "English",
+    footer: "Coopol — logiciel libre pour s’organiser ensemble, sur le Web et sur le terrain.",
+    loading: "Chargement…",
+
+    home_title: "Coopol, pour être plus présent·es sur le terrain",
+    home_lead: "Trouve ta section, rencontre tes coopains, débats, et rejoins les actions près de chez toi : tractage, porte-à-porte, phoning.",
+    home_points: [
+        "Adhérent·e ou sympathisant·e : tu t’engages à la carte, sans pression.",
+        "Ta section et ta fédération t’informent et t’invitent aux actions.",
+        "Tes données politiques restent protégées : tu choisis qui voit quoi.",
+    ],
+    home_cta_signup: "Je m’inscris",
+    home_cta_signin: "J’ai déjà un compte",
+    dashboard_greeting: |name| format!("Bonjour {name} !"),
+    dashboard_empty: "Ton fil d’actualité arrive bientôt : publications de ta section, actions près de chez toi et coopains.",
+    dashboard_profile_link: "Compléter mon profil",
+    dashboard_public_link: "Voir mon profil public",
+
+    signup_title: "Inscription",
+    signup_intro: "Une minute suffit. Ton nom affiché et ton identifiant sont visibles des autres ; tu choisis pour tout le reste.",
+    display_name: "Nom affiché",
+    display_name_hint: "Prénom et nom, ou comme tu veux être appelé·e (2 à 60 caractères).",
+    email: "Adresse e-mail",
+    password: "Mot de passe",
+    password_hint: "Au moins 10 caractères.",
+    postal_code: "Code postal",
+    postal_code_hint: "Pour te rattacher à ta commune et à ta section.",
+    membership_legend: "Tu es…",
+    membership_sympathisant: "Je suis sympathisant·e",
+    membership_sympathisant_hint: "Tu n’as pas la carte, tu participes quand tu veux.",
+    membership_adherent: "Je suis adhérent·e",
+    membership_adherent_hint: "Ton adhésion restera « à confirmer » jusqu’à ce que ta section la confirme.",
+    consent_label: "J’accepte que Coopol traite mes données, qui révèlent une opinion politique, pour me relier à ma section et à ma fédération.",
+    consent_details: "Ces données ne sont jamais vendues ni publiées sans ton accord. Tu peux retirer ton consentement et supprimer ton compte à tout moment (RGPD, art. 9).",
+    signup_submit: "Créer mon compte",
+    signup_have_account: "Tu as déjà un compte ? Connecte-toi",
+
+    signin_title: "Connexion",
+    signin_submit: "Me connecter",
+    signin_no_account: "Pas encore de compte ? Inscris-toi",
+
+    profile_title: "Mon profil",
+    profile_saved: "Ton profil est enregistré.",
+    profile_identity: "Qui tu es",
+    handle: "Identifiant",
+    handle_hint: "Ton adresse sur Coopol : lettres minuscules, chiffres et tirets (3 à 30).",
+    bio: "À propos de moi",
+    status: "Statut",
+    status_hint: "Une phrase courte : ce que tu fais en ce moment.",
+    mandates: "Mandats",
+    responsibilities: "Responsabilités",
+    interests: "Centres d’intérêt",
+    one_per_line: "Un par ligne.",
+    availabilities: "Disponibilités à la carte",
+    availabilities_hint: "Les actions que tu veux bien faire : on te les proposera près de chez toi.",
+    visible_to: "Visible par",
+    profile_save: "Enregistrer",
+    profile_private: "Informations privées",
+    profile_private_hint: "Visibles par toi seul·e.",
+    membership: "Statut d’adhésion",
+    membership_value: |membership, status| match (membership, status) {
+        ("adherent", "confirmed") => "Adhérent·e (confirmé·e)",
+        ("adherent", "refused") => "Adhésion non confirmée",
+        ("adherent", _) => "Adhérent·e (à confirmer)",
+        _ => "Sympathisant·e",
+    },
+    profile_view_public: "Voir mon profil public",
+    sessions_title: "Appareils connectés",
+    sessions_hint: "Tu as perdu un téléphone ou utilisé un ordinateur partagé ? Déconnecte-toi partout.",
+    sign_out_everywhere: "Se déconnecter de tous les appareils",
+
+    member_since: |date| format!("Membre depuis le {date}"),
+    member_nothing_visible: "Ce profil ne partage rien d’autre avec toi.",
+    member_edit_mine: "Modifier mon profil",
+
+    not_found_title: "Page introuvable",
+    not_found_text: "Cette page n’existe pas, ou plus. Vérifie l’adresse.",
+    error_title: "Une erreur est survenue",
+    error_text: "Nous n’avons pas pu afficher cette page. Réessaie dans un instant.",
+    back_home: "Retour à l’accueil",
+    form_has_errors: "Le formulaire contient des erreurs : corrige les champs indiqués.",
+
+    field_error: |e| match e {
+        FieldError::Required => "Ce champ est obligatoire.".into(),
+        FieldError::TooShort { min } => format!("Trop court : au moins {min} caractères."),
+        FieldError::TooLong { max } => format!("Trop long : au plus {max} caractères."),
+        FieldError::TooManyItems { max } => format!("Trop d’éléments : au plus {max}."),
+        FieldError::InvalidEmail => "Cette adresse e-mail n’est pas valide (exemple : prenom@exemple.fr).".into(),
+        FieldError::EmailTaken => "Un compte existe déjà avec cette adresse : connecte-toi, ou choisis une autre adresse.".into(),
+        FieldError::InvalidPostalCode => "Un code postal français a 5 chiffres (exemple : 59000).".into(),
+        FieldError::ConsentRequired => "Coche cette case pour créer ton compte : sans ton accord, nous ne pouvons pas traiter tes données.".into(),
+        FieldError::ChoiceRequired => "Choisis une des options.".into(),
+        FieldError::InvalidChoice => "Ce choix n’existe pas : choisis dans la liste.".into(),
+        FieldError::InvalidHandle => "Uniquement des lettres minuscules sans accent, des chiffres et des tirets (pas au début ni à la fin).".into(),
+        FieldError::HandleTaken => "Cet identifiant est déjà pris : essaie une variante.".into(),
+        FieldError::ControlCharacters => "Ce texte contient des caractères invisibles non autorisés.".into(),
+    },
+    problem: |p| match p {
+        FormProblem::WrongCredentials => "Adresse e-mail ou mot de passe incorrect.".into(),
+        FormProblem::RateLimited { retry_after_secs } => format!(
+            "Trop de tentatives. Pour ta sécurité, réessaie dans {}.",
+            wait_fr(*retry_after_secs)
+        ),
+        FormProblem::Internal => "Une erreur est survenue de notre côté ; rien n’a été enregistré. Réessaie dans un instant.".into(),
+    },
+    visibility: |v| match v {
+        Visibility::Public => "Tout le monde",
+        Visibility::Section => "Ma section",
+        Visibility::OnlyMe => "Moi seul·e",
+    },
+    availability: |a| match a {
+        Availability::Tractage => "Tractage",
+        Availability::Boitage => "Boîtage",
+        Availability::PorteAPorte => "Porte-à-porte",
+        Availability::Phoning => "Phoning",
+        Availability::Collage => "Collage d’affiches",
+        Availability::Accueil => "Accueil",
+        Availability::Covoiturage => "Covoiturage",
+        Availability::Logistique => "Logistique",
+        Availability::ReseauxSociaux => "Réseaux sociaux",
+    },
+    months: [
+        "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre",
+        "décembre",
+    ],
+};
+
+pub static EN: Texts = Texts {
+    skip_to_content: "Skip to content",
+    tagline: "The cooperative network of sections and federations",
+    nav_label: "Main navigation",
+    nav_home: "Home",
+    nav_profile: "My profile",
+    nav_signin: "Sign in",
+    nav_signup: "Sign up",
+    sign_out: "Sign out",
+    switch_language: "Français",
+    footer: "Coopol — free software to organise together, online and in the field.",
+    loading: "Loading…",
+
+    home_title: "Coopol, to be more present in the field",
+    home_lead: "Find your section, meet your coopains, debate, and join actions near you: leafleting, door-to-door, phone banking.",
+    home_points: [
+        "Member or sympathiser: commit à la carte, no pressure.",
+        "Your section and federation keep you informed and invite you to actions.",
+        "Your political data stays protected: you choose who sees what.",
+    ],
+    home_cta_signup: "Sign up",
+    home_cta_signin: "I already have an account",
+    dashboard_greeting: |name| format!("Hello {name}!"),
+    dashboard_empty: "Your news feed is coming soon: your section's posts, actions near you and coopains.",
+    dashboard_profile_link: "Complete my profile",
+    dashboard_public_link: "See my public profile",
+
+    signup_title: "Sign up",
+    signup_intro: "It takes a minute. Your display name and handle are visible to others; you choose for everything else.",
+    display_name: "Display name",
+    display_name_hint: "First and last name, or what you like to be called (2 to 60 characters).",
+    email: "E-mail address",
+    password: "Password",
+    password_hint: "At least 10 characters.",
+    postal_code: "Postal code",
+    postal_code_hint: "To connect you with your commune and your section.",
+    membership_legend: "You are…",
+    membership_sympathisant: "I am a sympathiser",
+    membership_sympathisant_hint: "No party card; you take part when you want.",
+    membership_adherent: "I am a party member",
+    membership_adherent_hint: "Your membership stays “to be confirmed” until your section confirms it.",
+    consent_label: "I agree that Coopol processes my data, which reveals a political opinion, to connect me with my section and federation.",
+    consent_details: "This data is never sold nor published without your agreement. You can withdraw your consent and delete your account at any time (GDPR, art. 9).",
+    signup_submit: "Create my account",
+    signup_have_account: "Already have an account? Sign in",
+
+    signin_title: "Sign in",
+    signin_submit: "Sign in",
+    signin_no_account: "No account yet? Sign up",
+
+    profile_title: "My profile",
+    profile_saved: "Your profile is saved.",
+    profile_identity: "Who you are",
+    handle: "Handle",
+    handle_hint: "Your address on Coopol: lower-case letters, digits and dashes (3 to 30).",
+    bio: "About me",
+    status: "Status",
+    status_hint: "One short sentence: what you are up to.",
+    mandates: "Elected offices",
+    responsibilities: "Responsibilities",
+    interests: "Interests",
+    one_per_line: "One per line.",
+    availabilities: "Availability à la carte",
+    availabilities_hint: "The actions you are willing to do: we will suggest them near you.",
+    visible_to: "Visible to",
+    profile_save: "Save",
+    profile_private: "Private information",
+    profile_private_hint: "Only you can see this.",
+    membership: "Membership",
+    membership_value: |membership, status| match (membership, status) {
+        ("adherent", "confirmed") => "Party member (confirmed)",
+        ("adherent", "refused") => "Membership not confirmed",
+        ("adherent", _) => "Party member (to be confirmed)",
+        _ => "Sympathiser",
+    },
+    profile_view_public: "See my public profile",
+    sessions_title: "Signed-in devices",
+    sessions_hint: "Lost a phone or used a shared computer? Sign out everywhere.",
+    sign_out_everywhere: "Sign out of all devices",
+
+    member_since: |date| format!("Member since {date}"),
+    member_nothing_visible: "This profile shares nothing else with you.",
+    member_edit_mine: "Edit my profile",
+
+    not_found_title: "Page not found",
+    not_found_text: "This page does not exist, or no longer does. Check the address.",
+    error_title: "Something went wrong",
+    error_text: "We could not display this page. Try again in a moment.",
+    back_home: "Back to home",
+    form_has_errors: "The form has errors: fix the fields marked below.",
+
+    field_error: |e| match e {
+        FieldError::Required => "This field is required.".into(),
+        FieldError::TooShort { min } => format!("Too short: at least {min} characters."),
+        FieldError::TooLong { max } => format!("Too long: at most {max} characters."),
+        FieldError::TooManyItems { max } => format!("Too many items: at most {max}."),
+        FieldError::InvalidEmail => "This e-mail address is not valid (example: name@example.org).".into(),
+        FieldError::EmailTaken => "An account already uses this address: sign in, or choose another address.".into(),
+        FieldError::InvalidPostalCode => "A French postal code has 5 digits (example: 59000).".into(),
+        FieldError::ConsentRequired => "Tick this box to create your account: without your agreement we cannot process your data.".into(),
+        FieldError::ChoiceRequired => "Choose one of the options.".into(),
+        FieldError::InvalidChoice => "This choice does not exist: pick one from the list.".into(),
+        FieldError::InvalidHandle => "Only lower-case letters without accents, digits and dashes (not at the start or end).".into(),
+        FieldError::HandleTaken => "This handle is taken: try a variant.".into(),
+        FieldError::ControlCharacters => "This text contains invisible characters that are not allowed.".into(),
+    },
+    problem: |p| match p {
+        FormProblem::WrongCredentials => "Wrong e-mail address or password.".into(),
+        FormProblem::RateLimited { retry_after_secs } => format!(
+            "Too many attempts. For your safety, try again in {}.",
+            wait_en(*retry_after_secs)
+        ),
+        FormProblem::Internal => "Something went wrong on our side; nothing was saved. Try again in a moment.".into(),
+    },
+    visibility: |v| match v {
+        Visibility::Public => "Everyone",
+        Visibility::Section => "My section",
+        Visibility::OnlyMe => "Only me",
+    },
+    availability: |a| match a {
+        Availability::Tractage => "Leafleting",
+        Availability::Boitage => "Letterbox drops",
+        Availability::PorteAPorte => "Door-to-door",
+        Availability::Phoning => "Phone banking",
+        Availability::Collage => "Poster sticking",
+        Availability::Accueil => "Welcoming",
+        Availability::Covoiturage => "Car sharing",
+        Availability::Logistique => "Logistics",
+        Availability::ReseauxSociaux => "Social media",
+    },
+    months: [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+        "December",
+    ],
+};
+
+/// A date in the reader's language: "24 novembre 2026" / "24 November 2026" (Europe/Paris day).
+pub fn format_date(lang: Lang, epoch_ms: i64) -> String {
+    let (year, month, day) = civil_date(paris_local_ms(epoch_ms));
+    let month_name = lang.texts().months[(month - 1) as usize % 12];
+    match lang {
+        Lang::Fr if day == 1 => format!("1er {month_name} {year}"),
+        _ => format!("{day} {month_name} {year}"),
+    }
+}
+
+/// Europe/Paris offset: CET (+1) with CEST (+2) from the last Sunday of March 01:00 UTC to the
+/// last Sunday of October 01:00 UTC.
+fn paris_local_ms(epoch_ms: i64) -> i64 {
+    let hour = 3_600_000;
+    let (year, _, _) = civil_date(epoch_ms);
+    let last_sunday = |month: u32, days: u32| {
+        let last = days_from_civil(year, month, days);
+        let weekday = (last + 4).rem_euclid(7); // 0 = Sunday (1970-01-01 was a Thursday)
+        (last - weekday) * 86_400_000 + hour
+    };
+    let summer = epoch_ms >= last_sunday(3, 31) && epoch_ms < last_sunday(10, 31);
+    epoch_ms + if summer { 2 * hour } else { hour }
+}
+
+fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(m);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// (year, month 1–12, day 1–31) of a UTC millisecond timestamp (Howard Hinnant's algorithm).
+fn civil_date(epoch_ms: i64) -> (i64, u32, u32) {
+    let z = epoch_ms.div_euclid(86_400_000) + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accept_language_prefers_quality_and_defaults_to_french() {
+        assert_eq!(Lang::from_accept_language("en-GB,en;q=0.9,fr;q=0.8"), Lang::En);
+        assert_eq!(Lang::from_accept_language("de-DE,fr;q=0.5,en;q=0.7"), Lang::En);
+        assert_eq!(Lang::from_accept_language("de-DE,es"), Lang::Fr);
+        assert_eq!(Lang::from_accept_language(""), Lang::Fr);
+        assert_eq!(Lang::from_accept_language("fr-FR,fr;q=0.9,en-US;q=0.8"), Lang::Fr);
+        assert_eq!(Lang::from_accept_language("en;q=0"), Lang::Fr);
+    }
+
+    #[test]
+    fn dates_are_in_french_format_and_paris_time() {
+        // 2026-11-24 10:00 UTC
+        assert_eq!(format_date(Lang::Fr, 1_795_514_400_000), "24 novembre 2026");
+        assert_eq!(format_date(Lang::En, 1_795_514_400_000), "24 November 2026");
+        // 2026-06-30 22:30 UTC is already 1 July in Paris (summer time).
+        assert_eq!(format_date(Lang::Fr, 1_782_858_600_000), "1er juillet 2026");
+        // 2026-12-31 23:30 UTC is 1 January 2027 in Paris (winter time).
+        assert_eq!(format_date(Lang::Fr, 1_798_759_800_000), "1er janvier 2027");
+        assert_eq!(format_date(Lang::Fr, 0), "1er janvier 1970");
+    }
+
+    #[test]
+    fn rate_limit_messages_say_how_long_to_wait() {
+        let text = (FR.problem)(&FormProblem::RateLimited { retry_after_secs: 125 });
+        assert!(text.contains("3 minutes"), "{text}");
+        assert!((FR.problem)(&FormProblem::RateLimited { retry_after_secs: 1 }).contains("1 seconde."));
+    }
+}

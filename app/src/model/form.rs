@@ -1,0 +1,144 @@
+//! What a submitted form looks like on its way back to the page: the values the person typed
+//! (never passwords) and one error code per field, translated by the page.
+
+use serde::{Deserialize, Serialize};
+
+/// Why one field was refused. The UI turns each code into a French (or English) sentence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FieldError {
+    Required,
+    TooShort { min: usize },
+    TooLong { max: usize },
+    TooManyItems { max: usize },
+    InvalidEmail,
+    EmailTaken,
+    InvalidPostalCode,
+    ConsentRequired,
+    ChoiceRequired,
+    InvalidChoice,
+    InvalidHandle,
+    HandleTaken,
+    ControlCharacters,
+}
+
+/// Field name → error, in a stable order.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldErrors(pub Vec<(String, FieldError)>);
+
+impl FieldErrors {
+    pub fn add(&mut self, field: &str, error: FieldError) {
+        if self.get(field).is_none() {
+            self.0.push((field.to_string(), error));
+        }
+    }
+
+    pub fn get(&self, field: &str) -> Option<&FieldError> {
+        self.0.iter().find(|(name, _)| name == field).map(|(_, e)| e)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Records the outcome of one field's parse and returns the value when it is valid.
+    pub fn check<T>(&mut self, field: &str, parsed: Result<T, FieldError>) -> Option<T> {
+        match parsed {
+            Ok(value) => Some(value),
+            Err(error) => {
+                self.add(field, error);
+                None
+            }
+        }
+    }
+}
+
+/// A urlencoded form body as name/value pairs, in order (checkbox groups repeat a name).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RawForm(pub Vec<(String, String)>);
+
+impl RawForm {
+    pub fn value(&self, name: &str) -> &str {
+        self.0.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str()).unwrap_or("")
+    }
+
+    pub fn values(&self, name: &str) -> Vec<&str> {
+        self.0.iter().filter(|(n, _)| n == name).map(|(_, v)| v.as_str()).collect()
+    }
+
+    pub fn has(&self, name: &str, value: &str) -> bool {
+        self.0.iter().any(|(n, v)| n == name && v == value)
+    }
+
+    /// The same form without the fields that must never be echoed back or stored (passwords).
+    pub fn without_secrets(&self) -> RawForm {
+        RawForm(
+            self.0
+                .iter()
+                .filter(|(name, _)| !name.contains("password"))
+                .cloned()
+                .collect(),
+        )
+    }
+}
+
+/// A form-level failure that is not tied to one field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FormProblem {
+    WrongCredentials,
+    RateLimited { retry_after_secs: i64 },
+    Internal,
+}
+
+/// What a page with a form receives after a server-rendered (no-JavaScript or pre-hydration)
+/// submission that failed: what was typed, what is wrong. Success is a redirect instead.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormOutcome {
+    pub values: RawForm,
+    pub errors: FieldErrors,
+    pub problem: Option<FormProblem>,
+}
+
+impl FormOutcome {
+    pub fn value(&self, name: &str) -> String {
+        self.values.value(name).to_string()
+    }
+
+    pub fn error(&self, name: &str) -> Option<FieldError> {
+        self.errors.get(name).cloned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn secrets_are_never_echoed() {
+        let form = RawForm(vec![
+            ("email".into(), "a@b.fr".into()),
+            ("password".into(), "secret-secret".into()),
+            ("new_password".into(), "x".into()),
+        ]);
+        let safe = form.without_secrets();
+        assert_eq!(safe.value("email"), "a@b.fr");
+        assert_eq!(safe.value("password"), "");
+        assert_eq!(safe.values("new_password").len(), 0);
+    }
+
+    #[test]
+    fn first_error_per_field_wins() {
+        let mut errors = FieldErrors::default();
+        errors.add("email", FieldError::Required);
+        errors.add("email", FieldError::InvalidEmail);
+        assert_eq!(errors.get("email"), Some(&FieldError::Required));
+        assert_eq!(errors.0.len(), 1);
+    }
+
+    #[test]
+    fn checkbox_groups_keep_every_value() {
+        let form = RawForm(vec![("a".into(), "1".into()), ("a".into(), "2".into())]);
+        assert_eq!(form.values("a"), vec!["1", "2"]);
+        assert!(form.has("a", "2"));
+        assert!(!form.has("a", "3"));
+    }
+}

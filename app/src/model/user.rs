@@ -1,0 +1,10 @@
+//! The signed-in person, as the pages need it.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CurrentUser {
+    pub id: i64,
+    pub handle: String,
+    pub display_name: String,
+}

@@ -1,0 +1,78 @@
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_params_map;
+
+use crate::api::profile::get_member_profile::get_member_profile;
+use crate::components::lang::{use_lang, use_texts};
+use crate::i18n::format_date;
+use crate::model::profile::ProfileView;
+use crate::pages::error_view::ErrorView;
+
+/// A member's public page: only what the policy lets this viewer see.
+#[component]
+pub fn MemberPage() -> impl IntoView {
+    let params = use_params_map();
+    let handle = move || params.read().get("handle").unwrap_or_default();
+    let profile = Resource::new_blocking(handle, get_member_profile);
+    view! {
+        <Meta name="robots" content="noindex" />
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match profile.await {
+                    Ok(profile) => view! { <MemberProfile profile /> }.into_any(),
+                    Err(error) => view! { <ErrorView error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn ListSection(title: &'static str, items: Option<Vec<String>>) -> impl IntoView {
+    items.filter(|items| !items.is_empty()).map(|items| {
+        view! {
+            <section class="card">
+                <h2>{title}</h2>
+                <ul class="tags">{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
+            </section>
+        }
+    })
+}
+
+#[component]
+fn MemberProfile(profile: ProfileView) -> impl IntoView {
+    let t = use_texts();
+    let lang = use_lang();
+    let nothing_visible = profile.bio.is_none()
+        && profile.status.is_none()
+        && profile.mandates.as_ref().is_none_or(|l| l.is_empty())
+        && profile.responsibilities.as_ref().is_none_or(|l| l.is_empty())
+        && profile.interests.as_ref().is_none_or(|l| l.is_empty())
+        && profile.availabilities.as_ref().is_none_or(|l| l.is_empty());
+    let availabilities = profile
+        .availabilities
+        .map(|list| list.into_iter().map(|a| (t.availability)(a).to_string()).collect::<Vec<_>>());
+    view! {
+        <Title text=profile.display_name.clone() />
+        <article class="page member">
+            <header class="member-header">
+                <h1>{profile.display_name.clone()}</h1>
+                <p class="handle">"@"{profile.handle.clone()}</p>
+                {profile.status.map(|s| view! { <p class="status-line">{s}</p> })}
+                <p class="hint">{(t.member_since)(&format_date(lang, profile.member_since_ms))}</p>
+                {profile.is_me.then(|| view! { <p><a class="button" href="/profil">{t.member_edit_mine}</a></p> })}
+            </header>
+            {profile.bio.map(|bio| view! {
+                <section class="card">
+                    <h2>{t.bio}</h2>
+                    <p class="bio">{bio}</p>
+                </section>
+            })}
+            <ListSection title=t.mandates items=profile.mandates />
+            <ListSection title=t.responsibilities items=profile.responsibilities />
+            <ListSection title=t.interests items=profile.interests />
+            <ListSection title=t.availabilities items=availabilities />
+            {nothing_visible.then(|| view! { <p class="empty-state">{t.member_nothing_visible}</p> })}
+        </article>
+    }
+}

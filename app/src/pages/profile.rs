@@ -1,0 +1,207 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::Redirect;
+use leptos_router::hooks::use_query_map;
+
+use crate::api::profile::get_my_profile::get_my_profile;
+use crate::components::form::{use_form_outcome, FieldErrorText, FormAlert, TextArea, TextField, VisibilitySelect};
+use crate::components::lang::{use_lang, use_texts};
+use crate::error::AppError;
+use crate::i18n::format_date;
+use crate::model::account::{DisplayName, Handle};
+use crate::model::form::FormOutcome;
+use crate::model::profile::{Availability, MyProfile, ProfileVisibilities, Visibility, BIO_MAX, STATUS_MAX};
+use crate::pages::error_view::ErrorView;
+
+/// The person's own profile: edit every field and who sees it; private data; sessions.
+#[component]
+pub fn ProfilePage() -> impl IntoView {
+    let t = use_texts();
+    let profile = OnceResource::new_blocking(get_my_profile());
+    let outcome = use_form_outcome();
+    let query = use_query_map();
+    view! {
+        <Title text=t.profile_title />
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let outcome = outcome.await;
+                match profile.await {
+                    Ok(profile) => {
+                        let saved = outcome.is_none() && query.read_untracked().get("enregistre").is_some();
+                        view! { <ProfileEditor profile outcome saved /> }.into_any()
+                    }
+                    Err(AppError::NotAuthenticated) => view! { <Redirect path="/connexion?retour=%2Fprofil" /> }.into_any(),
+                    Err(error) => view! { <ErrorView error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// What the form shows: the submitted values after a refused submission, else what is stored.
+struct Shown {
+    form: FormOutcome,
+    from_submission: bool,
+    profile: MyProfile,
+}
+
+impl Shown {
+    fn text(&self, name: &str, stored: &str) -> String {
+        if self.from_submission { self.form.value(name) } else { stored.to_string() }
+    }
+
+    fn list(&self, name: &str, stored: &[String]) -> String {
+        if self.from_submission { self.form.value(name) } else { stored.join("\n") }
+    }
+
+    fn visibility(&self, field: &str, stored: Visibility) -> Visibility {
+        if self.from_submission {
+            Visibility::parse(&self.form.value(&format!("{field}_visibility"))).unwrap_or(stored)
+        } else {
+            stored
+        }
+    }
+
+    fn available(&self, a: Availability) -> bool {
+        if self.from_submission {
+            self.form.values.has("availabilities", a.as_str())
+        } else {
+            self.profile.availabilities.contains(&a)
+        }
+    }
+}
+
+#[component]
+fn ProfileEditor(profile: MyProfile, outcome: Option<FormOutcome>, saved: bool) -> impl IntoView {
+    let t = use_texts();
+    let lang = use_lang();
+    let shown = Shown {
+        from_submission: outcome.is_some(),
+        form: outcome.clone().unwrap_or_default(),
+        profile: profile.clone(),
+    };
+    let err = |name: &str| shown.form.error(name);
+    let v: &ProfileVisibilities = &profile.visibilities;
+    let public_href = format!("/membres/{}", profile.handle);
+    view! {
+        <section class="page">
+            <h1>{t.profile_title}</h1>
+            {saved.then(|| view! { <div class="alert alert-success" role="status">{t.profile_saved}</div> })}
+            <FormAlert outcome=outcome />
+            <form method="post" action="/profil" class="stack profile-form" novalidate>
+                <fieldset class="card">
+                    <legend>{t.profile_identity}</legend>
+                    <TextField
+                        name="display_name"
+                        label=t.display_name
+                        value=shown.text("display_name", &profile.display_name)
+                        error=err("display_name")
+                        autocomplete="name"
+                        maxlength=DisplayName::MAX
+                    />
+                    <TextField
+                        name="handle"
+                        label=t.handle
+                        value=shown.text("handle", &profile.handle)
+                        error=err("handle")
+                        hint=t.handle_hint
+                        autocomplete="username"
+                        maxlength=Handle::MAX
+                    />
+                </fieldset>
+                <fieldset class="card">
+                    <legend>{t.status}</legend>
+                    <TextField
+                        name="status"
+                        label=t.status
+                        value=shown.text("status", &profile.status)
+                        error=err("status")
+                        hint=t.status_hint
+                        maxlength=STATUS_MAX
+                        required=false
+                    />
+                    <VisibilitySelect field="status" selected=shown.visibility("status", v.status) error=err("status_visibility") />
+                </fieldset>
+                <fieldset class="card">
+                    <legend>{t.bio}</legend>
+                    <TextArea name="bio" label=t.bio value=shown.text("bio", &profile.bio) error=err("bio") maxlength=BIO_MAX rows=5 />
+                    <VisibilitySelect field="bio" selected=shown.visibility("bio", v.bio) error=err("bio_visibility") />
+                </fieldset>
+                <fieldset class="card">
+                    <legend>{t.mandates}</legend>
+                    <TextArea name="mandates" label=t.mandates value=shown.list("mandates", &profile.mandates) error=err("mandates") hint=t.one_per_line rows=3 />
+                    <VisibilitySelect field="mandates" selected=shown.visibility("mandates", v.mandates) error=err("mandates_visibility") />
+                </fieldset>
+                <fieldset class="card">
+                    <legend>{t.responsibilities}</legend>
+                    <TextArea
+                        name="responsibilities"
+                        label=t.responsibilities
+                        value=shown.list("responsibilities", &profile.responsibilities)
+                        error=err("responsibilities")
+                        hint=t.one_per_line
+                        rows=3
+                    />
+                    <VisibilitySelect
+                        field="responsibilities"
+                        selected=shown.visibility("responsibilities", v.responsibilities)
+                        error=err("responsibilities_visibility")
+                    />
+                </fieldset>
+                <fieldset class="card">
+                    <legend>{t.interests}</legend>
+                    <TextArea name="interests" label=t.interests value=shown.list("interests", &profile.interests) error=err("interests") hint=t.one_per_line rows=3 />
+                    <VisibilitySelect field="interests" selected=shown.visibility("interests", v.interests) error=err("interests_visibility") />
+                </fieldset>
+                <fieldset class="card" aria-describedby="availabilities-hint">
+                    <legend>{t.availabilities}</legend>
+                    <p class="hint" id="availabilities-hint">{t.availabilities_hint}</p>
+                    <div class="checkbox-grid">
+                        {Availability::ALL
+                            .into_iter()
+                            .map(|a| {
+                                let id = format!("champ-availabilities-{}", a.as_str());
+                                view! {
+                                    <div class="choice">
+                                        <input type="checkbox" id=id.clone() name="availabilities" value=a.as_str() checked=shown.available(a) />
+                                        <label for=id>{(t.availability)(a)}</label>
+                                    </div>
+                                }
+                            })
+                            .collect_view()}
+                    </div>
+                    <FieldErrorText name="availabilities".to_string() error=err("availabilities") />
+                    <VisibilitySelect
+                        field="availabilities"
+                        selected=shown.visibility("availabilities", v.availabilities)
+                        error=err("availabilities_visibility")
+                    />
+                </fieldset>
+                <p class="actions sticky-actions">
+                    <button type="submit" class="button primary">{t.profile_save}</button>
+                    <a class="button" href=public_href.clone()>{t.profile_view_public}</a>
+                </p>
+            </form>
+            <section class="card" aria-labelledby="private-title">
+                <h2 id="private-title">{t.profile_private}</h2>
+                <p class="hint">{t.profile_private_hint}</p>
+                <dl class="facts">
+                    <dt>{t.email}</dt>
+                    <dd>{profile.email.clone()}</dd>
+                    <dt>{t.postal_code}</dt>
+                    <dd>{profile.postal_code.clone()}</dd>
+                    <dt>{t.membership}</dt>
+                    <dd>{(t.membership_value)(&profile.membership, &profile.membership_status)}</dd>
+                </dl>
+                <p class="hint">{(t.member_since)(&format_date(lang, profile.member_since_ms))}</p>
+            </section>
+            <section class="card" aria-labelledby="sessions-title">
+                <h2 id="sessions-title">{t.sessions_title}</h2>
+                <p>{t.sessions_hint}</p>
+                <form method="post" action="/deconnexion-partout">
+                    <button type="submit" class="button danger">{t.sign_out_everywhere}</button>
+                </form>
+            </section>
+        </section>
+    }
+}

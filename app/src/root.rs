@@ -1,0 +1,68 @@
+//! The HTML shell (server only) and the application's routes (both sides).
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{path, SsrMode};
+
+use crate::api::account::get_current_user::get_current_user;
+use crate::components::lang::detect_lang;
+use crate::components::layout::{CurrentUserResource, Layout};
+use crate::pages::{home::HomePage, member::MemberPage, not_found::NotFound, profile::ProfilePage, signin::SignInPage, signup::SignUpPage};
+
+/// The document around the app. The CSP nonce and the language come from the request.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let Some(nonce) = use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<leptos::nonce::Nonce>().cloned())
+    {
+        provide_context(nonce);
+    }
+    let lang = detect_lang();
+    view! {
+        <!DOCTYPE html>
+        <html lang=lang.code()>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
+                <meta name="color-scheme" content="light dark" />
+                <meta name="theme-color" content="#b5122b" />
+                <meta name="description" content=lang.texts().tagline />
+                <link rel="manifest" href="/manifest.webmanifest" />
+                <link rel="icon" href="/icons/logo.svg" type="image/svg+xml" />
+                <link rel="apple-touch-icon" href="/icons/icon-192.png" />
+                <HashedStylesheet options=options.clone() id="leptos" />
+                <script src="/register-sw.js" defer></script>
+                <AutoReload options=options.clone() />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    provide_context(detect_lang());
+    let user = OnceResource::new_blocking(async move { get_current_user().await.ok().flatten() });
+    provide_context(CurrentUserResource(user));
+
+    view! {
+        <Title formatter=|page: String| if page.is_empty() { "Coopol".to_string() } else { format!("{page} · Coopol") } />
+        <Router>
+            <Layout>
+                <Routes fallback=|| view! { <NotFound /> }>
+                    <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
+                    <Route path=path!("/inscription") view=SignUpPage ssr=SsrMode::Async />
+                    <Route path=path!("/connexion") view=SignInPage ssr=SsrMode::Async />
+                    <Route path=path!("/profil") view=ProfilePage ssr=SsrMode::Async />
+                    <Route path=path!("/membres/:handle") view=MemberPage ssr=SsrMode::Async />
+                </Routes>
+            </Layout>
+        </Router>
+    }
+}

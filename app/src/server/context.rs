@@ -1,0 +1,94 @@
+//! Shared state and per-request accessors, used by server functions and form handlers alike.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::i18n::Lang;
+use crate::server::db::Db;
+
+/// One fixed-window limit: at most `max` hits per `window_secs`.
+#[derive(Debug, Clone, Copy)]
+pub struct Limit {
+    pub max: i64,
+    pub window_secs: i64,
+}
+
+#[derive(Debug, Clone)]
+pub struct RateLimits {
+    pub signin_per_ip: Limit,
+    pub signin_failures_per_account: Limit,
+    pub signup_per_ip: Limit,
+}
+
+impl Default for RateLimits {
+    fn default() -> Self {
+        Self {
+            signin_per_ip: Limit { max: 30, window_secs: 15 * 60 },
+            signin_failures_per_account: Limit { max: 8, window_secs: 15 * 60 },
+            signup_per_ip: Limit { max: 10, window_secs: 60 * 60 },
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Public origin (scheme://host[:port]) when known, for Origin checks and cookie flags.
+    pub public_url: Option<String>,
+    pub rate_limits: RateLimits,
+}
+
+impl Settings {
+    /// Cookies get `Secure` when Coopol is served over https.
+    pub fn secure_cookies(&self) -> bool {
+        self.public_url.as_deref().is_some_and(|u| u.starts_with("https://"))
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct AppState {
+    pub db: Db,
+    pub settings: Arc<Settings>,
+}
+
+/// The signed-in person of this request, put in the request extensions by the session middleware.
+#[derive(Debug, Clone)]
+pub struct SessionUser {
+    pub id: i64,
+    pub handle: String,
+    pub display_name: String,
+    pub token_hash: String,
+}
+
+/// The client's address as the server sees it (or as a trusted proxy reports it).
+#[derive(Debug, Clone)]
+pub struct ClientIp(pub String);
+
+pub fn app_state() -> Result<AppState, AppError> {
+    use_context::<AppState>().ok_or_else(|| {
+        tracing::error!("AppState missing from the leptos context");
+        AppError::Internal
+    })
+}
+
+fn request_parts() -> Option<http::request::Parts> {
+    use_context::<http::request::Parts>()
+}
+
+/// The signed-in person, if any.
+pub fn session_user() -> Option<SessionUser> {
+    request_parts().and_then(|parts| parts.extensions.get::<SessionUser>().cloned())
+}
+
+/// The signed-in person, or `NotAuthenticated`.
+pub fn require_user() -> Result<SessionUser, AppError> {
+    session_user().ok_or(AppError::NotAuthenticated)
+}
+
+/// The language negotiated for this request by the middleware.
+pub fn request_lang() -> Lang {
+    request_parts()
+        .and_then(|parts| parts.extensions.get::<Lang>().copied())
+        .unwrap_or_default()
+}

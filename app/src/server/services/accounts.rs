@@ -1,0 +1,107 @@
+//! Sign-up and sign-in.
+
+use crate::error::AppError;
+use crate::model::account::{Handle, MembershipStatus, SignIn, SignUp, POLITICAL_DATA_CONSENT_VERSION};
+use crate::model::form::{FieldError, FieldErrors, RawForm};
+use crate::server::auth::{password, session_token};
+use crate::server::context::AppState;
+use crate::server::db::{is_unique_violation, Tx};
+use crate::server::services::{rate_limit, sessions};
+use crate::server::store::{self, consents};
+use crate::server::now_ms;
+
+/// A new session for a person who just signed up or in.
+#[derive(Debug)]
+pub struct Opened {
+    pub user_id: i64,
+    pub token: String,
+}
+
+fn field_error(field: &str, error: FieldError) -> AppError {
+    let mut errors = FieldErrors::default();
+    errors.add(field, error);
+    AppError::Validation(errors)
+}
+
+/// Creates the account, its profile, the consent record and a first session, atomically.
+pub async fn sign_up(state: &AppState, form: &RawForm, client_ip: &str) -> Result<Opened, AppError> {
+    let db = &state.db;
+    rate_limit::hit(db, &format!("signup:ip:{client_ip}"), state.settings.rate_limits.signup_per_ip).await?;
+    let signup = SignUp::parse(form).map_err(AppError::Validation)?;
+    let password_hash = password::hash(signup.password.expose().to_string()).await?;
+
+    let mut tx = db.begin().await?;
+    if store::users::email_exists(&mut tx, signup.email.normalized()).await? {
+        return Err(field_error("email", FieldError::EmailTaken));
+    }
+    let handle = free_handle(&mut tx, &Handle::suggest_from(signup.display_name.as_str())).await?;
+    let now = now_ms();
+    let new_user = store::users::NewUser {
+        handle: handle.as_str(),
+        display_name: signup.display_name.as_str(),
+        email: signup.email.as_str(),
+        email_normalized: signup.email.normalized(),
+        password_hash: &password_hash,
+        postal_code: signup.postal_code.as_str(),
+        membership: signup.claim.as_str(),
+        membership_status: MembershipStatus::initial(signup.claim).as_str(),
+        now_ms: now,
+    };
+    let user_id = match store::users::insert(&mut tx, &new_user).await {
+        Ok(id) => id,
+        Err(e) if is_unique_violation(&e, "users_email_normalized_key", "users.email_normalized") => {
+            return Err(field_error("email", FieldError::EmailTaken));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    store::profiles::insert_default(&mut tx, user_id, now).await?;
+    consents::record(
+        &mut tx,
+        user_id,
+        consents::PURPOSE_POLITICAL_OPINION,
+        POLITICAL_DATA_CONSENT_VERSION,
+        consents::METHOD_SIGNUP_CHECKBOX,
+        now,
+    )
+    .await?;
+    let token = sessions::open_in(&mut tx, user_id).await?;
+    tx.commit().await?;
+    tracing::info!(user_id, "account created");
+    Ok(Opened { user_id, token })
+}
+
+/// The suggested handle, or the same with the first free numeric suffix.
+async fn free_handle(tx: &mut Tx, wanted: &Handle) -> Result<Handle, AppError> {
+    let taken = store::users::taken_handles(tx, wanted.as_str()).await?;
+    if !taken.iter().any(|h| h == wanted.as_str()) {
+        return Ok(wanted.clone());
+    }
+    (2..)
+        .map(|n| wanted.with_suffix(n))
+        .find(|candidate| !taken.iter().any(|h| h == candidate.as_str()))
+        .ok_or(AppError::Internal)
+}
+
+/// Checks the credentials and opens a session. Unknown e-mail and wrong password are
+/// indistinguishable, in the answer and in the time it takes.
+pub async fn sign_in(state: &AppState, form: &RawForm, client_ip: &str) -> Result<Opened, AppError> {
+    let db = &state.db;
+    let limits = &state.settings.rate_limits;
+    let attempt = SignIn::parse(form).map_err(AppError::Validation)?;
+    rate_limit::hit(db, &format!("signin:ip:{client_ip}"), limits.signin_per_ip).await?;
+    let account_bucket = format!("signin:account:{}", session_token::account_key(&attempt.email));
+    rate_limit::ensure_not_blocked(db, &account_bucket, limits.signin_failures_per_account).await?;
+
+    let credentials = store::users::credentials_by_email(db, &attempt.email).await?;
+    let user_id = credentials.as_ref().map(|c| c.id);
+    let valid = password::verify(attempt.password, credentials.map(|c| c.password_hash)).await;
+    let Some(user_id) = user_id.filter(|_| valid) else {
+        rate_limit::hit(db, &account_bucket, limits.signin_failures_per_account).await.ok();
+        return Err(AppError::WrongCredentials);
+    };
+    let mut tx = db.begin().await?;
+    let token = sessions::open_in(&mut tx, user_id).await?;
+    tx.commit().await?;
+    tracing::info!(user_id, "signed in");
+    Ok(Opened { user_id, token })
+}

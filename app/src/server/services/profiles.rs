@@ -1,0 +1,88 @@
+//! Reading profiles through the policy, and editing one's own.
+
+use crate::error::AppError;
+use crate::model::form::{FieldError, FieldErrors, RawForm};
+use crate::model::profile::{MyProfile, ProfileUpdate, ProfileView};
+use crate::server::context::{AppState, SessionUser};
+use crate::server::db::is_unique_violation;
+use crate::server::policy::{self, Relation};
+use crate::server::{now_ms, store};
+
+/// The signed-in person's own profile, everything included.
+pub async fn my_profile(state: &AppState, user: &SessionUser) -> Result<MyProfile, AppError> {
+    let db = &state.db;
+    let row = store::users::by_id(db, user.id).await?.ok_or(AppError::NotFound)?;
+    if !policy::can_read_private_account(Some(user), row.id) {
+        return Err(AppError::Forbidden);
+    }
+    let profile = store::profiles::load(db, row.id).await?.unwrap_or_default();
+    Ok(MyProfile {
+        handle: row.handle,
+        display_name: row.display_name,
+        email: row.email,
+        postal_code: row.postal_code,
+        membership: row.membership,
+        membership_status: row.membership_status,
+        member_since_ms: row.created_at,
+        bio: profile.bio,
+        status: profile.status,
+        mandates: profile.mandates,
+        responsibilities: profile.responsibilities,
+        interests: profile.interests,
+        availabilities: profile.availabilities,
+        visibilities: profile.visibilities,
+    })
+}
+
+/// A member's profile as `viewer` may see it. Hidden fields are absent, and an unknown handle
+/// is indistinguishable from any other missing page.
+pub async fn member_profile(state: &AppState, viewer: Option<&SessionUser>, handle: &str) -> Result<ProfileView, AppError> {
+    let db = &state.db;
+    let row = store::users::by_handle(db, &handle.to_lowercase()).await?.ok_or(AppError::NotFound)?;
+    // Sections arrive with the territory issue; until then nobody shares one.
+    let relation = Relation::between(viewer, row.id, false);
+    if !policy::can_see_profile_identity(relation) {
+        return Err(AppError::NotFound);
+    }
+    let profile = store::profiles::load(db, row.id).await?.unwrap_or_default();
+    let v = &profile.visibilities;
+    let show = |visibility| policy::can_see_profile_field(relation, visibility);
+    let non_empty = |s: String| (!s.is_empty()).then_some(s);
+    Ok(ProfileView {
+        handle: row.handle,
+        display_name: row.display_name,
+        member_since_ms: row.created_at,
+        is_me: relation.is_owner,
+        bio: show(v.bio).then_some(profile.bio).and_then(non_empty),
+        status: show(v.status).then_some(profile.status).and_then(non_empty),
+        mandates: show(v.mandates).then_some(profile.mandates),
+        responsibilities: show(v.responsibilities).then_some(profile.responsibilities),
+        interests: show(v.interests).then_some(profile.interests),
+        availabilities: show(v.availabilities).then_some(profile.availabilities),
+    })
+}
+
+/// Saves the person's own profile in one transaction.
+pub async fn update_profile(state: &AppState, user: &SessionUser, form: &RawForm) -> Result<(), AppError> {
+    if !policy::can_edit_profile(Some(user), user.id) {
+        return Err(AppError::Forbidden);
+    }
+    let update = ProfileUpdate::parse(form).map_err(AppError::Validation)?;
+    let handle_taken = || {
+        let mut errors = FieldErrors::default();
+        errors.add("handle", FieldError::HandleTaken);
+        AppError::Validation(errors)
+    };
+    let mut tx = state.db.begin().await?;
+    if store::users::handle_taken_by_other(&mut tx, update.handle.as_str(), user.id).await? {
+        return Err(handle_taken());
+    }
+    let now = now_ms();
+    match store::users::update_identity(&mut tx, user.id, update.display_name.as_str(), update.handle.as_str(), now).await {
+        Err(e) if is_unique_violation(&e, "users_handle_key", "users.handle") => return Err(handle_taken()),
+        other => other?,
+    }
+    store::profiles::replace(&mut tx, user.id, &update, now).await?;
+    tx.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,124 @@
+//! Profiles: texts, per-field visibility, list items and availabilities.
+
+use sqlx::FromRow;
+
+use crate::model::profile::{Availability, ProfileList, ProfileUpdate, ProfileVisibilities, Visibility};
+use crate::server::db::{Db, Tx};
+use crate::{on_pool, on_tx};
+
+#[derive(Debug, Clone, FromRow)]
+struct ProfileRow {
+    bio: String,
+    status_line: String,
+    bio_visibility: String,
+    status_visibility: String,
+    mandates_visibility: String,
+    responsibilities_visibility: String,
+    interests_visibility: String,
+    availabilities_visibility: String,
+}
+
+#[derive(Debug, Clone, FromRow)]
+struct ListItemRow {
+    list: String,
+    value: String,
+}
+
+/// A whole profile as stored, before any visibility filtering.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct StoredProfile {
+    pub bio: String,
+    pub status: String,
+    pub mandates: Vec<String>,
+    pub responsibilities: Vec<String>,
+    pub interests: Vec<String>,
+    pub availabilities: Vec<Availability>,
+    pub visibilities: ProfileVisibilities,
+}
+
+pub async fn insert_default(tx: &mut Tx, user_id: i64, now_ms: i64) -> Result<(), sqlx::Error> {
+    let sql = "INSERT INTO profiles (user_id, updated_at) VALUES ($1, $2)";
+    on_tx!(tx, c => sqlx::query(sql).bind(user_id).bind(now_ms).execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// Three statements whatever the profile's size: the row, its list items, its availabilities.
+pub async fn load(db: &Db, user_id: i64) -> Result<Option<StoredProfile>, sqlx::Error> {
+    let row_sql = "SELECT bio, status_line, bio_visibility, status_visibility, mandates_visibility, \
+                   responsibilities_visibility, interests_visibility, availabilities_visibility \
+                   FROM profiles WHERE user_id = $1";
+    let items_sql = "SELECT list, value FROM profile_list_items WHERE user_id = $1 ORDER BY list, position";
+    let avail_sql = "SELECT kind FROM profile_availabilities WHERE user_id = $1";
+    let (row, items, kinds): (Option<ProfileRow>, Vec<ListItemRow>, Vec<String>) = on_pool!(db.read(), p => {
+        let row = sqlx::query_as(row_sql).bind(user_id).fetch_optional(p).await?;
+        let items = sqlx::query_as(items_sql).bind(user_id).fetch_all(p).await?;
+        let kinds = sqlx::query_scalar(avail_sql).bind(user_id).fetch_all(p).await?;
+        (row, items, kinds)
+    });
+    let Some(row) = row else { return Ok(None) };
+    let mut profile = StoredProfile {
+        bio: row.bio,
+        status: row.status_line,
+        visibilities: ProfileVisibilities {
+            bio: Visibility::from_db(&row.bio_visibility),
+            status: Visibility::from_db(&row.status_visibility),
+            mandates: Visibility::from_db(&row.mandates_visibility),
+            responsibilities: Visibility::from_db(&row.responsibilities_visibility),
+            interests: Visibility::from_db(&row.interests_visibility),
+            availabilities: Visibility::from_db(&row.availabilities_visibility),
+        },
+        ..StoredProfile::default()
+    };
+    for item in items {
+        match ProfileList::from_db(&item.list) {
+            Some(ProfileList::Mandates) => profile.mandates.push(item.value),
+            Some(ProfileList::Responsibilities) => profile.responsibilities.push(item.value),
+            Some(ProfileList::Interests) => profile.interests.push(item.value),
+            None => {}
+        }
+    }
+    profile.availabilities = kinds.iter().filter_map(|k| Availability::parse(k)).collect();
+    profile.availabilities.sort();
+    Ok(Some(profile))
+}
+
+/// Replaces texts, visibilities, lists and availabilities (the caller's transaction makes it atomic).
+pub async fn replace(tx: &mut Tx, user_id: i64, update: &ProfileUpdate, now_ms: i64) -> Result<(), sqlx::Error> {
+    let v = &update.visibilities;
+    let sql = "UPDATE profiles SET bio = $1, status_line = $2, bio_visibility = $3, status_visibility = $4, \
+               mandates_visibility = $5, responsibilities_visibility = $6, interests_visibility = $7, \
+               availabilities_visibility = $8, updated_at = $9 WHERE user_id = $10";
+    on_tx!(tx, c => sqlx::query(sql)
+        .bind(&update.bio)
+        .bind(&update.status)
+        .bind(v.bio.as_str())
+        .bind(v.status.as_str())
+        .bind(v.mandates.as_str())
+        .bind(v.responsibilities.as_str())
+        .bind(v.interests.as_str())
+        .bind(v.availabilities.as_str())
+        .bind(now_ms)
+        .bind(user_id)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    on_tx!(tx, c => sqlx::query("DELETE FROM profile_list_items WHERE user_id = $1").bind(user_id).execute(c).await.map(|r| r.rows_affected()))?;
+    on_tx!(tx, c => sqlx::query("DELETE FROM profile_availabilities WHERE user_id = $1").bind(user_id).execute(c).await.map(|r| r.rows_affected()))?;
+    let lists = [
+        (ProfileList::Mandates, &update.mandates),
+        (ProfileList::Responsibilities, &update.responsibilities),
+        (ProfileList::Interests, &update.interests),
+    ];
+    let insert_item = "INSERT INTO profile_list_items (user_id, list, position, value) VALUES ($1, $2, $3, $4)";
+    for (list, items) in lists {
+        for (position, value) in items.iter().enumerate() {
+            let position = i64::try_from(position).unwrap_or(i64::MAX);
+            on_tx!(tx, c => sqlx::query(insert_item).bind(user_id).bind(list.as_str()).bind(position).bind(value).execute(c).await.map(|r| r.rows_affected()))?;
+        }
+    }
+    let insert_kind = "INSERT INTO profile_availabilities (user_id, kind) VALUES ($1, $2)";
+    for kind in &update.availabilities {
+        on_tx!(tx, c => sqlx::query(insert_kind).bind(user_id).bind(kind.as_str()).execute(c).await.map(|r| r.rows_affected()))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,108 @@
+//! The `users` table.
+
+use sqlx::FromRow;
+
+use crate::server::db::{Db, Tx};
+use crate::{on_pool, on_tx};
+
+#[derive(Debug, Clone, FromRow)]
+pub struct UserRow {
+    pub id: i64,
+    pub handle: String,
+    pub display_name: String,
+    pub email: String,
+    pub postal_code: String,
+    pub membership: String,
+    pub membership_status: String,
+    pub created_at: i64,
+}
+
+/// What sign-in needs; kept apart so the hash never travels with ordinary rows.
+#[derive(Debug, Clone, FromRow)]
+pub struct Credentials {
+    pub id: i64,
+    pub password_hash: String,
+}
+
+pub struct NewUser<'a> {
+    pub handle: &'a str,
+    pub display_name: &'a str,
+    pub email: &'a str,
+    pub email_normalized: &'a str,
+    pub password_hash: &'a str,
+    pub postal_code: &'a str,
+    pub membership: &'a str,
+    pub membership_status: &'a str,
+    pub now_ms: i64,
+}
+
+const USER_COLUMNS: &str =
+    "id, handle, display_name, email, postal_code, membership, membership_status, created_at";
+
+pub async fn insert(tx: &mut Tx, user: &NewUser<'_>) -> Result<i64, sqlx::Error> {
+    let sql = "INSERT INTO users (handle, display_name, email, email_normalized, password_hash, \
+               postal_code, membership, membership_status, created_at, updated_at) \
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id";
+    on_tx!(tx, c => sqlx::query_scalar(sql)
+        .bind(user.handle)
+        .bind(user.display_name)
+        .bind(user.email)
+        .bind(user.email_normalized)
+        .bind(user.password_hash)
+        .bind(user.postal_code)
+        .bind(user.membership)
+        .bind(user.membership_status)
+        .bind(user.now_ms)
+        .fetch_one(c)
+        .await)
+}
+
+pub async fn email_exists(tx: &mut Tx, email_normalized: &str) -> Result<bool, sqlx::Error> {
+    let sql = "SELECT COUNT(*) FROM users WHERE email_normalized = $1";
+    let n: i64 = on_tx!(tx, c => sqlx::query_scalar(sql).bind(email_normalized).fetch_one(c).await)?;
+    Ok(n > 0)
+}
+
+/// Handles among `candidates` already taken, in one statement.
+pub async fn taken_handles(tx: &mut Tx, prefix: &str) -> Result<Vec<String>, sqlx::Error> {
+    let sql = "SELECT handle FROM users WHERE handle = $1 OR handle LIKE $2";
+    let pattern = format!("{}-%", prefix.replace('%', "").replace('_', ""));
+    on_tx!(tx, c => sqlx::query_scalar(sql).bind(prefix).bind(&pattern).fetch_all(c).await)
+}
+
+pub async fn handle_taken_by_other(tx: &mut Tx, handle: &str, user_id: i64) -> Result<bool, sqlx::Error> {
+    let sql = "SELECT COUNT(*) FROM users WHERE handle = $1 AND id <> $2";
+    let n: i64 = on_tx!(tx, c => sqlx::query_scalar(sql).bind(handle).bind(user_id).fetch_one(c).await)?;
+    Ok(n > 0)
+}
+
+pub async fn credentials_by_email(db: &Db, email_normalized: &str) -> Result<Option<Credentials>, sqlx::Error> {
+    let sql = "SELECT id, password_hash FROM users WHERE email_normalized = $1";
+    on_pool!(db.read(), p => sqlx::query_as(sql).bind(email_normalized).fetch_optional(p).await)
+}
+
+pub async fn by_id(db: &Db, id: i64) -> Result<Option<UserRow>, sqlx::Error> {
+    let sql = format!("SELECT {USER_COLUMNS} FROM users WHERE id = $1");
+    on_pool!(db.read(), p => sqlx::query_as(&sql).bind(id).fetch_optional(p).await)
+}
+
+pub async fn by_handle(db: &Db, handle: &str) -> Result<Option<UserRow>, sqlx::Error> {
+    let sql = format!("SELECT {USER_COLUMNS} FROM users WHERE handle = $1");
+    on_pool!(db.read(), p => sqlx::query_as(&sql).bind(handle).fetch_optional(p).await)
+}
+
+pub async fn update_identity(
+    tx: &mut Tx,
+    user_id: i64,
+    display_name: &str,
+    handle: &str,
+    now_ms: i64,
+) -> Result<(), sqlx::Error> {
+    let sql = "UPDATE users SET display_name = $1, handle = $2, updated_at = $3 WHERE id = $4";
+    on_tx!(tx, c => sqlx::query(sql).bind(display_name).bind(handle).bind(now_ms).bind(user_id).execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+pub async fn count(db: &Db) -> Result<i64, sqlx::Error> {
+    on_pool!(db.read(), p => sqlx::query_scalar("SELECT COUNT(*) FROM users").fetch_one(p).await)
+}

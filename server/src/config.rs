@@ -1,0 +1,83 @@
+//! Command line and environment: every setting is a flag with a `COOPOL_*` variable behind it.
+
+use std::net::SocketAddr;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(name = "coopol", version, about = "Coopol — le réseau social coopératif des sections et fédérations")]
+pub struct Cli {
+    #[command(flatten)]
+    pub common: CommonArgs,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the web application (default).
+    Serve(ServeArgs),
+    /// Apply pending database migrations and exit.
+    Migrate,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct CommonArgs {
+    /// Database URL: sqlite://path/to/file.db or postgres://user@host/db.
+    #[arg(long, env = "COOPOL_DATABASE_URL", default_value = "sqlite://data/coopol.db", global = true)]
+    pub database_url: String,
+    /// Log filter (tracing syntax), e.g. "info" or "coopol_server=debug,info".
+    #[arg(long, env = "COOPOL_LOG", default_value = "info", global = true)]
+    pub log: String,
+    /// Log format.
+    #[arg(long, env = "COOPOL_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text, global = true)]
+    pub log_format: LogFormat,
+    /// Maximum database connections per pool.
+    #[arg(long, env = "COOPOL_DB_MAX_CONNECTIONS", default_value_t = 16, global = true)]
+    pub db_max_connections: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, env = "COOPOL_ADDR", default_value = "127.0.0.1:3000")]
+    pub addr: SocketAddr,
+    /// Public URL (scheme://host[:port]) when served behind a proxy; enables Secure cookies on https.
+    #[arg(long, env = "COOPOL_PUBLIC_URL")]
+    pub public_url: Option<String>,
+    /// Folder with the built site (pkg/, icons, manifest): cargo-leptos writes target/site.
+    #[arg(long, env = "COOPOL_SITE_ROOT", default_value = "target/site")]
+    pub site_root: String,
+    /// Trust the first X-Forwarded-For address (only behind a proxy you control).
+    #[arg(long, env = "COOPOL_TRUST_PROXY", default_value_t = false)]
+    pub trust_proxy: bool,
+}
+
+impl Default for CommonArgs {
+    fn default() -> Self {
+        Self {
+            database_url: "sqlite://data/coopol.db".into(),
+            log: "info".into(),
+            log_format: LogFormat::Text,
+            db_max_connections: 16,
+        }
+    }
+}
+
+impl ServeArgs {
+    /// `serve` with no flags still reads the environment and applies the defaults.
+    pub fn from_env() -> Self {
+        #[derive(Parser)]
+        struct Only {
+            #[command(flatten)]
+            serve: ServeArgs,
+        }
+        Only::parse_from(["coopol"]).serve
+    }
+}

@@ -1,0 +1,10 @@
+//! Server-rendered form submissions (POST to the page's own URL). They work without JavaScript:
+//! success answers 303 See Other; failure re-renders the same page with the input kept, one
+//! message per field, and the matching status (422, 429…).
+
+pub mod lang;
+pub mod profile;
+pub mod render;
+pub mod signin;
+pub mod signout;
+pub mod signup;

@@ -1,0 +1,25 @@
+//! POST /profil
+
+use axum::extract::{Request, State};
+use axum::response::Response;
+
+use app::error::AppError;
+use app::server::services::profiles;
+
+use crate::forms::render::{rerender, see_other, Submission};
+use crate::state::ServerState;
+
+pub async fn submit(State(state): State<ServerState>, request: Request) -> Response {
+    let submission = match Submission::read(request).await {
+        Ok(s) => s,
+        Err(response) => return response,
+    };
+    let Some(user) = submission.user() else {
+        return see_other("/connexion?retour=%2Fprofil");
+    };
+    match profiles::update_profile(&state.app, &user, &submission.form).await {
+        Ok(()) => see_other("/profil?enregistre=1"),
+        Err(AppError::NotAuthenticated) => see_other("/connexion?retour=%2Fprofil"),
+        Err(error) => rerender(&state, submission, &error).await,
+    }
+}

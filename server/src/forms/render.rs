@@ -1,0 +1,121 @@
+//! Shared helpers: reading a form body, redirecting, and re-rendering a page with an outcome.
+
+use axum::body::Body;
+use axum::extract::Request;
+use axum::response::{IntoResponse, Response};
+use http::header::{LOCATION, RETRY_AFTER};
+use http::{HeaderValue, Method, StatusCode};
+use leptos::prelude::provide_context;
+
+use app::error::AppError;
+use app::model::form::{FieldErrors, FormOutcome, FormProblem, RawForm};
+use app::server::context::{ClientIp, SessionUser};
+
+use crate::state::ServerState;
+
+/// Largest form body accepted (the profile form is the biggest: a few KiB).
+const MAX_FORM_BYTES: usize = 64 * 1024;
+
+pub struct Submission {
+    pub parts: http::request::Parts,
+    pub form: RawForm,
+}
+
+impl Submission {
+    pub async fn read(request: Request) -> Result<Self, Response> {
+        let (parts, body) = request.into_parts();
+        let bytes = axum::body::to_bytes(body, MAX_FORM_BYTES)
+            .await
+            .map_err(|_| (StatusCode::PAYLOAD_TOO_LARGE, "Formulaire trop volumineux.").into_response())?;
+        let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes)
+            .map_err(|_| (StatusCode::BAD_REQUEST, "Formulaire illisible.").into_response())?;
+        Ok(Self { parts, form: RawForm(pairs) })
+    }
+
+    pub fn client_ip(&self) -> String {
+        self.parts.extensions.get::<ClientIp>().map(|ip| ip.0.clone()).unwrap_or_default()
+    }
+
+    pub fn user(&self) -> Option<SessionUser> {
+        self.parts.extensions.get::<SessionUser>().cloned()
+    }
+}
+
+/// 303 See Other to a local path.
+pub fn see_other(location: &str) -> Response {
+    let mut response = StatusCode::SEE_OTHER.into_response();
+    if let Ok(value) = HeaderValue::from_str(location) {
+        response.headers_mut().insert(LOCATION, value);
+    }
+    response
+}
+
+/// Only local paths are followed after sign-in ("/x", never "//host" or "https://…").
+pub fn safe_local_path(candidate: &str) -> Option<String> {
+    let ok = candidate.starts_with('/')
+        && !candidate.starts_with("//")
+        && !candidate.starts_with("/\\")
+        && !candidate.chars().any(|c| c.is_control() || c == '\\');
+    ok.then(|| candidate.to_string())
+}
+
+/// The outcome to show for a failed submission; what was typed comes back, passwords never do.
+pub fn outcome_for(error: &AppError, form: &RawForm) -> FormOutcome {
+    let values = form.without_secrets();
+    match error {
+        AppError::Validation(errors) => FormOutcome { values, errors: errors.clone(), problem: None },
+        AppError::WrongCredentials => FormOutcome { values, errors: FieldErrors::default(), problem: Some(FormProblem::WrongCredentials) },
+        AppError::RateLimited { retry_after_secs } => FormOutcome {
+            values,
+            errors: FieldErrors::default(),
+            problem: Some(FormProblem::RateLimited { retry_after_secs: *retry_after_secs }),
+        },
+        _ => FormOutcome { values, errors: FieldErrors::default(), problem: Some(FormProblem::Internal) },
+    }
+}
+
+/// Renders the page at the submission's URL, as a GET would, with `outcome` in context.
+pub async fn rerender(state: &ServerState, submission: Submission, error: &AppError) -> Response {
+    let outcome = outcome_for(error, &submission.form);
+    let mut parts = submission.parts;
+    parts.method = Method::GET;
+    let request = Request::from_parts(parts, Body::empty());
+    let app_state = state.app.clone();
+    let options = state.leptos.clone();
+    let context = move || {
+        provide_context(app_state.clone());
+        provide_context(outcome.clone());
+    };
+    let render = leptos_axum::render_app_async_with_context(context, move || app::shell(options.clone()));
+    let mut response = render(request).await;
+    *response.status_mut() = error.status();
+    if let AppError::RateLimited { retry_after_secs } = error {
+        if let Ok(value) = HeaderValue::from_str(&retry_after_secs.to_string()) {
+            response.headers_mut().insert(RETRY_AFTER, value);
+        }
+    }
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_local_paths_are_followed() {
+        assert_eq!(safe_local_path("/profil").as_deref(), Some("/profil"));
+        assert_eq!(safe_local_path("//evil.example"), None);
+        assert_eq!(safe_local_path("/\\evil.example"), None);
+        assert_eq!(safe_local_path("https://evil.example"), None);
+        assert_eq!(safe_local_path(""), None);
+    }
+
+    #[test]
+    fn refused_sign_ins_never_echo_the_password() {
+        let form = RawForm(vec![("email".into(), "a@b.fr".into()), ("password".into(), "hunter2hunter2".into())]);
+        let outcome = outcome_for(&AppError::WrongCredentials, &form);
+        assert_eq!(outcome.value("email"), "a@b.fr");
+        assert_eq!(outcome.value("password"), "");
+        assert_eq!(outcome.problem, Some(FormProblem::WrongCredentials));
+    }
+}

@@ -1,0 +1,15 @@
+//! The `coopol` server: configuration, database start-up, the axum router with its middleware,
+//! form handlers, health and metrics, and background jobs. Exposed as a library so the HTTP tests
+//! drive the very router the binary serves.
+
+pub mod config;
+pub mod forms;
+pub mod health;
+pub mod jobs;
+pub mod middleware;
+pub mod router;
+pub mod state;
+pub mod telemetry;
+
+pub use router::build_router;
+pub use state::ServerState;

@@ -1,0 +1,116 @@
+//! `coopol`: serve (default) or migrate.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Instant;
+
+use clap::Parser;
+use leptos::config::LeptosOptions;
+
+use app::server::context::{RateLimits, Settings};
+use app::server::{AppState, Db};
+use coopol_server::config::{Cli, Command, CommonArgs, ServeArgs};
+use coopol_server::{build_router, jobs, telemetry, ServerState};
+
+#[tokio::main]
+async fn main() -> std::process::ExitCode {
+    let cli = Cli::parse();
+    telemetry::init_logging(&cli.common.log, cli.common.log_format);
+    let result = match cli.command {
+        Some(Command::Migrate) => migrate(&cli.common).await,
+        Some(Command::Serve(args)) => serve(&cli.common, args).await,
+        None => serve(&cli.common, ServeArgs::from_env()).await,
+    };
+    match result {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(message) => {
+            tracing::error!("{message}");
+            eprintln!("coopol: {message}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+async fn open_database(common: &CommonArgs) -> Result<Db, String> {
+    let db = Db::connect(&common.database_url, common.db_max_connections)
+        .await
+        .map_err(|e| format!("cannot open the database: {e}"))?;
+    db.migrate().await.map_err(|e| format!("migrations failed: {e}"))?;
+    Ok(db)
+}
+
+async fn migrate(common: &CommonArgs) -> Result<(), String> {
+    let db = open_database(common).await?;
+    tracing::info!(backend = db.backend_name(), "migrations applied");
+    db.close().await;
+    Ok(())
+}
+
+fn leptos_options(args: &ServeArgs) -> LeptosOptions {
+    // cargo-leptos sets LEPTOS_* at build time when it builds the binary; the defaults match
+    // Cargo.toml's [[workspace.metadata.leptos]] so a plain start from the repository root works.
+    let hash_files = option_env!("LEPTOS_HASH_FILES").is_some_and(|v| v == "true");
+    LeptosOptions::builder()
+        .output_name(option_env!("LEPTOS_OUTPUT_NAME").unwrap_or("coopol"))
+        .site_root(args.site_root.as_str())
+        .site_pkg_dir("pkg")
+        .site_addr(args.addr)
+        .hash_files(hash_files)
+        .build()
+}
+
+async fn serve(common: &CommonArgs, args: ServeArgs) -> Result<(), String> {
+    let started = Instant::now();
+    let db = open_database(common).await?;
+    let settings = Settings { public_url: args.public_url.clone(), rate_limits: RateLimits::default() };
+    let state = ServerState {
+        app: AppState { db: db.clone(), settings: Arc::new(settings) },
+        leptos: leptos_options(&args),
+        trust_proxy: args.trust_proxy,
+    };
+    let _ = telemetry::metrics_handle();
+    let router = build_router(state);
+    let housekeeping = jobs::spawn_housekeeping(db.clone());
+
+    let listener = tokio::net::TcpListener::bind(args.addr)
+        .await
+        .map_err(|e| format!("cannot listen on {}: {e}", args.addr))?;
+    tracing::info!(
+        addr = %args.addr,
+        backend = db.backend_name(),
+        startup_ms = started.elapsed().as_millis() as u64,
+        "Coopol is listening on http://{}",
+        args.addr
+    );
+    axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .map_err(|e| format!("server error: {e}"))?;
+    housekeeping.abort();
+    db.close().await;
+    tracing::info!("stopped cleanly");
+    Ok(())
+}
+
+/// Resolves on Ctrl-C or SIGTERM; axum then stops accepting and finishes in-flight requests.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutdown requested; finishing in-flight requests");
+}
