@@ -1,0 +1,413 @@
+//! The store contract: every store function and service, run on SQLite and on PostgreSQL, must
+//! behave the same.
+
+mod support;
+
+use app::error::AppError;
+use app::model::account::Handle;
+use app::model::form::{FieldError, RawForm};
+use app::model::profile::{Availability, ProfileUpdate, Visibility};
+use app::server::context::{Limit, RateLimits, SessionUser};
+use app::server::db::is_unique_violation;
+use app::server::services::{accounts, profiles, rate_limit, sessions};
+use app::server::store::{self, consents};
+use app::server::{now_ms, Db};
+use support::TestDb;
+
+fn new_user<'a>(handle: &'a str, email: &'a str, normalized: &'a str) -> store::users::NewUser<'a> {
+    store::users::NewUser {
+        handle,
+        display_name: "Élise Martin",
+        email,
+        email_normalized: normalized,
+        password_hash: "$argon2id$fake",
+        postal_code: "59000",
+        membership: "adherent",
+        membership_status: "pending",
+        now_ms: 1_795_514_400_000,
+    }
+}
+
+async fn insert_user(db: &Db, handle: &str, email: &str) -> i64 {
+    let mut tx = db.begin().await.expect("begin");
+    let id = store::users::insert(&mut tx, &new_user(handle, email, &email.to_lowercase())).await.expect("insert");
+    store::profiles::insert_default(&mut tx, id, now_ms()).await.expect("profile");
+    tx.commit().await.expect("commit");
+    id
+}
+
+fn form(pairs: &[(&str, &str)]) -> RawForm {
+    RawForm(pairs.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect())
+}
+
+fn signup_form(name: &str, email: &str) -> RawForm {
+    form(&[
+        ("display_name", name),
+        ("email", email),
+        ("password", "un mot de passe solide"),
+        ("postal_code", "59000"),
+        ("membership", "sympathisant"),
+        ("consent", "oui"),
+    ])
+}
+
+fn signin_form(email: &str, password: &str) -> RawForm {
+    form(&[("email", email), ("password", password)])
+}
+
+fn session_user(id: i64, handle: &str) -> SessionUser {
+    SessionUser { id, handle: handle.into(), display_name: "X".into(), token_hash: String::new() }
+}
+
+async fn users_are_stored_and_found(t: &TestDb) {
+    let db = &t.db;
+    let id = insert_user(db, "elise", "Elise@Example.fr").await;
+    let row = store::users::by_id(db, id).await.unwrap().expect("by id");
+    assert_eq!(row.handle, "elise");
+    assert_eq!(row.email, "Elise@Example.fr");
+    assert_eq!(row.created_at, 1_795_514_400_000, "i64 timestamps survive the round trip");
+    assert_eq!(store::users::by_handle(db, "elise").await.unwrap().map(|r| r.id), Some(id));
+    assert!(store::users::by_handle(db, "nobody").await.unwrap().is_none());
+    let creds = store::users::credentials_by_email(db, "elise@example.fr").await.unwrap().expect("creds");
+    assert_eq!((creds.id, creds.password_hash.as_str()), (id, "$argon2id$fake"));
+    assert_eq!(store::users::count(db).await.unwrap(), 1);
+
+    let mut tx = db.begin().await.unwrap();
+    assert!(store::users::email_exists(&mut tx, "elise@example.fr").await.unwrap());
+    assert!(!store::users::email_exists(&mut tx, "other@example.fr").await.unwrap());
+    assert!(!store::users::handle_taken_by_other(&mut tx, "elise", id).await.unwrap());
+    assert!(store::users::handle_taken_by_other(&mut tx, "elise", id + 1).await.unwrap());
+    store::users::update_identity(&mut tx, id, "Élise M.", "elise-m", now_ms()).await.unwrap();
+    tx.commit().await.unwrap();
+    let row = store::users::by_id(db, id).await.unwrap().expect("row");
+    assert_eq!((row.display_name.as_str(), row.handle.as_str()), ("Élise M.", "elise-m"));
+}
+
+async fn unique_constraints_are_recognized(t: &TestDb) {
+    let db = &t.db;
+    insert_user(db, "elise", "elise@example.fr").await;
+    let mut tx = db.begin().await.unwrap();
+    let err = store::users::insert(&mut tx, &new_user("autre", "ELISE@example.fr", "elise@example.fr")).await.unwrap_err();
+    assert!(is_unique_violation(&err, "users_email_normalized_key", "users.email_normalized"), "{err}");
+    drop(tx);
+    let mut tx = db.begin().await.unwrap();
+    let err = store::users::insert(&mut tx, &new_user("elise", "x@example.fr", "x@example.fr")).await.unwrap_err();
+    assert!(is_unique_violation(&err, "users_handle_key", "users.handle"), "{err}");
+    assert!(!is_unique_violation(&err, "users_email_normalized_key", "users.email_normalized"));
+}
+
+async fn uncommitted_transactions_leave_nothing(t: &TestDb) {
+    let db = &t.db;
+    {
+        let mut tx = db.begin().await.unwrap();
+        store::users::insert(&mut tx, &new_user("ghost", "ghost@example.fr", "ghost@example.fr")).await.unwrap();
+        // dropped without commit
+    }
+    assert!(store::users::by_handle(db, "ghost").await.unwrap().is_none());
+    assert_eq!(store::users::count(db).await.unwrap(), 0);
+}
+
+async fn taken_handles_cover_suffixes(t: &TestDb) {
+    let db = &t.db;
+    insert_user(db, "jean", "a@example.fr").await;
+    insert_user(db, "jean-2", "b@example.fr").await;
+    insert_user(db, "jeanne", "c@example.fr").await;
+    let mut tx = db.begin().await.unwrap();
+    let mut taken = store::users::taken_handles(&mut tx, "jean").await.unwrap();
+    taken.sort();
+    assert_eq!(taken, ["jean", "jean-2"]);
+}
+
+async fn consents_are_recorded(t: &TestDb) {
+    let db = &t.db;
+    let id = insert_user(db, "elise", "elise@example.fr").await;
+    let mut tx = db.begin().await.unwrap();
+    consents::record(&mut tx, id, consents::PURPOSE_POLITICAL_OPINION, "v1", consents::METHOD_SIGNUP_CHECKBOX, 42).await.unwrap();
+    tx.commit().await.unwrap();
+    let rows = consents::for_user(db, id).await.unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].purpose, consents::PURPOSE_POLITICAL_OPINION);
+    assert_eq!((rows[0].text_version.as_str(), rows[0].granted_at, rows[0].withdrawn_at), ("v1", 42, None));
+}
+
+async fn sessions_live_and_die(t: &TestDb) {
+    let db = &t.db;
+    let id = insert_user(db, "elise", "elise@example.fr").await;
+    let other = insert_user(db, "paul", "paul@example.fr").await;
+    let now = now_ms();
+    let mut tx = db.begin().await.unwrap();
+    store::sessions::insert(&mut tx, "h1", id, now, now + 1000).await.unwrap();
+    store::sessions::insert(&mut tx, "h2", id, now, now + 1000).await.unwrap();
+    store::sessions::insert(&mut tx, "old", id, now - 5000, now - 1).await.unwrap();
+    store::sessions::insert(&mut tx, "p1", other, now, now + 1000).await.unwrap();
+    tx.commit().await.unwrap();
+
+    let found = store::sessions::find_user(db, "h1", now).await.unwrap().expect("live session");
+    assert_eq!((found.user_id, found.handle.as_str()), (id, "elise"));
+    assert!(store::sessions::find_user(db, "old", now).await.unwrap().is_none(), "expired");
+    assert!(store::sessions::find_user(db, "nope", now).await.unwrap().is_none());
+    assert_eq!(store::sessions::count_for_user(db, id).await.unwrap(), 3);
+
+    let mut tx = db.begin().await.unwrap();
+    store::sessions::touch(&mut tx, "h1", now + 10, now + 99_999).await.unwrap();
+    assert_eq!(store::sessions::delete_expired(&mut tx, now).await.unwrap(), 1);
+    assert_eq!(store::sessions::delete(&mut tx, "h2").await.unwrap(), 1);
+    tx.commit().await.unwrap();
+    let touched = store::sessions::find_user(db, "h1", now).await.unwrap().expect("still live");
+    assert_eq!((touched.last_seen_at, touched.expires_at), (now + 10, now + 99_999));
+
+    let mut tx = db.begin().await.unwrap();
+    assert_eq!(store::sessions::delete_all_for_user(&mut tx, id).await.unwrap(), 1);
+    tx.commit().await.unwrap();
+    assert_eq!(store::sessions::count_for_user(db, id).await.unwrap(), 0);
+    assert_eq!(store::sessions::count_for_user(db, other).await.unwrap(), 1, "other people's sessions untouched");
+}
+
+async fn rate_limit_counters_count_per_window(t: &TestDb) {
+    let db = &t.db;
+    let mut tx = db.begin().await.unwrap();
+    assert_eq!(store::rate_limits::current(&mut tx, "b", 1000).await.unwrap(), 0);
+    assert_eq!(store::rate_limits::hit(&mut tx, "b", 1000).await.unwrap(), 1);
+    assert_eq!(store::rate_limits::hit(&mut tx, "b", 1000).await.unwrap(), 2);
+    assert_eq!(store::rate_limits::hit(&mut tx, "b", 2000).await.unwrap(), 1);
+    assert_eq!(store::rate_limits::hit(&mut tx, "c", 1000).await.unwrap(), 1);
+    assert_eq!(store::rate_limits::current(&mut tx, "b", 1000).await.unwrap(), 2);
+    assert_eq!(store::rate_limits::purge(&mut tx, 2000).await.unwrap(), 2);
+    assert_eq!(store::rate_limits::current(&mut tx, "b", 2000).await.unwrap(), 1);
+    tx.commit().await.unwrap();
+
+    let limit = Limit { max: 2, window_secs: 3600 };
+    rate_limit::hit(db, "svc", limit).await.unwrap();
+    rate_limit::ensure_not_blocked(db, "svc", limit).await.unwrap();
+    rate_limit::hit(db, "svc", limit).await.unwrap();
+    assert!(matches!(rate_limit::ensure_not_blocked(db, "svc", limit).await, Err(AppError::RateLimited { .. })));
+    match rate_limit::hit(db, "svc", limit).await {
+        Err(AppError::RateLimited { retry_after_secs }) => assert!((1..=3600).contains(&retry_after_secs)),
+        other => panic!("expected a rate limit, got {other:?}"),
+    }
+    assert_eq!(rate_limit::purge_old(db).await.unwrap(), 0, "current windows are kept");
+}
+
+async fn profiles_round_trip(t: &TestDb) {
+    let db = &t.db;
+    let id = insert_user(db, "elise", "elise@example.fr").await;
+    let stored = store::profiles::load(db, id).await.unwrap().expect("default profile");
+    assert_eq!(stored.visibilities.bio, Visibility::Section, "private by default");
+    assert!(stored.mandates.is_empty() && stored.availabilities.is_empty());
+    assert!(store::profiles::load(db, id + 100).await.unwrap().is_none());
+
+    let mut raw = vec![
+        ("display_name", "Élise Martin"),
+        ("handle", "elise"),
+        ("bio", "Militante <b>associative</b>"),
+        ("status", "En campagne"),
+        ("mandates", "Conseillère municipale\nDéléguée"),
+        ("responsibilities", "Trésorière"),
+        ("interests", "Logement\nÉcologie\nSanté"),
+        ("availabilities", "phoning"),
+        ("availabilities", "tractage"),
+    ];
+    let vis = [("bio_visibility", "public"), ("status_visibility", "moi"), ("mandates_visibility", "public"), ("responsibilities_visibility", "section"), ("interests_visibility", "public"), ("availabilities_visibility", "moi")];
+    raw.extend(vis);
+    let update = ProfileUpdate::parse(&form(&raw)).expect("valid update");
+    let mut tx = db.begin().await.unwrap();
+    store::profiles::replace(&mut tx, id, &update, now_ms()).await.unwrap();
+    tx.commit().await.unwrap();
+    let stored = store::profiles::load(db, id).await.unwrap().expect("profile");
+    assert_eq!(stored.bio, "Militante <b>associative</b>", "stored as typed; escaped when rendered");
+    assert_eq!(stored.mandates, ["Conseillère municipale", "Déléguée"]);
+    assert_eq!(stored.interests, ["Logement", "Écologie", "Santé"], "order kept");
+    assert_eq!(stored.availabilities, [Availability::Tractage, Availability::Phoning]);
+    assert_eq!(stored.visibilities.status, Visibility::OnlyMe);
+
+    // Replacing again shrinks the lists instead of appending.
+    let mut raw2 = raw.clone();
+    raw2.retain(|(k, _)| *k != "interests" && *k != "availabilities");
+    raw2.push(("interests", "Culture"));
+    let update = ProfileUpdate::parse(&form(&raw2)).expect("valid");
+    let mut tx = db.begin().await.unwrap();
+    store::profiles::replace(&mut tx, id, &update, now_ms()).await.unwrap();
+    tx.commit().await.unwrap();
+    let stored = store::profiles::load(db, id).await.unwrap().expect("profile");
+    assert_eq!(stored.interests, ["Culture"]);
+    assert!(stored.availabilities.is_empty());
+}
+
+async fn sign_up_creates_everything_at_once(t: &TestDb) {
+    let state = t.state(RateLimits::default());
+    let opened = accounts::sign_up(&state, &signup_form("Élise Martin", "Elise@Example.fr"), "10.0.0.1").await.expect("sign up");
+    let db = &t.db;
+    let row = store::users::by_id(db, opened.user_id).await.unwrap().expect("user");
+    assert_eq!(row.handle, "elise-martin");
+    assert_eq!((row.membership.as_str(), row.membership_status.as_str()), ("sympathisant", "none"));
+    let consent = consents::for_user(db, opened.user_id).await.unwrap();
+    assert_eq!(consent.len(), 1);
+    assert_eq!(consent[0].text_version, app::model::account::POLITICAL_DATA_CONSENT_VERSION);
+    assert!(store::profiles::load(db, opened.user_id).await.unwrap().is_some());
+    let user = sessions::resolve(db, &opened.token).await.unwrap().expect("session opened");
+    assert_eq!(user.id, opened.user_id);
+
+    // Same e-mail in other case: refused on the e-mail field, nothing created.
+    let err = accounts::sign_up(&state, &signup_form("Autre", "ELISE@example.FR"), "10.0.0.1").await.unwrap_err();
+    assert_eq!(err, AppError::Validation({
+        let mut e = app::model::form::FieldErrors::default();
+        e.add("email", FieldError::EmailTaken);
+        e
+    }));
+    assert_eq!(store::users::count(db).await.unwrap(), 1);
+
+    // Same name: next free handle.
+    let second = accounts::sign_up(&state, &signup_form("Élise  Martin", "elise2@example.fr"), "10.0.0.1").await.unwrap();
+    let row = store::users::by_id(db, second.user_id).await.unwrap().expect("user");
+    assert_eq!(row.handle, Handle::suggest_from("Élise Martin").with_suffix(2).as_str());
+}
+
+async fn sign_up_refuses_invalid_input_and_floods(t: &TestDb) {
+    let limits = RateLimits { signup_per_ip: Limit { max: 2, window_secs: 3600 }, ..RateLimits::default() };
+    let state = t.state(limits);
+    let mut bad = signup_form("Élise", "elise@example.fr");
+    bad.0.retain(|(k, _)| k != "consent");
+    let err = accounts::sign_up(&state, &bad, "10.0.0.2").await.unwrap_err();
+    assert!(matches!(&err, AppError::Validation(e) if e.get("consent") == Some(&FieldError::ConsentRequired)), "{err:?}");
+    accounts::sign_up(&state, &signup_form("Paul", "paul@example.fr"), "10.0.0.2").await.unwrap();
+    let err = accounts::sign_up(&state, &signup_form("Jeanne", "jeanne@example.fr"), "10.0.0.2").await.unwrap_err();
+    assert!(matches!(err, AppError::RateLimited { .. }), "{err:?}");
+    accounts::sign_up(&state, &signup_form("Jeanne", "jeanne@example.fr"), "10.0.0.3").await.expect("another address is not blocked");
+}
+
+async fn sign_in_checks_credentials_and_limits_failures(t: &TestDb) {
+    let limits = RateLimits { signin_failures_per_account: Limit { max: 3, window_secs: 900 }, ..RateLimits::default() };
+    let state = t.state(limits);
+    let created = accounts::sign_up(&state, &signup_form("Élise", "elise@example.fr"), "ip").await.unwrap();
+    let ok = accounts::sign_in(&state, &signin_form("ELISE@example.fr ", "un mot de passe solide"), "ip").await.expect("sign in");
+    assert_eq!(ok.user_id, created.user_id);
+    assert_ne!(ok.token, created.token, "every sign-in is a new session");
+
+    let unknown = accounts::sign_in(&state, &signin_form("nobody@example.fr", "un mot de passe solide"), "ip").await.unwrap_err();
+    assert_eq!(unknown, AppError::WrongCredentials, "unknown e-mail looks like a wrong password");
+    for _ in 0..3 {
+        let err = accounts::sign_in(&state, &signin_form("elise@example.fr", "mauvais mot de passe"), "ip").await.unwrap_err();
+        assert_eq!(err, AppError::WrongCredentials);
+    }
+    let blocked = accounts::sign_in(&state, &signin_form("elise@example.fr", "un mot de passe solide"), "ip").await.unwrap_err();
+    assert!(matches!(blocked, AppError::RateLimited { .. }), "even the right password waits: {blocked:?}");
+    let empty = accounts::sign_in(&state, &signin_form("", ""), "ip").await.unwrap_err();
+    assert!(matches!(empty, AppError::Validation(ref e) if e.0.len() == 2), "{empty:?}");
+}
+
+async fn sessions_close_here_or_everywhere(t: &TestDb) {
+    let state = t.state(RateLimits::default());
+    let db = &t.db;
+    let a = accounts::sign_up(&state, &signup_form("Élise", "elise@example.fr"), "ip").await.unwrap();
+    let b = accounts::sign_in(&state, &signin_form("elise@example.fr", "un mot de passe solide"), "ip").await.unwrap();
+    let c = accounts::sign_in(&state, &signin_form("elise@example.fr", "un mot de passe solide"), "ip").await.unwrap();
+    let user_a = sessions::resolve(db, &a.token).await.unwrap().expect("a");
+    sessions::close(db, &user_a).await.unwrap();
+    assert!(sessions::resolve(db, &a.token).await.unwrap().is_none());
+    let user_b = sessions::resolve(db, &b.token).await.unwrap().expect("b still open");
+    assert_eq!(sessions::close_all(db, &user_b).await.unwrap(), 2);
+    assert!(sessions::resolve(db, &c.token).await.unwrap().is_none());
+    assert_eq!(sessions::purge_expired(db).await.unwrap(), 0);
+}
+
+async fn profiles_are_filtered_by_the_policy(t: &TestDb) {
+    let state = t.state(RateLimits::default());
+    let owner = accounts::sign_up(&state, &signup_form("Élise Martin", "elise@example.fr"), "ip").await.unwrap();
+    let viewer = accounts::sign_up(&state, &signup_form("Paul", "paul@example.fr"), "ip").await.unwrap();
+    let owner_user = session_user(owner.user_id, "elise-martin");
+    let update = form(&[
+        ("display_name", "Élise Martin"),
+        ("handle", "elise"),
+        ("bio", "Bio publique"),
+        ("bio_visibility", "public"),
+        ("status", "Statut privé"),
+        ("status_visibility", "moi"),
+        ("mandates", "Conseillère"),
+        ("mandates_visibility", "section"),
+        ("responsibilities", ""),
+        ("responsibilities_visibility", "public"),
+        ("interests", "Logement"),
+        ("interests_visibility", "public"),
+        ("availabilities", "phoning"),
+        ("availabilities_visibility", "moi"),
+    ]);
+    profiles::update_profile(&state, &owner_user, &update).await.expect("update");
+    let owner_user = session_user(owner.user_id, "elise");
+
+    let anon = profiles::member_profile(&state, None, "ELISE").await.expect("visible");
+    assert_eq!(anon.display_name, "Élise Martin");
+    assert_eq!(anon.bio.as_deref(), Some("Bio publique"));
+    assert_eq!((anon.status, anon.mandates, anon.availabilities), (None, None, None));
+    assert_eq!(anon.interests, Some(vec!["Logement".to_string()]));
+    assert!(!anon.is_me);
+
+    let other = profiles::member_profile(&state, Some(&session_user(viewer.user_id, "paul")), "elise").await.unwrap();
+    assert_eq!((other.status, other.mandates), (None, None), "no shared section yet: section fields stay hidden");
+
+    let me = profiles::member_profile(&state, Some(&owner_user), "elise").await.unwrap();
+    assert!(me.is_me);
+    assert_eq!(me.status.as_deref(), Some("Statut privé"));
+    assert_eq!(me.availabilities, Some(vec![Availability::Phoning]));
+
+    assert_eq!(profiles::member_profile(&state, None, "inconnu").await.unwrap_err(), AppError::NotFound);
+
+    let mine = profiles::my_profile(&state, &owner_user).await.unwrap();
+    assert_eq!((mine.email.as_str(), mine.postal_code.as_str()), ("elise@example.fr", "59000"));
+    assert_eq!(mine.visibilities.status, Visibility::OnlyMe);
+}
+
+async fn handles_stay_unique_on_edit(t: &TestDb) {
+    let state = t.state(RateLimits::default());
+    let a = accounts::sign_up(&state, &signup_form("Élise", "elise@example.fr"), "ip").await.unwrap();
+    accounts::sign_up(&state, &signup_form("Paul", "paul@example.fr"), "ip").await.unwrap();
+    let mut update = form(&[("display_name", "Élise"), ("handle", "paul"), ("bio", ""), ("status", ""), ("mandates", ""), ("responsibilities", ""), ("interests", "")]);
+    for f in ["bio", "status", "mandates", "responsibilities", "interests", "availabilities"] {
+        update.0.push((format!("{f}_visibility"), "section".into()));
+    }
+    let err = profiles::update_profile(&state, &session_user(a.user_id, "elise"), &update).await.unwrap_err();
+    assert!(matches!(&err, AppError::Validation(e) if e.get("handle") == Some(&FieldError::HandleTaken)), "{err:?}");
+    let row = store::users::by_id(&t.db, a.user_id).await.unwrap().expect("row");
+    assert_eq!(row.handle, "elise", "nothing changed");
+}
+
+/// Many sign-ups at the same time: every one succeeds (SQLite must not surface SQLITE_BUSY).
+async fn concurrent_writes_all_succeed(t: &TestDb) {
+    let state = t.state(RateLimits { signup_per_ip: Limit { max: 1000, window_secs: 60 }, ..RateLimits::default() });
+    let mut tasks = Vec::new();
+    for i in 0..24 {
+        let state = state.clone();
+        tasks.push(tokio::spawn(async move {
+            accounts::sign_up(&state, &signup_form("Même Nom", &format!("p{i}@example.fr")), "ip").await
+        }));
+    }
+    for task in tasks {
+        task.await.expect("task").expect("sign-up under concurrency");
+    }
+    assert_eq!(store::users::count(&t.db).await.unwrap(), 24);
+}
+
+async fn health_ping_and_pool_stats(t: &TestDb) {
+    t.db.ping().await.expect("ping");
+    assert!(!t.db.pool_stats().is_empty());
+    // migrations are idempotent
+    t.db.migrate().await.expect("re-run migrations");
+}
+
+on_both_backends!(
+    users_are_stored_and_found,
+    unique_constraints_are_recognized,
+    uncommitted_transactions_leave_nothing,
+    taken_handles_cover_suffixes,
+    consents_are_recorded,
+    sessions_live_and_die,
+    rate_limit_counters_count_per_window,
+    profiles_round_trip,
+    sign_up_creates_everything_at_once,
+    sign_up_refuses_invalid_input_and_floods,
+    sign_in_checks_credentials_and_limits_failures,
+    sessions_close_here_or_everywhere,
+    profiles_are_filtered_by_the_policy,
+    handles_stay_unique_on_edit,
+    concurrent_writes_all_succeed,
+    health_ping_and_pool_stats,
+);

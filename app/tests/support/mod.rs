@@ -1,0 +1,100 @@
+//! Fresh databases for tests: a temporary SQLite file, or a new PostgreSQL database created on the
+//! local server and dropped afterwards. PostgreSQL being unreachable is a failure, never a skip.
+
+#![allow(dead_code)]
+
+use std::sync::Arc;
+
+use app::server::context::{AppState, RateLimits, Settings};
+use app::server::Db;
+use rand::RngCore;
+
+pub fn postgres_admin_url() -> String {
+    std::env::var("COOPOL_TEST_POSTGRES_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
+}
+
+fn random_suffix() -> String {
+    let mut bytes = [0u8; 6];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    hex::encode(bytes)
+}
+
+pub enum Cleanup {
+    File(std::path::PathBuf),
+    PgDatabase(String),
+}
+
+pub struct TestDb {
+    pub db: Db,
+    cleanup: Cleanup,
+}
+
+impl TestDb {
+    pub async fn sqlite() -> Self {
+        let path = std::env::temp_dir().join(format!("coopol-test-{}.db", random_suffix()));
+        let db = Db::connect(&format!("sqlite://{}", path.display()), 4).await.expect("open sqlite");
+        db.migrate().await.expect("migrate sqlite");
+        Self { db, cleanup: Cleanup::File(path) }
+    }
+
+    pub async fn postgres() -> Self {
+        let admin_url = postgres_admin_url();
+        let name = format!("coopol_test_{}", random_suffix());
+        let admin = Db::connect(&admin_url, 1).await.unwrap_or_else(|e| {
+            panic!("PostgreSQL is required for the contract tests and is unreachable at {admin_url}: {e}")
+        });
+        if let Db::Postgres(pool) = &admin {
+            sqlx::query(&format!("CREATE DATABASE {name}")).execute(pool).await.expect("create test database");
+        }
+        admin.close().await;
+        let base = admin_url.rsplit_once('/').map(|(b, _)| b.to_string()).unwrap_or(admin_url.clone());
+        let db = Db::connect(&format!("{base}/{name}"), 4).await.expect("connect to test database");
+        db.migrate().await.expect("migrate postgres");
+        Self { db, cleanup: Cleanup::PgDatabase(name) }
+    }
+
+    pub fn state(&self, rate_limits: RateLimits) -> AppState {
+        AppState { db: self.db.clone(), settings: Arc::new(Settings { public_url: None, rate_limits }) }
+    }
+
+    pub async fn cleanup(self) {
+        self.db.close().await;
+        match self.cleanup {
+            Cleanup::File(path) => {
+                for suffix in ["", "-wal", "-shm"] {
+                    let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+                }
+            }
+            Cleanup::PgDatabase(name) => {
+                if let Ok(Db::Postgres(pool)) = Db::connect(&postgres_admin_url(), 1).await {
+                    let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&pool).await;
+                    pool.close().await;
+                }
+            }
+        }
+    }
+}
+
+/// Declares `name::sqlite` and `name::postgres` tests running `async fn name(db: &TestDb)`.
+#[macro_export]
+macro_rules! on_both_backends {
+    ($($name:ident),* $(,)?) => {
+        $(
+            mod $name {
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn sqlite() {
+                    let t = $crate::support::TestDb::sqlite().await;
+                    super::$name(&t).await;
+                    t.cleanup().await;
+                }
+
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn postgres() {
+                    let t = $crate::support::TestDb::postgres().await;
+                    super::$name(&t).await;
+                    t.cleanup().await;
+                }
+            }
+        )*
+    };
+}
