@@ -1,7 +1,7 @@
 //! The store contract: every store function and service, run on SQLite and on PostgreSQL, must
 //! behave the same.
 
-mod support;
+
 
 use app::error::AppError;
 use app::model::account::Handle;
@@ -12,7 +12,8 @@ use app::server::db::is_unique_violation;
 use app::server::services::{accounts, profiles, rate_limit, sessions};
 use app::server::store::{self, consents};
 use app::server::{now_ms, Db};
-use support::TestDb;
+use app::on_both_backends;
+use app::server::testing::TestDb;
 
 fn new_user<'a>(handle: &'a str, email: &'a str, normalized: &'a str) -> store::users::NewUser<'a> {
     store::users::NewUser {
@@ -185,7 +186,8 @@ async fn rate_limit_counters_count_per_window(t: &TestDb) {
         Err(AppError::RateLimited { retry_after_secs }) => assert!((1..=3600).contains(&retry_after_secs)),
         other => panic!("expected a rate limit, got {other:?}"),
     }
-    assert_eq!(rate_limit::purge_old(db).await.unwrap(), 0, "current windows are kept");
+    assert_eq!(rate_limit::purge_old(db).await.unwrap(), 1, "only the 1970 window goes; current ones stay");
+    assert!(matches!(rate_limit::ensure_not_blocked(db, "svc", limit).await, Err(AppError::RateLimited { .. })));
 }
 
 async fn profiles_round_trip(t: &TestDb) {

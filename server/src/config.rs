@@ -4,6 +4,8 @@ use std::net::SocketAddr;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use app::server::context::{Limit, RateLimits};
+
 #[derive(Debug, Parser)]
 #[command(name = "coopol", version, about = "Coopol — le réseau social coopératif des sections et fédérations")]
 pub struct Cli {
@@ -57,6 +59,15 @@ pub struct ServeArgs {
     /// Trust the first X-Forwarded-For address (only behind a proxy you control).
     #[arg(long, env = "COOPOL_TRUST_PROXY", default_value_t = false)]
     pub trust_proxy: bool,
+    /// Sign-ups allowed per client address per hour.
+    #[arg(long, env = "COOPOL_SIGNUP_LIMIT_PER_HOUR", default_value_t = 10)]
+    pub signup_limit_per_hour: i64,
+    /// Sign-in attempts allowed per client address per 15 minutes.
+    #[arg(long, env = "COOPOL_SIGNIN_LIMIT_PER_IP", default_value_t = 30)]
+    pub signin_limit_per_ip: i64,
+    /// Failed sign-ins allowed per account per 15 minutes.
+    #[arg(long, env = "COOPOL_SIGNIN_FAILURE_LIMIT", default_value_t = 8)]
+    pub signin_failure_limit: i64,
 }
 
 impl Default for CommonArgs {
@@ -71,6 +82,14 @@ impl Default for CommonArgs {
 }
 
 impl ServeArgs {
+    pub fn rate_limits(&self) -> RateLimits {
+        RateLimits {
+            signup_per_ip: Limit { max: self.signup_limit_per_hour, window_secs: 3600 },
+            signin_per_ip: Limit { max: self.signin_limit_per_ip, window_secs: 15 * 60 },
+            signin_failures_per_account: Limit { max: self.signin_failure_limit, window_secs: 15 * 60 },
+        }
+    }
+
     /// `serve` with no flags still reads the environment and applies the defaults.
     pub fn from_env() -> Self {
         #[derive(Parser)]

@@ -7,7 +7,7 @@ use std::time::Instant;
 use clap::Parser;
 use leptos::config::LeptosOptions;
 
-use app::server::context::{RateLimits, Settings};
+use app::server::context::Settings;
 use app::server::{AppState, Db};
 use coopol_server::config::{Cli, Command, CommonArgs, ServeArgs};
 use coopol_server::{build_router, jobs, telemetry, ServerState};
@@ -62,7 +62,7 @@ fn leptos_options(args: &ServeArgs) -> LeptosOptions {
 async fn serve(common: &CommonArgs, args: ServeArgs) -> Result<(), String> {
     let started = Instant::now();
     let db = open_database(common).await?;
-    let settings = Settings { public_url: args.public_url.clone(), rate_limits: RateLimits::default() };
+    let settings = Settings { public_url: args.public_url.clone(), rate_limits: args.rate_limits() };
     let state = ServerState {
         app: AppState { db: db.clone(), settings: Arc::new(settings) },
         leptos: leptos_options(&args),

@@ -18,6 +18,8 @@ use crate::state::ServerState;
 const MAX_BODY_BYTES: usize = 256 * 1024;
 
 pub fn build_router(state: ServerState) -> Router {
+    // Install the metrics recorder before the first request is counted.
+    let _ = crate::telemetry::metrics_handle();
     let routes = generate_route_list(App);
     let app_state = state.app.clone();
     let context = move || provide_context(app_state.clone());

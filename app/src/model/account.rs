@@ -245,7 +245,7 @@ impl Handle {
                 out.push('-');
             }
         }
-        let mut out: String = out.trim_matches('-').chars().take(Self::MAX - 5).collect();
+        let mut out: String = out.trim_matches('-').chars().take(Self::MAX - 7).collect();
         out = out.trim_end_matches('-').to_string();
         while out.len() < Self::MIN {
             out.push('x');
@@ -392,7 +392,9 @@ mod tests {
         assert_eq!(Handle::suggest_from("Œ").0, "oex");
         assert_eq!(Handle::suggest_from("李").0, "xxx");
         assert_eq!(Handle::suggest_from("Jo").with_suffix(2).0, "jox-2");
-        assert!(Handle::parse(Handle::suggest_from(&"Très long nom ".repeat(10)).as_str()).is_ok());
+        let long = Handle::suggest_from(&"Très long nom ".repeat(10));
+        assert!(Handle::parse(long.as_str()).is_ok());
+        assert!(Handle::parse(long.with_suffix(99_999).as_str()).is_ok(), "room for a race suffix");
     }
 
     fn signup_form(consent: bool) -> RawForm {

@@ -92,3 +92,14 @@ pub fn request_lang() -> Lang {
         .and_then(|parts| parts.extensions.get::<Lang>().copied())
         .unwrap_or_default()
 }
+
+/// Gives a server function's failure its HTTP status (401, 403, 404, 429…) instead of the
+/// framework's blanket 500, so clients and logs tell them apart.
+pub fn with_status<T>(result: Result<T, AppError>) -> Result<T, AppError> {
+    if let Err(error) = &result {
+        if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+            response.set_status(error.status());
+        }
+    }
+    result
+}

@@ -17,3 +17,6 @@ pub fn now_ms() -> i64 {
         .unwrap_or_default();
     i64::try_from(now.as_millis()).unwrap_or(i64::MAX)
 }
+
+#[cfg(feature = "test-support")]
+pub mod testing;

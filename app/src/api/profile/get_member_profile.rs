@@ -7,7 +7,10 @@ use crate::model::profile::ProfileView;
 #[server]
 pub async fn get_member_profile(handle: String) -> Result<ProfileView, AppError> {
     use crate::server::{context, services};
-    let state = context::app_state()?;
-    let viewer = context::session_user();
-    services::profiles::member_profile(&state, viewer.as_ref(), &handle).await
+    let result = async {
+        let state = context::app_state()?;
+        let viewer = context::session_user();
+        services::profiles::member_profile(&state, viewer.as_ref(), &handle).await
+    };
+    context::with_status(result.await)
 }

@@ -7,7 +7,10 @@ use crate::model::profile::MyProfile;
 #[server]
 pub async fn get_my_profile() -> Result<MyProfile, AppError> {
     use crate::server::{context, services};
-    let state = context::app_state()?;
-    let user = context::require_user()?;
-    services::profiles::my_profile(&state, &user).await
+    let result = async {
+        let state = context::app_state()?;
+        let user = context::require_user()?;
+        services::profiles::my_profile(&state, &user).await
+    };
+    context::with_status(result.await)
 }

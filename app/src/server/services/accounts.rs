@@ -5,7 +5,7 @@ use crate::model::account::{Handle, MembershipStatus, SignIn, SignUp, POLITICAL_
 use crate::model::form::{FieldError, FieldErrors, RawForm};
 use crate::server::auth::{password, session_token};
 use crate::server::context::AppState;
-use crate::server::db::{is_unique_violation, Tx};
+use crate::server::db::{is_unique_violation, Db, Tx};
 use crate::server::services::{rate_limit, sessions};
 use crate::server::store::{self, consents};
 use crate::server::now_ms;
@@ -30,18 +30,45 @@ pub async fn sign_up(state: &AppState, form: &RawForm, client_ip: &str) -> Resul
     let signup = SignUp::parse(form).map_err(AppError::Validation)?;
     let password_hash = password::hash(signup.password.expose().to_string()).await?;
 
+    // Two people with the same name signing up at once may race for the same handle: the loser
+    // retries with the next free suffix.
+    for attempt in 0..8 {
+        match create_account(db, &signup, &password_hash, attempt).await {
+            Err(Creation::HandleRace) => continue,
+            Err(Creation::Failed(error)) => return Err(error),
+            Ok(opened) => {
+                tracing::info!(user_id = opened.user_id, "account created");
+                return Ok(opened);
+            }
+        }
+    }
+    Err(AppError::Internal)
+}
+
+enum Creation {
+    HandleRace,
+    Failed(AppError),
+}
+
+impl<E: Into<AppError>> From<E> for Creation {
+    fn from(error: E) -> Self {
+        Creation::Failed(error.into())
+    }
+}
+
+async fn create_account(db: &Db, signup: &SignUp, password_hash: &str, attempt: u32) -> Result<Opened, Creation> {
     let mut tx = db.begin().await?;
     if store::users::email_exists(&mut tx, signup.email.normalized()).await? {
-        return Err(field_error("email", FieldError::EmailTaken));
+        return Err(field_error("email", FieldError::EmailTaken).into());
     }
-    let handle = free_handle(&mut tx, &Handle::suggest_from(signup.display_name.as_str())).await?;
+    let handle = free_handle(&mut tx, &Handle::suggest_from(signup.display_name.as_str()), attempt).await?;
     let now = now_ms();
     let new_user = store::users::NewUser {
         handle: handle.as_str(),
         display_name: signup.display_name.as_str(),
         email: signup.email.as_str(),
         email_normalized: signup.email.normalized(),
-        password_hash: &password_hash,
+        password_hash,
         postal_code: signup.postal_code.as_str(),
         membership: signup.claim.as_str(),
         membership_status: MembershipStatus::initial(signup.claim).as_str(),
@@ -50,8 +77,9 @@ pub async fn sign_up(state: &AppState, form: &RawForm, client_ip: &str) -> Resul
     let user_id = match store::users::insert(&mut tx, &new_user).await {
         Ok(id) => id,
         Err(e) if is_unique_violation(&e, "users_email_normalized_key", "users.email_normalized") => {
-            return Err(field_error("email", FieldError::EmailTaken));
+            return Err(field_error("email", FieldError::EmailTaken).into());
         }
+        Err(e) if is_unique_violation(&e, "users_handle_key", "users.handle") => return Err(Creation::HandleRace),
         Err(e) => return Err(e.into()),
     };
     store::profiles::insert_default(&mut tx, user_id, now).await?;
@@ -66,13 +94,18 @@ pub async fn sign_up(state: &AppState, form: &RawForm, client_ip: &str) -> Resul
     .await?;
     let token = sessions::open_in(&mut tx, user_id).await?;
     tx.commit().await?;
-    tracing::info!(user_id, "account created");
     Ok(Opened { user_id, token })
 }
 
-/// The suggested handle, or the same with the first free numeric suffix.
-async fn free_handle(tx: &mut Tx, wanted: &Handle) -> Result<Handle, AppError> {
+/// The suggested handle, or the same with the first free numeric suffix. After a lost race the
+/// suffix is random, so concurrent sign-ups with one name stop colliding.
+async fn free_handle(tx: &mut Tx, wanted: &Handle, attempt: u32) -> Result<Handle, AppError> {
     let taken = store::users::taken_handles(tx, wanted.as_str()).await?;
+    if attempt > 0 {
+        use rand::Rng;
+        let n = rand::thread_rng().gen_range(100..100_000);
+        return Ok(wanted.with_suffix(n));
+    }
     if !taken.iter().any(|h| h == wanted.as_str()) {
         return Ok(wanted.clone());
     }

@@ -1,12 +1,12 @@
-//! Fresh databases for tests: a temporary SQLite file, or a new PostgreSQL database created on the
-//! local server and dropped afterwards. PostgreSQL being unreachable is a failure, never a skip.
-
-#![allow(dead_code)]
+//! Fresh databases for tests (feature `test-support`): a temporary SQLite file, or a new
+//! PostgreSQL database created on the local server and dropped afterwards. PostgreSQL being
+//! unreachable is a failure, never a skip.
+#![allow(clippy::panic, clippy::expect_used)]
 
 use std::sync::Arc;
 
-use app::server::context::{AppState, RateLimits, Settings};
-use app::server::Db;
+use crate::server::context::{AppState, RateLimits, Settings};
+use crate::server::Db;
 use rand::RngCore;
 
 pub fn postgres_admin_url() -> String {
@@ -83,14 +83,14 @@ macro_rules! on_both_backends {
             mod $name {
                 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
                 async fn sqlite() {
-                    let t = $crate::support::TestDb::sqlite().await;
+                    let t = $crate::server::testing::TestDb::sqlite().await;
                     super::$name(&t).await;
                     t.cleanup().await;
                 }
 
                 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
                 async fn postgres() {
-                    let t = $crate::support::TestDb::postgres().await;
+                    let t = $crate::server::testing::TestDb::postgres().await;
                     super::$name(&t).await;
                     t.cleanup().await;
                 }

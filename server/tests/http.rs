@@ -1,0 +1,424 @@
+//! HTTP tests of the real router (pages, forms, server functions, middleware) on both databases.
+
+use std::sync::Arc;
+
+use app::on_both_backends;
+use app::server::context::{Limit, RateLimits, Settings};
+use app::server::testing::TestDb;
+use app::server::AppState;
+use axum::body::Body;
+use axum::Router;
+use coopol_server::{build_router, ServerState};
+use http::{header, HeaderMap, Request, StatusCode};
+use http_body_util::BodyExt;
+use leptos::config::LeptosOptions;
+use tower::ServiceExt;
+
+const HOST: &str = "localhost:3000";
+const ORIGIN: &str = "http://localhost:3000";
+
+fn router_with(t: &TestDb, rate_limits: RateLimits, public_url: Option<&str>) -> Router {
+    let state = ServerState {
+        app: AppState {
+            db: t.db.clone(),
+            settings: Arc::new(Settings { public_url: public_url.map(str::to_string), rate_limits }),
+        },
+        leptos: LeptosOptions::builder().output_name("coopol").site_root("target/site").site_pkg_dir("pkg").build(),
+        trust_proxy: false,
+    };
+    build_router(state)
+}
+
+fn router(t: &TestDb) -> Router {
+    router_with(t, RateLimits::default(), None)
+}
+
+struct Reply {
+    status: StatusCode,
+    headers: HeaderMap,
+    body: String,
+}
+
+impl Reply {
+    fn header(&self, name: impl header::AsHeaderName) -> &str {
+        self.headers.get(name).and_then(|v| v.to_str().ok()).unwrap_or("")
+    }
+
+    /// The session cookie set by this reply ("name=value"), if any.
+    fn session_cookie(&self) -> Option<String> {
+        self.headers
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .find(|c| c.starts_with("coopol_session=") && !c.starts_with("coopol_session=;"))
+            .and_then(|c| c.split(';').next())
+            .map(str::to_string)
+    }
+}
+
+async fn send(router: &Router, request: Request<Body>) -> Reply {
+    let response = router.clone().oneshot(request).await.expect("router answers");
+    let status = response.status();
+    let headers = response.headers().clone();
+    let bytes = response.into_body().collect().await.expect("body").to_bytes();
+    Reply { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
+}
+
+fn get(path: &str, cookie: Option<&str>) -> Request<Body> {
+    let mut builder = Request::get(path)
+        .header(header::HOST, HOST)
+        .header(header::ACCEPT, "text/html,application/xhtml+xml")
+        .header(header::ACCEPT_LANGUAGE, "fr-FR,fr;q=0.9");
+    if let Some(cookie) = cookie {
+        builder = builder.header(header::COOKIE, cookie);
+    }
+    builder.body(Body::empty()).expect("request")
+}
+
+fn post_form(path: &str, fields: &[(&str, &str)], cookie: Option<&str>, origin: Option<&str>) -> Request<Body> {
+    let body = serde_urlencoded::to_string(fields).expect("encode");
+    let mut builder = Request::post(path)
+        .header(header::HOST, HOST)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT_LANGUAGE, "fr-FR,fr;q=0.9");
+    if let Some(origin) = origin {
+        builder = builder.header(header::ORIGIN, origin);
+    }
+    if let Some(cookie) = cookie {
+        builder = builder.header(header::COOKIE, cookie);
+    }
+    builder.body(Body::from(body)).expect("request")
+}
+
+const PASSWORD: &str = "un mot de passe solide";
+
+fn signup_fields<'a>(name: &'a str, email: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("display_name", name),
+        ("email", email),
+        ("password", PASSWORD),
+        ("postal_code", "59000"),
+        ("membership", "adherent"),
+        ("consent", "oui"),
+    ]
+}
+
+async fn sign_up(router: &Router, name: &str, email: &str) -> String {
+    let reply = send(router, post_form("/inscription", &signup_fields(name, email), None, Some(ORIGIN))).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    reply.session_cookie().expect("session cookie")
+}
+
+async fn home_page_is_french_with_security_headers(t: &TestDb) {
+    let r = router(t);
+    let reply = send(&r, get("/", None)).await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert!(reply.body.contains(r#"<html lang="fr""#));
+    assert!(reply.body.contains("Je m’inscris"), "visitors are led to sign-up");
+    let csp = reply.header(header::CONTENT_SECURITY_POLICY).to_string();
+    let nonce = csp.split("'nonce-").nth(1).and_then(|s| s.split('\'').next()).expect("nonce in CSP");
+    assert!(reply.body.contains(&format!(r#"nonce="{nonce}""#)), "the hydration script carries the CSP nonce");
+    assert!(!csp.contains("unsafe-inline"));
+    assert_eq!(reply.header(header::X_CONTENT_TYPE_OPTIONS), "nosniff");
+    assert!(!reply.header(header::REFERRER_POLICY).is_empty());
+    assert!(csp.contains("frame-ancestors 'none'"));
+    assert_eq!(reply.header(header::CACHE_CONTROL), "no-store");
+    let again = send(&r, get("/", None)).await;
+    assert_ne!(again.header(header::CONTENT_SECURITY_POLICY), csp, "a fresh nonce per request");
+}
+
+async fn language_follows_cookie_then_accept_language(t: &TestDb) {
+    let r = router(t);
+    let english = Request::get("/").header(header::HOST, HOST).header(header::ACCEPT_LANGUAGE, "en-GB,en;q=0.9").body(Body::empty()).expect("req");
+    let reply = send(&r, english).await;
+    assert!(reply.body.contains(r#"<html lang="en""#) && reply.body.contains("Sign up"));
+    let unsure = Request::get("/").header(header::HOST, HOST).header(header::ACCEPT_LANGUAGE, "de-DE").body(Body::empty()).expect("req");
+    assert!(send(&r, unsure).await.body.contains(r#"<html lang="fr""#), "French when unsure");
+
+    let switch = send(&r, get("/langue/en?retour=%2Finscription", None)).await;
+    assert_eq!(switch.status, StatusCode::SEE_OTHER);
+    assert_eq!(switch.header(header::LOCATION), "/inscription");
+    assert!(switch.header(header::SET_COOKIE).starts_with("coopol_lang=en"));
+    let reply = send(&r, get("/inscription", Some("coopol_lang=en"))).await;
+    assert!(reply.body.contains("Create my account"), "the cookie beats Accept-Language");
+    let evil = send(&r, get("/langue/en?retour=%2F%2Fevil.example", None)).await;
+    assert_eq!(evil.header(header::LOCATION), "/", "never redirects off-site");
+}
+
+async fn unknown_pages_are_real_404s(t: &TestDb) {
+    let r = router(t);
+    let reply = send(&r, get("/cette-page-n-existe-pas", None)).await;
+    assert_eq!(reply.status, StatusCode::NOT_FOUND);
+    assert!(reply.body.contains("Page introuvable"));
+    let member = send(&r, get("/membres/personne", None)).await;
+    assert_eq!(member.status, StatusCode::NOT_FOUND);
+    assert!(member.body.contains("Page introuvable"));
+}
+
+async fn sign_up_opens_a_session(t: &TestDb) {
+    let r = router(t);
+    let reply = send(&r, post_form("/inscription", &signup_fields("Élise Martin", "elise@example.fr"), None, Some(ORIGIN))).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER);
+    assert_eq!(reply.header(header::LOCATION), "/");
+    let set_cookie = reply.header(header::SET_COOKIE);
+    assert!(set_cookie.contains("HttpOnly") && set_cookie.contains("SameSite=Lax"), "{set_cookie}");
+    assert!(!set_cookie.contains("Secure"), "plain http in tests");
+    let cookie = reply.session_cookie().expect("cookie");
+    let home = send(&r, get("/", Some(&cookie))).await;
+    assert!(home.body.contains("Bonjour Élise Martin !"), "the dashboard greets the new member");
+    let profile = send(&r, get("/profil", Some(&cookie))).await;
+    assert_eq!(profile.status, StatusCode::OK);
+    assert!(profile.body.contains("Adhérent·e (à confirmer)"), "an adhérent claim waits for confirmation");
+}
+
+async fn invalid_sign_up_keeps_input_and_explains(t: &TestDb) {
+    let r = router(t);
+    let fields = [
+        ("display_name", "Élise <b>Martin</b>"),
+        ("email", "elise-at-example.fr"),
+        ("password", "court"),
+        ("postal_code", "5900"),
+        ("membership", "adherent"),
+    ];
+    let reply = send(&r, post_form("/inscription", &fields, None, Some(ORIGIN))).await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    for message in [
+        "Cette adresse e-mail n’est pas valide",
+        "Trop court : au moins 10 caractères.",
+        "Un code postal français a 5 chiffres",
+        "Coche cette case pour créer ton compte",
+    ] {
+        assert!(reply.body.contains(message), "missing: {message}");
+    }
+    assert!(reply.body.contains(r#"value="elise-at-example.fr""#), "the e-mail typed is kept");
+    assert!(reply.body.contains(r#"value="5900""#));
+    assert!(reply.body.contains("Élise &lt;b&gt;Martin&lt;/b&gt;"), "kept, and escaped");
+    assert!(!reply.body.contains("court\""), "the password is never echoed");
+    assert!(reply.body.contains(r#"value="adherent" checked"#), "the choice is kept");
+    assert!(reply.body.contains(r#"aria-invalid="true""#));
+    assert!(reply.session_cookie().is_none());
+}
+
+async fn duplicate_email_is_refused_case_insensitively(t: &TestDb) {
+    let r = router(t);
+    sign_up(&r, "Élise", "elise@example.fr").await;
+    let reply = send(&r, post_form("/inscription", &signup_fields("Autre", "ELISE@Example.FR"), None, Some(ORIGIN))).await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(reply.body.contains("Un compte existe déjà avec cette adresse"));
+    assert!(reply.body.contains(r#"value="ELISE@Example.FR""#));
+}
+
+async fn sign_in_and_wrong_password(t: &TestDb) {
+    let r = router(t);
+    sign_up(&r, "Élise", "elise@example.fr").await;
+    let wrong = send(&r, post_form("/connexion", &[("email", "elise@example.fr"), ("password", "pas le bon mot de passe")], None, Some(ORIGIN))).await;
+    assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(wrong.body.contains("Adresse e-mail ou mot de passe incorrect."));
+    assert!(wrong.body.contains(r#"value="elise@example.fr""#));
+    assert!(wrong.session_cookie().is_none());
+
+    let fields = [("email", "Elise@Example.fr"), ("password", PASSWORD), ("retour", "/profil")];
+    let ok = send(&r, post_form("/connexion", &fields, None, Some(ORIGIN))).await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER);
+    assert_eq!(ok.header(header::LOCATION), "/profil", "back where the person was going");
+    let cookie = ok.session_cookie().expect("cookie");
+    assert_eq!(send(&r, get("/profil", Some(&cookie))).await.status, StatusCode::OK);
+
+    let offsite = [("email", "elise@example.fr"), ("password", PASSWORD), ("retour", "//evil.example")];
+    assert_eq!(send(&r, post_form("/connexion", &offsite, None, Some(ORIGIN))).await.header(header::LOCATION), "/");
+}
+
+async fn cross_site_posts_are_refused_before_routing(t: &TestDb) {
+    let r = router(t);
+    let evil = send(&r, post_form("/connexion", &[("email", "a@b.fr"), ("password", "x")], None, Some("http://evil.example"))).await;
+    assert_eq!(evil.status, StatusCode::FORBIDDEN);
+    let mut req = post_form("/inscription", &signup_fields("X Y", "x@example.fr"), None, None);
+    req.headers_mut().insert("sec-fetch-site", http::HeaderValue::from_static("cross-site"));
+    assert_eq!(send(&r, req).await.status, StatusCode::FORBIDDEN);
+    let server_fn = <app::api::account::get_current_user::GetCurrentUser as leptos::server_fn::ServerFn>::PATH;
+    let fn_call = send(&r, post_form(server_fn, &[], None, Some("http://evil.example"))).await;
+    assert_eq!(fn_call.status, StatusCode::FORBIDDEN, "server functions too");
+    assert_eq!(app::server::store::users::count(&t.db).await.expect("count"), 0, "nothing was created");
+    // Same-origin posts pass.
+    let ok = send(&r, post_form("/connexion", &[("email", "a@b.fr"), ("password", "x")], None, Some(ORIGIN))).await;
+    assert_eq!(ok.status, StatusCode::UNPROCESSABLE_ENTITY);
+}
+
+async fn sign_in_is_rate_limited_with_a_french_wait(t: &TestDb) {
+    let limits = RateLimits { signin_failures_per_account: Limit { max: 3, window_secs: 900 }, ..RateLimits::default() };
+    let r = router_with(t, limits, None);
+    sign_up(&r, "Élise", "elise@example.fr").await;
+    for _ in 0..3 {
+        let reply = send(&r, post_form("/connexion", &[("email", "elise@example.fr"), ("password", "mauvais mot de passe")], None, Some(ORIGIN))).await;
+        assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    let blocked = send(&r, post_form("/connexion", &[("email", "elise@example.fr"), ("password", PASSWORD)], None, Some(ORIGIN))).await;
+    assert_eq!(blocked.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(blocked.body.contains("Trop de tentatives. Pour ta sécurité, réessaie dans"), "{}", blocked.body);
+    let retry: i64 = blocked.header(header::RETRY_AFTER).parse().expect("Retry-After");
+    assert!((1..=900).contains(&retry));
+    assert!(blocked.session_cookie().is_none());
+}
+
+async fn sign_up_is_rate_limited_per_address(t: &TestDb) {
+    let limits = RateLimits { signup_per_ip: Limit { max: 1, window_secs: 3600 }, ..RateLimits::default() };
+    let r = router_with(t, limits, None);
+    sign_up(&r, "Élise", "elise@example.fr").await;
+    let blocked = send(&r, post_form("/inscription", &signup_fields("Paul", "paul@example.fr"), None, Some(ORIGIN))).await;
+    assert_eq!(blocked.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(blocked.body.contains("réessaie dans") && blocked.body.contains(r#"value="paul@example.fr""#));
+}
+
+async fn health_and_metrics(t: &TestDb) {
+    let r = router(t);
+    let health = send(&r, get("/healthz", None)).await;
+    assert_eq!((health.status, health.body.as_str()), (StatusCode::OK, "ok"));
+    send(&r, get("/", None)).await;
+    let metrics = send(&r, get("/metrics", None)).await;
+    assert_eq!(metrics.status, StatusCode::OK);
+    assert!(metrics.body.contains("http_requests_total"), "{}", metrics.body);
+    assert!(metrics.body.contains(r#"route="/""#));
+    assert!(metrics.body.contains("http_request_duration_seconds_bucket"));
+    assert!(metrics.body.contains("db_pool_connections"));
+}
+
+async fn health_reports_a_dead_database(t: &TestDb) {
+    let r = router(t);
+    t.db.close().await;
+    assert_eq!(send(&r, get("/healthz", None)).await.status, StatusCode::SERVICE_UNAVAILABLE);
+}
+
+async fn profile_requires_sign_in(t: &TestDb) {
+    let r = router(t);
+    let page = send(&r, get("/profil", None)).await;
+    assert!(page.status.is_redirection(), "{}", page.status);
+    assert!(page.header(header::LOCATION).starts_with("/connexion"));
+    let post = send(&r, post_form("/profil", &[("display_name", "X")], None, Some(ORIGIN))).await;
+    assert_eq!(post.status, StatusCode::SEE_OTHER);
+    assert!(post.header(header::LOCATION).starts_with("/connexion"));
+    let bogus = send(&r, get("/profil", Some("coopol_session=forged"))).await;
+    assert!(bogus.status.is_redirection(), "a forged cookie is nobody");
+}
+
+fn profile_fields<'a>(handle: &'a str, bio: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("display_name", "Élise Martin"),
+        ("handle", handle),
+        ("status", "En campagne à Lille"),
+        ("status_visibility", "public"),
+        ("bio", bio),
+        ("bio_visibility", "public"),
+        ("mandates", "Conseillère municipale"),
+        ("mandates_visibility", "moi"),
+        ("responsibilities", "Trésorière"),
+        ("responsibilities_visibility", "section"),
+        ("interests", "Logement\nÉcologie"),
+        ("interests_visibility", "public"),
+        ("availabilities", "tractage"),
+        ("availabilities", "phoning"),
+        ("availabilities_visibility", "public"),
+    ]
+}
+
+async fn profile_edit_and_public_view(t: &TestDb) {
+    let r = router(t);
+    let cookie = sign_up(&r, "Élise", "elise@example.fr").await;
+    let hostile = "<script>alert('x')</script><img src=x onerror=alert(1)>";
+    let saved = send(&r, post_form("/profil", &profile_fields("elise", hostile), Some(&cookie), Some(ORIGIN))).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    assert_eq!(saved.header(header::LOCATION), "/profil?enregistre=1");
+    let page = send(&r, get("/profil?enregistre=1", Some(&cookie))).await;
+    assert!(page.body.contains("Ton profil est enregistré."));
+
+    let anonymous = send(&r, get("/membres/elise", None)).await;
+    assert_eq!(anonymous.status, StatusCode::OK);
+    assert!(anonymous.body.contains("En campagne à Lille") && anonymous.body.contains("Écologie"));
+    assert!(anonymous.body.contains("Tractage") && anonymous.body.contains("Phoning"));
+    assert!(!anonymous.body.contains("Conseillère municipale"), "only-me field hidden");
+    assert!(!anonymous.body.contains("Trésorière"), "section field hidden from outsiders");
+    assert!(!anonymous.body.contains("<script>alert"), "user text is escaped");
+    assert!(anonymous.body.contains("&lt;script&gt;alert"));
+    assert!(anonymous.body.contains(r#"name="robots" content="noindex""#));
+
+    let owner = send(&r, get("/membres/elise", Some(&cookie))).await;
+    assert!(owner.body.contains("Conseillère municipale") && owner.body.contains("Trésorière"), "the owner sees everything");
+
+    let other = sign_up(&r, "Paul", "paul@example.fr").await;
+    let taken = send(&r, post_form("/profil", &profile_fields("elise", "Bio"), Some(&other), Some(ORIGIN))).await;
+    assert_eq!(taken.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(taken.body.contains("Cet identifiant est déjà pris"));
+    assert!(taken.body.contains("En campagne à Lille"), "what was typed is kept");
+}
+
+async fn sign_out_here_and_everywhere(t: &TestDb) {
+    let r = router(t);
+    let first = sign_up(&r, "Élise", "elise@example.fr").await;
+    let signin = [("email", "elise@example.fr"), ("password", PASSWORD)];
+    let second = send(&r, post_form("/connexion", &signin, None, Some(ORIGIN))).await.session_cookie().expect("2");
+    let third = send(&r, post_form("/connexion", &signin, None, Some(ORIGIN))).await.session_cookie().expect("3");
+
+    let out = send(&r, post_form("/deconnexion", &[], Some(&first), Some(ORIGIN))).await;
+    assert_eq!(out.status, StatusCode::SEE_OTHER);
+    assert!(out.header(header::SET_COOKIE).contains("Max-Age=0"));
+    assert_eq!(out.header("clear-site-data"), "\"cache\"");
+    assert!(send(&r, get("/profil", Some(&first))).await.status.is_redirection(), "this device is signed out");
+    assert_eq!(send(&r, get("/profil", Some(&second))).await.status, StatusCode::OK, "others are not");
+
+    let all = send(&r, post_form("/deconnexion-partout", &[], Some(&second), Some(ORIGIN))).await;
+    assert_eq!(all.status, StatusCode::SEE_OTHER);
+    assert!(send(&r, get("/profil", Some(&third))).await.status.is_redirection(), "every device is signed out");
+}
+
+async fn secure_cookies_behind_https(t: &TestDb) {
+    let r = router_with(t, RateLimits::default(), Some("https://coopol.example"));
+    let reply = send(&r, post_form("/inscription", &signup_fields("Élise", "elise@example.fr"), None, Some("https://coopol.example"))).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER);
+    assert!(reply.header(header::SET_COOKIE).contains("; Secure"));
+}
+
+async fn oversized_bodies_are_refused(t: &TestDb) {
+    let r = router(t);
+    let big = "x".repeat(300 * 1024);
+    let reply = send(&r, post_form("/inscription", &[("display_name", big.as_str())], None, Some(ORIGIN))).await;
+    assert_eq!(reply.status, StatusCode::PAYLOAD_TOO_LARGE);
+}
+
+async fn server_functions_apply_the_policy(t: &TestDb) {
+    let r = router(t);
+    let my_profile = <app::api::profile::get_my_profile::GetMyProfile as leptos::server_fn::ServerFn>::PATH;
+    let anonymous = send(&r, post_form(my_profile, &[], None, Some(ORIGIN))).await;
+    assert!(anonymous.status.is_client_error(), "{}", anonymous.status);
+    assert!(anonymous.body.contains("NotAuthenticated"), "{}", anonymous.body);
+    let cookie = sign_up(&r, "Élise", "elise@example.fr").await;
+    let mine = send(&r, post_form(my_profile, &[], Some(&cookie), Some(ORIGIN))).await;
+    assert_eq!(mine.status, StatusCode::OK);
+    assert!(mine.body.contains("elise@example.fr"));
+
+    let member = <app::api::profile::get_member_profile::GetMemberProfile as leptos::server_fn::ServerFn>::PATH;
+    let view = send(&r, post_form(member, &[("handle", "elise")], None, Some(ORIGIN))).await;
+    assert_eq!(view.status, StatusCode::OK);
+    assert!(!view.body.contains("elise@example.fr"), "no private data for others: {}", view.body);
+    assert!(!view.body.contains("59000"));
+    assert!(!view.body.contains("adherent"), "membership never leaks");
+}
+
+on_both_backends!(
+    home_page_is_french_with_security_headers,
+    language_follows_cookie_then_accept_language,
+    unknown_pages_are_real_404s,
+    sign_up_opens_a_session,
+    invalid_sign_up_keeps_input_and_explains,
+    duplicate_email_is_refused_case_insensitively,
+    sign_in_and_wrong_password,
+    cross_site_posts_are_refused_before_routing,
+    sign_in_is_rate_limited_with_a_french_wait,
+    sign_up_is_rate_limited_per_address,
+    health_and_metrics,
+    health_reports_a_dead_database,
+    profile_requires_sign_in,
+    profile_edit_and_public_view,
+    sign_out_here_and_everywhere,
+    secure_cookies_behind_https,
+    oversized_bodies_are_refused,
+    server_functions_apply_the_policy,
+);
