@@ -1,0 +1,98 @@
+import { defineConfig, devices } from "@playwright/test";
+import * as os from "node:os";
+import * as path from "node:path";
+
+// Coopol end to end: the real `coopol` binary (debug build by `cargo leptos build`) on SQLite and on
+// PostgreSQL, driven in Debian's Chromium, on a 360×800 phone and on desktop, with JavaScript on and
+// off. Set COOPOL_BIN / COOPOL_SITE_ROOT to test another build.
+const bin = process.env.COOPOL_BIN ?? path.resolve(__dirname, "../target/debug/coopol");
+const siteRoot = process.env.COOPOL_SITE_ROOT ?? path.resolve(__dirname, "../target/site");
+const pgAdmin = process.env.COOPOL_TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const pgBase = pgAdmin.replace(/\/[^/]*$/, "");
+const tmp = process.env.COOPOL_E2E_TMP ?? path.join(os.tmpdir(), `coopol-e2e-${process.pid}`);
+
+export const servers = {
+  sqlite: { port: 3100, url: `sqlite://${tmp}/coopol-e2e.db` },
+  postgres: { port: 3101, url: `${pgBase}/coopol_e2e` },
+};
+
+const serverEnv = (db: { port: number; url: string }) => ({
+  COOPOL_DATABASE_URL: db.url,
+  COOPOL_ADDR: `127.0.0.1:${db.port}`,
+  COOPOL_SITE_ROOT: siteRoot,
+  COOPOL_LOG: "warn",
+  // Many sign-ups from one address during the run; limits themselves are tested over HTTP.
+  COOPOL_SIGNUP_LIMIT_PER_HOUR: "1000",
+  COOPOL_SIGNIN_LIMIT_PER_IP: "1000",
+});
+
+export const chromiumLaunch = {
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
+};
+
+const phone = { ...devices["Pixel 5"], viewport: { width: 360, height: 800 }, deviceScaleFactor: 2 };
+const desktop = { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } };
+
+const projects = [];
+for (const [db, server] of Object.entries(servers)) {
+  for (const [form, device] of Object.entries({ phone, desktop })) {
+    for (const js of [true, false]) {
+      projects.push({
+        name: `${db}-${form}-${js ? "js" : "nojs"}`,
+        testMatch: /account\.spec\.ts/,
+        use: {
+          ...device,
+          baseURL: `http://127.0.0.1:${server.port}`,
+          javaScriptEnabled: js,
+          locale: "fr-FR",
+          launchOptions: chromiumLaunch,
+        },
+      });
+    }
+  }
+}
+projects.push({
+  name: "sqlite-pwa",
+  testMatch: /pwa\.spec\.ts/,
+  use: { ...phone, baseURL: `http://127.0.0.1:${servers.sqlite.port}`, locale: "fr-FR", launchOptions: chromiumLaunch },
+});
+
+export default defineConfig({
+  testDir: "./tests",
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  reporter: [["list"]],
+  outputDir: path.join(tmp, "results"),
+  use: { trace: "retain-on-failure" },
+  projects,
+  webServer: [
+    {
+      command: `mkdir -p ${tmp} && rm -f ${tmp}/coopol-e2e.db* && exec ${bin}`,
+      env: serverEnv(servers.sqlite),
+      url: `http://127.0.0.1:${servers.sqlite.port}/healthz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command:
+        `psql "${pgAdmin}" -q -c "DROP DATABASE IF EXISTS coopol_e2e WITH (FORCE)" -c "CREATE DATABASE coopol_e2e" ` +
+        `&& exec ${bin}`,
+      env: serverEnv(servers.postgres),
+      url: `http://127.0.0.1:${servers.postgres.port}/healthz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+  ],
+});

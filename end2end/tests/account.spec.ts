@@ -1,0 +1,110 @@
+import { expect, test } from "@playwright/test";
+import { expectNoErrors, newPerson, PASSWORD, settle, watchForErrors } from "./helpers";
+
+// Sign up → sign out → sign in → edit the profile → see the public profile, as a real person would:
+// every step through the visible UI, on every project (phone/desktop × JS on/off × SQLite/PostgreSQL).
+test("un compte, de l'inscription au profil public", async ({ page, browser, javaScriptEnabled, baseURL }, testInfo) => {
+  const errors = watchForErrors(page);
+  const js = javaScriptEnabled;
+  const person = newPerson(testInfo);
+
+  // Visitor home leads to sign-up.
+  await page.goto("/");
+  await settle(page, js);
+  await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+  await page.getByRole("link", { name: "Je m’inscris" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Inscription" })).toBeVisible();
+  await settle(page, js);
+
+  // An incomplete submission comes back with French messages and what was typed.
+  await page.getByLabel("Nom affiché").fill(person.name);
+  await page.getByLabel("Adresse e-mail").fill("pas-une-adresse");
+  await page.getByRole("button", { name: "Créer mon compte" }).click();
+  await expect(page.getByText("Cette adresse e-mail n’est pas valide")).toBeVisible();
+  await expect(page.getByText("Coche cette case pour créer ton compte")).toBeVisible();
+  await expect(page.getByRole("alert").first()).toBeVisible();
+  await expect(page.getByLabel("Nom affiché")).toHaveValue(person.name);
+  await settle(page, js);
+
+  // The complete form.
+  await page.getByLabel("Adresse e-mail").fill(person.email);
+  await page.getByLabel("Mot de passe").fill(PASSWORD);
+  await page.getByLabel("Code postal").fill("59000");
+  await page.getByLabel("Je suis sympathisant·e").check();
+  await page.getByLabel(/J’accepte que Coopol traite mes données/).check();
+  await page.getByRole("button", { name: "Créer mon compte" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Bonjour ${person.name} !` })).toBeVisible();
+  await settle(page, js);
+
+  // Sign out.
+  await page.getByRole("button", { name: "Se déconnecter" }).click();
+  await expect(page.getByRole("link", { name: "Je m’inscris" })).toBeVisible();
+  await settle(page, js);
+
+  // Sign in, first with a wrong password. With JavaScript the hydrated router navigates without
+  // reloading the document (the marker survives); without, it is an ordinary page load.
+  if (js) await page.evaluate(() => ((window as any).__coopolMarker = 1));
+  await page.getByRole("navigation").getByRole("link", { name: "Connexion" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Connexion" })).toBeVisible();
+  if (js) expect(await page.evaluate(() => (window as any).__coopolMarker)).toBe(1);
+  await settle(page, js);
+  await page.getByLabel("Adresse e-mail").fill(person.email);
+  await page.getByLabel("Mot de passe").fill("pas le bon mot de passe");
+  await page.getByRole("button", { name: "Me connecter" }).click();
+  await expect(page.getByText("Adresse e-mail ou mot de passe incorrect.")).toBeVisible();
+  await expect(page.getByLabel("Adresse e-mail")).toHaveValue(person.email);
+  await expect(page.getByLabel("Mot de passe")).toHaveValue("");
+  await settle(page, js);
+  await page.getByLabel("Mot de passe").fill(PASSWORD);
+  await page.getByRole("button", { name: "Me connecter" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Bonjour ${person.name} !` })).toBeVisible();
+  await settle(page, js);
+
+  // Edit the profile.
+  await page.getByRole("navigation").getByRole("link", { name: "Mon profil" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Mon profil" })).toBeVisible();
+  await settle(page, js);
+  await expect(page.getByText("Sympathisant·e", { exact: true })).toBeVisible();
+  const handle = await page.getByLabel("Identifiant").inputValue();
+  expect(handle).toMatch(/^elise-martin-/);
+  await page.getByRole("textbox", { name: "Statut" }).fill("Dispo pour tracter samedi");
+  await page.locator("#champ-status_visibility").selectOption("public");
+  await page.getByRole("textbox", { name: "À propos de moi" }).fill("Ma bio reste privée.");
+  await page.locator("#champ-bio_visibility").selectOption("moi");
+  await page.getByRole("textbox", { name: "Centres d’intérêt" }).fill("Logement\nÉcologie");
+  await page.locator("#champ-interests_visibility").selectOption("public");
+  await page.getByLabel("Tractage").check();
+  await page.getByLabel("Phoning").check();
+  await page.locator("#champ-availabilities_visibility").selectOption("public");
+  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(page.getByText("Ton profil est enregistré.")).toBeVisible();
+  await expect(page.getByRole("textbox", { name: "Statut" })).toHaveValue("Dispo pour tracter samedi");
+  await settle(page, js);
+
+  // The public profile, as its owner.
+  await page.getByRole("link", { name: "Voir mon profil public" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: person.name })).toBeVisible();
+  await expect(page.getByText("Dispo pour tracter samedi")).toBeVisible();
+  await expect(page.getByText("Ma bio reste privée.")).toBeVisible();
+  await settle(page, js);
+
+  // …and as a visitor: only what was made public.
+  const visitor = await browser.newContext({ baseURL, javaScriptEnabled: js, locale: "fr-FR" });
+  const visitorPage = await visitor.newPage();
+  const response = await visitorPage.goto(`/membres/${handle}`);
+  expect(response?.status()).toBe(200);
+  await expect(visitorPage.getByRole("heading", { level: 1, name: person.name })).toBeVisible();
+  await expect(visitorPage.getByText("Dispo pour tracter samedi")).toBeVisible();
+  await expect(visitorPage.getByText("Écologie")).toBeVisible();
+  await expect(visitorPage.getByText("Tractage")).toBeVisible();
+  await expect(visitorPage.getByText("Ma bio reste privée.")).toHaveCount(0);
+  await visitor.close();
+
+  await expectNoErrors(errors);
+});
+
+test("une page inconnue répond 404 en français", async ({ page }) => {
+  const response = await page.goto("/nulle-part");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1, name: "Page introuvable" })).toBeVisible();
+});
