@@ -1,6 +1,9 @@
 //! The store contract: every store function and service, run on SQLite and on PostgreSQL, must
 //! behave the same.
 
+// Test code: failing loudly is the point.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 
 
 use app::error::AppError;

@@ -1,5 +1,8 @@
 //! HTTP tests of the real router (pages, forms, server functions, middleware) on both databases.
 
+// Test code: failing loudly is the point.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::sync::Arc;
 
 use app::on_both_backends;

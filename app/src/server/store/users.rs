@@ -66,7 +66,7 @@ pub async fn email_exists(tx: &mut Tx, email_normalized: &str) -> Result<bool, s
 /// Handles among `candidates` already taken, in one statement.
 pub async fn taken_handles(tx: &mut Tx, prefix: &str) -> Result<Vec<String>, sqlx::Error> {
     let sql = "SELECT handle FROM users WHERE handle = $1 OR handle LIKE $2";
-    let pattern = format!("{}-%", prefix.replace('%', "").replace('_', ""));
+    let pattern = format!("{}-%", prefix.replace(['%', '_'], ""));
     on_tx!(tx, c => sqlx::query_scalar(sql).bind(prefix).bind(&pattern).fetch_all(c).await)
 }
 

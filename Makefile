@@ -1,0 +1,41 @@
+# Coopol — the two commands of the README are `make run` and `make test`.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+NODE_BIN := $(CURDIR)/end2end/node_modules/.bin
+export PATH := $(HOME)/.cargo/bin:$(NODE_BIN):$(PATH)
+
+.PHONY: help run dev build-release build-debug test test-unit test-e2e lint fmt-check setup
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+run: build-release ## Install what is missing, build (release) and run Coopol on http://127.0.0.1:3000 (SQLite in ./data/)
+	./target/release/coopol
+
+dev: ## Build (debug, faster) and run
+	scripts/setup.sh build
+	cargo leptos build
+	./target/debug/coopol
+
+build-release: ## Release build: optimized server, size-optimized WebAssembly
+	scripts/setup.sh build
+	cargo leptos build --release
+
+build-debug:
+	cargo leptos build
+
+test: ## Install what is missing and run every test: unit, contract (SQLite + PostgreSQL), HTTP, lint, end to end
+	scripts/setup.sh test
+	$(MAKE) test-unit lint test-e2e
+
+test-unit: ## Unit, store contract and HTTP tests, on both databases
+	cargo test -p app --features test-support
+	cargo test -p server
+
+lint: ## Clippy on each package with the features it ships with (denies unwrap/expect in server code)
+	cargo clippy -p app --features test-support --all-targets -- -D warnings
+	cargo clippy -p server --all-targets -- -D warnings
+	cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
+
+test-e2e: build-debug ## Playwright in Debian's Chromium against the debug build, on SQLite and PostgreSQL
+	cd end2end && npx playwright test
