@@ -278,6 +278,15 @@ async fn sign_up_refuses_invalid_input_and_floods(t: &TestDb) {
     let err = accounts::sign_up(&state, &signup_form("Jeanne", "jeanne@example.fr"), "10.0.0.2").await.unwrap_err();
     assert!(matches!(err, AppError::RateLimited { .. }), "{err:?}");
     accounts::sign_up(&state, &signup_form("Jeanne", "jeanne@example.fr"), "10.0.0.3").await.expect("another address is not blocked");
+
+    // Probing one e-mail from many addresses is limited per account too.
+    let state = t.state(RateLimits { signup_per_account: Limit { max: 2, window_secs: 3600 }, ..RateLimits::default() });
+    for ip in ["10.1.0.1"] { // the earlier successful sign-up already counted once
+        let err = accounts::sign_up(&state, &signup_form("Jeanne", "JEANNE@example.fr"), ip).await.unwrap_err();
+        assert!(matches!(&err, AppError::Validation(e) if e.get("email") == Some(&FieldError::EmailTaken)), "{err:?}");
+    }
+    let err = accounts::sign_up(&state, &signup_form("Jeanne", "jeanne@example.fr"), "10.1.0.3").await.unwrap_err();
+    assert!(matches!(err, AppError::RateLimited { .. }), "{err:?}");
 }
 
 async fn sign_in_checks_credentials_and_limits_failures(t: &TestDb) {

@@ -85,6 +85,8 @@ impl ServeArgs {
     pub fn rate_limits(&self) -> RateLimits {
         RateLimits {
             signup_per_ip: Limit { max: self.signup_limit_per_hour, window_secs: 3600 },
+            // Repeated sign-ups for one address (probing whether it has an account).
+            signup_per_account: Limit { max: 5, window_secs: 3600 },
             signin_per_ip: Limit { max: self.signin_limit_per_ip, window_secs: 15 * 60 },
             signin_failures_per_account: Limit { max: self.signin_failure_limit, window_secs: 15 * 60 },
         }

@@ -83,6 +83,16 @@ fn ProfileEditor(profile: MyProfile, outcome: Option<FormOutcome>, saved: bool) 
     let err = |name: &str| shown.form.error(name);
     let v: &ProfileVisibilities = &profile.visibilities;
     let public_href = format!("/membres/{}", profile.handle);
+    // One card per list field (mandats, responsabilités, centres d'intérêt): items one per line.
+    let list_card = |field: &'static str, label: &'static str, stored: &[String], visibility: Visibility| {
+        view! {
+            <fieldset class="card">
+                <legend>{label}</legend>
+                <TextArea name=field label=label value=shown.list(field, stored) error=err(field) hint=t.one_per_line rows=3 />
+                <VisibilitySelect field=field selected=shown.visibility(field, visibility) error=err(&format!("{field}_visibility")) />
+            </fieldset>
+        }
+    };
     view! {
         <section class="page">
             <h1>{t.profile_title}</h1>
@@ -127,32 +137,9 @@ fn ProfileEditor(profile: MyProfile, outcome: Option<FormOutcome>, saved: bool) 
                     <TextArea name="bio" label=t.bio value=shown.text("bio", &profile.bio) error=err("bio") maxlength=BIO_MAX rows=5 />
                     <VisibilitySelect field="bio" selected=shown.visibility("bio", v.bio) error=err("bio_visibility") />
                 </fieldset>
-                <fieldset class="card">
-                    <legend>{t.mandates}</legend>
-                    <TextArea name="mandates" label=t.mandates value=shown.list("mandates", &profile.mandates) error=err("mandates") hint=t.one_per_line rows=3 />
-                    <VisibilitySelect field="mandates" selected=shown.visibility("mandates", v.mandates) error=err("mandates_visibility") />
-                </fieldset>
-                <fieldset class="card">
-                    <legend>{t.responsibilities}</legend>
-                    <TextArea
-                        name="responsibilities"
-                        label=t.responsibilities
-                        value=shown.list("responsibilities", &profile.responsibilities)
-                        error=err("responsibilities")
-                        hint=t.one_per_line
-                        rows=3
-                    />
-                    <VisibilitySelect
-                        field="responsibilities"
-                        selected=shown.visibility("responsibilities", v.responsibilities)
-                        error=err("responsibilities_visibility")
-                    />
-                </fieldset>
-                <fieldset class="card">
-                    <legend>{t.interests}</legend>
-                    <TextArea name="interests" label=t.interests value=shown.list("interests", &profile.interests) error=err("interests") hint=t.one_per_line rows=3 />
-                    <VisibilitySelect field="interests" selected=shown.visibility("interests", v.interests) error=err("interests_visibility") />
-                </fieldset>
+                {list_card("mandates", t.mandates, &profile.mandates, v.mandates)}
+                {list_card("responsibilities", t.responsibilities, &profile.responsibilities, v.responsibilities)}
+                {list_card("interests", t.interests, &profile.interests, v.interests)}
                 <fieldset class="card" aria-describedby="availabilities-hint">
                     <legend>{t.availabilities}</legend>
                     <p class="hint" id="availabilities-hint">{t.availabilities_hint}</p>

@@ -20,6 +20,7 @@ pub struct RateLimits {
     pub signin_per_ip: Limit,
     pub signin_failures_per_account: Limit,
     pub signup_per_ip: Limit,
+    pub signup_per_account: Limit,
 }
 
 impl Default for RateLimits {
@@ -28,6 +29,7 @@ impl Default for RateLimits {
             signin_per_ip: Limit { max: 30, window_secs: 15 * 60 },
             signin_failures_per_account: Limit { max: 8, window_secs: 15 * 60 },
             signup_per_ip: Limit { max: 10, window_secs: 60 * 60 },
+            signup_per_account: Limit { max: 5, window_secs: 60 * 60 },
         }
     }
 }

@@ -28,6 +28,8 @@ pub async fn sign_up(state: &AppState, form: &RawForm, client_ip: &str) -> Resul
     let db = &state.db;
     rate_limit::hit(db, &format!("signup:ip:{client_ip}"), state.settings.rate_limits.signup_per_ip).await?;
     let signup = SignUp::parse(form).map_err(AppError::Validation)?;
+    let account_bucket = format!("signup:account:{}", session_token::account_key(signup.email.normalized()));
+    rate_limit::hit(db, &account_bucket, state.settings.rate_limits.signup_per_account).await?;
     let password_hash = password::hash(signup.password.expose().to_string()).await?;
 
     // Two people with the same name signing up at once may race for the same handle: the loser
