@@ -21,6 +21,8 @@ pub enum AppError {
     Validation(FieldErrors),
     #[error("wrong credentials")]
     WrongCredentials,
+    #[error("account suspended")]
+    Suspended,
     #[error("internal error")]
     Internal,
     /// Transport-level failure (network down, bad payload); the text is the framework's, not ours.
@@ -51,7 +53,7 @@ impl AppError {
         use http::StatusCode;
         match self {
             AppError::NotAuthenticated => StatusCode::UNAUTHORIZED,
-            AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::Forbidden | AppError::Suspended => StatusCode::FORBIDDEN,
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::Validation(_) | AppError::WrongCredentials => StatusCode::UNPROCESSABLE_ENTITY,

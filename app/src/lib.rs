@@ -1,3 +1,4 @@
+#![recursion_limit = "256"]
 //! Coopol's isomorphic crate: routes, pages, components, server functions and shared types.
 //! Server-only code lives in `server` (feature `ssr`); browser-only code is gated on `hydrate`.
 

@@ -8,7 +8,11 @@ use leptos_router::{path, SsrMode};
 use crate::api::account::get_current_user::get_current_user;
 use crate::components::lang::detect_lang;
 use crate::components::layout::{CurrentUserResource, Layout};
-use crate::pages::{home::HomePage, member::MemberPage, not_found::NotFound, profile::ProfilePage, signin::SignInPage, signup::SignUpPage};
+use crate::pages::{
+    about::AboutPage, edit_section::EditSectionPage, federation::FederationPage, federations::FederationsPage,
+    find_section::FindSectionPage, home::HomePage, member::MemberPage, new_section::NewSectionPage, not_found::NotFound,
+    profile::ProfilePage, section::SectionPage, signin::SignInPage, signup::SignUpPage,
+};
 
 /// The document around the app. The CSP nonce and the language come from the request.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -61,6 +65,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/connexion") view=SignInPage ssr=SsrMode::Async />
                     <Route path=path!("/profil") view=ProfilePage ssr=SsrMode::Async />
                     <Route path=path!("/membres/:handle") view=MemberPage ssr=SsrMode::Async />
+                    <Route path=path!("/trouver-ma-section") view=FindSectionPage ssr=SsrMode::Async />
+                    <Route path=path!("/federations") view=FederationsPage ssr=SsrMode::Async />
+                    <Route path=path!("/federations/:code") view=FederationPage ssr=SsrMode::Async />
+                    <Route path=path!("/federations/:code/nouvelle-section") view=NewSectionPage ssr=SsrMode::Async />
+                    <Route path=path!("/sections/:slug") view=SectionPage ssr=SsrMode::Async />
+                    <Route path=path!("/sections/:slug/modifier") view=EditSectionPage ssr=SsrMode::Async />
+                    <Route path=path!("/a-propos") view=AboutPage ssr=SsrMode::Async />
                 </Routes>
             </Layout>
         </Router>

@@ -12,7 +12,8 @@ use app::model::form::{FieldError, RawForm};
 use app::model::profile::{Availability, ProfileUpdate, Visibility};
 use app::server::context::{Limit, RateLimits, SessionUser};
 use app::server::db::is_unique_violation;
-use app::server::services::{accounts, profiles, rate_limit, sessions};
+use app::server::policy::Subject;
+use app::server::services::{accounts, profiles, rate_limit, sessions, subjects};
 use app::server::store::{self, consents};
 use app::server::{now_ms, Db};
 use app::on_both_backends;
@@ -28,6 +29,7 @@ fn new_user<'a>(handle: &'a str, email: &'a str, normalized: &'a str) -> store::
         postal_code: "59000",
         membership: "adherent",
         membership_status: "pending",
+        commune_insee: Some("59350"),
         now_ms: 1_795_514_400_000,
     }
 }
@@ -60,7 +62,12 @@ fn signin_form(email: &str, password: &str) -> RawForm {
 }
 
 fn session_user(id: i64, handle: &str) -> SessionUser {
-    SessionUser { id, handle: handle.into(), display_name: "X".into(), token_hash: String::new() }
+    SessionUser { id, handle: handle.into(), display_name: "X".into(), section_slug: None, federation_code: None, token_hash: String::new() }
+}
+
+/// The policy subject of a signed-in person, as a request would build it.
+async fn subject(t: &TestDb, id: i64) -> Subject {
+    subjects::load(&t.db, Some(session_user(id, "x"))).await.expect("subject")
 }
 
 async fn users_are_stored_and_found(t: &TestDb) {
@@ -328,7 +335,7 @@ async fn profiles_are_filtered_by_the_policy(t: &TestDb) {
     let state = t.state(RateLimits::default());
     let owner = accounts::sign_up(&state, &signup_form("Élise Martin", "elise@example.fr"), "ip").await.unwrap();
     let viewer = accounts::sign_up(&state, &signup_form("Paul", "paul@example.fr"), "ip").await.unwrap();
-    let owner_user = session_user(owner.user_id, "elise-martin");
+    let owner_user = subject(t, owner.user_id).await;
     let update = form(&[
         ("display_name", "Élise Martin"),
         ("handle", "elise"),
@@ -346,24 +353,24 @@ async fn profiles_are_filtered_by_the_policy(t: &TestDb) {
         ("availabilities_visibility", "moi"),
     ]);
     profiles::update_profile(&state, &owner_user, &update).await.expect("update");
-    let owner_user = session_user(owner.user_id, "elise");
 
-    let anon = profiles::member_profile(&state, None, "ELISE").await.expect("visible");
+    let anon = profiles::member_profile(&state, &Subject::anonymous(), "ELISE").await.expect("visible");
     assert_eq!(anon.display_name, "Élise Martin");
     assert_eq!(anon.bio.as_deref(), Some("Bio publique"));
     assert_eq!((anon.status, anon.mandates, anon.availabilities), (None, None, None));
     assert_eq!(anon.interests, Some(vec!["Logement".to_string()]));
     assert!(!anon.is_me);
 
-    let other = profiles::member_profile(&state, Some(&session_user(viewer.user_id, "paul")), "elise").await.unwrap();
-    assert_eq!((other.status, other.mandates), (None, None), "no shared section yet: section fields stay hidden");
+    let other = profiles::member_profile(&state, &subject(t, viewer.user_id).await, "elise").await.unwrap();
+    assert_eq!(other.status, None, "only-me field hidden");
+    assert_eq!(other.mandates, None, "both live in Lille but no section covers it yet: section fields stay hidden");
 
-    let me = profiles::member_profile(&state, Some(&owner_user), "elise").await.unwrap();
+    let me = profiles::member_profile(&state, &owner_user, "elise").await.unwrap();
     assert!(me.is_me);
     assert_eq!(me.status.as_deref(), Some("Statut privé"));
     assert_eq!(me.availabilities, Some(vec![Availability::Phoning]));
 
-    assert_eq!(profiles::member_profile(&state, None, "inconnu").await.unwrap_err(), AppError::NotFound);
+    assert_eq!(profiles::member_profile(&state, &Subject::anonymous(), "inconnu").await.unwrap_err(), AppError::NotFound);
 
     let mine = profiles::my_profile(&state, &owner_user).await.unwrap();
     assert_eq!((mine.email.as_str(), mine.postal_code.as_str()), ("elise@example.fr", "59000"));
@@ -378,7 +385,7 @@ async fn handles_stay_unique_on_edit(t: &TestDb) {
     for f in ["bio", "status", "mandates", "responsibilities", "interests", "availabilities"] {
         update.0.push((format!("{f}_visibility"), "section".into()));
     }
-    let err = profiles::update_profile(&state, &session_user(a.user_id, "elise"), &update).await.unwrap_err();
+    let err = profiles::update_profile(&state, &subject(t, a.user_id).await, &update).await.unwrap_err();
     assert!(matches!(&err, AppError::Validation(e) if e.get("handle") == Some(&FieldError::HandleTaken)), "{err:?}");
     let row = store::users::by_id(&t.db, a.user_id).await.unwrap().expect("row");
     assert_eq!(row.handle, "elise", "nothing changed");

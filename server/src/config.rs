@@ -21,6 +21,24 @@ pub enum Command {
     Serve(ServeArgs),
     /// Apply pending database migrations and exit.
     Migrate,
+    /// Load or update the French territory (régions, départements, communes) from the embedded
+    /// open data; re-runnable.
+    ImportTerritory,
+    /// Make the account with this e-mail a national admin.
+    GrantAdmin {
+        #[arg(long)]
+        email: String,
+    },
+    /// Suspend the account with this e-mail (signed out everywhere, treated as anonymous).
+    Suspend {
+        #[arg(long)]
+        email: String,
+    },
+    /// Lift the suspension of the account with this e-mail.
+    Restore {
+        #[arg(long)]
+        email: String,
+    },
 }
 
 #[derive(Debug, Clone, Args)]

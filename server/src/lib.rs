@@ -12,4 +12,8 @@ pub mod state;
 pub mod telemetry;
 
 pub use router::build_router;
+
+/// The French territory, derived from `@etalab/decoupage-administratif` by
+/// scripts/derive-territory.py and embedded so that no file or network is needed at run time.
+pub static TERRITORY_GZ: &[u8] = include_bytes!("../data/territoire.tsv.gz");
 pub use state::ServerState;

@@ -8,7 +8,9 @@ use clap::Parser;
 use leptos::config::LeptosOptions;
 
 use app::server::context::Settings;
+use app::server::services::{roles, territory};
 use app::server::{AppState, Db};
+use coopol_server::TERRITORY_GZ;
 use coopol_server::config::{Cli, Command, CommonArgs, ServeArgs};
 use coopol_server::{build_router, jobs, telemetry, ServerState};
 
@@ -18,6 +20,10 @@ async fn main() -> std::process::ExitCode {
     telemetry::init_logging(&cli.common.log, cli.common.log_format);
     let result = match cli.command {
         Some(Command::Migrate) => migrate(&cli.common).await,
+        Some(Command::ImportTerritory) => import_territory(&cli.common).await,
+        Some(Command::GrantAdmin { email }) => operator(&cli.common, Operation::GrantAdmin, &email).await,
+        Some(Command::Suspend { email }) => operator(&cli.common, Operation::Suspend, &email).await,
+        Some(Command::Restore { email }) => operator(&cli.common, Operation::Restore, &email).await,
         Some(Command::Serve(args)) => serve(&cli.common, args).await,
         None => serve(&cli.common, ServeArgs::from_env()).await,
     };
@@ -46,6 +52,53 @@ async fn migrate(common: &CommonArgs) -> Result<(), String> {
     Ok(())
 }
 
+async fn import_territory(common: &CommonArgs) -> Result<(), String> {
+    let db = open_database(common).await?;
+    let tsv = territory::decompress(TERRITORY_GZ).map_err(|_| "the embedded territory file is unreadable".to_string())?;
+    let mut last_percent = 0;
+    let report = territory::import(&db, &tsv, None, |done, total| {
+        let percent = done * 100 / total.max(1);
+        if percent >= last_percent + 10 || done == total {
+            last_percent = percent;
+            println!("communes : {done}/{total} ({percent} %)");
+        }
+    })
+    .await
+    .map_err(|e| format!("import failed: {e}"))?;
+    let (regions, departements, communes) = app::server::store::territory::counts(&db).await.map_err(|e| e.to_string())?;
+    println!(
+        "Territoire importé en {} ms : {} régions, {} départements, {} communes, {} codes postaux (en base : {regions} régions, {departements} départements, {communes} communes).",
+        report.elapsed_ms, report.regions, report.departements, report.communes, report.postal_codes
+    );
+    db.close().await;
+    Ok(())
+}
+
+enum Operation {
+    GrantAdmin,
+    Suspend,
+    Restore,
+}
+
+async fn operator(common: &CommonArgs, operation: Operation, email: &str) -> Result<(), String> {
+    let db = open_database(common).await?;
+    let state = AppState { db: db.clone(), settings: Arc::new(Settings { public_url: None, rate_limits: Default::default() }) };
+    let result = match operation {
+        Operation::GrantAdmin => roles::grant_national_admin_by_email(&state, email).await,
+        Operation::Suspend => roles::set_suspended_by_email(&state, email, true).await,
+        Operation::Restore => roles::set_suspended_by_email(&state, email, false).await,
+    };
+    db.close().await;
+    match result {
+        Ok(user_id) => {
+            println!("ok (compte {user_id})");
+            Ok(())
+        }
+        Err(app::error::AppError::NotFound) => Err("no account has this e-mail address".into()),
+        Err(e) => Err(format!("failed: {e}")),
+    }
+}
+
 fn leptos_options(args: &ServeArgs) -> LeptosOptions {
     // cargo-leptos sets LEPTOS_* at build time when it builds the binary; the defaults match
     // Cargo.toml's [[workspace.metadata.leptos]] so a plain start from the repository root works.
@@ -62,6 +115,16 @@ fn leptos_options(args: &ServeArgs) -> LeptosOptions {
 async fn serve(common: &CommonArgs, args: ServeArgs) -> Result<(), String> {
     let started = Instant::now();
     let db = open_database(common).await?;
+    match territory::ensure_loaded(&db, TERRITORY_GZ).await {
+        Ok(Some(report)) => tracing::info!(
+            communes = report.communes,
+            departements = report.departements,
+            elapsed_ms = report.elapsed_ms as u64,
+            "territory loaded on first start"
+        ),
+        Ok(None) => {}
+        Err(e) => return Err(format!("territory import failed: {e}")),
+    }
     let settings = Settings { public_url: args.public_url.clone(), rate_limits: args.rate_limits() };
     let state = ServerState {
         app: AppState { db: db.clone(), settings: Arc::new(settings) },

@@ -3,3 +3,4 @@
 
 pub mod account;
 pub mod profile;
+pub mod territory;

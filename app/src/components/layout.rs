@@ -46,9 +46,15 @@ fn NavLinks() -> impl IntoView {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match user.await {
-                    Some(_) => {
+                    Some(user) => {
+                        let place = match (user.section_slug, user.federation_code) {
+                            (Some(slug), _) => format!("/sections/{slug}"),
+                            (None, Some(code)) => format!("/federations/{code}"),
+                            (None, None) => "/trouver-ma-section".to_string(),
+                        };
                         view! {
                             <li><a href="/">{t.nav_home}</a></li>
+                            <li><a href=place>{t.territory.nav_my_section}</a></li>
                             <li><a href="/profil">{t.nav_profile}</a></li>
                             <li>
                                 <form method="post" action="/deconnexion" class="inline-form">
@@ -61,6 +67,7 @@ fn NavLinks() -> impl IntoView {
                     None => {
                         view! {
                             <li><a href="/">{t.nav_home}</a></li>
+                            <li><a href="/trouver-ma-section">{t.territory.nav_find_section}</a></li>
                             <li><a href="/connexion">{t.nav_signin}</a></li>
                             <li><a href="/inscription">{t.nav_signup}</a></li>
                         }
@@ -92,6 +99,11 @@ pub fn Layout(children: Children) -> impl IntoView {
         <main id="contenu" tabindex="-1">{children()}</main>
         <footer class="site-footer">
             <p>{t.footer}</p>
+            <p>
+                <a href="/federations">{t.territory.nav_federations}</a>
+                " · "
+                <a href="/a-propos">{t.territory.about_title}</a>
+            </p>
         </footer>
     }
 }

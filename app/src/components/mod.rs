@@ -3,3 +3,4 @@
 pub mod form;
 pub mod layout;
 pub mod lang;
+pub mod territory;

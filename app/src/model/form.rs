@@ -19,6 +19,15 @@ pub enum FieldError {
     InvalidHandle,
     HandleTaken,
     ControlCharacters,
+    UnknownPostalCode,
+    /// Several communes share the postal code: the person picks one (insee, name).
+    ChooseCommune { options: Vec<(String, String)> },
+    UnknownCommune { entry: String },
+    AmbiguousCommuneEntry { entry: String, options: Vec<(String, String)> },
+    CommuneInOtherSection { commune: String, section: String },
+    CommuneOutsideFederation { commune: String },
+    SlugTaken,
+    UnknownMember,
 }
 
 /// Field name → error, in a stable order.
@@ -87,6 +96,8 @@ pub enum FormProblem {
     WrongCredentials,
     RateLimited { retry_after_secs: i64 },
     Internal,
+    Forbidden,
+    Suspended,
 }
 
 /// What a page with a form receives after a server-rendered (no-JavaScript or pre-hydration)

@@ -3,4 +3,5 @@
 pub mod account;
 pub mod form;
 pub mod profile;
+pub mod territory;
 pub mod user;

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::account::{DisplayName, Handle};
 use super::form::{FieldError, FieldErrors, RawForm};
+use super::territory::{CommuneRef, FederationRef, SectionRef};
 
 /// Who may see one profile field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -243,6 +244,9 @@ pub struct MyProfile {
     pub interests: Vec<String>,
     pub availabilities: Vec<Availability>,
     pub visibilities: ProfileVisibilities,
+    pub commune: Option<CommuneRef>,
+    pub section: Option<SectionRef>,
+    pub federation: Option<FederationRef>,
 }
 
 /// A profile as one viewer may see it: hidden fields are `None`, not empty.

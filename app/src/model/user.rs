@@ -7,4 +7,6 @@ pub struct CurrentUser {
     pub id: i64,
     pub handle: String,
     pub display_name: String,
+    pub section_slug: Option<String>,
+    pub federation_code: Option<String>,
 }

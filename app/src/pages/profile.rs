@@ -9,7 +9,8 @@ use crate::components::lang::{use_lang, use_texts};
 use crate::error::AppError;
 use crate::i18n::format_date;
 use crate::model::account::{DisplayName, Handle};
-use crate::model::form::FormOutcome;
+use crate::model::form::{FieldError, FormOutcome};
+use crate::pages::signup::CommuneChoice;
 use crate::model::profile::{Availability, MyProfile, ProfileVisibilities, Visibility, BIO_MAX, STATUS_MAX};
 use crate::pages::error_view::ErrorView;
 
@@ -28,7 +29,13 @@ pub fn ProfilePage() -> impl IntoView {
                 match profile.await {
                     Ok(profile) => {
                         let saved = outcome.is_none() && query.read_untracked().get("enregistre").is_some();
-                        view! { <ProfileEditor profile outcome saved /> }.into_any()
+                        // Two forms post back here; each shows only its own outcome.
+                        let place_outcome = outcome.clone().filter(|o| o.values.value("form") == "commune");
+                        let outcome = outcome.filter(|o| o.values.value("form") != "commune");
+                        view! {
+                            {view! { <ProfileEditor profile=profile.clone() outcome saved /> }.into_any()}
+                            {view! { <MyPlace profile place_outcome /> }.into_any()}
+                        }.into_any()
                     }
                     Err(AppError::NotAuthenticated) => view! { <Redirect path="/connexion?retour=%2Fprofil" /> }.into_any(),
                     Err(error) => view! { <ErrorView error /> }.into_any(),
@@ -99,6 +106,7 @@ fn ProfileEditor(profile: MyProfile, outcome: Option<FormOutcome>, saved: bool) 
             {saved.then(|| view! { <div class="alert alert-success" role="status">{t.profile_saved}</div> })}
             <FormAlert outcome=outcome />
             <form method="post" action="/profil" class="stack profile-form" novalidate>
+                <input type="hidden" name="form" value="profil" />
                 <fieldset class="card">
                     <legend>{t.profile_identity}</legend>
                     <TextField
@@ -181,6 +189,63 @@ fn ProfileEditor(profile: MyProfile, outcome: Option<FormOutcome>, saved: bool) 
                     <dd>{(t.membership_value)(&profile.membership, &profile.membership_status)}</dd>
                 </dl>
                 <p class="hint">{(t.member_since)(&format_date(lang, profile.member_since_ms))}</p>
+            </section>
+        </section>
+    }
+}
+
+/// Where the person belongs, moving to another commune, and claiming adhérent status.
+#[component]
+fn MyPlace(profile: MyProfile, place_outcome: Option<FormOutcome>) -> impl IntoView {
+    let t = use_texts();
+    let tt = t.territory;
+    let form = place_outcome.clone().unwrap_or_default();
+    let commune_choice = match form.error("commune") {
+        Some(FieldError::ChooseCommune { options }) => Some((options, form.error("commune"))),
+        _ => None,
+    };
+    let can_claim = profile.membership != "adherent" || profile.membership_status == "refused";
+    view! {
+        <section class="page">
+            <section class="card" aria-labelledby="place-title" id="ma-section">
+                <h2 id="place-title">{tt.my_place}</h2>
+                <dl class="facts">
+                    {profile.commune.clone().map(|c| view! { <dt>{tt.my_commune}</dt><dd>{c.name}</dd> })}
+                    {profile.section.clone().map(|s| view! {
+                        <dt>{tt.my_section}</dt>
+                        <dd><a href=format!("/sections/{}", s.slug)>{s.name}</a></dd>
+                    })}
+                    {profile.federation.clone().map(|f| view! {
+                        <dt>{tt.my_federation}</dt>
+                        <dd><a href=format!("/federations/{}", f.code)>{f.code.clone()}" — "{f.name}</a></dd>
+                    })}
+                </dl>
+                {match (&profile.section, &profile.federation, &profile.commune) {
+                    (None, Some(f), _) => Some(view! { <p class="hint">{(tt.no_section_yet)(&f.name)}</p> }.into_any()),
+                    (_, _, None) => Some(view! { <p class="hint">{tt.no_commune}</p> }.into_any()),
+                    _ => None,
+                }}
+                <FormAlert outcome=place_outcome />
+                <form method="post" action="/profil/commune" class="stack" novalidate>
+                    <input type="hidden" name="form" value="commune" />
+                    <TextField
+                        name="postal_code"
+                        label=tt.move_label
+                        value=form.value("postal_code")
+                        error=form.error("postal_code")
+                        inputmode="numeric"
+                        autocomplete="postal-code"
+                        maxlength=6usize
+                    />
+                    {commune_choice.map(|(options, error)| view! { <CommuneChoice options error /> })}
+                    <button type="submit" class="button">{tt.move_submit}</button>
+                </form>
+                {can_claim.then(|| view! {
+                    <form method="post" action="/profil/adhesion" class="stack">
+                        <p class="hint">{tt.claim_adherent_hint}</p>
+                        <button type="submit" class="button">{tt.claim_adherent}</button>
+                    </form>
+                })}
             </section>
             <section class="card" aria-labelledby="sessions-title">
                 <h2 id="sessions-title">{t.sessions_title}</h2>

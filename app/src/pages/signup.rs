@@ -4,6 +4,7 @@ use leptos_meta::Title;
 use crate::components::form::{use_form_outcome, FieldErrorText, FormAlert, TextField};
 use crate::components::lang::use_texts;
 use crate::model::account::{DisplayName, Password};
+use crate::model::form::FieldError;
 
 /// Sign-up: a plain POST form (works without JavaScript); the server re-renders it with what was
 /// typed and one message per field when something is wrong.
@@ -25,6 +26,11 @@ pub fn SignUpPage() -> impl IntoView {
                     let consent_error = form.error("consent");
                     let membership_invalid = membership_error.is_some();
                     let consent_invalid = consent_error.is_some();
+                    // When several communes share the postal code, the server asks which one.
+                    let commune_choice = match form.error("commune") {
+                        Some(FieldError::ChooseCommune { options }) => Some((options, form.error("commune"))),
+                        _ => None,
+                    };
                     view! {
                         <FormAlert outcome=outcome />
                         <form method="post" action="/inscription" class="stack" novalidate>
@@ -64,6 +70,7 @@ pub fn SignUpPage() -> impl IntoView {
                                 inputmode="numeric"
                                 maxlength=6usize
                             />
+                            {commune_choice.map(|(options, error)| view! { <CommuneChoice options error /> })}
                             <fieldset class="field choices" class:has-error=membership_invalid>
                                 <legend>{t.membership_legend}</legend>
                                 <div class="choice">
@@ -116,5 +123,20 @@ pub fn SignUpPage() -> impl IntoView {
                 })}
             </Suspense>
         </section>
+    }
+}
+
+/// A select of the communes sharing the postal code typed (asked only when ambiguous).
+#[component]
+pub fn CommuneChoice(options: Vec<(String, String)>, error: Option<FieldError>) -> impl IntoView {
+    let t = use_texts();
+    view! {
+        <div class="field has-error">
+            <label for="champ-commune">{t.territory.choose_commune}</label>
+            <select id="champ-commune" name="commune" aria-describedby="commune-error" aria-invalid="true">
+                {options.into_iter().map(|(insee, name)| view! { <option value=insee>{name}</option> }).collect_view()}
+            </select>
+            <FieldErrorText name="commune".to_string() error />
+        </div>
     }
 }

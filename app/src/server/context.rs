@@ -60,6 +60,8 @@ pub struct SessionUser {
     pub id: i64,
     pub handle: String,
     pub display_name: String,
+    pub section_slug: Option<String>,
+    pub federation_code: Option<String>,
     pub token_hash: String,
 }
 
@@ -86,6 +88,12 @@ pub fn session_user() -> Option<SessionUser> {
 /// The signed-in person, or `NotAuthenticated`.
 pub fn require_user() -> Result<SessionUser, AppError> {
     session_user().ok_or(AppError::NotAuthenticated)
+}
+
+/// The policy subject of this request (loads memberships and roles of a signed-in person).
+pub async fn subject() -> Result<crate::server::policy::Subject, AppError> {
+    let state = app_state()?;
+    crate::server::services::subjects::load(&state.db, session_user()).await
 }
 
 /// The language negotiated for this request by the middleware.

@@ -1,24 +1,110 @@
-//! Every authorization rule of Coopol, in one place. Server functions and form handlers ask here;
-//! nothing else decides who may read or write what.
+//! Every authorization rule of Coopol, in one place. Server functions, form handlers and pages ask
+//! here; nothing else decides who may read or write what.
+//!
+//! A `Subject` is whoever makes the request: anonymous, or a person with where they belong
+//! (commune → section → federation), their membership and their scoped roles. A suspended account
+//! is treated as anonymous everywhere.
 
 use crate::model::profile::Visibility;
+use crate::model::territory::{Role, Scope};
 use crate::server::context::SessionUser;
 
-/// How the viewer relates to the owner of a resource.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Belonging {
+    pub section_id: Option<i64>,
+    pub federation_code: Option<String>,
+    pub confirmed_adherent: bool,
+    pub suspended: bool,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Subject {
+    pub user: Option<SessionUser>,
+    pub belonging: Belonging,
+    pub roles: Vec<(Role, Scope)>,
+}
+
+/// Where a section sits, for rules that look at the scope above.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SectionScope {
+    pub id: i64,
+    pub federation_code: String,
+}
+
+/// Where a person belongs, for rules about them (membership decisions).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonPlace {
+    pub section: Option<SectionScope>,
+    pub federation_code: Option<String>,
+}
+
+impl Subject {
+    pub fn anonymous() -> Self {
+        Self::default()
+    }
+
+    /// A signed-in, non-suspended person.
+    pub fn active_user(&self) -> Option<&SessionUser> {
+        self.user.as_ref().filter(|_| !self.belonging.suspended)
+    }
+
+    pub fn is_active(&self) -> bool {
+        self.active_user().is_some()
+    }
+
+    pub fn id(&self) -> Option<i64> {
+        self.active_user().map(|u| u.id)
+    }
+
+    fn has(&self, role: Role, scope: &Scope) -> bool {
+        self.is_active() && self.roles.iter().any(|(r, s)| *r == role && s == scope)
+    }
+
+    pub fn is_national_admin(&self) -> bool {
+        self.has(Role::NationalAdmin, &Scope::National)
+    }
+
+    pub fn is_federation_responsable(&self, federation_code: &str) -> bool {
+        let scope = Scope::Federation(federation_code.to_string());
+        self.is_national_admin() || self.has(Role::FederationFirstSecretary, &scope) || self.has(Role::FederationAnimator, &scope)
+    }
+
+    pub fn is_section_secretary(&self, section_id: i64) -> bool {
+        self.has(Role::SectionSecretary, &Scope::Section(section_id))
+    }
+
+    pub fn is_section_officer(&self, section_id: i64) -> bool {
+        self.is_section_secretary(section_id) || self.has(Role::SectionAnimator, &Scope::Section(section_id))
+    }
+
+    pub fn belongs_to_section(&self, section_id: i64) -> bool {
+        self.is_active() && self.belonging.section_id == Some(section_id)
+    }
+
+    pub fn is_confirmed_adherent_of(&self, section_id: i64) -> bool {
+        self.belongs_to_section(section_id) && self.belonging.confirmed_adherent
+    }
+
+    /// Adhérent-only spaces and actions anywhere (a confirmed party member, not suspended).
+    pub fn is_confirmed_adherent(&self) -> bool {
+        self.is_active() && self.belonging.confirmed_adherent
+    }
+}
+
+// ---- Profiles ----------------------------------------------------------------------------------
+
+/// How the viewer relates to the owner of a profile.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Relation {
     pub is_owner: bool,
-    pub signed_in: bool,
-    /// Both belong to the same section (sections arrive with the territory; until then, never).
     pub same_section: bool,
 }
 
 impl Relation {
-    pub fn between(viewer: Option<&SessionUser>, owner_id: i64, same_section: bool) -> Self {
+    pub fn between(viewer: &Subject, owner_id: i64, owner_section: Option<i64>) -> Self {
         Self {
-            is_owner: viewer.is_some_and(|v| v.id == owner_id),
-            signed_in: viewer.is_some(),
-            same_section: viewer.is_some() && same_section,
+            is_owner: viewer.id() == Some(owner_id),
+            same_section: owner_section.is_some_and(|s| viewer.belongs_to_section(s)),
         }
     }
 }
@@ -33,20 +119,84 @@ pub fn can_see_profile_field(relation: Relation, visibility: Visibility) -> bool
         }
 }
 
-/// A profile's identity (display name, handle) is visible to everyone: it is what a person
-/// chooses to show by joining; everything else goes through `can_see_profile_field`.
-pub fn can_see_profile_identity(_relation: Relation) -> bool {
-    true
+/// A profile's identity (display name, handle) is visible to everyone, except for suspended
+/// accounts, whose page disappears.
+pub fn can_see_profile(owner_suspended: bool) -> bool {
+    !owner_suspended
 }
 
-/// Only the owner edits a profile (moderators will get their own rule with the moderation issue).
-pub fn can_edit_profile(viewer: Option<&SessionUser>, owner_id: i64) -> bool {
-    viewer.is_some_and(|v| v.id == owner_id)
+/// Only the owner edits a profile (and moves, and claims adhérent status).
+pub fn can_edit_profile(viewer: &Subject, owner_id: i64) -> bool {
+    viewer.id() == Some(owner_id)
 }
 
-/// Private account data (e-mail, postal code, membership claim, consents) is the owner's alone.
-pub fn can_read_private_account(viewer: Option<&SessionUser>, owner_id: i64) -> bool {
-    viewer.is_some_and(|v| v.id == owner_id)
+/// Private account data (e-mail, postal code, membership, consents) is the owner's alone.
+pub fn can_read_private_account(viewer: &Subject, owner_id: i64) -> bool {
+    viewer.id() == Some(owner_id)
+}
+
+// ---- Sections and federations ------------------------------------------------------------------
+
+/// Sections are created by the federation's responsables (or national admins).
+pub fn can_create_section(s: &Subject, federation_code: &str) -> bool {
+    s.is_federation_responsable(federation_code)
+}
+
+/// Which communes a section covers: the scope above decides.
+pub fn can_manage_section_communes(s: &Subject, section: &SectionScope) -> bool {
+    s.is_federation_responsable(&section.federation_code)
+}
+
+/// Name and description: the section's secretary, or the scope above.
+pub fn can_edit_section(s: &Subject, section: &SectionScope) -> bool {
+    s.is_section_secretary(section.id) || s.is_federation_responsable(&section.federation_code)
+}
+
+/// The member directory: the section's confirmed adhérents and officers, and the scope above.
+/// Sympathisants and everyone else see counts only.
+pub fn can_see_section_directory(s: &Subject, section: &SectionScope) -> bool {
+    s.is_confirmed_adherent_of(section.id) || s.is_section_officer(section.id) || s.is_federation_responsable(&section.federation_code)
+}
+
+/// Newcomers and adhérent claims of a section: its secretary, animators and the scope above.
+pub fn can_see_section_newcomers(s: &Subject, section: &SectionScope) -> bool {
+    s.is_section_officer(section.id) || s.is_federation_responsable(&section.federation_code)
+}
+
+/// Newcomers in a federation's communes without a section: the federation's responsables.
+pub fn can_see_federation_newcomers(s: &Subject, federation_code: &str) -> bool {
+    s.is_federation_responsable(federation_code)
+}
+
+/// Confirming or refusing an adhérent claim: the person's section secretary, or — where the
+/// commune has no section — the federation's responsables (who may also act for their sections).
+pub fn can_decide_membership(s: &Subject, person: &PersonPlace) -> bool {
+    match (&person.section, &person.federation_code) {
+        (Some(section), _) => s.is_section_secretary(section.id) || s.is_federation_responsable(&section.federation_code),
+        (None, Some(federation)) => s.is_federation_responsable(federation),
+        (None, None) => s.is_national_admin(),
+    }
+}
+
+/// Granting and revoking roles is an action of the scope above.
+pub fn can_grant(s: &Subject, role: Role, scope: &Scope, section_federation: Option<&str>) -> bool {
+    if !role.fits(scope) {
+        return false;
+    }
+    match scope {
+        Scope::National => s.is_national_admin(),
+        Scope::Federation(_) => s.is_national_admin(),
+        Scope::Section(_) => section_federation.is_some_and(|f| s.is_federation_responsable(f)),
+    }
+}
+
+/// The audit log of a scope: its responsables.
+pub fn can_read_audit(s: &Subject, scope: &Scope, section_federation: Option<&str>) -> bool {
+    match scope {
+        Scope::National => s.is_national_admin(),
+        Scope::Federation(code) => s.is_federation_responsable(code),
+        Scope::Section(id) => s.is_section_officer(*id) || section_federation.is_some_and(|f| s.is_federation_responsable(f)),
+    }
 }
 
 #[cfg(test)]
@@ -54,41 +204,86 @@ mod tests {
     use super::*;
 
     fn user(id: i64) -> SessionUser {
-        SessionUser { id, handle: format!("u{id}"), display_name: "U".into(), token_hash: String::new() }
+        SessionUser { id, handle: format!("u{id}"), display_name: "U".into(), section_slug: None, federation_code: None, token_hash: String::new() }
     }
 
-    /// The profile-field matrix: viewer kind × visibility → allowed.
-    #[test]
-    fn profile_field_matrix() {
-        let owner = user(1);
-        let other = user(2);
-        let cases: [(&str, Option<&SessionUser>, bool, Visibility, bool); 12] = [
-            ("anonymous", None, false, Visibility::Public, true),
-            ("anonymous", None, false, Visibility::Section, false),
-            ("anonymous", None, false, Visibility::OnlyMe, false),
-            ("anonymous claiming same section", None, true, Visibility::Section, false),
-            ("member elsewhere", Some(&other), false, Visibility::Public, true),
-            ("member elsewhere", Some(&other), false, Visibility::Section, false),
-            ("member elsewhere", Some(&other), false, Visibility::OnlyMe, false),
-            ("same section", Some(&other), true, Visibility::Section, true),
-            ("same section", Some(&other), true, Visibility::OnlyMe, false),
-            ("owner", Some(&owner), false, Visibility::Public, true),
-            ("owner", Some(&owner), false, Visibility::Section, true),
-            ("owner", Some(&owner), false, Visibility::OnlyMe, true),
-        ];
-        for (who, viewer, same_section, visibility, expected) in cases {
-            let relation = Relation::between(viewer, owner.id, same_section);
-            assert_eq!(can_see_profile_field(relation, visibility), expected, "{who} / {visibility:?}");
+    fn subject(id: i64, section: Option<i64>, fed: Option<&str>, adherent: bool, roles: &[(Role, Scope)]) -> Subject {
+        Subject {
+            user: Some(user(id)),
+            belonging: Belonging {
+                section_id: section,
+                federation_code: fed.map(str::to_string),
+                confirmed_adherent: adherent,
+                suspended: false,
+            },
+            roles: roles.to_vec(),
         }
     }
 
     #[test]
-    fn only_the_owner_edits_and_reads_private_data() {
-        assert!(can_edit_profile(Some(&user(1)), 1));
-        assert!(!can_edit_profile(Some(&user(2)), 1));
-        assert!(!can_edit_profile(None, 1));
-        assert!(can_read_private_account(Some(&user(1)), 1));
-        assert!(!can_read_private_account(Some(&user(2)), 1));
-        assert!(!can_read_private_account(None, 1));
+    fn profile_field_matrix() {
+        let anonymous = Subject::anonymous();
+        let elsewhere = subject(2, Some(9), Some("59"), true, &[]);
+        let same = subject(3, Some(1), Some("59"), false, &[]);
+        let owner = subject(1, Some(1), Some("59"), true, &[]);
+        let cases = [
+            (&anonymous, Visibility::Public, true),
+            (&anonymous, Visibility::Section, false),
+            (&anonymous, Visibility::OnlyMe, false),
+            (&elsewhere, Visibility::Public, true),
+            (&elsewhere, Visibility::Section, false),
+            (&same, Visibility::Section, true),
+            (&same, Visibility::OnlyMe, false),
+            (&owner, Visibility::OnlyMe, true),
+        ];
+        for (viewer, visibility, expected) in cases {
+            let relation = Relation::between(viewer, 1, Some(1));
+            assert_eq!(can_see_profile_field(relation, visibility), expected, "{:?} {visibility:?}", viewer.id());
+        }
+    }
+
+    #[test]
+    fn suspended_accounts_are_nobody() {
+        let mut s = subject(1, Some(1), Some("59"), true, &[(Role::NationalAdmin, Scope::National)]);
+        assert!(s.is_national_admin());
+        s.belonging.suspended = true;
+        assert!(!s.is_national_admin());
+        assert!(!s.is_confirmed_adherent_of(1));
+        assert!(!can_edit_profile(&s, 1));
+    }
+
+    #[test]
+    fn the_scope_above_grants() {
+        let section = Scope::Section(1);
+        let fed = subject(1, None, Some("59"), true, &[(Role::FederationFirstSecretary, Scope::Federation("59".into()))]);
+        assert!(can_grant(&fed, Role::SectionSecretary, &section, Some("59")));
+        assert!(!can_grant(&fed, Role::SectionSecretary, &section, Some("62")));
+        assert!(!can_grant(&fed, Role::FederationAnimator, &Scope::Federation("59".into()), None));
+        assert!(!can_grant(&fed, Role::SectionSecretary, &Scope::Federation("59".into()), None), "role must fit scope");
+        let secretary = subject(2, Some(1), Some("59"), true, &[(Role::SectionSecretary, Scope::Section(1))]);
+        assert!(!can_grant(&secretary, Role::SectionAnimator, &section, Some("59")), "not the scope above");
+        let admin = subject(3, None, None, false, &[(Role::NationalAdmin, Scope::National)]);
+        assert!(can_grant(&admin, Role::FederationFirstSecretary, &Scope::Federation("2A".into()), None));
+        assert!(can_grant(&admin, Role::NationalAdmin, &Scope::National, None));
+    }
+
+    #[test]
+    fn directory_and_membership_decisions() {
+        let s1 = SectionScope { id: 1, federation_code: "59".into() };
+        let adherent = subject(1, Some(1), Some("59"), true, &[]);
+        let sympathisant = subject(2, Some(1), Some("59"), false, &[]);
+        let secretary = subject(3, Some(1), Some("59"), true, &[(Role::SectionSecretary, Scope::Section(1))]);
+        let other_secretary = subject(4, Some(2), Some("59"), true, &[(Role::SectionSecretary, Scope::Section(2))]);
+        assert!(can_see_section_directory(&adherent, &s1));
+        assert!(!can_see_section_directory(&sympathisant, &s1));
+        assert!(!can_see_section_directory(&other_secretary, &s1));
+        let in_s1 = PersonPlace { section: Some(s1.clone()), federation_code: Some("59".into()) };
+        assert!(can_decide_membership(&secretary, &in_s1));
+        assert!(!can_decide_membership(&other_secretary, &in_s1));
+        assert!(!can_decide_membership(&adherent, &in_s1));
+        let uncovered = PersonPlace { section: None, federation_code: Some("59".into()) };
+        assert!(!can_decide_membership(&secretary, &uncovered));
+        let fed = subject(5, None, Some("59"), true, &[(Role::FederationAnimator, Scope::Federation("59".into()))]);
+        assert!(can_decide_membership(&fed, &uncovered) && can_decide_membership(&fed, &in_s1));
     }
 }

@@ -19,6 +19,17 @@ fn random_suffix() -> String {
     hex::encode(bytes)
 }
 
+/// The territory file (embedded in the server binary) for test databases.
+pub static TERRITORY_GZ: &[u8] = include_bytes!("../../../server/data/territoire.tsv.gz");
+
+/// Départements whose communes test databases get (all federations exist regardless).
+pub const TEST_DEPARTEMENTS: [&str; 4] = ["59", "62", "2A", "75"];
+
+async fn load_test_territory(db: &Db) {
+    let tsv = crate::server::services::territory::decompress(TERRITORY_GZ).expect("territory file");
+    crate::server::services::territory::import(db, &tsv, Some(&TEST_DEPARTEMENTS), |_, _| {}).await.expect("import territory");
+}
+
 pub enum Cleanup {
     File(std::path::PathBuf),
     PgDatabase(String),
@@ -34,6 +45,7 @@ impl TestDb {
         let path = std::env::temp_dir().join(format!("coopol-test-{}.db", random_suffix()));
         let db = Db::connect(&format!("sqlite://{}", path.display()), 4).await.expect("open sqlite");
         db.migrate().await.expect("migrate sqlite");
+        load_test_territory(&db).await;
         Self { db, cleanup: Cleanup::File(path) }
     }
 
@@ -50,6 +62,7 @@ impl TestDb {
         let base = admin_url.rsplit_once('/').map(|(b, _)| b.to_string()).unwrap_or(admin_url.clone());
         let db = Db::connect(&format!("{base}/{name}"), 4).await.expect("connect to test database");
         db.migrate().await.expect("migrate postgres");
+        load_test_territory(&db).await;
         Self { db, cleanup: Cleanup::PgDatabase(name) }
     }
 

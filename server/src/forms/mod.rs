@@ -3,8 +3,10 @@
 //! message per field, and the matching status (422, 429…).
 
 pub mod lang;
+pub mod membership;
 pub mod profile;
 pub mod render;
+pub mod sections;
 pub mod signin;
 pub mod signout;
 pub mod signup;

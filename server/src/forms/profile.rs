@@ -14,10 +14,14 @@ pub async fn submit(State(state): State<ServerState>, request: Request) -> Respo
         Ok(s) => s,
         Err(response) => return response,
     };
-    let Some(user) = submission.user() else {
+    if submission.user().is_none() {
         return see_other("/connexion?retour=%2Fprofil");
+    }
+    let result = match submission.subject(&state).await {
+        Ok(subject) => profiles::update_profile(&state.app, &subject, &submission.form).await,
+        Err(e) => Err(e),
     };
-    match profiles::update_profile(&state.app, &user, &submission.form).await {
+    match result {
         Ok(()) => see_other("/profil?enregistre=1"),
         Err(AppError::NotAuthenticated) => see_other("/connexion?retour=%2Fprofil"),
         Err(error) => rerender(&state, submission, &error).await,

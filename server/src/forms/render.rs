@@ -39,6 +39,11 @@ impl Submission {
     pub fn user(&self) -> Option<SessionUser> {
         self.parts.extensions.get::<SessionUser>().cloned()
     }
+
+    /// The policy subject of the person submitting.
+    pub async fn subject(&self, state: &ServerState) -> Result<app::server::policy::Subject, AppError> {
+        app::server::services::subjects::load(&state.app.db, self.user()).await
+    }
 }
 
 /// 303 See Other to a local path.
@@ -70,15 +75,30 @@ pub fn outcome_for(error: &AppError, form: &RawForm) -> FormOutcome {
             errors: FieldErrors::default(),
             problem: Some(FormProblem::RateLimited { retry_after_secs: *retry_after_secs }),
         },
+        AppError::Forbidden => FormOutcome { values, errors: FieldErrors::default(), problem: Some(FormProblem::Forbidden) },
+        AppError::Suspended => FormOutcome { values, errors: FieldErrors::default(), problem: Some(FormProblem::Suspended) },
         _ => FormOutcome { values, errors: FieldErrors::default(), problem: Some(FormProblem::Internal) },
     }
 }
 
 /// Renders the page at the submission's URL, as a GET would, with `outcome` in context.
 pub async fn rerender(state: &ServerState, submission: Submission, error: &AppError) -> Response {
+    let path = submission.parts.uri.path().to_string();
+    rerender_at(state, submission, &path, error).await
+}
+
+/// Renders the page at `page_path` with the outcome of a failed submission. A person who is no
+/// longer signed in is sent to the sign-in page instead.
+pub async fn rerender_at(state: &ServerState, submission: Submission, page_path: &str, error: &AppError) -> Response {
+    if *error == AppError::NotAuthenticated {
+        return see_other(&format!("/connexion?retour={}", page_path.replace('/', "%2F")));
+    }
     let outcome = outcome_for(error, &submission.form);
     let mut parts = submission.parts;
     parts.method = Method::GET;
+    if let Ok(uri) = page_path.parse() {
+        parts.uri = uri;
+    }
     let request = Request::from_parts(parts, Body::empty());
     let app_state = state.app.clone();
     let options = state.leptos.clone();

@@ -8,5 +8,11 @@ use crate::model::user::CurrentUser;
 #[server]
 pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {
     let user = crate::server::context::session_user();
-    Ok(user.map(|u| CurrentUser { id: u.id, handle: u.handle, display_name: u.display_name }))
+    Ok(user.map(|u| CurrentUser {
+        id: u.id,
+        handle: u.handle,
+        display_name: u.display_name,
+        section_slug: u.section_slug,
+        federation_code: u.federation_code,
+    }))
 }

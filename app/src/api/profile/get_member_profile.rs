@@ -9,8 +9,8 @@ pub async fn get_member_profile(handle: String) -> Result<ProfileView, AppError>
     use crate::server::{context, services};
     let result = async {
         let state = context::app_state()?;
-        let viewer = context::session_user();
-        services::profiles::member_profile(&state, viewer.as_ref(), &handle).await
+        let subject = context::subject().await?;
+        services::profiles::member_profile(&state, &subject, &handle).await
     };
     context::with_status(result.await)
 }

@@ -9,8 +9,8 @@ pub async fn get_my_profile() -> Result<MyProfile, AppError> {
     use crate::server::{context, services};
     let result = async {
         let state = context::app_state()?;
-        let user = context::require_user()?;
-        services::profiles::my_profile(&state, &user).await
+        let subject = context::subject().await?;
+        services::profiles::my_profile(&state, &subject).await
     };
     context::with_status(result.await)
 }

@@ -6,7 +6,7 @@ use crate::model::form::{FieldError, FieldErrors, RawForm};
 use crate::server::auth::{password, session_token};
 use crate::server::context::AppState;
 use crate::server::db::{is_unique_violation, Db, Tx};
-use crate::server::services::{rate_limit, sessions};
+use crate::server::services::{communes, rate_limit, roles, sessions};
 use crate::server::store::{self, consents};
 use crate::server::now_ms;
 
@@ -30,12 +30,16 @@ pub async fn sign_up(state: &AppState, form: &RawForm, client_ip: &str) -> Resul
     let signup = SignUp::parse(form).map_err(AppError::Validation)?;
     let account_bucket = format!("signup:account:{}", session_token::account_key(signup.email.normalized()));
     rate_limit::hit(db, &account_bucket, state.settings.rate_limits.signup_per_account).await?;
+    let commune = match communes::home_commune(db, signup.postal_code.as_str(), form.value("commune")).await? {
+        Ok(commune) => commune,
+        Err((field, error)) => return Err(field_error(field, error)),
+    };
     let password_hash = password::hash(signup.password.expose().to_string()).await?;
 
     // Two people with the same name signing up at once may race for the same handle: the loser
     // retries with the next free suffix.
     for attempt in 0..8 {
-        match create_account(db, &signup, &password_hash, attempt).await {
+        match create_account(db, &signup, &commune.insee, &password_hash, attempt).await {
             Err(Creation::HandleRace) => continue,
             Err(Creation::Failed(error)) => return Err(error),
             Ok(opened) => {
@@ -58,7 +62,7 @@ impl<E: Into<AppError>> From<E> for Creation {
     }
 }
 
-async fn create_account(db: &Db, signup: &SignUp, password_hash: &str, attempt: u32) -> Result<Opened, Creation> {
+async fn create_account(db: &Db, signup: &SignUp, commune_insee: &str, password_hash: &str, attempt: u32) -> Result<Opened, Creation> {
     let mut tx = db.begin().await?;
     if store::users::email_exists(&mut tx, signup.email.normalized()).await? {
         return Err(field_error("email", FieldError::EmailTaken).into());
@@ -74,6 +78,7 @@ async fn create_account(db: &Db, signup: &SignUp, password_hash: &str, attempt: 
         postal_code: signup.postal_code.as_str(),
         membership: signup.claim.as_str(),
         membership_status: MembershipStatus::initial(signup.claim).as_str(),
+        commune_insee: Some(commune_insee),
         now_ms: now,
     };
     let user_id = match store::users::insert(&mut tx, &new_user).await {
@@ -85,6 +90,7 @@ async fn create_account(db: &Db, signup: &SignUp, password_hash: &str, attempt: 
         Err(e) => return Err(e.into()),
     };
     store::profiles::insert_default(&mut tx, user_id, now).await?;
+    roles::bootstrap_first_admin(&mut tx, user_id).await?;
     consents::record(
         &mut tx,
         user_id,
@@ -129,11 +135,15 @@ pub async fn sign_in(state: &AppState, form: &RawForm, client_ip: &str) -> Resul
 
     let credentials = store::users::credentials_by_email(db, &attempt.email).await?;
     let user_id = credentials.as_ref().map(|c| c.id);
+    let suspended = credentials.as_ref().is_some_and(|c| c.suspended_at.is_some());
     let valid = password::verify(attempt.password, credentials.map(|c| c.password_hash)).await;
     let Some(user_id) = user_id.filter(|_| valid) else {
         rate_limit::hit(db, &account_bucket, limits.signin_failures_per_account).await.ok();
         return Err(AppError::WrongCredentials);
     };
+    if suspended {
+        return Err(AppError::Suspended);
+    }
     let mut tx = db.begin().await?;
     let token = sessions::open_in(&mut tx, user_id).await?;
     tx.commit().await?;

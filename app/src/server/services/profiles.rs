@@ -3,19 +3,34 @@
 use crate::error::AppError;
 use crate::model::form::{FieldError, FieldErrors, RawForm};
 use crate::model::profile::{MyProfile, ProfileUpdate, ProfileView};
-use crate::server::context::{AppState, SessionUser};
+use crate::model::territory::{CommuneRef, FederationRef, SectionRef};
+use crate::server::context::AppState;
 use crate::server::db::is_unique_violation;
-use crate::server::policy::{self, Relation};
+use crate::server::policy::{self, Relation, Subject};
 use crate::server::{now_ms, store};
 
 /// The signed-in person's own profile, everything included.
-pub async fn my_profile(state: &AppState, user: &SessionUser) -> Result<MyProfile, AppError> {
+pub async fn my_profile(state: &AppState, subject: &Subject) -> Result<MyProfile, AppError> {
     let db = &state.db;
-    let row = store::users::by_id(db, user.id).await?.ok_or(AppError::NotFound)?;
-    if !policy::can_read_private_account(Some(user), row.id) {
+    let user_id = subject.id().ok_or(AppError::NotAuthenticated)?;
+    let row = store::users::by_id(db, user_id).await?.ok_or(AppError::NotFound)?;
+    if !policy::can_read_private_account(subject, row.id) {
         return Err(AppError::Forbidden);
     }
     let profile = store::profiles::load(db, row.id).await?.unwrap_or_default();
+    let place = store::members::belonging(db, row.id).await?;
+    let commune = match place.as_ref().and_then(|p| p.commune_insee.as_deref()) {
+        Some(insee) => store::territory::commune(db, insee).await?.map(|c| CommuneRef { insee: c.insee, name: c.name }),
+        None => None,
+    };
+    let federation = match place.as_ref().and_then(|p| p.federation_code.as_deref()) {
+        Some(code) => store::territory::departement(db, code).await?.map(|d| FederationRef { code: d.code, name: d.name }),
+        None => None,
+    };
+    let section = match place.as_ref().and_then(|p| p.section_id) {
+        Some(id) => store::sections::by_id(db, id).await?.map(|s| SectionRef { slug: s.slug, name: s.name }),
+        None => None,
+    };
     Ok(MyProfile {
         handle: row.handle,
         display_name: row.display_name,
@@ -31,19 +46,21 @@ pub async fn my_profile(state: &AppState, user: &SessionUser) -> Result<MyProfil
         interests: profile.interests,
         availabilities: profile.availabilities,
         visibilities: profile.visibilities,
+        commune,
+        section,
+        federation,
     })
 }
 
 /// A member's profile as `viewer` may see it. Hidden fields are absent, and an unknown handle
 /// is indistinguishable from any other missing page.
-pub async fn member_profile(state: &AppState, viewer: Option<&SessionUser>, handle: &str) -> Result<ProfileView, AppError> {
+pub async fn member_profile(state: &AppState, viewer: &Subject, handle: &str) -> Result<ProfileView, AppError> {
     let db = &state.db;
     let row = store::users::by_handle(db, &handle.to_lowercase()).await?.ok_or(AppError::NotFound)?;
-    // Sections arrive with the territory issue; until then nobody shares one.
-    let relation = Relation::between(viewer, row.id, false);
-    if !policy::can_see_profile_identity(relation) {
+    if !policy::can_see_profile(row.suspended_at.is_some()) {
         return Err(AppError::NotFound);
     }
+    let relation = Relation::between(viewer, row.id, row.section_id);
     let profile = store::profiles::load(db, row.id).await?.unwrap_or_default();
     let v = &profile.visibilities;
     let show = |visibility| policy::can_see_profile_field(relation, visibility);
@@ -63,8 +80,9 @@ pub async fn member_profile(state: &AppState, viewer: Option<&SessionUser>, hand
 }
 
 /// Saves the person's own profile in one transaction.
-pub async fn update_profile(state: &AppState, user: &SessionUser, form: &RawForm) -> Result<(), AppError> {
-    if !policy::can_edit_profile(Some(user), user.id) {
+pub async fn update_profile(state: &AppState, subject: &Subject, form: &RawForm) -> Result<(), AppError> {
+    let user_id = subject.id().ok_or(AppError::NotAuthenticated)?;
+    if !policy::can_edit_profile(subject, user_id) {
         return Err(AppError::Forbidden);
     }
     let update = ProfileUpdate::parse(form).map_err(AppError::Validation)?;
@@ -74,15 +92,15 @@ pub async fn update_profile(state: &AppState, user: &SessionUser, form: &RawForm
         AppError::Validation(errors)
     };
     let mut tx = state.db.begin().await?;
-    if store::users::handle_taken_by_other(&mut tx, update.handle.as_str(), user.id).await? {
+    if store::users::handle_taken_by_other(&mut tx, update.handle.as_str(), user_id).await? {
         return Err(handle_taken());
     }
     let now = now_ms();
-    match store::users::update_identity(&mut tx, user.id, update.display_name.as_str(), update.handle.as_str(), now).await {
+    match store::users::update_identity(&mut tx, user_id, update.display_name.as_str(), update.handle.as_str(), now).await {
         Err(e) if is_unique_violation(&e, "users_handle_key", "users.handle") => return Err(handle_taken()),
         other => other?,
     }
-    store::profiles::replace(&mut tx, user.id, &update, now).await?;
+    store::profiles::replace(&mut tx, user_id, &update, now).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -30,6 +30,8 @@ pub async fn resolve(db: &Db, token: &str) -> Result<Option<SessionUser>, AppErr
         id: row.user_id,
         handle: row.handle,
         display_name: row.display_name,
+        section_slug: row.section_slug,
+        federation_code: row.federation_code,
         token_hash,
     }))
 }

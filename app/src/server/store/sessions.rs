@@ -10,6 +10,8 @@ pub struct SessionUserRow {
     pub user_id: i64,
     pub handle: String,
     pub display_name: String,
+    pub section_slug: Option<String>,
+    pub federation_code: Option<String>,
     pub last_seen_at: i64,
     pub expires_at: i64,
 }
@@ -21,11 +23,16 @@ pub async fn insert(tx: &mut Tx, token_hash: &str, user_id: i64, now_ms: i64, ex
     Ok(())
 }
 
-/// The session's user, if the session exists and has not expired: one statement per request.
+/// The session's user (with where they belong, for the navigation), if the session exists, has
+/// not expired and the account is not suspended: one statement per request.
 pub async fn find_user(db: &Db, token_hash: &str, now_ms: i64) -> Result<Option<SessionUserRow>, sqlx::Error> {
-    let sql = "SELECT u.id AS user_id, u.handle, u.display_name, s.last_seen_at, s.expires_at \
+    let sql = "SELECT u.id AS user_id, u.handle, u.display_name, sec.slug AS section_slug, \
+               c.departement_code AS federation_code, s.last_seen_at, s.expires_at \
                FROM sessions s JOIN users u ON u.id = s.user_id \
-               WHERE s.token_hash = $1 AND s.expires_at > $2";
+               LEFT JOIN communes c ON c.insee = u.commune_insee \
+               LEFT JOIN section_communes sc ON sc.insee = u.commune_insee \
+               LEFT JOIN sections sec ON sec.id = sc.section_id \
+               WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.suspended_at IS NULL";
     on_pool!(db.read(), p => sqlx::query_as(sql).bind(token_hash).bind(now_ms).fetch_optional(p).await)
 }
 

@@ -15,6 +15,8 @@ pub struct UserRow {
     pub membership: String,
     pub membership_status: String,
     pub created_at: i64,
+    pub suspended_at: Option<i64>,
+    pub section_id: Option<i64>,
 }
 
 /// What sign-in needs; kept apart so the hash never travels with ordinary rows.
@@ -22,6 +24,7 @@ pub struct UserRow {
 pub struct Credentials {
     pub id: i64,
     pub password_hash: String,
+    pub suspended_at: Option<i64>,
 }
 
 pub struct NewUser<'a> {
@@ -33,16 +36,18 @@ pub struct NewUser<'a> {
     pub postal_code: &'a str,
     pub membership: &'a str,
     pub membership_status: &'a str,
+    pub commune_insee: Option<&'a str>,
     pub now_ms: i64,
 }
 
-const USER_COLUMNS: &str =
-    "id, handle, display_name, email, postal_code, membership, membership_status, created_at";
+const USER_COLUMNS: &str = "u.id, u.handle, u.display_name, u.email, u.postal_code, u.membership, u.membership_status, \
+    u.created_at, u.suspended_at, sc.section_id";
+const USER_FROM: &str = "users u LEFT JOIN section_communes sc ON sc.insee = u.commune_insee";
 
 pub async fn insert(tx: &mut Tx, user: &NewUser<'_>) -> Result<i64, sqlx::Error> {
     let sql = "INSERT INTO users (handle, display_name, email, email_normalized, password_hash, \
-               postal_code, membership, membership_status, created_at, updated_at) \
-               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id";
+               postal_code, membership, membership_status, commune_insee, created_at, updated_at) \
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $10, $9, $9) RETURNING id";
     on_tx!(tx, c => sqlx::query_scalar(sql)
         .bind(user.handle)
         .bind(user.display_name)
@@ -53,6 +58,7 @@ pub async fn insert(tx: &mut Tx, user: &NewUser<'_>) -> Result<i64, sqlx::Error>
         .bind(user.membership)
         .bind(user.membership_status)
         .bind(user.now_ms)
+        .bind(user.commune_insee)
         .fetch_one(c)
         .await)
 }
@@ -77,17 +83,17 @@ pub async fn handle_taken_by_other(tx: &mut Tx, handle: &str, user_id: i64) -> R
 }
 
 pub async fn credentials_by_email(db: &Db, email_normalized: &str) -> Result<Option<Credentials>, sqlx::Error> {
-    let sql = "SELECT id, password_hash FROM users WHERE email_normalized = $1";
+    let sql = "SELECT id, password_hash, suspended_at FROM users WHERE email_normalized = $1";
     on_pool!(db.read(), p => sqlx::query_as(sql).bind(email_normalized).fetch_optional(p).await)
 }
 
 pub async fn by_id(db: &Db, id: i64) -> Result<Option<UserRow>, sqlx::Error> {
-    let sql = format!("SELECT {USER_COLUMNS} FROM users WHERE id = $1");
+    let sql = format!("SELECT {USER_COLUMNS} FROM {USER_FROM} WHERE u.id = $1");
     on_pool!(db.read(), p => sqlx::query_as(&sql).bind(id).fetch_optional(p).await)
 }
 
 pub async fn by_handle(db: &Db, handle: &str) -> Result<Option<UserRow>, sqlx::Error> {
-    let sql = format!("SELECT {USER_COLUMNS} FROM users WHERE handle = $1");
+    let sql = format!("SELECT {USER_COLUMNS} FROM {USER_FROM} WHERE u.handle = $1");
     on_pool!(db.read(), p => sqlx::query_as(&sql).bind(handle).fetch_optional(p).await)
 }
 

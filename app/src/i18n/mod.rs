@@ -1,6 +1,8 @@
 //! The UI's words, French first (tutoiement) and English. Every text is a field of `Texts`, so a
 //! missing translation does not compile. Parameterized texts are functions.
 
+pub mod territory;
+
 use serde::{Deserialize, Serialize};
 
 use crate::model::form::{FieldError, FormProblem};
@@ -65,6 +67,7 @@ impl Lang {
 }
 
 pub struct Texts {
+    pub territory: &'static territory::TerritoryTexts,
     pub skip_to_content: &'static str,
     pub tagline: &'static str,
     pub nav_label: &'static str,
@@ -172,6 +175,7 @@ fn wait_en(secs: i64) -> String {
 }
 
 pub static FR: Texts = Texts {
+    territory: &territory::FR,
     skip_to_content: "Aller au contenu",
     tagline: "Le réseau coopératif des sections et des fédérations",
     nav_label: "Navigation principale",
@@ -276,6 +280,17 @@ pub static FR: Texts = Texts {
         FieldError::InvalidHandle => "Uniquement des lettres minuscules sans accent, des chiffres et des tirets (pas au début ni à la fin).".into(),
         FieldError::HandleTaken => "Cet identifiant est déjà pris : essaie une variante.".into(),
         FieldError::ControlCharacters => "Ce texte contient des caractères invisibles non autorisés.".into(),
+        FieldError::UnknownPostalCode => "Ce code postal ne correspond à aucune commune : vérifie-le.".into(),
+        FieldError::ChooseCommune { .. } => "Plusieurs communes ont ce code postal : choisis la tienne.".into(),
+        FieldError::UnknownCommune { entry } => format!("« {entry} » : aucune commune avec ce code INSEE ou ce code postal."),
+        FieldError::AmbiguousCommuneEntry { entry, options } => format!(
+            "« {entry} » correspond à plusieurs communes : {}. Indique le code INSEE de celle que tu veux.",
+            options.iter().map(|(code, name)| format!("{name} ({code})")).collect::<Vec<_>>().join(", ")
+        ),
+        FieldError::CommuneInOtherSection { commune, section } => format!("{commune} appartient déjà à la section « {section} »."),
+        FieldError::CommuneOutsideFederation { commune } => format!("{commune} n’est pas dans ce département."),
+        FieldError::SlugTaken => "Cette adresse de section est déjà prise : choisis-en une autre.".into(),
+        FieldError::UnknownMember => "Aucun membre n’a cet identifiant.".into(),
     },
     problem: |p| match p {
         FormProblem::WrongCredentials => "Adresse e-mail ou mot de passe incorrect.".into(),
@@ -284,6 +299,8 @@ pub static FR: Texts = Texts {
             wait_fr(*retry_after_secs)
         ),
         FormProblem::Internal => "Une erreur est survenue de notre côté ; rien n’a été enregistré. Réessaie dans un instant.".into(),
+        FormProblem::Forbidden => "Tu n’as pas le droit de faire cela.".into(),
+        FormProblem::Suspended => "Ce compte est suspendu. Écris à ta fédération si tu penses que c’est une erreur.".into(),
     },
     visibility: |v| match v {
         Visibility::Public => "Tout le monde",
@@ -308,6 +325,7 @@ pub static FR: Texts = Texts {
 };
 
 pub static EN: Texts = Texts {
+    territory: &territory::EN,
     skip_to_content: "Skip to content",
     tagline: "The cooperative network of sections and federations",
     nav_label: "Main navigation",
@@ -412,6 +430,17 @@ pub static EN: Texts = Texts {
         FieldError::InvalidHandle => "Only lower-case letters without accents, digits and dashes (not at the start or end).".into(),
         FieldError::HandleTaken => "This handle is taken: try a variant.".into(),
         FieldError::ControlCharacters => "This text contains invisible characters that are not allowed.".into(),
+        FieldError::UnknownPostalCode => "This postal code matches no commune: check it.".into(),
+        FieldError::ChooseCommune { .. } => "Several communes share this postal code: pick yours.".into(),
+        FieldError::UnknownCommune { entry } => format!("“{entry}”: no commune has this INSEE or postal code."),
+        FieldError::AmbiguousCommuneEntry { entry, options } => format!(
+            "“{entry}” matches several communes: {}. Give the INSEE code of the one you mean.",
+            options.iter().map(|(code, name)| format!("{name} ({code})")).collect::<Vec<_>>().join(", ")
+        ),
+        FieldError::CommuneInOtherSection { commune, section } => format!("{commune} already belongs to the section “{section}”."),
+        FieldError::CommuneOutsideFederation { commune } => format!("{commune} is not in this département."),
+        FieldError::SlugTaken => "This section address is taken: choose another one.".into(),
+        FieldError::UnknownMember => "No member has this handle.".into(),
     },
     problem: |p| match p {
         FormProblem::WrongCredentials => "Wrong e-mail address or password.".into(),
@@ -420,6 +449,8 @@ pub static EN: Texts = Texts {
             wait_en(*retry_after_secs)
         ),
         FormProblem::Internal => "Something went wrong on our side; nothing was saved. Try again in a moment.".into(),
+        FormProblem::Forbidden => "You are not allowed to do this.".into(),
+        FormProblem::Suspended => "This account is suspended. Write to your federation if you think this is a mistake.".into(),
     },
     visibility: |v| match v {
         Visibility::Public => "Everyone",

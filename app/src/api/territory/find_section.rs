@@ -1,0 +1,15 @@
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::model::territory::FindSectionAnswer;
+
+/// "Trouver ma section": public, like a map of the party.
+#[server]
+pub async fn find_section(postal_code: String) -> Result<FindSectionAnswer, AppError> {
+    use crate::server::{context, services};
+    let result = async {
+        let state = context::app_state()?;
+        services::find_section::find(&state, &postal_code).await
+    };
+    context::with_status(result.await)
+}

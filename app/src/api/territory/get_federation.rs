@@ -1,0 +1,16 @@
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::model::territory::FederationView;
+
+/// A federation's page; private parts only for its responsables (decided by the policy).
+#[server]
+pub async fn get_federation(code: String) -> Result<FederationView, AppError> {
+    use crate::server::{context, services};
+    let result = async {
+        let state = context::app_state()?;
+        let subject = context::subject().await?;
+        services::sections::federation_view(&state, &subject, &code).await
+    };
+    context::with_status(result.await)
+}

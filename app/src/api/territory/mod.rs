@@ -1,0 +1,4 @@
+pub mod find_section;
+pub mod get_federation;
+pub mod get_section;
+pub mod list_federations;

@@ -1,0 +1,87 @@
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_params_map;
+
+use crate::api::territory::get_section::get_section;
+use crate::components::lang::use_texts;
+use crate::components::territory::{AuditList, MemberList, OfficerList, TeamForm};
+use crate::i18n::territory::format_count;
+use crate::model::territory::{Role, SectionView};
+use crate::pages::error_view::ErrorView;
+
+/// `/sections/{slug}`: description, team, counts, communes; for members the directory; for the
+/// team the newcomers and the journal.
+#[component]
+pub fn SectionPage() -> impl IntoView {
+    let params = use_params_map();
+    let slug = move || params.read().get("slug").unwrap_or_default();
+    let section = Resource::new_blocking(slug, get_section);
+    view! {
+        <Meta name="robots" content="noindex" />
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match section.await {
+                    Ok(section) => view! { <Section section /> }.into_any(),
+                    Err(error) => view! { <ErrorView error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Section(section: SectionView) -> impl IntoView {
+    let t = use_texts().territory;
+    let abilities = section.abilities.clone();
+    let page = format!("/sections/{}", section.slug);
+    view! {
+        <Title text=section.name.clone() />
+        <article class="page">
+            <header>
+                <h1>{section.name.clone()}</h1>
+                <p class="hint">
+                    <a href=format!("/federations/{}", section.federation.code)>{(t.section_of)(&section.federation.name)}</a>
+                    {section.is_my_section.then(|| view! { " · "<strong>{t.my_section_badge}</strong> })}
+                </p>
+                <p class="counts">{(t.counts)(section.adherents, section.sympathisants)}</p>
+                {(!section.description.is_empty()).then(|| view! { <p class="bio">{section.description.clone()}</p> })}
+                {abilities.edit.then(|| view! { <p><a class="button" href=format!("{page}/modifier")>{t.edit_section}</a></p> })}
+            </header>
+            <section class="card" aria-labelledby="team-title">
+                <h2 id="team-title">{t.section_team}</h2>
+                <OfficerList officers=section.officers empty=t.no_officers />
+                {abilities.grant_roles.then(|| view! {
+                    <h3>{t.team_form_title}</h3>
+                    <TeamForm action=format!("{page}/equipe") roles=vec![Role::SectionSecretary, Role::SectionAnimator, Role::Moderator] />
+                })}
+            </section>
+            {section.newcomers.map(|people| view! {
+                <section class="card" aria-labelledby="newcomers-title">
+                    <h2 id="newcomers-title">{t.newcomers}" ("{format_count(people.len() as i64)}")"</h2>
+                    <p class="hint">{t.newcomers_hint}</p>
+                    <MemberList members=people empty=t.newcomers_empty decide_back_to=page.clone() />
+                </section>
+            })}
+            <section class="card" aria-labelledby="directory-title">
+                <h2 id="directory-title">{t.directory}</h2>
+                {match section.directory {
+                    Some(members) => view! {
+                        <p class="hint">{t.directory_hint}</p>
+                        <MemberList members empty=t.directory_empty />
+                    }.into_any(),
+                    None => view! { <p class="hint">{t.directory_members_only}</p> }.into_any(),
+                }}
+            </section>
+            <section class="card" aria-labelledby="communes-title">
+                <h2 id="communes-title">{t.communes_covered}" ("{format_count(section.communes.len() as i64)}")"</h2>
+                <ul class="tags">{section.communes.into_iter().map(|c| view! { <li>{c.name}</li> }).collect_view()}</ul>
+            </section>
+            {section.audit.map(|entries| view! {
+                <section class="card" aria-labelledby="journal-title">
+                    <h2 id="journal-title">{t.journal}</h2>
+                    <AuditList entries />
+                </section>
+            })}
+        </article>
+    }
+}

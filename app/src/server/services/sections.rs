@@ -1,0 +1,299 @@
+//! Creating and editing sections, and the section and federation pages' read models.
+
+use crate::error::AppError;
+use crate::model::account::Handle;
+use crate::model::form::{FieldError, FieldErrors, RawForm};
+use crate::model::profile::{Visibility, BIO_MAX};
+use crate::model::territory::{
+    parse_slug, Abilities, AuditEntry, CommuneRef, FederationRef, FederationView, MemberEntry, Officer, Role, Scope, SectionSummary, SectionView,
+};
+use crate::server::context::AppState;
+use crate::server::policy::{self, Relation, SectionScope, Subject};
+use crate::server::services::communes;
+use crate::server::store::{self, audit, members::Area, territory::CommuneRow};
+use crate::server::{db::is_unique_violation, now_ms};
+
+const NEWCOMER_DAYS: i64 = 30;
+const DIRECTORY_PAGE: i64 = 200;
+const AUDIT_PAGE: i64 = 30;
+
+struct SectionForm {
+    name: String,
+    slug: String,
+    description: String,
+    communes: Vec<CommuneRow>,
+}
+
+fn text(raw: &str, min: usize, max: usize) -> Result<String, FieldError> {
+    let t = raw.trim().to_string();
+    let n = t.chars().count();
+    if n == 0 && min > 0 {
+        Err(FieldError::Required)
+    } else if n < min {
+        Err(FieldError::TooShort { min })
+    } else if n > max {
+        Err(FieldError::TooLong { max })
+    } else {
+        Ok(t)
+    }
+}
+
+/// Validates the form: name, slug (derived from the name when empty), description, and each line
+/// of the commune list (INSEE or unambiguous postal code, inside the federation).
+async fn parse_section_form(state: &AppState, form: &RawForm, federation_code: &str, communes_field: &str) -> Result<SectionForm, AppError> {
+    let mut e = FieldErrors::default();
+    let name = e.check("name", text(form.value("name"), 3, 80));
+    let slug_raw = form.value("slug").trim();
+    let slug = if slug_raw.is_empty() {
+        name.as_deref().map(|n| Ok(Handle::suggest_from(n).as_str().to_string()))
+    } else {
+        Some(parse_slug(slug_raw))
+    };
+    let slug = slug.and_then(|s| e.check("slug", s));
+    let description = e.check("description", text(form.value("description"), 0, BIO_MAX));
+    let mut resolved = Vec::new();
+    for line in form.value(communes_field).lines().filter(|l| !l.trim().is_empty()) {
+        match communes::resolve_entry(&state.db, line).await? {
+            Ok(c) if c.departement_code == federation_code => {
+                if !resolved.iter().any(|r: &CommuneRow| r.insee == c.insee) {
+                    resolved.push(c);
+                }
+            }
+            Ok(c) => e.add(communes_field, FieldError::CommuneOutsideFederation { commune: c.name }),
+            Err(error) => e.add(communes_field, error),
+        }
+    }
+    match (name, slug, description) {
+        (Some(name), Some(slug), Some(description)) if e.is_empty() => Ok(SectionForm { name, slug, description, communes: resolved }),
+        _ => Err(AppError::Validation(e)),
+    }
+}
+
+fn conflict(commune: &str, section: &str, field: &str) -> AppError {
+    let mut e = FieldErrors::default();
+    e.add(field, FieldError::CommuneInOtherSection { commune: commune.to_string(), section: section.to_string() });
+    AppError::Validation(e)
+}
+
+/// Creates a section covering communes of the federation. Returns its slug.
+pub async fn create(state: &AppState, subject: &Subject, federation_code: &str, form: &RawForm) -> Result<String, AppError> {
+    let actor = subject.id().ok_or(AppError::NotAuthenticated)?;
+    if store::territory::departement(&state.db, federation_code).await?.is_none() {
+        return Err(AppError::NotFound);
+    }
+    if !policy::can_create_section(subject, federation_code) {
+        return Err(AppError::Forbidden);
+    }
+    let parsed = parse_section_form(state, form, federation_code, "communes").await?;
+    let mut tx = state.db.begin().await?;
+    if store::sections::slug_exists(&mut tx, &parsed.slug).await? {
+        let mut e = FieldErrors::default();
+        e.add("slug", FieldError::SlugTaken);
+        return Err(AppError::Validation(e));
+    }
+    let insee: Vec<String> = parsed.communes.iter().map(|c| c.insee.clone()).collect();
+    if let Some(taken) = store::sections::covering(&mut tx, &insee).await?.into_iter().next() {
+        let name = parsed.communes.iter().find(|c| c.insee == taken.insee).map(|c| c.name.as_str()).unwrap_or("");
+        return Err(conflict(name, &taken.name, "communes"));
+    }
+    let now = now_ms();
+    let new = store::sections::NewSection {
+        slug: &parsed.slug,
+        name: &parsed.name,
+        description: &parsed.description,
+        federation_code,
+        created_by: actor,
+        now_ms: now,
+    };
+    let id = match store::sections::insert(&mut tx, &new).await {
+        Ok(id) => id,
+        Err(e) if is_unique_violation(&e, "sections_slug_key", "sections.slug") => {
+            let mut errors = FieldErrors::default();
+            errors.add("slug", FieldError::SlugTaken);
+            return Err(AppError::Validation(errors));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    for commune in &parsed.communes {
+        store::sections::attach_commune(&mut tx, &commune.insee, id).await?;
+    }
+    let detail = format!("{} ({} communes)", parsed.name, parsed.communes.len());
+    let entry = audit::Entry { actor_id: Some(actor), action: "section_created", scope_kind: "federation", scope_code: federation_code, target_user_id: None, detail: &detail, now_ms: now };
+    audit::record(&mut tx, &entry).await?;
+    tx.commit().await?;
+    Ok(parsed.slug)
+}
+
+/// Edits name and description (secretary or the scope above) and, for the scope above, adds and
+/// removes communes.
+pub async fn update(state: &AppState, subject: &Subject, slug: &str, form: &RawForm) -> Result<(), AppError> {
+    let actor = subject.id().ok_or(AppError::NotAuthenticated)?;
+    let section = store::sections::by_slug(&state.db, slug).await?.ok_or(AppError::NotFound)?;
+    let scope = SectionScope { id: section.id, federation_code: section.federation_code.clone() };
+    if !policy::can_edit_section(subject, &scope) {
+        return Err(AppError::Forbidden);
+    }
+    let mut e = FieldErrors::default();
+    let name = e.check("name", text(form.value("name"), 3, 80));
+    let description = e.check("description", text(form.value("description"), 0, BIO_MAX));
+    let touches_communes = !form.value("add_communes").trim().is_empty() || !form.values("remove_communes").is_empty();
+    if touches_communes && !policy::can_manage_section_communes(subject, &scope) {
+        return Err(AppError::Forbidden);
+    }
+    let mut to_add = Vec::new();
+    for line in form.value("add_communes").lines().filter(|l| !l.trim().is_empty()) {
+        match communes::resolve_entry(&state.db, line).await? {
+            Ok(c) if c.departement_code == section.federation_code => to_add.push(c),
+            Ok(c) => e.add("add_communes", FieldError::CommuneOutsideFederation { commune: c.name }),
+            Err(error) => e.add("add_communes", error),
+        }
+    }
+    let (Some(name), Some(description)) = (name, description) else { return Err(AppError::Validation(e)) };
+    if !e.is_empty() {
+        return Err(AppError::Validation(e));
+    }
+    let mut tx = state.db.begin().await?;
+    let now = now_ms();
+    store::sections::update_description(&mut tx, section.id, &name, &description, now).await?;
+    let insee: Vec<String> = to_add.iter().map(|c| c.insee.clone()).collect();
+    for taken in store::sections::covering(&mut tx, &insee).await? {
+        if taken.id != section.id {
+            let commune = to_add.iter().find(|c| c.insee == taken.insee).map(|c| c.name.as_str()).unwrap_or("");
+            return Err(conflict(commune, &taken.name, "add_communes"));
+        }
+        to_add.retain(|c| c.insee != taken.insee);
+    }
+    for commune in &to_add {
+        store::sections::attach_commune(&mut tx, &commune.insee, section.id).await?;
+    }
+    let mut removed = 0;
+    for insee in form.values("remove_communes") {
+        removed += store::sections::detach_commune(&mut tx, insee, section.id).await?;
+    }
+    let detail = format!("+{} −{} communes", to_add.len(), removed);
+    let code = section.id.to_string();
+    let entry = audit::Entry { actor_id: Some(actor), action: "section_updated", scope_kind: "section", scope_code: &code, target_user_id: None, detail: &detail, now_ms: now };
+    audit::record(&mut tx, &entry).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+fn officers(rows: Vec<store::roles::HolderRow>) -> Vec<Officer> {
+    rows.into_iter()
+        .filter_map(|r| Some(Officer { handle: r.handle, display_name: r.display_name, role: Role::parse(&r.role)? }))
+        .collect()
+}
+
+fn member_entries(rows: Vec<store::members::MemberRow>, subject: &Subject, section_id: Option<i64>) -> Vec<MemberEntry> {
+    rows.into_iter()
+        .map(|m| {
+            let relation = Relation::between(subject, m.id, section_id);
+            let visible = policy::can_see_profile_field(relation, Visibility::from_db(&m.status_visibility));
+            MemberEntry {
+                user_id: m.id,
+                handle: m.handle,
+                display_name: m.display_name,
+                commune: m.commune_name,
+                membership: m.membership,
+                membership_status: m.membership_status,
+                status_line: (visible && !m.status_line.is_empty()).then_some(m.status_line),
+                joined_ms: m.created_at,
+            }
+        })
+        .collect()
+}
+
+async fn audit_entries(state: &AppState, scope: &Scope) -> Result<Vec<AuditEntry>, AppError> {
+    Ok(store::audit::for_scope(&state.db, scope.kind(), &scope.code(), None, AUDIT_PAGE)
+        .await?
+        .into_iter()
+        .map(|a| AuditEntry { at_ms: a.at, action: a.action, actor: a.actor_handle, target: a.target_handle, detail: a.detail })
+        .collect())
+}
+
+pub async fn section_view(state: &AppState, subject: &Subject, slug: &str) -> Result<SectionView, AppError> {
+    let db = &state.db;
+    let section = store::sections::by_slug(db, &slug.to_lowercase()).await?.ok_or(AppError::NotFound)?;
+    let scope = SectionScope { id: section.id, federation_code: section.federation_code.clone() };
+    let abilities = Abilities {
+        see_directory: policy::can_see_section_directory(subject, &scope),
+        manage_members: policy::can_see_section_newcomers(subject, &scope),
+        edit: policy::can_edit_section(subject, &scope),
+        manage_communes: policy::can_manage_section_communes(subject, &scope),
+        grant_roles: policy::can_grant(subject, Role::SectionSecretary, &Scope::Section(section.id), Some(&section.federation_code)),
+        read_audit: policy::can_read_audit(subject, &Scope::Section(section.id), Some(&section.federation_code)),
+        create_sections: false,
+    };
+    let area = Area::Section(section.id);
+    let (adherents, sympathisants) = store::members::counts(db, area).await?;
+    let directory = if abilities.see_directory {
+        Some(member_entries(store::members::directory(db, area, None, DIRECTORY_PAGE).await?, subject, Some(section.id)))
+    } else {
+        None
+    };
+    let newcomers = if abilities.manage_members {
+        let since = now_ms() - NEWCOMER_DAYS * 24 * 3600 * 1000;
+        Some(member_entries(store::members::newcomers(db, area, since).await?, subject, Some(section.id)))
+    } else {
+        None
+    };
+    let audit = if abilities.read_audit { Some(audit_entries(state, &Scope::Section(section.id)).await?) } else { None };
+    Ok(SectionView {
+        slug: section.slug,
+        name: section.name,
+        description: section.description,
+        federation: FederationRef { code: section.federation_code, name: section.federation_name },
+        officers: officers(store::roles::holders(db, "section", &section.id.to_string()).await?),
+        adherents,
+        sympathisants,
+        communes: store::sections::communes_of(db, section.id).await?.into_iter().map(|c| CommuneRef { insee: c.insee, name: c.name }).collect(),
+        abilities,
+        directory,
+        newcomers,
+        audit,
+        is_my_section: subject.belongs_to_section(section.id),
+    })
+}
+
+pub async fn federation_view(state: &AppState, subject: &Subject, code: &str) -> Result<FederationView, AppError> {
+    let db = &state.db;
+    let code = crate::model::territory::parse_departement_code(code).ok_or(AppError::NotFound)?;
+    let dept = store::territory::departement(db, &code).await?.ok_or(AppError::NotFound)?;
+    let federation = Scope::Federation(code.clone());
+    let abilities = Abilities {
+        manage_members: policy::can_see_federation_newcomers(subject, &code),
+        create_sections: policy::can_create_section(subject, &code),
+        grant_roles: policy::can_grant(subject, Role::FederationAnimator, &federation, None),
+        read_audit: policy::can_read_audit(subject, &federation, None),
+        ..Abilities::default()
+    };
+    let (adherents, sympathisants) = store::members::counts(db, Area::Federation(&code)).await?;
+    let newcomers = if abilities.manage_members {
+        let since = now_ms() - NEWCOMER_DAYS * 24 * 3600 * 1000;
+        Some(member_entries(store::members::newcomers(db, Area::FederationUncovered(&code), since).await?, subject, None))
+    } else {
+        None
+    };
+    let audit = if abilities.read_audit { Some(audit_entries(state, &federation).await?) } else { None };
+    Ok(FederationView {
+        sections: store::sections::for_federation(db, &code)
+            .await?
+            .into_iter()
+            .map(|s| SectionSummary { slug: s.slug, name: s.name, communes: s.communes })
+            .collect(),
+        officers: officers(store::roles::holders(db, "federation", &code).await?),
+        code,
+        name: dept.name,
+        region: dept.region_name,
+        adherents,
+        sympathisants,
+        abilities,
+        newcomers,
+        audit,
+    })
+}
+
+/// Every federation, for the list page.
+pub async fn federations(state: &AppState) -> Result<Vec<FederationRef>, AppError> {
+    Ok(store::territory::departements(&state.db).await?.into_iter().map(|d| FederationRef { code: d.code, name: d.name }).collect())
+}

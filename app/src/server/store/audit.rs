@@ -1,0 +1,43 @@
+//! The audit log: who did what, when, in which scope.
+
+use sqlx::FromRow;
+
+use crate::server::db::{Db, Tx};
+use crate::{on_pool, on_tx};
+
+#[derive(Debug, Clone, FromRow, PartialEq, Eq)]
+pub struct AuditRow {
+    pub id: i64,
+    pub at: i64,
+    pub action: String,
+    pub actor_handle: Option<String>,
+    pub target_handle: Option<String>,
+    pub detail: String,
+}
+
+pub struct Entry<'a> {
+    pub actor_id: Option<i64>,
+    pub action: &'a str,
+    pub scope_kind: &'a str,
+    pub scope_code: &'a str,
+    pub target_user_id: Option<i64>,
+    pub detail: &'a str,
+    pub now_ms: i64,
+}
+
+pub async fn record(tx: &mut Tx, e: &Entry<'_>) -> Result<(), sqlx::Error> {
+    let sql = "INSERT INTO audit_log (at, actor_id, action, scope_kind, scope_code, target_user_id, detail) \
+               VALUES ($1, $2, $3, $4, $5, $6, $7)";
+    on_tx!(tx, c => sqlx::query(sql).bind(e.now_ms).bind(e.actor_id).bind(e.action).bind(e.scope_kind).bind(e.scope_code).bind(e.target_user_id).bind(e.detail).execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// Newest first, keyset-paginated on (at, id).
+pub async fn for_scope(db: &Db, scope_kind: &str, scope_code: &str, before: Option<(i64, i64)>, limit: i64) -> Result<Vec<AuditRow>, sqlx::Error> {
+    let (at, id) = before.unwrap_or((i64::MAX, i64::MAX));
+    let sql = "SELECT a.id, a.at, a.action, actor.handle AS actor_handle, target.handle AS target_handle, a.detail \
+               FROM audit_log a LEFT JOIN users actor ON actor.id = a.actor_id LEFT JOIN users target ON target.id = a.target_user_id \
+               WHERE a.scope_kind = $1 AND a.scope_code = $2 AND (a.at < $3 OR (a.at = $3 AND a.id < $4)) \
+               ORDER BY a.at DESC, a.id DESC LIMIT $5";
+    on_pool!(db.read(), p => sqlx::query_as(sql).bind(scope_kind).bind(scope_code).bind(at).bind(id).bind(limit).fetch_all(p).await)
+}

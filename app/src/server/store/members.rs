@@ -1,0 +1,140 @@
+//! People as members of the territory: where they belong, directories, counts, newcomers and
+//! membership decisions.
+
+use sqlx::FromRow;
+
+use crate::server::db::{Db, Tx};
+use crate::{on_pool, on_tx};
+
+/// Everything the policy needs about a person (roles aside), in one statement.
+#[derive(Debug, Clone, FromRow, PartialEq, Eq)]
+pub struct BelongingRow {
+    pub id: i64,
+    pub membership: String,
+    pub membership_status: String,
+    pub suspended_at: Option<i64>,
+    pub commune_insee: Option<String>,
+    pub federation_code: Option<String>,
+    pub section_id: Option<i64>,
+}
+
+const BELONGING: &str = "SELECT u.id, u.membership, u.membership_status, u.suspended_at, u.commune_insee, \
+    c.departement_code AS federation_code, sc.section_id FROM users u \
+    LEFT JOIN communes c ON c.insee = u.commune_insee LEFT JOIN section_communes sc ON sc.insee = u.commune_insee";
+
+pub async fn belonging(db: &Db, user_id: i64) -> Result<Option<BelongingRow>, sqlx::Error> {
+    let sql = format!("{BELONGING} WHERE u.id = $1");
+    on_pool!(db.read(), p => sqlx::query_as(&sql).bind(user_id).fetch_optional(p).await)
+}
+
+pub async fn belonging_in(tx: &mut Tx, user_id: i64) -> Result<Option<BelongingRow>, sqlx::Error> {
+    let sql = format!("{BELONGING} WHERE u.id = $1");
+    on_tx!(tx, c => sqlx::query_as(&sql).bind(user_id).fetch_optional(c).await)
+}
+
+pub async fn user_id_by_handle(tx: &mut Tx, handle: &str) -> Result<Option<i64>, sqlx::Error> {
+    on_tx!(tx, c => sqlx::query_scalar("SELECT id FROM users WHERE handle = $1").bind(handle).fetch_optional(c).await)
+}
+
+pub async fn set_commune(tx: &mut Tx, user_id: i64, insee: &str, now_ms: i64) -> Result<(), sqlx::Error> {
+    let sql = "UPDATE users SET commune_insee = $1, updated_at = $2 WHERE id = $3";
+    on_tx!(tx, c => sqlx::query(sql).bind(insee).bind(now_ms).bind(user_id).execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+pub async fn set_postal_code(tx: &mut Tx, user_id: i64, postal_code: &str) -> Result<(), sqlx::Error> {
+    let sql = "UPDATE users SET postal_code = $1 WHERE id = $2";
+    on_tx!(tx, c => sqlx::query(sql).bind(postal_code).bind(user_id).execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+pub async fn set_membership(tx: &mut Tx, user_id: i64, membership: &str, status: &str, decided_by: Option<i64>, now_ms: i64) -> Result<(), sqlx::Error> {
+    let sql = "UPDATE users SET membership = $1, membership_status = $2, membership_decided_by = $3, \
+               membership_decided_at = $4, updated_at = $4 WHERE id = $5";
+    on_tx!(tx, c => sqlx::query(sql).bind(membership).bind(status).bind(decided_by).bind(now_ms).bind(user_id).execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+pub async fn set_suspended(tx: &mut Tx, user_id: i64, suspended_at: Option<i64>) -> Result<(), sqlx::Error> {
+    let sql = "UPDATE users SET suspended_at = $1 WHERE id = $2";
+    on_tx!(tx, c => sqlx::query(sql).bind(suspended_at).bind(user_id).execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// Where people are counted: the communes of a section, or a federation's communes that no
+/// section covers yet.
+#[derive(Debug, Clone, Copy)]
+pub enum Area<'a> {
+    Section(i64),
+    FederationUncovered(&'a str),
+    Federation(&'a str),
+}
+
+impl Area<'_> {
+    /// SQL condition on `u` (users) and the bind value for `$1`.
+    fn condition(&self) -> (&'static str, String) {
+        match self {
+            Area::Section(id) => ("u.commune_insee IN (SELECT insee FROM section_communes WHERE section_id = CAST($1 AS BIGINT))", id.to_string()),
+            Area::FederationUncovered(code) => (
+                "u.commune_insee IN (SELECT c.insee FROM communes c WHERE c.departement_code = $1 \
+                 AND NOT EXISTS (SELECT 1 FROM section_communes sc WHERE sc.insee = c.insee))",
+                code.to_string(),
+            ),
+            Area::Federation(code) => ("u.commune_insee IN (SELECT c.insee FROM communes c WHERE c.departement_code = $1)", code.to_string()),
+        }
+    }
+}
+
+/// (confirmed adhérents, sympathisants) of an area. Pending claims are counted nowhere.
+pub async fn counts(db: &Db, area: Area<'_>) -> Result<(i64, i64), sqlx::Error> {
+    let (condition, value) = area.condition();
+    let sql = format!(
+        "SELECT COALESCE(SUM(CASE WHEN u.membership = 'adherent' AND u.membership_status = 'confirmed' THEN 1 ELSE 0 END), 0), \
+         COALESCE(SUM(CASE WHEN u.membership = 'sympathisant' THEN 1 ELSE 0 END), 0) \
+         FROM users u WHERE u.suspended_at IS NULL AND {condition}"
+    );
+    on_pool!(db.read(), p => sqlx::query_as(&sql).bind(&value).fetch_one(p).await)
+}
+
+#[derive(Debug, Clone, FromRow, PartialEq, Eq)]
+pub struct MemberRow {
+    pub id: i64,
+    pub handle: String,
+    pub display_name: String,
+    pub membership: String,
+    pub membership_status: String,
+    pub created_at: i64,
+    pub commune_name: Option<String>,
+    pub status_line: String,
+    pub status_visibility: String,
+}
+
+const MEMBER_COLUMNS: &str = "u.id, u.handle, u.display_name, u.membership, u.membership_status, u.created_at, \
+    c.name AS commune_name, COALESCE(p.status_line, '') AS status_line, COALESCE(p.status_visibility, 'moi') AS status_visibility";
+
+/// The members of an area (confirmed adhérents and sympathisants), by name, keyset-paginated.
+pub async fn directory(db: &Db, area: Area<'_>, after: Option<(&str, i64)>, limit: i64) -> Result<Vec<MemberRow>, sqlx::Error> {
+    let (condition, value) = area.condition();
+    let (name, id) = after.unwrap_or(("", 0));
+    let sql = format!(
+        "SELECT {MEMBER_COLUMNS} FROM users u LEFT JOIN communes c ON c.insee = u.commune_insee \
+         LEFT JOIN profiles p ON p.user_id = u.id \
+         WHERE u.suspended_at IS NULL AND {condition} \
+         AND (u.membership = 'sympathisant' OR u.membership_status = 'confirmed') \
+         AND (u.display_name > $2 OR (u.display_name = $2 AND u.id > $3)) \
+         ORDER BY u.display_name, u.id LIMIT $4"
+    );
+    on_pool!(db.read(), p => sqlx::query_as(&sql).bind(&value).bind(name).bind(id).bind(limit).fetch_all(p).await)
+}
+
+/// People who joined an area since `since_ms`, and every adhérent claim still waiting there.
+pub async fn newcomers(db: &Db, area: Area<'_>, since_ms: i64) -> Result<Vec<MemberRow>, sqlx::Error> {
+    let (condition, value) = area.condition();
+    let sql = format!(
+        "SELECT {MEMBER_COLUMNS} FROM users u LEFT JOIN communes c ON c.insee = u.commune_insee \
+         LEFT JOIN profiles p ON p.user_id = u.id \
+         WHERE u.suspended_at IS NULL AND {condition} AND (u.created_at >= $2 OR u.membership_status = 'pending') \
+         ORDER BY u.created_at DESC, u.id DESC LIMIT 200"
+    );
+    on_pool!(db.read(), p => sqlx::query_as(&sql).bind(&value).bind(since_ms).fetch_all(p).await)
+}

@@ -1,0 +1,139 @@
+//! Sections and the communes they cover.
+
+use sqlx::FromRow;
+
+use crate::server::db::{Db, Tx};
+use crate::server::store::territory::CommuneRow;
+use crate::{on_pool, on_tx};
+
+#[derive(Debug, Clone, FromRow, PartialEq, Eq)]
+pub struct SectionRow {
+    pub id: i64,
+    pub slug: String,
+    pub name: String,
+    pub description: String,
+    pub federation_code: String,
+    pub federation_name: String,
+}
+
+#[derive(Debug, Clone, FromRow, PartialEq, Eq)]
+pub struct SectionSummaryRow {
+    pub id: i64,
+    pub slug: String,
+    pub name: String,
+    pub communes: i64,
+}
+
+/// The section a commune belongs to, for conflicts and look-ups.
+#[derive(Debug, Clone, FromRow, PartialEq, Eq)]
+pub struct CoveringSection {
+    pub insee: String,
+    pub id: i64,
+    pub slug: String,
+    pub name: String,
+}
+
+const SECTION_COLUMNS: &str =
+    "s.id, s.slug, s.name, s.description, s.federation_code, d.name AS federation_name";
+
+pub struct NewSection<'a> {
+    pub slug: &'a str,
+    pub name: &'a str,
+    pub description: &'a str,
+    pub federation_code: &'a str,
+    pub created_by: i64,
+    pub now_ms: i64,
+}
+
+pub async fn insert(tx: &mut Tx, s: &NewSection<'_>) -> Result<i64, sqlx::Error> {
+    let sql = "INSERT INTO sections (slug, name, description, federation_code, created_by, created_at, updated_at) \
+               VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id";
+    on_tx!(tx, c => sqlx::query_scalar(sql).bind(s.slug).bind(s.name).bind(s.description).bind(s.federation_code).bind(s.created_by).bind(s.now_ms).fetch_one(c).await)
+}
+
+pub async fn update_description(tx: &mut Tx, id: i64, name: &str, description: &str, now_ms: i64) -> Result<(), sqlx::Error> {
+    let sql = "UPDATE sections SET name = $1, description = $2, updated_at = $3 WHERE id = $4";
+    on_tx!(tx, c => sqlx::query(sql).bind(name).bind(description).bind(now_ms).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+pub async fn slug_exists(tx: &mut Tx, slug: &str) -> Result<bool, sqlx::Error> {
+    let n: i64 = on_tx!(tx, c => sqlx::query_scalar("SELECT COUNT(*) FROM sections WHERE slug = $1").bind(slug).fetch_one(c).await)?;
+    Ok(n > 0)
+}
+
+pub async fn by_slug(db: &Db, slug: &str) -> Result<Option<SectionRow>, sqlx::Error> {
+    let sql = format!("SELECT {SECTION_COLUMNS} FROM sections s JOIN departements d ON d.code = s.federation_code WHERE s.slug = $1");
+    on_pool!(db.read(), p => sqlx::query_as(&sql).bind(slug).fetch_optional(p).await)
+}
+
+pub async fn by_id(db: &Db, id: i64) -> Result<Option<SectionRow>, sqlx::Error> {
+    let sql = format!("SELECT {SECTION_COLUMNS} FROM sections s JOIN departements d ON d.code = s.federation_code WHERE s.id = $1");
+    on_pool!(db.read(), p => sqlx::query_as(&sql).bind(id).fetch_optional(p).await)
+}
+
+pub async fn by_id_in(tx: &mut Tx, id: i64) -> Result<Option<SectionRow>, sqlx::Error> {
+    let sql = format!("SELECT {SECTION_COLUMNS} FROM sections s JOIN departements d ON d.code = s.federation_code WHERE s.id = $1");
+    on_tx!(tx, c => sqlx::query_as(&sql).bind(id).fetch_optional(c).await)
+}
+
+pub async fn for_federation(db: &Db, federation_code: &str) -> Result<Vec<SectionSummaryRow>, sqlx::Error> {
+    let sql = "SELECT s.id, s.slug, s.name, (SELECT COUNT(*) FROM section_communes sc WHERE sc.section_id = s.id) AS communes \
+               FROM sections s WHERE s.federation_code = $1 ORDER BY s.name, s.id";
+    on_pool!(db.read(), p => sqlx::query_as(sql).bind(federation_code).fetch_all(p).await)
+}
+
+pub async fn communes_of(db: &Db, section_id: i64) -> Result<Vec<CommuneRow>, sqlx::Error> {
+    let sql = "SELECT c.insee, c.name, c.departement_code, c.population, c.lat, c.lng FROM section_communes sc \
+               JOIN communes c ON c.insee = sc.insee WHERE sc.section_id = $1 ORDER BY c.name";
+    on_pool!(db.read(), p => sqlx::query_as(sql).bind(section_id).fetch_all(p).await)
+}
+
+/// The sections covering any of `insee` codes (one statement).
+pub async fn covering(tx: &mut Tx, insee: &[String]) -> Result<Vec<CoveringSection>, sqlx::Error> {
+    if insee.is_empty() {
+        return Ok(Vec::new());
+    }
+    let list = (1..=insee.len()).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ");
+    let sql = format!(
+        "SELECT sc.insee, s.id, s.slug, s.name FROM section_communes sc JOIN sections s ON s.id = sc.section_id \
+         WHERE sc.insee IN ({list})"
+    );
+    on_tx!(tx, c => {
+        let mut q = sqlx::query_as(&sql);
+        for code in insee {
+            q = q.bind(code);
+        }
+        q.fetch_all(c).await
+    })
+}
+
+/// Same look-up on the read pool, for pages ("trouver ma section").
+pub async fn covering_read(db: &Db, insee: &[String]) -> Result<Vec<CoveringSection>, sqlx::Error> {
+    if insee.is_empty() {
+        return Ok(Vec::new());
+    }
+    let list = (1..=insee.len()).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ");
+    let sql = format!(
+        "SELECT sc.insee, s.id, s.slug, s.name FROM section_communes sc JOIN sections s ON s.id = sc.section_id \
+         WHERE sc.insee IN ({list})"
+    );
+    on_pool!(db.read(), p => {
+        let mut q = sqlx::query_as(&sql);
+        for code in insee {
+            q = q.bind(code);
+        }
+        q.fetch_all(p).await
+    })
+}
+
+pub async fn attach_commune(tx: &mut Tx, insee: &str, section_id: i64) -> Result<(), sqlx::Error> {
+    let sql = "INSERT INTO section_communes (insee, section_id) VALUES ($1, $2)";
+    on_tx!(tx, c => sqlx::query(sql).bind(insee).bind(section_id).execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+pub async fn detach_commune(tx: &mut Tx, insee: &str, section_id: i64) -> Result<u64, sqlx::Error> {
+    let sql = "DELETE FROM section_communes WHERE insee = $1 AND section_id = $2";
+    on_tx!(tx, c => sqlx::query(sql).bind(insee).bind(section_id).execute(c).await.map(|r| r.rows_affected()))
+}

@@ -1,0 +1,93 @@
+//! POST /federations/{code}/sections, /sections/{slug}/modifier, /sections/{slug}/equipe and
+//! /federations/{code}/equipe.
+
+use axum::extract::{Path, Request, State};
+use axum::response::Response;
+
+use app::error::AppError;
+use app::model::form::{FieldError, FieldErrors};
+use app::model::territory::{Role, Scope};
+use app::server::services::{roles, sections};
+use app::server::store;
+
+use crate::forms::render::{rerender_at, see_other, Submission};
+use crate::state::ServerState;
+
+macro_rules! read_or_return {
+    ($request:expr) => {
+        match Submission::read($request).await {
+            Ok(s) => s,
+            Err(response) => return response,
+        }
+    };
+}
+
+pub async fn create(State(state): State<ServerState>, Path(code): Path<String>, request: Request) -> Response {
+    let submission = read_or_return!(request);
+    let page = format!("/federations/{code}/nouvelle-section");
+    let result = match submission.subject(&state).await {
+        Ok(subject) => sections::create(&state.app, &subject, &code, &submission.form).await,
+        Err(e) => Err(e),
+    };
+    match result {
+        Ok(slug) => see_other(&format!("/sections/{slug}")),
+        Err(error) => rerender_at(&state, submission, &page, &error).await,
+    }
+}
+
+pub async fn update(State(state): State<ServerState>, Path(slug): Path<String>, request: Request) -> Response {
+    let submission = read_or_return!(request);
+    let page = format!("/sections/{slug}/modifier");
+    let result = match submission.subject(&state).await {
+        Ok(subject) => sections::update(&state.app, &subject, &slug, &submission.form).await,
+        Err(e) => Err(e),
+    };
+    match result {
+        Ok(()) => see_other(&format!("/sections/{slug}")),
+        Err(error) => rerender_at(&state, submission, &page, &error).await,
+    }
+}
+
+fn parse_role(raw: &str, allowed: &[Role]) -> Result<Role, AppError> {
+    Role::parse(raw).filter(|r| allowed.contains(r)).ok_or_else(|| {
+        let mut e = FieldErrors::default();
+        e.add("role", FieldError::InvalidChoice);
+        AppError::Validation(e)
+    })
+}
+
+async fn team_change(state: &ServerState, submission: &Submission, scope: &Scope, allowed: &[Role]) -> Result<(), AppError> {
+    let subject = submission.subject(state).await?;
+    let role = parse_role(submission.form.value("role"), allowed)?;
+    let handle = submission.form.value("handle");
+    if submission.form.value("action") == "retirer" {
+        roles::revoke(&state.app, &subject, role, scope, handle).await
+    } else {
+        roles::grant(&state.app, &subject, role, scope, handle).await
+    }
+}
+
+pub async fn section_team(State(state): State<ServerState>, Path(slug): Path<String>, request: Request) -> Response {
+    let submission = read_or_return!(request);
+    let page = format!("/sections/{slug}");
+    let section = match store::sections::by_slug(&state.app.db, &slug).await {
+        Ok(Some(section)) => section,
+        Ok(None) => return rerender_at(&state, submission, &page, &AppError::NotFound).await,
+        Err(e) => return rerender_at(&state, submission, &page, &AppError::from(e)).await,
+    };
+    let allowed = [Role::SectionSecretary, Role::SectionAnimator, Role::Moderator];
+    match team_change(&state, &submission, &Scope::Section(section.id), &allowed).await {
+        Ok(()) => see_other(&page),
+        Err(error) => rerender_at(&state, submission, &page, &error).await,
+    }
+}
+
+pub async fn federation_team(State(state): State<ServerState>, Path(code): Path<String>, request: Request) -> Response {
+    let submission = read_or_return!(request);
+    let page = format!("/federations/{code}");
+    let allowed = [Role::FederationFirstSecretary, Role::FederationAnimator, Role::Moderator];
+    match team_change(&state, &submission, &Scope::Federation(code.to_uppercase()), &allowed).await {
+        Ok(()) => see_other(&page),
+        Err(error) => rerender_at(&state, submission, &page, &error).await,
+    }
+}
