@@ -1,7 +1,7 @@
 //! The one router: form posts, leptos pages and server functions, health, metrics, static files.
 
 use axum::extract::DefaultBodyLimit;
-use axum::routing::{get, post};
+use axum::routing::{get, post, MethodRouter};
 use axum::{middleware, Router};
 use leptos::prelude::provide_context;
 use leptos_axum::{file_and_error_handler_with_context, generate_route_list, LeptosRoutes};
@@ -17,6 +17,28 @@ use crate::state::ServerState;
 /// Largest request body accepted anywhere (server functions included).
 const MAX_BODY_BYTES: usize = 256 * 1024;
 
+/// The routes that are not leptos pages or server functions: form posts, the language switch,
+/// health and metrics. One list, so the authorization matrix test can check it covers them all.
+pub fn plain_routes() -> Vec<(&'static str, &'static str, MethodRouter<ServerState>)> {
+    vec![
+        ("POST", "/inscription", post(forms::signup::submit)),
+        ("POST", "/connexion", post(forms::signin::submit)),
+        ("POST", "/profil", post(forms::profile::submit)),
+        ("POST", "/profil/commune", post(forms::membership::move_commune)),
+        ("POST", "/profil/adhesion", post(forms::membership::claim)),
+        ("POST", "/deconnexion", post(forms::signout::this_device)),
+        ("POST", "/deconnexion-partout", post(forms::signout::all_devices)),
+        ("POST", "/adhesions/{person_id}", post(forms::membership::decide)),
+        ("POST", "/federations/{code}/sections", post(forms::sections::create)),
+        ("POST", "/federations/{code}/equipe", post(forms::sections::federation_team)),
+        ("POST", "/sections/{slug}/modifier", post(forms::sections::update)),
+        ("POST", "/sections/{slug}/equipe", post(forms::sections::section_team)),
+        ("GET", "/langue/{code}", get(forms::lang::switch)),
+        ("GET", "/healthz", get(health::healthz)),
+        ("GET", "/metrics", get(health::metrics)),
+    ]
+}
+
 pub fn build_router(state: ServerState) -> Router {
     // Install the metrics recorder before the first request is counted.
     let _ = crate::telemetry::metrics_handle();
@@ -25,22 +47,11 @@ pub fn build_router(state: ServerState) -> Router {
     let context = move || provide_context(app_state.clone());
     let leptos_options = state.leptos.clone();
 
-    Router::new()
-        .route("/inscription", post(forms::signup::submit))
-        .route("/connexion", post(forms::signin::submit))
-        .route("/profil", post(forms::profile::submit))
-        .route("/deconnexion", post(forms::signout::this_device))
-        .route("/deconnexion-partout", post(forms::signout::all_devices))
-        .route("/profil/commune", post(forms::membership::move_commune))
-        .route("/profil/adhesion", post(forms::membership::claim))
-        .route("/adhesions/{person_id}", post(forms::membership::decide))
-        .route("/federations/{code}/sections", post(forms::sections::create))
-        .route("/federations/{code}/equipe", post(forms::sections::federation_team))
-        .route("/sections/{slug}/modifier", post(forms::sections::update))
-        .route("/sections/{slug}/equipe", post(forms::sections::section_team))
-        .route("/langue/{code}", get(forms::lang::switch))
-        .route("/healthz", get(health::healthz))
-        .route("/metrics", get(health::metrics))
+    let mut router = Router::new();
+    for (_, path, method_router) in plain_routes() {
+        router = router.route(path, method_router);
+    }
+    router
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = leptos_options.clone();
             move || shell(options.clone())

@@ -3,95 +3,15 @@
 // Test code: failing loudly is the point.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::sync::Arc;
+mod support;
 
 use app::on_both_backends;
-use app::server::context::{Limit, RateLimits, Settings};
+use app::server::context::{Limit, RateLimits};
 use app::server::testing::TestDb;
-use app::server::AppState;
 use axum::body::Body;
 use axum::Router;
-use coopol_server::{build_router, ServerState};
-use http::{header, HeaderMap, Request, StatusCode};
-use http_body_util::BodyExt;
-use leptos::config::LeptosOptions;
-use tower::ServiceExt;
-
-const HOST: &str = "localhost:3000";
-const ORIGIN: &str = "http://localhost:3000";
-
-fn router_with(t: &TestDb, rate_limits: RateLimits, public_url: Option<&str>) -> Router {
-    let state = ServerState {
-        app: AppState {
-            db: t.db.clone(),
-            settings: Arc::new(Settings { public_url: public_url.map(str::to_string), rate_limits }),
-        },
-        leptos: LeptosOptions::builder().output_name("coopol").site_root("target/site").site_pkg_dir("pkg").build(),
-        trust_proxy: false,
-    };
-    build_router(state)
-}
-
-fn router(t: &TestDb) -> Router {
-    router_with(t, RateLimits::default(), None)
-}
-
-struct Reply {
-    status: StatusCode,
-    headers: HeaderMap,
-    body: String,
-}
-
-impl Reply {
-    fn header(&self, name: impl header::AsHeaderName) -> &str {
-        self.headers.get(name).and_then(|v| v.to_str().ok()).unwrap_or("")
-    }
-
-    /// The session cookie set by this reply ("name=value"), if any.
-    fn session_cookie(&self) -> Option<String> {
-        self.headers
-            .get_all(header::SET_COOKIE)
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .find(|c| c.starts_with("coopol_session=") && !c.starts_with("coopol_session=;"))
-            .and_then(|c| c.split(';').next())
-            .map(str::to_string)
-    }
-}
-
-async fn send(router: &Router, request: Request<Body>) -> Reply {
-    let response = router.clone().oneshot(request).await.expect("router answers");
-    let status = response.status();
-    let headers = response.headers().clone();
-    let bytes = response.into_body().collect().await.expect("body").to_bytes();
-    Reply { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
-}
-
-fn get(path: &str, cookie: Option<&str>) -> Request<Body> {
-    let mut builder = Request::get(path)
-        .header(header::HOST, HOST)
-        .header(header::ACCEPT, "text/html,application/xhtml+xml")
-        .header(header::ACCEPT_LANGUAGE, "fr-FR,fr;q=0.9");
-    if let Some(cookie) = cookie {
-        builder = builder.header(header::COOKIE, cookie);
-    }
-    builder.body(Body::empty()).expect("request")
-}
-
-fn post_form(path: &str, fields: &[(&str, &str)], cookie: Option<&str>, origin: Option<&str>) -> Request<Body> {
-    let body = serde_urlencoded::to_string(fields).expect("encode");
-    let mut builder = Request::post(path)
-        .header(header::HOST, HOST)
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .header(header::ACCEPT_LANGUAGE, "fr-FR,fr;q=0.9");
-    if let Some(origin) = origin {
-        builder = builder.header(header::ORIGIN, origin);
-    }
-    if let Some(cookie) = cookie {
-        builder = builder.header(header::COOKIE, cookie);
-    }
-    builder.body(Body::from(body)).expect("request")
-}
+use http::{header, Request, StatusCode};
+use support::{get, post_form, router, router_with, send, HOST, ORIGIN};
 
 const PASSWORD: &str = "un mot de passe solide";
 

@@ -1,0 +1,92 @@
+//! Helpers shared by the HTTP test files: the real router over a test database, and requests.
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::sync::Arc;
+
+use app::server::context::{RateLimits, Settings};
+use app::server::testing::TestDb;
+use app::server::AppState;
+use axum::body::Body;
+use axum::Router;
+use coopol_server::{build_router, ServerState};
+use http::{header, HeaderMap, Request, StatusCode};
+use http_body_util::BodyExt;
+use leptos::config::LeptosOptions;
+use tower::ServiceExt;
+
+pub const HOST: &str = "localhost:3000";
+pub const ORIGIN: &str = "http://localhost:3000";
+
+pub fn router_with(t: &TestDb, rate_limits: RateLimits, public_url: Option<&str>) -> Router {
+    let state = ServerState {
+        app: AppState {
+            db: t.db.clone(),
+            settings: Arc::new(Settings { public_url: public_url.map(str::to_string), rate_limits }),
+        },
+        leptos: LeptosOptions::builder().output_name("coopol").site_root("target/site").site_pkg_dir("pkg").build(),
+        trust_proxy: false,
+    };
+    build_router(state)
+}
+
+pub fn router(t: &TestDb) -> Router {
+    router_with(t, RateLimits::default(), None)
+}
+
+pub struct Reply {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: String,
+}
+
+impl Reply {
+    pub fn header(&self, name: impl header::AsHeaderName) -> &str {
+        self.headers.get(name).and_then(|v| v.to_str().ok()).unwrap_or("")
+    }
+
+    /// The session cookie set by this reply ("name=value"), if any.
+    pub fn session_cookie(&self) -> Option<String> {
+        self.headers
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .find(|c| c.starts_with("coopol_session=") && !c.starts_with("coopol_session=;"))
+            .and_then(|c| c.split(';').next())
+            .map(str::to_string)
+    }
+}
+
+pub async fn send(router: &Router, request: Request<Body>) -> Reply {
+    let response = router.clone().oneshot(request).await.expect("router answers");
+    let status = response.status();
+    let headers = response.headers().clone();
+    let bytes = response.into_body().collect().await.expect("body").to_bytes();
+    Reply { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
+}
+
+pub fn get(path: &str, cookie: Option<&str>) -> Request<Body> {
+    let mut builder = Request::get(path)
+        .header(header::HOST, HOST)
+        .header(header::ACCEPT, "text/html,application/xhtml+xml")
+        .header(header::ACCEPT_LANGUAGE, "fr-FR,fr;q=0.9");
+    if let Some(cookie) = cookie {
+        builder = builder.header(header::COOKIE, cookie);
+    }
+    builder.body(Body::empty()).expect("request")
+}
+
+pub fn post_form(path: &str, fields: &[(&str, &str)], cookie: Option<&str>, origin: Option<&str>) -> Request<Body> {
+    let body = serde_urlencoded::to_string(fields).expect("encode");
+    let mut builder = Request::post(path)
+        .header(header::HOST, HOST)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT_LANGUAGE, "fr-FR,fr;q=0.9");
+    if let Some(origin) = origin {
+        builder = builder.header(header::ORIGIN, origin);
+    }
+    if let Some(cookie) = cookie {
+        builder = builder.header(header::COOKIE, cookie);
+    }
+    builder.body(Body::from(body)).expect("request")
+}
+
