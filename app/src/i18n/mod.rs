@@ -282,10 +282,11 @@ pub static FR: Texts = Texts {
         FieldError::ControlCharacters => "Ce texte contient des caractères invisibles non autorisés.".into(),
         FieldError::UnknownPostalCode => "Ce code postal ne correspond à aucune commune : vérifie-le.".into(),
         FieldError::ChooseCommune { .. } => "Plusieurs communes ont ce code postal : choisis la tienne.".into(),
-        FieldError::UnknownCommune { entry } => format!("« {entry} » : aucune commune avec ce code INSEE ou ce code postal."),
+        FieldError::UnknownCommune { entry } => format!("« {entry} » : aucune commune de ce département n’a ce nom ou ce code."),
         FieldError::AmbiguousCommuneEntry { entry, options } => format!(
-            "« {entry} » correspond à plusieurs communes : {}. Indique le code INSEE de celle que tu veux.",
-            options.iter().map(|(code, name)| format!("{name} ({code})")).collect::<Vec<_>>().join(", ")
+            "« {entry} » correspond à plusieurs communes : {}. Recopie celle que tu veux, par exemple « {} ».",
+            options.iter().map(|(code, name)| format!("{name} ({code})")).collect::<Vec<_>>().join(", "),
+            options.first().map(|(code, name)| format!("{name} ({code})")).unwrap_or_default()
         ),
         FieldError::CommuneInOtherSection { commune, section } => format!("{commune} appartient déjà à la section « {section} »."),
         FieldError::CommuneOutsideFederation { commune } => format!("{commune} n’est pas dans ce département."),
@@ -432,10 +433,11 @@ pub static EN: Texts = Texts {
         FieldError::ControlCharacters => "This text contains invisible characters that are not allowed.".into(),
         FieldError::UnknownPostalCode => "This postal code matches no commune: check it.".into(),
         FieldError::ChooseCommune { .. } => "Several communes share this postal code: pick yours.".into(),
-        FieldError::UnknownCommune { entry } => format!("“{entry}”: no commune has this INSEE or postal code."),
+        FieldError::UnknownCommune { entry } => format!("“{entry}”: no commune of this département has this name or code."),
         FieldError::AmbiguousCommuneEntry { entry, options } => format!(
-            "“{entry}” matches several communes: {}. Give the INSEE code of the one you mean.",
-            options.iter().map(|(code, name)| format!("{name} ({code})")).collect::<Vec<_>>().join(", ")
+            "“{entry}” matches several communes: {}. Copy the one you mean, for example “{}”.",
+            options.iter().map(|(code, name)| format!("{name} ({code})")).collect::<Vec<_>>().join(", "),
+            options.first().map(|(code, name)| format!("{name} ({code})")).unwrap_or_default()
         ),
         FieldError::CommuneInOtherSection { commune, section } => format!("{commune} already belongs to the section “{section}”."),
         FieldError::CommuneOutsideFederation { commune } => format!("{commune} is not in this département."),

@@ -137,7 +137,7 @@ pub static FR: TerritoryTexts = TerritoryTexts {
     section_slug_hint: "Dans l’adresse de la page : lettres minuscules, chiffres et tirets. Laisse vide pour la déduire du nom.",
     section_description: "Description",
     section_communes: "Communes couvertes",
-    section_communes_hint: "Une par ligne : code INSEE (59350) ou code postal (59000) s’il ne désigne qu’une commune.",
+    section_communes_hint: "Une par ligne : le nom (Lille), « Nom (code INSEE) » si plusieurs communes portent ce nom, ou un code postal qui ne désigne qu’une commune.",
     create_section: "Créer la section",
 
     section_of: |fed| format!("Section de la fédération {fed}"),
@@ -240,7 +240,7 @@ pub static EN: TerritoryTexts = TerritoryTexts {
     section_slug_hint: "In the page address: lower-case letters, digits and dashes. Leave empty to derive it from the name.",
     section_description: "Description",
     section_communes: "Communes covered",
-    section_communes_hint: "One per line: INSEE code (59350) or postal code (59000) when it names a single commune.",
+    section_communes_hint: "One per line: the name (Lille), “Name (INSEE code)” when several communes share it, or a postal code naming a single commune.",
     create_section: "Create the section",
 
     section_of: |fed| format!("Section of the {fed} federation"),

@@ -53,7 +53,7 @@ async fn parse_section_form(state: &AppState, form: &RawForm, federation_code: &
     let description = e.check("description", text(form.value("description"), 0, BIO_MAX));
     let mut resolved = Vec::new();
     for line in form.value(communes_field).lines().filter(|l| !l.trim().is_empty()) {
-        match communes::resolve_entry(&state.db, line).await? {
+        match communes::resolve_entry(&state.db, federation_code, line).await? {
             Ok(c) if c.departement_code == federation_code => {
                 if !resolved.iter().any(|r: &CommuneRow| r.insee == c.insee) {
                     resolved.push(c);
@@ -142,7 +142,7 @@ pub async fn update(state: &AppState, subject: &Subject, slug: &str, form: &RawF
     }
     let mut to_add = Vec::new();
     for line in form.value("add_communes").lines().filter(|l| !l.trim().is_empty()) {
-        match communes::resolve_entry(&state.db, line).await? {
+        match communes::resolve_entry(&state.db, &section.federation_code, line).await? {
             Ok(c) if c.departement_code == section.federation_code => to_add.push(c),
             Ok(c) => e.add("add_communes", FieldError::CommuneOutsideFederation { commune: c.name }),
             Err(error) => e.add("add_communes", error),

@@ -152,6 +152,11 @@ pub async fn commune(db: &Db, insee: &str) -> Result<Option<CommuneRow>, sqlx::E
     on_pool!(db.read(), p => sqlx::query_as(&sql).bind(insee).fetch_optional(p).await)
 }
 
+pub async fn communes_of_departement(db: &Db, code: &str) -> Result<Vec<CommuneRow>, sqlx::Error> {
+    let sql = format!("SELECT {COMMUNE_COLUMNS} FROM communes c WHERE c.departement_code = $1 ORDER BY c.name");
+    on_pool!(db.read(), p => sqlx::query_as(&sql).bind(code).fetch_all(p).await)
+}
+
 pub async fn commune_in(tx: &mut Tx, insee: &str) -> Result<Option<CommuneRow>, sqlx::Error> {
     let sql = format!("SELECT {COMMUNE_COLUMNS} FROM communes c WHERE c.insee = $1");
     on_tx!(tx, c => sqlx::query_as(&sql).bind(insee).fetch_optional(c).await)
