@@ -102,7 +102,7 @@ pub async fn create(state: &AppState, subject: &Subject, federation_code: &str, 
         name: &parsed.name,
         description: &parsed.description,
         federation_code,
-        created_by: actor,
+        created_by: Some(actor),
         now_ms: now,
     };
     let id = match store::sections::insert(&mut tx, &new).await {

@@ -41,7 +41,7 @@ pub struct NewSection<'a> {
     pub name: &'a str,
     pub description: &'a str,
     pub federation_code: &'a str,
-    pub created_by: i64,
+    pub created_by: Option<i64>,
     pub now_ms: i64,
 }
 

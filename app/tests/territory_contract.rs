@@ -1,0 +1,157 @@
+//! Territory store contract: communes, sections, roles, audit log and members, on SQLite and
+//! PostgreSQL alike.
+
+// Test code: failing loudly is the point.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use app::on_both_backends;
+use app::server::now_ms;
+use app::server::services::territory;
+use app::server::store::{self, audit, members::Area};
+use app::server::testing::{TestDb, TERRITORY_GZ};
+
+async fn user(t: &TestDb, handle: &str, commune: &str, membership: &str, status: &str) -> i64 {
+    let mut tx = t.db.begin().await.unwrap();
+    let email = format!("{handle}@example.fr");
+    let new = store::users::NewUser {
+        handle,
+        display_name: handle,
+        email: &email,
+        email_normalized: &email,
+        password_hash: "x",
+        postal_code: "59000",
+        membership,
+        membership_status: status,
+        commune_insee: Some(commune),
+        now_ms: now_ms(),
+    };
+    let id = store::users::insert(&mut tx, &new).await.unwrap();
+    store::profiles::insert_default(&mut tx, id, now_ms()).await.unwrap();
+    tx.commit().await.unwrap();
+    id
+}
+
+async fn section(t: &TestDb, slug: &str, fed: &str, communes: &[&str]) -> i64 {
+    let mut tx = t.db.begin().await.unwrap();
+    let new = store::sections::NewSection { slug, name: slug, description: "", federation_code: fed, created_by: None, now_ms: now_ms() };
+    let id = store::sections::insert(&mut tx, &new).await.unwrap();
+    for c in communes {
+        store::sections::attach_commune(&mut tx, c, id).await.unwrap();
+    }
+    tx.commit().await.unwrap();
+    id
+}
+
+async fn import_is_rerunnable_and_complete(t: &TestDb) {
+    let tsv = territory::decompress(TERRITORY_GZ).unwrap();
+    let (_, _, before) = store::territory::counts(&t.db).await.unwrap();
+    let report = territory::import(&t.db, &tsv, Some(&["59"]), |_, _| {}).await.unwrap();
+    assert_eq!(report.communes, 647, "Nord's communes (COG 2026)");
+    assert_eq!(store::territory::counts(&t.db).await.unwrap().2, before, "re-running updates, never duplicates");
+    let lille = store::territory::commune(&t.db, "59350").await.unwrap().expect("Lille");
+    assert_eq!((lille.name.as_str(), lille.departement_code.as_str()), ("Lille", "59"));
+    assert!(lille.population.unwrap_or(0) > 200_000 && lille.lat.is_some());
+    let shared = store::territory::communes_by_postal_code(&t.db, "59270").await.unwrap();
+    assert_eq!(shared.len(), 8);
+    assert_eq!(shared[0].name, "Bailleul", "most populated first");
+    let corse = store::territory::departement(&t.db, "2A").await.unwrap().expect("2A");
+    assert_eq!((corse.name.as_str(), corse.region_name.as_str()), ("Corse-du-Sud", "Corse"));
+    assert_eq!(store::territory::departements(&t.db).await.unwrap().len(), 109);
+    assert!(store::territory::communes_of_departement(&t.db, "2A").await.unwrap().len() > 100);
+}
+
+async fn a_commune_belongs_to_one_section(t: &TestDb) {
+    let lille = section(t, "lille", "59", &["59350", "59360"]).await;
+    let roubaix = section(t, "roubaix", "59", &["59512"]).await;
+    let mut tx = t.db.begin().await.unwrap();
+    assert!(store::sections::attach_commune(&mut tx, "59350", roubaix).await.is_err(), "primary key refuses a second section");
+    drop(tx);
+    let mut tx = t.db.begin().await.unwrap();
+    let covering = store::sections::covering(&mut tx, &["59350".into(), "59512".into(), "59001".into()]).await.unwrap();
+    assert_eq!(covering.len(), 2);
+    assert!(store::sections::slug_exists(&mut tx, "lille").await.unwrap());
+    assert_eq!(store::sections::detach_commune(&mut tx, "59360", lille).await.unwrap(), 1);
+    store::sections::update_description(&mut tx, lille, "Lille-Centre", "Texte", now_ms()).await.unwrap();
+    assert_eq!(store::sections::by_id_in(&mut tx, lille).await.unwrap().unwrap().name, "Lille-Centre");
+    tx.commit().await.unwrap();
+    let row = store::sections::by_slug(&t.db, "lille").await.unwrap().unwrap();
+    assert_eq!((row.federation_name.as_str(), row.description.as_str()), ("Nord", "Texte"));
+    assert_eq!(store::sections::by_id(&t.db, roubaix).await.unwrap().unwrap().slug, "roubaix");
+    let listed = store::sections::for_federation(&t.db, "59").await.unwrap();
+    assert_eq!(listed.iter().map(|s| (s.slug.as_str(), s.communes)).collect::<Vec<_>>(), [("lille", 1), ("roubaix", 1)]);
+    assert_eq!(store::sections::communes_of(&t.db, lille).await.unwrap().len(), 1);
+    assert_eq!(store::sections::covering_read(&t.db, &["59512".into()]).await.unwrap()[0].slug, "roubaix");
+}
+
+async fn roles_and_audit(t: &TestDb) {
+    let s = section(t, "lille", "59", &["59350"]).await;
+    let a = user(t, "anne", "59350", "adherent", "confirmed").await;
+    let b = user(t, "bruno", "59350", "adherent", "confirmed").await;
+    let scope = s.to_string();
+    let mut tx = t.db.begin().await.unwrap();
+    assert!(!store::roles::national_admin_exists(&mut tx).await.unwrap());
+    assert!(store::roles::grant(&mut tx, a, "section_secretary", "section", &scope, None, 1).await.unwrap());
+    assert!(!store::roles::grant(&mut tx, a, "section_secretary", "section", &scope, None, 2).await.unwrap(), "idempotent");
+    assert_eq!(store::roles::holder_of(&mut tx, "section_secretary", "section", &scope).await.unwrap(), Some(a));
+    tx.commit().await.unwrap();
+    let mut tx = t.db.begin().await.unwrap();
+    assert!(store::roles::grant(&mut tx, b, "section_secretary", "section", &scope, None, 3).await.is_err(), "one secretary per section");
+    drop(tx);
+    let mut tx = t.db.begin().await.unwrap();
+    store::roles::grant(&mut tx, b, "section_animator", "section", &scope, None, 3).await.unwrap();
+    for (i, action) in ["role_granted", "role_granted", "passation"].iter().enumerate() {
+        let entry = audit::Entry { actor_id: Some(a), action, scope_kind: "section", scope_code: &scope, target_user_id: Some(b), detail: "d", now_ms: 10 + i as i64 };
+        audit::record(&mut tx, &entry).await.unwrap();
+    }
+    tx.commit().await.unwrap();
+    assert_eq!(store::roles::for_user(&t.db, b).await.unwrap().len(), 1);
+    let holders = store::roles::holders(&t.db, "section", &scope).await.unwrap();
+    assert_eq!(holders.iter().map(|h| h.handle.as_str()).collect::<Vec<_>>(), ["bruno", "anne"], "by role then name");
+    let page = audit::for_scope(&t.db, "section", &scope, None, 2).await.unwrap();
+    assert_eq!(page.iter().map(|e| e.action.as_str()).collect::<Vec<_>>(), ["passation", "role_granted"], "newest first");
+    let last = page.last().unwrap();
+    let next = audit::for_scope(&t.db, "section", &scope, Some((last.at, last.id)), 2).await.unwrap();
+    assert_eq!(next.len(), 1, "keyset continues where the page ended");
+    assert_eq!(next[0].actor_handle.as_deref(), Some("anne"));
+    let mut tx = t.db.begin().await.unwrap();
+    assert!(store::roles::revoke(&mut tx, b, "section_animator", "section", &scope).await.unwrap());
+    tx.commit().await.unwrap();
+}
+
+async fn members_are_counted_and_listed_by_area(t: &TestDb) {
+    let s = section(t, "lille", "59", &["59350"]).await;
+    let confirmed = user(t, "adele", "59350", "adherent", "confirmed").await;
+    user(t, "ulysse", "59350", "adherent", "pending").await;
+    user(t, "sacha", "59350", "sympathisant", "none").await;
+    let suspended = user(t, "sam", "59350", "adherent", "confirmed").await;
+    user(t, "noe", "59360", "sympathisant", "none").await; // Loos: no section
+    user(t, "paul", "62041", "adherent", "confirmed").await;
+    let mut tx = t.db.begin().await.unwrap();
+    store::members::set_suspended(&mut tx, suspended, Some(1)).await.unwrap();
+    tx.commit().await.unwrap();
+
+    assert_eq!(store::members::counts(&t.db, Area::Section(s)).await.unwrap(), (1, 1), "pending and suspended not counted");
+    assert_eq!(store::members::counts(&t.db, Area::Federation("59")).await.unwrap(), (1, 2));
+    assert_eq!(store::members::counts(&t.db, Area::FederationUncovered("59")).await.unwrap(), (0, 1));
+    let dir = store::members::directory(&t.db, Area::Section(s), None, 10).await.unwrap();
+    assert_eq!(dir.iter().map(|m| m.handle.as_str()).collect::<Vec<_>>(), ["adele", "sacha"]);
+    let after = store::members::directory(&t.db, Area::Section(s), Some(("adele", confirmed)), 10).await.unwrap();
+    assert_eq!(after.iter().map(|m| m.handle.as_str()).collect::<Vec<_>>(), ["sacha"], "keyset pagination");
+    let newcomers = store::members::newcomers(&t.db, Area::Section(s), now_ms() - 1000 * 3600).await.unwrap();
+    assert_eq!(newcomers.len(), 3, "adele, ulysse, sacha (not the suspended one)");
+    let uncovered = store::members::newcomers(&t.db, Area::FederationUncovered("59"), 0).await.unwrap();
+    assert_eq!(uncovered.iter().map(|m| m.handle.as_str()).collect::<Vec<_>>(), ["noe"]);
+
+    let belonging = store::members::belonging(&t.db, confirmed).await.unwrap().unwrap();
+    assert_eq!((belonging.section_id, belonging.federation_code.as_deref()), (Some(s), Some("59")));
+    let mut tx = t.db.begin().await.unwrap();
+    assert_eq!(store::members::user_id_by_handle(&mut tx, "adele").await.unwrap(), Some(confirmed));
+    store::members::set_commune(&mut tx, confirmed, "62041", now_ms()).await.unwrap();
+    store::members::set_postal_code(&mut tx, confirmed, "62000").await.unwrap();
+    store::members::set_membership(&mut tx, confirmed, "adherent", "refused", None, now_ms()).await.unwrap();
+    let moved = store::members::belonging_in(&mut tx, confirmed).await.unwrap().unwrap();
+    assert_eq!((moved.section_id, moved.federation_code.as_deref(), moved.membership_status.as_str()), (None, Some("62"), "refused"));
+    tx.commit().await.unwrap();
+}
+
+on_both_backends!(import_is_rerunnable_and_complete, a_commune_belongs_to_one_section, roles_and_audit, members_are_counted_and_listed_by_area);
