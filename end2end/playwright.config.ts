@@ -9,7 +9,9 @@ const bin = process.env.COOPOL_BIN ?? path.resolve(__dirname, "../target/debug/c
 const siteRoot = process.env.COOPOL_SITE_ROOT ?? path.resolve(__dirname, "../target/site");
 const pgAdmin = process.env.COOPOL_TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const pgBase = pgAdmin.replace(/\/[^/]*$/, "");
-const tmp = process.env.COOPOL_E2E_TMP ?? path.join(os.tmpdir(), `coopol-e2e-${process.pid}`);
+// Fixed by the main process and inherited by the workers, which re-evaluate this file.
+process.env.COOPOL_E2E_TMP ??= path.join(os.tmpdir(), `coopol-e2e-${process.pid}`);
+const tmp = process.env.COOPOL_E2E_TMP;
 
 export const servers = {
   sqlite: { port: 3100, url: `sqlite://${tmp}/coopol-e2e.db` },
@@ -59,6 +61,21 @@ for (const [db, server] of Object.entries(servers)) {
       });
     }
   }
+}
+for (const [db, server] of Object.entries(servers)) {
+  projects.push({
+    name: `${db}-territory`,
+    testMatch: /territory\.spec\.ts/,
+    use: {
+      ...phone,
+      baseURL: `http://127.0.0.1:${server.port}`,
+      // One database with JavaScript, the other without: both paths stay covered.
+      javaScriptEnabled: db === "sqlite",
+      locale: "fr-FR",
+      launchOptions: chromiumLaunch,
+      databaseUrl: server.url,
+    },
+  });
 }
 projects.push({
   name: "sqlite-pwa",

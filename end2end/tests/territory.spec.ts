@@ -1,0 +1,112 @@
+import { Browser, expect, Page, test as base } from "@playwright/test";
+import { execFileSync } from "node:child_process";
+import * as path from "node:path";
+import { PASSWORD, settle } from "./helpers";
+
+// The database of the server under test, so the operator command can reach it.
+const test = base.extend<{ databaseUrl: string }>({ databaseUrl: ["", { option: true }] });
+const bin = process.env.COOPOL_BIN ?? path.resolve(__dirname, "../../target/debug/coopol");
+
+type Person = { name: string; email: string; handle?: string };
+
+function person(first: string, stamp: string): Person {
+  return { name: `${first} ${stamp}`, email: `${first.toLowerCase()}.${stamp}@example.fr` };
+}
+
+async function signUp(browser: Browser, baseURL: string, js: boolean, p: Person, postal: string, membership: "adherent" | "sympathisant") {
+  const context = await browser.newContext({ baseURL, javaScriptEnabled: js, locale: "fr-FR", viewport: { width: 360, height: 800 } });
+  const page = await context.newPage();
+  await page.goto("/inscription");
+  await settle(page, js);
+  await page.getByLabel("Nom affiché").fill(p.name);
+  await page.getByLabel("Adresse e-mail").fill(p.email);
+  await page.getByLabel("Mot de passe").fill(PASSWORD);
+  await page.getByLabel("Code postal").fill(postal);
+  await page.getByLabel(membership === "adherent" ? "Je suis adhérent·e" : "Je suis sympathisant·e").check();
+  await page.getByLabel(/J’accepte que Coopol traite mes données/).check();
+  await page.getByRole("button", { name: "Créer mon compte" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Bonjour ${p.name} !` })).toBeVisible();
+  await page.goto("/profil");
+  p.handle = await page.getByLabel("Identifiant").inputValue();
+  return page;
+}
+
+async function name(page: Page, js: boolean, handle: string, role: string) {
+  await settle(page, js);
+  await page.getByLabel("Identifiant du membre").fill(handle);
+  await page.getByLabel("Rôle").selectOption({ label: role });
+  await page.getByRole("button", { name: "Nommer", exact: true }).click();
+}
+
+test("une section, son secrétaire et un nouvel adhérent confirmé", async ({ browser, baseURL, javaScriptEnabled, databaseUrl }) => {
+  test.setTimeout(120_000);
+  const js = javaScriptEnabled;
+  const stamp = Date.now().toString(36);
+  const admin = person("Anne", stamp);
+  const fede = person("Fanny", stamp);
+  const secretary = person("Sophie", stamp);
+  const newcomer = person("Nina", stamp);
+  const sympathisant = person("Sacha", stamp);
+
+  // The operator makes the first person a national admin (README: `coopol grant-admin`).
+  const adminPage = await signUp(browser, baseURL!, js, admin, "75001", "adherent");
+  execFileSync(bin, ["grant-admin", "--email", admin.email], { env: { ...process.env, COOPOL_DATABASE_URL: databaseUrl, COOPOL_LOG: "warn" } });
+
+  // The admin names the federation's premier secrétaire.
+  const fedePage = await signUp(browser, baseURL!, js, fede, "59000", "adherent");
+  await adminPage.goto("/federations/59");
+  await expect(adminPage.getByRole("heading", { level: 1, name: "Nord" })).toBeVisible();
+  await name(adminPage, js, fede.handle!, "Premier·e secrétaire fédéral·e");
+  const officers = adminPage.locator("section", { has: adminPage.locator("#officers-title") });
+  await expect(officers.getByRole("link", { name: fede.name })).toBeVisible();
+
+  // The federation creates a section covering Lille and Loos.
+  await fedePage.goto("/federations/59");
+  await settle(fedePage, js);
+  await fedePage.getByRole("link", { name: "Créer une section" }).click();
+  await settle(fedePage, js);
+  const sectionName = `Lille-Loos ${stamp}`;
+  await fedePage.getByLabel("Nom de la section").fill(sectionName);
+  await fedePage.getByRole("textbox", { name: "Communes couvertes" }).fill("Lille\nLoos");
+  await fedePage.getByRole("button", { name: "Créer la section" }).click();
+  await expect(fedePage.getByRole("heading", { level: 1, name: sectionName })).toBeVisible();
+  await expect(fedePage.getByText("Loos", { exact: true })).toBeVisible();
+  const sectionUrl = new URL(fedePage.url()).pathname;
+
+  // …and names its secretary.
+  const secretaryPage = await signUp(browser, baseURL!, js, secretary, "59000", "adherent");
+  await name(fedePage, js, secretary.handle!, "Secrétaire de section");
+  const team = fedePage.locator("section", { has: fedePage.locator("#team-title") });
+  await expect(team.getByRole("link", { name: secretary.name })).toBeVisible();
+
+  // A new person from Loos signs up as adhérent: they land in the section, claim pending.
+  const newcomerPage = await signUp(browser, baseURL!, js, newcomer, "59120", "adherent");
+  await expect(newcomerPage.getByText(sectionName)).toBeVisible();
+  await expect(newcomerPage.getByText("Adhérent·e (à confirmer)")).toBeVisible();
+  await newcomerPage.goto(sectionUrl);
+  await expect(newcomerPage.getByText("L’annuaire est réservé aux adhérent·es confirmé·es de la section.")).toBeVisible();
+
+  // The secretary welcomes and confirms them.
+  await secretaryPage.goto(sectionUrl);
+  await settle(secretaryPage, js);
+  const row = secretaryPage.locator("li.person", { hasText: newcomer.name });
+  await expect(row.getByText("adhésion à confirmer")).toBeVisible();
+  await row.getByRole("button", { name: "Confirmer l’adhésion" }).click();
+  await expect(secretaryPage.locator("li.person", { hasText: newcomer.name }).getByRole("button")).toHaveCount(0);
+
+  // The new adhérent now sees the member directory…
+  await newcomerPage.goto(sectionUrl);
+  await expect(newcomerPage.getByRole("heading", { name: "Annuaire des membres" })).toBeVisible();
+  await expect(newcomerPage.getByText("Réservé aux adhérent·es de la section")).toBeVisible();
+  await expect(newcomerPage.locator("#directory-title + p + ul").getByText(newcomer.name)).toBeVisible();
+
+  // …that a sympathisant of the same section cannot see.
+  const sympathisantPage = await signUp(browser, baseURL!, js, sympathisant, "59120", "sympathisant");
+  await sympathisantPage.goto(sectionUrl);
+  await expect(sympathisantPage.getByText("L’annuaire est réservé aux adhérent·es confirmé·es de la section.")).toBeVisible();
+  await expect(sympathisantPage.getByText(newcomer.name)).toHaveCount(0);
+
+  // "Trouver ma section" now answers with the section for Loos.
+  await sympathisantPage.goto("/trouver-ma-section?code_postal=59120");
+  await expect(sympathisantPage.getByRole("link", { name: sectionName })).toBeVisible();
+});
