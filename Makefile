@@ -4,7 +4,7 @@ SHELL := /bin/bash
 NODE_BIN := $(CURDIR)/end2end/node_modules/.bin
 export PATH := $(HOME)/.cargo/bin:$(NODE_BIN):$(PATH)
 
-.PHONY: help run dev build-release build-debug test test-unit test-e2e lint fmt-check setup
+.PHONY: help run dev build-release build-debug test test-unit test-e2e lint bench-territory
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -36,6 +36,10 @@ lint: ## Clippy on each package with the features it ships with (denies unwrap/e
 	cargo clippy -p app --features test-support --all-targets -- -D warnings
 	cargo clippy -p server --all-targets -- -D warnings
 	cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
+
+bench-territory: ## Benchmark "trouver ma section" on the full territory, SQLite and PostgreSQL (release)
+	scripts/setup.sh test
+	cargo bench -p server --bench find_section
 
 test-e2e: build-debug ## Playwright in Debian's Chromium against the debug build, on SQLite and PostgreSQL
 	cd end2end && npx playwright test
