@@ -10,7 +10,7 @@ use crate::components::lang::detect_lang;
 use crate::components::layout::{CurrentUserResource, Layout};
 use crate::pages::{
     about::AboutPage, edit_section::EditSectionPage, federation::FederationPage, federations::FederationsPage,
-    find_section::FindSectionPage, home::HomePage, member::MemberPage, new_section::NewSectionPage, not_found::NotFound,
+    find_section::FindSectionPage, home::HomePage, member::MemberPage, national_journal::NationalJournalPage, new_section::NewSectionPage, not_found::NotFound,
     profile::ProfilePage, section::SectionPage, signin::SignInPage, signup::SignUpPage,
 };
 
@@ -72,6 +72,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/sections/:slug") view=SectionPage ssr=SsrMode::Async />
                     <Route path=path!("/sections/:slug/modifier") view=EditSectionPage ssr=SsrMode::Async />
                     <Route path=path!("/a-propos") view=AboutPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/journal") view=NationalJournalPage ssr=SsrMode::Async />
                 </Routes>
             </Layout>
         </Router>

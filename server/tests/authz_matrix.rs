@@ -11,7 +11,10 @@ use std::collections::{BTreeSet, HashMap};
 
 use app::api::account::get_current_user::GetCurrentUser;
 use app::api::profile::{get_member_profile::GetMemberProfile, get_my_profile::GetMyProfile};
-use app::api::territory::{find_section::FindSection, get_federation::GetFederation, get_section::GetSection, list_federations::ListFederations};
+use app::api::territory::{
+    find_section::FindSection, get_federation::GetFederation, get_national_journal::GetNationalJournal, get_section::GetSection,
+    list_federations::ListFederations,
+};
 use app::model::form::RawForm;
 use app::model::territory::{Role, Scope};
 use app::on_both_backends;
@@ -118,7 +121,7 @@ async fn build_world(t: &TestDb) -> World {
 
     let admin = subject_of(&state, users[&Admin].0).await;
     assert!(admin.is_national_admin(), "the first account is national admin");
-    for (slug, name, fed, commune) in [("lille", "Lille", "59", "59350"), ("roubaix", "Roubaix", "59", "59512"), ("arras", "Arras", "62", "62041")] {
+    for (slug, name, fed, commune) in [("lille", "Lille", "59", "Lille (59350)"), ("roubaix", "Roubaix", "59", "Roubaix (59512)"), ("arras", "Arras", "62", "Arras (62041)")] {
         let f = form(&[("name", name), ("slug", slug), ("description", "Section de test"), ("communes", commune)]);
         sections::create(&state, &admin, fed, &f).await.expect("create section");
     }
@@ -233,6 +236,8 @@ fn table() -> Vec<Row> {
         row("GET /sections/{slug}/modifier", "edit form", SECTION_TEAM_AND_ABOVE, Probe::PageShows("/sections/lille/modifier".into(), "action=\"/sections/lille/modifier\"")),
         row("GET /sections/{slug}/modifier", "commune controls", FEDERATION_F, Probe::PageShows("/sections/lille/modifier".into(), "name=\"add_communes\"")),
         row("GET /a-propos", "credits", EVERYONE, Probe::PageShows("/a-propos".into(), "INSEE")),
+        row("GET /admin/journal", "national journal", &[Admin], Probe::PageShows("/admin/journal".into(), "a suspendu le compte de")),
+        row(&format!("POST {}", fn_path::<GetNationalJournal>()), "national journal data", &[Admin], Probe::FnShows(fn_path::<GetNationalJournal>(), vec![], "account_suspended")),
         row("GET /langue/{code}", "language switch", EVERYONE, Probe::Post("GET /langue/en?retour=%2F".into(), vec![])),
         row("GET /healthz", "health", EVERYONE, Probe::PageOk("/healthz".into())),
         row("GET /metrics", "metrics", EVERYONE, Probe::PageOk("/metrics".into())),
@@ -254,7 +259,7 @@ fn table() -> Vec<Row> {
         row("POST /profil/commune", "move", SIGNED_IN, Probe::Post("/profil/commune".into(), fields(&[("form", "commune"), ("postal_code", "{own_postal}"), ("commune", "62041")]))),
         row("POST /profil/adhesion", "claim adhérent status", SIGNED_IN, Probe::Post("/profil/adhesion".into(), vec![])),
         row("POST /adhesions/{person_id}", "confirm a claim", SECTION_TEAM_AND_ABOVE, Probe::DecideClaim),
-        row("POST /federations/{code}/sections", "create a section", FEDERATION_F, Probe::Post("/federations/59/sections".into(), fields(&[("name", "Section {n}"), ("slug", "section-{n}"), ("description", ""), ("communes", "{free_commune}")]))),
+        row("POST /federations/{code}/sections", "create a section", FEDERATION_F, Probe::Post("/federations/59/sections".into(), fields(&[("name", "Section {n}"), ("slug", "section-{n}"), ("description", ""), ("communes", "({free_commune})")]))),
         row("POST /federations/{code}/equipe", "name a federation officer", &[Admin], Probe::Post("/federations/59/equipe".into(), fields(&[("form", "equipe"), ("handle", "{noe}"), ("role", "federation_animator"), ("action", "nommer")]))),
         row("POST /sections/{slug}/modifier", "edit the section", SECTION_TEAM_AND_ABOVE, Probe::Post("/sections/lille/modifier".into(), fields(&[("name", "Lille"), ("description", "Modifiée")]))),
         row("POST /sections/{slug}/equipe", "name an animator", FEDERATION_F, Probe::Post("/sections/lille/equipe".into(), fields(&[("form", "equipe"), ("handle", "{noe}"), ("role", "section_animator"), ("action", "nommer")]))),

@@ -85,6 +85,7 @@ pub struct TerritoryTexts {
     pub about_text: &'static str,
     pub about_credits: &'static str,
     pub forbidden: &'static str,
+    pub national_journal: &'static str,
 }
 
 /// 12345 → "12 345" (narrow no-break space, as French typography wants).
@@ -103,8 +104,14 @@ pub fn format_count(n: i64) -> String {
     out
 }
 
+/// French: 0 and 1 take the singular.
 fn plural(n: i64, one: &str, many: &str) -> String {
     format!("{} {}", format_count(n), if n > 1 { many } else { one })
+}
+
+/// English: only 1 takes the singular.
+fn plural_en(n: i64, one: &str, many: &str) -> String {
+    format!("{} {}", format_count(n), if n == 1 { one } else { many })
 }
 
 pub static FR: TerritoryTexts = TerritoryTexts {
@@ -208,6 +215,7 @@ pub static FR: TerritoryTexts = TerritoryTexts {
     about_text: "Coopol est le réseau coopératif des sections et des fédérations : s’organiser ensemble, sur le Web et sur le terrain. C’est un logiciel libre (AGPL).",
     about_credits: "Découpage administratif : INSEE, Code officiel géographique, et La Poste, base officielle des codes postaux, via le paquet @etalab/decoupage-administratif (Licence Ouverte 2.0). Points de référence des communes : INSEE et La Poste (Licence Ouverte 2.0).",
     forbidden: "Tu n’as pas le droit de faire cela.",
+    national_journal: "Journal national",
 };
 
 pub static EN: TerritoryTexts = TerritoryTexts {
@@ -230,8 +238,8 @@ pub static EN: TerritoryTexts = TerritoryTexts {
     no_sections: "No section yet.",
     federation_officers: "Federation officers",
     no_officers: "No officer named yet.",
-    counts: |a, s| format!("{} · {}", plural(a, "member", "members"), plural(s, "sympathiser", "sympathisers")),
-    communes_count: |n| plural(n, "commune", "communes"),
+    counts: |a, s| format!("{} · {}", plural_en(a, "member", "members"), plural_en(s, "sympathiser", "sympathisers")),
+    communes_count: |n| plural_en(n, "commune", "communes"),
 
     new_section: "Create a section",
     new_section_title: |fed| format!("New section — {fed}"),
@@ -311,6 +319,7 @@ pub static EN: TerritoryTexts = TerritoryTexts {
     about_text: "Coopol is the cooperative network of sections and federations: organising together, online and in the field. It is free software (AGPL).",
     about_credits: "Administrative divisions: INSEE, Code officiel géographique, and La Poste, official postal code database, through the @etalab/decoupage-administratif package (Licence Ouverte 2.0). Commune reference points: INSEE and La Poste (Licence Ouverte 2.0).",
     forbidden: "You are not allowed to do this.",
+    national_journal: "National log",
 };
 
 #[cfg(test)]
@@ -323,5 +332,6 @@ mod tests {
         assert_eq!(format_count(999), "999");
         assert_eq!((FR.counts)(1, 0), "1 adhérent·e · 0 sympathisant·e");
         assert_eq!((FR.counts)(2, 12_000), "2 adhérent·es · 12\u{202f}000 sympathisant·es");
+        assert_eq!((EN.counts)(0, 1), "0 members · 1 sympathiser");
     }
 }

@@ -8,6 +8,7 @@ pub mod federations;
 pub mod find_section;
 pub mod home;
 pub mod member;
+pub mod national_journal;
 pub mod new_section;
 pub mod not_found;
 pub mod profile;

@@ -297,3 +297,14 @@ pub async fn federation_view(state: &AppState, subject: &Subject, code: &str) ->
 pub async fn federations(state: &AppState) -> Result<Vec<FederationRef>, AppError> {
     Ok(store::territory::departements(&state.db).await?.into_iter().map(|d| FederationRef { code: d.code, name: d.name }).collect())
 }
+
+/// The national scope's journal, for national admins.
+pub async fn national_journal(state: &AppState, subject: &Subject) -> Result<Vec<AuditEntry>, AppError> {
+    if !subject.is_active() {
+        return Err(AppError::NotAuthenticated);
+    }
+    if !policy::can_read_audit(subject, &Scope::National, None) {
+        return Err(AppError::Forbidden);
+    }
+    audit_entries(state, &Scope::National).await
+}

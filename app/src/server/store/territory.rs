@@ -173,3 +173,25 @@ pub async fn departements(db: &Db) -> Result<Vec<DepartementRow>, sqlx::Error> {
                JOIN regions r ON r.code = d.region_code ORDER BY d.code";
     on_pool!(db.read(), p => sqlx::query_as(sql).fetch_all(p).await)
 }
+
+/// One row of "trouver ma section": a commune, its federation, and its section if any.
+#[derive(Debug, Clone, FromRow, PartialEq, Eq)]
+pub struct PostalMatchRow {
+    pub insee: String,
+    pub name: String,
+    pub departement_code: String,
+    pub federation_name: String,
+    pub section_slug: Option<String>,
+    pub section_name: Option<String>,
+}
+
+/// The communes of a postal code with their federation and section, in one indexed statement.
+pub async fn find_by_postal_code(db: &Db, postal_code: &str) -> Result<Vec<PostalMatchRow>, sqlx::Error> {
+    let sql = "SELECT c.insee, c.name, c.departement_code, d.name AS federation_name, \
+               s.slug AS section_slug, s.name AS section_name \
+               FROM commune_postal_codes p JOIN communes c ON c.insee = p.insee \
+               JOIN departements d ON d.code = c.departement_code \
+               LEFT JOIN section_communes sc ON sc.insee = c.insee LEFT JOIN sections s ON s.id = sc.section_id \
+               WHERE p.postal_code = $1 ORDER BY c.population DESC, c.name";
+    on_pool!(db.read(), p => sqlx::query_as(sql).bind(postal_code).fetch_all(p).await)
+}
