@@ -123,6 +123,15 @@ impl Db {
         }
     }
 
+    /// Refreshes the planner's statistics after a bulk load (PostgreSQL otherwise keeps planning
+    /// with empty-table estimates until autovacuum comes by, and scans `communes` sequentially).
+    pub async fn analyze(&self) -> Result<(), sqlx::Error> {
+        match self {
+            Db::Sqlite { write, .. } => sqlx::query("ANALYZE").execute(write).await.map(|_| ()),
+            Db::Postgres(pool) => sqlx::query("ANALYZE regions, departements, communes, commune_postal_codes").execute(pool).await.map(|_| ()),
+        }
+    }
+
     /// A trivial round trip, for `/healthz`.
     pub async fn ping(&self) -> Result<(), sqlx::Error> {
         on_pool!(self.read(), p => sqlx::query("SELECT 1").execute(p).await.map(|_| ()))

@@ -31,10 +31,17 @@ async fn log(tx: &mut Tx, actor: Option<i64>, action: &str, scope: &Scope, targe
     .await
 }
 
-/// Gives `role` in `scope` to the member with `handle`. For single-holder roles the previous
-/// holder is replaced in the same transaction: everything belongs to the scope, so the successor
-/// simply inherits it.
-pub async fn grant(state: &AppState, subject: &Subject, role: Role, scope: &Scope, handle: &str) -> Result<(), AppError> {
+/// A role change about to happen: authorized, with its target found, inside its transaction.
+struct RoleChange {
+    tx: Tx,
+    actor: i64,
+    target: i64,
+    handle: String,
+}
+
+/// Checks that the subject may change `role` in `scope` (the scope above decides) and finds the
+/// member named by `handle`.
+async fn prepare(state: &AppState, subject: &Subject, role: Role, scope: &Scope, handle: &str) -> Result<RoleChange, AppError> {
     let actor = subject.id().ok_or(AppError::NotAuthenticated)?;
     let mut tx = state.db.begin().await?;
     let section_federation = section_federation(&mut tx, scope).await?;
@@ -45,6 +52,14 @@ pub async fn grant(state: &AppState, subject: &Subject, role: Role, scope: &Scop
     let Some(target) = store::members::user_id_by_handle(&mut tx, &handle).await? else {
         return Err(field("handle", if handle.is_empty() { FieldError::Required } else { FieldError::UnknownMember }));
     };
+    Ok(RoleChange { tx, actor, target, handle })
+}
+
+/// Gives `role` in `scope` to the member with `handle`. For single-holder roles the previous
+/// holder is replaced in the same transaction: everything belongs to the scope, so the successor
+/// simply inherits it.
+pub async fn grant(state: &AppState, subject: &Subject, role: Role, scope: &Scope, handle: &str) -> Result<(), AppError> {
+    let RoleChange { mut tx, actor, target, handle } = prepare(state, subject, role, scope, handle).await?;
     if role.single_holder() {
         if let Some(previous) = store::roles::holder_of(&mut tx, role.as_str(), scope.kind(), &scope.code()).await? {
             if previous == target {
@@ -62,16 +77,7 @@ pub async fn grant(state: &AppState, subject: &Subject, role: Role, scope: &Scop
 }
 
 pub async fn revoke(state: &AppState, subject: &Subject, role: Role, scope: &Scope, handle: &str) -> Result<(), AppError> {
-    let actor = subject.id().ok_or(AppError::NotAuthenticated)?;
-    let mut tx = state.db.begin().await?;
-    let section_federation = section_federation(&mut tx, scope).await?;
-    if !policy::can_grant(subject, role, scope, section_federation.as_deref()) {
-        return Err(AppError::Forbidden);
-    }
-    let handle = handle.trim().trim_start_matches('@').to_lowercase();
-    let Some(target) = store::members::user_id_by_handle(&mut tx, &handle).await? else {
-        return Err(field("handle", FieldError::UnknownMember));
-    };
+    let RoleChange { mut tx, actor, target, .. } = prepare(state, subject, role, scope, handle).await?;
     if store::roles::revoke(&mut tx, target, role.as_str(), scope.kind(), &scope.code()).await? {
         log(&mut tx, Some(actor), "role_revoked", scope, target, role.as_str()).await?;
     }

@@ -74,6 +74,7 @@ pub async fn import(db: &Db, tsv: &str, only: Option<&[&str]>, mut progress: imp
         progress(done, total);
     }
     tx.commit().await?;
+    db.analyze().await?;
     Ok(ImportReport {
         regions: parsed.regions.len(),
         departements: parsed.departements.len(),

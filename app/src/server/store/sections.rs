@@ -108,25 +108,6 @@ pub async fn covering(tx: &mut Tx, insee: &[String]) -> Result<Vec<CoveringSecti
     })
 }
 
-/// Same look-up on the read pool, for pages ("trouver ma section").
-pub async fn covering_read(db: &Db, insee: &[String]) -> Result<Vec<CoveringSection>, sqlx::Error> {
-    if insee.is_empty() {
-        return Ok(Vec::new());
-    }
-    let list = (1..=insee.len()).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ");
-    let sql = format!(
-        "SELECT sc.insee, s.id, s.slug, s.name FROM section_communes sc JOIN sections s ON s.id = sc.section_id \
-         WHERE sc.insee IN ({list})"
-    );
-    on_pool!(db.read(), p => {
-        let mut q = sqlx::query_as(&sql);
-        for code in insee {
-            q = q.bind(code);
-        }
-        q.fetch_all(p).await
-    })
-}
-
 pub async fn attach_commune(tx: &mut Tx, insee: &str, section_id: i64) -> Result<(), sqlx::Error> {
     let sql = "INSERT INTO section_communes (insee, section_id) VALUES ($1, $2)";
     on_tx!(tx, c => sqlx::query(sql).bind(insee).bind(section_id).execute(c).await.map(|r| r.rows_affected()))?;
