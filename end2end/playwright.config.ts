@@ -78,6 +78,11 @@ for (const [db, server] of Object.entries(servers)) {
   });
 }
 projects.push({
+  name: "sqlite-a11y",
+  testMatch: /a11y\.spec\.ts/,
+  use: { ...phone, baseURL: `http://127.0.0.1:${servers.sqlite.port}`, locale: "fr-FR", launchOptions: chromiumLaunch },
+});
+projects.push({
   name: "sqlite-pwa",
   testMatch: /pwa\.spec\.ts/,
   use: { ...phone, baseURL: `http://127.0.0.1:${servers.sqlite.port}`, locale: "fr-FR", launchOptions: chromiumLaunch },

@@ -1,0 +1,46 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import { newPerson, PASSWORD } from "./helpers";
+
+// Automated accessibility audit (axe-core, WCAG 2.1 A/AA rules) of the main pages on a phone, in
+// light and dark colour schemes. Serious and critical findings fail the test.
+const pages = ["/", "/inscription", "/connexion", "/trouver-ma-section?code_postal=59270", "/federations", "/federations/59", "/a-propos", "/nulle-part"];
+
+async function audit(page: import("@playwright/test").Page, label: string) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(results.passes.length, "axe ran its rules").toBeGreaterThan(10);
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${label}: ${v.id} — ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+}
+
+for (const scheme of ["light", "dark"] as const) {
+  test(`pages publiques accessibles (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const path of pages) {
+      await page.goto(path);
+      await audit(page, `${scheme} ${path}`);
+    }
+  });
+
+  test(`pages membres accessibles (${scheme})`, async ({ page }, testInfo) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    const person = newPerson(testInfo);
+    await page.goto("/inscription");
+    // A refused submission shows errors: they must be accessible too.
+    await page.getByRole("button", { name: "Créer mon compte" }).click();
+    await expect(page.getByText("Coche cette case pour créer ton compte")).toBeVisible();
+    await audit(page, `${scheme} /inscription (erreurs)`);
+    await page.getByLabel("Nom affiché").fill(person.name);
+    await page.getByLabel("Adresse e-mail").fill(person.email);
+    await page.getByLabel("Mot de passe").fill(PASSWORD);
+    await page.getByLabel("Code postal").fill("59000");
+    await page.getByLabel("Je suis sympathisant·e").check();
+    await page.getByLabel(/J’accepte que Coopol traite mes données/).check();
+    await page.getByRole("button", { name: "Créer mon compte" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: `Bonjour ${person.name} !` })).toBeVisible();
+    for (const path of ["/", "/profil"]) {
+      await page.goto(path);
+      await audit(page, `${scheme} ${path}`);
+    }
+  });
+}
