@@ -30,7 +30,7 @@ pub fn OfficerList(officers: Vec<Officer>, empty: &'static str) -> impl IntoView
 /// People of a section or federation. With `decide_back_to`, pending claims get confirm/refuse
 /// buttons (plain POST forms) that come back to that page.
 #[component]
-pub fn MemberList(members: Vec<MemberEntry>, empty: &'static str, #[prop(optional)] decide_back_to: Option<String>) -> impl IntoView {
+pub fn MemberList(members: Vec<MemberEntry>, empty: &'static str, #[prop(default = None)] decide_back_to: Option<String>) -> impl IntoView {
     let t = use_texts().territory;
     let lang = use_lang();
     if members.is_empty() {

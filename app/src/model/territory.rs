@@ -180,6 +180,8 @@ pub struct SectionSummary {
 pub struct Abilities {
     pub see_directory: bool,
     pub manage_members: bool,
+    /// Confirm or refuse adhérent claims (the secretary, or the scope above).
+    pub decide_memberships: bool,
     pub edit: bool,
     pub manage_communes: bool,
     pub grant_roles: bool,

@@ -69,7 +69,7 @@ fn Federation(federation: FederationView) -> impl IntoView {
                 <section class="card" aria-labelledby="newcomers-title">
                     <h2 id="newcomers-title">{t.newcomers}" ("{format_count(people.len() as i64)}")"</h2>
                     <p class="hint">{t.newcomers_hint}</p>
-                    <MemberList members=people empty=t.newcomers_empty decide_back_to=format!("/federations/{}", federation.code) />
+                    <MemberList members=people empty=t.newcomers_empty decide_back_to=abilities.decide_memberships.then(|| format!("/federations/{}", federation.code)) />
                 </section>
             })}
             {federation.audit.map(|entries| view! {

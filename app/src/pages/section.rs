@@ -59,7 +59,7 @@ fn Section(section: SectionView) -> impl IntoView {
                 <section class="card" aria-labelledby="newcomers-title">
                     <h2 id="newcomers-title">{t.newcomers}" ("{format_count(people.len() as i64)}")"</h2>
                     <p class="hint">{t.newcomers_hint}</p>
-                    <MemberList members=people empty=t.newcomers_empty decide_back_to=page.clone() />
+                    <MemberList members=people empty=t.newcomers_empty decide_back_to=abilities.decide_memberships.then(|| page.clone()) />
                 </section>
             })}
             <section class="card" aria-labelledby="directory-title">

@@ -42,7 +42,8 @@ pub async fn decide(state: &AppState, subject: &Subject, person_id: i64, confirm
         return Err(AppError::NotFound);
     }
     if row.membership != "adherent" || row.membership_status != "pending" {
-        return Err(AppError::Validation(FieldErrors::default()));
+        // Already decided (a second click, another officer was faster): nothing left to do.
+        return Ok(());
     }
     let now = now_ms();
     let status = if confirm { "confirmed" } else { "refused" };

@@ -8,7 +8,7 @@ use crate::model::territory::{
     parse_slug, Abilities, AuditEntry, CommuneRef, FederationRef, FederationView, MemberEntry, Officer, Role, Scope, SectionSummary, SectionView,
 };
 use crate::server::context::AppState;
-use crate::server::policy::{self, Relation, SectionScope, Subject};
+use crate::server::policy::{self, PersonPlace, Relation, SectionScope, Subject};
 use crate::server::services::communes;
 use crate::server::store::{self, audit, members::Area, territory::CommuneRow};
 use crate::server::{db::is_unique_violation, now_ms};
@@ -218,6 +218,10 @@ pub async fn section_view(state: &AppState, subject: &Subject, slug: &str) -> Re
     let abilities = Abilities {
         see_directory: policy::can_see_section_directory(subject, &scope),
         manage_members: policy::can_see_section_newcomers(subject, &scope),
+        decide_memberships: policy::can_decide_membership(
+            subject,
+            &PersonPlace { section: Some(scope.clone()), federation_code: Some(section.federation_code.clone()) },
+        ),
         edit: policy::can_edit_section(subject, &scope),
         manage_communes: policy::can_manage_section_communes(subject, &scope),
         grant_roles: policy::can_grant(subject, Role::SectionSecretary, &Scope::Section(section.id), Some(&section.federation_code)),
@@ -262,6 +266,7 @@ pub async fn federation_view(state: &AppState, subject: &Subject, code: &str) ->
     let federation = Scope::Federation(code.clone());
     let abilities = Abilities {
         manage_members: policy::can_see_federation_newcomers(subject, &code),
+        decide_memberships: policy::can_decide_membership(subject, &PersonPlace { section: None, federation_code: Some(code.clone()) }),
         create_sections: policy::can_create_section(subject, &code),
         grant_roles: policy::can_grant(subject, Role::FederationAnimator, &federation, None),
         read_audit: policy::can_read_audit(subject, &federation, None),
