@@ -4,7 +4,7 @@ SHELL := /bin/bash
 NODE_BIN := $(CURDIR)/end2end/node_modules/.bin
 export PATH := $(HOME)/.cargo/bin:$(NODE_BIN):$(PATH)
 
-.PHONY: help run dev build-release build-debug test test-unit test-e2e lint bench-territory
+.PHONY: help run dev build-release build-debug test test-unit test-e2e lint bench-territory bench-feed bench-actions
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -32,7 +32,8 @@ test-unit: ## Unit, store contract and HTTP tests, on both databases
 	cargo test -p app --features test-support
 	cargo test -p server
 
-lint: ## Clippy on each package with the features it ships with (denies unwrap/expect in server code)
+lint: ## rustfmt check, then Clippy on each package with the features it ships with (denies unwrap/expect in server code)
+	cargo fmt --all --check
 	cargo clippy -p app --features test-support --all-targets -- -D warnings
 	cargo clippy -p server --all-targets -- -D warnings
 	cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
@@ -40,6 +41,14 @@ lint: ## Clippy on each package with the features it ships with (denies unwrap/e
 bench-territory: ## Benchmark "trouver ma section" on the full territory, SQLite and PostgreSQL (release)
 	scripts/setup.sh test
 	cargo bench -p server --bench find_section
+
+bench-feed: ## Benchmark the home feed at 100,000 publications and the live stream with 1,000 subscribers (release)
+	scripts/setup.sh test
+	cargo bench -p server --bench feed
+
+bench-actions: ## Benchmark the "near me" list of actions with 10,000 upcoming actions, SQLite and PostgreSQL (release)
+	scripts/setup.sh test
+	cargo bench -p server --bench near_me
 
 test-e2e: build-debug ## Playwright in Debian's Chromium against the debug build, on SQLite and PostgreSQL
 	cd end2end && npx playwright test

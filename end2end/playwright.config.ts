@@ -18,7 +18,8 @@ export const servers = {
   postgres: { port: 3101, url: `${pgBase}/coopol_e2e` },
 };
 
-const serverEnv = (db: { port: number; url: string }) => ({
+/** The environment of every server the tests start (the scale-out test starts a second one). */
+export const serverEnv = (db: { port: number; url: string }) => ({
   COOPOL_DATABASE_URL: db.url,
   COOPOL_ADDR: `127.0.0.1:${db.port}`,
   COOPOL_SITE_ROOT: siteRoot,
@@ -26,6 +27,7 @@ const serverEnv = (db: { port: number; url: string }) => ({
   // Many sign-ups from one address during the run; limits themselves are tested over HTTP.
   COOPOL_SIGNUP_LIMIT_PER_HOUR: "1000",
   COOPOL_SIGNIN_LIMIT_PER_IP: "1000",
+  COOPOL_POSTING_LIMIT: "1000",
 });
 
 export const chromiumLaunch = {
@@ -77,6 +79,25 @@ for (const [db, server] of Object.entries(servers)) {
     },
   });
 }
+for (const [db, server] of Object.entries(servers)) {
+  const base = { ...phone, baseURL: `http://127.0.0.1:${server.port}`, locale: "fr-FR", launchOptions: chromiumLaunch, databaseUrl: server.url };
+  projects.push({ name: `${db}-feed`, testMatch: /feed\.spec\.ts/, use: { ...base, javaScriptEnabled: true } });
+  projects.push({ name: `${db}-actions`, testMatch: /actions\.spec\.ts/, use: { ...base, javaScriptEnabled: true } });
+  for (const js of [true, false]) {
+    projects.push({ name: `${db}-xss-${js ? "js" : "nojs"}`, testMatch: /xss\.spec\.ts/, use: { ...base, javaScriptEnabled: js } });
+  }
+}
+projects.push({
+  name: "postgres-scaleout",
+  testMatch: /scaleout\.spec\.ts/,
+  use: {
+    ...phone,
+    baseURL: `http://127.0.0.1:${servers.postgres.port}`,
+    locale: "fr-FR",
+    launchOptions: chromiumLaunch,
+    databaseUrl: servers.postgres.url,
+  },
+});
 projects.push({
   name: "sqlite-a11y",
   testMatch: /a11y\.spec\.ts/,

@@ -10,16 +10,26 @@ use crate::components::lang::detect_lang;
 use crate::components::layout::{CurrentUserResource, Layout};
 use crate::pages::{
     about::AboutPage, edit_section::EditSectionPage, federation::FederationPage, federations::FederationsPage,
-    find_section::FindSectionPage, home::HomePage, member::MemberPage, national_journal::NationalJournalPage, new_section::NewSectionPage, not_found::NotFound,
-    profile::ProfilePage, section::SectionPage, signin::SignInPage, signup::SignUpPage,
+    find_section::FindSectionPage, home::HomePage, member::MemberPage, national_journal::NationalJournalPage, new_section::NewSectionPage,
+    not_found::NotFound, profile::ProfilePage, section::SectionPage, signin::SignInPage, signup::SignUpPage,
+};
+use crate::pages::{
+    action::ActionPage,
+    action_form::{EditActionPage, NewActionPage},
+    actions::ActionsListPage,
+    coopains::CoopainsPage,
+    feed::{FederationFeedPage, HomeFeedPage, MemberFeedPage, SectionFeedPage, TagFeedPage},
+    groups::{GroupPage, GroupsPage, NewGroupPage},
+    notifications::NotificationsPageView,
+    post::PostPageView,
+    report::ReportPage,
+    section_statistics::SectionStatisticsPage,
 };
 
 /// The document around the app. The CSP nonce and the language come from the request.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
-    if let Some(nonce) = use_context::<http::request::Parts>()
-        .and_then(|parts| parts.extensions.get::<leptos::nonce::Nonce>().cloned())
-    {
+    if let Some(nonce) = use_context::<http::request::Parts>().and_then(|parts| parts.extensions.get::<leptos::nonce::Nonce>().cloned()) {
         provide_context(nonce);
     }
     let lang = detect_lang();
@@ -37,6 +47,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="apple-touch-icon" href="/icons/icon-192.png" />
                 <HashedStylesheet options=options.clone() id="leptos" />
                 <script src="/register-sw.js" defer></script>
+                <script src="/offline-report.js" defer></script>
                 <AutoReload options=options.clone() />
                 <HydrationScripts options />
                 <MetaTags />
@@ -54,6 +65,20 @@ pub fn App() -> impl IntoView {
     provide_context(detect_lang());
     let user = OnceResource::new_blocking(async move { get_current_user().await.ok().flatten() });
     provide_context(CurrentUserResource(user));
+    let live = crate::components::live::provide_live();
+    // Browser only: open the live stream once we know someone is signed in.
+    Effect::new(move |opened: Option<bool>| {
+        if opened == Some(true) {
+            return true;
+        }
+        match user.get() {
+            Some(Some(_)) => {
+                crate::components::live::connect(live);
+                true
+            }
+            _ => false,
+        }
+    });
 
     view! {
         <Title formatter=|page: String| if page.is_empty() { "Coopol".to_string() } else { format!("{page} · Coopol") } />
@@ -72,6 +97,23 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/sections/:slug") view=SectionPage ssr=SsrMode::Async />
                     <Route path=path!("/sections/:slug/modifier") view=EditSectionPage ssr=SsrMode::Async />
                     <Route path=path!("/a-propos") view=AboutPage ssr=SsrMode::Async />
+                    <Route path=path!("/fil") view=HomeFeedPage ssr=SsrMode::Async />
+                    <Route path=path!("/sections/:slug/fil") view=SectionFeedPage ssr=SsrMode::Async />
+                    <Route path=path!("/federations/:code/fil") view=FederationFeedPage ssr=SsrMode::Async />
+                    <Route path=path!("/membres/:handle/publications") view=MemberFeedPage ssr=SsrMode::Async />
+                    <Route path=path!("/tags/:tag") view=TagFeedPage ssr=SsrMode::Async />
+                    <Route path=path!("/publications/:id") view=PostPageView ssr=SsrMode::Async />
+                    <Route path=path!("/groupes") view=GroupsPage ssr=SsrMode::Async />
+                    <Route path=path!("/groupes/nouveau") view=NewGroupPage ssr=SsrMode::Async />
+                    <Route path=path!("/groupes/:slug") view=GroupPage ssr=SsrMode::Async />
+                    <Route path=path!("/coopains") view=CoopainsPage ssr=SsrMode::Async />
+                    <Route path=path!("/notifications") view=NotificationsPageView ssr=SsrMode::Async />
+                    <Route path=path!("/actions") view=ActionsListPage ssr=SsrMode::Async />
+                    <Route path=path!("/actions/nouvelle") view=NewActionPage ssr=SsrMode::Async />
+                    <Route path=path!("/actions/:id") view=ActionPage ssr=SsrMode::Async />
+                    <Route path=path!("/actions/:id/modifier") view=EditActionPage ssr=SsrMode::Async />
+                    <Route path=path!("/actions/:id/compte-rendu") view=ReportPage ssr=SsrMode::Async />
+                    <Route path=path!("/sections/:slug/statistiques") view=SectionStatisticsPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/journal") view=NationalJournalPage ssr=SsrMode::Async />
                 </Routes>
             </Layout>

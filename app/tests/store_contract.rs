@@ -4,20 +4,18 @@
 // Test code: failing loudly is the point.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-
-
 use app::error::AppError;
 use app::model::account::Handle;
 use app::model::form::{FieldError, RawForm};
 use app::model::profile::{Availability, ProfileUpdate, Visibility};
+use app::on_both_backends;
 use app::server::context::{Limit, RateLimits, SessionUser};
 use app::server::db::is_unique_violation;
 use app::server::policy::Subject;
 use app::server::services::{accounts, profiles, rate_limit, sessions, subjects};
 use app::server::store::{self, consents};
-use app::server::{now_ms, Db};
-use app::on_both_backends;
 use app::server::testing::TestDb;
+use app::server::{now_ms, Db};
 
 fn new_user<'a>(handle: &'a str, email: &'a str, normalized: &'a str) -> store::users::NewUser<'a> {
     store::users::NewUser {
@@ -62,7 +60,14 @@ fn signin_form(email: &str, password: &str) -> RawForm {
 }
 
 fn session_user(id: i64, handle: &str) -> SessionUser {
-    SessionUser { id, handle: handle.into(), display_name: "X".into(), section_slug: None, federation_code: None, token_hash: String::new() }
+    SessionUser {
+        id,
+        handle: handle.into(),
+        display_name: "X".into(),
+        section_slug: None,
+        federation_code: None,
+        token_hash: String::new(),
+    }
 }
 
 /// The policy subject of a signed-in person, as a request would build it.
@@ -193,7 +198,9 @@ async fn rate_limit_counters_count_per_window(t: &TestDb) {
     rate_limit::hit(db, "svc", limit).await.unwrap();
     assert!(matches!(rate_limit::ensure_not_blocked(db, "svc", limit).await, Err(AppError::RateLimited { .. })));
     match rate_limit::hit(db, "svc", limit).await {
-        Err(AppError::RateLimited { retry_after_secs }) => assert!((1..=3600).contains(&retry_after_secs)),
+        Err(AppError::RateLimited { retry_after_secs }) => {
+            assert!((1..=3600).contains(&retry_after_secs))
+        }
         other => panic!("expected a rate limit, got {other:?}"),
     }
     assert_eq!(rate_limit::purge_old(db).await.unwrap(), 1, "only the 1970 window goes; current ones stay");
@@ -219,7 +226,14 @@ async fn profiles_round_trip(t: &TestDb) {
         ("availabilities", "phoning"),
         ("availabilities", "tractage"),
     ];
-    let vis = [("bio_visibility", "public"), ("status_visibility", "moi"), ("mandates_visibility", "public"), ("responsibilities_visibility", "section"), ("interests_visibility", "public"), ("availabilities_visibility", "moi")];
+    let vis = [
+        ("bio_visibility", "public"),
+        ("status_visibility", "moi"),
+        ("mandates_visibility", "public"),
+        ("responsibilities_visibility", "section"),
+        ("interests_visibility", "public"),
+        ("availabilities_visibility", "moi"),
+    ];
     raw.extend(vis);
     let update = ProfileUpdate::parse(&form(&raw)).expect("valid update");
     let mut tx = db.begin().await.unwrap();
@@ -261,11 +275,14 @@ async fn sign_up_creates_everything_at_once(t: &TestDb) {
 
     // Same e-mail in other case: refused on the e-mail field, nothing created.
     let err = accounts::sign_up(&state, &signup_form("Autre", "ELISE@example.FR"), "10.0.0.1").await.unwrap_err();
-    assert_eq!(err, AppError::Validation({
-        let mut e = app::model::form::FieldErrors::default();
-        e.add("email", FieldError::EmailTaken);
-        e
-    }));
+    assert_eq!(
+        err,
+        AppError::Validation({
+            let mut e = app::model::form::FieldErrors::default();
+            e.add("email", FieldError::EmailTaken);
+            e
+        })
+    );
     assert_eq!(store::users::count(db).await.unwrap(), 1);
 
     // Same name: next free handle.
@@ -288,7 +305,8 @@ async fn sign_up_refuses_invalid_input_and_floods(t: &TestDb) {
 
     // Probing one e-mail from many addresses is limited per account too.
     let state = t.state(RateLimits { signup_per_account: Limit { max: 2, window_secs: 3600 }, ..RateLimits::default() });
-    for ip in ["10.1.0.1"] { // the earlier successful sign-up already counted once
+    for ip in ["10.1.0.1"] {
+        // the earlier successful sign-up already counted once
         let err = accounts::sign_up(&state, &signup_form("Jeanne", "JEANNE@example.fr"), ip).await.unwrap_err();
         assert!(matches!(&err, AppError::Validation(e) if e.get("email") == Some(&FieldError::EmailTaken)), "{err:?}");
     }
@@ -381,7 +399,15 @@ async fn handles_stay_unique_on_edit(t: &TestDb) {
     let state = t.state(RateLimits::default());
     let a = accounts::sign_up(&state, &signup_form("Élise", "elise@example.fr"), "ip").await.unwrap();
     accounts::sign_up(&state, &signup_form("Paul", "paul@example.fr"), "ip").await.unwrap();
-    let mut update = form(&[("display_name", "Élise"), ("handle", "paul"), ("bio", ""), ("status", ""), ("mandates", ""), ("responsibilities", ""), ("interests", "")]);
+    let mut update = form(&[
+        ("display_name", "Élise"),
+        ("handle", "paul"),
+        ("bio", ""),
+        ("status", ""),
+        ("mandates", ""),
+        ("responsibilities", ""),
+        ("interests", ""),
+    ]);
     for f in ["bio", "status", "mandates", "responsibilities", "interests", "availabilities"] {
         update.0.push((format!("{f}_visibility"), "section".into()));
     }
@@ -397,9 +423,9 @@ async fn concurrent_writes_all_succeed(t: &TestDb) {
     let mut tasks = Vec::new();
     for i in 0..24 {
         let state = state.clone();
-        tasks.push(tokio::spawn(async move {
-            accounts::sign_up(&state, &signup_form("Même Nom", &format!("p{i}@example.fr")), "ip").await
-        }));
+        tasks.push(tokio::spawn(
+            async move { accounts::sign_up(&state, &signup_form("Même Nom", &format!("p{i}@example.fr")), "ip").await },
+        ));
     }
     for task in tasks {
         task.await.expect("task").expect("sign-up under concurrency");

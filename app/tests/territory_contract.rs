@@ -8,38 +8,14 @@ use app::on_both_backends;
 use app::server::now_ms;
 use app::server::services::territory;
 use app::server::store::{self, audit, members::Area};
-use app::server::testing::{TestDb, TERRITORY_GZ};
+use app::server::testing::{self, TestDb, TERRITORY_GZ};
 
 async fn user(t: &TestDb, handle: &str, commune: &str, membership: &str, status: &str) -> i64 {
-    let mut tx = t.db.begin().await.unwrap();
-    let email = format!("{handle}@example.fr");
-    let new = store::users::NewUser {
-        handle,
-        display_name: handle,
-        email: &email,
-        email_normalized: &email,
-        password_hash: "x",
-        postal_code: "59000",
-        membership,
-        membership_status: status,
-        commune_insee: Some(commune),
-        now_ms: now_ms(),
-    };
-    let id = store::users::insert(&mut tx, &new).await.unwrap();
-    store::profiles::insert_default(&mut tx, id, now_ms()).await.unwrap();
-    tx.commit().await.unwrap();
-    id
+    testing::person(&t.db, handle, commune, membership, status).await
 }
 
 async fn section(t: &TestDb, slug: &str, fed: &str, communes: &[&str]) -> i64 {
-    let mut tx = t.db.begin().await.unwrap();
-    let new = store::sections::NewSection { slug, name: slug, description: "", federation_code: fed, created_by: None, now_ms: now_ms() };
-    let id = store::sections::insert(&mut tx, &new).await.unwrap();
-    for c in communes {
-        store::sections::attach_commune(&mut tx, c, id).await.unwrap();
-    }
-    tx.commit().await.unwrap();
-    id
+    testing::section(&t.db, slug, fed, communes).await
 }
 
 async fn import_is_rerunnable_and_complete(t: &TestDb) {
@@ -99,7 +75,15 @@ async fn roles_and_audit(t: &TestDb) {
     let mut tx = t.db.begin().await.unwrap();
     store::roles::grant(&mut tx, b, "section_animator", "section", &scope, None, 3).await.unwrap();
     for (i, action) in ["role_granted", "role_granted", "passation"].iter().enumerate() {
-        let entry = audit::Entry { actor_id: Some(a), action, scope_kind: "section", scope_code: &scope, target_user_id: Some(b), detail: "d", now_ms: 10 + i as i64 };
+        let entry = audit::Entry {
+            actor_id: Some(a),
+            action,
+            scope_kind: "section",
+            scope_code: &scope,
+            target_user_id: Some(b),
+            detail: "d",
+            now_ms: 10 + i as i64,
+        };
         audit::record(&mut tx, &entry).await.unwrap();
     }
     tx.commit().await.unwrap();
@@ -153,4 +137,9 @@ async fn members_are_counted_and_listed_by_area(t: &TestDb) {
     tx.commit().await.unwrap();
 }
 
-on_both_backends!(import_is_rerunnable_and_complete, a_commune_belongs_to_one_section, roles_and_audit, members_are_counted_and_listed_by_area);
+on_both_backends!(
+    import_is_rerunnable_and_complete,
+    a_commune_belongs_to_one_section,
+    roles_and_audit,
+    members_are_counted_and_listed_by_area
+);

@@ -4,7 +4,7 @@ import { newPerson, PASSWORD } from "./helpers";
 
 // Automated accessibility audit (axe-core, WCAG 2.1 A/AA rules) of the main pages on a phone, in
 // light and dark colour schemes. Serious and critical findings fail the test.
-const pages = ["/", "/inscription", "/connexion", "/trouver-ma-section?code_postal=59270", "/federations", "/federations/59", "/a-propos", "/nulle-part"];
+const pages = ["/", "/inscription", "/connexion", "/trouver-ma-section?code_postal=59270", "/federations", "/federations/59", "/a-propos", "/actions", "/nulle-part"];
 
 async function audit(page: import("@playwright/test").Page, label: string) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
@@ -38,7 +38,7 @@ for (const scheme of ["light", "dark"] as const) {
     await page.getByLabel(/J’accepte que Coopol traite mes données/).check();
     await page.getByRole("button", { name: "Créer mon compte" }).click();
     await expect(page.getByRole("heading", { level: 1, name: `Bonjour ${person.name} !` })).toBeVisible();
-    for (const path of ["/", "/profil"]) {
+    for (const path of ["/", "/profil", "/fil", "/groupes", "/groupes/nouveau", "/coopains", "/notifications", "/actions", "/actions/nouvelle"]) {
       await page.goto(path);
       await audit(page, `${scheme} ${path}`);
     }

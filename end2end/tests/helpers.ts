@@ -1,4 +1,6 @@
-import { expect, Page, TestInfo } from "@playwright/test";
+import { Browser, expect, Page, TestInfo } from "@playwright/test";
+import { execFileSync } from "node:child_process";
+import * as path from "node:path";
 
 export const PASSWORD = "un mot de passe solide";
 
@@ -33,4 +35,56 @@ export async function settle(page: Page, js: boolean) {
 
 export async function expectNoErrors(errors: string[]) {
   expect(errors, errors.join("\n")).toEqual([]);
+}
+
+export const bin = process.env.COOPOL_BIN ?? path.resolve(__dirname, "../../target/debug/coopol");
+
+export type Person = { name: string; email: string; handle?: string };
+
+export function person(first: string, stamp: string): Person {
+  return { name: `${first} ${stamp}`, email: `${first.toLowerCase()}.${stamp}@example.fr` };
+}
+
+/** Signs `p` up in a new phone-sized context and returns its page; fills in `p.handle`. */
+export async function signUp(
+  browser: Browser,
+  baseURL: string,
+  js: boolean,
+  p: Person,
+  postal: string,
+  membership: "adherent" | "sympathisant",
+): Promise<Page> {
+  const context = await browser.newContext({ baseURL, javaScriptEnabled: js, locale: "fr-FR", viewport: { width: 360, height: 800 } });
+  const page = await context.newPage();
+  await page.goto("/inscription");
+  await settle(page, js);
+  await page.getByLabel("Nom affiché").fill(p.name);
+  await page.getByLabel("Adresse e-mail").fill(p.email);
+  await page.getByLabel("Mot de passe").fill(PASSWORD);
+  await page.getByLabel("Code postal").fill(postal);
+  await page.getByLabel(membership === "adherent" ? "Je suis adhérent·e" : "Je suis sympathisant·e").check();
+  await page.getByLabel(/J’accepte que Coopol traite mes données/).check();
+  await page.getByRole("button", { name: "Créer mon compte" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Bonjour ${p.name} !` })).toBeVisible();
+  await page.goto("/profil");
+  p.handle = await page.getByLabel("Identifiant").inputValue();
+  return page;
+}
+
+/** Runs an operator command (README: `coopol grant-admin` …) against the server's database. */
+export function operator(databaseUrl: string, args: string[]) {
+  execFileSync(bin, args, { env: { ...process.env, COOPOL_DATABASE_URL: databaseUrl, COOPOL_LOG: "warn" } });
+}
+
+/** Moves an action to yesterday, as the passing of time would (the forms refuse a past start):
+ * straight in the server's database, with Python's sqlite3 or psql. */
+export function moveActionToYesterday(databaseUrl: string, actionId: number) {
+  const start = Date.now() - 86_400_000;
+  const statement = `UPDATE actions SET starts_at = ${start}, ends_at = ${start + 7_200_000} WHERE id = ${Math.trunc(actionId)}`;
+  if (databaseUrl.startsWith("sqlite://")) {
+    const script = "import sqlite3, sys\nc = sqlite3.connect(sys.argv[1], timeout=10)\nc.execute(sys.argv[2])\nc.commit()";
+    execFileSync("python3", ["-c", script, databaseUrl.slice("sqlite://".length), statement]);
+  } else {
+    execFileSync("psql", [databaseUrl, "-q", "-c", statement]);
+  }
 }

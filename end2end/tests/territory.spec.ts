@@ -1,35 +1,8 @@
-import { Browser, expect, Page, test as base } from "@playwright/test";
-import { execFileSync } from "node:child_process";
-import * as path from "node:path";
-import { PASSWORD, settle } from "./helpers";
+import { expect, Page, test as base } from "@playwright/test";
+import { operator, person, settle, signUp } from "./helpers";
 
 // The database of the server under test, so the operator command can reach it.
 const test = base.extend<{ databaseUrl: string }>({ databaseUrl: ["", { option: true }] });
-const bin = process.env.COOPOL_BIN ?? path.resolve(__dirname, "../../target/debug/coopol");
-
-type Person = { name: string; email: string; handle?: string };
-
-function person(first: string, stamp: string): Person {
-  return { name: `${first} ${stamp}`, email: `${first.toLowerCase()}.${stamp}@example.fr` };
-}
-
-async function signUp(browser: Browser, baseURL: string, js: boolean, p: Person, postal: string, membership: "adherent" | "sympathisant") {
-  const context = await browser.newContext({ baseURL, javaScriptEnabled: js, locale: "fr-FR", viewport: { width: 360, height: 800 } });
-  const page = await context.newPage();
-  await page.goto("/inscription");
-  await settle(page, js);
-  await page.getByLabel("Nom affiché").fill(p.name);
-  await page.getByLabel("Adresse e-mail").fill(p.email);
-  await page.getByLabel("Mot de passe").fill(PASSWORD);
-  await page.getByLabel("Code postal").fill(postal);
-  await page.getByLabel(membership === "adherent" ? "Je suis adhérent·e" : "Je suis sympathisant·e").check();
-  await page.getByLabel(/J’accepte que Coopol traite mes données/).check();
-  await page.getByRole("button", { name: "Créer mon compte" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: `Bonjour ${p.name} !` })).toBeVisible();
-  await page.goto("/profil");
-  p.handle = await page.getByLabel("Identifiant").inputValue();
-  return page;
-}
 
 async function name(page: Page, js: boolean, handle: string, role: string) {
   await settle(page, js);
@@ -50,7 +23,7 @@ test("une section, son secrétaire et un nouvel adhérent confirmé", async ({ b
 
   // The operator makes the first person a national admin (README: `coopol grant-admin`).
   const adminPage = await signUp(browser, baseURL!, js, admin, "75001", "adherent");
-  execFileSync(bin, ["grant-admin", "--email", admin.email], { env: { ...process.env, COOPOL_DATABASE_URL: databaseUrl, COOPOL_LOG: "warn" } });
+  operator(databaseUrl, ["grant-admin", "--email", admin.email]);
 
   // The admin names the federation's premier secrétaire.
   const fedePage = await signUp(browser, baseURL!, js, fede, "59000", "adherent");

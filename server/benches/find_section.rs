@@ -49,8 +49,19 @@ fn report(label: &str, mut samples: Vec<Duration>) {
 async fn bench(t: TestDb, codes: &[String], tsv: &str) {
     let started = Instant::now();
     let imported = territory::import(&t.db, tsv, None, |_, _| {}).await.unwrap();
-    println!("| {:<44} | {:>8} ms | {:>11} | {:>11} | {:>6} |", format!("import ({} communes, {})", imported.communes, t.db.backend_name()), started.elapsed().as_millis(), "", "", 1);
-    let state = AppState { db: t.db.clone(), settings: Arc::new(Settings { public_url: None, rate_limits: Default::default() }) };
+    println!(
+        "| {:<44} | {:>8} ms | {:>11} | {:>11} | {:>6} |",
+        format!("import ({} communes, {})", imported.communes, t.db.backend_name()),
+        started.elapsed().as_millis(),
+        "",
+        "",
+        1
+    );
+    let state = AppState {
+        db: t.db.clone(),
+        settings: Arc::new(Settings { public_url: None, rate_limits: Default::default() }),
+        bus: app::server::bus::EventBus::for_db(&t.db),
+    };
 
     let mut service = Vec::with_capacity(ROUNDS);
     for i in 0..ROUNDS {
@@ -70,7 +81,8 @@ async fn bench(t: TestDb, codes: &[String], tsv: &str) {
     let mut page = Vec::with_capacity(ROUNDS);
     for i in 0..ROUNDS {
         let code = &codes[i % codes.len()];
-        let request = Request::get(format!("/trouver-ma-section?code_postal={code}")).header("host", "localhost").body(Body::empty()).unwrap();
+        let request =
+            Request::get(format!("/trouver-ma-section?code_postal={code}")).header("host", "localhost").body(Body::empty()).unwrap();
         let t0 = Instant::now();
         let response = router.clone().oneshot(request).await.unwrap();
         let _ = response.into_body().collect().await.unwrap();

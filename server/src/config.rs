@@ -86,16 +86,23 @@ pub struct ServeArgs {
     /// Failed sign-ins allowed per account per 15 minutes.
     #[arg(long, env = "COOPOL_SIGNIN_FAILURE_LIMIT", default_value_t = 8)]
     pub signin_failure_limit: i64,
+    /// Publications and comments allowed per account per 10 minutes.
+    #[arg(long, env = "COOPOL_POSTING_LIMIT", default_value_t = 30)]
+    pub posting_limit: i64,
+    /// SMTP relay for reminder e-mails (`smtp://host:port`); none: in-app reminders only.
+    #[arg(long, env = "COOPOL_SMTP_URL")]
+    pub smtp_url: Option<String>,
+    /// Sender of the e-mails.
+    #[arg(long, env = "COOPOL_MAIL_FROM", default_value = "Coopol <ne-pas-repondre@coopol.invalid>")]
+    pub mail_from: String,
+    /// How often the reminder job looks for actions coming up, in seconds.
+    #[arg(long, env = "COOPOL_REMINDER_INTERVAL_SECS", default_value_t = 60)]
+    pub reminder_interval_secs: u64,
 }
 
 impl Default for CommonArgs {
     fn default() -> Self {
-        Self {
-            database_url: "sqlite://data/coopol.db".into(),
-            log: "info".into(),
-            log_format: LogFormat::Text,
-            db_max_connections: 16,
-        }
+        Self { database_url: "sqlite://data/coopol.db".into(), log: "info".into(), log_format: LogFormat::Text, db_max_connections: 16 }
     }
 }
 
@@ -107,6 +114,7 @@ impl ServeArgs {
             signup_per_account: Limit { max: 5, window_secs: 3600 },
             signin_per_ip: Limit { max: self.signin_limit_per_ip, window_secs: 15 * 60 },
             signin_failures_per_account: Limit { max: self.signin_failure_limit, window_secs: 15 * 60 },
+            posting_per_account: Limit { max: self.posting_limit, window_secs: 10 * 60 },
         }
     }
 

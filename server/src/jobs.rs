@@ -1,10 +1,13 @@
-//! Background housekeeping: expired sessions and old rate-limit windows. Idempotent, so several
-//! instances may run it at once.
+//! Background jobs: housekeeping (expired sessions, old rate-limit windows, the live-event outbox,
+//! new contacts past their retention) and action reminders. Idempotent, so several instances may
+//! run them at once, and a restart loses nothing (what was sent is in the database).
 
 use std::time::Duration;
 
-use app::server::services::{rate_limit, sessions};
-use app::server::Db;
+use app::server::services::{rate_limit, reminders, sessions};
+use app::server::{now_ms, AppState, Db};
+
+use crate::mail::Mailer;
 
 pub fn spawn_housekeeping(db: Db) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
@@ -19,6 +22,47 @@ pub fn spawn_housekeeping(db: Db) -> tokio::task::JoinHandle<()> {
             if rate_limit::purge_old(&db).await.is_err() {
                 tracing::warn!("rate-limit purge failed");
             }
+            // The outbox only serves Last-Event-ID resumes: an hour is plenty.
+            if app::server::store::events::delete_before(&db, app::server::now_ms() - 3_600_000).await.is_err() {
+                tracing::warn!("live-event outbox purge failed");
+            }
+            // Contacts met at actions are kept only as long as they agreed to.
+            match app::server::store::reports::purge_expired_contacts(&db, app::server::now_ms()).await {
+                Ok(n) if n > 0 => tracing::info!(removed = n, "expired action contacts deleted"),
+                Ok(_) => {}
+                Err(_) => tracing::warn!("action contacts purge failed"),
+            }
+        }
+    })
+}
+
+/// One pass of the reminders: records those due (in-app notifications) and e-mails them when
+/// SMTP is configured. Returns (recorded, e-mailed).
+pub async fn run_reminders_once(state: &AppState, mailer: Option<&Mailer>) -> (usize, usize) {
+    match reminders::record_due(state, now_ms()).await {
+        Ok(due) => {
+            let mailed = match mailer {
+                Some(m) => m.send_reminders(&due).await,
+                None => 0,
+            };
+            if !due.is_empty() {
+                tracing::info!(recorded = due.len(), mailed, "action reminders sent");
+            }
+            (due.len(), mailed)
+        }
+        Err(_) => {
+            tracing::warn!("action reminders failed");
+            (0, 0)
+        }
+    }
+}
+
+pub fn spawn_reminders(state: AppState, mailer: Option<Mailer>, every: Duration) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(every);
+        loop {
+            tick.tick().await;
+            run_reminders_once(&state, mailer.as_ref()).await;
         }
     })
 }

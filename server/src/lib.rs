@@ -2,10 +2,14 @@
 //! form handlers, health and metrics, and background jobs. Exposed as a library so the HTTP tests
 //! drive the very router the binary serves.
 
+pub mod calendar;
 pub mod config;
 pub mod forms;
 pub mod health;
 pub mod jobs;
+pub mod live;
+pub mod live_checks;
+pub mod mail;
 pub mod middleware;
 pub mod router;
 pub mod state;

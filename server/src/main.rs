@@ -7,11 +7,12 @@ use std::time::Instant;
 use clap::Parser;
 use leptos::config::LeptosOptions;
 
+use app::server::bus::EventBus;
 use app::server::context::Settings;
 use app::server::services::{roles, territory};
 use app::server::{AppState, Db};
-use coopol_server::TERRITORY_GZ;
 use coopol_server::config::{Cli, Command, CommonArgs, ServeArgs};
+use coopol_server::TERRITORY_GZ;
 use coopol_server::{build_router, jobs, telemetry, ServerState};
 
 #[tokio::main]
@@ -38,9 +39,7 @@ async fn main() -> std::process::ExitCode {
 }
 
 async fn open_database(common: &CommonArgs) -> Result<Db, String> {
-    let db = Db::connect(&common.database_url, common.db_max_connections)
-        .await
-        .map_err(|e| format!("cannot open the database: {e}"))?;
+    let db = Db::connect(&common.database_url, common.db_max_connections).await.map_err(|e| format!("cannot open the database: {e}"))?;
     db.migrate().await.map_err(|e| format!("migrations failed: {e}"))?;
     Ok(db)
 }
@@ -82,7 +81,11 @@ enum Operation {
 
 async fn operator(common: &CommonArgs, operation: Operation, email: &str) -> Result<(), String> {
     let db = open_database(common).await?;
-    let state = AppState { db: db.clone(), settings: Arc::new(Settings { public_url: None, rate_limits: Default::default() }) };
+    let state = AppState {
+        db: db.clone(),
+        settings: Arc::new(Settings { public_url: None, rate_limits: Default::default() }),
+        bus: EventBus::for_db(&db),
+    };
     let result = match operation {
         Operation::GrantAdmin => roles::grant_national_admin_by_email(&state, email).await,
         Operation::Suspend => roles::set_suspended_by_email(&state, email, true).await,
@@ -127,17 +130,23 @@ async fn serve(common: &CommonArgs, args: ServeArgs) -> Result<(), String> {
     }
     let settings = Settings { public_url: args.public_url.clone(), rate_limits: args.rate_limits() };
     let state = ServerState {
-        app: AppState { db: db.clone(), settings: Arc::new(settings) },
+        app: AppState { db: db.clone(), settings: Arc::new(settings), bus: EventBus::start(&db) },
         leptos: leptos_options(&args),
         trust_proxy: args.trust_proxy,
     };
     let _ = telemetry::metrics_handle();
+    let state_for_jobs = state.app.clone();
     let router = build_router(state);
     let housekeeping = jobs::spawn_housekeeping(db.clone());
+    let mailer = match &args.smtp_url {
+        Some(url) => {
+            Some(coopol_server::mail::Mailer::new(url, &args.mail_from, args.public_url.as_deref().unwrap_or("http://127.0.0.1:3000"))?)
+        }
+        None => None,
+    };
+    let reminders = jobs::spawn_reminders(state_for_jobs, mailer, std::time::Duration::from_secs(args.reminder_interval_secs.max(1)));
 
-    let listener = tokio::net::TcpListener::bind(args.addr)
-        .await
-        .map_err(|e| format!("cannot listen on {}: {e}", args.addr))?;
+    let listener = tokio::net::TcpListener::bind(args.addr).await.map_err(|e| format!("cannot listen on {}: {e}", args.addr))?;
     tracing::info!(
         addr = %args.addr,
         backend = db.backend_name(),
@@ -150,6 +159,7 @@ async fn serve(common: &CommonArgs, args: ServeArgs) -> Result<(), String> {
         .await
         .map_err(|e| format!("server error: {e}"))?;
     housekeeping.abort();
+    reminders.abort();
     db.close().await;
     tracing::info!("stopped cleanly");
     Ok(())

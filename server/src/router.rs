@@ -2,16 +2,21 @@
 
 use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post, MethodRouter};
-use axum::{middleware, Router};
+use axum::{middleware, Extension, Router};
 use leptos::prelude::provide_context;
 use leptos_axum::{file_and_error_handler_with_context, generate_route_list, LeptosRoutes};
 use tower_http::compression::{CompressionLayer, CompressionLevel};
 
 use app::{shell, App};
 
+use crate::calendar;
 use crate::forms;
 use crate::health;
-use crate::middleware::{metrics::record_request, origin::reject_cross_site, request_context::attach_request_context, security_headers::add_security_headers};
+use crate::live;
+use crate::live_checks::LiveChecks;
+use crate::middleware::{
+    metrics::record_request, origin::reject_cross_site, request_context::attach_request_context, security_headers::add_security_headers,
+};
 use crate::state::ServerState;
 
 /// Largest request body accepted anywhere (server functions included).
@@ -33,6 +38,29 @@ pub fn plain_routes() -> Vec<(&'static str, &'static str, MethodRouter<ServerSta
         ("POST", "/federations/{code}/equipe", post(forms::sections::federation_team)),
         ("POST", "/sections/{slug}/modifier", post(forms::sections::update)),
         ("POST", "/sections/{slug}/equipe", post(forms::sections::section_team)),
+        ("POST", "/publications", post(forms::feed::publish)),
+        ("POST", "/publications/{id}/modifier", post(forms::feed::edit)),
+        ("POST", "/publications/{id}/supprimer", post(forms::feed::delete)),
+        ("POST", "/publications/{id}/masquer", post(forms::feed::hide)),
+        ("POST", "/publications/{id}/reactions", post(forms::feed::react)),
+        ("POST", "/publications/{id}/commentaires", post(forms::feed::comment)),
+        ("POST", "/commentaires/{id}/supprimer", post(forms::feed::delete_comment)),
+        ("POST", "/coopains/{handle}", post(forms::social::coopain)),
+        ("POST", "/groupes", post(forms::social::create_group)),
+        ("POST", "/groupes/{slug}/adhesion", post(forms::social::membership)),
+        ("POST", "/groupes/{slug}/membres/{handle}", post(forms::social::member_decision)),
+        ("POST", "/notifications/lues", post(forms::social::read_all)),
+        ("POST", "/notifications/{id}/lue", post(forms::social::read_one)),
+        ("POST", "/actions", post(forms::actions::create)),
+        ("POST", "/actions/calendrier", post(forms::actions::calendar_address)),
+        ("POST", "/actions/{id}/modifier", post(forms::actions::edit)),
+        ("POST", "/actions/{id}/annuler", post(forms::actions::cancel)),
+        ("POST", "/actions/{id}/approuver", post(forms::actions::approve)),
+        ("POST", "/actions/{id}/participation", post(forms::actions::answer)),
+        ("POST", "/actions/{id}/compte-rendu", post(forms::actions::report)),
+        ("GET", "/calendrier/action/{id}", get(calendar::action_file)),
+        ("GET", "/calendrier/{token}", get(calendar::personal_feed)),
+        ("GET", "/api/flux", get(live::stream)),
         ("GET", "/langue/{code}", get(forms::lang::switch)),
         ("GET", "/healthz", get(health::healthz)),
         ("GET", "/metrics", get(health::metrics)),
@@ -47,11 +75,11 @@ pub fn build_router(state: ServerState) -> Router {
     let context = move || provide_context(app_state.clone());
     let leptos_options = state.leptos.clone();
 
-    let mut router = Router::new();
+    let mut router: Router<ServerState> = Router::new();
     for (_, path, method_router) in plain_routes() {
         router = router.route(path, method_router);
     }
-    router
+    let inner = router
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = leptos_options.clone();
             move || shell(options.clone())
@@ -64,5 +92,9 @@ pub fn build_router(state: ServerState) -> Router {
         // Dynamic pages are compressed quickly (brotli level ≤ 5 costs little CPU per request).
         .layer(CompressionLayer::new().quality(CompressionLevel::Precise(4)))
         .layer(middleware::from_fn(record_request))
-        .with_state(state)
+        // One batcher of live-stream visibility checks per router (per app instance).
+        .layer(Extension(LiveChecks::new(state.app.db.clone())))
+        .with_state(state);
+    // Rewrites that must happen before routing wrap the whole router.
+    Router::new().fallback_service(inner).layer(middleware::map_request(calendar::rewrite_ics_paths))
 }

@@ -10,6 +10,15 @@ mod support;
 use std::collections::{BTreeSet, HashMap};
 
 use app::api::account::get_current_user::GetCurrentUser;
+use app::api::actions::{
+    get_action::GetAction, get_action_form::GetActionForm, get_actions::GetActions, get_report_form::GetReportForm,
+    get_section_statistics::GetSectionStatistics,
+};
+use app::api::feed::{
+    get_coopain_state::GetCoopainState, get_coopains::GetCoopains, get_feed::GetFeed, get_group::GetGroup,
+    get_notifications::GetNotifications, get_post::GetPost, get_post_counts::GetPostCounts, get_unread_count::GetUnreadCount,
+    list_groups::ListGroups,
+};
 use app::api::profile::{get_member_profile::GetMemberProfile, get_my_profile::GetMyProfile};
 use app::api::territory::{
     find_section::FindSection, get_federation::GetFederation, get_national_journal::GetNationalJournal, get_section::GetSection,
@@ -21,13 +30,15 @@ use app::on_both_backends;
 use app::server::auth::session_token;
 use app::server::context::{AppState, Limit, RateLimits};
 use app::server::policy::Subject;
-use app::server::services::{accounts, membership, roles, sections, subjects};
+use app::server::services::groups::{GroupAction, MemberDecision};
+use app::server::services::social::CoopainAction;
+use app::server::services::{accounts, actions, calendar, groups, membership, posts, reports, roles, rsvp, sections, social, subjects};
 use app::server::testing::TestDb;
 use app::server::{now_ms, store};
 use axum::Router;
 use http::{header, StatusCode};
 use leptos::server_fn::ServerFn;
-use support::{get, post_form, router_with, send, ORIGIN};
+use support::{get, post_form, router_with, send, status_of, ORIGIN};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 enum Who {
@@ -46,16 +57,40 @@ enum Who {
 
 use Who::*;
 
-const EVERYONE: &[Who] = &[Anonymous, Unconfirmed, Sympathisant, AdherentS, AdherentOther, SecretaryS, SecretaryOther, FedRespF, FedRespOther, Admin, Suspended];
+const EVERYONE: &[Who] =
+    &[Anonymous, Unconfirmed, Sympathisant, AdherentS, AdherentOther, SecretaryS, SecretaryOther, FedRespF, FedRespOther, Admin, Suspended];
 const SIGNED_IN: &[Who] = &[Unconfirmed, Sympathisant, AdherentS, AdherentOther, SecretaryS, SecretaryOther, FedRespF, FedRespOther, Admin];
 const DIRECTORY: &[Who] = &[AdherentS, SecretaryS, FedRespF, Admin];
 const SECTION_TEAM_AND_ABOVE: &[Who] = &[SecretaryS, FedRespF, Admin];
 const FEDERATION_F: &[Who] = &[FedRespF, Admin];
+// The feed fixtures: Adèle (Lille) publishes to every audience; Sophie is her coopain; Rémi is
+// blocked by her; Olivier is the other member of her private group.
+const NOT_BLOCKED: &[Who] =
+    &[Anonymous, Unconfirmed, Sympathisant, AdherentS, SecretaryS, SecretaryOther, FedRespF, FedRespOther, Admin, Suspended];
+const SIGNED_IN_NOT_BLOCKED: &[Who] = &[Unconfirmed, Sympathisant, AdherentS, SecretaryS, SecretaryOther, FedRespF, FedRespOther, Admin];
+const PEOPLE_OF_LILLE: &[Who] = &[Unconfirmed, Sympathisant, AdherentS, SecretaryS];
+const PEOPLE_OF_NORD: &[Who] = &[Unconfirmed, Sympathisant, AdherentS, SecretaryS, SecretaryOther, FedRespF];
+const ADELE_AND_COOPAIN: &[Who] = &[AdherentS, SecretaryS];
+const PRIVATE_GROUP: &[Who] = &[AdherentS, SecretaryOther];
+const GROUP_CREATORS: &[Who] = &[AdherentS, AdherentOther, SecretaryS, SecretaryOther, FedRespF, FedRespOther, Admin];
 const NOBODY: &[Who] = &[];
+const LILLE_AND_TEAM: &[Who] = &[Unconfirmed, Sympathisant, AdherentS, SecretaryS, FedRespF, Admin];
+const NORD_ADHERENTS: &[Who] = &[AdherentS, AdherentOther, SecretaryS, SecretaryOther, FedRespF, Admin];
+const ACTION_TEAM: &[Who] = &[SecretaryS, FedRespF, Admin];
+/// The past action's organizers and team, and Sacha who had a place.
+const REPORTERS: &[Who] = &[Sympathisant, SecretaryS, FedRespF, Admin];
+/// Lille's confirmed adhérents, its team and the federation above.
+const LILLE_STATISTICS: &[Who] = &[AdherentS, SecretaryS, FedRespF, Admin];
 
 fn limits() -> RateLimits {
     let many = Limit { max: 100_000, window_secs: 3600 };
-    RateLimits { signin_per_ip: many, signin_failures_per_account: many, signup_per_ip: many, signup_per_account: many }
+    RateLimits {
+        signin_per_ip: many,
+        signin_failures_per_account: many,
+        signup_per_ip: many,
+        signup_per_account: many,
+        posting_per_account: many,
+    }
 }
 
 struct World {
@@ -63,6 +98,9 @@ struct World {
     state: AppState,
     users: HashMap<Who, (i64, String, String)>, // id, handle, postal code
     free_communes: Vec<String>,
+    posts: HashMap<&'static str, i64>,
+    actions: HashMap<&'static str, i64>,
+    calendar_token: String,
 }
 
 fn form(pairs: &[(&str, &str)]) -> RawForm {
@@ -121,7 +159,11 @@ async fn build_world(t: &TestDb) -> World {
 
     let admin = subject_of(&state, users[&Admin].0).await;
     assert!(admin.is_national_admin(), "the first account is national admin");
-    for (slug, name, fed, commune) in [("lille", "Lille", "59", "Lille (59350)"), ("roubaix", "Roubaix", "59", "Roubaix (59512)"), ("arras", "Arras", "62", "Arras (62041)")] {
+    for (slug, name, fed, commune) in [
+        ("lille", "Lille", "59", "Lille (59350)"),
+        ("roubaix", "Roubaix", "59", "Roubaix (59512)"),
+        ("arras", "Arras", "62", "Arras (62041)"),
+    ] {
         let f = form(&[("name", name), ("slug", slug), ("description", "Section de test"), ("communes", commune)]);
         sections::create(&state, &admin, fed, &f).await.expect("create section");
     }
@@ -145,13 +187,132 @@ async fn build_world(t: &TestDb) -> World {
     roles::set_suspended_by_email(&state, "sam@example.fr", true).await.expect("suspend");
 
     let free_communes = store_free_communes(&state).await;
-    World { router, state, users, free_communes }
+    let posts = feed_fixtures(&state, &users).await;
+    let (actions, calendar_token) = action_fixtures(&state, &users).await;
+    World { router, state, users, free_communes, posts, actions, calendar_token }
+}
+
+async fn feed_fixtures(state: &AppState, users: &HashMap<Who, (i64, String, String)>) -> HashMap<&'static str, i64> {
+    let adele = subject_of(state, users[&AdherentS].0).await;
+    let sophie = subject_of(state, users[&SecretaryS].0).await;
+    let olivier = subject_of(state, users[&SecretaryOther].0).await;
+    social::act(state, &sophie, &users[&AdherentS].1, CoopainAction::Request).await.unwrap();
+    social::act(state, &adele, &users[&SecretaryS].1, CoopainAction::Accept).await.unwrap();
+    social::act(state, &adele, &users[&AdherentOther].1, CoopainAction::Block).await.unwrap();
+    let private = groups::create(
+        state,
+        &adele,
+        &form(&[("name", "Cercle privé"), ("purpose", "Un groupe fermé pour la matrice"), ("privacy", "private")]),
+    )
+    .await
+    .unwrap();
+    groups::join_or_leave(state, &olivier, &private, GroupAction::Join).await.unwrap();
+    groups::decide(state, &adele, &private, &users[&SecretaryOther].1, MemberDecision::Accept).await.unwrap();
+    let noe = subject_of(state, store::users::by_handle(&state.db, "noe-loos").await.unwrap().unwrap().id).await;
+    groups::join_or_leave(state, &noe, &private, GroupAction::Join).await.unwrap();
+    groups::create(
+        state,
+        &adele,
+        &form(&[("name", "Vélo pour tous"), ("purpose", "Pédaler ensemble vers les quartiers"), ("privacy", "public")]),
+    )
+    .await
+    .unwrap();
+    let mut posts_by_kind = HashMap::new();
+    for (kind, audience, body) in [
+        ("public", "public|", "MARQUE-PUBLIC #matrice"),
+        ("section", "section|", "MARQUE-SECTION #lillois"),
+        ("federation", "federation|", "MARQUE-FEDERATION"),
+        ("coopains", "coopains|", "MARQUE-COOPAINS"),
+        ("group", "group|cercle-prive", "MARQUE-GROUPE"),
+    ] {
+        let id = posts::publish(state, &adele, &form(&[("body", body), ("audience_group", audience)])).await.expect("fixture post");
+        posts_by_kind.insert(kind, id);
+    }
+    posts_by_kind
+}
+
+/// A date-time `days` from now, as the action form's fields take it.
+fn in_days(days: i64) -> String {
+    app::i18n::paris_datetime_input(now_ms() + days * 86_400_000)
+}
+
+fn action_form_fields(title: &str, audience: &str, capacity: &str) -> Vec<(String, String)> {
+    let (start, end) = (in_days(3), in_days(4));
+    fields(&[
+        ("kind", "tractage"),
+        ("title", title),
+        ("place_name", "Marché de Wazemmes"),
+        ("lat", "50.6286"),
+        ("lng", "3.0570"),
+        ("audience", audience),
+        ("capacity", capacity),
+        ("starts_at", &start),
+        ("ends_at", &end),
+    ])
+}
+
+/// Sophie (secretary of Lille) organizes a public action, an open one without capacity (where
+/// Sacha answered yes and shares her e-mail), a section-only and an adhérents-only one, and a
+/// public one that took place yesterday (Sacha had a place; Sophie wrote its compte-rendu with a
+/// new contact). Sacha has a calendar address.
+async fn action_fixtures(state: &AppState, users: &HashMap<Who, (i64, String, String)>) -> (HashMap<&'static str, i64>, String) {
+    let sophie = subject_of(state, users[&SecretaryS].0).await;
+    let mut ids = HashMap::new();
+    for (key, title, audience) in [
+        ("public", "MARQUE-ACTION-PUBLIQUE", "public"),
+        ("open", "MARQUE-ACTION-OUVERTE", "public"),
+        ("section", "MARQUE-ACTION-SECTION", "section"),
+        ("members", "MARQUE-ACTION-ADHERENTS", "adherents"),
+        ("past", "MARQUE-ACTION-PASSEE", "public"),
+    ] {
+        let f = RawForm(action_form_fields(title, audience, if key == "public" { "2" } else { "" }));
+        ids.insert(key, actions::create(state, &sophie, &f).await.expect("fixture action"));
+    }
+    let sacha = subject_of(state, users[&Sympathisant].0).await;
+    rsvp::answer(state, &sacha, ids["open"], &form(&[("reponse", "oui"), ("partage", "oui")])).await.unwrap();
+    rsvp::answer(state, &sacha, ids["past"], &form(&[("reponse", "oui")])).await.unwrap();
+    let yesterday = now_ms() - 86_400_000;
+    app::server::testing::move_action(&state.db, ids["past"], yesterday, yesterday + 7_200_000).await;
+    let report = form(&[
+        ("cle", "matrice-fixture-0001"),
+        ("tracts", "250"),
+        ("contact1_name", "CONTACT-MATRICE"),
+        ("contact1_phone", "06 12 34 56 78"),
+        ("contact1_consent", "oui"),
+        ("contact1_duree", "6"),
+    ]);
+    assert!(reports::submit(state, &sophie, ids["past"], &report).await.unwrap());
+    let token = calendar::new_token(state, &sacha).await.unwrap();
+    (ids, token)
+}
+
+impl World {
+    /// A fresh action by Sophie, or a fresh proposal by Adèle.
+    async fn fresh_action(&self, proposal: bool) -> i64 {
+        let who = if proposal { AdherentS } else { SecretaryS };
+        let author = subject_of(&self.state, self.users[&who].0).await;
+        actions::create(&self.state, &author, &RawForm(action_form_fields("Action fraîche", "public", ""))).await.unwrap()
+    }
+
+    /// A fresh public publication by Adèle, and a comment on it by Sophie.
+    async fn fresh_post(&self) -> (i64, i64) {
+        let adele = subject_of(&self.state, self.users[&AdherentS].0).await;
+        let sophie = subject_of(&self.state, self.users[&SecretaryS].0).await;
+        let post = posts::publish(&self.state, &adele, &form(&[("body", "Une publication fraîche"), ("audience_group", "public|")]))
+            .await
+            .unwrap();
+        let comment = posts::comment(&self.state, &sophie, post, &form(&[("comment", "Un commentaire")])).await.unwrap();
+        (post, comment)
+    }
 }
 
 /// Nord communes no section covers, for section-creation rows.
 async fn store_free_communes(state: &AppState) -> Vec<String> {
     let mut out = Vec::new();
-    for code in ["59001", "59002", "59004", "59005", "59006", "59007", "59008", "59009", "59010", "59011", "59013", "59014", "59015", "59016", "59017"] {
+    for code in [
+        "59001", "59002", "59004", "59005", "59006", "59007", "59008", "59009", "59010", "59011", "59013", "59014", "59015", "59016",
+        "59017",
+    ] {
         if store::territory::commune(&state.db, code).await.unwrap().is_some() {
             out.push(code.to_string());
         }
@@ -190,6 +351,12 @@ enum Probe {
     Post(String, Vec<(String, String)>),
     /// Confirm a fresh pending adhérent claim in Lille; allowed iff the claim is confirmed.
     DecideClaim,
+    /// Like `Post`, on a fresh publication of Adèle (`{fresh}`) commented by Sophie (`{fresh_comment}`).
+    PostOnFresh(String, Vec<(String, String)>),
+    /// GET answers 200 without reading the body (the live stream never ends).
+    StreamOk(String),
+    /// Like `Post`, on a fresh action of Sophie's (or a fresh proposal of Adèle's): `{fresh_action}`.
+    PostOnFreshAction(String, Vec<(String, String)>, bool),
 }
 
 struct Row {
@@ -221,55 +388,601 @@ fn table() -> Vec<Row> {
         row("GET /profil", "own profile", SIGNED_IN, Probe::PageOk("/profil".into())),
         row("GET /membres/{handle}", "public profile", EVERYONE, Probe::PageOk("/membres/{adele}".into())),
         row("GET /membres/{handle}", "a suspended member's page is gone", NOBODY, Probe::PageOk("/membres/{sam}".into())),
-        row("GET /trouver-ma-section", "find my section", EVERYONE, Probe::PageShows("/trouver-ma-section?code_postal=59000".into(), "/sections/lille")),
+        row(
+            "GET /trouver-ma-section",
+            "find my section",
+            EVERYONE,
+            Probe::PageShows("/trouver-ma-section?code_postal=59000".into(), "/sections/lille"),
+        ),
         row("GET /federations", "list", EVERYONE, Probe::PageOk("/federations".into())),
         row("GET /federations/{code}", "public page", EVERYONE, Probe::PageShows("/federations/59".into(), "Nord")),
         row("GET /federations/{code}", "newcomers without a section", FEDERATION_F, Probe::PageShows("/federations/59".into(), "Noé Loos")),
         row("GET /federations/{code}", "journal", FEDERATION_F, Probe::PageShows("/federations/59".into(), "journal-title")),
-        row("GET /federations/{code}", "role form", &[Admin], Probe::PageShows("/federations/59".into(), "action=\"/federations/59/equipe\"")),
-        row("GET /federations/{code}/nouvelle-section", "creation form", FEDERATION_F, Probe::PageShows("/federations/59/nouvelle-section".into(), "action=\"/federations/59/sections\"")),
+        row(
+            "GET /federations/{code}",
+            "role form",
+            &[Admin],
+            Probe::PageShows("/federations/59".into(), "action=\"/federations/59/equipe\""),
+        ),
+        row(
+            "GET /federations/{code}/nouvelle-section",
+            "creation form",
+            FEDERATION_F,
+            Probe::PageShows("/federations/59/nouvelle-section".into(), "action=\"/federations/59/sections\""),
+        ),
         row("GET /sections/{slug}", "public page", EVERYONE, Probe::PageShows("/sections/lille".into(), "Sophie Secrétaire")),
         row("GET /sections/{slug}", "member directory", DIRECTORY, Probe::PageShows("/sections/lille".into(), "Adèle Annuaire")),
-        row("GET /sections/{slug}", "newcomers and claims", SECTION_TEAM_AND_ABOVE, Probe::PageShows("/sections/lille".into(), "action=\"/adhesions/")),
+        row(
+            "GET /sections/{slug}",
+            "newcomers and claims",
+            SECTION_TEAM_AND_ABOVE,
+            Probe::PageShows("/sections/lille".into(), "action=\"/adhesions/"),
+        ),
         row("GET /sections/{slug}", "journal", SECTION_TEAM_AND_ABOVE, Probe::PageShows("/sections/lille".into(), "journal-title")),
-        row("GET /sections/{slug}", "role form", FEDERATION_F, Probe::PageShows("/sections/lille".into(), "action=\"/sections/lille/equipe\"")),
-        row("GET /sections/{slug}/modifier", "edit form", SECTION_TEAM_AND_ABOVE, Probe::PageShows("/sections/lille/modifier".into(), "action=\"/sections/lille/modifier\"")),
-        row("GET /sections/{slug}/modifier", "commune controls", FEDERATION_F, Probe::PageShows("/sections/lille/modifier".into(), "name=\"add_communes\"")),
+        row(
+            "GET /sections/{slug}",
+            "role form",
+            FEDERATION_F,
+            Probe::PageShows("/sections/lille".into(), "action=\"/sections/lille/equipe\""),
+        ),
+        row(
+            "GET /sections/{slug}/modifier",
+            "edit form",
+            SECTION_TEAM_AND_ABOVE,
+            Probe::PageShows("/sections/lille/modifier".into(), "action=\"/sections/lille/modifier\""),
+        ),
+        row(
+            "GET /sections/{slug}/modifier",
+            "commune controls",
+            FEDERATION_F,
+            Probe::PageShows("/sections/lille/modifier".into(), "name=\"add_communes\""),
+        ),
         row("GET /a-propos", "credits", EVERYONE, Probe::PageShows("/a-propos".into(), "INSEE")),
         row("GET /admin/journal", "national journal", &[Admin], Probe::PageShows("/admin/journal".into(), "a suspendu le compte de")),
-        row(&format!("POST {}", fn_path::<GetNationalJournal>()), "national journal data", &[Admin], Probe::FnShows(fn_path::<GetNationalJournal>(), vec![], "account_suspended")),
+        row(
+            &format!("POST {}", fn_path::<GetNationalJournal>()),
+            "national journal data",
+            &[Admin],
+            Probe::FnShows(fn_path::<GetNationalJournal>(), vec![], "account_suspended"),
+        ),
         row("GET /langue/{code}", "language switch", EVERYONE, Probe::Post("GET /langue/en?retour=%2F".into(), vec![])),
         row("GET /healthz", "health", EVERYONE, Probe::PageOk("/healthz".into())),
         row("GET /metrics", "metrics", EVERYONE, Probe::PageOk("/metrics".into())),
         row(&format!("POST {}", fn_path::<GetCurrentUser>()), "who am I", EVERYONE, Probe::FnOk(fn_path::<GetCurrentUser>(), vec![])),
         row(&format!("POST {}", fn_path::<GetMyProfile>()), "own profile data", SIGNED_IN, Probe::FnOk(fn_path::<GetMyProfile>(), vec![])),
-        row(&format!("POST {}", fn_path::<GetMemberProfile>()), "public profile data", EVERYONE, Probe::FnOk(fn_path::<GetMemberProfile>(), vec![("handle", "{adele}".into())])),
-        row(&format!("POST {}", fn_path::<GetMemberProfile>()), "suspended profile data", NOBODY, Probe::FnOk(fn_path::<GetMemberProfile>(), vec![("handle", "{sam}".into())])),
-        row(&format!("POST {}", fn_path::<FindSection>()), "find my section", EVERYONE, Probe::FnShows(fn_path::<FindSection>(), vec![("postal_code", "59000".into())], "lille")),
-        row(&format!("POST {}", fn_path::<ListFederations>()), "federations", EVERYONE, Probe::FnShows(fn_path::<ListFederations>(), vec![], "Corse-du-Sud")),
-        row(&format!("POST {get_federation}"), "public data", EVERYONE, Probe::FnShows(get_federation, vec![("code", "59".into())], "Nord")),
-        row(&format!("POST {get_federation}"), "newcomers data", FEDERATION_F, Probe::FnShows(get_federation, vec![("code", "59".into())], "Noé Loos")),
-        row(&format!("POST {get_section}"), "public data", EVERYONE, Probe::FnShows(get_section, vec![("slug", "lille".into())], "Sophie Secrétaire")),
-        row(&format!("POST {get_section}"), "directory data", DIRECTORY, Probe::FnShows(get_section, vec![("slug", "lille".into())], "Adèle Annuaire")),
-        row(&format!("POST {get_section}"), "newcomers data", SECTION_TEAM_AND_ABOVE, Probe::FnShows(get_section, vec![("slug", "lille".into())], "Ulysse Attente")),
+        row(
+            &format!("POST {}", fn_path::<GetMemberProfile>()),
+            "public profile data",
+            EVERYONE,
+            Probe::FnOk(fn_path::<GetMemberProfile>(), vec![("handle", "{adele}".into())]),
+        ),
+        row(
+            &format!("POST {}", fn_path::<GetMemberProfile>()),
+            "suspended profile data",
+            NOBODY,
+            Probe::FnOk(fn_path::<GetMemberProfile>(), vec![("handle", "{sam}".into())]),
+        ),
+        row(
+            &format!("POST {}", fn_path::<FindSection>()),
+            "find my section",
+            EVERYONE,
+            Probe::FnShows(fn_path::<FindSection>(), vec![("postal_code", "59000".into())], "lille"),
+        ),
+        row(
+            &format!("POST {}", fn_path::<ListFederations>()),
+            "federations",
+            EVERYONE,
+            Probe::FnShows(fn_path::<ListFederations>(), vec![], "Corse-du-Sud"),
+        ),
+        row(
+            &format!("POST {get_federation}"),
+            "public data",
+            EVERYONE,
+            Probe::FnShows(get_federation, vec![("code", "59".into())], "Nord"),
+        ),
+        row(
+            &format!("POST {get_federation}"),
+            "newcomers data",
+            FEDERATION_F,
+            Probe::FnShows(get_federation, vec![("code", "59".into())], "Noé Loos"),
+        ),
+        row(
+            &format!("POST {get_section}"),
+            "public data",
+            EVERYONE,
+            Probe::FnShows(get_section, vec![("slug", "lille".into())], "Sophie Secrétaire"),
+        ),
+        row(
+            &format!("POST {get_section}"),
+            "directory data",
+            DIRECTORY,
+            Probe::FnShows(get_section, vec![("slug", "lille".into())], "Adèle Annuaire"),
+        ),
+        row(
+            &format!("POST {get_section}"),
+            "newcomers data",
+            SECTION_TEAM_AND_ABOVE,
+            Probe::FnShows(get_section, vec![("slug", "lille".into())], "Ulysse Attente"),
+        ),
+        // The feed (fixtures in `feed_fixtures`).
+        row("GET /fil", "home feed", SIGNED_IN, Probe::PageOk("/fil".into())),
+        row("GET /fil", "coopains-only publication", ADELE_AND_COOPAIN, Probe::PageShows("/fil".into(), "MARQUE-COOPAINS")),
+        row("GET /sections/{slug}/fil", "public publication", NOT_BLOCKED, Probe::PageShows("/sections/lille/fil".into(), "MARQUE-PUBLIC")),
+        row(
+            "GET /sections/{slug}/fil",
+            "section-only publication",
+            PEOPLE_OF_LILLE,
+            Probe::PageShows("/sections/lille/fil".into(), "MARQUE-SECTION"),
+        ),
+        row(
+            "GET /federations/{code}/fil",
+            "federation-only publication",
+            PEOPLE_OF_NORD,
+            Probe::PageShows("/federations/59/fil".into(), "MARQUE-FEDERATION"),
+        ),
+        row(
+            "GET /membres/{handle}/publications",
+            "coopains-only publication",
+            ADELE_AND_COOPAIN,
+            Probe::PageShows("/membres/{adele}/publications".into(), "MARQUE-COOPAINS"),
+        ),
+        row(
+            "GET /tags/{tag}",
+            "hashtag of a section-only publication",
+            PEOPLE_OF_LILLE,
+            Probe::PageShows("/tags/lillois".into(), "MARQUE-SECTION"),
+        ),
+        row(
+            "GET /publications/{id}",
+            "public publication",
+            NOT_BLOCKED,
+            Probe::PageShows("/publications/{post_public}".into(), "MARQUE-PUBLIC"),
+        ),
+        row(
+            "GET /publications/{id}",
+            "private group's publication",
+            PRIVATE_GROUP,
+            Probe::PageShows("/publications/{post_group}".into(), "MARQUE-GROUPE"),
+        ),
+        row("GET /groupes", "list", EVERYONE, Probe::PageShows("/groupes".into(), "Cercle privé")),
+        row("GET /groupes", "a private group's member count", PRIVATE_GROUP, Probe::PageShows("/groupes".into(), "2 membres")),
+        row("GET /groupes/nouveau", "creation form", EVERYONE, Probe::PageOk("/groupes/nouveau".into())),
+        row(
+            "GET /groupes/{slug}",
+            "a private group's publications",
+            PRIVATE_GROUP,
+            Probe::PageShows("/groupes/cercle-prive".into(), "MARQUE-GROUPE"),
+        ),
+        row("GET /groupes/{slug}", "membership requests", &[AdherentS], Probe::PageShows("/groupes/cercle-prive".into(), "requests-title")),
+        row("GET /coopains", "my coopains", SIGNED_IN, Probe::PageOk("/coopains".into())),
+        row("GET /notifications", "my notifications", SIGNED_IN, Probe::PageOk("/notifications".into())),
+        row("GET /api/flux", "live stream", SIGNED_IN, Probe::StreamOk("/api/flux".into())),
+        row(
+            &format!("POST {}", fn_path::<GetFeed>()),
+            "home feed data",
+            SIGNED_IN,
+            Probe::FnOk(fn_path::<GetFeed>(), vec![("key", "Home".into())]),
+        ),
+        row(
+            &format!("POST {}", fn_path::<GetFeed>()),
+            "section-only data",
+            PEOPLE_OF_LILLE,
+            Probe::FnShows(fn_path::<GetFeed>(), vec![("key[Section]", "lille".into())], "MARQUE-SECTION"),
+        ),
+        row(
+            &format!("POST {}", fn_path::<GetPost>()),
+            "private group's publication data",
+            PRIVATE_GROUP,
+            Probe::FnShows(fn_path::<GetPost>(), vec![("id", "{post_group}".into())], "MARQUE-GROUPE"),
+        ),
+        row(
+            &format!("POST {}", fn_path::<GetPostCounts>()),
+            "counts of a coopains-only publication",
+            ADELE_AND_COOPAIN,
+            Probe::FnShows(fn_path::<GetPostCounts>(), vec![("ids[0]", "{post_coopains}".into())], "comment_count"),
+        ),
+        row(&format!("POST {}", fn_path::<GetCoopains>()), "my coopains data", SIGNED_IN, Probe::FnOk(fn_path::<GetCoopains>(), vec![])),
+        row(
+            &format!("POST {}", fn_path::<GetCoopainState>()),
+            "relation to a member",
+            EVERYONE,
+            Probe::FnOk(fn_path::<GetCoopainState>(), vec![("handle", "{adele}".into())]),
+        ),
+        row(
+            &format!("POST {}", fn_path::<ListGroups>()),
+            "groups",
+            EVERYONE,
+            Probe::FnShows(fn_path::<ListGroups>(), vec![], "Cercle privé"),
+        ),
+        row(
+            &format!("POST {}", fn_path::<ListGroups>()),
+            "a private group's member count",
+            PRIVATE_GROUP,
+            Probe::FnShows(fn_path::<ListGroups>(), vec![], "\"member_count\":2"),
+        ),
+        row(
+            &format!("POST {}", fn_path::<GetActions>()),
+            "a section action in the list",
+            LILLE_AND_TEAM,
+            Probe::FnShows(fn_path::<GetActions>(), vec![("filters[radius_km]", "1000".into())], "MARQUE-ACTION-SECTION"),
+        ),
+        row(
+            &format!("POST {}", fn_path::<GetAction>()),
+            "an adhérents action",
+            NORD_ADHERENTS,
+            Probe::FnShows(fn_path::<GetAction>(), vec![("id", "{action_members}".into())], "MARQUE-ACTION-ADHERENTS"),
+        ),
+        row(
+            &format!("POST {}", fn_path::<GetAction>()),
+            "a participant's shared e-mail",
+            ACTION_TEAM,
+            Probe::FnShows(fn_path::<GetAction>(), vec![("id", "{action_open}".into())], "sacha@example.fr"),
+        ),
+        row(
+            &format!("POST {}", fn_path::<GetReportForm>()),
+            "compte-rendu form data",
+            REPORTERS,
+            Probe::FnOk(fn_path::<GetReportForm>(), vec![("id", "{action_past}".into())]),
+        ),
+        row(
+            &format!("POST {}", fn_path::<GetSectionStatistics>()),
+            "field statistics",
+            LILLE_STATISTICS,
+            Probe::FnShows(fn_path::<GetSectionStatistics>(), vec![("slug", "lille".into())], "\"tracts\":250"),
+        ),
+        row(
+            &format!("POST {}", fn_path::<GetActionForm>()),
+            "creation form data",
+            GROUP_CREATORS,
+            Probe::FnOk(fn_path::<GetActionForm>(), vec![]),
+        ),
+        row(
+            &format!("POST {}", fn_path::<GetActionForm>()),
+            "edit form data",
+            ACTION_TEAM,
+            Probe::FnOk(fn_path::<GetActionForm>(), vec![("id", "{action_public}".into())]),
+        ),
+        row(
+            &format!("POST {}", fn_path::<GetGroup>()),
+            "a private group's members",
+            PRIVATE_GROUP,
+            Probe::FnShows(fn_path::<GetGroup>(), vec![("slug", "cercle-prive".into())], "Olivier Autre"),
+        ),
+        row(
+            &format!("POST {}", fn_path::<GetNotifications>()),
+            "my notifications data",
+            SIGNED_IN,
+            Probe::FnOk(fn_path::<GetNotifications>(), vec![]),
+        ),
+        row(&format!("POST {}", fn_path::<GetUnreadCount>()), "unread count", EVERYONE, Probe::FnOk(fn_path::<GetUnreadCount>(), vec![])),
         // Writes last: they change state.
-        row("POST /connexion", "sign in", EVERYONE, Probe::Post("/connexion".into(), fields(&[("email", "noe@example.fr"), ("password", "un mot de passe solide")]))),
-        row("POST /inscription", "sign up", EVERYONE, Probe::Post("/inscription".into(), fields(&[("display_name", "Nouvelle Personne"), ("email", "{unique}@example.fr"), ("password", "un mot de passe solide"), ("postal_code", "62000"), ("commune", "62041"), ("membership", "sympathisant"), ("consent", "oui")]))),
-        row("POST /profil", "edit own profile", SIGNED_IN, Probe::Post("/profil".into(), fields(&[("display_name", "Même Nom"), ("handle", "{self}"), ("bio", ""), ("status", "Statut"), ("mandates", ""), ("responsibilities", ""), ("interests", ""), ("bio_visibility", "section"), ("status_visibility", "section"), ("mandates_visibility", "section"), ("responsibilities_visibility", "section"), ("interests_visibility", "section"), ("availabilities_visibility", "section")]))),
-        row("POST /profil/commune", "move", SIGNED_IN, Probe::Post("/profil/commune".into(), fields(&[("form", "commune"), ("postal_code", "{own_postal}"), ("commune", "62041")]))),
+        row(
+            "POST /publications",
+            "publish",
+            SIGNED_IN,
+            Probe::Post(
+                "/publications".into(),
+                fields(&[("form", "publier"), ("body", "Bonjour {n}"), ("audience_group", "public|"), ("retour", "/fil")]),
+            ),
+        ),
+        row(
+            "POST /publications/{id}/modifier",
+            "edit",
+            &[AdherentS],
+            Probe::PostOnFresh("/publications/{fresh}/modifier".into(), fields(&[("form", "modifier"), ("body", "Modifiée")])),
+        ),
+        row(
+            "POST /publications/{id}/supprimer",
+            "delete",
+            &[AdherentS],
+            Probe::PostOnFresh("/publications/{fresh}/supprimer".into(), vec![]),
+        ),
+        row(
+            "POST /publications/{id}/masquer",
+            "hide (moderation)",
+            FEDERATION_F,
+            Probe::PostOnFresh("/publications/{fresh}/masquer".into(), fields(&[("form", "masquer"), ("reason", "Hors charte")])),
+        ),
+        row(
+            "POST /publications/{id}/reactions",
+            "react",
+            SIGNED_IN_NOT_BLOCKED,
+            Probe::Post("/publications/{post_public}/reactions".into(), fields(&[("kind", "bravo")])),
+        ),
+        row(
+            "POST /publications/{id}/commentaires",
+            "comment",
+            SIGNED_IN_NOT_BLOCKED,
+            Probe::Post("/publications/{post_public}/commentaires".into(), fields(&[("form", "commenter"), ("comment", "Bien vu {n}")])),
+        ),
+        row(
+            "POST /commentaires/{id}/supprimer",
+            "delete a comment",
+            &[AdherentS, SecretaryS, FedRespF, Admin],
+            Probe::PostOnFresh("/commentaires/{fresh_comment}/supprimer".into(), vec![]),
+        ),
+        row(
+            "POST /coopains/{handle}",
+            "coopain request",
+            SIGNED_IN,
+            Probe::Post("/coopains/noe-loos".into(), fields(&[("action", "demander")])),
+        ),
+        row(
+            "POST /groupes",
+            "create a group",
+            GROUP_CREATORS,
+            Probe::Post(
+                "/groupes".into(),
+                fields(&[
+                    ("name", "Groupe matrice {n}"),
+                    ("purpose", "Un objet assez long numéro {n}"),
+                    ("privacy", "public"),
+                    ("confirm", "oui"),
+                ]),
+            ),
+        ),
+        row(
+            "POST /groupes/{slug}/adhesion",
+            "join a public group",
+            SIGNED_IN,
+            Probe::Post("/groupes/velo-pour-tous/adhesion".into(), fields(&[("action", "rejoindre")])),
+        ),
+        row(
+            "POST /groupes/{slug}/membres/{handle}",
+            "answer a membership request",
+            &[AdherentS],
+            Probe::Post("/groupes/cercle-prive/membres/noe-loos".into(), fields(&[("decision", "accepter")])),
+        ),
+        // Field actions (Sophie's fixtures; Lille people see section actions, the federation's
+        // confirmed adhérents see adhérent actions, the team above sees everything).
+        row("GET /actions", "a public action", EVERYONE, Probe::PageShows("/actions?rayon=1000".into(), "MARQUE-ACTION-PUBLIQUE")),
+        row("GET /actions", "a section action", LILLE_AND_TEAM, Probe::PageShows("/actions?rayon=1000".into(), "MARQUE-ACTION-SECTION")),
+        row(
+            "GET /actions",
+            "an adhérents action",
+            NORD_ADHERENTS,
+            Probe::PageShows("/actions?rayon=1000".into(), "MARQUE-ACTION-ADHERENTS"),
+        ),
+        row("GET /actions/nouvelle", "creation form", GROUP_CREATORS, Probe::PageOk("/actions/nouvelle".into())),
+        row(
+            "GET /actions/{id}",
+            "a public action",
+            EVERYONE,
+            Probe::PageShows("/actions/{action_public}".into(), "MARQUE-ACTION-PUBLIQUE"),
+        ),
+        row(
+            "GET /actions/{id}",
+            "a section action",
+            LILLE_AND_TEAM,
+            Probe::PageShows("/actions/{action_section}".into(), "MARQUE-ACTION-SECTION"),
+        ),
+        row(
+            "GET /actions/{id}",
+            "an adhérents action",
+            NORD_ADHERENTS,
+            Probe::PageShows("/actions/{action_members}".into(), "MARQUE-ACTION-ADHERENTS"),
+        ),
+        row(
+            "GET /actions/{id}",
+            "a participant's shared e-mail",
+            ACTION_TEAM,
+            Probe::PageShows("/actions/{action_open}".into(), "sacha@example.fr"),
+        ),
+        row(
+            "GET /actions/{id}",
+            "who comes (first names)",
+            &[Sympathisant, SecretaryS, FedRespF, Admin],
+            Probe::PageShows("/actions/{action_open}".into(), "participants-titre"),
+        ),
+        row("GET /actions/{id}/modifier", "edit form", ACTION_TEAM, Probe::PageOk("/actions/{action_public}/modifier".into())),
+        row(
+            "GET /calendrier/action/{id}",
+            "an action's .ics",
+            LILLE_AND_TEAM,
+            Probe::PageShows("/actions/{action_section}.ics".into(), "MARQUE-ACTION-SECTION"),
+        ),
+        row(
+            "GET /calendrier/{token}",
+            "a calendar feed (the secret is the key)",
+            EVERYONE,
+            Probe::PageShows("/calendrier/{calendar_token}".into(), "MARQUE-ACTION-OUVERTE"),
+        ),
+        row("GET /calendrier/{token}", "an unknown calendar", NOBODY, Probe::PageOk(format!("/calendrier/{}", "ab".repeat(32)))),
+        row(
+            "POST /actions",
+            "create or propose",
+            GROUP_CREATORS,
+            Probe::Post("/actions".into(), action_form_fields("Action matrice {n}", "public", "")),
+        ),
+        row(
+            "POST /actions/{id}/participation",
+            "answer a public action",
+            SIGNED_IN,
+            Probe::Post("/actions/{action_open}/participation".into(), fields(&[("reponse", "oui")])),
+        ),
+        row(
+            "POST /actions/{id}/participation",
+            "answer an adhérents action",
+            NORD_ADHERENTS,
+            Probe::Post("/actions/{action_members}/participation".into(), fields(&[("reponse", "peut-etre")])),
+        ),
+        row(
+            "POST /actions/{id}/modifier",
+            "edit",
+            ACTION_TEAM,
+            Probe::Post("/actions/{action_public}/modifier".into(), action_form_fields("MARQUE-ACTION-PUBLIQUE", "public", "2")),
+        ),
+        row(
+            "POST /actions/{id}/annuler",
+            "cancel",
+            ACTION_TEAM,
+            Probe::PostOnFreshAction("/actions/{fresh_action}/annuler".into(), fields(&[("reason", "Pluie annoncée")]), false),
+        ),
+        row(
+            "POST /actions/{id}/approuver",
+            "approve a proposal",
+            ACTION_TEAM,
+            Probe::PostOnFreshAction("/actions/{fresh_action}/approuver".into(), vec![], true),
+        ),
+        row(
+            "GET /actions/{id}/compte-rendu",
+            "the compte-rendu form",
+            REPORTERS,
+            Probe::PageShows("/actions/{action_past}/compte-rendu".into(), "report-form"),
+        ),
+        row(
+            "POST /actions/{id}/compte-rendu",
+            "write or rewrite the compte-rendu",
+            REPORTERS,
+            Probe::Post(
+                "/actions/{action_past}/compte-rendu".into(),
+                fields(&[("cle", "matrice-cle-{n}-0000"), ("tracts", "250"), ("present", "{n}")]),
+            ),
+        ),
+        row(
+            "POST /actions/{id}/compte-rendu",
+            "a compte-rendu before the action",
+            NOBODY,
+            Probe::Post("/actions/{action_public}/compte-rendu".into(), fields(&[("cle", "matrice-tot-{n}-0000"), ("tracts", "1")])),
+        ),
+        row(
+            "GET /actions/{id}",
+            "the compte-rendu's figures",
+            EVERYONE,
+            Probe::PageShows("/actions/{action_past}".into(), "report-figures"),
+        ),
+        row("GET /actions/{id}", "the new contacts met", ACTION_TEAM, Probe::PageShows("/actions/{action_past}".into(), "CONTACT-MATRICE")),
+        row(
+            "GET /sections/{slug}",
+            "a section action in its list",
+            LILLE_AND_TEAM,
+            Probe::PageShows("/sections/lille".into(), "MARQUE-ACTION-SECTION"),
+        ),
+        row(
+            "GET /federations/{code}",
+            "an adhérents action in its list",
+            NORD_ADHERENTS,
+            Probe::PageShows("/federations/59".into(), "MARQUE-ACTION-ADHERENTS"),
+        ),
+        row(
+            "GET /sections/{slug}/statistiques",
+            "field statistics",
+            LILLE_STATISTICS,
+            Probe::PageShows("/sections/lille/statistiques".into(), "stats-table"),
+        ),
+        row(
+            "POST /actions/calendrier",
+            "make a calendar address",
+            SIGNED_IN,
+            Probe::Post("/actions/calendrier".into(), fields(&[("action", "creer")])),
+        ),
+        row("POST /notifications/lues", "mark all read", SIGNED_IN, Probe::Post("/notifications/lues".into(), vec![])),
+        row("POST /notifications/{id}/lue", "mark one read", SIGNED_IN, Probe::Post("/notifications/1/lue".into(), vec![])),
+        row(
+            "POST /connexion",
+            "sign in",
+            EVERYONE,
+            Probe::Post("/connexion".into(), fields(&[("email", "noe@example.fr"), ("password", "un mot de passe solide")])),
+        ),
+        row(
+            "POST /inscription",
+            "sign up",
+            EVERYONE,
+            Probe::Post(
+                "/inscription".into(),
+                fields(&[
+                    ("display_name", "Nouvelle Personne"),
+                    ("email", "{unique}@example.fr"),
+                    ("password", "un mot de passe solide"),
+                    ("postal_code", "62000"),
+                    ("commune", "62041"),
+                    ("membership", "sympathisant"),
+                    ("consent", "oui"),
+                ]),
+            ),
+        ),
+        row(
+            "POST /profil",
+            "edit own profile",
+            SIGNED_IN,
+            Probe::Post(
+                "/profil".into(),
+                fields(&[
+                    ("display_name", "Même Nom"),
+                    ("handle", "{self}"),
+                    ("bio", ""),
+                    ("status", "Statut"),
+                    ("mandates", ""),
+                    ("responsibilities", ""),
+                    ("interests", ""),
+                    ("bio_visibility", "section"),
+                    ("status_visibility", "section"),
+                    ("mandates_visibility", "section"),
+                    ("responsibilities_visibility", "section"),
+                    ("interests_visibility", "section"),
+                    ("availabilities_visibility", "section"),
+                ]),
+            ),
+        ),
+        row(
+            "POST /profil/commune",
+            "move",
+            SIGNED_IN,
+            Probe::Post("/profil/commune".into(), fields(&[("form", "commune"), ("postal_code", "{own_postal}"), ("commune", "62041")])),
+        ),
         row("POST /profil/adhesion", "claim adhérent status", SIGNED_IN, Probe::Post("/profil/adhesion".into(), vec![])),
         row("POST /adhesions/{person_id}", "confirm a claim", SECTION_TEAM_AND_ABOVE, Probe::DecideClaim),
-        row("POST /federations/{code}/sections", "create a section", FEDERATION_F, Probe::Post("/federations/59/sections".into(), fields(&[("name", "Section {n}"), ("slug", "section-{n}"), ("description", ""), ("communes", "({free_commune})")]))),
-        row("POST /federations/{code}/equipe", "name a federation officer", &[Admin], Probe::Post("/federations/59/equipe".into(), fields(&[("form", "equipe"), ("handle", "{noe}"), ("role", "federation_animator"), ("action", "nommer")]))),
-        row("POST /sections/{slug}/modifier", "edit the section", SECTION_TEAM_AND_ABOVE, Probe::Post("/sections/lille/modifier".into(), fields(&[("name", "Lille"), ("description", "Modifiée")]))),
-        row("POST /sections/{slug}/equipe", "name an animator", FEDERATION_F, Probe::Post("/sections/lille/equipe".into(), fields(&[("form", "equipe"), ("handle", "{noe}"), ("role", "section_animator"), ("action", "nommer")]))),
+        row(
+            "POST /federations/{code}/sections",
+            "create a section",
+            FEDERATION_F,
+            Probe::Post(
+                "/federations/59/sections".into(),
+                fields(&[("name", "Section {n}"), ("slug", "section-{n}"), ("description", ""), ("communes", "({free_commune})")]),
+            ),
+        ),
+        row(
+            "POST /federations/{code}/equipe",
+            "name a federation officer",
+            &[Admin],
+            Probe::Post(
+                "/federations/59/equipe".into(),
+                fields(&[("form", "equipe"), ("handle", "{noe}"), ("role", "federation_animator"), ("action", "nommer")]),
+            ),
+        ),
+        row(
+            "POST /sections/{slug}/modifier",
+            "edit the section",
+            SECTION_TEAM_AND_ABOVE,
+            Probe::Post("/sections/lille/modifier".into(), fields(&[("name", "Lille"), ("description", "Modifiée")])),
+        ),
+        row(
+            "POST /sections/{slug}/equipe",
+            "name an animator",
+            FEDERATION_F,
+            Probe::Post(
+                "/sections/lille/equipe".into(),
+                fields(&[("form", "equipe"), ("handle", "{noe}"), ("role", "section_animator"), ("action", "nommer")]),
+            ),
+        ),
         row("POST /deconnexion", "sign out", EVERYONE, Probe::Post("/deconnexion".into(), vec![])),
         row("POST /deconnexion-partout", "sign out everywhere", EVERYONE, Probe::Post("/deconnexion-partout".into(), vec![])),
     ]
 }
 
 fn fill(template: &str, world: &World, who: Who, n: usize) -> String {
+    let post = |kind: &str| world.posts.get(kind).map(i64::to_string).unwrap_or_default();
+    let action = |kind: &str| world.actions.get(kind).map(i64::to_string).unwrap_or_default();
     template
+        .replace("{post_public}", &post("public"))
+        .replace("{post_group}", &post("group"))
+        .replace("{post_coopains}", &post("coopains"))
+        .replace("{action_public}", &action("public"))
+        .replace("{action_open}", &action("open"))
+        .replace("{action_section}", &action("section"))
+        .replace("{action_members}", &action("members"))
+        .replace("{action_past}", &action("past"))
+        .replace("{calendar_token}", &world.calendar_token)
         .replace("{adele}", &world.handle(AdherentS))
         .replace("{sam}", &world.handle(Suspended))
         .replace("{noe}", "noe-loos")
@@ -305,19 +1018,54 @@ async fn observe(world: &World, probe: &Probe, who: Who, n: usize) -> bool {
             }
             let body: Vec<(String, String)> = body.iter().map(|(k, v)| (k.clone(), fill(v, world, who, n))).collect();
             let body: Vec<(&str, &str)> = body.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-            let reply = send(&world.router, post_form(path, &body, cookie, Some(ORIGIN))).await;
+            let reply = send(&world.router, post_form(&fill(path, world, who, n), &body, cookie, Some(ORIGIN))).await;
+            reply.status == StatusCode::SEE_OTHER && !reply.header(header::LOCATION).starts_with("/connexion")
+        }
+        Probe::StreamOk(path) => status_of(&world.router, get(path, cookie)).await.0 == StatusCode::OK,
+        Probe::PostOnFreshAction(path, body, proposal) => {
+            let id = world.fresh_action(*proposal).await;
+            let path = path.replace("{fresh_action}", &id.to_string());
+            let body: Vec<(String, String)> = body.iter().map(|(k, v)| (k.clone(), fill(v, world, who, n))).collect();
+            let body: Vec<(&str, &str)> = body.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+            let reply = send(&world.router, post_form(&path, &body, cookie, Some(ORIGIN))).await;
+            reply.status == StatusCode::SEE_OTHER && !reply.header(header::LOCATION).starts_with("/connexion")
+        }
+        Probe::PostOnFresh(path, body) => {
+            let (post, comment) = world.fresh_post().await;
+            let path = path.replace("{fresh}", &post.to_string()).replace("{fresh_comment}", &comment.to_string());
+            let body: Vec<(String, String)> = body.iter().map(|(k, v)| (k.clone(), fill(v, world, who, n))).collect();
+            let body: Vec<(&str, &str)> = body.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+            let reply = send(&world.router, post_form(&path, &body, cookie, Some(ORIGIN))).await;
             reply.status == StatusCode::SEE_OTHER && !reply.header(header::LOCATION).starts_with("/connexion")
         }
         Probe::DecideClaim => {
             let email = format!("claim-{n}@example.fr");
             let target = sign_up(&world.state, &format!("Demande {n}"), &email, "59000", "adherent").await;
-            let reply = send(&world.router, post_form(&format!("/adhesions/{target}"), &[("decision", "confirmer"), ("retour", "/sections/lille")], cookie, Some(ORIGIN))).await;
+            let reply = send(
+                &world.router,
+                post_form(
+                    &format!("/adhesions/{target}"),
+                    &[("decision", "confirmer"), ("retour", "/sections/lille")],
+                    cookie,
+                    Some(ORIGIN),
+                ),
+            )
+            .await;
             let status = store::users::by_id(&world.state.db, target).await.unwrap().unwrap().membership_status;
             let confirmed = status == "confirmed";
             if !confirmed {
                 // Refusals look exactly like a person who does not exist (no hint of who is where).
-                let ghost = send(&world.router, post_form("/adhesions/999999", &[("decision", "confirmer"), ("retour", "/")], cookie, Some(ORIGIN))).await;
-                assert!(reply.status == ghost.status || ghost.status.is_redirection(), "{who:?}: refusal {} vs ghost {}", reply.status, ghost.status);
+                let ghost = send(
+                    &world.router,
+                    post_form("/adhesions/999999", &[("decision", "confirmer"), ("retour", "/")], cookie, Some(ORIGIN)),
+                )
+                .await;
+                assert!(
+                    reply.status == ghost.status || ghost.status.is_redirection(),
+                    "{who:?}: refusal {} vs ghost {}",
+                    reply.status,
+                    ghost.status
+                );
             }
             confirmed && reply.status == StatusCode::SEE_OTHER
         }
@@ -352,10 +1100,19 @@ async fn authorization_matrix(t: &TestDb) {
     for row in &rows {
         for &who in EVERYONE {
             cases += 1;
+            if std::env::var_os("COOPOL_MATRIX_TRACE").is_some() {
+                eprintln!("{} [{}] as {who:?}", row.route, row.aspect);
+            }
             let allowed = observe(&world, &row.probe, who, cases).await;
             let expected = row.allowed.contains(&who);
             if allowed != expected {
-                failures.push(format!("{} [{}] as {who:?}: expected {}, got {}", row.route, row.aspect, if expected { "allow" } else { "deny" }, if allowed { "allow" } else { "deny" }));
+                failures.push(format!(
+                    "{} [{}] as {who:?}: expected {}, got {}",
+                    row.route,
+                    row.aspect,
+                    if expected { "allow" } else { "deny" },
+                    if allowed { "allow" } else { "deny" }
+                ));
             }
         }
     }
@@ -392,10 +1149,18 @@ async fn counts_and_directories_leak_nothing(t: &TestDb) {
     assert!(view["directory"].is_null() && view["newcomers"].is_null() && view["audit"].is_null());
 
     // A suspended account cannot sign in, and says so only after the right password.
-    let reply = send(&world.router, post_form("/connexion", &[("email", "sam@example.fr"), ("password", "un mot de passe solide")], None, Some(ORIGIN))).await;
+    let reply = send(
+        &world.router,
+        post_form("/connexion", &[("email", "sam@example.fr"), ("password", "un mot de passe solide")], None, Some(ORIGIN)),
+    )
+    .await;
     assert_eq!(reply.status, StatusCode::FORBIDDEN);
     assert!(reply.body.contains("Ce compte est suspendu"));
-    let wrong = send(&world.router, post_form("/connexion", &[("email", "sam@example.fr"), ("password", "pas le bon mot de passe")], None, Some(ORIGIN))).await;
+    let wrong = send(
+        &world.router,
+        post_form("/connexion", &[("email", "sam@example.fr"), ("password", "pas le bon mot de passe")], None, Some(ORIGIN)),
+    )
+    .await;
     assert!(wrong.body.contains("Adresse e-mail ou mot de passe incorrect."), "no hint without the password");
 }
 

@@ -52,7 +52,8 @@ async fn home_page_is_french_with_security_headers(t: &TestDb) {
 
 async fn language_follows_cookie_then_accept_language(t: &TestDb) {
     let r = router(t);
-    let english = Request::get("/").header(header::HOST, HOST).header(header::ACCEPT_LANGUAGE, "en-GB,en;q=0.9").body(Body::empty()).expect("req");
+    let english =
+        Request::get("/").header(header::HOST, HOST).header(header::ACCEPT_LANGUAGE, "en-GB,en;q=0.9").body(Body::empty()).expect("req");
     let reply = send(&r, english).await;
     assert!(reply.body.contains(r#"<html lang="en""#) && reply.body.contains("Sign up"));
     let unsure = Request::get("/").header(header::HOST, HOST).header(header::ACCEPT_LANGUAGE, "de-DE").body(Body::empty()).expect("req");
@@ -134,7 +135,9 @@ async fn duplicate_email_is_refused_case_insensitively(t: &TestDb) {
 async fn sign_in_and_wrong_password(t: &TestDb) {
     let r = router(t);
     sign_up(&r, "Élise", "elise@example.fr").await;
-    let wrong = send(&r, post_form("/connexion", &[("email", "elise@example.fr"), ("password", "pas le bon mot de passe")], None, Some(ORIGIN))).await;
+    let wrong =
+        send(&r, post_form("/connexion", &[("email", "elise@example.fr"), ("password", "pas le bon mot de passe")], None, Some(ORIGIN)))
+            .await;
     assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(wrong.body.contains("Adresse e-mail ou mot de passe incorrect."));
     assert!(wrong.body.contains(r#"value="elise@example.fr""#));
@@ -172,7 +175,9 @@ async fn sign_in_is_rate_limited_with_a_french_wait(t: &TestDb) {
     let r = router_with(t, limits, None);
     sign_up(&r, "Élise", "elise@example.fr").await;
     for _ in 0..3 {
-        let reply = send(&r, post_form("/connexion", &[("email", "elise@example.fr"), ("password", "mauvais mot de passe")], None, Some(ORIGIN))).await;
+        let reply =
+            send(&r, post_form("/connexion", &[("email", "elise@example.fr"), ("password", "mauvais mot de passe")], None, Some(ORIGIN)))
+                .await;
         assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
     }
     let blocked = send(&r, post_form("/connexion", &[("email", "elise@example.fr"), ("password", PASSWORD)], None, Some(ORIGIN))).await;
@@ -294,7 +299,8 @@ async fn sign_out_here_and_everywhere(t: &TestDb) {
 
 async fn secure_cookies_behind_https(t: &TestDb) {
     let r = router_with(t, RateLimits::default(), Some("https://coopol.example"));
-    let reply = send(&r, post_form("/inscription", &signup_fields("Élise", "elise@example.fr"), None, Some("https://coopol.example"))).await;
+    let reply =
+        send(&r, post_form("/inscription", &signup_fields("Élise", "elise@example.fr"), None, Some("https://coopol.example"))).await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER);
     assert!(reply.header(header::SET_COOKIE).contains("; Secure"));
 }

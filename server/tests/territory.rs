@@ -16,7 +16,17 @@ use support::{get, post_form, router_with, send, ORIGIN};
 
 fn router(t: &TestDb) -> Router {
     let many = Limit { max: 10_000, window_secs: 3600 };
-    router_with(t, RateLimits { signup_per_ip: many, signup_per_account: many, signin_per_ip: many, signin_failures_per_account: many }, None)
+    router_with(
+        t,
+        RateLimits {
+            signup_per_ip: many,
+            signup_per_account: many,
+            signin_per_ip: many,
+            signin_failures_per_account: many,
+            posting_per_account: many,
+        },
+        None,
+    )
 }
 
 async fn sign_up(r: &Router, name: &str, email: &str, postal: &str, membership: &str, commune: &str) -> String {
@@ -73,12 +83,26 @@ async fn find_my_section_explains_in_french(t: &TestDb) {
 
 async fn sign_up_asks_the_commune_when_the_postal_code_is_shared(t: &TestDb) {
     let r = router(t);
-    let unknown = [("display_name", "Élise"), ("email", "e@example.fr"), ("password", "un mot de passe solide"), ("postal_code", "59999"), ("membership", "sympathisant"), ("consent", "oui")];
+    let unknown = [
+        ("display_name", "Élise"),
+        ("email", "e@example.fr"),
+        ("password", "un mot de passe solide"),
+        ("postal_code", "59999"),
+        ("membership", "sympathisant"),
+        ("consent", "oui"),
+    ];
     let reply = send(&r, post_form("/inscription", &unknown, None, Some(ORIGIN))).await;
     assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(reply.body.contains("Ce code postal ne correspond à aucune commune"));
 
-    let shared = [("display_name", "Élise"), ("email", "e@example.fr"), ("password", "un mot de passe solide"), ("postal_code", "59270"), ("membership", "sympathisant"), ("consent", "oui")];
+    let shared = [
+        ("display_name", "Élise"),
+        ("email", "e@example.fr"),
+        ("password", "un mot de passe solide"),
+        ("postal_code", "59270"),
+        ("membership", "sympathisant"),
+        ("consent", "oui"),
+    ];
     let reply = send(&r, post_form("/inscription", &shared, None, Some(ORIGIN))).await;
     assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(reply.body.contains("Plusieurs communes ont ce code postal : choisis la tienne."));
@@ -104,7 +128,11 @@ async fn sections_cover_communes_once(t: &TestDb) {
     assert_eq!(conflict.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(conflict.body.contains("Lille appartient déjà à la section « Lille-Centre »."), "names the section that has it");
     let ambiguous = send(&r, post_form("/federations/59/sections", &create("Flandre", "59350"), Some(&admin), Some(ORIGIN))).await;
-    assert!(ambiguous.body.contains("« 59350 » correspond à plusieurs communes : Lille (59350), Saint-André-lez-Lille (59527)"), "INSEE and postal codes overlap: {}", ambiguous.status);
+    assert!(
+        ambiguous.body.contains("« 59350 » correspond à plusieurs communes : Lille (59350), Saint-André-lez-Lille (59527)"),
+        "INSEE and postal codes overlap: {}",
+        ambiguous.status
+    );
     let unknown = send(&r, post_form("/federations/59/sections", &create("Nulle part", "Atlantide"), Some(&admin), Some(ORIGIN))).await;
     assert!(unknown.body.contains("« Atlantide » : aucune commune de ce département n’a ce nom ou ce code."));
     let outside = send(&r, post_form("/federations/59/sections", &create("Arras", "Arras (62041)"), Some(&admin), Some(ORIGIN))).await;
@@ -147,7 +175,16 @@ async fn secretaries_confirm_adherents_and_hand_over(t: &TestDb) {
     let page = send(&r, get("/sections/lille", Some(&secretary))).await;
     assert!(page.body.contains("Nouveaux arrivants") && page.body.contains("Nina Nouvelle") && page.body.contains("adhésion à confirmer"));
     let nina = store::users::by_handle(&t.db, "nina-nouvelle").await.unwrap().unwrap();
-    let reply = send(&r, post_form(&format!("/adhesions/{}", nina.id), &[("decision", "confirmer"), ("retour", "/sections/lille")], Some(&secretary), Some(ORIGIN))).await;
+    let reply = send(
+        &r,
+        post_form(
+            &format!("/adhesions/{}", nina.id),
+            &[("decision", "confirmer"), ("retour", "/sections/lille")],
+            Some(&secretary),
+            Some(ORIGIN),
+        ),
+    )
+    .await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER);
     let after = send(&r, get("/sections/lille", Some(&newcomer))).await;
     assert!(after.body.contains("Annuaire des membres") && after.body.contains("Sophie Secrétaire"), "the new adhérent sees the directory");
@@ -170,7 +207,11 @@ async fn people_move_and_claim(t: &TestDb) {
     let reply = send(&r, post_form("/profil/commune", &[("form", "commune"), ("postal_code", "62000")], Some(&cookie), Some(ORIGIN))).await;
     assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(reply.body.contains("Plusieurs communes ont ce code postal"));
-    let reply = send(&r, post_form("/profil/commune", &[("form", "commune"), ("postal_code", "62000"), ("commune", "62041")], Some(&cookie), Some(ORIGIN))).await;
+    let reply = send(
+        &r,
+        post_form("/profil/commune", &[("form", "commune"), ("postal_code", "62000"), ("commune", "62041")], Some(&cookie), Some(ORIGIN)),
+    )
+    .await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER);
     let profile = send(&r, get("/profil", Some(&cookie))).await;
     assert!(profile.body.contains("Arras") && profile.body.contains("Pas-de-Calais"));

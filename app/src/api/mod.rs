@@ -2,5 +2,7 @@
 //! → call a service → return a DTO.
 
 pub mod account;
+pub mod actions;
+pub mod feed;
 pub mod profile;
 pub mod territory;

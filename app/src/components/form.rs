@@ -75,6 +75,33 @@ pub fn TextField(
     }
 }
 
+/// The text of a `<textarea>`. Leptos writes textarea children to the HTML *unescaped* (like
+/// `<script>`; leptos-rs/leptos#4819 reverted the fix because of hydration), so a typed
+/// `</textarea><script>…` would break out of the field. On the server we escape it ourselves
+/// (the browser decodes the entities back into the same text); in the browser the child is a
+/// plain text node, which needs no escaping.
+fn textarea_text(value: String) -> String {
+    if cfg!(feature = "ssr") {
+        escape_text(&value)
+    } else {
+        value
+    }
+}
+
+/// `&`, `<` and `>` as entities: enough for text content (never used for attributes).
+pub fn escape_text(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for c in value.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[component]
 pub fn TextArea(
     #[prop(into)] name: String,
@@ -101,7 +128,7 @@ pub fn TextArea(
                 aria-invalid=invalid
                 aria-describedby=describedby
             >
-                {value}
+                {textarea_text(value)}
             </textarea>
             <FieldErrorText name=name error=error />
         </div>
@@ -150,4 +177,18 @@ pub fn FormAlert(outcome: Option<FormOutcome>) -> impl IntoView {
         };
         Some(view! { <div class=class role="alert">{text}</div> })
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape_text;
+
+    #[test]
+    fn textarea_text_cannot_close_its_element() {
+        let typed = "</textarea><script>alert(1)</script> & <b>";
+        let escaped = escape_text(typed);
+        assert!(!escaped.contains('<') && !escaped.contains('>'));
+        assert_eq!(escaped, "&lt;/textarea&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;");
+        assert_eq!(escape_text("Déjà vu, l’été"), "Déjà vu, l’été");
+    }
 }

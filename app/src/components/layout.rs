@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 use crate::components::lang::{use_lang, use_texts};
+use crate::components::live::use_live;
 use crate::model::user::CurrentUser;
 
 /// The signed-in person for this page, loaded once with the page.
@@ -52,21 +53,24 @@ fn NavLinks() -> impl IntoView {
                             (None, Some(code)) => format!("/federations/{code}"),
                             (None, None) => "/trouver-ma-section".to_string(),
                         };
+                        // Phones show four entries (field actions first among them); Ma section,
+                        // Groupes and Coopains are also linked from the home page, the feed and the
+                        // profile page, and "Se déconnecter" lives in the header.
                         view! {
-                            <li><a href="/">{t.nav_home}</a></li>
-                            <li><a href=place>{t.territory.nav_my_section}</a></li>
+                            <li><a href="/fil">{t.feed.nav_feed}</a></li>
+                            <li><a href="/actions">{t.actions.nav_actions}</a></li>
+                            <li class="wide-only"><a href=place>{t.territory.nav_my_section}</a></li>
+                            <li class="wide-only"><a href="/groupes">{t.feed.nav_groups}</a></li>
+                            <li class="wide-only"><a href="/coopains">{t.feed.nav_coopains}</a></li>
+                            <li><NotificationsLink initial=user.unread_notifications /></li>
                             <li><a href="/profil">{t.nav_profile}</a></li>
-                            <li>
-                                <form method="post" action="/deconnexion" class="inline-form">
-                                    <button type="submit" class="link-button">{t.sign_out}</button>
-                                </form>
-                            </li>
                         }
                             .into_any()
                     }
                     None => {
                         view! {
-                            <li><a href="/">{t.nav_home}</a></li>
+                            <li class="wide-only"><a href="/">{t.nav_home}</a></li>
+                            <li><a href="/actions">{t.actions.nav_actions}</a></li>
                             <li><a href="/trouver-ma-section">{t.territory.nav_find_section}</a></li>
                             <li><a href="/connexion">{t.nav_signin}</a></li>
                             <li><a href="/inscription">{t.nav_signup}</a></li>
@@ -74,6 +78,45 @@ fn NavLinks() -> impl IntoView {
                             .into_any()
                     }
                 }
+            })}
+        </Suspense>
+    }
+}
+
+/// "Notifications" with the unread count: loaded with the page (with the current user), then
+/// pushed by the live stream.
+#[component]
+fn NotificationsLink(initial: i64) -> impl IntoView {
+    let t = use_texts().feed;
+    let live = use_live();
+    let count = move || live.and_then(|l| l.unread.get()).unwrap_or(initial);
+    view! {
+        <a href="/notifications" class="notifications-link">
+            {t.nav_notifications}
+            <span class="unread-badge" data-unread=move || count().to_string() hidden=move || count() == 0>
+                <span aria-hidden="true">{move || count().to_string()}</span>
+                <span class="visually-hidden">{move || (t.unread_badge)(count())}</span>
+            </span>
+        </a>
+    }
+}
+
+/// "Se déconnecter" in the header, for signed-in people: a plain form, it works without JavaScript.
+#[component]
+fn SignOut() -> impl IntoView {
+    let t = use_texts();
+    let user = use_current_user();
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                user.await
+                    .map(|_| {
+                        view! {
+                            <form method="post" action="/deconnexion" class="inline-form">
+                                <button type="submit" class="link-button">{t.sign_out}</button>
+                            </form>
+                        }
+                    })
             })}
         </Suspense>
     }
@@ -89,7 +132,10 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <img src="/icons/logo.svg" alt="" width="28" height="28" />
                 <span>"Coopol"</span>
             </a>
-            <LangSwitch />
+            <div class="header-actions">
+                <SignOut />
+                <LangSwitch />
+            </div>
         </header>
         <nav class="main-nav" aria-label=t.nav_label>
             <ul>

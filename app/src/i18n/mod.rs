@@ -1,6 +1,9 @@
 //! The UI's words, French first (tutoiement) and English. Every text is a field of `Texts`, so a
 //! missing translation does not compile. Parameterized texts are functions.
 
+pub mod actions;
+pub mod feed;
+pub mod reports;
 pub mod territory;
 
 use serde::{Deserialize, Serialize};
@@ -45,9 +48,7 @@ impl Lang {
         for part in header.split(',') {
             let mut pieces = part.trim().split(';');
             let tag = pieces.next().unwrap_or("").trim().to_ascii_lowercase();
-            let quality = pieces
-                .find_map(|p| p.trim().strip_prefix("q=").and_then(|q| q.parse::<f32>().ok()))
-                .unwrap_or(1.0);
+            let quality = pieces.find_map(|p| p.trim().strip_prefix("q=").and_then(|q| q.parse::<f32>().ok())).unwrap_or(1.0);
             let primary = tag.split('-').next().unwrap_or("");
             if let Some(lang) = Lang::from_code(primary) {
                 if quality > 0.0 && best.is_none_or(|(q, _)| quality > q) {
@@ -68,6 +69,9 @@ impl Lang {
 
 pub struct Texts {
     pub territory: &'static territory::TerritoryTexts,
+    pub feed: &'static feed::FeedTexts,
+    pub actions: &'static actions::ActionTexts,
+    pub reports: &'static reports::ReportTexts,
     pub skip_to_content: &'static str,
     pub tagline: &'static str,
     pub nav_label: &'static str,
@@ -176,6 +180,9 @@ fn wait_en(secs: i64) -> String {
 
 pub static FR: Texts = Texts {
     territory: &territory::FR,
+    feed: &feed::FR,
+    actions: &actions::FR,
+    reports: &reports::FR,
     skip_to_content: "Aller au contenu",
     tagline: "Le réseau coopératif des sections et des fédérations",
     nav_label: "Navigation principale",
@@ -292,6 +299,21 @@ pub static FR: Texts = Texts {
         FieldError::CommuneOutsideFederation { commune } => format!("{commune} n’est pas dans ce département."),
         FieldError::SlugTaken => "Cette adresse de section est déjà prise : choisis-en une autre.".into(),
         FieldError::UnknownMember => "Aucun membre n’a cet identifiant.".into(),
+        FieldError::SimilarGroups { groups } => format!(
+            "Des groupes proches existent déjà : {}. Rejoins l’un d’eux, ou coche « Créer quand même ».",
+            groups.iter().map(|(_, name)| format!("« {name} »")).collect::<Vec<_>>().join(", ")
+        ),
+        FieldError::AudienceNotAllowed => "Tu ne peux pas publier pour ce public : choisis dans la liste.".into(),
+        FieldError::InvalidDateTime => "Indique une date et une heure (exemple : 28/11/2026 10:00).".into(),
+        FieldError::EndBeforeStart => "La fin doit être après le début.".into(),
+        FieldError::InThePast => "Cette date est passée : choisis une date à venir.".into(),
+        FieldError::NotANumber => "Indique un nombre entier (exemple : 12).".into(),
+        FieldError::MustBePositive => "Indique un nombre supérieur à zéro, ou laisse vide pour ne pas limiter.".into(),
+        FieldError::MustNotBeNegative => "Un nombre ne peut pas être négatif.".into(),
+        FieldError::OutsideFrance => "Ce point n’est pas en France : vérifie la latitude et la longitude (exemple : 50.6367, 3.0633).".into(),
+        FieldError::MoreThan { other } => format!("Ce nombre ne peut pas dépasser « {other} »."),
+        FieldError::InvalidPhone => "Ce numéro de téléphone n’est pas valide (exemple : 06 12 34 56 78).".into(),
+        FieldError::ContactMeansRequired => "Indique un téléphone ou une adresse e-mail pour recontacter cette personne.".into(),
     },
     problem: |p| match p {
         FormProblem::WrongCredentials => "Adresse e-mail ou mot de passe incorrect.".into(),
@@ -327,6 +349,9 @@ pub static FR: Texts = Texts {
 
 pub static EN: Texts = Texts {
     territory: &territory::EN,
+    feed: &feed::EN,
+    actions: &actions::EN,
+    reports: &reports::EN,
     skip_to_content: "Skip to content",
     tagline: "The cooperative network of sections and federations",
     nav_label: "Main navigation",
@@ -443,6 +468,21 @@ pub static EN: Texts = Texts {
         FieldError::CommuneOutsideFederation { commune } => format!("{commune} is not in this département."),
         FieldError::SlugTaken => "This section address is taken: choose another one.".into(),
         FieldError::UnknownMember => "No member has this handle.".into(),
+        FieldError::SimilarGroups { groups } => format!(
+            "Similar groups already exist: {}. Join one of them, or tick “Create anyway”.",
+            groups.iter().map(|(_, name)| format!("“{name}”")).collect::<Vec<_>>().join(", ")
+        ),
+        FieldError::AudienceNotAllowed => "You cannot publish to this audience: pick one from the list.".into(),
+        FieldError::InvalidDateTime => "Give a date and a time (for example 28/11/2026 10:00).".into(),
+        FieldError::EndBeforeStart => "The end must come after the start.".into(),
+        FieldError::InThePast => "This date has passed: pick one to come.".into(),
+        FieldError::NotANumber => "Give a whole number (for example 12).".into(),
+        FieldError::MustBePositive => "Give a number above zero, or leave empty for no limit.".into(),
+        FieldError::MustNotBeNegative => "A number cannot be negative.".into(),
+        FieldError::OutsideFrance => "This point is not in France: check the latitude and longitude (for example 50.6367, 3.0633).".into(),
+        FieldError::MoreThan { other } => format!("This number cannot exceed “{other}”."),
+        FieldError::InvalidPhone => "This phone number is not valid (for example: 06 12 34 56 78).".into(),
+        FieldError::ContactMeansRequired => "Give a phone number or an e-mail address to get back to this person.".into(),
     },
     problem: |p| match p {
         FormProblem::WrongCredentials => "Wrong e-mail address or password.".into(),
@@ -484,6 +524,117 @@ pub fn format_date(lang: Lang, epoch_ms: i64) -> String {
         Lang::Fr if day == 1 => format!("1er {month_name} {year}"),
         _ => format!("{day} {month_name} {year}"),
     }
+}
+
+/// A date and time: "24 novembre 2026 à 15 h 02" / "24 November 2026, 15:02" (Europe/Paris).
+pub fn format_datetime(lang: Lang, epoch_ms: i64) -> String {
+    let local = paris_local_ms(epoch_ms);
+    let minutes = local.rem_euclid(86_400_000) / 60_000;
+    let (h, m) = (minutes / 60, minutes % 60);
+    match lang {
+        Lang::Fr => format!("{} à {h} h {m:02}", format_date(lang, epoch_ms)),
+        Lang::En => format!("{}, {h:02}:{m:02}", format_date(lang, epoch_ms)),
+    }
+}
+
+/// "15 h 02" / "15:02" (Europe/Paris).
+pub fn format_time(lang: Lang, epoch_ms: i64) -> String {
+    let minutes = paris_local_ms(epoch_ms).rem_euclid(86_400_000) / 60_000;
+    let (h, m) = (minutes / 60, minutes % 60);
+    match lang {
+        Lang::Fr => format!("{h} h {m:02}"),
+        Lang::En => format!("{h:02}:{m:02}"),
+    }
+}
+
+/// A weekday and date: "samedi 28 novembre 2026" / "Saturday 28 November 2026" (Europe/Paris).
+pub fn format_day(lang: Lang, epoch_ms: i64) -> String {
+    let local = paris_local_ms(epoch_ms);
+    let weekday = (local.div_euclid(86_400_000) + 4).rem_euclid(7) as usize; // 0 = Sunday
+    let names = match lang {
+        Lang::Fr => ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"],
+        Lang::En => ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
+    };
+    format!("{} {}", names[weekday], format_date(lang, epoch_ms))
+}
+
+/// `2026-11-28T10:00` (the value of an `<input type="datetime-local">`) read as Europe/Paris
+/// time, to UTC milliseconds. In the autumn's repeated hour, the first (summer) one.
+pub fn parse_paris_datetime(raw: &str) -> Option<i64> {
+    let raw = raw.trim();
+    let (date, time) = raw.split_once('T').or_else(|| raw.split_once(' '))?;
+    let mut d = date.split('-');
+    let (y, mo, da) = (d.next()?.parse::<i64>().ok()?, d.next()?.parse::<u32>().ok()?, d.next()?.parse::<u32>().ok()?);
+    let mut t = time.split(':');
+    let (h, mi) = (t.next()?.parse::<i64>().ok()?, t.next()?.parse::<i64>().ok()?);
+    if d.next().is_some()
+        || !(1..=12).contains(&mo)
+        || !(1..=31).contains(&da)
+        || !(0..24).contains(&h)
+        || !(0..60).contains(&mi)
+        || !(1900..=9999).contains(&y)
+    {
+        return None;
+    }
+    let local = days_from_civil(y, mo, da) * 86_400_000 + (h * 60 + mi) * 60_000;
+    if civil_date(local) != (y, mo, da) {
+        return None; // 31 February and the like
+    }
+    let hour = 3_600_000;
+    [2 * hour, hour].into_iter().map(|offset| local - offset).find(|&utc| paris_local_ms(utc) == local).or(Some(local - hour))
+}
+
+/// The inverse of `parse_paris_datetime`, to prefill a form.
+pub fn paris_datetime_input(epoch_ms: i64) -> String {
+    let local = paris_local_ms(epoch_ms);
+    let (y, mo, d) = civil_date(local);
+    let minutes = local.rem_euclid(86_400_000) / 60_000;
+    format!("{y:04}-{mo:02}-{d:02}T{:02}:{:02}", minutes / 60, minutes % 60)
+}
+
+/// The Europe/Paris (year, month) of a time: the buckets of monthly statistics.
+pub fn paris_year_month(epoch_ms: i64) -> (i64, u32) {
+    let (y, m, _) = civil_date(paris_local_ms(epoch_ms));
+    (y, m)
+}
+
+/// UTC milliseconds of the first instant of a Europe/Paris month.
+pub fn paris_month_start(year: i64, month: u32) -> i64 {
+    parse_paris_day(&format!("{year:04}-{month:02}-01")).unwrap_or(0)
+}
+
+/// "novembre 2026" / "November 2026"; short: "nov." / "Nov" (chart axes).
+pub fn format_month(lang: Lang, year: i64, month: u32, short: bool) -> String {
+    const FR_SHORT: [&str; 12] = ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."];
+    let index = (month as usize + 11) % 12;
+    let name = lang.texts().months[index];
+    match (short, lang) {
+        (true, Lang::Fr) => FR_SHORT[index].to_string(),
+        (true, Lang::En) => name.chars().take(3).collect(),
+        (false, _) => format!("{name} {year}"),
+    }
+}
+
+/// A whole number with French digit groups ("12\u{202f}345") or English ones ("12,345").
+pub fn format_number(lang: Lang, n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let sep = if lang == Lang::Fr { "\u{202f}" } else { "," };
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push_str(sep);
+        }
+        out.push(c);
+    }
+    if n < 0 {
+        out.insert(0, '-');
+    }
+    out
+}
+
+/// UTC milliseconds of midnight, Europe/Paris, of `YYYY-MM-DD`.
+pub fn parse_paris_day(raw: &str) -> Option<i64> {
+    parse_paris_datetime(&format!("{}T00:00", raw.trim()))
 }
 
 /// Europe/Paris offset: CET (+1) with CEST (+2) from the last Sunday of March 01:00 UTC to the
@@ -529,6 +680,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn numbers_and_months_in_french() {
+        assert_eq!(format_number(Lang::Fr, 12_345), "12\u{202f}345");
+        assert_eq!(format_number(Lang::En, 1_234_567), "1,234,567");
+        assert_eq!(format_number(Lang::Fr, 999), "999");
+        assert_eq!(format_number(Lang::Fr, -1000), "-1\u{202f}000");
+        assert_eq!(format_month(Lang::Fr, 2026, 2, true), "févr.");
+        assert_eq!(format_month(Lang::Fr, 2026, 11, false), "novembre 2026");
+        // 1 December 2026, 00:30 in Paris is still 30 November in UTC.
+        let start = paris_month_start(2026, 12);
+        assert_eq!(paris_year_month(start), (2026, 12));
+        assert_eq!(paris_year_month(start - 1), (2026, 11));
+    }
+
+    #[test]
     fn accept_language_prefers_quality_and_defaults_to_french() {
         assert_eq!(Lang::from_accept_language("en-GB,en;q=0.9,fr;q=0.8"), Lang::En);
         assert_eq!(Lang::from_accept_language("de-DE,fr;q=0.5,en;q=0.7"), Lang::En);
@@ -536,6 +701,23 @@ mod tests {
         assert_eq!(Lang::from_accept_language(""), Lang::Fr);
         assert_eq!(Lang::from_accept_language("fr-FR,fr;q=0.9,en-US;q=0.8"), Lang::Fr);
         assert_eq!(Lang::from_accept_language("en;q=0"), Lang::Fr);
+    }
+
+    #[test]
+    fn paris_datetimes_parse_both_sides_of_summer_time() {
+        // 28 November 2026 10:00 in Paris is 09:00 UTC (winter).
+        let winter = parse_paris_datetime("2026-11-28T10:00").unwrap();
+        assert_eq!(winter, 1_795_856_400_000);
+        assert_eq!(paris_datetime_input(winter), "2026-11-28T10:00");
+        assert_eq!(format_time(Lang::Fr, winter), "10 h 00");
+        assert_eq!(format_day(Lang::Fr, winter), "samedi 28 novembre 2026");
+        // 1 July 2026 10:00 in Paris is 08:00 UTC (summer).
+        let summer = parse_paris_datetime("2026-07-01T10:00").unwrap();
+        assert_eq!(summer, 1_782_892_800_000);
+        assert_eq!(paris_datetime_input(summer), "2026-07-01T10:00");
+        assert_eq!(parse_paris_datetime("2026-02-31T10:00"), None);
+        assert_eq!(parse_paris_datetime("demain"), None);
+        assert_eq!(parse_paris_datetime("2026-11-28T25:00"), None);
     }
 
     #[test]

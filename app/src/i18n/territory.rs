@@ -90,18 +90,7 @@ pub struct TerritoryTexts {
 
 /// 12345 → "12 345" (narrow no-break space, as French typography wants).
 pub fn format_count(n: i64) -> String {
-    let digits = n.abs().to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('\u{202f}');
-        }
-        out.push(c);
-    }
-    if n < 0 {
-        out.insert(0, '-');
-    }
-    out
+    super::format_number(super::Lang::Fr, n)
 }
 
 /// French: 0 and 1 take the singular.

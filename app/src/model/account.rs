@@ -61,19 +61,12 @@ impl Email {
             && !domain.starts_with('.')
             && !domain.ends_with('.')
             && !domain.contains("..")
-            && domain
-                .chars()
-                .all(|c| c.is_alphanumeric() || c == '.' || c == '-');
-        let local_ok = !local.is_empty()
-            && !local.contains('@')
-            && !local.chars().any(|c| c.is_whitespace() || c.is_control());
+            && domain.chars().all(|c| c.is_alphanumeric() || c == '.' || c == '-');
+        let local_ok = !local.is_empty() && !local.contains('@') && !local.chars().any(|c| c.is_whitespace() || c.is_control());
         if !domain_ok || !local_ok {
             return Err(FieldError::InvalidEmail);
         }
-        Ok(Self {
-            original: email.to_string(),
-            normalized: email.to_lowercase(),
-        })
+        Ok(Self { original: email.to_string(), normalized: email.to_lowercase() })
     }
 
     pub fn as_str(&self) -> &str {
@@ -224,9 +217,7 @@ impl Handle {
         if len > Self::MAX {
             return Err(FieldError::TooLong { max: Self::MAX });
         }
-        let valid = handle
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        let valid = handle.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
             && !handle.starts_with('-')
             && !handle.ends_with('-');
         if !valid {
@@ -304,9 +295,7 @@ impl SignUp {
             errors.add("consent", FieldError::ConsentRequired);
         }
         match (display_name, email, password, postal_code, claim) {
-            (Some(display_name), Some(email), Some(password), Some(postal_code), Some(claim))
-                if errors.is_empty() =>
-            {
+            (Some(display_name), Some(email), Some(password), Some(postal_code), Some(claim)) if errors.is_empty() => {
                 Ok(Self { display_name, email, password, postal_code, claim })
             }
             _ => Err(errors),

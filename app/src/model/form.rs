@@ -7,9 +7,15 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum FieldError {
     Required,
-    TooShort { min: usize },
-    TooLong { max: usize },
-    TooManyItems { max: usize },
+    TooShort {
+        min: usize,
+    },
+    TooLong {
+        max: usize,
+    },
+    TooManyItems {
+        max: usize,
+    },
     InvalidEmail,
     EmailTaken,
     InvalidPostalCode,
@@ -21,13 +27,48 @@ pub enum FieldError {
     ControlCharacters,
     UnknownPostalCode,
     /// Several communes share the postal code: the person picks one (insee, name).
-    ChooseCommune { options: Vec<(String, String)> },
-    UnknownCommune { entry: String },
-    AmbiguousCommuneEntry { entry: String, options: Vec<(String, String)> },
-    CommuneInOtherSection { commune: String, section: String },
-    CommuneOutsideFederation { commune: String },
+    ChooseCommune {
+        options: Vec<(String, String)>,
+    },
+    UnknownCommune {
+        entry: String,
+    },
+    AmbiguousCommuneEntry {
+        entry: String,
+        options: Vec<(String, String)>,
+    },
+    CommuneInOtherSection {
+        commune: String,
+        section: String,
+    },
+    CommuneOutsideFederation {
+        commune: String,
+    },
     SlugTaken,
     UnknownMember,
+    /// Groups with a close name or purpose exist (slug, name): join one, or confirm.
+    SimilarGroups {
+        groups: Vec<(String, String)>,
+    },
+    /// Not one of the audiences (or groups) this person may publish to.
+    AudienceNotAllowed,
+    /// Not a date and time (`2026-11-28T10:00`).
+    InvalidDateTime,
+    EndBeforeStart,
+    InThePast,
+    NotANumber,
+    MustBePositive,
+    MustNotBeNegative,
+    /// Coordinates outside France's territories (or latitude and longitude swapped).
+    OutsideFrance,
+    /// Doors opened cannot exceed doors knocked, and the like.
+    MoreThan {
+        other: String,
+    },
+    /// Not a phone number (digits, spaces, dots, dashes and a leading +).
+    InvalidPhone,
+    /// A new contact without a phone number or an e-mail address.
+    ContactMeansRequired,
 }
 
 /// Field name → error, in a stable order.
@@ -80,13 +121,7 @@ impl RawForm {
 
     /// The same form without the fields that must never be echoed back or stored (passwords).
     pub fn without_secrets(&self) -> RawForm {
-        RawForm(
-            self.0
-                .iter()
-                .filter(|(name, _)| !name.contains("password"))
-                .cloned()
-                .collect(),
-        )
+        RawForm(self.0.iter().filter(|(name, _)| !name.contains("password")).cloned().collect())
     }
 }
 

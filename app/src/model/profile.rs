@@ -26,10 +26,7 @@ impl Visibility {
     }
 
     pub fn parse(raw: &str) -> Result<Self, FieldError> {
-        Self::ALL
-            .into_iter()
-            .find(|v| v.as_str() == raw)
-            .ok_or(FieldError::InvalidChoice)
+        Self::ALL.into_iter().find(|v| v.as_str() == raw).ok_or(FieldError::InvalidChoice)
     }
 
     /// Stored values are ours; an unknown one falls back to the most private choice.
@@ -190,8 +187,7 @@ impl ProfileUpdate {
         let bio = e.check("bio", bounded_text(form.value("bio"), BIO_MAX));
         let status = e.check("status", bounded_text(form.value("status"), STATUS_MAX));
         let mandates = e.check("mandates", ProfileList::parse_items(form.value("mandates")));
-        let responsibilities =
-            e.check("responsibilities", ProfileList::parse_items(form.value("responsibilities")));
+        let responsibilities = e.check("responsibilities", ProfileList::parse_items(form.value("responsibilities")));
         let interests = e.check("interests", ProfileList::parse_items(form.value("interests")));
         let mut availabilities = Vec::new();
         for raw in form.values("availabilities") {
@@ -217,9 +213,16 @@ impl ProfileUpdate {
             })
         })();
         match (display_name, handle, bio, status, mandates, responsibilities, interests, visibilities) {
-            (Some(display_name), Some(handle), Some(bio), Some(status), Some(mandates), Some(responsibilities), Some(interests), Some(visibilities))
-                if e.is_empty() =>
-            {
+            (
+                Some(display_name),
+                Some(handle),
+                Some(bio),
+                Some(status),
+                Some(mandates),
+                Some(responsibilities),
+                Some(interests),
+                Some(visibilities),
+            ) if e.is_empty() => {
                 Ok(Self { display_name, handle, bio, status, mandates, responsibilities, interests, availabilities, visibilities })
             }
             _ => Err(e),

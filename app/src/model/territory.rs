@@ -1,5 +1,6 @@
 //! Territory DTOs: fédérations, sections, communes, roles, member directories.
 
+use super::action::ActionSummary;
 use serde::{Deserialize, Serialize};
 
 use super::form::FieldError;
@@ -116,9 +117,8 @@ pub fn parse_slug(raw: &str) -> Result<String, FieldError> {
     if slug.chars().count() > 60 {
         return Err(FieldError::TooLong { max: 60 });
     }
-    let valid = slug.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-        && !slug.starts_with('-')
-        && !slug.ends_with('-');
+    let valid =
+        slug.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') && !slug.starts_with('-') && !slug.ends_with('-');
     if valid {
         Ok(slug)
     } else {
@@ -211,7 +211,7 @@ pub struct AuditEntry {
     pub detail: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SectionView {
     pub slug: String,
     pub name: String,
@@ -227,9 +227,12 @@ pub struct SectionView {
     pub newcomers: Option<Vec<MemberEntry>>,
     pub audit: Option<Vec<AuditEntry>>,
     pub is_my_section: bool,
+    /// Its next actions this reader may see.
+    pub actions: Vec<ActionSummary>,
+    pub may_see_statistics: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FederationView {
     pub code: String,
     pub name: String,
@@ -242,6 +245,8 @@ pub struct FederationView {
     /// Newcomers in communes no section covers yet (for the federation's responsables).
     pub newcomers: Option<Vec<MemberEntry>>,
     pub audit: Option<Vec<AuditEntry>>,
+    /// The next actions of the federation and its sections this reader may see.
+    pub actions: Vec<ActionSummary>,
 }
 
 /// Visibility of a status line in directories follows the profile setting.

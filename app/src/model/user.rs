@@ -9,4 +9,6 @@ pub struct CurrentUser {
     pub display_name: String,
     pub section_slug: Option<String>,
     pub federation_code: Option<String>,
+    /// Unread notifications when the page was loaded (the live stream updates it).
+    pub unread_notifications: i64,
 }

@@ -37,7 +37,13 @@ fn EditSectionForm(section: SectionView, outcome: Option<FormOutcome>) -> impl I
     let t = use_texts().territory;
     let submitted = outcome.is_some();
     let form = outcome.clone().unwrap_or_default();
-    let value = |name: &str, stored: &str| if submitted { form.value(name) } else { stored.to_string() };
+    let value = |name: &str, stored: &str| {
+        if submitted {
+            form.value(name)
+        } else {
+            stored.to_string()
+        }
+    };
     let title = (t.edit_section_title)(&section.name);
     let manage_communes = section.abilities.manage_communes;
     let removed_error = form.error("remove_communes");

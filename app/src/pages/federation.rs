@@ -1,3 +1,4 @@
+use crate::components::actions::ScopeActions;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -39,7 +40,9 @@ fn Federation(federation: FederationView) -> impl IntoView {
                 <h1>{federation.name.clone()}</h1>
                 <p class="hint">{(t.federation_label)(&federation.code, &federation.region)}</p>
                 <p class="counts">{(t.counts)(federation.adherents, federation.sympathisants)}</p>
+                <p><a class="button primary" href=format!("/federations/{code}/fil")>{use_texts().feed.federation_feed_link}</a></p>
             </header>
+            <ScopeActions actions=federation.actions />
             <section class="card" aria-labelledby="sections-title">
                 <h2 id="sections-title">{t.sections}</h2>
                 {if federation.sections.is_empty() {

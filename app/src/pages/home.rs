@@ -49,7 +49,10 @@ fn Dashboard(user: CurrentUser) -> impl IntoView {
             <h1>{(t.dashboard_greeting)(&user.display_name)}</h1>
             <p class="empty-state">{t.dashboard_empty}</p>
             <p class="actions">
-                <a class="button primary" href="/profil">{t.dashboard_profile_link}</a>
+                <a class="button primary" href="/actions">{t.actions.list_title}</a>
+                <a class="button" href="/fil">{t.feed.home_title}</a>
+                {user.section_slug.clone().map(|slug| view! { <a class="button" href=format!("/sections/{slug}")>{t.territory.nav_my_section}</a> })}
+                <a class="button" href="/profil">{t.dashboard_profile_link}</a>
                 <a class="button" href=format!("/membres/{}", user.handle)>{t.dashboard_public_link}</a>
             </p>
         </section>

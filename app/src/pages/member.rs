@@ -1,10 +1,12 @@
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
+use crate::api::feed::get_coopain_state::get_coopain_state;
 use crate::api::profile::get_member_profile::get_member_profile;
 use crate::components::lang::{use_lang, use_texts};
 use crate::i18n::format_date;
+use crate::model::feed::CoopainState;
 use crate::model::profile::ProfileView;
 use crate::pages::error_view::ErrorView;
 
@@ -23,6 +25,49 @@ pub fn MemberPage() -> impl IntoView {
                     Err(error) => view! { <ErrorView error /> }.into_any(),
                 }
             })}
+        </Suspense>
+    }
+}
+
+/// Request, accept, remove, block: what fits how the viewer relates to this person.
+#[component]
+fn CoopainButtons(handle: String) -> impl IntoView {
+    let t = use_texts().feed;
+    let query = use_query_map();
+    let just_sent = move || query.read().get("demande").is_some_and(|v| v == "envoyee");
+    let state = Resource::new_blocking(
+        {
+            let handle = handle.clone();
+            move || handle.clone()
+        },
+        get_coopain_state,
+    );
+    let action = format!("/coopains/{handle}");
+    view! {
+        <Suspense fallback=|| ()>
+            {move || {
+                let action = action.clone();
+                Suspend::new(async move {
+                    let Ok(Some(state)) = state.await else { return ().into_any() };
+                    let buttons: Vec<(&'static str, &'static str)> = match state {
+                        CoopainState::Myself => return ().into_any(),
+                        CoopainState::None => vec![("demander", t.add_coopain), ("bloquer", t.block)],
+                        CoopainState::RequestSent => vec![("bloquer", t.block)],
+                        CoopainState::RequestReceived => vec![("accepter", t.accept), ("refuser", t.decline), ("bloquer", t.block)],
+                        CoopainState::Coopains => vec![("retirer", t.remove_coopain), ("bloquer", t.block)],
+                        CoopainState::Blocked => vec![("debloquer", t.unblock)],
+                    };
+                    view! {
+                        {(state == CoopainState::RequestSent || just_sent()).then(|| view! { <p class="alert alert-success" role="status">{t.request_sent}</p> })}
+                        {(state == CoopainState::Coopains).then(|| view! { <p class="hint">{t.are_coopains}</p> })}
+                        <form method="post" action=action class="coopain-actions">
+                            {buttons.into_iter().map(|(value, label)| view! {
+                                <button type="submit" name="action" value=value class="button" title=(value == "bloquer").then_some(t.block_hint)>{label}</button>
+                            }).collect_view()}
+                        </form>
+                    }.into_any()
+                })
+            }}
         </Suspense>
     }
 }
@@ -49,9 +94,7 @@ fn MemberProfile(profile: ProfileView) -> impl IntoView {
         && profile.responsibilities.as_ref().is_none_or(|l| l.is_empty())
         && profile.interests.as_ref().is_none_or(|l| l.is_empty())
         && profile.availabilities.as_ref().is_none_or(|l| l.is_empty());
-    let availabilities = profile
-        .availabilities
-        .map(|list| list.into_iter().map(|a| (t.availability)(a).to_string()).collect::<Vec<_>>());
+    let availabilities = profile.availabilities.map(|list| list.into_iter().map(|a| (t.availability)(a).to_string()).collect::<Vec<_>>());
     view! {
         <Title text=profile.display_name.clone() />
         <article class="page member">
@@ -61,6 +104,8 @@ fn MemberProfile(profile: ProfileView) -> impl IntoView {
                 {profile.status.map(|s| view! { <p class="status-line">{s}</p> })}
                 <p class="hint">{(t.member_since)(&format_date(lang, profile.member_since_ms))}</p>
                 {profile.is_me.then(|| view! { <p><a class="button" href="/profil">{t.member_edit_mine}</a></p> })}
+                <p><a href=format!("/membres/{}/publications", profile.handle)>{t.feed.member_feed_link}</a></p>
+                <CoopainButtons handle=profile.handle.clone() />
             </header>
             {profile.bio.map(|bio| view! {
                 <section class="card">

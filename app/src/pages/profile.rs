@@ -10,9 +10,9 @@ use crate::error::AppError;
 use crate::i18n::format_date;
 use crate::model::account::{DisplayName, Handle};
 use crate::model::form::{FieldError, FormOutcome};
-use crate::pages::signup::CommuneChoice;
 use crate::model::profile::{Availability, MyProfile, ProfileVisibilities, Visibility, BIO_MAX, STATUS_MAX};
 use crate::pages::error_view::ErrorView;
+use crate::pages::signup::CommuneChoice;
 
 /// The person's own profile: edit every field and who sees it; private data; sessions.
 #[component]
@@ -54,11 +54,19 @@ struct Shown {
 
 impl Shown {
     fn text(&self, name: &str, stored: &str) -> String {
-        if self.from_submission { self.form.value(name) } else { stored.to_string() }
+        if self.from_submission {
+            self.form.value(name)
+        } else {
+            stored.to_string()
+        }
     }
 
     fn list(&self, name: &str, stored: &[String]) -> String {
-        if self.from_submission { self.form.value(name) } else { stored.join("\n") }
+        if self.from_submission {
+            self.form.value(name)
+        } else {
+            stored.join("\n")
+        }
     }
 
     fn visibility(&self, field: &str, stored: Visibility) -> Visibility {
@@ -82,11 +90,7 @@ impl Shown {
 fn ProfileEditor(profile: MyProfile, outcome: Option<FormOutcome>, saved: bool) -> impl IntoView {
     let t = use_texts();
     let lang = use_lang();
-    let shown = Shown {
-        from_submission: outcome.is_some(),
-        form: outcome.clone().unwrap_or_default(),
-        profile: profile.clone(),
-    };
+    let shown = Shown { from_submission: outcome.is_some(), form: outcome.clone().unwrap_or_default(), profile: profile.clone() };
     let err = |name: &str| shown.form.error(name);
     let v: &ProfileVisibilities = &profile.visibilities;
     let public_href = format!("/membres/{}", profile.handle);
@@ -103,6 +107,13 @@ fn ProfileEditor(profile: MyProfile, outcome: Option<FormOutcome>, saved: bool) 
     view! {
         <section class="page">
             <h1>{t.profile_title}</h1>
+            <p class="feed-shortcuts">
+                <a href=format!("/membres/{}/publications", profile.handle)>{t.feed.my_publications}</a>
+                " · "
+                <a href="/coopains">{t.feed.nav_coopains}</a>
+                " · "
+                <a href="/groupes">{t.feed.nav_groups}</a>
+            </p>
             {saved.then(|| view! { <div class="alert alert-success" role="status">{t.profile_saved}</div> })}
             <FormAlert outcome=outcome />
             <form method="post" action="/profil" class="stack profile-form" novalidate>

@@ -1,3 +1,4 @@
+use crate::components::actions::ScopeActions;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
@@ -44,9 +45,14 @@ fn Section(section: SectionView) -> impl IntoView {
                     {section.is_my_section.then(|| view! { " · "<strong>{t.my_section_badge}</strong> })}
                 </p>
                 <p class="counts">{(t.counts)(section.adherents, section.sympathisants)}</p>
+                <p><a class="button primary" href=format!("{page}/fil")>{use_texts().feed.section_feed_link}</a></p>
                 {(!section.description.is_empty()).then(|| view! { <p class="bio">{section.description.clone()}</p> })}
                 {abilities.edit.then(|| view! { <p><a class="button" href=format!("{page}/modifier")>{t.edit_section}</a></p> })}
             </header>
+            <ScopeActions actions=section.actions />
+            {section.may_see_statistics.then(|| view! {
+                <p><a class="button" href=format!("{page}/statistiques")>{use_texts().reports.stats_link}</a></p>
+            })}
             <section class="card" aria-labelledby="team-title">
                 <h2 id="team-title">{t.section_team}</h2>
                 <OfficerList officers=section.officers empty=t.no_officers />

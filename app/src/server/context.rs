@@ -21,6 +21,8 @@ pub struct RateLimits {
     pub signin_failures_per_account: Limit,
     pub signup_per_ip: Limit,
     pub signup_per_account: Limit,
+    /// Publications and comments per account.
+    pub posting_per_account: Limit,
 }
 
 impl Default for RateLimits {
@@ -30,6 +32,7 @@ impl Default for RateLimits {
             signin_failures_per_account: Limit { max: 8, window_secs: 15 * 60 },
             signup_per_ip: Limit { max: 10, window_secs: 60 * 60 },
             signup_per_account: Limit { max: 5, window_secs: 60 * 60 },
+            posting_per_account: Limit { max: 30, window_secs: 10 * 60 },
         }
     }
 }
@@ -52,6 +55,8 @@ impl Settings {
 pub struct AppState {
     pub db: Db,
     pub settings: Arc<Settings>,
+    /// Live events (in-process, or relayed through PostgreSQL between instances).
+    pub bus: crate::server::bus::EventBus,
 }
 
 /// The signed-in person of this request, put in the request extensions by the session middleware.
@@ -63,6 +68,21 @@ pub struct SessionUser {
     pub section_slug: Option<String>,
     pub federation_code: Option<String>,
     pub token_hash: String,
+}
+
+impl SessionUser {
+    /// A person known only by id, for policy unit tests.
+    #[cfg(test)]
+    pub fn for_tests(id: i64) -> Self {
+        Self {
+            id,
+            handle: format!("personne-{id}"),
+            display_name: format!("Personne {id}"),
+            section_slug: None,
+            federation_code: None,
+            token_hash: String::new(),
+        }
+    }
 }
 
 /// The client's address as the server sees it (or as a trusted proxy reports it).
@@ -98,9 +118,7 @@ pub async fn subject() -> Result<crate::server::policy::Subject, AppError> {
 
 /// The language negotiated for this request by the middleware.
 pub fn request_lang() -> Lang {
-    request_parts()
-        .and_then(|parts| parts.extensions.get::<Lang>().copied())
-        .unwrap_or_default()
+    request_parts().and_then(|parts| parts.extensions.get::<Lang>().copied()).unwrap_or_default()
 }
 
 /// Gives a server function's failure its HTTP status (401, 403, 404, 429…) instead of the

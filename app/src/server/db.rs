@@ -54,11 +54,7 @@ impl Db {
         if url.starts_with("sqlite:") {
             Self::connect_sqlite(url, max_connections).await
         } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
-            let pool = PgPoolOptions::new()
-                .max_connections(max_connections)
-                .acquire_timeout(Duration::from_secs(10))
-                .connect(url)
-                .await?;
+            let pool = PgPoolOptions::new().max_connections(max_connections).acquire_timeout(Duration::from_secs(10)).connect(url).await?;
             Ok(Db::Postgres(pool))
         } else {
             Err(DbSetupError::UnsupportedScheme)
@@ -66,24 +62,15 @@ impl Db {
     }
 
     async fn connect_sqlite(url: &str, max_connections: u32) -> Result<Self, DbSetupError> {
-        let base = SqliteConnectOptions::from_str(url)?
-            .foreign_keys(true)
-            .busy_timeout(Duration::from_secs(10));
-        let options = base
-            .clone()
-            .create_if_missing(true)
-            .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Normal);
+        let base = SqliteConnectOptions::from_str(url)?.foreign_keys(true).busy_timeout(Duration::from_secs(10));
+        let options = base.clone().create_if_missing(true).journal_mode(SqliteJournalMode::Wal).synchronous(SqliteSynchronous::Normal);
         if let Some(parent) = options.get_filename().parent() {
             if !parent.as_os_str().is_empty() {
                 std::fs::create_dir_all(parent)?;
             }
         }
-        let write = SqlitePoolOptions::new()
-            .max_connections(1)
-            .acquire_timeout(Duration::from_secs(30))
-            .connect_with(options.clone())
-            .await?;
+        let write =
+            SqlitePoolOptions::new().max_connections(1).acquire_timeout(Duration::from_secs(30)).connect_with(options.clone()).await?;
         let read = SqlitePoolOptions::new()
             .max_connections(max_connections.max(2))
             .acquire_timeout(Duration::from_secs(10))
@@ -128,7 +115,9 @@ impl Db {
     pub async fn analyze(&self) -> Result<(), sqlx::Error> {
         match self {
             Db::Sqlite { write, .. } => sqlx::query("ANALYZE").execute(write).await.map(|_| ()),
-            Db::Postgres(pool) => sqlx::query("ANALYZE regions, departements, communes, commune_postal_codes").execute(pool).await.map(|_| ()),
+            Db::Postgres(pool) => {
+                sqlx::query("ANALYZE regions, departements, communes, commune_postal_codes").execute(pool).await.map(|_| ())
+            }
         }
     }
 
@@ -140,10 +129,9 @@ impl Db {
     /// (connections open, of which idle) per pool, for `/metrics`.
     pub fn pool_stats(&self) -> Vec<(&'static str, u32, usize)> {
         match self {
-            Db::Sqlite { read, write } => vec![
-                ("sqlite_read", read.size(), read.num_idle()),
-                ("sqlite_write", write.size(), write.num_idle()),
-            ],
+            Db::Sqlite { read, write } => {
+                vec![("sqlite_read", read.size(), read.num_idle()), ("sqlite_write", write.size(), write.num_idle())]
+            }
             Db::Postgres(pool) => vec![("postgres", pool.size(), pool.num_idle())],
         }
     }
@@ -163,9 +151,7 @@ impl Db {
 /// `constraint` (PostgreSQL). Lets services map duplicates to field errors.
 pub fn is_unique_violation(err: &sqlx::Error, constraint: &str, table_column: &str) -> bool {
     match err {
-        sqlx::Error::Database(db) if db.is_unique_violation() => {
-            db.constraint() == Some(constraint) || db.message().contains(table_column)
-        }
+        sqlx::Error::Database(db) if db.is_unique_violation() => db.constraint() == Some(constraint) || db.message().contains(table_column),
         _ => false,
     }
 }

@@ -1,9 +1,12 @@
 //! Server-only code: database, store, authorization policy, authentication and use cases.
 
 pub mod auth;
+pub mod bus;
 pub mod context;
 pub mod db;
+pub mod ics;
 pub mod policy;
+pub mod richtext;
 pub mod services;
 pub mod store;
 
@@ -12,9 +15,7 @@ pub use db::Db;
 
 /// Milliseconds since the Unix epoch: the one time representation stored in both databases.
 pub fn now_ms() -> i64 {
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap_or_default();
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
     i64::try_from(now.as_millis()).unwrap_or(i64::MAX)
 }
 

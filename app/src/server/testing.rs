@@ -42,32 +42,45 @@ pub struct TestDb {
 
 impl TestDb {
     pub async fn sqlite() -> Self {
+        Self::sqlite_sized(4).await
+    }
+
+    pub async fn postgres() -> Self {
+        Self::postgres_sized(4).await
+    }
+
+    /// A database whose pools have `max_connections` (benchmarks use the server's default).
+    pub async fn sqlite_sized(max_connections: u32) -> Self {
         let path = std::env::temp_dir().join(format!("coopol-test-{}.db", random_suffix()));
-        let db = Db::connect(&format!("sqlite://{}", path.display()), 4).await.expect("open sqlite");
+        let db = Db::connect(&format!("sqlite://{}", path.display()), max_connections).await.expect("open sqlite");
         db.migrate().await.expect("migrate sqlite");
         load_test_territory(&db).await;
         Self { db, cleanup: Cleanup::File(path) }
     }
 
-    pub async fn postgres() -> Self {
+    pub async fn postgres_sized(max_connections: u32) -> Self {
         let admin_url = postgres_admin_url();
         let name = format!("coopol_test_{}", random_suffix());
-        let admin = Db::connect(&admin_url, 1).await.unwrap_or_else(|e| {
-            panic!("PostgreSQL is required for the contract tests and is unreachable at {admin_url}: {e}")
-        });
+        let admin = Db::connect(&admin_url, 1)
+            .await
+            .unwrap_or_else(|e| panic!("PostgreSQL is required for the contract tests and is unreachable at {admin_url}: {e}"));
         if let Db::Postgres(pool) = &admin {
             sqlx::query(&format!("CREATE DATABASE {name}")).execute(pool).await.expect("create test database");
         }
         admin.close().await;
         let base = admin_url.rsplit_once('/').map(|(b, _)| b.to_string()).unwrap_or(admin_url.clone());
-        let db = Db::connect(&format!("{base}/{name}"), 4).await.expect("connect to test database");
+        let db = Db::connect(&format!("{base}/{name}"), max_connections).await.expect("connect to test database");
         db.migrate().await.expect("migrate postgres");
         load_test_territory(&db).await;
         Self { db, cleanup: Cleanup::PgDatabase(name) }
     }
 
     pub fn state(&self, rate_limits: RateLimits) -> AppState {
-        AppState { db: self.db.clone(), settings: Arc::new(Settings { public_url: None, rate_limits }) }
+        AppState {
+            db: self.db.clone(),
+            settings: Arc::new(Settings { public_url: None, rate_limits }),
+            bus: crate::server::bus::EventBus::start(&self.db),
+        }
     }
 
     pub async fn cleanup(self) {
@@ -86,6 +99,67 @@ impl TestDb {
             }
         }
     }
+}
+
+/// Test data built straight through the stores (what sign-up and the territory pages do, without
+/// their forms): a person living in `commune`, with a membership claim and its status.
+pub async fn person(db: &Db, handle: &str, commune: &str, membership: &str, status: &str) -> i64 {
+    use crate::server::{now_ms, store};
+    let mut tx = db.begin().await.expect("begin");
+    let email = format!("{handle}@example.fr");
+    let new = store::users::NewUser {
+        handle,
+        display_name: handle,
+        email: &email,
+        email_normalized: &email,
+        password_hash: "x",
+        postal_code: "59000",
+        membership,
+        membership_status: status,
+        commune_insee: Some(commune),
+        now_ms: now_ms(),
+    };
+    let id = store::users::insert(&mut tx, &new).await.expect("insert user");
+    store::profiles::insert_default(&mut tx, id, now_ms()).await.expect("insert profile");
+    tx.commit().await.expect("commit");
+    id
+}
+
+/// A section of federation `fed` covering `communes` (INSEE codes).
+pub async fn section(db: &Db, slug: &str, fed: &str, communes: &[&str]) -> i64 {
+    use crate::server::{now_ms, store};
+    let mut tx = db.begin().await.expect("begin");
+    let new = store::sections::NewSection { slug, name: slug, description: "", federation_code: fed, created_by: None, now_ms: now_ms() };
+    let id = store::sections::insert(&mut tx, &new).await.expect("insert section");
+    for c in communes {
+        store::sections::attach_commune(&mut tx, c, id).await.expect("attach commune");
+    }
+    tx.commit().await.expect("commit");
+    id
+}
+
+/// The policy's view of person `id`, as a request of theirs would load it.
+pub async fn subject(db: &Db, id: i64) -> crate::server::policy::Subject {
+    let user = crate::server::context::SessionUser {
+        id,
+        handle: String::new(),
+        display_name: String::new(),
+        section_slug: None,
+        federation_code: None,
+        token_hash: String::new(),
+    };
+    crate::server::services::subjects::load(db, Some(user)).await.expect("load subject")
+}
+
+/// Moves an action in time (the forms refuse a start in the past): for comptes-rendus,
+/// reminders and statistics, which concern actions that have started or are about to.
+pub async fn move_action(db: &Db, action_id: i64, starts_at: i64, ends_at: i64) {
+    use crate::on_tx;
+    let mut tx = db.begin().await.expect("begin");
+    let sql = "UPDATE actions SET starts_at = $1, ends_at = $2 WHERE id = $3";
+    on_tx!(&mut tx, c => sqlx::query(sql).bind(starts_at).bind(ends_at).bind(action_id).execute(c).await.map(|r| r.rows_affected()))
+        .expect("move action");
+    tx.commit().await.expect("commit");
 }
 
 /// Declares `name::sqlite` and `name::postgres` tests running `async fn name(db: &TestDb)`.

@@ -2,6 +2,8 @@
 //! success answers 303 See Other; failure re-renders the same page with the input kept, one
 //! message per field, and the matching status (422, 429…).
 
+pub mod actions;
+pub mod feed;
 pub mod lang;
 pub mod membership;
 pub mod profile;
@@ -10,3 +12,4 @@ pub mod sections;
 pub mod signin;
 pub mod signout;
 pub mod signup;
+pub mod social;

@@ -27,8 +27,8 @@ impl Submission {
         let bytes = axum::body::to_bytes(body, MAX_FORM_BYTES)
             .await
             .map_err(|_| (StatusCode::PAYLOAD_TOO_LARGE, "Formulaire trop volumineux.").into_response())?;
-        let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes)
-            .map_err(|_| (StatusCode::BAD_REQUEST, "Formulaire illisible.").into_response())?;
+        let pairs: Vec<(String, String)> =
+            serde_urlencoded::from_bytes(&bytes).map_err(|_| (StatusCode::BAD_REQUEST, "Formulaire illisible.").into_response())?;
         Ok(Self { parts, form: RawForm(pairs) })
     }
 

@@ -9,13 +9,13 @@ use axum::response::Response;
 
 pub async fn record_request(request: Request, next: Next) -> Response {
     let started = Instant::now();
-    let route = request
-        .extensions()
-        .get::<MatchedPath>()
-        .map(|p| p.as_str().to_string())
-        .unwrap_or_else(|| {
-            if request.uri().path().starts_with("/pkg/") { "/pkg/*".to_string() } else { "fallback".to_string() }
-        });
+    let route = request.extensions().get::<MatchedPath>().map(|p| p.as_str().to_string()).unwrap_or_else(|| {
+        if request.uri().path().starts_with("/pkg/") {
+            "/pkg/*".to_string()
+        } else {
+            "fallback".to_string()
+        }
+    });
     let method = request.method().to_string();
     let response = next.run(request).await;
     let status = response.status().as_u16().to_string();

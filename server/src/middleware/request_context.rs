@@ -20,29 +20,22 @@ use crate::state::ServerState;
 fn is_static(path: &str) -> bool {
     path.starts_with("/pkg/")
         || path.starts_with("/icons/")
-        || matches!(path, "/sw.js" | "/register-sw.js" | "/manifest.webmanifest" | "/offline.html" | "/favicon.ico" | "/healthz" | "/metrics")
+        || matches!(
+            path,
+            "/sw.js" | "/register-sw.js" | "/manifest.webmanifest" | "/offline.html" | "/favicon.ico" | "/healthz" | "/metrics"
+        )
 }
 
 pub fn negotiate_lang(headers: &HeaderMap) -> Lang {
     cookies::get(headers, cookies::LANG_COOKIE)
         .and_then(|code| Lang::from_code(&code))
-        .or_else(|| {
-            headers
-                .get(ACCEPT_LANGUAGE)
-                .and_then(|v| v.to_str().ok())
-                .map(Lang::from_accept_language)
-        })
+        .or_else(|| headers.get(ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).map(Lang::from_accept_language))
         .unwrap_or_default()
 }
 
 fn client_ip(request: &Request, trust_proxy: bool) -> String {
     if trust_proxy {
-        if let Some(first) = request
-            .headers()
-            .get("x-forwarded-for")
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split(',').next())
-        {
+        if let Some(first) = request.headers().get("x-forwarded-for").and_then(|v| v.to_str().ok()).and_then(|v| v.split(',').next()) {
             return first.trim().to_string();
         }
     }

@@ -22,6 +22,7 @@ pub fn router_with(t: &TestDb, rate_limits: RateLimits, public_url: Option<&str>
         app: AppState {
             db: t.db.clone(),
             settings: Arc::new(Settings { public_url: public_url.map(str::to_string), rate_limits }),
+            bus: app::server::bus::EventBus::start(&t.db),
         },
         leptos: LeptosOptions::builder().output_name("coopol").site_root("target/site").site_pkg_dir("pkg").build(),
         trust_proxy: false,
@@ -90,3 +91,8 @@ pub fn post_form(path: &str, fields: &[(&str, &str)], cookie: Option<&str>, orig
     builder.body(Body::from(body)).expect("request")
 }
 
+/// The status and headers only, without reading the body (for endless streams).
+pub async fn status_of(router: &Router, request: Request<Body>) -> (StatusCode, HeaderMap) {
+    let response = router.clone().oneshot(request).await.expect("router answers");
+    (response.status(), response.headers().clone())
+}

@@ -3,16 +3,29 @@ use leptos::prelude::*;
 use crate::error::AppError;
 use crate::model::user::CurrentUser;
 
-/// Who is signed in on this request (nobody → `None`). Reads only the session already resolved
-/// by the middleware: no database access.
+/// Who is signed in on this request (nobody → `None`), with their unread notification count.
+/// The session was already resolved by the middleware; visitors cost no database access, signed-in
+/// people one count. Loaded once per page, before anything else (see `App`): resources created
+/// later inside `Suspend` blocks could be numbered differently on the server and in the browser.
 #[server]
 pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {
-    let user = crate::server::context::session_user();
-    Ok(user.map(|u| CurrentUser {
-        id: u.id,
-        handle: u.handle,
-        display_name: u.display_name,
-        section_slug: u.section_slug,
-        federation_code: u.federation_code,
+    use crate::server::{context, services};
+    let Some(user) = context::session_user() else {
+        return Ok(None);
+    };
+    let result = async {
+        let state = context::app_state()?;
+        let subject = context::subject().await?;
+        services::notifications::unread(&state, &subject).await
+    };
+    // A failed count must not make the page look signed out: show no badge, the stream fixes it.
+    let unread_notifications = result.await.unwrap_or(0);
+    Ok(Some(CurrentUser {
+        id: user.id,
+        handle: user.handle,
+        display_name: user.display_name,
+        section_slug: user.section_slug,
+        federation_code: user.federation_code,
+        unread_notifications,
     }))
 }

@@ -6,9 +6,9 @@ use crate::model::form::{FieldError, FieldErrors, RawForm};
 use crate::server::auth::{password, session_token};
 use crate::server::context::AppState;
 use crate::server::db::{is_unique_violation, Db, Tx};
+use crate::server::now_ms;
 use crate::server::services::{communes, rate_limit, roles, sessions};
 use crate::server::store::{self, consents};
-use crate::server::now_ms;
 
 /// A new session for a person who just signed up or in.
 #[derive(Debug)]
@@ -117,10 +117,7 @@ async fn free_handle(tx: &mut Tx, wanted: &Handle, attempt: u32) -> Result<Handl
     if !taken.iter().any(|h| h == wanted.as_str()) {
         return Ok(wanted.clone());
     }
-    (2..)
-        .map(|n| wanted.with_suffix(n))
-        .find(|candidate| !taken.iter().any(|h| h == candidate.as_str()))
-        .ok_or(AppError::Internal)
+    (2..).map(|n| wanted.with_suffix(n)).find(|candidate| !taken.iter().any(|h| h == candidate.as_str())).ok_or(AppError::Internal)
 }
 
 /// Checks the credentials and opens a session. Unknown e-mail and wrong password are

@@ -7,7 +7,11 @@ use crate::server::store::{self, territory::CommuneRow};
 
 /// The commune a person lives in, from their postal code and — when several communes share it —
 /// their choice among them. Errors name the field to fix.
-pub async fn home_commune(db: &Db, postal_code: &str, chosen_insee: &str) -> Result<Result<CommuneRow, (&'static str, FieldError)>, AppError> {
+pub async fn home_commune(
+    db: &Db,
+    postal_code: &str,
+    chosen_insee: &str,
+) -> Result<Result<CommuneRow, (&'static str, FieldError)>, AppError> {
     let mut candidates = store::territory::communes_by_postal_code(db, postal_code).await?;
     Ok(match candidates.len() {
         0 => Err(("postal_code", FieldError::UnknownPostalCode)),
@@ -17,10 +21,7 @@ pub async fn home_commune(db: &Db, postal_code: &str, chosen_insee: &str) -> Res
         },
         _ => match candidates.iter().find(|c| c.insee == chosen_insee) {
             Some(c) => Ok(c.clone()),
-            None => Err((
-                "commune",
-                FieldError::ChooseCommune { options: candidates.into_iter().map(|c| (c.insee, c.name)).collect() },
-            )),
+            None => Err(("commune", FieldError::ChooseCommune { options: candidates.into_iter().map(|c| (c.insee, c.name)).collect() })),
         },
     })
 }
@@ -47,10 +48,7 @@ fn looks_like_code(entry: &str) -> bool {
 /// communes is refused with the choices spelled out.
 pub async fn resolve_entry(db: &Db, federation_code: &str, entry: &str) -> Result<Result<CommuneRow, FieldError>, AppError> {
     let entry = entry.trim().to_string();
-    let explicit = entry
-        .rsplit_once('(')
-        .and_then(|(_, rest)| rest.strip_suffix(')'))
-        .map(|code| code.trim().to_ascii_uppercase());
+    let explicit = entry.rsplit_once('(').and_then(|(_, rest)| rest.strip_suffix(')')).map(|code| code.trim().to_ascii_uppercase());
     let mut candidates: Vec<CommuneRow> = Vec::new();
     if let Some(code) = explicit {
         candidates.extend(store::territory::commune(db, &code).await?);
@@ -63,11 +61,8 @@ pub async fn resolve_entry(db: &Db, federation_code: &str, entry: &str) -> Resul
         }
     } else {
         let wanted = fold(&entry);
-        candidates = store::territory::communes_of_departement(db, federation_code)
-            .await?
-            .into_iter()
-            .filter(|c| fold(&c.name) == wanted)
-            .collect();
+        candidates =
+            store::territory::communes_of_departement(db, federation_code).await?.into_iter().filter(|c| fold(&c.name) == wanted).collect();
     }
     let mut candidates = candidates.into_iter();
     Ok(match (candidates.next(), candidates.len()) {

@@ -1,13 +1,13 @@
 //! Adhérent claims and their confirmation, and moving to another commune.
 
 use crate::error::AppError;
-use crate::model::form::{FieldErrors, RawForm};
 use crate::model::account::PostalCode;
+use crate::model::form::{FieldErrors, RawForm};
 use crate::server::context::AppState;
+use crate::server::now_ms;
 use crate::server::policy::{self, PersonPlace, SectionScope, Subject};
 use crate::server::services::communes;
 use crate::server::store::{self, audit};
-use crate::server::now_ms;
 
 /// A sympathisant (or someone refused earlier) says they hold the party card: the claim waits for
 /// the section's confirmation.

@@ -1,13 +1,26 @@
 //! Use cases that span several statements: one transaction each.
 
 pub mod accounts;
+pub mod action_views;
+pub mod actions;
+pub mod calendar;
 pub mod communes;
+pub mod feed;
+pub mod fields;
 pub mod find_section;
+pub mod groups;
 pub mod membership;
+pub mod notifications;
+pub mod posts;
 pub mod profiles;
 pub mod rate_limit;
+pub mod reminders;
+pub mod reports;
 pub mod roles;
+pub mod rsvp;
 pub mod sections;
 pub mod sessions;
+pub mod social;
+pub mod statistics;
 pub mod subjects;
 pub mod territory;

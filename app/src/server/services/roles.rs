@@ -5,9 +5,9 @@ use crate::model::form::{FieldError, FieldErrors};
 use crate::model::territory::{Role, Scope};
 use crate::server::context::AppState;
 use crate::server::db::Tx;
+use crate::server::now_ms;
 use crate::server::policy::{self, Subject};
 use crate::server::store::{self, audit};
-use crate::server::now_ms;
 
 fn field(name: &str, error: FieldError) -> AppError {
     let mut errors = FieldErrors::default();

@@ -5,10 +5,12 @@ use crate::model::account::Handle;
 use crate::model::form::{FieldError, FieldErrors, RawForm};
 use crate::model::profile::{Visibility, BIO_MAX};
 use crate::model::territory::{
-    parse_slug, Abilities, AuditEntry, CommuneRef, FederationRef, FederationView, MemberEntry, Officer, Role, Scope, SectionSummary, SectionView,
+    parse_slug, Abilities, AuditEntry, CommuneRef, FederationRef, FederationView, MemberEntry, Officer, Role, Scope, SectionSummary,
+    SectionView,
 };
 use crate::server::context::AppState;
 use crate::server::policy::{self, PersonPlace, Relation, SectionScope, Subject};
+use crate::server::services::action_views;
 use crate::server::services::communes;
 use crate::server::store::{self, audit, members::Area, territory::CommuneRow};
 use crate::server::{db::is_unique_violation, now_ms};
@@ -40,7 +42,12 @@ fn text(raw: &str, min: usize, max: usize) -> Result<String, FieldError> {
 
 /// Validates the form: name, slug (derived from the name when empty), description, and each line
 /// of the commune list (INSEE or unambiguous postal code, inside the federation).
-async fn parse_section_form(state: &AppState, form: &RawForm, federation_code: &str, communes_field: &str) -> Result<SectionForm, AppError> {
+async fn parse_section_form(
+    state: &AppState,
+    form: &RawForm,
+    federation_code: &str,
+    communes_field: &str,
+) -> Result<SectionForm, AppError> {
     let mut e = FieldErrors::default();
     let name = e.check("name", text(form.value("name"), 3, 80));
     let slug_raw = form.value("slug").trim();
@@ -118,7 +125,15 @@ pub async fn create(state: &AppState, subject: &Subject, federation_code: &str, 
         store::sections::attach_commune(&mut tx, &commune.insee, id).await?;
     }
     let detail = format!("{} ({} communes)", parsed.name, parsed.communes.len());
-    let entry = audit::Entry { actor_id: Some(actor), action: "section_created", scope_kind: "federation", scope_code: federation_code, target_user_id: None, detail: &detail, now_ms: now };
+    let entry = audit::Entry {
+        actor_id: Some(actor),
+        action: "section_created",
+        scope_kind: "federation",
+        scope_code: federation_code,
+        target_user_id: None,
+        detail: &detail,
+        now_ms: now,
+    };
     audit::record(&mut tx, &entry).await?;
     tx.commit().await?;
     Ok(parsed.slug)
@@ -148,7 +163,9 @@ pub async fn update(state: &AppState, subject: &Subject, slug: &str, form: &RawF
             Err(error) => e.add("add_communes", error),
         }
     }
-    let (Some(name), Some(description)) = (name, description) else { return Err(AppError::Validation(e)) };
+    let (Some(name), Some(description)) = (name, description) else {
+        return Err(AppError::Validation(e));
+    };
     if !e.is_empty() {
         return Err(AppError::Validation(e));
     }
@@ -172,16 +189,22 @@ pub async fn update(state: &AppState, subject: &Subject, slug: &str, form: &RawF
     }
     let detail = format!("+{} −{} communes", to_add.len(), removed);
     let code = section.id.to_string();
-    let entry = audit::Entry { actor_id: Some(actor), action: "section_updated", scope_kind: "section", scope_code: &code, target_user_id: None, detail: &detail, now_ms: now };
+    let entry = audit::Entry {
+        actor_id: Some(actor),
+        action: "section_updated",
+        scope_kind: "section",
+        scope_code: &code,
+        target_user_id: None,
+        detail: &detail,
+        now_ms: now,
+    };
     audit::record(&mut tx, &entry).await?;
     tx.commit().await?;
     Ok(())
 }
 
 fn officers(rows: Vec<store::roles::HolderRow>) -> Vec<Officer> {
-    rows.into_iter()
-        .filter_map(|r| Some(Officer { handle: r.handle, display_name: r.display_name, role: Role::parse(&r.role)? }))
-        .collect()
+    rows.into_iter().filter_map(|r| Some(Officer { handle: r.handle, display_name: r.display_name, role: Role::parse(&r.role)? })).collect()
 }
 
 fn member_entries(rows: Vec<store::members::MemberRow>, subject: &Subject, section_id: Option<i64>) -> Vec<MemberEntry> {
@@ -250,12 +273,18 @@ pub async fn section_view(state: &AppState, subject: &Subject, slug: &str) -> Re
         officers: officers(store::roles::holders(db, "section", &section.id.to_string()).await?),
         adherents,
         sympathisants,
-        communes: store::sections::communes_of(db, section.id).await?.into_iter().map(|c| CommuneRef { insee: c.insee, name: c.name }).collect(),
+        communes: store::sections::communes_of(db, section.id)
+            .await?
+            .into_iter()
+            .map(|c| CommuneRef { insee: c.insee, name: c.name })
+            .collect(),
         abilities,
         directory,
         newcomers,
         audit,
         is_my_section: subject.belongs_to_section(section.id),
+        actions: action_views::of_scope(state, subject, Some(section.id), None).await?,
+        may_see_statistics: crate::server::policy::actions::can_see_section_statistics(subject, &scope),
     })
 }
 
@@ -280,6 +309,7 @@ pub async fn federation_view(state: &AppState, subject: &Subject, code: &str) ->
         None
     };
     let audit = if abilities.read_audit { Some(audit_entries(state, &federation).await?) } else { None };
+    let actions = action_views::of_scope(state, subject, None, Some(code.clone())).await?;
     Ok(FederationView {
         sections: store::sections::for_federation(db, &code)
             .await?
@@ -295,6 +325,7 @@ pub async fn federation_view(state: &AppState, subject: &Subject, code: &str) ->
         abilities,
         newcomers,
         audit,
+        actions,
     })
 }
 

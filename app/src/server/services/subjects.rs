@@ -9,7 +9,9 @@ use crate::server::policy::{Belonging, Subject};
 use crate::server::store;
 
 pub async fn load(db: &Db, user: Option<SessionUser>) -> Result<Subject, AppError> {
-    let Some(user) = user else { return Ok(Subject::anonymous()) };
+    let Some(user) = user else {
+        return Ok(Subject::anonymous());
+    };
     let Some(row) = store::members::belonging(db, user.id).await? else {
         return Ok(Subject::anonymous());
     };

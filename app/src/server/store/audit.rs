@@ -33,7 +33,13 @@ pub async fn record(tx: &mut Tx, e: &Entry<'_>) -> Result<(), sqlx::Error> {
 }
 
 /// Newest first, keyset-paginated on (at, id).
-pub async fn for_scope(db: &Db, scope_kind: &str, scope_code: &str, before: Option<(i64, i64)>, limit: i64) -> Result<Vec<AuditRow>, sqlx::Error> {
+pub async fn for_scope(
+    db: &Db,
+    scope_kind: &str,
+    scope_code: &str,
+    before: Option<(i64, i64)>,
+    limit: i64,
+) -> Result<Vec<AuditRow>, sqlx::Error> {
     let (at, id) = before.unwrap_or((i64::MAX, i64::MAX));
     let sql = "SELECT a.id, a.at, a.action, actor.handle AS actor_handle, target.handle AS target_handle, a.detail \
                FROM audit_log a LEFT JOIN users actor ON actor.id = a.actor_id LEFT JOIN users target ON target.id = a.target_user_id \

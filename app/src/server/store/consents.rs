@@ -17,14 +17,7 @@ pub struct ConsentRow {
     pub withdrawn_at: Option<i64>,
 }
 
-pub async fn record(
-    tx: &mut Tx,
-    user_id: i64,
-    purpose: &str,
-    text_version: &str,
-    method: &str,
-    now_ms: i64,
-) -> Result<(), sqlx::Error> {
+pub async fn record(tx: &mut Tx, user_id: i64, purpose: &str, text_version: &str, method: &str, now_ms: i64) -> Result<(), sqlx::Error> {
     let sql = "INSERT INTO consents (user_id, purpose, text_version, method, granted_at) \
                VALUES ($1, $2, $3, $4, $5)";
     on_tx!(tx, c => sqlx::query(sql).bind(user_id).bind(purpose).bind(text_version).bind(method).bind(now_ms).execute(c).await.map(|r| r.rows_affected()))?;

@@ -48,7 +48,14 @@ pub async fn set_postal_code(tx: &mut Tx, user_id: i64, postal_code: &str) -> Re
     Ok(())
 }
 
-pub async fn set_membership(tx: &mut Tx, user_id: i64, membership: &str, status: &str, decided_by: Option<i64>, now_ms: i64) -> Result<(), sqlx::Error> {
+pub async fn set_membership(
+    tx: &mut Tx,
+    user_id: i64,
+    membership: &str,
+    status: &str,
+    decided_by: Option<i64>,
+    now_ms: i64,
+) -> Result<(), sqlx::Error> {
     let sql = "UPDATE users SET membership = $1, membership_status = $2, membership_decided_by = $3, \
                membership_decided_at = $4, updated_at = $4 WHERE id = $5";
     on_tx!(tx, c => sqlx::query(sql).bind(membership).bind(status).bind(decided_by).bind(now_ms).bind(user_id).execute(c).await.map(|r| r.rows_affected()))?;
@@ -74,13 +81,17 @@ impl Area<'_> {
     /// SQL condition on `u` (users) and the bind value for `$1`.
     fn condition(&self) -> (&'static str, String) {
         match self {
-            Area::Section(id) => ("u.commune_insee IN (SELECT insee FROM section_communes WHERE section_id = CAST($1 AS BIGINT))", id.to_string()),
+            Area::Section(id) => {
+                ("u.commune_insee IN (SELECT insee FROM section_communes WHERE section_id = CAST($1 AS BIGINT))", id.to_string())
+            }
             Area::FederationUncovered(code) => (
                 "u.commune_insee IN (SELECT c.insee FROM communes c WHERE c.departement_code = $1 \
                  AND NOT EXISTS (SELECT 1 FROM section_communes sc WHERE sc.insee = c.insee))",
                 code.to_string(),
             ),
-            Area::Federation(code) => ("u.commune_insee IN (SELECT c.insee FROM communes c WHERE c.departement_code = $1)", code.to_string()),
+            Area::Federation(code) => {
+                ("u.commune_insee IN (SELECT c.insee FROM communes c WHERE c.departement_code = $1)", code.to_string())
+            }
         }
     }
 }

@@ -1,13 +1,23 @@
 //! All SQL, by domain. Reads take `&Db` (read pool); writes take `&mut Tx` (a transaction).
 //! Every statement is written once and runs on SQLite and PostgreSQL alike.
 
+pub mod actions;
 pub mod audit;
+pub mod comments;
 pub mod consents;
+pub mod events;
+pub mod groups;
 pub mod members;
+pub mod notifications;
+pub mod posts;
 pub mod profiles;
 pub mod rate_limits;
+pub mod reminders;
+pub mod reports;
 pub mod roles;
+pub mod rsvps;
 pub mod sections;
 pub mod sessions;
+pub mod social;
 pub mod territory;
 pub mod users;

@@ -14,8 +14,7 @@ pub async fn hit(tx: &mut Tx, bucket: &str, window_start: i64) -> Result<i64, sq
 /// Current total of `bucket` in a window, without counting.
 pub async fn current(tx: &mut Tx, bucket: &str, window_start: i64) -> Result<i64, sqlx::Error> {
     let sql = "SELECT hits FROM rate_limit_counters WHERE bucket = $1 AND window_start = $2";
-    let hits: Option<i64> =
-        on_tx!(tx, c => sqlx::query_scalar(sql).bind(bucket).bind(window_start).fetch_optional(c).await)?;
+    let hits: Option<i64> = on_tx!(tx, c => sqlx::query_scalar(sql).bind(bucket).bind(window_start).fetch_optional(c).await)?;
     Ok(hits.unwrap_or(0))
 }
 

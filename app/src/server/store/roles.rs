@@ -20,7 +20,15 @@ pub struct HolderRow {
     pub role: String,
 }
 
-pub async fn grant(tx: &mut Tx, user_id: i64, role: &str, scope_kind: &str, scope_code: &str, granted_by: Option<i64>, now_ms: i64) -> Result<bool, sqlx::Error> {
+pub async fn grant(
+    tx: &mut Tx,
+    user_id: i64,
+    role: &str,
+    scope_kind: &str,
+    scope_code: &str,
+    granted_by: Option<i64>,
+    now_ms: i64,
+) -> Result<bool, sqlx::Error> {
     let sql = "INSERT INTO roles (user_id, role, scope_kind, scope_code, granted_by, granted_at) VALUES ($1, $2, $3, $4, $5, $6) \
                ON CONFLICT (user_id, role, scope_kind, scope_code) DO NOTHING";
     let n = on_tx!(tx, c => sqlx::query(sql).bind(user_id).bind(role).bind(scope_kind).bind(scope_code).bind(granted_by).bind(now_ms).execute(c).await.map(|r| r.rows_affected()))?;

@@ -33,8 +33,7 @@ pub struct CoveringSection {
     pub name: String,
 }
 
-const SECTION_COLUMNS: &str =
-    "s.id, s.slug, s.name, s.description, s.federation_code, d.name AS federation_name";
+const SECTION_COLUMNS: &str = "s.id, s.slug, s.name, s.description, s.federation_code, d.name AS federation_name";
 
 pub struct NewSection<'a> {
     pub slug: &'a str,

@@ -113,10 +113,8 @@ pub async fn upsert_communes(tx: &mut Tx, communes: &[CommuneRecord]) -> Result<
         }
         q.execute(c).await.map(|r| r.rows_affected())
     })?;
-    let pairs: Vec<(&str, &str)> = communes
-        .iter()
-        .flat_map(|m| m.postal_codes.iter().map(move |p| (p.as_str(), m.insee.as_str())))
-        .collect();
+    let pairs: Vec<(&str, &str)> =
+        communes.iter().flat_map(|m| m.postal_codes.iter().map(move |p| (p.as_str(), m.insee.as_str()))).collect();
     for chunk in pairs.chunks(1000) {
         let insert = format!("INSERT INTO commune_postal_codes (postal_code, insee) VALUES {}", placeholders(chunk.len(), 2));
         on_tx!(tx, c => {

@@ -97,13 +97,7 @@ pub async fn by_handle(db: &Db, handle: &str) -> Result<Option<UserRow>, sqlx::E
     on_pool!(db.read(), p => sqlx::query_as(&sql).bind(handle).fetch_optional(p).await)
 }
 
-pub async fn update_identity(
-    tx: &mut Tx,
-    user_id: i64,
-    display_name: &str,
-    handle: &str,
-    now_ms: i64,
-) -> Result<(), sqlx::Error> {
+pub async fn update_identity(tx: &mut Tx, user_id: i64, display_name: &str, handle: &str, now_ms: i64) -> Result<(), sqlx::Error> {
     let sql = "UPDATE users SET display_name = $1, handle = $2, updated_at = $3 WHERE id = $4";
     on_tx!(tx, c => sqlx::query(sql).bind(display_name).bind(handle).bind(now_ms).bind(user_id).execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
@@ -111,4 +105,21 @@ pub async fn update_identity(
 
 pub async fn count(db: &Db) -> Result<i64, sqlx::Error> {
     on_pool!(db.read(), p => sqlx::query_scalar("SELECT COUNT(*) FROM users").fetch_one(p).await)
+}
+
+/// (id, handle) of the active accounts among `handles` (mentions).
+pub async fn ids_by_handles(tx: &mut Tx, handles: &[String]) -> Result<Vec<(i64, String)>, sqlx::Error> {
+    let mut found = Vec::new();
+    for handle in handles.iter().take(20) {
+        let sql = "SELECT id, handle FROM users WHERE handle = $1 AND suspended_at IS NULL";
+        if let Some(row) = on_tx!(tx, c => sqlx::query_as::<_, (i64, String)>(sql).bind(handle).fetch_optional(c).await)? {
+            found.push(row);
+        }
+    }
+    Ok(found)
+}
+
+/// Id of an active account by handle, inside a transaction.
+pub async fn active_id_by_handle(tx: &mut Tx, handle: &str) -> Result<Option<i64>, sqlx::Error> {
+    on_tx!(tx, c => sqlx::query_scalar("SELECT id FROM users WHERE handle = $1 AND suspended_at IS NULL").bind(handle).fetch_optional(c).await)
 }

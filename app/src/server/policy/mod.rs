@@ -5,6 +5,9 @@
 //! (commune → section → federation), their membership and their scoped roles. A suspended account
 //! is treated as anonymous everywhere.
 
+pub mod actions;
+pub mod feed;
+
 use crate::model::profile::Visibility;
 use crate::model::territory::{Role, Scope};
 use crate::server::context::SessionUser;
@@ -102,10 +105,7 @@ pub struct Relation {
 
 impl Relation {
     pub fn between(viewer: &Subject, owner_id: i64, owner_section: Option<i64>) -> Self {
-        Self {
-            is_owner: viewer.id() == Some(owner_id),
-            same_section: owner_section.is_some_and(|s| viewer.belongs_to_section(s)),
-        }
+        Self { is_owner: viewer.id() == Some(owner_id), same_section: owner_section.is_some_and(|s| viewer.belongs_to_section(s)) }
     }
 }
 
@@ -204,7 +204,14 @@ mod tests {
     use super::*;
 
     fn user(id: i64) -> SessionUser {
-        SessionUser { id, handle: format!("u{id}"), display_name: "U".into(), section_slug: None, federation_code: None, token_hash: String::new() }
+        SessionUser {
+            id,
+            handle: format!("u{id}"),
+            display_name: "U".into(),
+            section_slug: None,
+            federation_code: None,
+            token_hash: String::new(),
+        }
     }
 
     fn subject(id: i64, section: Option<i64>, fed: Option<&str>, adherent: bool, roles: &[(Role, Scope)]) -> Subject {

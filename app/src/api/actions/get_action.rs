@@ -1,0 +1,16 @@
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::model::action::ActionView;
+
+/// One action, as the policy lets this reader see it (404 otherwise).
+#[server]
+pub async fn get_action(id: i64) -> Result<ActionView, AppError> {
+    use crate::server::{context, services};
+    let result = async {
+        let state = context::app_state()?;
+        let subject = context::subject().await?;
+        services::action_views::view(&state, &subject, id).await
+    };
+    context::with_status(result.await)
+}

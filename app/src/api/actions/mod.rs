@@ -1,0 +1,5 @@
+pub mod get_action;
+pub mod get_action_form;
+pub mod get_actions;
+pub mod get_report_form;
+pub mod get_section_statistics;

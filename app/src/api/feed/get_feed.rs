@@ -1,0 +1,16 @@
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::model::feed::{FeedKey, FeedPage};
+
+/// One page of a feed (home, section, federation, group, member, hashtag), newest first.
+#[server]
+pub async fn get_feed(key: FeedKey, before: Option<i64>) -> Result<FeedPage, AppError> {
+    use crate::server::{context, services};
+    let result = async {
+        let state = context::app_state()?;
+        let subject = context::subject().await?;
+        services::feed::feed_page(&state, &subject, key, before, context::request_lang()).await
+    };
+    context::with_status(result.await)
+}

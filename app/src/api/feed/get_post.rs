@@ -1,0 +1,16 @@
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::model::feed::PostPage;
+
+/// A publication with its comments and who reacted, if the viewer may see it.
+#[server]
+pub async fn get_post(id: i64) -> Result<PostPage, AppError> {
+    use crate::server::{context, services};
+    let result = async {
+        let state = context::app_state()?;
+        let subject = context::subject().await?;
+        services::feed::post_page(&state, &subject, id).await
+    };
+    context::with_status(result.await)
+}

@@ -1,0 +1,16 @@
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::model::feed::GroupSummary;
+
+/// Every thematic group (counts of private groups only for their members).
+#[server]
+pub async fn list_groups() -> Result<Vec<GroupSummary>, AppError> {
+    use crate::server::{context, services};
+    let result = async {
+        let state = context::app_state()?;
+        let subject = context::subject().await?;
+        services::groups::list(&state, &subject).await
+    };
+    context::with_status(result.await)
+}

@@ -1,0 +1,9 @@
+pub mod get_coopain_state;
+pub mod get_coopains;
+pub mod get_feed;
+pub mod get_group;
+pub mod get_notifications;
+pub mod get_post;
+pub mod get_post_counts;
+pub mod get_unread_count;
+pub mod list_groups;

@@ -1,0 +1,62 @@
+//! The card of one action in a list (the /actions list, section and federation pages).
+
+use leptos::prelude::*;
+
+use crate::components::lang::{use_lang, use_texts};
+use crate::i18n::{format_day, format_time};
+use crate::model::action::{ActionStatus, ActionSummary};
+
+/// "samedi 28 novembre 2026, de 10 h 00 à 12 h 00"
+pub fn when(lang: crate::i18n::Lang, starts_at_ms: i64, ends_at_ms: i64) -> String {
+    let t = lang.texts().actions;
+    (t.when)(&format_day(lang, starts_at_ms), &format_time(lang, starts_at_ms), &format_time(lang, ends_at_ms))
+}
+
+#[component]
+pub fn ActionCard(action: ActionSummary) -> impl IntoView {
+    let lang = use_lang();
+    let t = use_texts().actions;
+    let a = action;
+    let mut meta = vec![(t.kind)(a.kind).to_string(), a.organized_by.clone()];
+    if let Some(d) = a.distance_m {
+        meta.push((t.distance)(d));
+    }
+    let status = match a.status {
+        ActionStatus::Cancelled => Some(t.cancelled.to_string()),
+        ActionStatus::Proposed => Some(t.proposed.to_string()),
+        ActionStatus::Published => a.my_rsvp.map(|s| (t.my_status)(s).to_string()),
+    };
+    let cancelled = a.status == ActionStatus::Cancelled;
+    view! {
+        <article class="card action-card" class:highlighted=a.highlighted class:cancelled=cancelled id=format!("action-{}", a.id)>
+            <p class="action-when">{when(lang, a.starts_at_ms, a.ends_at_ms)}</p>
+            <h2><a href=format!("/actions/{}", a.id)>{a.title.clone()}</a></h2>
+            <p class="hint">{meta.join(" · ")}</p>
+            <p>{a.place_name.clone()}</p>
+            <p class="action-places">{(t.places)(a.going, a.capacity)}</p>
+            {(a.highlighted).then(|| view! { <p class="renfort">{(t.renfort)(a.reinforcements)}</p> })}
+            {status.map(|s| view! { <p class="badge">{s}</p> })}
+        </article>
+    }
+}
+
+/// The next actions of a section or federation, on its page.
+#[component]
+pub fn ScopeActions(actions: Vec<ActionSummary>) -> impl IntoView {
+    let t = use_texts().actions;
+    view! {
+        <section class="card" aria-labelledby="actions-title">
+            <h2 id="actions-title">{t.section_actions}</h2>
+            {if actions.is_empty() {
+                view! { <p class="hint">{t.section_no_actions}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="action-list">
+                        {actions.into_iter().map(|a| view! { <li><ActionCard action=a /></li> }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+            <p><a href="/actions">{t.list_title}</a></p>
+        </section>
+    }
+}

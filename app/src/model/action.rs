@@ -1,0 +1,269 @@
+//! Field actions: kinds, audiences, answers, and the DTOs of /actions and /actions/{id}.
+
+use serde::{Deserialize, Serialize};
+
+use super::feed::Author;
+use super::report::ContactView;
+
+macro_rules! string_enum {
+    ($name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+
+            pub fn parse(raw: &str) -> Option<$name> {
+                Self::ALL.iter().copied().find(|v| v.as_str() == raw)
+            }
+        }
+    };
+}
+
+string_enum!(ActionKind {
+    Tractage = "tractage",
+    Boitage = "boitage",
+    PorteAPorte = "porte_a_porte",
+    Phoning = "phoning",
+    Collage = "collage",
+    ReunionPublique = "reunion_publique",
+    ReunionAppartement = "reunion_appartement",
+    Permanence = "permanence",
+    Meeting = "meeting",
+    Formation = "formation",
+    Autre = "autre",
+});
+
+// Who may see and join an action.
+string_enum!(ActionAudience { Public = "public", Section = "section", Adherents = "adherents" });
+
+string_enum!(ActionStatus { Proposed = "proposed", Published = "published", Cancelled = "cancelled" });
+
+// Where a person stands: a place, the waiting list, maybe, or no.
+string_enum!(RsvpStatus { Going = "going", Waiting = "waiting", Maybe = "maybe", Declined = "declined" });
+
+// What a person answers ("je participe / peut-être / je ne peux pas"); "oui" may land on the
+// waiting list when the action is full.
+string_enum!(RsvpAnswer { Yes = "oui", Maybe = "peut-etre", No = "non" });
+
+/// One line of the list of actions.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ActionSummary {
+    pub id: i64,
+    pub kind: ActionKind,
+    pub title: String,
+    pub starts_at_ms: i64,
+    pub ends_at_ms: i64,
+    pub place_name: String,
+    pub organized_by: String,
+    /// From the reader's reference point, when there is one.
+    pub distance_m: Option<i64>,
+    pub going: i64,
+    pub capacity: Option<i64>,
+    pub status: ActionStatus,
+    pub my_rsvp: Option<RsvpStatus>,
+    /// People still needed ("renfort"), 0 when none were asked.
+    pub reinforcements: i64,
+    /// Renfort shown to people of neighbouring sections, or suggested from the reader's availabilities.
+    pub highlighted: bool,
+    pub lat: f64,
+    pub lng: f64,
+}
+
+/// The filters of /actions, as read from the URL (echoed so the form keeps them).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ActionFilters {
+    pub kind: Option<ActionKind>,
+    /// `YYYY-MM-DD`, Europe/Paris days.
+    pub from: String,
+    pub to: String,
+    pub radius_km: Option<i64>,
+    /// A postal code or commune typed by the reader, or empty (then: my commune).
+    pub near: String,
+    pub lat: Option<f64>,
+    pub lng: Option<f64>,
+    /// Keyset cursor: "starts_ms-id" of the last action shown.
+    pub after: String,
+}
+
+impl ActionFilters {
+    /// The query string of these filters (without the cursor), for links and the next page.
+    pub fn query(&self) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        if let Some(kind) = self.kind {
+            parts.push(format!("type={}", kind.as_str()));
+        }
+        for (key, value) in [("du", &self.from), ("au", &self.to), ("pres", &self.near)] {
+            if !value.is_empty() {
+                parts.push(format!("{key}={}", encode(value)));
+            }
+        }
+        if let Some(r) = self.radius_km {
+            parts.push(format!("rayon={r}"));
+        }
+        if let (Some(lat), Some(lng)) = (self.lat, self.lng) {
+            parts.push(format!("lat={lat:.4}&lng={lng:.4}"));
+        }
+        parts.join("&")
+    }
+}
+
+/// Percent-encodes a query value (letters, digits and `-_.~` kept).
+pub fn encode(value: &str) -> String {
+    let mut out = String::new();
+    for b in value.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ActionsPage {
+    pub items: Vec<ActionSummary>,
+    pub filters: ActionFilters,
+    /// The reference point used for distances, in words ("Lille", "ta position").
+    pub origin: Option<String>,
+    /// The cursor of the next page, if there is one.
+    pub next: Option<String>,
+    /// Where this person may create or propose an action (none: no button).
+    pub may_create: bool,
+    /// The personal calendar feed's address, if the reader made one.
+    pub signed_in: bool,
+}
+
+/// A participant as a given reader may see them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ParticipantView {
+    /// The full name for organizers, the first name for other participants.
+    pub name: String,
+    pub handle: String,
+    pub status: RsvpStatus,
+    /// Only for organizers, and only when the participant allowed it.
+    pub email: Option<String>,
+}
+
+/// The compte-rendu's figures, as shown on the action.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportFigures {
+    pub present: i64,
+    pub tracts: i64,
+    pub doors_knocked: i64,
+    pub doors_opened: i64,
+    pub conversations: i64,
+    pub calls: i64,
+    pub contacts: i64,
+    pub notes: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ActionView {
+    pub summary: ActionSummary,
+    pub description: String,
+    pub address: String,
+    pub material: String,
+    pub audience: ActionAudience,
+    pub organizers: Vec<Author>,
+    /// (slug, name) of the organizing section, if any.
+    pub section: Option<(String, String)>,
+    pub federation_code: String,
+    pub waiting: i64,
+    pub maybe: i64,
+    /// Empty for readers who may not see who comes.
+    pub participants: Vec<ParticipantView>,
+    pub my_share_contact: bool,
+    pub cancel_reason: Option<String>,
+    pub may_rsvp: bool,
+    pub may_manage: bool,
+    pub may_approve: bool,
+    pub may_report: bool,
+    pub report: Option<ReportFigures>,
+    /// New contacts met at the action: only for the people who manage it.
+    pub contacts: Vec<ContactView>,
+    pub is_past: bool,
+    pub signed_in: bool,
+}
+
+/// What the creation / edit form starts from: the scopes this person may organize for
+/// ("section:12" / "federation:59", with a label), and the action's current values when editing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ActionFormView {
+    pub scopes: Vec<(String, String)>,
+    /// True when this person may only propose (an animator approves).
+    pub propose_only: bool,
+    pub values: Vec<(String, String)>,
+    pub title: String,
+}
+
+/// Distance between two points in metres (haversine on a 6,371 km sphere).
+pub fn distance_m(lat1: f64, lng1: f64, lat2: f64, lng2: f64) -> i64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dp = (lat2 - lat1).to_radians();
+    let dl = (lng2 - lng1).to_radians();
+    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    (2.0 * 6_371_000.0 * a.sqrt().asin()).round() as i64
+}
+
+/// Is this point on French territory (metropole, Corsica, the overseas départements and
+/// collectivités)? Coarse boxes: enough to refuse a point in the sea off Brazil or a swapped
+/// latitude/longitude.
+pub fn in_french_territory(lat: f64, lng: f64) -> bool {
+    const BOXES: [(f64, f64, f64, f64); 10] = [
+        (41.3, 51.2, -5.3, 9.7),       // metropole and Corsica
+        (15.8, 16.6, -61.9, -60.9),    // Guadeloupe
+        (14.3, 14.9, -61.3, -60.7),    // Martinique
+        (2.0, 5.9, -54.7, -51.5),      // Guyane
+        (-21.5, -20.8, 55.2, 55.9),    // La Réunion
+        (-13.1, -12.6, 44.9, 45.4),    // Mayotte
+        (46.7, 47.2, -56.5, -56.1),    // Saint-Pierre-et-Miquelon
+        (17.8, 18.2, -63.2, -62.7),    // Saint-Martin, Saint-Barthélemy
+        (-23.0, -19.5, 163.5, 168.2),  // Nouvelle-Calédonie
+        (-28.0, -7.8, -154.8, -134.4), // Polynésie française
+    ];
+    lat.is_finite() && lng.is_finite() && BOXES.iter().any(|&(s, n, w, e)| lat >= s && lat <= n && lng >= w && lng <= e)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn enums_round_trip_through_their_text() {
+        for k in ActionKind::ALL {
+            assert_eq!(ActionKind::parse(k.as_str()), Some(*k));
+        }
+        assert_eq!(RsvpAnswer::parse("peut-etre"), Some(RsvpAnswer::Maybe));
+        assert_eq!(ActionAudience::parse("tout"), None);
+    }
+
+    #[test]
+    fn distance_lille_roubaix_is_about_twelve_km() {
+        let d = distance_m(50.6333, 3.0667, 50.6942, 3.1746);
+        assert!((10_000..13_000).contains(&d), "{d}");
+        assert_eq!(distance_m(48.85, 2.35, 48.85, 2.35), 0);
+    }
+
+    #[test]
+    fn territory_boxes_accept_france_and_refuse_elsewhere() {
+        assert!(in_french_territory(50.63, 3.06)); // Lille
+        assert!(in_french_territory(-21.1, 55.5)); // Saint-Denis de La Réunion
+        assert!(in_french_territory(42.7, 9.45)); // Bastia
+        assert!(!in_french_territory(3.06, 50.63)); // swapped
+        assert!(!in_french_territory(40.4, -3.7)); // Madrid
+        assert!(!in_french_territory(f64::NAN, 2.0));
+    }
+
+    #[test]
+    fn filters_make_a_query_string() {
+        let f = ActionFilters { kind: Some(ActionKind::Tractage), near: "59 000".into(), radius_km: Some(20), ..Default::default() };
+        assert_eq!(f.query(), "type=tractage&pres=59%20000&rayon=20");
+    }
+}

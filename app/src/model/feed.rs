@@ -1,0 +1,443 @@
+//! Feed DTOs: publications, comments, reactions, feeds and their pages, coopains, groups,
+//! notifications, and the parsed values written into them.
+
+use serde::{Deserialize, Serialize};
+
+use super::form::FieldError;
+
+/// HTML that went through the sanitizer (`server::richtext`). The only type the UI renders with
+/// `inner_html`; on the server it can only be built by the sanitizer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SafeHtml(String);
+
+impl SafeHtml {
+    #[cfg(feature = "ssr")]
+    pub(crate) fn from_sanitizer(html: String) -> Self {
+        Self(html)
+    }
+
+    /// Reads back what the sanitizer stored in the database.
+    #[cfg(feature = "ssr")]
+    pub(crate) fn from_stored(html: String) -> Self {
+        Self(html)
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Who may read a publication, chosen when writing it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Audience {
+    Public,
+    /// Campaigns of the national team, in everyone's home feed.
+    National,
+    Section,
+    Federation,
+    Group,
+    Coopains,
+}
+
+impl Audience {
+    pub const ALL: [Audience; 6] =
+        [Audience::Public, Audience::National, Audience::Section, Audience::Federation, Audience::Group, Audience::Coopains];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Audience::Public => "public",
+            Audience::National => "national",
+            Audience::Section => "section",
+            Audience::Federation => "federation",
+            Audience::Group => "group",
+            Audience::Coopains => "coopains",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Audience> {
+        Self::ALL.into_iter().find(|a| a.as_str() == raw)
+    }
+}
+
+/// The small fixed set of reactions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum ReactionKind {
+    Bravo,
+    Soutien,
+    Idee,
+    Debat,
+    Merci,
+}
+
+impl ReactionKind {
+    pub const ALL: [ReactionKind; 5] =
+        [ReactionKind::Bravo, ReactionKind::Soutien, ReactionKind::Idee, ReactionKind::Debat, ReactionKind::Merci];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReactionKind::Bravo => "bravo",
+            ReactionKind::Soutien => "soutien",
+            ReactionKind::Idee => "idee",
+            ReactionKind::Debat => "debat",
+            ReactionKind::Merci => "merci",
+        }
+    }
+
+    pub fn emoji(self) -> &'static str {
+        match self {
+            ReactionKind::Bravo => "👏",
+            ReactionKind::Soutien => "✊",
+            ReactionKind::Idee => "💡",
+            ReactionKind::Debat => "🤔",
+            ReactionKind::Merci => "❤️",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<ReactionKind> {
+        Self::ALL.into_iter().find(|k| k.as_str() == raw)
+    }
+}
+
+pub const MAX_POST_CHARS: usize = 5_000;
+pub const MAX_COMMENT_CHARS: usize = 2_000;
+pub const FEED_PAGE_SIZE: i64 = 20;
+
+/// The text of a publication or comment: trimmed, not empty, at most `max` characters, no
+/// control characters but line breaks and tabs.
+pub fn parse_body(raw: &str, max: usize) -> Result<String, FieldError> {
+    let text = raw.replace("\r\n", "\n");
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(FieldError::Required);
+    }
+    if text.chars().count() > max {
+        return Err(FieldError::TooLong { max });
+    }
+    if text.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+        return Err(FieldError::ControlCharacters);
+    }
+    Ok(text.to_string())
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Author {
+    pub handle: String,
+    pub display_name: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReactionCount {
+    pub kind: ReactionKind,
+    pub count: i64,
+    pub mine: bool,
+}
+
+/// What the viewer may do with a publication (decided by the policy on the server).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PostAbilities {
+    pub edit: bool,
+    pub delete: bool,
+    pub hide: bool,
+    pub comment: bool,
+    pub react: bool,
+}
+
+/// Where a publication was published, for its header ("dans la section de Lille").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PostPlace {
+    Section { slug: String, name: String },
+    Federation { code: String, name: String },
+    Group { slug: String, name: String },
+    Nowhere,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PostView {
+    pub id: i64,
+    pub author: Author,
+    pub audience: Audience,
+    pub place: PostPlace,
+    pub html: SafeHtml,
+    /// What the author typed, for the author's edit form only.
+    pub source: Option<String>,
+    pub created_at_ms: i64,
+    pub edited: bool,
+    /// Shown to the author and moderators only.
+    pub hidden_reason: Option<String>,
+    pub comment_count: i64,
+    pub reactions: Vec<ReactionCount>,
+    pub abilities: PostAbilities,
+}
+
+/// Which feed is being read.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum FeedKey {
+    Home,
+    Section(String),
+    Federation(String),
+    Group(String),
+    Member(String),
+    Tag(String),
+}
+
+impl FeedKey {
+    /// The page that shows this feed.
+    pub fn path(&self) -> String {
+        match self {
+            FeedKey::Home => "/fil".into(),
+            FeedKey::Section(slug) => format!("/sections/{slug}/fil"),
+            FeedKey::Federation(code) => format!("/federations/{code}/fil"),
+            FeedKey::Group(slug) => format!("/groupes/{slug}"),
+            FeedKey::Member(handle) => format!("/membres/{handle}/publications"),
+            FeedKey::Tag(tag) => format!("/tags/{tag}"),
+        }
+    }
+}
+
+/// Where a new publication can go from this feed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AudienceChoice {
+    pub audience: Audience,
+    pub group_slug: Option<String>,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FeedPage {
+    pub key: FeedKey,
+    pub title: String,
+    pub posts: Vec<PostView>,
+    /// The cursor of the next page (the last id shown), when there may be more.
+    pub next_before: Option<i64>,
+    /// Empty when the viewer may not publish here.
+    pub audiences: Vec<AudienceChoice>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommentView {
+    pub id: i64,
+    pub parent_id: Option<i64>,
+    pub author: Author,
+    pub html: SafeHtml,
+    pub created_at_ms: i64,
+    pub can_delete: bool,
+    pub can_reply: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PostPage {
+    pub post: PostView,
+    pub comments: Vec<CommentView>,
+    /// Who reacted, by kind (visible to whoever sees the publication).
+    pub reacted: Vec<(ReactionKind, Vec<Author>)>,
+}
+
+/// Live counts of one publication.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PostCounts {
+    pub id: i64,
+    pub comment_count: i64,
+    pub reactions: Vec<ReactionCount>,
+}
+
+// ---- Coopains ----------------------------------------------------------------------------------
+
+/// How the viewer relates to another person, for the buttons on their profile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CoopainState {
+    Myself,
+    None,
+    RequestSent,
+    RequestReceived,
+    Coopains,
+    /// I blocked them.
+    Blocked,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonCard {
+    pub author: Author,
+    /// Why they are suggested ("même section", "3 coopains en commun"…), as a code.
+    pub reason: Option<SuggestionReason>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SuggestionReason {
+    SameSection,
+    SharedInterests,
+    CommonCoopains(i64),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CoopainsView {
+    pub coopains: Vec<PersonCard>,
+    pub received: Vec<PersonCard>,
+    pub sent: Vec<PersonCard>,
+    pub suggestions: Vec<PersonCard>,
+    pub blocked: Vec<PersonCard>,
+}
+
+// ---- Groups ------------------------------------------------------------------------------------
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum GroupPrivacy {
+    Public,
+    Private,
+}
+
+impl GroupPrivacy {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GroupPrivacy::Public => "public",
+            GroupPrivacy::Private => "private",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        match raw {
+            "public" => Some(GroupPrivacy::Public),
+            "private" => Some(GroupPrivacy::Private),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum GroupMembership {
+    None,
+    Pending,
+    Member,
+    Admin,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GroupSummary {
+    pub slug: String,
+    pub name: String,
+    pub purpose: String,
+    pub privacy: GroupPrivacy,
+    /// None when the viewer may not know it (private group, not a member).
+    pub member_count: Option<i64>,
+    pub membership: GroupMembership,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GroupView {
+    pub summary: GroupSummary,
+    /// Members and admins, for those who may see them.
+    pub members: Option<Vec<(Author, bool)>>,
+    /// Pending requests, for the group's admins.
+    pub requests: Option<Vec<Author>>,
+    pub can_join: bool,
+}
+
+// ---- Notifications -----------------------------------------------------------------------------
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum NotificationKind {
+    Mention,
+    Comment,
+    Reply,
+    Reaction,
+    CoopainRequest,
+    CoopainAccepted,
+    GroupRequest,
+    GroupAccepted,
+    GroupRefused,
+    ActionChanged,
+    ActionCancelled,
+    ActionPromoted,
+    ActionReminder,
+    ActionProposed,
+    ActionApproved,
+}
+
+impl NotificationKind {
+    pub const ALL: [NotificationKind; 15] = [
+        NotificationKind::Mention,
+        NotificationKind::Comment,
+        NotificationKind::Reply,
+        NotificationKind::Reaction,
+        NotificationKind::CoopainRequest,
+        NotificationKind::CoopainAccepted,
+        NotificationKind::GroupRequest,
+        NotificationKind::GroupAccepted,
+        NotificationKind::GroupRefused,
+        NotificationKind::ActionChanged,
+        NotificationKind::ActionCancelled,
+        NotificationKind::ActionPromoted,
+        NotificationKind::ActionReminder,
+        NotificationKind::ActionProposed,
+        NotificationKind::ActionApproved,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NotificationKind::Mention => "mention",
+            NotificationKind::Comment => "comment",
+            NotificationKind::Reply => "reply",
+            NotificationKind::Reaction => "reaction",
+            NotificationKind::CoopainRequest => "coopain_request",
+            NotificationKind::CoopainAccepted => "coopain_accepted",
+            NotificationKind::GroupRequest => "group_request",
+            NotificationKind::GroupAccepted => "group_accepted",
+            NotificationKind::GroupRefused => "group_refused",
+            NotificationKind::ActionChanged => "action_changed",
+            NotificationKind::ActionCancelled => "action_cancelled",
+            NotificationKind::ActionPromoted => "action_promoted",
+            NotificationKind::ActionReminder => "action_reminder",
+            NotificationKind::ActionProposed => "action_proposed",
+            NotificationKind::ActionApproved => "action_approved",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == raw)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NotificationView {
+    pub id: i64,
+    pub kind: NotificationKind,
+    pub actor: Option<Author>,
+    /// How many people reacted (aggregated reactions), else 1.
+    pub count: i64,
+    pub link: String,
+    pub group_name: Option<String>,
+    pub created_at_ms: i64,
+    pub unread: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NotificationsPage {
+    pub items: Vec<NotificationView>,
+    pub unread: i64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bodies_are_trimmed_and_bounded() {
+        assert_eq!(parse_body("  salut \r\n", 10), Ok("salut".into()));
+        assert_eq!(parse_body("   ", 10), Err(FieldError::Required));
+        assert_eq!(parse_body(&"é".repeat(11), 10), Err(FieldError::TooLong { max: 10 }));
+        assert_eq!(parse_body(&"é".repeat(10), 10), Ok("é".repeat(10)));
+        assert_eq!(parse_body("a\u{0}b", 10), Err(FieldError::ControlCharacters));
+    }
+
+    #[test]
+    fn codes_round_trip() {
+        for a in Audience::ALL {
+            assert_eq!(Audience::parse(a.as_str()), Some(a));
+        }
+        for k in ReactionKind::ALL {
+            assert_eq!(ReactionKind::parse(k.as_str()), Some(k));
+        }
+        for n in NotificationKind::ALL {
+            assert_eq!(NotificationKind::parse(n.as_str()), Some(n));
+        }
+    }
+}

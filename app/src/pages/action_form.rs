@@ -1,0 +1,135 @@
+//! `/actions/nouvelle` (create, or propose for adhérents) and `/actions/{id}/modifier` (edit).
+//! One plain form; after a refused submission it comes back with what was typed and one French
+//! message per field to fix.
+
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_params_map;
+
+use crate::api::actions::get_action_form::get_action_form;
+use crate::components::form::{use_form_outcome, FieldErrorText, FormAlert, TextArea, TextField};
+use crate::components::lang::use_texts;
+use crate::model::action::{ActionAudience, ActionFormView, ActionKind};
+use crate::model::form::FormOutcome;
+use crate::pages::error_view::ErrorView;
+
+#[component]
+pub fn NewActionPage() -> impl IntoView {
+    view! { <ActionFormPage id=None /> }
+}
+
+#[component]
+pub fn EditActionPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = params.read_untracked().get("id").and_then(|v| v.parse::<i64>().ok()).unwrap_or(0);
+    view! { <ActionFormPage id=Some(id) /> }
+}
+
+#[component]
+fn ActionFormPage(id: Option<i64>) -> impl IntoView {
+    let form = Resource::new_blocking(move || id, get_action_form);
+    let outcome = use_form_outcome();
+    view! {
+        <Meta name="robots" content="noindex" />
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let outcome = outcome.await;
+                match form.await {
+                    Ok(view) => view! { <ActionForm id view outcome /> }.into_any(),
+                    Err(error) => view! { <ErrorView error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn ActionForm(id: Option<i64>, view: ActionFormView, outcome: Option<FormOutcome>) -> impl IntoView {
+    let t = use_texts().actions;
+    let stored = view.values.clone();
+    // What was typed wins over what is stored.
+    let value = {
+        let outcome = outcome.clone();
+        move |name: &str| match &outcome {
+            Some(o) => o.value(name),
+            None => stored.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()).unwrap_or_default(),
+        }
+    };
+    let error = {
+        let outcome = outcome.clone();
+        move |name: &str| outcome.as_ref().and_then(|o| o.error(name))
+    };
+    let title = match id {
+        Some(_) => (t.edit_title)(&view.title),
+        None => t.form_title.to_string(),
+    };
+    let action_url = match id {
+        Some(id) => format!("/actions/{id}/modifier"),
+        None => "/actions".to_string(),
+    };
+    let submit = match (id, view.propose_only) {
+        (Some(_), _) => t.save_submit,
+        (None, true) => t.propose_submit,
+        (None, false) => t.create_submit,
+    };
+    let kind = value("kind");
+    let audience = value("audience");
+    let scope = value("scope");
+    view! {
+        <Title text=title.clone() />
+        <section class="page narrow">
+            <h1>{title}</h1>
+            {view.propose_only.then(|| view! { <p class="hint">{t.propose_hint}</p> })}
+            <FormAlert outcome=outcome.clone() />
+            <form method="post" action=action_url class="action-form">
+                {(view.scopes.len() > 1).then(|| view! {
+                    <div class="field">
+                        <label for="champ-scope">{t.scope_label}</label>
+                        <select id="champ-scope" name="scope">
+                            {view.scopes.iter().map(|(v, label)| view! { <option value=v.clone() selected=*v == scope>{label.clone()}</option> }).collect_view()}
+                        </select>
+                        <FieldErrorText name="scope".to_string() error=error("scope") />
+                    </div>
+                })}
+                {(view.scopes.len() == 1).then(|| view.scopes.first().map(|(v, label)| view! {
+                    <input type="hidden" name="scope" value=v.clone() />
+                    <p class="hint">{t.scope_label}" : "{label.clone()}</p>
+                }))}
+                <div class="field">
+                    <label for="champ-kind">{t.kind_label}</label>
+                    <select id="champ-kind" name="kind">
+                        {ActionKind::ALL.iter().map(|k| view! { <option value=k.as_str() selected=k.as_str() == kind>{(t.kind)(*k)}</option> }).collect_view()}
+                    </select>
+                    <FieldErrorText name="kind".to_string() error=error("kind") />
+                </div>
+                <TextField name="title" label=t.title_label value=value("title") error=error("title") maxlength=120 />
+                <TextArea name="description" label=t.description_label value=value("description") error=error("description") maxlength=5000 rows=4 />
+                <TextField name="starts_at" label=t.starts_label input_type="datetime-local" value=value("starts_at") error=error("starts_at") />
+                <TextField name="ends_at" label=t.ends_label input_type="datetime-local" value=value("ends_at") error=error("ends_at") />
+                <TextField name="place_name" label=t.place_label hint=t.place_hint value=value("place_name") error=error("place_name") maxlength=120 />
+                <TextField name="address" label=t.address_label value=value("address") error=error("address") maxlength=200 required=false />
+                <TextField name="commune" label=t.commune_label hint=t.commune_hint value=value("commune") error=error("commune") maxlength=80 required=false />
+                <fieldset class="field coordinates">
+                    <legend>{t.coordinates_hint}</legend>
+                    <TextField name="lat" label=t.lat_label inputmode="decimal" value=value("lat") error=error("lat") maxlength=12 required=false />
+                    <TextField name="lng" label=t.lng_label inputmode="decimal" value=value("lng") error=error("lng") maxlength=12 required=false />
+                </fieldset>
+                <TextField name="capacity" label=t.capacity_label hint=t.capacity_hint inputmode="numeric" value=value("capacity") error=error("capacity") maxlength=6 required=false />
+                <TextField name="material" label=t.material_label value=value("material") error=error("material") maxlength=500 required=false />
+                <fieldset class="field">
+                    <legend>{t.audience_label}</legend>
+                    {ActionAudience::ALL.iter().map(|a| view! {
+                        <label class="choice">
+                            <input type="radio" name="audience" value=a.as_str() checked=a.as_str() == audience />
+                            " "{(t.audience)(*a)}
+                        </label>
+                    }).collect_view()}
+                    <FieldErrorText name="audience".to_string() error=error("audience") />
+                </fieldset>
+                <TextField name="reinforcements" label=t.renfort_label hint=t.renfort_hint inputmode="numeric" value=value("reinforcements") error=error("reinforcements") maxlength=4 required=false />
+                <TextField name="organizers" label=t.organizers_label hint=t.organizers_hint value=value("organizers") error=error("organizers") maxlength=300 required=false />
+                <button type="submit" class="button primary">{submit}</button>
+            </form>
+        </section>
+    }
+}

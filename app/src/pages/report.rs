@@ -1,0 +1,132 @@
+//! `/actions/{id}/compte-rendu`: what got done at an action, and the new contacts met (each with
+//! their consent and a retention period). A plain form; `public/offline-report.js` keeps it on
+//! the phone when there is no network and sends it when the connection returns (the hidden
+//! idempotency key makes a second delivery harmless).
+
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_params_map;
+
+use crate::api::actions::get_report_form::get_report_form;
+use crate::components::form::{use_form_outcome, FieldErrorText, FormAlert, TextArea, TextField};
+use crate::components::lang::use_texts;
+use crate::model::form::FormOutcome;
+use crate::model::report::{ReportFormView, CONTACT_RETENTION_MONTHS, CONTACT_ROWS};
+use crate::pages::error_view::ErrorView;
+
+#[component]
+pub fn ReportPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = params.read_untracked().get("id").and_then(|v| v.parse::<i64>().ok()).unwrap_or(0);
+    let form = Resource::new_blocking(move || id, get_report_form);
+    let outcome = use_form_outcome();
+    view! {
+        <Meta name="robots" content="noindex" />
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let outcome = outcome.await;
+                match form.await {
+                    Ok(view) => view! { <ReportForm view outcome /> }.into_any(),
+                    Err(error) => view! { <ErrorView error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn ReportForm(view: ReportFormView, outcome: Option<FormOutcome>) -> impl IntoView {
+    let t = use_texts().reports;
+    let stored = view.values.clone();
+    let value = {
+        let outcome = outcome.clone();
+        move |name: &str| match &outcome {
+            Some(o) => o.value(name),
+            None => stored.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()).unwrap_or_default(),
+        }
+    };
+    let error = {
+        let outcome = outcome.clone();
+        move |name: &str| outcome.as_ref().and_then(|o| o.error(name))
+    };
+    // A refused submission keeps its key: it was not recorded, the corrected one will be.
+    let key = outcome.as_ref().map(|o| o.value("cle")).filter(|k| !k.is_empty()).unwrap_or(view.key.clone());
+    let id = view.action_id;
+    let title = (t.form_title)(&view.title);
+    let number = |name: &'static str, label: &'static str| {
+        view! { <TextField name label inputmode="numeric" value=value(name) error=error(name) maxlength=7 required=false /> }
+    };
+    let contacts = (1..=CONTACT_ROWS)
+        .map(|i| {
+            let f = move |suffix: &str| format!("contact{i}_{suffix}");
+            let checked = |suffix: &str| value(&f(suffix)) == "oui";
+            let months = value(&f("duree"));
+            view! {
+                <fieldset class="card contact-row">
+                    <legend>{(t.contact_legend)(i)}</legend>
+                    <TextField name=f("name") label=t.contact_name value=value(&f("name")) error=error(&f("name")) maxlength=80 required=false />
+                    <TextField name=f("phone") label=t.contact_phone input_type="tel" value=value(&f("phone")) error=error(&f("phone")) maxlength=20 required=false />
+                    <TextField name=f("email") label=t.contact_email input_type="email" value=value(&f("email")) error=error(&f("email")) maxlength=254 required=false />
+                    <div class="field checkbox" class:has-error=error(&f("consent")).is_some()>
+                        <input type="checkbox" id=format!("champ-{}", f("consent")) name=f("consent") value="oui" checked=checked("consent") />
+                        <label for=format!("champ-{}", f("consent"))>{t.contact_consent}</label>
+                        <FieldErrorText name=f("consent") error=error(&f("consent")) />
+                    </div>
+                    <fieldset class="field">
+                        <legend>{t.contact_wants}</legend>
+                        {[("rappel", t.wants_callback), ("nouvelles", t.wants_news), ("benevole", t.wants_volunteer)].into_iter().map(|(suffix, label)| view! {
+                            <label class="choice">
+                                <input type="checkbox" name=f(suffix) value="oui" checked=checked(suffix) />
+                                " "{label}
+                            </label>
+                        }).collect_view()}
+                    </fieldset>
+                    <div class="field" class:has-error=error(&f("duree")).is_some()>
+                        <label for=format!("champ-{}", f("duree"))>{t.contact_retention}</label>
+                        <select id=format!("champ-{}", f("duree")) name=f("duree")>
+                            {CONTACT_RETENTION_MONTHS.iter().map(|m| {
+                                let selected = months == m.to_string() || (months.is_empty() && *m == 12);
+                                view! { <option value=m.to_string() selected=selected>{(t.retention_months)(*m)}</option> }
+                            }).collect_view()}
+                        </select>
+                        <FieldErrorText name=f("duree") error=error(&f("duree")) />
+                    </div>
+                </fieldset>
+            }
+        })
+        .collect_view();
+    view! {
+        <Title text=title.clone() />
+        <section class="page narrow">
+            <h1>{title}</h1>
+            <p class="lead">{t.form_intro}</p>
+            {view.already_written.then(|| view! { <p class="hint">{t.rewrite_hint}</p> })}
+            <p class="report-status alert" role="status" aria-live="polite" hidden id="report-status"></p>
+            <FormAlert outcome=outcome.clone() />
+            <form
+                method="post"
+                action=format!("/actions/{id}/compte-rendu")
+                class="report-form"
+                data-offline-report=format!("/actions/{id}")
+                data-pending=t.pending
+                data-sent=t.sent
+            >
+                <input type="hidden" name="cle" value=key />
+                <fieldset class="field">
+                    <legend>{t.figures_legend}</legend>
+                    {number("present", t.present)}
+                    {number("tracts", t.tracts)}
+                    {number("doors_knocked", t.doors_knocked)}
+                    {number("doors_opened", t.doors_opened)}
+                    {number("conversations", t.conversations)}
+                    {number("calls", t.calls)}
+                </fieldset>
+                <TextArea name="notes" label=t.notes value=value("notes") error=error("notes") maxlength=2000 rows=3 />
+                <h2>{t.contacts_legend}</h2>
+                <p class="hint">{t.contacts_intro}</p>
+                {contacts}
+                <button type="submit" class="button primary">{t.submit}</button>
+            </form>
+        </section>
+    }
+}

@@ -1,0 +1,178 @@
+//! Who may read and write publications, comments, reactions, groups and coopain links.
+//!
+//! Reading is decided in SQL, because feeds, counts, notifications and the live stream filter
+//! thousands of rows: `VIEWER` and `POST_VISIBLE` are the one definition of "may this person see
+//! this publication", spliced into every query that returns publications or anything about them.
+//! Writing is decided here in Rust on the `Subject`.
+
+use crate::model::feed::{Audience, GroupMembership, GroupPrivacy};
+use crate::model::territory::{Role, Scope};
+use crate::server::policy::Subject;
+
+/// `me`: the viewer (bind the user id as `$1`, 0 for a visitor): id, section and federation, all
+/// NULL for visitors and suspended accounts. Always exactly one row.
+pub const VIEWER: &str = "me AS (SELECT vu.id AS id, vsc.section_id AS section_id, vc.departement_code AS federation_code \
+     FROM (SELECT CAST($1 AS BIGINT) AS uid) vx \
+     LEFT JOIN users vu ON vu.id = vx.uid AND vu.suspended_at IS NULL \
+     LEFT JOIN communes vc ON vc.insee = vu.commune_insee \
+     LEFT JOIN section_communes vsc ON vsc.insee = vu.commune_insee)";
+
+/// `me` for several signed-in viewers at once (the live stream checks one event for every
+/// connected person in one statement): one row per active viewer whose id is in `placeholders`,
+/// with the same columns as `VIEWER`, so `POST_VISIBLE` reads the same.
+pub fn viewers(placeholders: &str) -> String {
+    format!(
+        "me AS (SELECT vu.id AS id, vsc.section_id AS section_id, vc.departement_code AS federation_code \
+         FROM users vu \
+         LEFT JOIN communes vc ON vc.insee = vu.commune_insee \
+         LEFT JOIN section_communes vsc ON vsc.insee = vu.commune_insee \
+         WHERE vu.id IN ({placeholders}) AND vu.suspended_at IS NULL)"
+    )
+}
+
+/// May `me` see publication `p` written by `u`? Public and national publications: everyone.
+/// Section / federation: the people of that section / federation. Group: members (and, for a
+/// public group, anyone signed in). Coopains: the author's coopains. Never across a block (either
+/// way), never a suspended author's, and a hidden one only to its author.
+pub const POST_VISIBLE: &str = "(u.suspended_at IS NULL \
+     AND (p.hidden_at IS NULL OR p.author_id = me.id) \
+     AND (p.audience IN ('public', 'national') \
+       OR p.author_id = me.id \
+       OR (p.audience = 'section' AND p.section_id = me.section_id) \
+       OR (p.audience = 'federation' AND p.federation_code = me.federation_code) \
+       OR (p.audience = 'group' AND (EXISTS (SELECT 1 FROM group_members vgm WHERE vgm.group_id = p.group_id AND vgm.user_id = me.id AND vgm.role <> 'pending') \
+            OR (me.id IS NOT NULL AND EXISTS (SELECT 1 FROM groups vg WHERE vg.id = p.group_id AND vg.privacy = 'public')))) \
+       OR (p.audience = 'coopains' AND EXISTS (SELECT 1 FROM coopains vk WHERE vk.user_id = p.author_id AND vk.coopain_id = me.id))) \
+     AND NOT EXISTS (SELECT 1 FROM blocks vb WHERE vb.blocker_id = p.author_id AND vb.blocked_id = me.id) \
+     AND NOT EXISTS (SELECT 1 FROM blocks vb2 WHERE vb2.blocker_id = me.id AND vb2.blocked_id = p.author_id))";
+
+/// The home feed (`/fil`) among visible publications: mine, the national team's, my section's,
+/// my federation's, my groups', my coopains'.
+pub const IN_HOME: &str = "(p.author_id = me.id \
+     OR p.audience = 'national' \
+     OR (p.section_id = me.section_id AND p.audience IN ('section', 'public')) \
+     OR (p.federation_code = me.federation_code AND p.audience = 'federation') \
+     OR (p.audience = 'group' AND EXISTS (SELECT 1 FROM group_members hgm WHERE hgm.group_id = p.group_id AND hgm.user_id = me.id AND hgm.role <> 'pending')) \
+     OR (p.audience IN ('coopains', 'public') AND EXISTS (SELECT 1 FROM coopains hk WHERE hk.user_id = me.id AND hk.coopain_id = p.author_id)))";
+
+/// Where a publication lives, for moderation rules.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PostScope {
+    pub author_id: i64,
+    pub section_id: Option<i64>,
+    pub federation_code: Option<String>,
+    /// The viewer's role in the publication's group, if any.
+    pub viewer_group_role: Option<GroupMembership>,
+}
+
+/// Publishing needs an active account; each audience has its condition.
+pub fn can_publish(s: &Subject, audience: Audience, group_role: Option<GroupMembership>) -> bool {
+    if !s.is_active() {
+        return false;
+    }
+    match audience {
+        Audience::Public | Audience::Coopains => true,
+        Audience::National => s.is_national_admin(),
+        Audience::Section => s.belonging.section_id.is_some(),
+        Audience::Federation => s.belonging.federation_code.is_some(),
+        Audience::Group => matches!(group_role, Some(GroupMembership::Member | GroupMembership::Admin)),
+    }
+}
+
+pub fn can_edit_post(s: &Subject, post: &PostScope) -> bool {
+    s.id() == Some(post.author_id)
+}
+
+/// Moderators of the scope: moderators of the author's section, federation or the nation, the
+/// federation's responsables, national admins, and a group's admins for its publications.
+pub fn can_moderate_post(s: &Subject, post: &PostScope) -> bool {
+    if !s.is_active() {
+        return false;
+    }
+    let section = post.section_id.is_some_and(|id| s.roles.contains(&(Role::Moderator, Scope::Section(id))));
+    let federation = post
+        .federation_code
+        .as_deref()
+        .is_some_and(|code| s.roles.contains(&(Role::Moderator, Scope::Federation(code.to_string()))) || s.is_federation_responsable(code));
+    section
+        || federation
+        || s.is_national_admin()
+        || s.roles.contains(&(Role::Moderator, Scope::National))
+        || post.viewer_group_role == Some(GroupMembership::Admin)
+}
+
+/// The author deletes; moderators hide (with a reason) rather than delete.
+pub fn can_delete_post(s: &Subject, post: &PostScope) -> bool {
+    can_edit_post(s, post)
+}
+
+/// Commenting and reacting: any active person who sees the publication (the caller checked that
+/// with `POST_VISIBLE`), unless the author blocked them (also excluded by `POST_VISIBLE`).
+pub fn can_interact(s: &Subject) -> bool {
+    s.is_active()
+}
+
+/// Thematic groups are created by confirmed adhérents (and the national team).
+pub fn can_create_group(s: &Subject) -> bool {
+    s.is_confirmed_adherent() || s.is_national_admin()
+}
+
+/// A private group's member list, member count and content: its members only.
+pub fn can_see_group_inside(privacy: GroupPrivacy, membership: GroupMembership, s: &Subject) -> bool {
+    match privacy {
+        GroupPrivacy::Public => true,
+        GroupPrivacy::Private => s.is_active() && matches!(membership, GroupMembership::Member | GroupMembership::Admin),
+    }
+}
+
+pub fn can_administer_group(s: &Subject, membership: GroupMembership) -> bool {
+    s.is_active() && membership == GroupMembership::Admin
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::server::context::SessionUser;
+    use crate::server::policy::Belonging;
+
+    fn person(id: i64, section: Option<i64>, roles: &[(Role, Scope)]) -> Subject {
+        Subject {
+            user: Some(SessionUser {
+                id,
+                handle: format!("u{id}"),
+                display_name: "U".into(),
+                section_slug: None,
+                federation_code: None,
+                token_hash: String::new(),
+            }),
+            belonging: Belonging { section_id: section, federation_code: Some("59".into()), confirmed_adherent: true, suspended: false },
+            roles: roles.to_vec(),
+        }
+    }
+
+    #[test]
+    fn publishing_needs_a_place_for_each_audience() {
+        let homeless = Subject { belonging: Belonging { section_id: None, ..Default::default() }, ..person(1, None, &[]) };
+        assert!(can_publish(&homeless, Audience::Public, None));
+        assert!(!can_publish(&homeless, Audience::Section, None));
+        assert!(!can_publish(&homeless, Audience::National, None));
+        assert!(!can_publish(&homeless, Audience::Group, Some(GroupMembership::Pending)));
+        assert!(can_publish(&homeless, Audience::Group, Some(GroupMembership::Member)));
+        assert!(!can_publish(&Subject::anonymous(), Audience::Public, None));
+        assert!(can_publish(&person(2, None, &[(Role::NationalAdmin, Scope::National)]), Audience::National, None));
+    }
+
+    #[test]
+    fn moderation_follows_the_scope() {
+        let post = PostScope { author_id: 1, section_id: Some(7), federation_code: Some("59".into()), viewer_group_role: None };
+        assert!(can_moderate_post(&person(2, None, &[(Role::Moderator, Scope::Section(7))]), &post));
+        assert!(!can_moderate_post(&person(2, None, &[(Role::Moderator, Scope::Section(8))]), &post));
+        assert!(can_moderate_post(&person(2, None, &[(Role::Moderator, Scope::Federation("59".into()))]), &post));
+        assert!(!can_moderate_post(&person(2, None, &[(Role::Moderator, Scope::Federation("62".into()))]), &post));
+        assert!(!can_moderate_post(&person(1, Some(7), &[]), &post), "authors delete, they do not hide");
+        assert!(can_delete_post(&person(1, Some(7), &[]), &post));
+        assert!(!can_delete_post(&person(2, Some(7), &[(Role::Moderator, Scope::Section(7))]), &post));
+        let in_group = PostScope { viewer_group_role: Some(GroupMembership::Admin), ..post };
+        assert!(can_moderate_post(&person(3, None, &[]), &in_group));
+    }
+}

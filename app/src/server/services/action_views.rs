@@ -1,0 +1,255 @@
+//! Read models of the field actions: the list near me (/actions), one action (/actions/{id})
+//! and the creation / edit form.
+
+use crate::error::AppError;
+use crate::i18n::{paris_datetime_input, parse_paris_day};
+use crate::model::action::{
+    distance_m, in_french_territory, ActionFilters, ActionFormView, ActionKind, ActionStatus, ActionSummary, ActionView, ActionsPage,
+    ParticipantView, ReportFigures, RsvpStatus,
+};
+use crate::model::feed::Author;
+use crate::server::context::AppState;
+use crate::server::now_ms;
+use crate::server::policy::actions as rules;
+use crate::server::policy::Subject;
+use crate::server::services::actions::{facts, scopes};
+use crate::server::services::reports;
+use crate::server::store::{self, actions::ActionRow, actions::UpcomingQuery};
+
+const PAGE: i64 = 40;
+const DEFAULT_RADIUS_KM: i64 = 30;
+const DAY_MS: i64 = 86_400_000;
+
+fn summary(row: &ActionRow, distance: Option<i64>) -> ActionSummary {
+    let organized_by = match (&row.section_name, row.section_id) {
+        (Some(name), Some(_)) => format!("Section {name}"),
+        _ => format!("Fédération {} ({})", row.federation_name, row.federation_code),
+    };
+    ActionSummary {
+        id: row.id,
+        kind: ActionKind::parse(&row.kind).unwrap_or(ActionKind::Autre),
+        title: row.title.clone(),
+        starts_at_ms: row.starts_at,
+        ends_at_ms: row.ends_at,
+        place_name: row.place_name.clone(),
+        organized_by,
+        distance_m: distance,
+        going: row.going,
+        capacity: row.capacity,
+        status: ActionStatus::parse(&row.status).unwrap_or(ActionStatus::Proposed),
+        my_rsvp: row.my_status.as_deref().and_then(RsvpStatus::parse),
+        reinforcements: row.reinforcements,
+        highlighted: row.reinforcements > 0 && row.status == "published",
+        lat: row.lat,
+        lng: row.lng,
+    }
+}
+
+/// The reference point of the list: a position the browser gave, a postal code typed, or the
+/// reader's commune.
+async fn origin(state: &AppState, subject: &Subject, f: &ActionFilters) -> Result<Option<(f64, f64, String)>, AppError> {
+    if let (Some(lat), Some(lng)) = (f.lat, f.lng) {
+        if in_french_territory(lat, lng) {
+            return Ok(Some((lat, lng, "ta position".into())));
+        }
+    }
+    let near = f.near.trim().replace(' ', "");
+    if !near.is_empty() {
+        let communes = store::territory::communes_by_postal_code(&state.db, &near).await?;
+        let found = match communes.into_iter().find(|c| c.lat.is_some()) {
+            Some(c) => Some(c),
+            None => store::territory::commune(&state.db, &near.to_ascii_uppercase()).await?,
+        };
+        return Ok(found.and_then(|c| Some((c.lat?, c.lng?, c.name))));
+    }
+    match subject.id() {
+        Some(me) => Ok(store::actions::home_point(&state.db, me).await?.and_then(|(lat, lng, name)| Some((lat?, lng?, name)))),
+        None => Ok(None),
+    }
+}
+
+fn parse_cursor(raw: &str) -> Option<(i64, i64)> {
+    let (start, id) = raw.rsplit_once('_')?;
+    Some((start.parse().ok()?, id.parse().ok()?))
+}
+
+/// Upcoming actions this reader may see, soonest first, within the radius of the reference point.
+pub async fn list(state: &AppState, subject: &Subject, filters: ActionFilters) -> Result<ActionsPage, AppError> {
+    let now = now_ms();
+    let origin = origin(state, subject, &filters).await?;
+    let radius_km = filters.radius_km.unwrap_or(DEFAULT_RADIUS_KM).clamp(1, 1000);
+    let bbox = origin.as_ref().map(|(lat, lng, _)| {
+        let dlat = radius_km as f64 / 111.0;
+        let dlng = radius_km as f64 / (111.0 * lat.to_radians().cos().max(0.05));
+        (lat - dlat, lat + dlat, lng - dlng, lng + dlng)
+    });
+    let query = UpcomingQuery {
+        viewer: subject.id().unwrap_or(0),
+        now_ms: now,
+        from_ms: parse_paris_day(&filters.from).unwrap_or(i64::MIN),
+        to_ms: parse_paris_day(&filters.to).map(|d| d + DAY_MS).unwrap_or(i64::MAX),
+        bbox,
+        kind: filters.kind.map(|k| k.as_str().to_string()),
+        section_id: None,
+        federation_code: None,
+        after: parse_cursor(&filters.after),
+        limit: PAGE,
+    };
+    let rows = store::actions::upcoming(&state.db, &query).await?;
+    let next = (rows.len() as i64 == PAGE).then(|| rows.last().map(|r| format!("{}_{}", r.starts_at, r.id))).flatten();
+    let items = rows
+        .iter()
+        .filter(|row| rules::can_see(subject, &facts(row)))
+        .filter_map(|row| {
+            let distance = origin.as_ref().map(|(lat, lng, _)| distance_m(*lat, *lng, row.lat, row.lng));
+            match distance {
+                Some(d) if d > radius_km * 1000 => None,
+                _ => Some(summary(row, distance)),
+            }
+        })
+        .collect();
+    let may_create = !scopes(state, subject).await?.is_empty();
+    Ok(ActionsPage {
+        items,
+        filters: ActionFilters { radius_km: Some(radius_km), ..filters },
+        origin: origin.map(|(_, _, name)| name),
+        next,
+        may_create,
+        signed_in: subject.is_active(),
+    })
+}
+
+/// The upcoming actions of one section or federation (their pages show them).
+pub async fn of_scope(
+    state: &AppState,
+    subject: &Subject,
+    section_id: Option<i64>,
+    federation_code: Option<String>,
+) -> Result<Vec<ActionSummary>, AppError> {
+    let query = UpcomingQuery {
+        viewer: subject.id().unwrap_or(0),
+        now_ms: now_ms(),
+        from_ms: i64::MIN,
+        to_ms: i64::MAX,
+        bbox: None,
+        kind: None,
+        section_id,
+        federation_code,
+        after: None,
+        limit: 10,
+    };
+    let rows = store::actions::upcoming(&state.db, &query).await?;
+    Ok(rows.iter().filter(|row| rules::can_see(subject, &facts(row))).map(|row| summary(row, None)).collect())
+}
+
+fn first_name(display_name: &str) -> String {
+    display_name.split_whitespace().next().unwrap_or(display_name).to_string()
+}
+
+/// One action, as this reader may see it: 404 for whoever may not.
+pub async fn view(state: &AppState, subject: &Subject, id: i64) -> Result<ActionView, AppError> {
+    let me = subject.id().unwrap_or(0);
+    let row = store::actions::by_id(&state.db, me, id).await?.ok_or(AppError::NotFound)?;
+    let facts = facts(&row);
+    if !rules::can_see(subject, &facts) {
+        return Err(AppError::NotFound);
+    }
+    let now = now_ms();
+    let mine = row.my_status.as_deref().and_then(RsvpStatus::parse);
+    let manage = rules::can_manage(subject, &facts);
+    let organizers = store::actions::organizers(&state.db, id).await?;
+    let participants = if rules::can_see_participants(subject, &facts, mine) {
+        store::rsvps::participants(&state.db, id)
+            .await?
+            .into_iter()
+            .filter_map(|p| {
+                Some(ParticipantView {
+                    name: if manage { p.display_name.clone() } else { first_name(&p.display_name) },
+                    handle: p.handle,
+                    status: RsvpStatus::parse(&p.status)?,
+                    email: (manage && p.share_contact).then_some(p.email),
+                })
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let is_past = row.starts_at <= now;
+    let report = if is_past { store::reports::of_action(&state.db, id).await? } else { None };
+    let contacts = if is_past { reports::contacts_for(state, subject, &row).await? } else { Vec::new() };
+    Ok(ActionView {
+        summary: summary(&row, None),
+        description: row.description.clone(),
+        address: row.address.clone(),
+        material: row.material.clone(),
+        audience: facts.audience,
+        organizers: organizers.into_iter().map(|(handle, display_name)| Author { handle, display_name }).collect(),
+        section: row.section_slug.clone().zip(row.section_name.clone()),
+        federation_code: row.federation_code.clone(),
+        waiting: row.waiting,
+        maybe: row.maybe,
+        participants,
+        my_share_contact: row.my_share_contact.unwrap_or(false),
+        cancel_reason: row.cancel_reason.clone(),
+        may_rsvp: rules::can_rsvp(subject, &facts, is_past),
+        may_manage: manage && row.status != "cancelled",
+        may_approve: rules::can_approve(subject, &facts),
+        may_report: is_past && rules::can_report(subject, &facts, mine),
+        report: report.map(|r| ReportFigures {
+            present: r.present,
+            tracts: r.tracts,
+            doors_knocked: r.doors_knocked,
+            doors_opened: r.doors_opened,
+            conversations: r.conversations,
+            calls: r.calls,
+            contacts: r.contacts,
+            notes: r.notes,
+        }),
+        contacts,
+        is_past,
+        signed_in: subject.is_active(),
+    })
+}
+
+/// The creation form (no id) or the edit form of an action this person manages.
+pub async fn form_view(state: &AppState, subject: &Subject, id: Option<i64>) -> Result<ActionFormView, AppError> {
+    let me = subject.id().ok_or(AppError::NotAuthenticated)?;
+    let options = scopes(state, subject).await?;
+    let Some(id) = id else {
+        if options.is_empty() {
+            return Err(AppError::Forbidden);
+        }
+        let commune = store::actions::home_point(&state.db, me).await?.map(|(_, _, name)| name).unwrap_or_default();
+        let propose_only = options.iter().all(|o| o.propose_only);
+        return Ok(ActionFormView {
+            scopes: options.into_iter().map(|o| (o.value, o.label)).collect(),
+            propose_only,
+            values: vec![("commune".into(), commune), ("audience".into(), "public".into()), ("kind".into(), "tractage".into())],
+            title: String::new(),
+        });
+    };
+    let row = store::actions::by_id(&state.db, me, id).await?.ok_or(AppError::NotFound)?;
+    let facts = facts(&row);
+    if !rules::can_see(subject, &facts) {
+        return Err(AppError::NotFound);
+    }
+    if !rules::can_manage(subject, &facts) {
+        return Err(AppError::Forbidden);
+    }
+    let values = vec![
+        ("kind".to_string(), row.kind.clone()),
+        ("title".into(), row.title.clone()),
+        ("description".into(), row.description.clone()),
+        ("starts_at".into(), paris_datetime_input(row.starts_at)),
+        ("ends_at".into(), paris_datetime_input(row.ends_at)),
+        ("place_name".into(), row.place_name.clone()),
+        ("address".into(), row.address.clone()),
+        ("lat".into(), format!("{:.5}", row.lat)),
+        ("lng".into(), format!("{:.5}", row.lng)),
+        ("capacity".into(), row.capacity.map(|c| c.to_string()).unwrap_or_default()),
+        ("material".into(), row.material.clone()),
+        ("audience".into(), row.audience.clone()),
+        ("reinforcements".into(), row.reinforcements.to_string()),
+    ];
+    Ok(ActionFormView { scopes: Vec::new(), propose_only: false, values, title: row.title })
+}

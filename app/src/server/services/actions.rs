@@ -1,0 +1,391 @@
+//! Field actions: creation (or an adhérent's proposal), edit, cancellation, approval. One
+//! transaction each; participants are told about changes by notifications written inside it.
+
+use crate::error::AppError;
+use crate::model::action::{in_french_territory, ActionAudience, ActionKind, ActionStatus};
+use crate::model::form::{FieldError, FieldErrors, RawForm};
+use crate::model::territory::{Role, Scope};
+use crate::server::context::AppState;
+use crate::server::policy::actions::{self as rules, ActionFacts};
+use crate::server::policy::{SectionScope, Subject};
+use crate::server::services::communes::resolve_entry;
+use crate::server::services::fields;
+use crate::server::services::notifications::notify_action;
+use crate::server::store::{self, actions::ActionRow, actions::NewAction, sections::SectionRow};
+use crate::server::{now_ms, store::rsvps};
+
+/// Where an action can be organized from, for one person.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScopeOption {
+    /// "section:12" or "federation:59": the form's value.
+    pub value: String,
+    pub label: String,
+    pub section: Option<SectionRow>,
+    pub federation_code: String,
+    /// An adhérent's proposal, approved by the section's team.
+    pub propose_only: bool,
+}
+
+/// The scopes this person may organize for: sections they lead, federations they lead, and
+/// their own section as a proposal when they are a confirmed adhérent there.
+pub async fn scopes(state: &AppState, subject: &Subject) -> Result<Vec<ScopeOption>, AppError> {
+    if !subject.is_active() {
+        return Ok(Vec::new());
+    }
+    let mut out: Vec<ScopeOption> = Vec::new();
+    let mut section_ids: Vec<i64> = subject
+        .roles
+        .iter()
+        .filter(|(role, _)| matches!(role, Role::SectionSecretary | Role::SectionAnimator))
+        .filter_map(|(_, scope)| if let Scope::Section(id) = scope { Some(*id) } else { None })
+        .collect();
+    section_ids.extend(subject.belonging.section_id);
+    section_ids.dedup();
+    for id in section_ids {
+        let Some(section) = store::sections::by_id(&state.db, id).await? else { continue };
+        let scope = SectionScope { id: section.id, federation_code: section.federation_code.clone() };
+        let propose_only = if rules::can_create_for_section(subject, &scope) {
+            false
+        } else if rules::can_propose_for_section(subject, &scope) {
+            true
+        } else {
+            continue;
+        };
+        if !out.iter().any(|o| o.value == format!("section:{id}")) {
+            out.push(ScopeOption {
+                value: format!("section:{id}"),
+                label: format!("Section {}", section.name),
+                federation_code: section.federation_code.clone(),
+                section: Some(section),
+                propose_only,
+            });
+        }
+    }
+    let mut federations: Vec<String> = subject
+        .roles
+        .iter()
+        .filter_map(|(role, scope)| match (role, scope) {
+            (Role::FederationFirstSecretary | Role::FederationAnimator, Scope::Federation(code)) => Some(code.clone()),
+            _ => None,
+        })
+        .collect();
+    if subject.is_national_admin() {
+        federations.extend(subject.belonging.federation_code.clone());
+    }
+    federations.dedup();
+    for code in federations {
+        if rules::can_create_for_federation(subject, &code) {
+            let name = store::territory::departement(&state.db, &code).await?.map(|d| d.name).unwrap_or_else(|| code.clone());
+            out.push(ScopeOption {
+                value: format!("federation:{code}"),
+                label: format!("Fédération {name} ({code})"),
+                section: None,
+                federation_code: code,
+                propose_only: false,
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// The facts the policy needs, from a stored action read for this subject.
+pub fn facts(row: &ActionRow) -> ActionFacts {
+    ActionFacts {
+        audience: ActionAudience::parse(&row.audience).unwrap_or(ActionAudience::Section),
+        status: ActionStatus::parse(&row.status).unwrap_or(ActionStatus::Proposed),
+        section_id: row.section_id,
+        federation_code: row.federation_code.clone(),
+        created_by: row.created_by,
+        is_organizer: row.is_organizer,
+        reinforcements: row.reinforcements,
+    }
+}
+
+/// The validated values of the action form, with the error of each refused field.
+struct ActionInput {
+    kind: ActionKind,
+    title: String,
+    description: String,
+    starts_at: i64,
+    ends_at: i64,
+    place_name: String,
+    address: String,
+    lat: f64,
+    lng: f64,
+    capacity: Option<i64>,
+    material: String,
+    audience: ActionAudience,
+    reinforcements: i64,
+    organizers: Vec<String>,
+}
+
+impl ActionInput {
+    fn as_new<'a>(&'a self, section_id: Option<i64>, federation_code: &'a str) -> NewAction<'a> {
+        NewAction {
+            kind: self.kind.as_str(),
+            title: &self.title,
+            description: &self.description,
+            starts_at: self.starts_at,
+            ends_at: self.ends_at,
+            place_name: &self.place_name,
+            address: &self.address,
+            lat: self.lat,
+            lng: self.lng,
+            capacity: self.capacity,
+            material: &self.material,
+            audience: self.audience.as_str(),
+            section_id,
+            federation_code,
+            reinforcements: self.reinforcements,
+        }
+    }
+}
+
+/// Handles typed in the organizers field: "@lea-martin, paul" → ["lea-martin", "paul"].
+fn handles(raw: &str) -> Vec<String> {
+    let mut out: Vec<String> = raw
+        .split(|c: char| c == ',' || c == ';' || c.is_whitespace())
+        .map(|h| h.trim().trim_start_matches('@').to_lowercase())
+        .filter(|h| !h.is_empty())
+        .collect();
+    out.dedup();
+    out
+}
+
+async fn parse_input(state: &AppState, form: &RawForm, federation_code: &str, now: i64) -> Result<ActionInput, AppError> {
+    let mut e = FieldErrors::default();
+    let kind = e.check("kind", ActionKind::parse(form.value("kind")).ok_or(FieldError::ChoiceRequired));
+    let title = e.check("title", fields::text(form.value("title"), 3, 120));
+    let description = e.check("description", fields::text(form.value("description"), 0, 5000));
+    let starts_at = e.check("starts_at", fields::paris_datetime(form.value("starts_at")));
+    let ends_at = e.check("ends_at", fields::paris_datetime(form.value("ends_at")));
+    if let Some(start) = starts_at {
+        if start <= now {
+            e.add("starts_at", FieldError::InThePast);
+        }
+        if ends_at.is_some_and(|end| end <= start) {
+            e.add("ends_at", FieldError::EndBeforeStart);
+        }
+    }
+    let place_name = e.check("place_name", fields::text(form.value("place_name"), 2, 120));
+    let address = e.check("address", fields::text(form.value("address"), 0, 200));
+    let capacity = e.check("capacity", fields::positive(form.value("capacity")));
+    let material = e.check("material", fields::text(form.value("material"), 0, 500));
+    let audience = e.check("audience", ActionAudience::parse(form.value("audience")).ok_or(FieldError::ChoiceRequired));
+    let reinforcements = e.check("reinforcements", fields::count(form.value("reinforcements")));
+    let lat = e.check("lat", fields::coordinate(form.value("lat")));
+    let lng = e.check("lng", fields::coordinate(form.value("lng")));
+    let point = match (lat, lng) {
+        (Some(Some(lat)), Some(Some(lng))) if in_french_territory(lat, lng) => Some((lat, lng)),
+        (Some(Some(_)), Some(Some(_))) => {
+            e.add("lat", FieldError::OutsideFrance);
+            None
+        }
+        (Some(None), Some(None)) => {
+            // No point picked on the map: the commune's reference point.
+            let entry = form.value("commune").trim();
+            if entry.is_empty() {
+                e.add("commune", FieldError::Required);
+                None
+            } else {
+                match resolve_entry(&state.db, federation_code, entry).await? {
+                    Ok(commune) => match (commune.lat, commune.lng) {
+                        (Some(lat), Some(lng)) => Some((lat, lng)),
+                        _ => {
+                            e.add("commune", FieldError::UnknownCommune { entry: entry.to_string() });
+                            None
+                        }
+                    },
+                    Err(err) => {
+                        e.add("commune", err);
+                        None
+                    }
+                }
+            }
+        }
+        (Some(_), Some(_)) => {
+            e.add(if form.value("lat").trim().is_empty() { "lat" } else { "lng" }, FieldError::Required);
+            None
+        }
+        _ => None,
+    };
+    let organizers = handles(form.value("organizers"));
+    if organizers.len() > 10 {
+        e.add("organizers", FieldError::TooManyItems { max: 10 });
+    }
+    match (kind, title, description, starts_at, ends_at, place_name, address, capacity, material, audience, reinforcements, point) {
+        (
+            Some(kind),
+            Some(title),
+            Some(description),
+            Some(starts_at),
+            Some(ends_at),
+            Some(place_name),
+            Some(address),
+            Some(capacity),
+            Some(material),
+            Some(audience),
+            Some(reinforcements),
+            Some((lat, lng)),
+        ) if e.is_empty() => Ok(ActionInput {
+            kind,
+            title,
+            description,
+            starts_at,
+            ends_at,
+            place_name,
+            address,
+            lat,
+            lng,
+            capacity,
+            material,
+            audience,
+            reinforcements: reinforcements.unwrap_or(0),
+            organizers,
+        }),
+        _ => Err(AppError::Validation(e)),
+    }
+}
+
+/// Adds the named co-organizers; an unknown handle refuses the whole form.
+async fn add_organizers(tx: &mut crate::server::db::Tx, action_id: i64, me: i64, wanted: &[String]) -> Result<(), AppError> {
+    store::actions::add_organizer(tx, action_id, me).await?;
+    let found = store::users::ids_by_handles(tx, wanted).await?;
+    if wanted.iter().any(|h| !found.iter().any(|(_, f)| f == h)) {
+        return Err(invalid("organizers", FieldError::UnknownMember));
+    }
+    for (id, _) in found {
+        store::actions::add_organizer(tx, action_id, id).await?;
+    }
+    Ok(())
+}
+
+/// Creates an action (published at once), or an adhérent's proposal (the section's team is told).
+pub async fn create(state: &AppState, subject: &Subject, form: &RawForm) -> Result<i64, AppError> {
+    let me = subject.id().ok_or(AppError::NotAuthenticated)?;
+    let options = scopes(state, subject).await?;
+    if options.is_empty() {
+        return Err(AppError::Forbidden);
+    }
+    let chosen = match form.value("scope") {
+        // The form always sends a scope when there is a choice; a bare post gets the first one led.
+        "" => options.iter().find(|o| !o.propose_only).or(options.first()),
+        value => options.iter().find(|o| o.value == value),
+    };
+    let Some(scope) = chosen.cloned() else {
+        return Err(invalid("scope", FieldError::InvalidChoice));
+    };
+    let now = now_ms();
+    let input = parse_input(state, form, &scope.federation_code, now).await?;
+    let section_id = scope.section.as_ref().map(|s| s.id);
+    let status = if scope.propose_only { ActionStatus::Proposed } else { ActionStatus::Published };
+    let team = match (&scope.section, scope.propose_only) {
+        (Some(section), true) => store::roles::holders(&state.db, "section", &section.id.to_string()).await?,
+        _ => Vec::new(),
+    };
+    let mut tx = state.db.begin().await?;
+    let id = store::actions::insert(&mut tx, &input.as_new(section_id, &scope.federation_code), status.as_str(), me, now).await?;
+    add_organizers(&mut tx, id, me, &input.organizers).await?;
+    let mut events = Vec::new();
+    let team: Vec<i64> = team.iter().map(|h| h.user_id).collect();
+    notify_action(&mut tx, &mut events, &team, "action_proposed", Some(me), id, now).await?;
+    tx.commit().await?;
+    state.bus.publish(events).await;
+    Ok(id)
+}
+
+fn invalid(field: &str, error: FieldError) -> AppError {
+    let mut e = FieldErrors::default();
+    e.add(field, error);
+    AppError::Validation(e)
+}
+
+/// Reads an action for a write and checks that this subject manages it.
+async fn managed(tx: &mut crate::server::db::Tx, subject: &Subject, me: i64, id: i64) -> Result<ActionRow, AppError> {
+    let row = store::actions::by_id_in(tx, me, id).await?.ok_or(AppError::NotFound)?;
+    let facts = facts(&row);
+    if !rules::can_see(subject, &facts) {
+        return Err(AppError::NotFound);
+    }
+    if !rules::can_manage(subject, &facts) {
+        return Err(AppError::Forbidden);
+    }
+    Ok(row)
+}
+
+/// Edits an action; everyone who answered yes, maybe or waits is told. A larger capacity
+/// promotes people from the waiting list.
+pub async fn edit(state: &AppState, subject: &Subject, id: i64, form: &RawForm) -> Result<(), AppError> {
+    let me = subject.id().ok_or(AppError::NotAuthenticated)?;
+    let existing = store::actions::by_id(&state.db, me, id).await?.ok_or(AppError::NotFound)?;
+    let now = now_ms();
+    let input = parse_input(state, form, &existing.federation_code, now).await?;
+    let mut tx = state.db.begin().await?;
+    let row = managed(&mut tx, subject, me, id).await?;
+    if row.status == ActionStatus::Cancelled.as_str() {
+        return Err(AppError::Forbidden);
+    }
+    store::actions::update(&mut tx, id, &input.as_new(row.section_id, &row.federation_code), now).await?;
+    add_organizers(&mut tx, id, me, &input.organizers).await?;
+    let mut events = Vec::new();
+    let concerned = rsvps::concerned(&mut tx, id).await?;
+    notify_action(&mut tx, &mut events, &concerned, "action_changed", Some(me), id, now).await?;
+    crate::server::services::rsvp::fill_places(&mut tx, &mut events, id, input.capacity, now).await?;
+    tx.commit().await?;
+    state.bus.publish(events).await;
+    Ok(())
+}
+
+/// Cancels an action with a reason; participants are told.
+pub async fn cancel(state: &AppState, subject: &Subject, id: i64, form: &RawForm) -> Result<(), AppError> {
+    let me = subject.id().ok_or(AppError::NotAuthenticated)?;
+    let mut e = FieldErrors::default();
+    let reason = e.check("reason", fields::text(form.value("reason"), 3, 300));
+    let Some(reason) = reason else { return Err(AppError::Validation(e)) };
+    let now = now_ms();
+    let mut tx = state.db.begin().await?;
+    let row = managed(&mut tx, subject, me, id).await?;
+    if row.status == ActionStatus::Cancelled.as_str() {
+        return Ok(());
+    }
+    store::actions::set_status(&mut tx, id, ActionStatus::Cancelled.as_str(), Some(&reason), now).await?;
+    let mut events = Vec::new();
+    let concerned = rsvps::concerned(&mut tx, id).await?;
+    notify_action(&mut tx, &mut events, &concerned, "action_cancelled", Some(me), id, now).await?;
+    tx.commit().await?;
+    state.bus.publish(events).await;
+    Ok(())
+}
+
+/// Publishes a proposal; its author is told.
+pub async fn approve(state: &AppState, subject: &Subject, id: i64) -> Result<(), AppError> {
+    let me = subject.id().ok_or(AppError::NotAuthenticated)?;
+    let now = now_ms();
+    let mut tx = state.db.begin().await?;
+    let row = store::actions::by_id_in(&mut tx, me, id).await?.ok_or(AppError::NotFound)?;
+    let facts = facts(&row);
+    if !rules::can_see(subject, &facts) {
+        return Err(AppError::NotFound);
+    }
+    if !rules::can_approve(subject, &facts) {
+        return Err(AppError::Forbidden);
+    }
+    store::actions::set_status(&mut tx, id, ActionStatus::Published.as_str(), None, now).await?;
+    let mut events = Vec::new();
+    let author: Vec<i64> = row.created_by.into_iter().collect();
+    notify_action(&mut tx, &mut events, &author, "action_approved", Some(me), id, now).await?;
+    tx.commit().await?;
+    state.bus.publish(events).await;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::handles;
+
+    #[test]
+    fn organizer_handles_are_split_and_cleaned() {
+        assert_eq!(handles("@Lea-Martin, paul;  zoe"), vec!["lea-martin", "paul", "zoe"]);
+        assert!(handles("  ").is_empty());
+    }
+}

@@ -1,0 +1,250 @@
+//! Read models of the feed: feed pages (2 statements: the publications, then the reaction
+//! tallies of that page), a publication with its comments, live counts.
+
+use std::collections::HashMap;
+
+use crate::error::AppError;
+use crate::i18n::Lang;
+use crate::model::feed::{
+    Audience, AudienceChoice, Author, CommentView, FeedKey, FeedPage, GroupMembership, PostAbilities, PostCounts, PostPage, PostPlace,
+    PostView, ReactionCount, ReactionKind, SafeHtml, FEED_PAGE_SIZE,
+};
+use crate::server::context::AppState;
+use crate::server::policy::feed::{self as rules, PostScope};
+use crate::server::policy::Subject;
+use crate::server::store::{self, posts::FeedFilter, posts::PostRow, posts::ReactionTally};
+
+pub fn group_role(raw: Option<&str>) -> Option<GroupMembership> {
+    match raw {
+        Some("admin") => Some(GroupMembership::Admin),
+        Some("member") => Some(GroupMembership::Member),
+        Some("pending") => Some(GroupMembership::Pending),
+        _ => None,
+    }
+}
+
+pub fn scope_of(row: &PostRow) -> PostScope {
+    PostScope {
+        author_id: row.author_id,
+        section_id: row.section_id,
+        federation_code: row.federation_code.clone(),
+        viewer_group_role: group_role(row.viewer_group_role.as_deref()),
+    }
+}
+
+fn tallies_for(post_id: i64, tallies: &[ReactionTally]) -> Vec<ReactionCount> {
+    let mut counts: Vec<ReactionCount> = tallies
+        .iter()
+        .filter(|t| t.post_id == post_id)
+        .filter_map(|t| Some(ReactionCount { kind: ReactionKind::parse(&t.kind)?, count: t.n, mine: t.mine > 0 }))
+        .collect();
+    counts.sort_by_key(|c| c.kind);
+    counts
+}
+
+pub fn to_view(subject: &Subject, row: PostRow, tallies: &[ReactionTally]) -> PostView {
+    let scope = scope_of(&row);
+    let moderator = rules::can_moderate_post(subject, &scope);
+    let is_author = rules::can_edit_post(subject, &scope);
+    let place = match (&row.group_slug, &row.section_slug, &row.federation_code) {
+        (Some(slug), _, _) => PostPlace::Group { slug: slug.clone(), name: row.group_name.clone().unwrap_or_default() },
+        (None, Some(slug), _) if row.audience != "federation" => {
+            PostPlace::Section { slug: slug.clone(), name: row.section_name.clone().unwrap_or_default() }
+        }
+        (None, _, Some(code)) => PostPlace::Federation { code: code.clone(), name: row.federation_name.clone().unwrap_or_default() },
+        _ => PostPlace::Nowhere,
+    };
+    let hidden = row.hidden_at.is_some();
+    PostView {
+        id: row.id,
+        author: Author { handle: row.author_handle.clone(), display_name: row.author_name.clone() },
+        audience: Audience::parse(&row.audience).unwrap_or(Audience::Public),
+        place,
+        html: SafeHtml::from_stored(row.body_html.clone()),
+        source: is_author.then(|| row.body.clone()),
+        created_at_ms: row.created_at,
+        edited: row.edited_at.is_some(),
+        hidden_reason: if hidden && (is_author || moderator) { Some(row.hidden_reason.clone().unwrap_or_default()) } else { None },
+        comment_count: row.comment_count,
+        reactions: tallies_for(row.id, tallies),
+        abilities: PostAbilities {
+            edit: is_author && !hidden,
+            delete: rules::can_delete_post(subject, &scope),
+            hide: moderator && !hidden,
+            comment: rules::can_interact(subject) && !hidden,
+            react: rules::can_interact(subject) && !hidden,
+        },
+    }
+}
+
+/// What a feed key resolved to: its filter, title, and what the composer needs.
+struct Resolved {
+    filter: FeedFilter,
+    title: String,
+    /// The section or federation the feed belongs to, when the viewer belongs there too.
+    mine: bool,
+    /// For a group feed: its slug, name and the viewer's role.
+    group: Option<(String, String, Option<GroupMembership>)>,
+}
+
+/// Resolves a feed key (one statement at most), refusing what the viewer may not read.
+async fn resolve(state: &AppState, subject: &Subject, key: &FeedKey, lang: Lang) -> Result<Resolved, AppError> {
+    let viewer = subject.id().unwrap_or(0);
+    let t = lang.texts().feed;
+    let plain = |filter, title| Resolved { filter, title, mine: false, group: None };
+    match key {
+        FeedKey::Home => {
+            if !subject.is_active() {
+                return Err(AppError::NotAuthenticated);
+            }
+            Ok(Resolved { mine: true, ..plain(FeedFilter::Home, t.home_title.to_string()) })
+        }
+        FeedKey::Section(slug) => {
+            let s = store::sections::by_slug(&state.db, slug).await?.ok_or(AppError::NotFound)?;
+            let mine = subject.is_active() && subject.belonging.section_id == Some(s.id);
+            Ok(Resolved { mine, ..plain(FeedFilter::Section(s.id), s.name) })
+        }
+        FeedKey::Federation(code) => {
+            let d = store::territory::departement(&state.db, code).await?.ok_or(AppError::NotFound)?;
+            let mine = subject.is_active() && subject.belonging.federation_code.as_deref() == Some(d.code.as_str());
+            Ok(Resolved { mine, ..plain(FeedFilter::Federation(d.code.clone()), (t.federation_feed_title)(&d.name)) })
+        }
+        FeedKey::Group(slug) => {
+            let g = store::groups::by_slug(&state.db, viewer, slug).await?.ok_or(AppError::NotFound)?;
+            let role = group_role(g.my_role.as_deref());
+            let privacy = crate::model::feed::GroupPrivacy::parse(&g.privacy).unwrap_or(crate::model::feed::GroupPrivacy::Private);
+            if !rules::can_see_group_inside(privacy, role.unwrap_or(GroupMembership::None), subject) {
+                return Err(AppError::Forbidden);
+            }
+            Ok(Resolved { group: Some((g.slug.clone(), g.name.clone(), role)), ..plain(FeedFilter::Group(g.id), g.name) })
+        }
+        FeedKey::Member(handle) => {
+            let u = store::users::by_handle(&state.db, handle).await?.ok_or(AppError::NotFound)?;
+            if u.suspended_at.is_some() {
+                return Err(AppError::NotFound);
+            }
+            Ok(plain(FeedFilter::Author(u.id), (t.member_feed_title)(&u.display_name)))
+        }
+        FeedKey::Tag(tag) => {
+            let tag = crate::server::richtext::normalize_tag(tag).ok_or(AppError::NotFound)?;
+            Ok(plain(FeedFilter::Tag(tag.clone()), format!("#{tag}")))
+        }
+    }
+}
+
+/// Where the viewer may publish from this feed, its own audience first (home: one statement for
+/// the viewer's groups; elsewhere none).
+async fn audiences_for(
+    state: &AppState,
+    subject: &Subject,
+    key: &FeedKey,
+    resolved: &Resolved,
+    lang: Lang,
+) -> Result<Vec<AudienceChoice>, AppError> {
+    let Some(viewer) = subject.id() else { return Ok(Vec::new()) };
+    let t = lang.texts().feed;
+    let choice = |audience: Audience| AudienceChoice { audience, group_slug: None, label: (t.audience)(audience).to_string() };
+    let mut choices = Vec::new();
+    if let Some((slug, name, role)) = &resolved.group {
+        if rules::can_publish(subject, Audience::Group, *role) {
+            choices.push(AudienceChoice { audience: Audience::Group, group_slug: Some(slug.clone()), label: (t.in_group)(name) });
+        }
+        return Ok(choices);
+    }
+    if !resolved.mine {
+        return Ok(choices);
+    }
+    if matches!(key, FeedKey::Federation(_)) {
+        choices.push(choice(Audience::Federation));
+    }
+    for audience in [Audience::Section, Audience::Federation, Audience::Public, Audience::Coopains, Audience::National] {
+        if rules::can_publish(subject, audience, None) && !choices.iter().any(|c| c.audience == audience) {
+            choices.push(choice(audience));
+        }
+    }
+    if *key == FeedKey::Home {
+        for g in store::groups::mine(&state.db, viewer).await? {
+            choices.push(AudienceChoice { audience: Audience::Group, group_slug: Some(g.slug.clone()), label: (t.in_group)(&g.name) });
+        }
+    }
+    Ok(choices)
+}
+
+/// A feed page: at most 3 statements whatever its size and depth — the feed's owner (section,
+/// federation, group or member; the viewer's groups for the home feed), the publications, and
+/// their reaction tallies.
+pub async fn feed_page(state: &AppState, subject: &Subject, key: FeedKey, before: Option<i64>, lang: Lang) -> Result<FeedPage, AppError> {
+    let resolved = resolve(state, subject, &key, lang).await?;
+    let viewer = subject.id().unwrap_or(0);
+    let (posts, next_before) = page(state, subject, viewer, &resolved.filter, before).await?;
+    let audiences = if before.is_none() { audiences_for(state, subject, &key, &resolved, lang).await? } else { Vec::new() };
+    Ok(FeedPage { key, title: resolved.title, posts, next_before, audiences })
+}
+
+/// The publications of one page and the cursor of the next: exactly two statements.
+pub async fn page(
+    state: &AppState,
+    subject: &Subject,
+    viewer: i64,
+    filter: &FeedFilter,
+    before: Option<i64>,
+) -> Result<(Vec<PostView>, Option<i64>), AppError> {
+    let mut rows = store::posts::feed(&state.db, viewer, filter, before, FEED_PAGE_SIZE + 1).await?;
+    let more = rows.len() as i64 > FEED_PAGE_SIZE;
+    rows.truncate(FEED_PAGE_SIZE as usize);
+    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    let tallies = store::posts::reaction_tallies(&state.db, viewer, &ids).await?;
+    let next_before = if more { ids.last().copied() } else { None };
+    Ok((rows.into_iter().map(|r| to_view(subject, r, &tallies)).collect(), next_before))
+}
+
+/// A publication, its comments and who reacted. Moderators of its scope also see it hidden.
+pub async fn post_page(state: &AppState, subject: &Subject, id: i64) -> Result<PostPage, AppError> {
+    let viewer = subject.id().unwrap_or(0);
+    let row = match store::posts::visible(&state.db, viewer, id, false).await? {
+        Some(row) => row,
+        None => {
+            let hidden = store::posts::visible(&state.db, viewer, id, true).await?.ok_or(AppError::NotFound)?;
+            if !rules::can_moderate_post(subject, &scope_of(&hidden)) {
+                return Err(AppError::NotFound);
+            }
+            hidden
+        }
+    };
+    let tallies = store::posts::reaction_tallies(&state.db, viewer, &[id]).await?;
+    let post = to_view(subject, row, &tallies);
+    let can_comment = post.abilities.comment;
+    let comments = store::comments::for_post(&state.db, viewer, id)
+        .await?
+        .into_iter()
+        .map(|c| CommentView {
+            id: c.id,
+            parent_id: c.parent_id,
+            author: Author { handle: c.author_handle, display_name: c.author_name },
+            html: SafeHtml::from_stored(c.body_html),
+            created_at_ms: c.created_at,
+            can_delete: subject.id() == Some(c.author_id) || post.abilities.hide || post.abilities.delete,
+            can_reply: can_comment && c.parent_id.is_none(),
+        })
+        .collect();
+    let mut by_kind: HashMap<ReactionKind, Vec<Author>> = HashMap::new();
+    for r in store::posts::reactors(&state.db, viewer, id).await? {
+        if let Some(kind) = ReactionKind::parse(&r.kind) {
+            by_kind.entry(kind).or_default().push(Author { handle: r.handle, display_name: r.display_name });
+        }
+    }
+    let mut reacted: Vec<(ReactionKind, Vec<Author>)> = by_kind.into_iter().collect();
+    reacted.sort_by_key(|(k, _)| *k);
+    Ok(PostPage { post, comments, reacted })
+}
+
+/// Current counts of publications the viewer may see (others are silently left out).
+pub async fn counts(state: &AppState, subject: &Subject, ids: &[i64]) -> Result<Vec<PostCounts>, AppError> {
+    let viewer = subject.id().unwrap_or(0);
+    // Two statements for the whole batch: visibility with the comment counts, then reactions.
+    let ids = &ids[..ids.len().min(50)];
+    let visible = store::posts::visible_comment_counts(&state.db, viewer, ids).await?;
+    let visible_ids: Vec<i64> = visible.iter().map(|(id, _)| *id).collect();
+    let tallies = store::posts::reaction_tallies(&state.db, viewer, &visible_ids).await?;
+    Ok(visible.into_iter().map(|(id, comment_count)| PostCounts { id, comment_count, reactions: tallies_for(id, &tallies) }).collect())
+}

@@ -1,0 +1,290 @@
+//! Writing publications, comments and reactions: one transaction each, events and
+//! notifications written inside it, announced on the bus after commit.
+
+use crate::error::AppError;
+use crate::model::feed::{parse_body, Audience, ReactionKind, MAX_COMMENT_CHARS, MAX_POST_CHARS};
+use crate::model::form::{FieldError, FieldErrors, RawForm};
+use crate::server::context::AppState;
+use crate::server::db::Tx;
+use crate::server::policy::feed as rules;
+use crate::server::policy::Subject;
+use crate::server::services::feed::{group_role, scope_of};
+use crate::server::services::notifications::notify;
+use crate::server::services::rate_limit;
+use crate::server::store::{self, events::EventRow, notifications::NewNotification};
+use crate::server::{now_ms, richtext};
+
+const MAX_REASON_CHARS: usize = 300;
+
+async fn posting_allowed(state: &AppState, user_id: i64) -> Result<(), AppError> {
+    rate_limit::hit(&state.db, &format!("post:{user_id}"), state.settings.rate_limits.posting_per_account).await
+}
+
+/// Publishes; returns the new publication's id.
+pub async fn publish(state: &AppState, subject: &Subject, form: &RawForm) -> Result<i64, AppError> {
+    let author = subject.id().ok_or(AppError::NotAuthenticated)?;
+    let mut e = FieldErrors::default();
+    let body = e.check("body", parse_body(form.value("body"), MAX_POST_CHARS));
+    // The composer's one select carries "audience|group-slug".
+    let (audience_raw, group_slug) = form.value("audience_group").split_once('|').unwrap_or((form.value("audience"), form.value("group")));
+    let audience = e.check("audience", Audience::parse(audience_raw).ok_or(FieldError::ChoiceRequired));
+    if !e.is_empty() {
+        return Err(AppError::Validation(e));
+    }
+    let (Some(body), Some(audience)) = (body, audience) else {
+        return Err(AppError::Internal);
+    };
+    posting_allowed(state, author).await?;
+    let rendered = richtext::render(&body);
+    let mut tx = state.db.begin().await?;
+    let group = if audience == Audience::Group { store::groups::by_slug_in_tx(&mut tx, author, group_slug).await? } else { None };
+    let role = group.as_ref().and_then(|g| group_role(g.my_role.as_deref()));
+    if !rules::can_publish(subject, audience, role) {
+        let mut e = FieldErrors::default();
+        e.add("audience", FieldError::AudienceNotAllowed);
+        return Err(AppError::Validation(e));
+    }
+    let now = now_ms();
+    let id = store::posts::insert(
+        &mut tx,
+        &store::posts::NewPost {
+            author_id: author,
+            audience: audience.as_str(),
+            section_id: subject.belonging.section_id,
+            federation_code: subject.belonging.federation_code.as_deref(),
+            group_id: group.map(|g| g.id),
+            body: &body,
+            body_html: rendered.html.as_str(),
+            now_ms: now,
+        },
+    )
+    .await?;
+    store::posts::replace_tags(&mut tx, id, &rendered.tags).await?;
+    let mut events = vec![store::events::insert(&mut tx, "post_created", Some(id), None, now).await?];
+    let mentions = Mentions { actor: author, post_id: id, comment_id: None, handles: &rendered.mentions, before: &[], told: &[] };
+    notify_mentions(&mut tx, &mut events, &mentions, now).await?;
+    tx.commit().await?;
+    state.bus.publish(events).await;
+    Ok(id)
+}
+
+/// Who a publication or comment mentions, where it is.
+struct Mentions<'a> {
+    actor: i64,
+    post_id: i64,
+    comment_id: Option<i64>,
+    handles: &'a [String],
+    /// Handles mentioned before an edit: already told.
+    before: &'a [String],
+    /// People already notified by this write (the author, a replied-to person…).
+    told: &'a [i64],
+}
+
+/// Notifies the people mentioned who can see the publication (once each per write).
+async fn notify_mentions(tx: &mut Tx, events: &mut Vec<EventRow>, m: &Mentions<'_>, now: i64) -> Result<(), AppError> {
+    let fresh: Vec<String> = m.handles.iter().filter(|h| !m.before.contains(h)).cloned().collect();
+    for (user_id, _) in store::users::ids_by_handles(tx, &fresh).await? {
+        if user_id == m.actor || m.told.contains(&user_id) || store::posts::visible_in_tx(tx, user_id, m.post_id).await?.is_none() {
+            continue;
+        }
+        let notification = NewNotification {
+            user_id,
+            kind: "mention",
+            actor_id: m.actor,
+            post_id: Some(m.post_id),
+            comment_id: m.comment_id,
+            group_id: None,
+            now_ms: now,
+        };
+        notify(tx, events, &notification).await?;
+    }
+    Ok(())
+}
+
+pub async fn edit(state: &AppState, subject: &Subject, post_id: i64, form: &RawForm) -> Result<(), AppError> {
+    let viewer = subject.id().ok_or(AppError::NotAuthenticated)?;
+    let mut e = FieldErrors::default();
+    let body = e.check("body", parse_body(form.value("body"), MAX_POST_CHARS));
+    let Some(body) = body else {
+        return Err(AppError::Validation(e));
+    };
+    let rendered = richtext::render(&body);
+    let mut tx = state.db.begin().await?;
+    let row = store::posts::visible_in_tx(&mut tx, viewer, post_id).await?.ok_or(AppError::NotFound)?;
+    if !rules::can_edit_post(subject, &scope_of(&row)) || row.hidden_at.is_some() {
+        return Err(AppError::Forbidden);
+    }
+    let before = richtext::render(&row.body).mentions;
+    let now = now_ms();
+    store::posts::update_body(&mut tx, post_id, &body, rendered.html.as_str(), now).await?;
+    store::posts::replace_tags(&mut tx, post_id, &rendered.tags).await?;
+    let mut events = vec![store::events::insert(&mut tx, "post_changed", Some(post_id), None, now).await?];
+    let mentions = Mentions { actor: viewer, post_id, comment_id: None, handles: &rendered.mentions, before: &before, told: &[] };
+    notify_mentions(&mut tx, &mut events, &mentions, now).await?;
+    tx.commit().await?;
+    state.bus.publish(events).await;
+    Ok(())
+}
+
+pub async fn delete(state: &AppState, subject: &Subject, post_id: i64) -> Result<(), AppError> {
+    let viewer = subject.id().ok_or(AppError::NotAuthenticated)?;
+    let mut tx = state.db.begin().await?;
+    let row = store::posts::visible_in_tx(&mut tx, viewer, post_id).await?.ok_or(AppError::NotFound)?;
+    if !rules::can_delete_post(subject, &scope_of(&row)) {
+        return Err(AppError::Forbidden);
+    }
+    store::posts::delete(&mut tx, post_id).await?;
+    let events = vec![store::events::insert(&mut tx, "post_changed", Some(post_id), None, now_ms()).await?];
+    tx.commit().await?;
+    state.bus.publish(events).await;
+    Ok(())
+}
+
+/// Moderation: hides a publication with a reason (kept for its author and the moderators).
+pub async fn hide(state: &AppState, subject: &Subject, post_id: i64, form: &RawForm) -> Result<(), AppError> {
+    let viewer = subject.id().ok_or(AppError::NotAuthenticated)?;
+    let mut e = FieldErrors::default();
+    let reason = e.check("reason", parse_body(form.value("reason"), MAX_REASON_CHARS));
+    let mut tx = state.db.begin().await?;
+    let row = store::posts::visible_in_tx(&mut tx, viewer, post_id).await?.ok_or(AppError::NotFound)?;
+    if !rules::can_moderate_post(subject, &scope_of(&row)) {
+        return Err(AppError::Forbidden);
+    }
+    let Some(reason) = reason else {
+        return Err(AppError::Validation(e));
+    };
+    let now = now_ms();
+    store::posts::hide(&mut tx, post_id, viewer, &reason, now).await?;
+    store::audit::record(
+        &mut tx,
+        &store::audit::Entry {
+            actor_id: Some(viewer),
+            action: "post_hidden",
+            scope_kind: if row.section_id.is_some() { "section" } else { "federation" },
+            scope_code: &row.section_id.map(|s| s.to_string()).or(row.federation_code.clone()).unwrap_or_default(),
+            target_user_id: Some(row.author_id),
+            detail: &format!("publication {post_id}"),
+            now_ms: now,
+        },
+    )
+    .await?;
+    let events = vec![store::events::insert(&mut tx, "post_changed", Some(post_id), None, now).await?];
+    tx.commit().await?;
+    state.bus.publish(events).await;
+    Ok(())
+}
+
+/// Toggles one reaction; the author is notified (aggregated) when it is given.
+pub async fn react(state: &AppState, subject: &Subject, post_id: i64, kind: &str) -> Result<bool, AppError> {
+    let viewer = subject.id().ok_or(AppError::NotAuthenticated)?;
+    let kind = ReactionKind::parse(kind).ok_or(AppError::NotFound)?;
+    let mut tx = state.db.begin().await?;
+    let row = store::posts::visible_in_tx(&mut tx, viewer, post_id).await?.ok_or(AppError::NotFound)?;
+    if !rules::can_interact(subject) || row.hidden_at.is_some() {
+        return Err(AppError::Forbidden);
+    }
+    let now = now_ms();
+    let given = store::posts::toggle_reaction(&mut tx, post_id, viewer, kind.as_str(), now).await?;
+    let mut events = vec![store::events::insert(&mut tx, "post_changed", Some(post_id), None, now).await?];
+    if given && row.author_id != viewer {
+        store::notifications::add_reaction(&mut tx, row.author_id, viewer, post_id, now).await?;
+        events.push(store::events::insert(&mut tx, "notification", None, Some(row.author_id), now).await?);
+    }
+    tx.commit().await?;
+    state.bus.publish(events).await;
+    Ok(given)
+}
+
+/// Comments (or replies to a top-level comment); notifies the publication's author, the
+/// replied-to person and the people mentioned.
+pub async fn comment(state: &AppState, subject: &Subject, post_id: i64, form: &RawForm) -> Result<i64, AppError> {
+    let viewer = subject.id().ok_or(AppError::NotAuthenticated)?;
+    let mut e = FieldErrors::default();
+    let body = e.check("comment", parse_body(form.value("comment"), MAX_COMMENT_CHARS));
+    let parent: Option<i64> = form.value("parent").parse().ok();
+    let Some(body) = body else {
+        return Err(AppError::Validation(e));
+    };
+    posting_allowed(state, viewer).await?;
+    let rendered = richtext::render(&body);
+    let mut tx = state.db.begin().await?;
+    let row = store::posts::visible_in_tx(&mut tx, viewer, post_id).await?.ok_or(AppError::NotFound)?;
+    if !rules::can_interact(subject) || row.hidden_at.is_some() {
+        return Err(AppError::Forbidden);
+    }
+    // One level of replies: a reply to a reply attaches to its top-level comment.
+    let parent = match parent {
+        Some(pid) => match store::comments::place(&mut tx, pid).await? {
+            Some((p_post, p_parent, p_author)) if p_post == post_id => Some((p_parent.unwrap_or(pid), p_author)),
+            _ => return Err(AppError::NotFound),
+        },
+        None => None,
+    };
+    let now = now_ms();
+    let id = store::comments::insert(
+        &mut tx,
+        &store::comments::NewComment {
+            post_id,
+            parent_id: parent.map(|p| p.0),
+            author_id: viewer,
+            body: &body,
+            body_html: rendered.html.as_str(),
+            now_ms: now,
+        },
+    )
+    .await?;
+    store::posts::add_to_comment_count(&mut tx, post_id, 1).await?;
+    let mut events = vec![store::events::insert(&mut tx, "post_changed", Some(post_id), None, now).await?];
+    let mut told = vec![viewer];
+    if let Some((_, replied_to)) = parent {
+        if !told.contains(&replied_to) && store::posts::visible_in_tx(&mut tx, replied_to, post_id).await?.is_some() {
+            let notification = NewNotification {
+                user_id: replied_to,
+                kind: "reply",
+                actor_id: viewer,
+                post_id: Some(post_id),
+                comment_id: Some(id),
+                group_id: None,
+                now_ms: now,
+            };
+            notify(&mut tx, &mut events, &notification).await?;
+            told.push(replied_to);
+        }
+    }
+    if !told.contains(&row.author_id) {
+        let notification = NewNotification {
+            user_id: row.author_id,
+            kind: "comment",
+            actor_id: viewer,
+            post_id: Some(post_id),
+            comment_id: Some(id),
+            group_id: None,
+            now_ms: now,
+        };
+        notify(&mut tx, &mut events, &notification).await?;
+        told.push(row.author_id);
+    }
+    let mentions = Mentions { actor: viewer, post_id, comment_id: Some(id), handles: &rendered.mentions, before: &[], told: &told };
+    notify_mentions(&mut tx, &mut events, &mentions, now).await?;
+    tx.commit().await?;
+    state.bus.publish(events).await;
+    Ok(id)
+}
+
+/// The comment's author, the publication's author or its moderators delete a comment.
+pub async fn delete_comment(state: &AppState, subject: &Subject, comment_id: i64) -> Result<i64, AppError> {
+    let viewer = subject.id().ok_or(AppError::NotAuthenticated)?;
+    let mut tx = state.db.begin().await?;
+    let (post_id, _, author) = store::comments::place(&mut tx, comment_id).await?.ok_or(AppError::NotFound)?;
+    let row = store::posts::visible_in_tx(&mut tx, viewer, post_id).await?.ok_or(AppError::NotFound)?;
+    let scope = scope_of(&row);
+    if author != viewer && !rules::can_delete_post(subject, &scope) && !rules::can_moderate_post(subject, &scope) {
+        return Err(AppError::Forbidden);
+    }
+    let removed = store::comments::delete(&mut tx, comment_id).await?;
+    store::posts::add_to_comment_count(&mut tx, post_id, -removed).await?;
+    let events = vec![store::events::insert(&mut tx, "post_changed", Some(post_id), None, now_ms()).await?];
+    tx.commit().await?;
+    state.bus.publish(events).await;
+    Ok(post_id)
+}

@@ -1,0 +1,67 @@
+//! Reminders the day before and two hours before an action, to the people who have a place:
+//! an in-app notification, and the e-mails for the caller to send after commit. Each reminder is
+//! claimed by a row whose primary key forbids a second one, so restarts and several instances
+//! never send twice.
+
+use crate::error::AppError;
+use crate::server::context::AppState;
+use crate::server::services::notifications::notify_action;
+use crate::server::store::{self, reminders::DueRow};
+
+const HOUR_MS: i64 = 3_600_000;
+const BATCH: i64 = 500;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReminderKind {
+    /// Between 24 h and 2 h before the start.
+    DayBefore,
+    /// In the last 2 h before the start.
+    TwoHours,
+}
+
+impl ReminderKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReminderKind::DayBefore => "veille",
+            ReminderKind::TwoHours => "deux_heures",
+        }
+    }
+
+    /// The window of starts (exclusive, inclusive] this reminder covers at `now`.
+    fn window(self, now: i64) -> (i64, i64) {
+        match self {
+            ReminderKind::DayBefore => (now + 2 * HOUR_MS, now + 24 * HOUR_MS),
+            ReminderKind::TwoHours => (now, now + 2 * HOUR_MS),
+        }
+    }
+}
+
+/// A reminder just recorded, for the e-mail.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SentReminder {
+    pub kind: ReminderKind,
+    pub due: DueRow,
+}
+
+/// Records every reminder due at `now` (one transaction per batch) and returns them.
+pub async fn record_due(state: &AppState, now: i64) -> Result<Vec<SentReminder>, AppError> {
+    let mut sent = Vec::new();
+    for kind in [ReminderKind::TwoHours, ReminderKind::DayBefore] {
+        let (from, to) = kind.window(now);
+        let due = store::reminders::due(&state.db, kind.as_str(), from, to, BATCH).await?;
+        if due.is_empty() {
+            continue;
+        }
+        let mut tx = state.db.begin().await?;
+        let mut events = Vec::new();
+        for row in due {
+            if store::reminders::claim(&mut tx, row.action_id, row.user_id, kind.as_str(), now).await? {
+                notify_action(&mut tx, &mut events, &[row.user_id], "action_reminder", None, row.action_id, now).await?;
+                sent.push(SentReminder { kind, due: row });
+            }
+        }
+        tx.commit().await?;
+        state.bus.publish(events).await;
+    }
+    Ok(sent)
+}

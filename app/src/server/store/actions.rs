@@ -1,0 +1,233 @@
+//! The `actions` table, its organizers, and the read models of /actions and /actions/{id}.
+
+use sqlx::FromRow;
+
+use crate::server::db::{Db, Tx};
+use crate::{on_pool, on_tx};
+
+/// An action with what one viewer needs to know about it (counts, their own answer).
+#[derive(Debug, Clone, FromRow, PartialEq)]
+pub struct ActionRow {
+    pub id: i64,
+    pub kind: String,
+    pub title: String,
+    pub description: String,
+    pub starts_at: i64,
+    pub ends_at: i64,
+    pub place_name: String,
+    pub address: String,
+    pub lat: f64,
+    pub lng: f64,
+    pub capacity: Option<i64>,
+    pub material: String,
+    pub audience: String,
+    pub section_id: Option<i64>,
+    pub section_slug: Option<String>,
+    pub section_name: Option<String>,
+    pub federation_code: String,
+    pub federation_name: String,
+    pub status: String,
+    pub reinforcements: i64,
+    pub cancel_reason: Option<String>,
+    pub created_by: Option<i64>,
+    pub updated_at: i64,
+    pub is_organizer: bool,
+    pub going: i64,
+    pub waiting: i64,
+    pub maybe: i64,
+    pub my_status: Option<String>,
+    pub my_share_contact: Option<bool>,
+}
+
+/// `$1` is the viewer (0 for nobody).
+const COLUMNS: &str = "a.id, a.kind, a.title, a.description, a.starts_at, a.ends_at, a.place_name, a.address, a.lat, a.lng, \
+    a.capacity, a.material, a.audience, a.section_id, s.slug AS section_slug, s.name AS section_name, a.federation_code, \
+    d.name AS federation_name, a.status, a.reinforcements, a.cancel_reason, a.created_by, a.updated_at, \
+    EXISTS (SELECT 1 FROM action_organizers o WHERE o.action_id = a.id AND o.user_id = $1) AS is_organizer, \
+    CAST((SELECT COUNT(*) FROM action_rsvps r WHERE r.action_id = a.id AND r.status = 'going') AS BIGINT) AS going, \
+    CAST((SELECT COUNT(*) FROM action_rsvps r WHERE r.action_id = a.id AND r.status = 'waiting') AS BIGINT) AS waiting, \
+    CAST((SELECT COUNT(*) FROM action_rsvps r WHERE r.action_id = a.id AND r.status = 'maybe') AS BIGINT) AS maybe, \
+    (SELECT m.status FROM action_rsvps m WHERE m.action_id = a.id AND m.user_id = $1) AS my_status, \
+    (SELECT m.share_contact FROM action_rsvps m WHERE m.action_id = a.id AND m.user_id = $1) AS my_share_contact";
+
+const FROM: &str = "FROM actions a JOIN departements d ON d.code = a.federation_code LEFT JOIN sections s ON s.id = a.section_id";
+
+pub struct NewAction<'a> {
+    pub kind: &'a str,
+    pub title: &'a str,
+    pub description: &'a str,
+    pub starts_at: i64,
+    pub ends_at: i64,
+    pub place_name: &'a str,
+    pub address: &'a str,
+    pub lat: f64,
+    pub lng: f64,
+    pub capacity: Option<i64>,
+    pub material: &'a str,
+    pub audience: &'a str,
+    pub section_id: Option<i64>,
+    pub federation_code: &'a str,
+    pub reinforcements: i64,
+}
+
+pub async fn insert(tx: &mut Tx, a: &NewAction<'_>, status: &str, created_by: i64, now_ms: i64) -> Result<i64, sqlx::Error> {
+    let sql = "INSERT INTO actions (kind, title, description, starts_at, ends_at, place_name, address, lat, lng, capacity, \
+               material, audience, section_id, federation_code, reinforcements, status, created_by, created_at, updated_at) \
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18) RETURNING id";
+    on_tx!(tx, c => sqlx::query_scalar(sql)
+        .bind(a.kind).bind(a.title).bind(a.description).bind(a.starts_at).bind(a.ends_at).bind(a.place_name).bind(a.address)
+        .bind(a.lat).bind(a.lng).bind(a.capacity).bind(a.material).bind(a.audience).bind(a.section_id).bind(a.federation_code)
+        .bind(a.reinforcements).bind(status).bind(created_by).bind(now_ms)
+        .fetch_one(c).await)
+}
+
+/// Rewrites what an edit may change (the organizing scope stays).
+pub async fn update(tx: &mut Tx, id: i64, a: &NewAction<'_>, now_ms: i64) -> Result<(), sqlx::Error> {
+    let sql = "UPDATE actions SET kind = $1, title = $2, description = $3, starts_at = $4, ends_at = $5, place_name = $6, \
+               address = $7, lat = $8, lng = $9, capacity = $10, material = $11, audience = $12, reinforcements = $13, \
+               updated_at = $14 WHERE id = $15";
+    on_tx!(tx, c => sqlx::query(sql)
+        .bind(a.kind).bind(a.title).bind(a.description).bind(a.starts_at).bind(a.ends_at).bind(a.place_name).bind(a.address)
+        .bind(a.lat).bind(a.lng).bind(a.capacity).bind(a.material).bind(a.audience).bind(a.reinforcements).bind(now_ms).bind(id)
+        .execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+pub async fn set_status(tx: &mut Tx, id: i64, status: &str, cancel_reason: Option<&str>, now_ms: i64) -> Result<(), sqlx::Error> {
+    let sql = "UPDATE actions SET status = $1, cancel_reason = $2, updated_at = $3 WHERE id = $4";
+    on_tx!(tx, c => sqlx::query(sql).bind(status).bind(cancel_reason).bind(now_ms).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// Takes the action's row lock (PostgreSQL) so that concurrent answers count places one at a
+/// time; SQLite's writes are already serialized.
+pub async fn lock(tx: &mut Tx, id: i64) -> Result<bool, sqlx::Error> {
+    let sql = "UPDATE actions SET updated_at = updated_at WHERE id = $1";
+    let n = on_tx!(tx, c => sqlx::query(sql).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(n == 1)
+}
+
+pub async fn add_organizer(tx: &mut Tx, action_id: i64, user_id: i64) -> Result<(), sqlx::Error> {
+    let sql = "INSERT INTO action_organizers (action_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING";
+    on_tx!(tx, c => sqlx::query(sql).bind(action_id).bind(user_id).execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+pub async fn by_id(db: &Db, viewer: i64, id: i64) -> Result<Option<ActionRow>, sqlx::Error> {
+    let sql = format!("SELECT {COLUMNS} {FROM} WHERE a.id = $2");
+    on_pool!(db.read(), p => sqlx::query_as::<_, ActionRow>(&sql).bind(viewer).bind(id).fetch_optional(p).await)
+}
+
+pub async fn by_id_in(tx: &mut Tx, viewer: i64, id: i64) -> Result<Option<ActionRow>, sqlx::Error> {
+    let sql = format!("SELECT {COLUMNS} {FROM} WHERE a.id = $2");
+    on_tx!(tx, c => sqlx::query_as::<_, ActionRow>(&sql).bind(viewer).bind(id).fetch_optional(c).await)
+}
+
+/// A window of the upcoming list: published actions ending after `now`, in a box around the
+/// reader (if any), of a kind, between two dates, after the keyset cursor (starts_at, id).
+pub struct UpcomingQuery {
+    pub viewer: i64,
+    pub now_ms: i64,
+    pub from_ms: i64,
+    pub to_ms: i64,
+    /// (south, north, west, east)
+    pub bbox: Option<(f64, f64, f64, f64)>,
+    pub kind: Option<String>,
+    pub section_id: Option<i64>,
+    pub federation_code: Option<String>,
+    pub after: Option<(i64, i64)>,
+    pub limit: i64,
+}
+
+pub async fn upcoming(db: &Db, q: &UpcomingQuery) -> Result<Vec<ActionRow>, sqlx::Error> {
+    let (after_start, after_id) = q.after.unwrap_or((i64::MIN, i64::MIN));
+    let (south, north, west, east) = q.bbox.unwrap_or((-90.0, 90.0, -180.0, 180.0));
+    let sql = format!(
+        "SELECT {COLUMNS} {FROM} WHERE a.status IN ('published', 'cancelled') AND a.ends_at > $2 \
+         AND a.starts_at >= $3 AND a.starts_at < $4 AND a.lat BETWEEN $5 AND $6 AND a.lng BETWEEN $7 AND $8 \
+         AND ($9 = '' OR a.kind = $9) AND ($10 = 0 OR a.section_id = $10) AND ($11 = '' OR a.federation_code = $11) \
+         AND (a.starts_at > $12 OR (a.starts_at = $12 AND a.id > $13)) \
+         ORDER BY a.starts_at, a.id LIMIT $14"
+    );
+    let kind = q.kind.clone().unwrap_or_default();
+    let federation = q.federation_code.clone().unwrap_or_default();
+    on_pool!(db.read(), p => sqlx::query_as::<_, ActionRow>(&sql)
+        .bind(q.viewer).bind(q.now_ms).bind(q.from_ms).bind(q.to_ms).bind(south).bind(north).bind(west).bind(east)
+        .bind(&kind).bind(q.section_id.unwrap_or(0)).bind(&federation).bind(after_start).bind(after_id).bind(q.limit)
+        .fetch_all(p).await)
+}
+
+/// Proposals waiting for approval in the scopes a person leads (their sections, their federations).
+pub async fn proposals(db: &Db, viewer: i64, section_ids: &[i64], federation_codes: &[String]) -> Result<Vec<ActionRow>, sqlx::Error> {
+    let sections = section_ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+    let feds = federation_codes
+        .iter()
+        .filter(|c| c.chars().all(|ch| ch.is_ascii_alphanumeric()))
+        .map(|c| format!("'{c}'"))
+        .collect::<Vec<_>>()
+        .join(",");
+    if sections.is_empty() && feds.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sections = if sections.is_empty() { "NULL".to_string() } else { sections };
+    let feds = if feds.is_empty() { "NULL".to_string() } else { feds };
+    let sql = format!(
+        "SELECT {COLUMNS} {FROM} WHERE a.status = 'proposed' AND (a.section_id IN ({sections}) OR a.federation_code IN ({feds})) \
+         ORDER BY a.starts_at, a.id LIMIT 50"
+    );
+    on_pool!(db.read(), p => sqlx::query_as::<_, ActionRow>(&sql).bind(viewer).fetch_all(p).await)
+}
+
+/// (handle, display name) of the organizers, in the order they were added.
+pub async fn organizers(db: &Db, action_id: i64) -> Result<Vec<(String, String)>, sqlx::Error> {
+    let sql = "SELECT u.handle, u.display_name FROM action_organizers o JOIN users u ON u.id = o.user_id \
+               WHERE o.action_id = $1 AND u.suspended_at IS NULL ORDER BY u.display_name LIMIT 50";
+    on_pool!(db.read(), p => sqlx::query_as(sql).bind(action_id).fetch_all(p).await)
+}
+
+pub async fn organizer_ids(tx: &mut Tx, action_id: i64) -> Result<Vec<i64>, sqlx::Error> {
+    let sql = "SELECT user_id FROM action_organizers WHERE action_id = $1";
+    on_tx!(tx, c => sqlx::query_scalar(sql).bind(action_id).fetch_all(c).await)
+}
+
+/// The reference point of a person: their commune's (lat, lng, name).
+pub async fn home_point(db: &Db, user_id: i64) -> Result<Option<(Option<f64>, Option<f64>, String)>, sqlx::Error> {
+    let sql = "SELECT c.lat, c.lng, c.name FROM users u JOIN communes c ON c.insee = u.commune_insee WHERE u.id = $1";
+    on_pool!(db.read(), p => sqlx::query_as(sql).bind(user_id).fetch_optional(p).await)
+}
+
+/// A person's actions for their calendar feed: those they answered yes, maybe or wait for, and
+/// those they organize, from 30 days ago on.
+pub async fn for_person(db: &Db, user_id: i64, since_ms: i64) -> Result<Vec<ActionRow>, sqlx::Error> {
+    let sql = format!(
+        "SELECT {COLUMNS} {FROM} WHERE a.starts_at >= $2 AND a.status <> 'proposed' AND (\
+         EXISTS (SELECT 1 FROM action_rsvps r WHERE r.action_id = a.id AND r.user_id = $1 AND r.status IN ('going', 'waiting', 'maybe')) \
+         OR EXISTS (SELECT 1 FROM action_organizers o WHERE o.action_id = a.id AND o.user_id = $1)) \
+         ORDER BY a.starts_at, a.id LIMIT 500"
+    );
+    on_pool!(db.read(), p => sqlx::query_as::<_, ActionRow>(&sql).bind(user_id).bind(since_ms).fetch_all(p).await)
+}
+
+/// Replaces a person's calendar token (the old address stops working).
+pub async fn set_calendar_token(tx: &mut Tx, user_id: i64, token_hash: &str, now_ms: i64) -> Result<(), sqlx::Error> {
+    let sql = "INSERT INTO calendar_tokens (user_id, token_hash, created_at) VALUES ($1, $2, $3) \
+               ON CONFLICT (user_id) DO UPDATE SET token_hash = excluded.token_hash, created_at = excluded.created_at";
+    on_tx!(tx, c => sqlx::query(sql).bind(user_id).bind(token_hash).bind(now_ms).execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+pub async fn delete_calendar_token(tx: &mut Tx, user_id: i64) -> Result<(), sqlx::Error> {
+    on_tx!(tx, c => sqlx::query("DELETE FROM calendar_tokens WHERE user_id = $1").bind(user_id).execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+pub async fn calendar_owner(db: &Db, token_hash: &str) -> Result<Option<i64>, sqlx::Error> {
+    let sql = "SELECT user_id FROM calendar_tokens WHERE token_hash = $1";
+    on_pool!(db.read(), p => sqlx::query_scalar(sql).bind(token_hash).fetch_optional(p).await)
+}
+
+pub async fn has_calendar_token(db: &Db, user_id: i64) -> Result<bool, sqlx::Error> {
+    let sql = "SELECT COUNT(*) FROM calendar_tokens WHERE user_id = $1";
+    let n: i64 = on_pool!(db.read(), p => sqlx::query_scalar(sql).bind(user_id).fetch_one(p).await)?;
+    Ok(n > 0)
+}

@@ -1,0 +1,57 @@
+//! Comments on publications, with one level of replies. Callers check first that the viewer may
+//! see the publication (`store::posts::visible`).
+
+use sqlx::FromRow;
+
+use crate::server::db::{Db, Tx};
+use crate::{on_pool, on_tx};
+
+#[derive(Debug, Clone, FromRow, PartialEq, Eq)]
+pub struct CommentRow {
+    pub id: i64,
+    pub parent_id: Option<i64>,
+    pub author_id: i64,
+    pub author_handle: String,
+    pub author_name: String,
+    pub body_html: String,
+    pub created_at: i64,
+}
+
+/// Comments in reading order (threads: a top-level comment, then its replies), without those of
+/// suspended accounts and people on either side of a block with the viewer.
+pub async fn for_post(db: &Db, viewer: i64, post_id: i64) -> Result<Vec<CommentRow>, sqlx::Error> {
+    let sql = "SELECT c.id, c.parent_id, c.author_id, u.handle AS author_handle, u.display_name AS author_name, c.body_html, c.created_at \
+               FROM comments c JOIN users u ON u.id = c.author_id \
+               WHERE c.post_id = $1 AND c.hidden_at IS NULL AND u.suspended_at IS NULL \
+               AND NOT EXISTS (SELECT 1 FROM blocks b WHERE (b.blocker_id = c.author_id AND b.blocked_id = $2) OR (b.blocker_id = $2 AND b.blocked_id = c.author_id)) \
+               ORDER BY COALESCE(c.parent_id, c.id), c.id LIMIT 1000";
+    on_pool!(db.read(), p => sqlx::query_as::<_, CommentRow>(sql).bind(post_id).bind(viewer).fetch_all(p).await)
+}
+
+/// (post id, parent id, author id) of a comment.
+pub async fn place(tx: &mut Tx, id: i64) -> Result<Option<(i64, Option<i64>, i64)>, sqlx::Error> {
+    on_tx!(tx, c => sqlx::query_as("SELECT post_id, parent_id, author_id FROM comments WHERE id = $1").bind(id).fetch_optional(c).await)
+}
+
+pub struct NewComment<'a> {
+    pub post_id: i64,
+    pub parent_id: Option<i64>,
+    pub author_id: i64,
+    pub body: &'a str,
+    pub body_html: &'a str,
+    pub now_ms: i64,
+}
+
+pub async fn insert(tx: &mut Tx, c: &NewComment<'_>) -> Result<i64, sqlx::Error> {
+    let sql =
+        "INSERT INTO comments (post_id, parent_id, author_id, body, body_html, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id";
+    on_tx!(tx, conn => sqlx::query_scalar(sql).bind(c.post_id).bind(c.parent_id).bind(c.author_id).bind(c.body).bind(c.body_html).bind(c.now_ms).fetch_one(conn).await)
+}
+
+/// Deletes a comment and its replies; returns how many rows went.
+pub async fn delete(tx: &mut Tx, id: i64) -> Result<i64, sqlx::Error> {
+    let replies =
+        on_tx!(tx, c => sqlx::query("DELETE FROM comments WHERE parent_id = $1").bind(id).execute(c).await.map(|r| r.rows_affected()))?;
+    let own = on_tx!(tx, c => sqlx::query("DELETE FROM comments WHERE id = $1").bind(id).execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(i64::try_from(replies + own).unwrap_or(0))
+}

@@ -1,0 +1,114 @@
+//! In-app notifications. Reactions are aggregated: one unread row per publication whose count
+//! grows. Reads re-check that the publication (if any) is still visible to the recipient.
+
+use sqlx::FromRow;
+
+use crate::server::db::{Db, Tx};
+use crate::server::policy::feed::{POST_VISIBLE, VIEWER};
+use crate::{on_pool, on_tx};
+
+pub struct NewNotification<'a> {
+    pub user_id: i64,
+    pub kind: &'a str,
+    pub actor_id: i64,
+    pub post_id: Option<i64>,
+    pub comment_id: Option<i64>,
+    pub group_id: Option<i64>,
+    pub now_ms: i64,
+}
+
+/// A notification about a field action (its title is read with the notification).
+pub async fn insert_for_action(
+    tx: &mut Tx,
+    user_id: i64,
+    kind: &str,
+    actor_id: Option<i64>,
+    action_id: i64,
+    now_ms: i64,
+) -> Result<(), sqlx::Error> {
+    let sql = "INSERT INTO notifications (user_id, kind, actor_id, action_id, created_at) VALUES ($1, $2, $3, $4, $5)";
+    on_tx!(tx, c => sqlx::query(sql).bind(user_id).bind(kind).bind(actor_id).bind(action_id).bind(now_ms).execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+pub async fn insert(tx: &mut Tx, n: &NewNotification<'_>) -> Result<(), sqlx::Error> {
+    let sql = "INSERT INTO notifications (user_id, kind, actor_id, post_id, comment_id, group_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)";
+    on_tx!(tx, c => sqlx::query(sql).bind(n.user_id).bind(n.kind).bind(n.actor_id).bind(n.post_id).bind(n.comment_id).bind(n.group_id).bind(n.now_ms).execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// A reaction: bumps the unread aggregate of this publication, or starts one.
+pub async fn add_reaction(tx: &mut Tx, user_id: i64, actor_id: i64, post_id: i64, now_ms: i64) -> Result<(), sqlx::Error> {
+    let sql = "UPDATE notifications SET count = count + 1, actor_id = $1, created_at = $2 \
+               WHERE user_id = $3 AND kind = 'reaction' AND post_id = $4 AND read_at IS NULL";
+    let updated = on_tx!(tx, c => sqlx::query(sql).bind(actor_id).bind(now_ms).bind(user_id).bind(post_id).execute(c).await.map(|r| r.rows_affected()))?;
+    if updated == 0 {
+        insert(
+            tx,
+            &NewNotification { user_id, kind: "reaction", actor_id, post_id: Some(post_id), comment_id: None, group_id: None, now_ms },
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+#[derive(Debug, Clone, FromRow, PartialEq, Eq)]
+pub struct NotificationRow {
+    pub id: i64,
+    pub kind: String,
+    pub actor_handle: Option<String>,
+    pub actor_name: Option<String>,
+    pub post_id: Option<i64>,
+    pub comment_id: Option<i64>,
+    pub group_slug: Option<String>,
+    pub group_name: Option<String>,
+    pub action_id: Option<i64>,
+    pub count: i64,
+    pub created_at: i64,
+    pub read_at: Option<i64>,
+}
+
+/// What a recipient may still be told: no actor on either side of a block, no suspended actor, and
+/// for notifications about a publication, a publication they can still see.
+const STILL_VISIBLE: &str = "(a.id IS NULL OR (a.suspended_at IS NULL \
+     AND NOT EXISTS (SELECT 1 FROM blocks nb WHERE (nb.blocker_id = a.id AND nb.blocked_id = n.user_id) OR (nb.blocker_id = n.user_id AND nb.blocked_id = a.id)))) \
+     AND (n.post_id IS NULL OR EXISTS (SELECT 1 FROM posts p JOIN users u ON u.id = p.author_id WHERE p.id = n.post_id AND {POST_VISIBLE}))";
+
+fn still_visible() -> String {
+    STILL_VISIBLE.replace("{POST_VISIBLE}", POST_VISIBLE)
+}
+
+/// Newest first, keyset on id.
+pub async fn for_user(db: &Db, user_id: i64, before: Option<i64>, limit: i64) -> Result<Vec<NotificationRow>, sqlx::Error> {
+    let sql = format!(
+        "WITH {VIEWER} SELECT n.id, n.kind, a.handle AS actor_handle, a.display_name AS actor_name, n.post_id, n.comment_id, \
+         g.slug AS group_slug, COALESCE(g.name, ac.title) AS group_name, n.action_id, n.count, n.created_at, n.read_at \
+         FROM notifications n CROSS JOIN me LEFT JOIN users a ON a.id = n.actor_id LEFT JOIN groups g ON g.id = n.group_id \
+         LEFT JOIN actions ac ON ac.id = n.action_id \
+         WHERE n.user_id = $1 AND n.id < $2 AND {} ORDER BY n.id DESC LIMIT $3",
+        still_visible()
+    );
+    on_pool!(db.read(), p => sqlx::query_as::<_, NotificationRow>(&sql).bind(user_id).bind(before.unwrap_or(i64::MAX)).bind(limit).fetch_all(p).await)
+}
+
+/// The unread count, through the same visibility filter (a count must not reveal more than the list).
+pub async fn unread_count(db: &Db, user_id: i64) -> Result<i64, sqlx::Error> {
+    let sql = format!(
+        "WITH {VIEWER} SELECT CAST(COUNT(*) AS BIGINT) FROM notifications n CROSS JOIN me LEFT JOIN users a ON a.id = n.actor_id \
+         WHERE n.user_id = $1 AND n.read_at IS NULL AND {}",
+        still_visible()
+    );
+    on_pool!(db.read(), p => sqlx::query_scalar(&sql).bind(user_id).fetch_one(p).await)
+}
+
+pub async fn mark_read(tx: &mut Tx, user_id: i64, id: Option<i64>, now_ms: i64) -> Result<u64, sqlx::Error> {
+    let affected = match id {
+        Some(id) => {
+            on_tx!(tx, c => sqlx::query("UPDATE notifications SET read_at = $1 WHERE user_id = $2 AND id = $3 AND read_at IS NULL").bind(now_ms).bind(user_id).bind(id).execute(c).await.map(|r| r.rows_affected()))?
+        }
+        None => {
+            on_tx!(tx, c => sqlx::query("UPDATE notifications SET read_at = $1 WHERE user_id = $2 AND read_at IS NULL").bind(now_ms).bind(user_id).execute(c).await.map(|r| r.rows_affected()))?
+        }
+    };
+    Ok(affected)
+}

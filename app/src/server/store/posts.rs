@@ -1,0 +1,258 @@
+//! Publications: writing them, and reading them through the visibility rule of
+//! `policy::feed` (every read here splices `VIEWER` and `POST_VISIBLE`).
+
+use sqlx::FromRow;
+
+use crate::server::db::{Db, Tx};
+use crate::server::policy::feed::{IN_HOME, POST_VISIBLE, VIEWER};
+use crate::{on_pool, on_tx};
+
+#[derive(Debug, Clone, FromRow, PartialEq, Eq)]
+pub struct PostRow {
+    pub id: i64,
+    pub author_id: i64,
+    pub author_handle: String,
+    pub author_name: String,
+    pub audience: String,
+    pub section_id: Option<i64>,
+    pub section_slug: Option<String>,
+    pub section_name: Option<String>,
+    pub federation_code: Option<String>,
+    pub federation_name: Option<String>,
+    pub group_id: Option<i64>,
+    pub group_slug: Option<String>,
+    pub group_name: Option<String>,
+    pub body: String,
+    pub body_html: String,
+    pub created_at: i64,
+    pub edited_at: Option<i64>,
+    pub hidden_at: Option<i64>,
+    pub hidden_reason: Option<String>,
+    pub comment_count: i64,
+    /// The viewer's role in the publication's group ('admin', 'member', 'pending').
+    pub viewer_group_role: Option<String>,
+}
+
+const POST_COLUMNS: &str = "p.id, p.author_id, u.handle AS author_handle, u.display_name AS author_name, p.audience, \
+     p.section_id, s.slug AS section_slug, s.name AS section_name, p.federation_code, d.name AS federation_name, \
+     p.group_id, g.slug AS group_slug, g.name AS group_name, p.body, p.body_html, p.created_at, p.edited_at, \
+     p.hidden_at, p.hidden_reason, p.comment_count, \
+     (SELECT mg.role FROM group_members mg WHERE mg.group_id = p.group_id AND mg.user_id = me.id) AS viewer_group_role";
+
+const POST_JOINS: &str = "JOIN users u ON u.id = p.author_id \
+     LEFT JOIN sections s ON s.id = p.section_id \
+     LEFT JOIN departements d ON d.code = p.federation_code \
+     LEFT JOIN groups g ON g.id = p.group_id";
+
+/// Which publications a feed shows (visibility is always added on top).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FeedFilter {
+    Home,
+    Section(i64),
+    Federation(String),
+    Group(i64),
+    Author(i64),
+    Tag(String),
+}
+
+/// One page of a feed, newest first: publications with id < `before`, at most `limit`.
+/// One statement whatever the page and the table size (keyset on the primary key).
+pub async fn feed(db: &Db, viewer: i64, filter: &FeedFilter, before: Option<i64>, limit: i64) -> Result<Vec<PostRow>, sqlx::Error> {
+    let (join, condition) = match filter {
+        FeedFilter::Home => ("", IN_HOME.to_string()),
+        FeedFilter::Section(_) => ("", "p.section_id = $4 AND p.audience IN ('section', 'public')".to_string()),
+        FeedFilter::Federation(_) => ("", "p.federation_code = $4 AND p.audience IN ('federation', 'public')".to_string()),
+        FeedFilter::Group(_) => ("", "p.group_id = $4".to_string()),
+        FeedFilter::Author(_) => ("", "p.author_id = $4".to_string()),
+        FeedFilter::Tag(_) => ("JOIN post_tags t ON t.post_id = p.id AND t.tag = $4", "TRUE".to_string()),
+    };
+    let sql = format!(
+        "WITH {VIEWER} SELECT {POST_COLUMNS} FROM posts p {join} {POST_JOINS} CROSS JOIN me \
+         WHERE p.id < $2 AND {condition} AND {POST_VISIBLE} ORDER BY p.id DESC LIMIT $3"
+    );
+    let before = before.unwrap_or(i64::MAX);
+    on_pool!(db.read(), p => {
+        let q = sqlx::query_as::<_, PostRow>(&sql).bind(viewer).bind(before).bind(limit);
+        let q = match filter {
+            FeedFilter::Home => q,
+            FeedFilter::Section(id) | FeedFilter::Group(id) | FeedFilter::Author(id) => q.bind(*id),
+            FeedFilter::Federation(key) | FeedFilter::Tag(key) => q.bind(key.clone()),
+        };
+        q.fetch_all(p).await
+    })
+}
+
+/// One publication if `viewer` may see it. With `include_hidden`, a hidden publication is
+/// returned too (for moderators, who are checked by the caller).
+pub async fn visible(db: &Db, viewer: i64, id: i64, include_hidden: bool) -> Result<Option<PostRow>, sqlx::Error> {
+    let rule = if include_hidden {
+        POST_VISIBLE.replace("(p.hidden_at IS NULL OR p.author_id = me.id)", "TRUE")
+    } else {
+        POST_VISIBLE.to_string()
+    };
+    let sql = format!("WITH {VIEWER} SELECT {POST_COLUMNS} FROM posts p {POST_JOINS} CROSS JOIN me WHERE p.id = $2 AND {rule}");
+    on_pool!(db.read(), p => sqlx::query_as::<_, PostRow>(&sql).bind(viewer).bind(id).fetch_optional(p).await)
+}
+
+/// The same check inside a write transaction (comment, react, mention).
+pub async fn visible_in_tx(tx: &mut Tx, viewer: i64, id: i64) -> Result<Option<PostRow>, sqlx::Error> {
+    let sql = format!("WITH {VIEWER} SELECT {POST_COLUMNS} FROM posts p {POST_JOINS} CROSS JOIN me WHERE p.id = $2 AND {POST_VISIBLE}");
+    on_tx!(tx, c => sqlx::query_as::<_, PostRow>(&sql).bind(viewer).bind(id).fetch_optional(c).await)
+}
+
+/// Comment counts of those of `ids` the viewer may see (others are left out): one statement.
+pub async fn visible_comment_counts(db: &Db, viewer: i64, ids: &[i64]) -> Result<Vec<(i64, i64)>, sqlx::Error> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let placeholders: Vec<String> = (0..ids.len()).map(|i| format!("${}", i + 2)).collect();
+    let sql = format!(
+        "WITH {VIEWER} SELECT p.id, p.comment_count FROM posts p {POST_JOINS} CROSS JOIN me \
+         WHERE p.id IN ({}) AND {POST_VISIBLE} ORDER BY p.id DESC",
+        placeholders.join(", ")
+    );
+    on_pool!(db.read(), p => {
+        let mut q = sqlx::query_as::<_, (i64, i64)>(&sql).bind(viewer);
+        for id in ids {
+            q = q.bind(*id);
+        }
+        q.fetch_all(p).await
+    })
+}
+
+/// One viewer's verdict on a publication, for the live stream.
+#[derive(Debug, Clone, FromRow)]
+pub struct LiveVerdict {
+    pub viewer_id: i64,
+    pub in_home: bool,
+    #[sqlx(flatten)]
+    pub post: PostRow,
+}
+
+/// For the live stream: which of `viewers` may see publication `id` (the others get no row),
+/// and is it in their home feed? One statement for any number of viewers (at most 500 a call).
+pub async fn live_check_many(db: &Db, id: i64, viewers: &[i64]) -> Result<Vec<LiveVerdict>, sqlx::Error> {
+    if viewers.is_empty() {
+        return Ok(Vec::new());
+    }
+    let placeholders: Vec<String> = (0..viewers.len()).map(|i| format!("${}", i + 2)).collect();
+    let sql = format!(
+        "WITH {} SELECT me.id AS viewer_id, CASE WHEN {IN_HOME} THEN TRUE ELSE FALSE END AS in_home, {POST_COLUMNS} \
+         FROM posts p {POST_JOINS} CROSS JOIN me WHERE p.id = $1 AND {POST_VISIBLE}",
+        crate::server::policy::feed::viewers(&placeholders.join(", "))
+    );
+    on_pool!(db.read(), p => {
+        let mut q = sqlx::query_as::<_, LiveVerdict>(&sql).bind(id);
+        for viewer in viewers {
+            q = q.bind(*viewer);
+        }
+        q.fetch_all(p).await
+    })
+}
+
+/// Reaction counts of a page of publications and whether the viewer gave each: one statement.
+#[derive(Debug, Clone, FromRow, PartialEq, Eq)]
+pub struct ReactionTally {
+    pub post_id: i64,
+    pub kind: String,
+    pub n: i64,
+    pub mine: i64,
+}
+
+pub async fn reaction_tallies(db: &Db, viewer: i64, post_ids: &[i64]) -> Result<Vec<ReactionTally>, sqlx::Error> {
+    if post_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let placeholders: Vec<String> = (0..post_ids.len()).map(|i| format!("${}", i + 2)).collect();
+    let sql = format!(
+        "SELECT post_id, kind, CAST(COUNT(*) AS BIGINT) AS n, CAST(SUM(CASE WHEN user_id = $1 THEN 1 ELSE 0 END) AS BIGINT) AS mine \
+         FROM reactions WHERE post_id IN ({}) GROUP BY post_id, kind",
+        placeholders.join(", ")
+    );
+    on_pool!(db.read(), p => {
+        let mut q = sqlx::query_as::<_, ReactionTally>(&sql).bind(viewer);
+        for id in post_ids {
+            q = q.bind(*id);
+        }
+        q.fetch_all(p).await
+    })
+}
+
+pub struct NewPost<'a> {
+    pub author_id: i64,
+    pub audience: &'a str,
+    pub section_id: Option<i64>,
+    pub federation_code: Option<&'a str>,
+    pub group_id: Option<i64>,
+    pub body: &'a str,
+    pub body_html: &'a str,
+    pub now_ms: i64,
+}
+
+pub async fn insert(tx: &mut Tx, post: &NewPost<'_>) -> Result<i64, sqlx::Error> {
+    let sql = "INSERT INTO posts (author_id, audience, section_id, federation_code, group_id, body, body_html, created_at) \
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id";
+    on_tx!(tx, c => sqlx::query_scalar(sql).bind(post.author_id).bind(post.audience).bind(post.section_id).bind(post.federation_code).bind(post.group_id).bind(post.body).bind(post.body_html).bind(post.now_ms).fetch_one(c).await)
+}
+
+pub async fn update_body(tx: &mut Tx, id: i64, body: &str, body_html: &str, now_ms: i64) -> Result<(), sqlx::Error> {
+    let sql = "UPDATE posts SET body = $1, body_html = $2, edited_at = $3 WHERE id = $4";
+    on_tx!(tx, c => sqlx::query(sql).bind(body).bind(body_html).bind(now_ms).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+pub async fn delete(tx: &mut Tx, id: i64) -> Result<(), sqlx::Error> {
+    on_tx!(tx, c => sqlx::query("DELETE FROM posts WHERE id = $1").bind(id).execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+pub async fn hide(tx: &mut Tx, id: i64, by: i64, reason: &str, now_ms: i64) -> Result<(), sqlx::Error> {
+    let sql = "UPDATE posts SET hidden_at = $1, hidden_by = $2, hidden_reason = $3 WHERE id = $4";
+    on_tx!(tx, c => sqlx::query(sql).bind(now_ms).bind(by).bind(reason).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+pub async fn replace_tags(tx: &mut Tx, id: i64, tags: &[String]) -> Result<(), sqlx::Error> {
+    on_tx!(tx, c => sqlx::query("DELETE FROM post_tags WHERE post_id = $1").bind(id).execute(&mut *c).await.map(|r| r.rows_affected()))?;
+    for tag in tags {
+        on_tx!(tx, c => sqlx::query("INSERT INTO post_tags (tag, post_id) VALUES ($1, $2)").bind(tag).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
+    }
+    Ok(())
+}
+
+pub async fn tags_of(db: &Db, id: i64) -> Result<Vec<String>, sqlx::Error> {
+    on_pool!(db.read(), p => sqlx::query_scalar("SELECT tag FROM post_tags WHERE post_id = $1 ORDER BY tag").bind(id).fetch_all(p).await)
+}
+
+pub async fn add_to_comment_count(tx: &mut Tx, id: i64, delta: i64) -> Result<(), sqlx::Error> {
+    on_tx!(tx, c => sqlx::query("UPDATE posts SET comment_count = comment_count + $1 WHERE id = $2").bind(delta).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// Toggles a reaction; true when it is now given.
+pub async fn toggle_reaction(tx: &mut Tx, post_id: i64, user_id: i64, kind: &str, now_ms: i64) -> Result<bool, sqlx::Error> {
+    let removed = on_tx!(tx, c => sqlx::query("DELETE FROM reactions WHERE post_id = $1 AND user_id = $2 AND kind = $3").bind(post_id).bind(user_id).bind(kind).execute(c).await.map(|r| r.rows_affected()))?;
+    if removed > 0 {
+        return Ok(false);
+    }
+    let sql = "INSERT INTO reactions (post_id, user_id, kind, created_at) VALUES ($1, $2, $3, $4)";
+    on_tx!(tx, c => sqlx::query(sql).bind(post_id).bind(user_id).bind(kind).bind(now_ms).execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(true)
+}
+
+/// Who reacted to a publication the caller may see, by kind, skipping suspended accounts and
+/// people on either side of a block with the viewer.
+#[derive(Debug, Clone, FromRow, PartialEq, Eq)]
+pub struct Reactor {
+    pub kind: String,
+    pub handle: String,
+    pub display_name: String,
+}
+
+pub async fn reactors(db: &Db, viewer: i64, post_id: i64) -> Result<Vec<Reactor>, sqlx::Error> {
+    let sql = "SELECT r.kind, u.handle, u.display_name FROM reactions r JOIN users u ON u.id = r.user_id \
+               WHERE r.post_id = $1 AND u.suspended_at IS NULL \
+               AND NOT EXISTS (SELECT 1 FROM blocks b WHERE (b.blocker_id = u.id AND b.blocked_id = $2) OR (b.blocker_id = $2 AND b.blocked_id = u.id)) \
+               ORDER BY r.kind, r.created_at LIMIT 500";
+    on_pool!(db.read(), p => sqlx::query_as::<_, Reactor>(sql).bind(post_id).bind(viewer).fetch_all(p).await)
+}

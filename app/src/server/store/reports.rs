@@ -1,0 +1,133 @@
+//! Comptes-rendus of actions (one per action, replaced when rewritten), the new contacts met,
+//! and the rows the section statistics are computed from.
+
+use sqlx::FromRow;
+
+use crate::server::db::{Db, Tx};
+use crate::{on_pool, on_tx};
+
+#[derive(Debug, Clone, Default, FromRow, PartialEq, Eq)]
+pub struct ReportRow {
+    pub present: i64,
+    pub tracts: i64,
+    pub doors_knocked: i64,
+    pub doors_opened: i64,
+    pub conversations: i64,
+    pub calls: i64,
+    pub notes: String,
+    pub contacts: i64,
+}
+
+pub async fn of_action(db: &Db, action_id: i64) -> Result<Option<ReportRow>, sqlx::Error> {
+    let sql = "SELECT r.present, r.tracts, r.doors_knocked, r.doors_opened, r.conversations, r.calls, r.notes, \
+               CAST((SELECT COUNT(*) FROM action_contacts c WHERE c.action_id = r.action_id) AS BIGINT) AS contacts \
+               FROM action_reports r WHERE r.action_id = $1";
+    on_pool!(db.read(), p => sqlx::query_as::<_, ReportRow>(sql).bind(action_id).fetch_optional(p).await)
+}
+
+/// Records a submission's idempotency key; false when it was already there (a replay: the
+/// caller then changes nothing). On PostgreSQL a concurrent twin waits for the first to commit.
+pub async fn claim_key(tx: &mut Tx, key: &str, action_id: i64, user_id: i64, now_ms: i64) -> Result<bool, sqlx::Error> {
+    let sql = "INSERT INTO action_report_submissions (idempotency_key, action_id, user_id, received_at) \
+               VALUES ($1, $2, $3, $4) ON CONFLICT (idempotency_key) DO NOTHING";
+    let n =
+        on_tx!(tx, c => sqlx::query(sql).bind(key).bind(action_id).bind(user_id).bind(now_ms).execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(n == 1)
+}
+
+/// The figures of a compte-rendu being written (the model's `ReportFigures` is what readers see).
+pub struct NewReport<'a> {
+    pub present: i64,
+    pub tracts: i64,
+    pub doors_knocked: i64,
+    pub doors_opened: i64,
+    pub conversations: i64,
+    pub calls: i64,
+    pub notes: &'a str,
+}
+
+/// Writes the compte-rendu of an action, replacing an earlier one.
+pub async fn upsert(tx: &mut Tx, action_id: i64, author: i64, f: &NewReport<'_>, now_ms: i64) -> Result<(), sqlx::Error> {
+    let sql = "INSERT INTO action_reports (action_id, author_id, present, tracts, doors_knocked, doors_opened, conversations, calls, \
+               notes, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) \
+               ON CONFLICT (action_id) DO UPDATE SET author_id = excluded.author_id, present = excluded.present, \
+               tracts = excluded.tracts, doors_knocked = excluded.doors_knocked, doors_opened = excluded.doors_opened, \
+               conversations = excluded.conversations, calls = excluded.calls, notes = excluded.notes, \
+               updated_at = excluded.updated_at";
+    on_tx!(tx, c => sqlx::query(sql)
+        .bind(action_id).bind(author).bind(f.present).bind(f.tracts).bind(f.doors_knocked).bind(f.doors_opened)
+        .bind(f.conversations).bind(f.calls).bind(f.notes).bind(now_ms)
+        .execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+pub struct NewContact<'a> {
+    pub name: &'a str,
+    pub phone: &'a str,
+    pub email: &'a str,
+    pub wants_callback: bool,
+    pub wants_news: bool,
+    pub wants_volunteer: bool,
+    pub expires_at: i64,
+}
+
+pub async fn insert_contact(tx: &mut Tx, action_id: i64, recorded_by: i64, c: &NewContact<'_>, now_ms: i64) -> Result<(), sqlx::Error> {
+    let sql = "INSERT INTO action_contacts (action_id, name, phone, email, wants_callback, wants_news, wants_volunteer, \
+               consent_at, expires_at, recorded_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
+    on_tx!(tx, conn => sqlx::query(sql)
+        .bind(action_id).bind(c.name).bind(c.phone).bind(c.email).bind(c.wants_callback).bind(c.wants_news)
+        .bind(c.wants_volunteer).bind(now_ms).bind(c.expires_at).bind(recorded_by)
+        .execute(conn).await.map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+#[derive(Debug, Clone, FromRow, PartialEq, Eq)]
+pub struct ContactRow {
+    pub name: String,
+    pub phone: String,
+    pub email: String,
+    pub wants_callback: bool,
+    pub wants_news: bool,
+    pub wants_volunteer: bool,
+    pub expires_at: i64,
+}
+
+/// The contacts of an action whose data has not expired.
+pub async fn contacts(db: &Db, action_id: i64, now_ms: i64) -> Result<Vec<ContactRow>, sqlx::Error> {
+    let sql = "SELECT name, phone, email, wants_callback, wants_news, wants_volunteer, expires_at FROM action_contacts \
+               WHERE action_id = $1 AND expires_at > $2 ORDER BY id LIMIT 500";
+    on_pool!(db.read(), p => sqlx::query_as::<_, ContactRow>(sql).bind(action_id).bind(now_ms).fetch_all(p).await)
+}
+
+/// Deletes the contacts whose retention period is over (housekeeping).
+pub async fn purge_expired_contacts(db: &Db, now_ms: i64) -> Result<u64, sqlx::Error> {
+    let sql = "DELETE FROM action_contacts WHERE expires_at <= $1";
+    on_pool!(db.write(), p => sqlx::query(sql).bind(now_ms).execute(p).await.map(|r| r.rows_affected()))
+}
+
+/// One past action of a section with its figures (zeros when no compte-rendu was written).
+#[derive(Debug, Clone, FromRow, PartialEq)]
+pub struct StatRow {
+    pub kind: String,
+    pub starts_at: i64,
+    pub going: i64,
+    pub present: Option<i64>,
+    pub tracts: Option<i64>,
+    pub doors_knocked: Option<i64>,
+    pub doors_opened: Option<i64>,
+    pub conversations: Option<i64>,
+    pub calls: Option<i64>,
+    pub contacts: i64,
+}
+
+/// The section's published actions that started in `[from, to)`: one statement, bounded.
+pub async fn section_stat_rows(db: &Db, section_id: i64, from_ms: i64, to_ms: i64) -> Result<Vec<StatRow>, sqlx::Error> {
+    let sql = "SELECT a.kind, a.starts_at, \
+               CAST((SELECT COUNT(*) FROM action_rsvps v WHERE v.action_id = a.id AND v.status = 'going') AS BIGINT) AS going, \
+               r.present, r.tracts, r.doors_knocked, r.doors_opened, r.conversations, r.calls, \
+               CAST((SELECT COUNT(*) FROM action_contacts c WHERE c.action_id = a.id) AS BIGINT) AS contacts \
+               FROM actions a LEFT JOIN action_reports r ON r.action_id = a.id \
+               WHERE a.section_id = $1 AND a.status = 'published' AND a.starts_at >= $2 AND a.starts_at < $3 \
+               ORDER BY a.starts_at LIMIT 20000";
+    on_pool!(db.read(), p => sqlx::query_as::<_, StatRow>(sql).bind(section_id).bind(from_ms).bind(to_ms).fetch_all(p).await)
+}

@@ -1,0 +1,64 @@
+//! Answers to actions: 'going' (a place), 'waiting' (the waiting list, first come first
+//! promoted), 'maybe', 'declined'.
+
+use sqlx::FromRow;
+
+use crate::server::db::{Db, Tx};
+use crate::{on_pool, on_tx};
+
+pub async fn status_of(tx: &mut Tx, action_id: i64, user_id: i64) -> Result<Option<String>, sqlx::Error> {
+    let sql = "SELECT status FROM action_rsvps WHERE action_id = $1 AND user_id = $2";
+    on_tx!(tx, c => sqlx::query_scalar(sql).bind(action_id).bind(user_id).fetch_optional(c).await)
+}
+
+/// Writes an answer. `queued_at` keeps its first value while the person stays on the waiting
+/// list, so changing one's contact choice does not lose one's rank.
+pub async fn upsert(tx: &mut Tx, action_id: i64, user_id: i64, status: &str, share_contact: bool, now_ms: i64) -> Result<(), sqlx::Error> {
+    let sql = "INSERT INTO action_rsvps (action_id, user_id, status, share_contact, queued_at, updated_at) \
+               VALUES ($1, $2, $3, $4, $5, $5) \
+               ON CONFLICT (action_id, user_id) DO UPDATE SET \
+                 queued_at = CASE WHEN action_rsvps.status = excluded.status THEN action_rsvps.queued_at ELSE excluded.queued_at END, \
+                 status = excluded.status, share_contact = excluded.share_contact, updated_at = excluded.updated_at";
+    on_tx!(tx, c => sqlx::query(sql).bind(action_id).bind(user_id).bind(status).bind(share_contact).bind(now_ms).execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+pub async fn count(tx: &mut Tx, action_id: i64, status: &str) -> Result<i64, sqlx::Error> {
+    let sql = "SELECT CAST(COUNT(*) AS BIGINT) FROM action_rsvps WHERE action_id = $1 AND status = $2";
+    on_tx!(tx, c => sqlx::query_scalar(sql).bind(action_id).bind(status).fetch_one(c).await)
+}
+
+/// The first `n` people of the waiting list, in the order they asked.
+pub async fn first_waiting(tx: &mut Tx, action_id: i64, n: i64) -> Result<Vec<i64>, sqlx::Error> {
+    let sql = "SELECT user_id FROM action_rsvps WHERE action_id = $1 AND status = 'waiting' ORDER BY queued_at, user_id LIMIT $2";
+    on_tx!(tx, c => sqlx::query_scalar(sql).bind(action_id).bind(n).fetch_all(c).await)
+}
+
+pub async fn set_status(tx: &mut Tx, action_id: i64, user_id: i64, status: &str, now_ms: i64) -> Result<(), sqlx::Error> {
+    let sql = "UPDATE action_rsvps SET status = $1, updated_at = $2 WHERE action_id = $3 AND user_id = $4";
+    on_tx!(tx, c => sqlx::query(sql).bind(status).bind(now_ms).bind(action_id).bind(user_id).execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// Everyone who said yes, maybe or waits: they hear about changes and cancellation.
+pub async fn concerned(tx: &mut Tx, action_id: i64) -> Result<Vec<i64>, sqlx::Error> {
+    let sql = "SELECT user_id FROM action_rsvps WHERE action_id = $1 AND status IN ('going', 'waiting', 'maybe')";
+    on_tx!(tx, c => sqlx::query_scalar(sql).bind(action_id).fetch_all(c).await)
+}
+
+#[derive(Debug, Clone, FromRow, PartialEq, Eq)]
+pub struct ParticipantRow {
+    pub handle: String,
+    pub display_name: String,
+    pub email: String,
+    pub status: String,
+    pub share_contact: bool,
+}
+
+/// Who answered yes, waits or maybe (suspended accounts left out), places first.
+pub async fn participants(db: &Db, action_id: i64) -> Result<Vec<ParticipantRow>, sqlx::Error> {
+    let sql = "SELECT u.handle, u.display_name, u.email, r.status, r.share_contact FROM action_rsvps r JOIN users u ON u.id = r.user_id \
+               WHERE r.action_id = $1 AND r.status IN ('going', 'waiting', 'maybe') AND u.suspended_at IS NULL \
+               ORDER BY CASE r.status WHEN 'going' THEN 0 WHEN 'waiting' THEN 1 ELSE 2 END, r.queued_at, u.id LIMIT 500";
+    on_pool!(db.read(), p => sqlx::query_as::<_, ParticipantRow>(sql).bind(action_id).fetch_all(p).await)
+}

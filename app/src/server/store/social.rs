@@ -1,0 +1,158 @@
+//! Coopains (accepted links, stored both ways), coopain requests and blocks.
+
+use sqlx::FromRow;
+
+use crate::server::db::{Db, Tx};
+use crate::{on_pool, on_tx};
+
+#[derive(Debug, Clone, FromRow, PartialEq, Eq)]
+pub struct PersonRow {
+    pub id: i64,
+    pub handle: String,
+    pub display_name: String,
+}
+
+/// The facts between two people, as seen from `me`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Link {
+    pub coopains: bool,
+    pub i_requested: bool,
+    pub they_requested_pending: bool,
+    pub i_blocked: bool,
+    pub they_blocked: bool,
+}
+
+const LINK_SQL: &str = "SELECT \
+    CAST((SELECT COUNT(*) FROM coopains WHERE user_id = $1 AND coopain_id = $2) AS BIGINT), \
+    CAST((SELECT COUNT(*) FROM coopain_requests WHERE requester_id = $1 AND recipient_id = $2) AS BIGINT), \
+    CAST((SELECT COUNT(*) FROM coopain_requests WHERE requester_id = $2 AND recipient_id = $1 AND status = 'pending') AS BIGINT), \
+    CAST((SELECT COUNT(*) FROM blocks WHERE blocker_id = $1 AND blocked_id = $2) AS BIGINT), \
+    CAST((SELECT COUNT(*) FROM blocks WHERE blocker_id = $2 AND blocked_id = $1) AS BIGINT)";
+
+type LinkCounts = (i64, i64, i64, i64, i64);
+
+fn to_link((a, b, c, d, e): LinkCounts) -> Link {
+    Link { coopains: a > 0, i_requested: b > 0, they_requested_pending: c > 0, i_blocked: d > 0, they_blocked: e > 0 }
+}
+
+pub async fn link(tx: &mut Tx, me: i64, other: i64) -> Result<Link, sqlx::Error> {
+    let counts: LinkCounts = on_tx!(tx, conn => sqlx::query_as(LINK_SQL).bind(me).bind(other).fetch_one(conn).await)?;
+    Ok(to_link(counts))
+}
+
+pub async fn link_read(db: &Db, me: i64, other: i64) -> Result<Link, sqlx::Error> {
+    let counts: LinkCounts = on_pool!(db.read(), p => sqlx::query_as(LINK_SQL).bind(me).bind(other).fetch_one(p).await)?;
+    Ok(to_link(counts))
+}
+
+pub async fn insert_request(tx: &mut Tx, from: i64, to: i64, now_ms: i64) -> Result<(), sqlx::Error> {
+    let sql = "INSERT INTO coopain_requests (requester_id, recipient_id, status, created_at) VALUES ($1, $2, 'pending', $3) ON CONFLICT DO NOTHING";
+    on_tx!(tx, c => sqlx::query(sql).bind(from).bind(to).bind(now_ms).execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+pub async fn decline_request(tx: &mut Tx, from: i64, to: i64) -> Result<bool, sqlx::Error> {
+    let sql = "UPDATE coopain_requests SET status = 'declined' WHERE requester_id = $1 AND recipient_id = $2 AND status = 'pending'";
+    Ok(on_tx!(tx, c => sqlx::query(sql).bind(from).bind(to).execute(c).await.map(|r| r.rows_affected()))? > 0)
+}
+
+/// Forgets requests both ways (on acceptance, removal or block).
+pub async fn delete_requests(tx: &mut Tx, a: i64, b: i64) -> Result<(), sqlx::Error> {
+    let sql = "DELETE FROM coopain_requests WHERE (requester_id = $1 AND recipient_id = $2) OR (requester_id = $2 AND recipient_id = $1)";
+    on_tx!(tx, c => sqlx::query(sql).bind(a).bind(b).execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+pub async fn connect(tx: &mut Tx, a: i64, b: i64, now_ms: i64) -> Result<(), sqlx::Error> {
+    let sql = "INSERT INTO coopains (user_id, coopain_id, since) VALUES ($1, $2, $3), ($2, $1, $3) ON CONFLICT DO NOTHING";
+    on_tx!(tx, c => sqlx::query(sql).bind(a).bind(b).bind(now_ms).execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+pub async fn disconnect(tx: &mut Tx, a: i64, b: i64) -> Result<(), sqlx::Error> {
+    let sql = "DELETE FROM coopains WHERE (user_id = $1 AND coopain_id = $2) OR (user_id = $2 AND coopain_id = $1)";
+    on_tx!(tx, c => sqlx::query(sql).bind(a).bind(b).execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+pub async fn block(tx: &mut Tx, blocker: i64, blocked: i64, now_ms: i64) -> Result<(), sqlx::Error> {
+    let sql = "INSERT INTO blocks (blocker_id, blocked_id, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING";
+    on_tx!(tx, c => sqlx::query(sql).bind(blocker).bind(blocked).bind(now_ms).execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+pub async fn unblock(tx: &mut Tx, blocker: i64, blocked: i64) -> Result<(), sqlx::Error> {
+    on_tx!(tx, c => sqlx::query("DELETE FROM blocks WHERE blocker_id = $1 AND blocked_id = $2").bind(blocker).bind(blocked).execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+const PERSON: &str = "u.id, u.handle, u.display_name";
+
+pub async fn coopains_of(db: &Db, me: i64) -> Result<Vec<PersonRow>, sqlx::Error> {
+    let sql = format!("SELECT {PERSON} FROM coopains k JOIN users u ON u.id = k.coopain_id WHERE k.user_id = $1 AND u.suspended_at IS NULL ORDER BY u.display_name LIMIT 1000");
+    on_pool!(db.read(), p => sqlx::query_as::<_, PersonRow>(&sql).bind(me).fetch_all(p).await)
+}
+
+pub async fn requests_received(db: &Db, me: i64) -> Result<Vec<PersonRow>, sqlx::Error> {
+    let sql = format!("SELECT {PERSON} FROM coopain_requests r JOIN users u ON u.id = r.requester_id WHERE r.recipient_id = $1 AND r.status = 'pending' AND u.suspended_at IS NULL ORDER BY r.created_at DESC LIMIT 200");
+    on_pool!(db.read(), p => sqlx::query_as::<_, PersonRow>(&sql).bind(me).fetch_all(p).await)
+}
+
+pub async fn requests_sent(db: &Db, me: i64) -> Result<Vec<PersonRow>, sqlx::Error> {
+    let sql = format!("SELECT {PERSON} FROM coopain_requests r JOIN users u ON u.id = r.recipient_id WHERE r.requester_id = $1 AND u.suspended_at IS NULL ORDER BY r.created_at DESC LIMIT 200");
+    on_pool!(db.read(), p => sqlx::query_as::<_, PersonRow>(&sql).bind(me).fetch_all(p).await)
+}
+
+pub async fn blocked_by(db: &Db, me: i64) -> Result<Vec<PersonRow>, sqlx::Error> {
+    let sql = format!(
+        "SELECT {PERSON} FROM blocks b JOIN users u ON u.id = b.blocked_id WHERE b.blocker_id = $1 ORDER BY b.created_at DESC LIMIT 1000"
+    );
+    on_pool!(db.read(), p => sqlx::query_as::<_, PersonRow>(&sql).bind(me).fetch_all(p).await)
+}
+
+#[derive(Debug, Clone, FromRow, PartialEq, Eq)]
+pub struct SuggestionRow {
+    pub id: i64,
+    pub handle: String,
+    pub display_name: String,
+    /// 'common', 'section' or 'interests'.
+    pub reason: String,
+    pub strength: i64,
+}
+
+/// Coopains of coopains first, then people who share an interest or availability they let me
+/// see, then (for those allowed to read the section directory: `may_see_section`) people of my
+/// section — never someone already linked, requested or blocked either way.
+pub async fn suggestions(db: &Db, me: i64, may_see_section: bool, limit: i64) -> Result<Vec<SuggestionRow>, sqlx::Error> {
+    let sql = "WITH mine AS (SELECT sc.section_id FROM users mu JOIN section_communes sc ON sc.insee = mu.commune_insee WHERE mu.id = $1), \
+        near AS (SELECT ou.id FROM users ou JOIN section_communes osc ON osc.insee = ou.commune_insee WHERE osc.section_id = (SELECT section_id FROM mine)), \
+        candidates AS ( \
+          SELECT k2.coopain_id AS id, 'common' AS reason, CAST(COUNT(*) AS BIGINT) AS strength \
+            FROM coopains k1 JOIN coopains k2 ON k2.user_id = k1.coopain_id \
+            WHERE k1.user_id = $1 AND k2.coopain_id <> $1 GROUP BY k2.coopain_id \
+          UNION ALL \
+          SELECT oi.user_id, 'interests', CAST(COUNT(*) AS BIGINT) FROM profile_list_items mi \
+            JOIN profile_list_items oi ON oi.list = 'interests' AND LOWER(oi.value) = LOWER(mi.value) AND oi.user_id <> $1 \
+            JOIN profiles op ON op.user_id = oi.user_id \
+            WHERE mi.user_id = $1 AND mi.list = 'interests' \
+              AND (op.interests_visibility = 'public' OR (op.interests_visibility = 'section' AND oi.user_id IN (SELECT id FROM near))) \
+            GROUP BY oi.user_id \
+          UNION ALL \
+          SELECT oa.user_id, 'interests', CAST(COUNT(*) AS BIGINT) FROM profile_availabilities ma \
+            JOIN profile_availabilities oa ON oa.kind = ma.kind AND oa.user_id <> $1 \
+            JOIN profiles op ON op.user_id = oa.user_id \
+            WHERE ma.user_id = $1 \
+              AND (op.availabilities_visibility = 'public' OR (op.availabilities_visibility = 'section' AND oa.user_id IN (SELECT id FROM near))) \
+            GROUP BY oa.user_id \
+          UNION ALL \
+          SELECT near.id, 'section', CAST(0 AS BIGINT) FROM near JOIN users su ON su.id = near.id \
+            WHERE $3 AND near.id <> $1 AND (su.membership = 'sympathisant' OR su.membership_status = 'confirmed')) \
+        SELECT u.id, u.handle, u.display_name, c.reason, CAST(MAX(c.strength) AS BIGINT) AS strength FROM candidates c JOIN users u ON u.id = c.id \
+        WHERE u.suspended_at IS NULL \
+          AND NOT EXISTS (SELECT 1 FROM coopains k WHERE k.user_id = $1 AND k.coopain_id = u.id) \
+          AND NOT EXISTS (SELECT 1 FROM coopain_requests r WHERE (r.requester_id = $1 AND r.recipient_id = u.id) OR (r.requester_id = u.id AND r.recipient_id = $1)) \
+          AND NOT EXISTS (SELECT 1 FROM blocks b WHERE (b.blocker_id = $1 AND b.blocked_id = u.id) OR (b.blocker_id = u.id AND b.blocked_id = $1)) \
+        GROUP BY u.id, u.handle, u.display_name, c.reason \
+        ORDER BY CASE c.reason WHEN 'common' THEN 0 WHEN 'interests' THEN 1 ELSE 2 END, MAX(c.strength) DESC, u.id DESC LIMIT $2";
+    on_pool!(db.read(), p => sqlx::query_as::<_, SuggestionRow>(sql).bind(me).bind(limit).bind(may_see_section).fetch_all(p).await)
+}

@@ -1,0 +1,317 @@
+//! Feed contract: who sees which publication (audiences, coopains, private groups, blocks) on
+//! single reads, feeds, hashtags, counts and notifications; keyset pages; live events relayed
+//! between two app instances. On SQLite and PostgreSQL alike.
+
+// Test code: failing loudly is the point.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::time::Duration;
+
+use app::error::AppError;
+use app::i18n::Lang;
+use app::model::feed::{FeedKey, NotificationKind};
+use app::model::form::RawForm;
+use app::on_both_backends;
+use app::server::bus::LiveEvent;
+use app::server::context::{AppState, Limit, RateLimits};
+use app::server::policy::Subject;
+use app::server::services::groups::{GroupAction, MemberDecision};
+use app::server::services::social::CoopainAction;
+use app::server::services::{feed, groups, notifications, posts, social};
+use app::server::testing::{self, TestDb};
+use app::server::Db;
+use app::server::{now_ms, store};
+
+fn limits() -> RateLimits {
+    RateLimits { posting_per_account: Limit { max: 10_000, window_secs: 600 }, ..RateLimits::default() }
+}
+
+fn form(pairs: &[(&str, &str)]) -> RawForm {
+    RawForm(pairs.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect())
+}
+
+async fn user(t: &TestDb, handle: &str, commune: &str, membership: &str, status: &str) -> i64 {
+    testing::person(&t.db, handle, commune, membership, status).await
+}
+
+async fn section(t: &TestDb, slug: &str, fed: &str, communes: &[&str]) -> i64 {
+    testing::section(&t.db, slug, fed, communes).await
+}
+
+async fn subject(state: &AppState, id: i64) -> Subject {
+    testing::subject(&state.db, id).await
+}
+
+async fn publish(state: &AppState, author: i64, audience: &str, body: &str) -> i64 {
+    let s = subject(state, author).await;
+    posts::publish(state, &s, &form(&[("body", body), ("audience_group", audience)])).await.expect("publish")
+}
+
+struct People {
+    ada: i64, // Lille, adhérente: the author
+    bob: i64, // Lille, sympathisant
+    cyr: i64, // Roubaix (same federation, other section)
+    dan: i64, // Arras (other federation)
+    eve: i64, // Arras, Ada's coopain
+    fay: i64, // Paris, member of Ada's private group
+    gus: i64, // Lille, blocked by Ada
+}
+
+async fn people(t: &TestDb, state: &AppState) -> People {
+    section(t, "lille", "59", &["59350"]).await;
+    section(t, "roubaix", "59", &["59512"]).await;
+    let p = People {
+        ada: user(t, "ada", "59350", "adherent", "confirmed").await,
+        bob: user(t, "bob", "59350", "sympathisant", "none").await,
+        cyr: user(t, "cyr", "59512", "adherent", "confirmed").await,
+        dan: user(t, "dan", "62041", "adherent", "confirmed").await,
+        eve: user(t, "eve", "62041", "sympathisant", "none").await,
+        fay: user(t, "fay", "75056", "adherent", "confirmed").await,
+        gus: user(t, "gus", "59350", "adherent", "confirmed").await,
+    };
+    let ada = subject(state, p.ada).await;
+    let eve = subject(state, p.eve).await;
+    social::act(state, &eve, "ada", CoopainAction::Request).await.unwrap();
+    social::act(state, &ada, "eve", CoopainAction::Accept).await.unwrap();
+    social::act(state, &ada, "gus", CoopainAction::Block).await.unwrap();
+    let slug = groups::create(
+        state,
+        &ada,
+        &form(&[("name", "Logement digne"), ("purpose", "Agir pour le logement des familles"), ("privacy", "private")]),
+    )
+    .await
+    .unwrap();
+    assert_eq!(slug, "logement-digne");
+    let fay = subject(state, p.fay).await;
+    groups::join_or_leave(state, &fay, &slug, GroupAction::Join).await.unwrap();
+    groups::decide(state, &ada, &slug, "fay", MemberDecision::Accept).await.unwrap();
+    p
+}
+
+async fn sees(state: &AppState, viewer: Option<i64>, post: i64) -> bool {
+    let s = match viewer {
+        Some(id) => subject(state, id).await,
+        None => Subject::anonymous(),
+    };
+    match feed::post_page(state, &s, post).await {
+        Ok(page) => page.post.id == post,
+        Err(AppError::NotFound) => false,
+        Err(e) => panic!("unexpected {e:?}"),
+    }
+}
+
+async fn feed_ids(state: &AppState, viewer: Option<i64>, key: FeedKey) -> Vec<i64> {
+    let s = match viewer {
+        Some(id) => subject(state, id).await,
+        None => Subject::anonymous(),
+    };
+    match feed::feed_page(state, &s, key, None, Lang::Fr).await {
+        Ok(page) => page.posts.iter().map(|p| p.id).collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
+async fn audiences_decide_who_sees_what(t: &TestDb) {
+    let state = t.state(limits());
+    let p = people(t, &state).await;
+    let public = publish(&state, p.ada, "public|", "Tractage samedi au marché de Wazemmes #tractage").await;
+    let sec = publish(&state, p.ada, "section|", "Réunion de section jeudi #lille").await;
+    let fed = publish(&state, p.ada, "federation|", "Congrès fédéral du Nord").await;
+    let coop = publish(&state, p.ada, "coopains|", "Entre coopains").await;
+    let grp = publish(&state, p.ada, "group|logement-digne", "Réservé au groupe #logement").await;
+    let all = [None, Some(p.ada), Some(p.bob), Some(p.cyr), Some(p.dan), Some(p.eve), Some(p.fay), Some(p.gus)];
+    let expect = |post: i64| -> Vec<Option<i64>> {
+        match post {
+            x if x == public => vec![None, Some(p.ada), Some(p.bob), Some(p.cyr), Some(p.dan), Some(p.eve), Some(p.fay)],
+            x if x == sec => vec![Some(p.ada), Some(p.bob)],
+            x if x == fed => vec![Some(p.ada), Some(p.bob), Some(p.cyr)],
+            x if x == coop => vec![Some(p.ada), Some(p.eve)],
+            _ => vec![Some(p.ada), Some(p.fay)],
+        }
+    };
+    for post in [public, sec, fed, coop, grp] {
+        for viewer in all {
+            let expected = expect(post).contains(&viewer);
+            assert_eq!(sees(&state, viewer, post).await, expected, "post {post} viewer {viewer:?}");
+            // Counts follow the same rule: nothing about an invisible publication.
+            let s = match viewer {
+                Some(id) => subject(&state, id).await,
+                None => Subject::anonymous(),
+            };
+            let counts = feed::counts(&state, &s, &[post]).await.unwrap();
+            assert_eq!(counts.len() == 1, expected, "counts of {post} for {viewer:?}");
+        }
+    }
+    // Feeds: the home of each person, the section, federation, group, member and hashtag feeds.
+    assert_eq!(feed_ids(&state, Some(p.bob), FeedKey::Home).await, vec![fed, sec, public]);
+    assert_eq!(feed_ids(&state, Some(p.eve), FeedKey::Home).await, vec![coop, public]);
+    assert_eq!(feed_ids(&state, Some(p.fay), FeedKey::Home).await, vec![grp]);
+    assert_eq!(feed_ids(&state, Some(p.gus), FeedKey::Home).await, Vec::<i64>::new(), "blocked: nothing of Ada's");
+    assert_eq!(feed_ids(&state, Some(p.cyr), FeedKey::Section("lille".into())).await, vec![public]);
+    assert_eq!(feed_ids(&state, Some(p.bob), FeedKey::Section("lille".into())).await, vec![sec, public]);
+    assert_eq!(feed_ids(&state, Some(p.cyr), FeedKey::Federation("59".into())).await, vec![fed, public]);
+    assert_eq!(feed_ids(&state, Some(p.dan), FeedKey::Federation("59".into())).await, vec![public]);
+    assert_eq!(feed_ids(&state, Some(p.dan), FeedKey::Group("logement-digne".into())).await, Vec::<i64>::new(), "private group: refused");
+    assert_eq!(feed_ids(&state, Some(p.fay), FeedKey::Group("logement-digne".into())).await, vec![grp]);
+    assert_eq!(feed_ids(&state, None, FeedKey::Member("ada".into())).await, vec![public]);
+    assert_eq!(feed_ids(&state, Some(p.eve), FeedKey::Member("ada".into())).await, vec![coop, public]);
+    assert_eq!(feed_ids(&state, None, FeedKey::Tag("tractage".into())).await, vec![public]);
+    assert_eq!(feed_ids(&state, Some(p.dan), FeedKey::Tag("lille".into())).await, Vec::<i64>::new(), "hashtags do not leak section posts");
+    assert_eq!(feed_ids(&state, Some(p.bob), FeedKey::Tag("lille".into())).await, vec![sec]);
+    assert_eq!(feed_ids(&state, Some(p.dan), FeedKey::Tag("logement".into())).await, Vec::<i64>::new());
+
+    // A private group's member count is for its members only.
+    let dan = subject(&state, p.dan).await;
+    let listed = groups::list(&state, &dan).await.unwrap();
+    assert_eq!(listed[0].member_count, None);
+    assert!(groups::view(&state, &dan, "logement-digne").await.unwrap().members.is_none());
+    let fay = subject(&state, p.fay).await;
+    assert_eq!(groups::list(&state, &fay).await.unwrap()[0].member_count, Some(2));
+
+    // The blocked person can neither comment, react, nor request Ada.
+    let gus = subject(&state, p.gus).await;
+    assert_eq!(posts::comment(&state, &gus, public, &form(&[("comment", "coucou")])).await, Err(AppError::NotFound));
+    assert_eq!(posts::react(&state, &gus, public, "bravo").await, Err(AppError::NotFound));
+    let ada = subject(&state, p.ada).await;
+    let unread = notifications::unread(&state, &ada).await.unwrap();
+    social::act(&state, &gus, "ada", CoopainAction::Request).await.unwrap();
+    assert!(social::coopains_view(&state, &ada).await.unwrap().received.is_empty(), "a blocked person's request never arrives");
+    assert_eq!(notifications::unread(&state, &ada).await.unwrap(), unread, "nor notifies");
+}
+
+async fn notifications_follow_visibility_and_aggregate(t: &TestDb) {
+    let state = t.state(limits());
+    let p = people(t, &state).await;
+    let ada = subject(&state, p.ada).await;
+    // Mentions reach only those who may read: Dan is not Ada's coopain.
+    let coop = publish(&state, p.ada, "coopains|", "Coucou @eve et @dan").await;
+    let eve = subject(&state, p.eve).await;
+    let dan = subject(&state, p.dan).await;
+    let eve_page = notifications::page(&state, &eve).await.unwrap();
+    assert!(eve_page.items.iter().any(|n| n.kind == NotificationKind::Mention), "{eve_page:?}");
+    assert!(notifications::page(&state, &dan).await.unwrap().items.iter().all(|n| n.kind != NotificationKind::Mention));
+    // Reactions aggregate into one notification.
+    let public = publish(&state, p.ada, "public|", "Merci à tous !").await;
+    let before = notifications::unread(&state, &ada).await.unwrap();
+    for who in [p.bob, p.cyr, p.dan] {
+        let s = subject(&state, who).await;
+        assert!(posts::react(&state, &s, public, "merci").await.unwrap());
+    }
+    let page = notifications::page(&state, &ada).await.unwrap();
+    let reactions: Vec<_> = page.items.iter().filter(|n| n.kind == NotificationKind::Reaction).collect();
+    assert_eq!(reactions.len(), 1);
+    assert_eq!(reactions[0].count, 3);
+    assert_eq!(page.unread, before + 1);
+    // Toggling off and on again does not add a notification.
+    let bob = subject(&state, p.bob).await;
+    assert!(!posts::react(&state, &bob, public, "merci").await.unwrap());
+    // Comments and replies.
+    let c = posts::comment(&state, &bob, public, &form(&[("comment", "Bravo **Ada**")])).await.unwrap();
+    posts::comment(&state, &ada, public, &form(&[("comment", "Merci Bob"), ("parent", &c.to_string())])).await.unwrap();
+    let bob_page = notifications::page(&state, &bob).await.unwrap();
+    assert!(bob_page.items.iter().any(|n| n.kind == NotificationKind::Reply));
+    let post = feed::post_page(&state, &bob, public).await.unwrap();
+    assert_eq!(post.post.comment_count, 2);
+    assert_eq!(post.comments[1].parent_id, Some(c));
+    assert!(post.comments[0].html.as_str().contains("<strong>Ada</strong>"));
+    // Marking all as read empties the count; a hidden publication takes its notifications away.
+    notifications::mark_read(&state, &ada, None).await.unwrap();
+    assert_eq!(notifications::unread(&state, &ada).await.unwrap(), 0);
+    assert!(notifications::unread(&state, &eve).await.unwrap() > 0);
+    posts::delete(&state, &ada, coop).await.unwrap();
+    assert!(notifications::page(&state, &eve).await.unwrap().items.iter().all(|n| n.kind != NotificationKind::Mention));
+}
+
+async fn feeds_page_by_keyset(t: &TestDb) {
+    let state = t.state(limits());
+    let p = people(t, &state).await;
+    let mut ids = Vec::new();
+    for i in 0..45 {
+        ids.push(publish(&state, p.ada, "section|", &format!("Publication {i}")).await);
+    }
+    ids.reverse();
+    let bob = subject(&state, p.bob).await;
+    let mut seen = Vec::new();
+    let mut before = None;
+    let mut pages = 0;
+    loop {
+        let page = feed::feed_page(&state, &bob, FeedKey::Section("lille".into()), before, Lang::Fr).await.unwrap();
+        seen.extend(page.posts.iter().map(|p| p.id));
+        pages += 1;
+        match page.next_before {
+            Some(cursor) => before = Some(cursor),
+            None => break,
+        }
+    }
+    assert_eq!(pages, 3);
+    assert_eq!(seen, ids, "every publication once, newest first");
+}
+
+async fn moderation_hides_with_a_reason(t: &TestDb) {
+    let state = t.state(limits());
+    let p = people(t, &state).await;
+    let post = publish(&state, p.ada, "public|", "Un propos limite").await;
+    let cyr = subject(&state, p.cyr).await;
+    assert_eq!(posts::hide(&state, &cyr, post, &form(&[("reason", "Hors charte")])).await, Err(AppError::Forbidden));
+    let admin = {
+        let mut tx = state.db.begin().await.unwrap();
+        store::roles::grant(&mut tx, p.cyr, "moderator", "federation", "59", None, now_ms()).await.unwrap();
+        tx.commit().await.unwrap();
+        subject(&state, p.cyr).await
+    };
+    assert!(matches!(posts::hide(&state, &admin, post, &form(&[("reason", "")])).await, Err(AppError::Validation(_))));
+    posts::hide(&state, &admin, post, &form(&[("reason", "Hors charte")])).await.unwrap();
+    assert!(!sees(&state, Some(p.bob), post).await, "hidden from readers");
+    let ada = subject(&state, p.ada).await;
+    let own = feed::post_page(&state, &ada, post).await.unwrap();
+    assert_eq!(own.post.hidden_reason.as_deref(), Some("Hors charte"), "the author sees why");
+    assert!(!own.post.abilities.edit && own.post.abilities.delete);
+    assert_eq!(feed::post_page(&state, &admin, post).await.unwrap().post.hidden_reason.as_deref(), Some("Hors charte"));
+    // Edits are marked and re-sanitized.
+    let other = publish(&state, p.ada, "public|", "Avant").await;
+    posts::edit(&state, &ada, other, &form(&[("body", "Après <script>alert(1)</script>")])).await.unwrap();
+    let edited = feed::post_page(&state, &ada, other).await.unwrap().post;
+    assert!(edited.edited && !edited.html.as_str().contains("<script"));
+    assert_eq!(posts::edit(&state, &cyr, other, &form(&[("body", "Pirate")])).await, Err(AppError::Forbidden));
+}
+
+async fn next_post(rx: &mut tokio::sync::broadcast::Receiver<LiveEvent>, post: i64) -> LiveEvent {
+    tokio::time::timeout(Duration::from_secs(10), async {
+        loop {
+            let e = rx.recv().await.expect("bus open");
+            if e.kind == "post_created" && e.post_id == Some(post) {
+                return e;
+            }
+        }
+    })
+    .await
+    .expect("the event arrives within 10 s")
+}
+
+/// Two app instances on one database: an event committed through A reaches A's subscribers, and
+/// with PostgreSQL also B's (relayed by LISTEN/NOTIFY), only after the publication is readable.
+/// SQLite is a one-instance deployment: its bus is in-process.
+async fn live_events_reach_every_instance(t: &TestDb) {
+    let a = t.state(limits());
+    let b = t.state(limits());
+    let p = people(t, &a).await;
+    let mut on_a = a.bus.subscribe();
+    let mut on_b = b.bus.subscribe();
+    tokio::time::sleep(Duration::from_millis(500)).await; // B's relay is listening
+    let post = publish(&a, p.ada, "section|", "En direct").await;
+    let event = next_post(&mut on_a, post).await;
+    assert!(event.user_id.is_none(), "events carry ids only");
+    if matches!(t.db, Db::Postgres(_)) {
+        next_post(&mut on_b, post).await;
+        let bob = subject(&b, p.bob).await;
+        assert_eq!(feed::post_page(&b, &bob, post).await.unwrap().post.id, post, "committed before it was announced");
+    }
+}
+
+on_both_backends!(
+    audiences_decide_who_sees_what,
+    notifications_follow_visibility_and_aggregate,
+    feeds_page_by_keyset,
+    moderation_hides_with_a_reason,
+    live_events_reach_every_instance
+);

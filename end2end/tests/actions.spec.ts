@@ -1,0 +1,173 @@
+import { expect, Locator, Page, test as base } from "@playwright/test";
+import ICAL from "ical.js";
+import { moveActionToYesterday, operator, person, settle, signUp } from "./helpers";
+
+// Field actions on a phone (issue 5): a secretary creates a Saturday tractage at the market with
+// one place; a sympathisant finds it by distance from the home page and joins; a second person
+// lands on the waiting list and is promoted when the first cancels; after the action, the
+// compte-rendu is filled with the browser offline and synced once online (counted once); the
+// statistics page shows its figures; the .ics parses.
+const test = base.extend<{ databaseUrl: string }>({ databaseUrl: ["", { option: true }] });
+
+/** Counts what a person does with their fingers: taps, and characters typed. */
+class Effort {
+  taps = 0;
+  typed = 0;
+  async tap(target: Locator) {
+    this.taps += 1;
+    await target.click();
+  }
+  async type(target: Locator, text: string) {
+    this.typed += text.length;
+    await target.fill(text);
+  }
+}
+
+/** The next Saturday at least two days ahead, as `YYYY-MM-DD`. */
+function nextSaturday(): string {
+  const d = new Date(Date.now() + 2 * 86_400_000);
+  while (d.getUTCDay() !== 6) d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+async function nameSecretary(page: Page, handle: string) {
+  await settle(page, true);
+  await page.getByLabel("Identifiant du membre").fill(handle);
+  await page.getByLabel("Rôle").selectOption({ label: "Secrétaire de section" });
+  await page.getByRole("button", { name: "Nommer", exact: true }).click();
+}
+
+test("tractage du samedi : créer, trouver, participer, liste d’attente, compte-rendu hors ligne, statistiques, .ics", async ({
+  browser,
+  baseURL,
+  databaseUrl,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  const stamp = Date.now().toString(36);
+  const anne = person("Anne", stamp);
+  const sophie = person("Sophie", stamp);
+  const bruno = person("Bruno", stamp);
+  const chloe = person("Chloé", stamp);
+
+  // The federation's side: a Roubaix section and its secretary.
+  const admin = await signUp(browser, baseURL!, true, anne, "59100", "adherent");
+  operator(databaseUrl, ["grant-admin", "--email", anne.email]);
+  await admin.goto("/federations/59/nouvelle-section");
+  await settle(admin, true);
+  const sectionName = `Roubaix ${stamp}`;
+  await admin.getByLabel("Nom de la section").fill(sectionName);
+  await admin.getByRole("textbox", { name: "Communes couvertes" }).fill("Roubaix");
+  await admin.getByRole("button", { name: "Créer la section" }).click();
+  await expect(admin.getByRole("heading", { level: 1, name: sectionName })).toBeVisible();
+  const sectionUrl = new URL(admin.url()).pathname;
+  const secretary = await signUp(browser, baseURL!, true, sophie, "59100", "adherent");
+  await nameSecretary(admin, sophie.handle!);
+
+  // Sophie creates Saturday's tractage at the market, one place.
+  await secretary.goto("/actions/nouvelle");
+  await settle(secretary, true);
+  const title = `Tractage au marché de Roubaix ${stamp}`;
+  const day = nextSaturday();
+  await secretary.getByLabel("Type d’action").selectOption("tractage");
+  await secretary.getByLabel("Titre").fill(title);
+  await secretary.getByLabel("Début").fill(`${day}T10:00`);
+  await secretary.getByLabel("Fin").fill(`${day}T12:00`);
+  await secretary.getByLabel("Point de rendez-vous").fill("Marché de Roubaix, place de la Liberté");
+  await secretary.getByLabel("Commune").fill("Roubaix");
+  await secretary.getByLabel("Nombre de places (facultatif)").fill("1");
+  await secretary.getByLabel("Ouverte à tous").check();
+  await secretary.getByRole("button", { name: "Publier l’action" }).click();
+  await expect(secretary.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  const actionPath = new URL(secretary.url()).pathname;
+  const actionId = Number(actionPath.split("/").pop());
+  await expect(secretary.getByText("samedi", { exact: false }).first()).toBeVisible();
+
+  // Bruno, sympathisant in Roubaix, from the home page to a confirmed answer.
+  const b = await signUp(browser, baseURL!, true, bruno, "59100", "sympathisant");
+  await b.goto("/");
+  await settle(b, true);
+  const effort = new Effort();
+  await effort.tap(b.getByRole("navigation").getByRole("link", { name: "Actions" }).first());
+  await settle(b, true);
+  const card = b.locator("article.action-card", { hasText: title });
+  await expect(card.locator("p.hint")).toContainText(/· à \d+ (m|km)/); // its distance from Bruno’s commune
+  await effort.tap(card.getByRole("link", { name: title }));
+  await settle(b, true);
+  await effort.tap(b.getByRole("button", { name: "Je participe" }));
+  await expect(b.getByText("C’est noté : tu participes. Merci !")).toBeVisible();
+  console.log(`home page → confirmed RSVP: ${effort.taps} taps, ${effort.typed} characters typed`);
+  testInfo.annotations.push({ type: "effort", description: `${effort.taps} taps, ${effort.typed} characters` });
+  expect(effort.taps).toBeLessThanOrEqual(3);
+  expect(effort.typed).toBe(0);
+
+  // Chloé comes second: the waiting list.
+  const c = await signUp(browser, baseURL!, true, chloe, "59100", "sympathisant");
+  await c.goto(actionPath);
+  await settle(c, true);
+  await c.getByRole("button", { name: "Je participe" }).click();
+  await expect(c.locator(".answer-status")).toContainText("tu es sur liste d’attente");
+
+  // Bruno can no longer come: Chloé gets the place, and is told.
+  await b.getByRole("button", { name: "Je ne peux pas" }).click();
+  await expect(b.locator(".answer-status")).toHaveText("C’est noté : tu ne peux pas venir.");
+  await c.goto(actionPath);
+  await expect(c.locator(".answer-status")).toHaveText("C’est noté : tu participes. Merci !");
+  await c.goto("/notifications");
+  await expect(c.getByText(`Une place s’est libérée : tu participes à « ${title} » !`)).toBeVisible();
+
+  // The calendar file parses, with the action's time and a link back.
+  const ics = await (await c.request.get(`${actionPath}.ics`)).text();
+  const calendar = new ICAL.Component(ICAL.parse(ics));
+  const event = new ICAL.Event(calendar.getFirstSubcomponent("vevent")!);
+  expect(event.summary).toBe(title);
+  expect(event.startDate.toJSDate().getTime()).toBeGreaterThan(Date.now());
+  expect(String(calendar.getFirstSubcomponent("vevent")!.getFirstPropertyValue("url"))).toContain(actionPath);
+
+  // Saturday has passed: Chloé writes the compte-rendu on her phone, with no network.
+  moveActionToYesterday(databaseUrl, actionId);
+  await c.goto(`${actionPath}/compte-rendu`);
+  await settle(c, true);
+  await c.context().setOffline(true);
+  await c.getByLabel("Personnes présentes").fill("2");
+  await c.getByLabel("Tracts distribués").fill("180");
+  await c.getByLabel("Conversations").fill("14");
+  const contact = c.locator("fieldset.contact-row").first();
+  await contact.getByLabel("Nom", { exact: true }).fill("Jeanne du marché");
+  await contact.getByLabel("Téléphone").fill("06 12 34 56 78");
+  await contact.getByLabel(/La personne accepte/).check();
+  await contact.getByLabel("devenir bénévole").check();
+  await c.getByRole("button", { name: "Envoyer le compte-rendu" }).click();
+  const status = c.locator("#report-status");
+  await expect(status).toHaveAttribute("data-state", "pending");
+  await expect(status).toContainText("en attente d’envoi");
+  const queued = await c.evaluate(() => localStorage.getItem("coopol-comptes-rendus-en-attente"));
+  expect(queued).toContain("180");
+
+  // The connection returns: it is sent by itself, once.
+  await c.context().setOffline(false);
+  await expect(status).toHaveAttribute("data-state", "sent");
+  await expect(status).toContainText("Compte-rendu envoyé");
+  const key = JSON.parse(queued!)[0].key as string;
+  // A second delivery of the same submission (a lost answer, a second tab) changes nothing.
+  const replay = await c.request.post(`${actionPath}/compte-rendu`, {
+    form: { cle: key, present: "2", tracts: "180", conversations: "14" },
+    headers: { Origin: baseURL! },
+  });
+  expect(replay.ok()).toBeTruthy();
+
+  // The action shows the figures; the secretary sees the new contact and the statistics.
+  await secretary.goto(actionPath);
+  await expect(secretary.locator(".report-figures")).toContainText("180");
+  await expect(secretary.getByText("Jeanne du marché")).toBeVisible();
+  await secretary.goto(`${sectionUrl}/statistiques`);
+  await expect(secretary.getByRole("heading", { level: 1, name: `Statistiques : section ${sectionName}` })).toBeVisible();
+  await expect(secretary.locator("svg[role=img]").first()).toBeVisible();
+  const total = secretary.locator(".stats-table tfoot tr");
+  await expect(total.locator("td").nth(0)).toHaveText("1"); // actions
+  await expect(total.locator("td").nth(1)).toHaveText("2"); // present
+  await expect(total.locator("td").nth(2)).toHaveText("180"); // tracts, counted once
+  await expect(total.locator("td").nth(6)).toHaveText("1"); // new contacts
+  // A sympathisant does not see the section's statistics.
+  const refused = await b.goto(`${sectionUrl}/statistiques`);
+  expect(refused!.status()).toBe(403);
+});

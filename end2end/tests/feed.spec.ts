@@ -1,0 +1,133 @@
+import { expect, Page, test as base } from "@playwright/test";
+import { operator, person, settle, signUp } from "./helpers";
+
+// The social feed, live, in two browser contexts (issue 4): A publishes to the section, B sees it
+// appear without reloading, comments and reacts; A's notification count rises live. A private
+// group's publications and member count stay invisible to a non-member.
+const test = base.extend<{ databaseUrl: string }>({ databaseUrl: ["", { option: true }] });
+
+/** Marks the document so a later check can prove the page was never reloaded. */
+async function markDocument(page: Page) {
+  await page.evaluate(() => ((window as unknown as { coopolMark: number }).coopolMark = 42));
+}
+async function expectSameDocument(page: Page) {
+  expect(await page.evaluate(() => (window as unknown as { coopolMark?: number }).coopolMark)).toBe(42);
+}
+
+test("fil de section en direct, commentaires, réactions, notifications et groupe privé", async ({ browser, baseURL, databaseUrl }) => {
+  test.setTimeout(150_000);
+  const stamp = Date.now().toString(36);
+  const anne = person("Anne", stamp);
+  const bruno = person("Bruno", stamp);
+
+  // Anne (national admin, from Dunkerque) creates the Dunkerque section.
+  const a = await signUp(browser, baseURL!, true, anne, "59140", "adherent");
+  operator(databaseUrl, ["grant-admin", "--email", anne.email]);
+  await a.goto("/federations/59/nouvelle-section");
+  await settle(a, true);
+  const sectionName = `Dunkerque ${stamp}`;
+  await a.getByLabel("Nom de la section").fill(sectionName);
+  await a.getByRole("textbox", { name: "Communes couvertes" }).fill("Dunkerque");
+  await a.getByRole("button", { name: "Créer la section" }).click();
+  await expect(a.getByRole("heading", { level: 1, name: sectionName })).toBeVisible();
+  const sectionFeed = new URL(a.url()).pathname + "/fil";
+
+  // Bruno, sympathisant in Dunkerque, reads the section feed.
+  const b = await signUp(browser, baseURL!, true, bruno, "59140", "sympathisant");
+  await b.goto(sectionFeed);
+  await settle(b, true);
+  await expect(b.getByRole("heading", { level: 1, name: sectionName })).toBeVisible();
+  await markDocument(b);
+
+  // Anne watches her notifications badge on her home feed, in a second tab of her context.
+  const aHome = await a.context().newPage();
+  await aHome.goto("/fil");
+  await settle(aHome, true);
+  await markDocument(aHome);
+  const badge = aHome.getByRole("navigation").locator(".unread-badge");
+  await expect(badge).toHaveAttribute("data-unread", "0");
+
+  // Anne publishes to the section.
+  await a.goto(sectionFeed);
+  await settle(a, true);
+  const text = `Tractage samedi au marché, qui vient ? #tractage${stamp}`;
+  await a.getByLabel("Ton message").fill(text);
+  await a.getByLabel("Pour qui ?").selectOption("section|");
+  await a.getByRole("button", { name: "Publier", exact: true }).click();
+  await expect(a.locator("article.post", { hasText: text })).toBeVisible();
+
+  // Bruno sees it announced live, and inserts it with one tap.
+  await b.getByRole("button", { name: "1 nouvelle publication" }).click();
+  const post = b.locator("article.post", { hasText: text });
+  await expect(post).toBeVisible();
+  await expectSameDocument(b);
+
+  // Bruno reacts and comments (plain forms: they work with and without JavaScript).
+  await post.getByRole("button", { name: "Bravo (0)" }).click();
+  await expect(b.locator("article.post", { hasText: text }).getByRole("button", { name: "Bravo (1)" })).toBeVisible();
+  await b.locator("article.post", { hasText: text }).getByRole("link", { name: /commentaire/ }).click();
+  await settle(b, true);
+  await b.getByLabel("Ton commentaire").fill("J’y serai, avec des tracts !");
+  await b.getByRole("button", { name: "Commenter" }).click();
+  await expect(b.getByText("J’y serai, avec des tracts !")).toBeVisible();
+
+  // Anne's unread count rose without reloading her page.
+  await expect(badge).not.toHaveAttribute("data-unread", "0");
+  await expect(badge).toBeVisible();
+  await expectSameDocument(aHome);
+  await aHome.getByRole("navigation").getByRole("link", { name: /Notifications/ }).click();
+  await expect(aHome.getByText(`${bruno.name} a commenté ta publication.`)).toBeVisible();
+  await expect(aHome.getByText(`${bruno.name} a réagi à ta publication.`)).toBeVisible();
+
+  // Infinite scroll: with more than a page of publications, scrolling down loads the older ones
+  // in place (the "publications plus anciennes" link stays for keyboards and without JavaScript).
+  for (let i = 0; i < 21; i++) {
+    const response = await a.request.post("/publications", {
+      form: { form: "publier", retour: sectionFeed, body: `Point d’étape n°${i}`, audience_group: "section|" },
+      headers: { origin: new URL(baseURL!).origin },
+    });
+    expect(response.ok()).toBe(true);
+  }
+  await b.goto(sectionFeed);
+  await settle(b, true);
+  await expect(b.locator("article.post")).toHaveCount(20);
+  await b.locator("p.older a").scrollIntoViewIfNeeded();
+  await expect(b.locator("article.post")).toHaveCount(22);
+  await expect(b.getByText("Tu as tout lu.")).toBeVisible();
+  expect(new URL(b.url()).search).toBe("");
+
+  // A private group: Anne creates it and publishes in it.
+  await a.goto("/groupes/nouveau");
+  await settle(a, true);
+  const groupName = `Cercle ${stamp}`;
+  await a.getByLabel("Nom du groupe").fill(groupName);
+  await a.getByLabel("Objet du groupe").fill("Préparer la campagne municipale en petit comité.");
+  await a.getByLabel(/Privé : sur demande/).check();
+  await a.getByRole("button", { name: "Créer le groupe" }).click();
+  await expect(a.getByRole("heading", { level: 1, name: groupName })).toBeVisible();
+  const groupPath = new URL(a.url()).pathname;
+  await expect(a.getByText("1 membre", { exact: false }).first()).toBeVisible();
+  await settle(a, true);
+  const secret = `Réunion discrète jeudi #cercle${stamp}`;
+  await a.getByLabel("Ton message").fill(secret);
+  await a.getByRole("button", { name: "Publier", exact: true }).click();
+  await expect(a.locator("article.post", { hasText: secret })).toBeVisible();
+
+  // Bruno, not a member, sees neither the publication, nor the members, nor their number.
+  await b.goto(groupPath);
+  await expect(b.getByRole("heading", { level: 1, name: groupName })).toBeVisible();
+  await expect(b.getByText("Groupe privé : publications, membres et effectif sont réservés à ses membres.")).toBeVisible();
+  await expect(b.getByText(secret)).toHaveCount(0);
+  await expect(b.getByText(/\d+ membres?\b/)).toHaveCount(0);
+  await expect(b.getByText(anne.name)).toHaveCount(0);
+  for (const path of ["/fil", `/tags/cercle${stamp}`, `/membres/${anne.handle}/publications`]) {
+    await b.goto(path);
+    await expect(b.locator("main h1")).toBeVisible();
+    await expect(b.getByText(secret)).toHaveCount(0);
+  }
+  // The group list names the private group, without its member count.
+  await b.goto("/groupes");
+  const row = b.locator("main li", { hasText: groupName });
+  await expect(row).toBeVisible();
+  await expect(row.getByText(/membre/)).toHaveCount(0);
+});

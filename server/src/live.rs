@@ -1,0 +1,130 @@
+//! `GET /api/flux`: the Server-Sent Events stream of one browser tab.
+//!
+//! Events carry ids only; each one is re-checked for this viewer before it is sent (a publication
+//! through `POST_VISIBLE`, a notification count only to its recipient). `Last-Event-ID` resumes
+//! from the outbox. Keep-alive comments every 15 s keep proxies from closing idle streams.
+
+use std::collections::VecDeque;
+use std::convert::Infallible;
+use std::time::Duration;
+
+use axum::extract::{Request, State};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use axum::Extension;
+use futures_util::stream::{self, Stream};
+use http::StatusCode;
+use serde::Serialize;
+use tokio::sync::broadcast::{error::RecvError, Receiver};
+
+use app::server::bus::LiveEvent;
+use app::server::context::SessionUser;
+use app::server::services::subjects;
+use app::server::{store, Db};
+
+use crate::live_checks::{LiveChecks, Verdict};
+use crate::state::ServerState;
+
+/// How many missed events a resume replays at most.
+const RESUME_LIMIT: i64 = 200;
+
+#[derive(Serialize)]
+struct PostMessage {
+    post: i64,
+    /// In the viewer's home feed.
+    home: bool,
+    section: Option<String>,
+    federation: Option<String>,
+    group: Option<String>,
+    author: String,
+    tags: Vec<String>,
+}
+
+pub async fn stream(State(state): State<ServerState>, Extension(checks): Extension<LiveChecks>, request: Request) -> Response {
+    let user = request.extensions().get::<SessionUser>().cloned();
+    let subject = match subjects::load(&state.app.db, user).await {
+        Ok(s) => s,
+        Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    };
+    let Some(viewer) = subject.id() else {
+        return StatusCode::UNAUTHORIZED.into_response();
+    };
+    let receiver = state.app.bus.subscribe();
+    let mut backlog = VecDeque::new();
+    let last_id = request.headers().get("last-event-id").and_then(|v| v.to_str().ok()).and_then(|v| v.trim().parse::<i64>().ok());
+    if let Some(last_id) = last_id {
+        if let Ok(rows) = store::events::after(&state.app.db, last_id, RESUME_LIMIT).await {
+            backlog.extend(rows.into_iter().map(LiveEvent::from));
+        }
+    }
+    let events = live_events(state.app.db.clone(), checks, viewer, receiver, backlog);
+    Sse::new(events).keep_alive(KeepAlive::new().interval(Duration::from_secs(15))).into_response()
+}
+
+struct Cursor {
+    db: Db,
+    checks: LiveChecks,
+    viewer: i64,
+    receiver: Receiver<LiveEvent>,
+    backlog: VecDeque<LiveEvent>,
+    /// The highest id replayed from the outbox: the live broadcast may repeat those.
+    resumed_up_to: i64,
+}
+
+fn live_events(
+    db: Db,
+    checks: LiveChecks,
+    viewer: i64,
+    receiver: Receiver<LiveEvent>,
+    backlog: VecDeque<LiveEvent>,
+) -> impl Stream<Item = Result<Event, Infallible>> {
+    let resumed_up_to = backlog.iter().map(|e| e.id).max().unwrap_or(0);
+    let cursor = Cursor { db, checks, viewer, receiver, backlog, resumed_up_to };
+    stream::unfold(cursor, |mut c| async move {
+        loop {
+            let event = match c.backlog.pop_front() {
+                Some(e) => e,
+                None => match c.receiver.recv().await {
+                    // A resume and the live broadcast can overlap: never send an id twice.
+                    Ok(e) if e.id <= c.resumed_up_to => continue,
+                    Ok(e) => e,
+                    // Too slow a reader: tell the page to reload its counts rather than lose them.
+                    Err(RecvError::Lagged(_)) => return Some((Ok(Event::default().event("resync").data("{}")), c)),
+                    Err(RecvError::Closed) => return None,
+                },
+            };
+            if let Some(message) = message_for(&c.db, &c.checks, c.viewer, &event).await {
+                return Some((Ok(message.id(event.id.to_string())), c));
+            }
+        }
+    })
+}
+
+/// The message this viewer may receive for `event`, if any.
+async fn message_for(db: &Db, checks: &LiveChecks, viewer: i64, event: &LiveEvent) -> Option<Event> {
+    match (event.kind.as_str(), event.post_id, event.user_id) {
+        ("post_created", Some(post_id), _) => {
+            let Verdict { home, post } = checks.post(post_id, viewer).await?;
+            let wide = post.audience == "public";
+            let message = PostMessage {
+                post: post_id,
+                home,
+                section: post.section_slug.clone().filter(|_| wide || post.audience == "section"),
+                federation: post.federation_code.clone().filter(|_| wide || post.audience == "federation"),
+                group: post.group_slug.clone(),
+                author: post.author_handle.clone(),
+                tags: post.tags.clone(),
+            };
+            Some(Event::default().event("post").data(serde_json::to_string(&message).ok()?))
+        }
+        ("post_changed", Some(post_id), _) => {
+            checks.post(post_id, viewer).await?;
+            Some(Event::default().event("counts").data(format!("{{\"post\":{post_id}}}")))
+        }
+        ("notification", _, Some(user_id)) if user_id == viewer => {
+            let unread = store::notifications::unread_count(db, viewer).await.ok()?;
+            Some(Event::default().event("notifications").data(format!("{{\"unread\":{unread}}}")))
+        }
+        _ => None,
+    }
+}

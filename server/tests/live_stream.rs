@@ -1,0 +1,140 @@
+//! The event stream (`GET /api/flux`) re-checks every delivery for its receiver: a section-only
+//! publication reaches the section's people and nobody else, a blocked person receives nothing
+//! from the one who blocked them. Several streams are open at once, so their checks are batched
+//! (`live_checks`): this is what proves the batch answers each viewer for themself.
+
+// Test code: failing loudly is the point.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use app::model::form::RawForm;
+use app::on_both_backends;
+use app::server::context::{AppState, Limit, RateLimits, Settings};
+use app::server::services::social::CoopainAction;
+use app::server::services::{posts, sessions, social};
+use app::server::testing::{self, TestDb};
+use axum::body::Body;
+use coopol_server::{build_router, live_checks, ServerState};
+use http::Request;
+use http_body_util::BodyExt;
+use leptos::config::LeptosOptions;
+use tower::ServiceExt;
+
+struct Stream {
+    body: Body,
+    pending: String,
+}
+
+impl Stream {
+    /// The next "post" event's publication id (other events are skipped).
+    async fn next_post(&mut self) -> i64 {
+        loop {
+            if let Some(end) = self.pending.find("\n\n") {
+                let block: String = self.pending.drain(..end + 2).collect();
+                let event = block.lines().find_map(|l| l.strip_prefix("event: ")).unwrap_or("");
+                if event == "post" {
+                    let data = block.lines().find_map(|l| l.strip_prefix("data: ")).unwrap();
+                    let value: serde_json::Value = serde_json::from_str(data).unwrap();
+                    return value["post"].as_i64().unwrap();
+                }
+                continue;
+            }
+            let frame = tokio::time::timeout(Duration::from_secs(10), self.body.frame()).await.expect("an event within 10 s");
+            let frame = frame.expect("the stream stays open").unwrap();
+            if let Ok(data) = frame.into_data() {
+                self.pending.push_str(&String::from_utf8_lossy(&data).replace("\r\n", "\n"));
+            }
+        }
+    }
+}
+
+async fn open(router: &axum::Router, t: &TestDb, user: i64) -> Stream {
+    let mut tx = t.db.begin().await.unwrap();
+    let token = sessions::open_in(&mut tx, user).await.unwrap();
+    tx.commit().await.unwrap();
+    let request = Request::get("/api/flux")
+        .header("host", "localhost:3000")
+        .header("accept", "text/event-stream")
+        .header("cookie", format!("coopol_session={token}"))
+        .body(Body::empty())
+        .unwrap();
+    let response = router.clone().oneshot(request).await.unwrap();
+    assert_eq!(response.status(), 200);
+    Stream { body: response.into_body(), pending: String::new() }
+}
+
+fn publication(body: &str, audience: &str) -> RawForm {
+    RawForm(vec![("body".into(), body.into()), ("audience_group".into(), format!("{audience}|"))])
+}
+
+async fn each_delivery_is_checked_for_its_receiver(t: &TestDb) {
+    let state = AppState {
+        db: t.db.clone(),
+        settings: Arc::new(Settings {
+            public_url: None,
+            rate_limits: RateLimits { posting_per_account: Limit { max: 1000, window_secs: 600 }, ..RateLimits::default() },
+        }),
+        bus: app::server::bus::EventBus::start(&t.db),
+    };
+    let router = build_router(ServerState {
+        app: state.clone(),
+        leptos: LeptosOptions::builder().output_name("coopol").site_root("target/site").build(),
+        trust_proxy: false,
+    });
+    testing::section(&t.db, "lille", "59", &["59350"]).await;
+    testing::section(&t.db, "arras", "62", &["62041"]).await;
+    let ada = testing::person(&t.db, "ada", "59350", "adherent", "confirmed").await;
+    let bea = testing::person(&t.db, "bea", "59350", "sympathisant", "none").await;
+    let cyril = testing::person(&t.db, "cyril", "62041", "adherent", "confirmed").await;
+    let dan = testing::person(&t.db, "dan", "59350", "adherent", "confirmed").await;
+    let ada_s = testing::subject(&t.db, ada).await;
+    let bea_s = testing::subject(&t.db, bea).await;
+    social::act(&state, &ada_s, "dan", CoopainAction::Block).await.unwrap();
+
+    let mut bea_stream = open(&router, t, bea).await;
+    let mut cyril_stream = open(&router, t, cyril).await;
+    let mut dan_stream = open(&router, t, dan).await;
+    // Let the three handlers subscribe to the bus before anything is published.
+    while state.bus.subscriber_count() < 3 {
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+
+    let section_only = posts::publish(&state, &ada_s, &publication("Réunion de section jeudi", "section")).await.unwrap();
+    let public = posts::publish(&state, &ada_s, &publication("Meeting public samedi", "public")).await.unwrap();
+    let from_bea = posts::publish(&state, &bea_s, &publication("Je viens samedi", "public")).await.unwrap();
+
+    // Bea (same section) receives all three, in order.
+    assert_eq!(bea_stream.next_post().await, section_only);
+    assert_eq!(bea_stream.next_post().await, public);
+    assert_eq!(bea_stream.next_post().await, from_bea);
+    // Cyril (another federation) never hears of the section-only one.
+    assert_eq!(cyril_stream.next_post().await, public);
+    assert_eq!(cyril_stream.next_post().await, from_bea);
+    // Dan, blocked by Ada, receives nothing of hers, not even her public publication.
+    assert_eq!(dan_stream.next_post().await, from_bea);
+
+    // The batch itself, deterministically: one statement answers each viewer for themself.
+    let everyone = [bea, cyril, dan, ada];
+    let seen = |post: i64| {
+        let db = t.db.clone();
+        async move {
+            let verdicts = live_checks::verdicts(&db, post, &everyone).await;
+            let mut who: Vec<i64> = verdicts.keys().copied().collect();
+            who.sort_unstable();
+            (who, verdicts)
+        }
+    };
+    let (who, verdicts) = seen(section_only).await;
+    assert_eq!(who, vec![ada, bea], "the section's people only");
+    assert!(verdicts[&bea].home, "in Bea's home feed (her section)");
+    let (who, verdicts) = seen(public).await;
+    assert_eq!(who, vec![ada, bea, cyril], "everyone but the blocked person");
+    assert!(!verdicts[&cyril].home, "not in Cyril's home feed (another section)");
+    assert_eq!(verdicts[&cyril].post.author_handle, "ada");
+    let (who, _) = seen(from_bea).await;
+    assert_eq!(who, vec![ada, bea, cyril, dan]);
+}
+
+on_both_backends!(each_delivery_is_checked_for_its_receiver);

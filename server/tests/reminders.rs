@@ -1,0 +1,134 @@
+//! Action reminders against a real SMTP conversation: a small SMTP sink started by the test
+//! receives the e-mails. The day-before and two-hours reminders reach the people with a place
+//! (in-app and by e-mail), and a second pass — like a restart — sends nothing again. Both databases.
+
+// Test code: failing loudly is the point.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::sync::{Arc, Mutex};
+
+use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+use tokio::net::TcpListener;
+
+use app::i18n::paris_datetime_input;
+use app::model::form::RawForm;
+use app::on_both_backends;
+use app::server::context::RateLimits;
+use app::server::services::{actions, rsvp};
+use app::server::testing::{self, TestDb};
+use app::server::{now_ms, store};
+use coopol_server::jobs::run_reminders_once;
+use coopol_server::mail::Mailer;
+
+/// A minimal SMTP server: answers every command, keeps each message's DATA. Returns its port.
+async fn smtp_sink(messages: Arc<Mutex<Vec<String>>>) -> u16 {
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    tokio::spawn(async move {
+        loop {
+            let Ok((socket, _)) = listener.accept().await else { return };
+            let messages = messages.clone();
+            tokio::spawn(async move {
+                let (read, mut write) = socket.into_split();
+                let mut lines = BufReader::new(read).lines();
+                write.write_all(b"220 sink ESMTP\r\n").await.unwrap();
+                let mut data: Option<String> = None;
+                while let Ok(Some(line)) = lines.next_line().await {
+                    if let Some(body) = data.as_mut() {
+                        if line == "." {
+                            // Undo quoted-printable soft line breaks so the text can be searched.
+                            messages.lock().unwrap().push(std::mem::take(body).replace("=\n", ""));
+                            data = None;
+                            write.write_all(b"250 queued\r\n").await.unwrap();
+                        } else {
+                            body.push_str(&line);
+                            body.push('\n');
+                        }
+                        continue;
+                    }
+                    let verb = line.split_whitespace().next().unwrap_or("").to_ascii_uppercase();
+                    let answer: &[u8] = match verb.as_str() {
+                        "EHLO" | "HELO" => b"250 sink\r\n",
+                        "DATA" => {
+                            data = Some(String::new());
+                            b"354 go ahead\r\n"
+                        }
+                        "QUIT" => {
+                            write.write_all(b"221 bye\r\n").await.unwrap();
+                            return;
+                        }
+                        _ => b"250 OK\r\n",
+                    };
+                    write.write_all(answer).await.unwrap();
+                }
+            });
+        }
+    });
+    port
+}
+
+fn form(pairs: &[(&str, &str)]) -> RawForm {
+    RawForm(pairs.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect())
+}
+
+const HOUR: i64 = 3_600_000;
+
+async fn reminders_go_out_once(t: &TestDb) {
+    let state = t.state(RateLimits::default());
+    let lille = testing::section(&t.db, "lille", "59", &["59350"]).await;
+    let secretary = testing::person(&t.db, "sophie-secretaire", "59350", "adherent", "confirmed").await;
+    let sacha = testing::person(&t.db, "sacha-sympathie", "59350", "sympathisant", "none").await;
+    let maybe = testing::person(&t.db, "max-peutetre", "59350", "sympathisant", "none").await;
+    let mut tx = t.db.begin().await.unwrap();
+    store::roles::grant(&mut tx, secretary, "section_secretary", "section", &lille.to_string(), None, now_ms()).await.unwrap();
+    tx.commit().await.unwrap();
+    let sophie = testing::subject(&t.db, secretary).await;
+    let create = |title: &'static str, in_hours: i64| {
+        let start = paris_datetime_input(now_ms() + in_hours * HOUR + 60_000);
+        let end = paris_datetime_input(now_ms() + (in_hours + 2) * HOUR);
+        form(&[
+            ("kind", "tractage"),
+            ("title", title),
+            ("place_name", "Marché de Wazemmes"),
+            ("commune", "Lille"),
+            ("audience", "public"),
+            ("starts_at", &start),
+            ("ends_at", &end),
+        ])
+    };
+    let tomorrow = actions::create(&state, &sophie, &create("Tractage de demain", 20)).await.unwrap();
+    let soon = actions::create(&state, &sophie, &create("Phoning de tout à l'heure", 1)).await.unwrap();
+    let next_week = actions::create(&state, &sophie, &create("Collage la semaine prochaine", 24 * 7)).await.unwrap();
+    for id in [tomorrow, soon, next_week] {
+        rsvp::answer(&state, &testing::subject(&t.db, sacha).await, id, &form(&[("reponse", "oui")])).await.unwrap();
+        rsvp::answer(&state, &testing::subject(&t.db, maybe).await, id, &form(&[("reponse", "peut-etre")])).await.unwrap();
+    }
+
+    let inbox = Arc::new(Mutex::new(Vec::new()));
+    let port = smtp_sink(inbox.clone()).await;
+    let mailer =
+        Mailer::new(&format!("smtp://127.0.0.1:{port}"), "Coopol <ne-pas-repondre@coopol.invalid>", "https://coopol.example").unwrap();
+    assert_eq!(run_reminders_once(&state, Some(&mailer)).await, (2, 2), "tomorrow's and the coming one, to Sacha only");
+    let mails = inbox.lock().unwrap().clone();
+    assert_eq!(mails.len(), 2);
+    assert!(mails.iter().all(|m| m.contains("To: sacha-sympathie@example.fr")), "{mails:?}");
+    assert!(mails.iter().all(|m| m.contains("Subject: ") && m.contains("Marché de Wazemmes".replace('é', "=C3=A9").as_str())));
+    assert!(mails.iter().any(|m| m.contains(&format!("https://coopol.example/actions/{tomorrow}"))));
+    assert!(mails.iter().any(|m| m.contains(&format!("https://coopol.example/actions/{soon}"))));
+    let notifications = store::notifications::for_user(&t.db, sacha, None, 50).await.unwrap();
+    assert_eq!(notifications.iter().filter(|n| n.kind == "action_reminder").count(), 2);
+    assert!(store::notifications::for_user(&t.db, maybe, None, 50).await.unwrap().iter().all(|n| n.kind != "action_reminder"));
+
+    // Another pass — or another instance, or a restart with a new mailer — sends nothing again.
+    assert_eq!(run_reminders_once(&state, Some(&mailer)).await, (0, 0));
+    let again = Mailer::new(&format!("smtp://127.0.0.1:{port}"), "Coopol <x@coopol.invalid>", "https://coopol.example").unwrap();
+    assert_eq!(run_reminders_once(&state, Some(&again)).await, (0, 0));
+    assert_eq!(inbox.lock().unwrap().len(), 2);
+
+    // Two hours before tomorrow's action, its second reminder goes out (in-app only without SMTP).
+    testing::move_action(&t.db, tomorrow, now_ms() + HOUR, now_ms() + 3 * HOUR).await;
+    assert_eq!(run_reminders_once(&state, None).await, (1, 0));
+    assert_eq!(run_reminders_once(&state, None).await, (0, 0));
+}
+
+on_both_backends!(reminders_go_out_once);
