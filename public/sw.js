@@ -1,9 +1,10 @@
 // Coopol's service worker.
 // - Navigations: network first; offline, the offline page (authenticated HTML is never cached).
-// - /pkg/* (hashed by cargo-leptos) and icons: cache first.
+// - /pkg/* (hashed by cargo-leptos), icons and /vendor/* (Leaflet): cache first. Bump VERSION
+//   when a vendored file changes (its URL does not).
 // - Never touched: server functions (/api/*), event streams, any non-GET request.
 // - Signing out empties every cache.
-const VERSION = "v1";
+const VERSION = "v2";
 const STATIC_CACHE = "coopol-static-" + VERSION;
 const PRECACHE = ["/offline.html", "/offline.css", "/icons/logo.svg", "/icons/icon-192.png", "/manifest.webmanifest"];
 const SIGN_OUT_PATHS = ["/deconnexion", "/deconnexion-partout"];
@@ -56,7 +57,7 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(fetch(request).catch(() => caches.match("/offline.html")));
     return;
   }
-  if (url.pathname.startsWith("/pkg/") || url.pathname.startsWith("/icons/")) {
+  if (url.pathname.startsWith("/pkg/") || url.pathname.startsWith("/icons/") || url.pathname.startsWith("/vendor/")) {
     event.respondWith(cacheFirst(request));
   }
 });

@@ -7,12 +7,12 @@
 
 use app::error::AppError;
 use app::i18n::paris_datetime_input;
-use app::model::action::{ActionFilters, ActionStatus, RsvpStatus};
+use app::model::action::{ActionFilters, ActionKind, ActionStatus, ActionsLayout, RsvpStatus};
 use app::model::form::{FieldError, RawForm};
 use app::on_both_backends;
 use app::server::context::{AppState, RateLimits};
 use app::server::policy::Subject;
-use app::server::services::{action_views, actions, calendar, rsvp};
+use app::server::services::{action_views, actions, calendar, profiles, rsvp};
 use app::server::testing::{self, TestDb};
 use app::server::{now_ms, store};
 
@@ -313,8 +313,114 @@ async fn calendar_files(t: &TestDb) {
     assert_eq!(calendar::personal_feed(&w.state, &newer, "x").await, Err(AppError::NotFound));
 }
 
+
+/// Says in the profile what this person is available for (everything else as at sign-up).
+async fn available_for(w: &World, id: i64, handle: &str, kinds: &[&str]) {
+    let mut pairs = vec![("display_name", "Personne Test"), ("handle", handle)];
+    for field in ["bio", "status", "mandates", "responsibilities", "interests", "availabilities"] {
+        pairs.push((Box::leak(format!("{field}_visibility").into_boxed_str()), "section"));
+    }
+    pairs.extend(kinds.iter().map(|k| ("availabilities", *k)));
+    profiles::update_profile(&w.state, &who(w, id).await, &form(&pairs)).await.unwrap();
+}
+
+async fn renfort_reaches_nearby_sympathisants_across_the_border(t: &TestDb) {
+    let w = world(t).await;
+    let secretary = who(&w, w.secretary).await;
+    let section = actions::create(&w.state, &secretary, &action_form(2, &[("audience", "section")])).await.unwrap();
+    let renfort =
+        actions::create(&w.state, &secretary, &action_form(2, &[("audience", "section"), ("reinforcements", "6")])).await.unwrap();
+    // Carvin (Pas-de-Calais, 17 km from Lille): another federation.
+    let carvin_sympathisant = testing::person(&t.db, "carla-carvin", "62215", "sympathisant", "none").await;
+    let carvin_adherent = testing::person(&t.db, "camille-carvin", "62215", "adherent", "confirmed").await;
+    let carla = who(&w, carvin_sympathisant).await;
+    let camille = who(&w, carvin_adherent).await;
+    assert_eq!(found(&w, &carla, ActionFilters::default()).await, vec![renfort], "the renfort, not the section's routine");
+    let list = action_views::list(&w.state, &carla, ActionFilters::default()).await.unwrap();
+    assert!(list.items[0].highlighted);
+    assert!(action_views::view(&w.state, &carla, renfort).await.is_ok());
+    assert_eq!(action_views::view(&w.state, &carla, section).await.map(|_| ()), Err(AppError::NotFound));
+    assert_eq!(rsvp::answer(&w.state, &carla, renfort, &form(&[("reponse", "oui")])).await, Ok(RsvpStatus::Going));
+    // A confirmed adhérent of another federation works with their own federation.
+    assert_eq!(found(&w, &camille, ActionFilters::default()).await, Vec::<i64>::new());
+    // In Lille, the section's adhérents see it as routine; its sympathisants as a call to them.
+    let adherent = action_views::list(&w.state, &who(&w, w.adherent).await, ActionFilters::default()).await.unwrap();
+    assert!(adherent.items.iter().all(|a| !a.highlighted), "{:?}", adherent.items);
+    let sympathisant = action_views::list(&w.state, &who(&w, w.sympathisant).await, ActionFilters::default()).await.unwrap();
+    assert!(sympathisant.items.iter().any(|a| a.id == renfort && a.highlighted));
+    assert!(sympathisant.items.iter().any(|a| a.id == section && !a.highlighted));
+}
+
+async fn suggestions_follow_declared_availabilities(t: &TestDb) {
+    let w = world(t).await;
+    let secretary = who(&w, w.secretary).await;
+    let tractage = actions::create(&w.state, &secretary, &action_form(2, &[])).await.unwrap();
+    let phoning = actions::create(&w.state, &secretary, &action_form(3, &[("kind", "phoning")])).await.unwrap();
+    let permanence = actions::create(&w.state, &secretary, &action_form(4, &[("kind", "permanence")])).await.unwrap();
+    let suggested = |page: app::model::action::ActionsPage| page.suggestions.iter().map(|a| a.id).collect::<Vec<_>>();
+    let sacha = who(&w, w.sympathisant).await;
+    assert_eq!(suggested(action_views::list(&w.state, &sacha, ActionFilters::default()).await.unwrap()), Vec::<i64>::new());
+    available_for(&w, w.sympathisant, "sacha-sympathie", &["tractage", "accueil"]).await;
+    let page = action_views::list(&w.state, &sacha, ActionFilters::default()).await.unwrap();
+    assert_eq!(suggested(page.clone()), vec![tractage, permanence], "phoning is not among the availabilities");
+    assert!(page.suggestions.iter().all(|a| a.suggested && a.distance_m.is_some()));
+    assert!(page.items.iter().any(|a| a.id == phoning), "the list itself is unchanged");
+    // Answered: no longer a suggestion. Far away (Paris): none.
+    rsvp::answer(&w.state, &sacha, tractage, &form(&[("reponse", "non")])).await.unwrap();
+    assert_eq!(suggested(action_views::list(&w.state, &sacha, ActionFilters::default()).await.unwrap()), vec![permanence]);
+    available_for(&w, w.far, "paul-paris", &["tractage"]).await;
+    let paul = who(&w, w.far).await;
+    let near_lille = ActionFilters { near: "59000".into(), ..Default::default() };
+    assert_eq!(suggested(action_views::list(&w.state, &paul, near_lille).await.unwrap()), Vec::<i64>::new(), "near one's commune only");
+    // Only the first page of the list carries them.
+    let other = ActionFilters { layout: Some(ActionsLayout::Map), ..Default::default() };
+    assert_eq!(suggested(action_views::list(&w.state, &sacha, other).await.unwrap()), Vec::<i64>::new());
+}
+
+async fn map_and_calendar_layouts(t: &TestDb) {
+    let w = world(t).await;
+    let secretary = who(&w, w.secretary).await;
+    let soon = actions::create(&w.state, &secretary, &action_form(2, &[])).await.unwrap();
+    let later = actions::create(&w.state, &secretary, &action_form(45, &[("kind", "phoning")])).await.unwrap();
+    let adherent = who(&w, w.adherent).await;
+
+    let map = action_views::list(&w.state, &adherent, ActionFilters { layout: Some(ActionsLayout::Map), ..Default::default() })
+        .await
+        .unwrap();
+    assert_eq!(map.items.iter().map(|a| a.id).collect::<Vec<_>>(), vec![soon, later]);
+    assert_eq!(map.map.as_ref().map(|m| m.tiles.as_str()), Some(app::server::context::OSM_TILES));
+    assert!(map.items.iter().all(|a| (a.lat - 50.63).abs() < 0.1), "markers at Lille");
+
+    let day = paris_datetime_input(now_ms() + 2 * DAY)[..10].to_string();
+    let month = ActionFilters { layout: Some(ActionsLayout::Month), period: day[..7].to_string(), ..Default::default() };
+    let page = action_views::list(&w.state, &adherent, month.clone()).await.unwrap();
+    assert!(page.items.is_empty() && page.next.is_none(), "a calendar is one page of days");
+    let calendar = page.calendar.expect("a month");
+    assert_eq!(calendar.days.len() % 7, 0);
+    let on_day: Vec<i64> = calendar.days.iter().filter(|d| d.date == day).flat_map(|d| d.items.iter().map(|a| a.id)).collect();
+    assert_eq!(on_day, vec![soon]);
+    let everywhere: Vec<i64> = calendar.days.iter().flat_map(|d| d.items.iter().map(|a| a.id)).collect();
+    assert!(!everywhere.contains(&later), "45 days later is another month");
+    // The calendar follows the filters, and keeps them in its links.
+    let phoning = ActionFilters { kind: Some(ActionKind::Phoning), ..month };
+    let page = action_views::list(&w.state, &adherent, phoning).await.unwrap();
+    assert!(page.calendar.expect("a month").days.iter().all(|d| d.items.is_empty()));
+
+    let week = ActionFilters { layout: Some(ActionsLayout::Week), period: day.clone(), ..Default::default() };
+    let calendar = action_views::list(&w.state, &adherent, week).await.unwrap().calendar.expect("a week");
+    assert_eq!(calendar.days.len(), 7);
+    assert!(calendar.days.iter().any(|d| d.date == day && d.items.iter().any(|a| a.id == soon)));
+    // A past week still shows what happened in it.
+    let past = ActionFilters { layout: Some(ActionsLayout::Week), period: "2020-01-06".into(), ..Default::default() };
+    let calendar = action_views::list(&w.state, &adherent, past).await.unwrap().calendar.expect("a week");
+    assert_eq!(calendar.days[0].date, "2020-01-06");
+}
+
 on_both_backends!(
     create_validates_and_places_the_action,
+    renfort_reaches_nearby_sympathisants_across_the_border,
+    suggestions_follow_declared_availabilities,
+    map_and_calendar_layouts,
     audiences_and_distance,
     waiting_list_and_participants,
     concurrent_answers_never_overfill,

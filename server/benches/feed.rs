@@ -372,6 +372,7 @@ async fn bench(t: TestDb) {
         settings: Arc::new(Settings {
             public_url: None,
             rate_limits: RateLimits { posting_per_account: Limit { max: 1_000_000, window_secs: 60 }, ..RateLimits::default() },
+            ..Settings::default()
         }),
         bus: app::server::bus::EventBus::start(&t.db),
     };

@@ -59,7 +59,7 @@ async fn bench(t: TestDb, codes: &[String], tsv: &str) {
     );
     let state = AppState {
         db: t.db.clone(),
-        settings: Arc::new(Settings { public_url: None, rate_limits: Default::default() }),
+        settings: Arc::new(Settings::default()),
         bus: app::server::bus::EventBus::for_db(&t.db),
     };
 

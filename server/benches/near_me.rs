@@ -91,7 +91,7 @@ async fn bench(t: TestDb) {
     let reader = seed(&t).await;
     let state = AppState {
         db: t.db.clone(),
-        settings: Arc::new(Settings { public_url: None, rate_limits: Default::default() }),
+        settings: Arc::new(Settings::default()),
         bus: app::server::bus::EventBus::for_db(&t.db),
     };
     let subject = testing::subject(&t.db, reader).await;

@@ -4,7 +4,7 @@ use std::net::SocketAddr;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use app::server::context::{Limit, RateLimits};
+use app::server::context::{Limit, MapSettings, RateLimits};
 
 #[derive(Debug, Parser)]
 #[command(name = "coopol", version, about = "Coopol — le réseau social coopératif des sections et fédérations")]
@@ -98,6 +98,14 @@ pub struct ServeArgs {
     /// How often the reminder job looks for actions coming up, in seconds.
     #[arg(long, env = "COOPOL_REMINDER_INTERVAL_SECS", default_value_t = 60)]
     pub reminder_interval_secs: u64,
+    /// Map tiles, a Leaflet URL template; `off` (or empty) for maps without a background.
+    #[arg(long, env = "COOPOL_MAP_TILES", default_value = app::server::context::OSM_TILES)]
+    pub map_tiles: String,
+    /// The tile provider's credit (plain text) and its link.
+    #[arg(long, env = "COOPOL_MAP_ATTRIBUTION", default_value = "© les contributeurs d’OpenStreetMap")]
+    pub map_attribution: String,
+    #[arg(long, env = "COOPOL_MAP_ATTRIBUTION_URL", default_value = "https://www.openstreetmap.org/copyright")]
+    pub map_attribution_url: String,
 }
 
 impl Default for CommonArgs {
@@ -115,6 +123,15 @@ impl ServeArgs {
             signin_per_ip: Limit { max: self.signin_limit_per_ip, window_secs: 15 * 60 },
             signin_failures_per_account: Limit { max: self.signin_failure_limit, window_secs: 15 * 60 },
             posting_per_account: Limit { max: self.posting_limit, window_secs: 10 * 60 },
+        }
+    }
+
+    pub fn map_settings(&self) -> MapSettings {
+        let tiles = self.map_tiles.trim();
+        MapSettings {
+            tiles: if tiles == "off" { String::new() } else { tiles.to_string() },
+            attribution: self.map_attribution.clone(),
+            attribution_url: self.map_attribution_url.clone(),
         }
     }
 

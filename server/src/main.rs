@@ -83,7 +83,7 @@ async fn operator(common: &CommonArgs, operation: Operation, email: &str) -> Res
     let db = open_database(common).await?;
     let state = AppState {
         db: db.clone(),
-        settings: Arc::new(Settings { public_url: None, rate_limits: Default::default() }),
+        settings: Arc::new(Settings::default()),
         bus: EventBus::for_db(&db),
     };
     let result = match operation {
@@ -128,7 +128,7 @@ async fn serve(common: &CommonArgs, args: ServeArgs) -> Result<(), String> {
         Ok(None) => {}
         Err(e) => return Err(format!("territory import failed: {e}")),
     }
-    let settings = Settings { public_url: args.public_url.clone(), rate_limits: args.rate_limits() };
+    let settings = Settings { public_url: args.public_url.clone(), rate_limits: args.rate_limits(), map: args.map_settings() };
     let state = ServerState {
         app: AppState { db: db.clone(), settings: Arc::new(settings), bus: EventBus::start(&db) },
         leptos: leptos_options(&args),

@@ -88,7 +88,7 @@ pub fn build_router(state: ServerState) -> Router {
         .layer(middleware::from_fn_with_state(state.clone(), attach_request_context))
         .layer(middleware::from_fn_with_state(state.clone(), reject_cross_site))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
-        .layer(middleware::from_fn(add_security_headers))
+        .layer(middleware::from_fn_with_state(state.app.clone(), add_security_headers))
         // Dynamic pages are compressed quickly (brotli level ≤ 5 costs little CPU per request).
         .layer(CompressionLayer::new().quality(CompressionLevel::Precise(4)))
         .layer(middleware::from_fn(record_request))

@@ -75,6 +75,7 @@ async fn each_delivery_is_checked_for_its_receiver(t: &TestDb) {
         settings: Arc::new(Settings {
             public_url: None,
             rate_limits: RateLimits { posting_per_account: Limit { max: 1000, window_secs: 600 }, ..RateLimits::default() },
+            ..Settings::default()
         }),
         bus: app::server::bus::EventBus::start(&t.db),
     };

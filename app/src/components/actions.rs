@@ -1,10 +1,14 @@
-//! The card of one action in a list (the /actions list, section and federation pages).
+//! The card of one action in a list (the /actions list, section and federation pages). Its
+//! `data-lat`/`data-lng` are the map's markers.
 
 use leptos::prelude::*;
 
 use crate::components::lang::{use_lang, use_texts};
 use crate::i18n::{format_day, format_time};
 use crate::model::action::{ActionStatus, ActionSummary};
+
+pub use super::action_calendar::ActionsCalendar;
+pub use super::map::MapBox;
 
 /// "samedi 28 novembre 2026, de 10 h 00 à 12 h 00"
 pub fn when(lang: crate::i18n::Lang, starts_at_ms: i64, ends_at_ms: i64) -> String {
@@ -28,13 +32,22 @@ pub fn ActionCard(action: ActionSummary) -> impl IntoView {
     };
     let cancelled = a.status == ActionStatus::Cancelled;
     view! {
-        <article class="card action-card" class:highlighted=a.highlighted class:cancelled=cancelled id=format!("action-{}", a.id)>
+        <article
+            class="card action-card"
+            class:highlighted=a.highlighted
+            class:suggested=a.suggested
+            class:cancelled=cancelled
+            id=format!("action-{}", a.id)
+            data-lat=format!("{:.5}", a.lat)
+            data-lng=format!("{:.5}", a.lng)
+        >
             <p class="action-when">{when(lang, a.starts_at_ms, a.ends_at_ms)}</p>
             <h2><a href=format!("/actions/{}", a.id)>{a.title.clone()}</a></h2>
             <p class="hint">{meta.join(" · ")}</p>
             <p>{a.place_name.clone()}</p>
             <p class="action-places">{(t.places)(a.going, a.capacity)}</p>
             {(a.highlighted).then(|| view! { <p class="renfort">{(t.renfort)(a.reinforcements)}</p> })}
+            {(a.suggested).then(|| view! { <p class="badge suggested-badge">{t.suggested_badge}</p> })}
             {status.map(|s| view! { <p class="badge">{s}</p> })}
         </article>
     }

@@ -1,5 +1,6 @@
 //! Small reusable view pieces.
 
+pub mod action_calendar;
 pub mod actions;
 pub mod charts;
 pub mod feed;
@@ -7,4 +8,5 @@ pub mod form;
 pub mod lang;
 pub mod layout;
 pub mod live;
+pub mod map;
 pub mod territory;

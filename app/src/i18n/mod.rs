@@ -632,6 +632,26 @@ pub fn format_number(lang: Lang, n: i64) -> String {
     out
 }
 
+/// The Europe/Paris calendar day of a time.
+pub fn paris_civil_day(epoch_ms: i64) -> (i64, u32, u32) {
+    civil_date(paris_local_ms(epoch_ms))
+}
+
+/// The day `n` days after (before, when negative) a calendar day.
+pub fn civil_add_days((y, m, d): (i64, u32, u32), n: i64) -> (i64, u32, u32) {
+    civil_date((days_from_civil(y, m, d) + n) * 86_400_000)
+}
+
+/// 0 for Monday … 6 for Sunday (French calendars start on Monday).
+pub fn civil_weekday((y, m, d): (i64, u32, u32)) -> i64 {
+    (days_from_civil(y, m, d) + 3).rem_euclid(7) // 1970-01-01 was a Thursday
+}
+
+/// `YYYY-MM-DD` of a calendar day.
+pub fn civil_iso((y, m, d): (i64, u32, u32)) -> String {
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
 /// UTC milliseconds of midnight, Europe/Paris, of `YYYY-MM-DD`.
 pub fn parse_paris_day(raw: &str) -> Option<i64> {
     parse_paris_datetime(&format!("{}T00:00", raw.trim()))
@@ -678,6 +698,18 @@ fn civil_date(epoch_ms: i64) -> (i64, u32, u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn calendar_days_and_weekdays() {
+        assert_eq!(civil_weekday((2026, 12, 7)), 0); // a Monday
+        assert_eq!(civil_weekday((2026, 12, 6)), 6); // a Sunday
+        assert_eq!(civil_add_days((2026, 12, 31), 1), (2027, 1, 1));
+        assert_eq!(civil_add_days((2028, 3, 1), -1), (2028, 2, 29));
+        assert_eq!(civil_iso((2026, 3, 9)), "2026-03-09");
+        // 23:30 UTC on 31 December is already 1 January in Paris.
+        let ms = parse_paris_datetime("2027-01-01T00:30").unwrap_or(0);
+        assert_eq!(paris_civil_day(ms), (2027, 1, 1));
+    }
 
     #[test]
     fn numbers_and_months_in_french() {

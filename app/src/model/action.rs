@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::feed::Author;
+use super::profile::Availability;
 use super::report::ContactView;
 
 macro_rules! string_enum {
@@ -38,6 +39,23 @@ string_enum!(ActionKind {
     Autre = "autre",
 });
 
+impl ActionKind {
+    /// The kinds of action a declared availability is good for (engagement à la carte).
+    pub fn for_availability(a: Availability) -> &'static [ActionKind] {
+        use ActionKind::*;
+        match a {
+            Availability::Tractage => &[Tractage],
+            Availability::Boitage => &[Boitage],
+            Availability::PorteAPorte => &[PorteAPorte],
+            Availability::Phoning => &[Phoning],
+            Availability::Collage => &[Collage],
+            Availability::Accueil => &[Permanence, ReunionPublique, Meeting],
+            Availability::Logistique => &[Meeting, ReunionPublique],
+            Availability::Covoiturage | Availability::ReseauxSociaux => &[],
+        }
+    }
+}
+
 // Who may see and join an action.
 string_enum!(ActionAudience { Public = "public", Section = "section", Adherents = "adherents" });
 
@@ -49,6 +67,9 @@ string_enum!(RsvpStatus { Going = "going", Waiting = "waiting", Maybe = "maybe",
 // What a person answers ("je participe / peut-être / je ne peux pas"); "oui" may land on the
 // waiting list when the action is full.
 string_enum!(RsvpAnswer { Yes = "oui", Maybe = "peut-etre", No = "non" });
+
+// How /actions shows what it found (the `vue` parameter): a list, a map, a month or a week.
+string_enum!(ActionsLayout { List = "liste", Map = "carte", Month = "mois", Week = "semaine" });
 
 /// One line of the list of actions.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -68,8 +89,11 @@ pub struct ActionSummary {
     pub my_rsvp: Option<RsvpStatus>,
     /// People still needed ("renfort"), 0 when none were asked.
     pub reinforcements: i64,
-    /// Renfort shown to people of neighbouring sections, or suggested from the reader's availabilities.
+    /// A call for renfort that concerns this reader (a neighbouring section of the federation,
+    /// or a sympathisant living nearby).
     pub highlighted: bool,
+    /// Suggested to this reader: its kind is one of their declared availabilities.
+    pub suggested: bool,
     pub lat: f64,
     pub lng: f64,
 }
@@ -89,6 +113,10 @@ pub struct ActionFilters {
     pub lng: Option<f64>,
     /// Keyset cursor: "starts_ms-id" of the last action shown.
     pub after: String,
+    /// None: the list.
+    pub layout: Option<ActionsLayout>,
+    /// The month (`YYYY-MM`) or the week (any `YYYY-MM-DD` in it) of the calendar views.
+    pub period: String,
 }
 
 impl ActionFilters {
@@ -109,8 +137,62 @@ impl ActionFilters {
         if let (Some(lat), Some(lng)) = (self.lat, self.lng) {
             parts.push(format!("lat={lat:.4}&lng={lng:.4}"));
         }
+        if let Some(layout) = self.layout.filter(|l| *l != ActionsLayout::List) {
+            parts.push(format!("vue={}", layout.as_str()));
+        }
+        if !self.period.is_empty() {
+            parts.push(format!("periode={}", encode(&self.period)));
+        }
         parts.join("&")
     }
+
+    /// The address of these filters shown another way (`period` empty: the current one).
+    pub fn href(&self, layout: ActionsLayout, period: &str) -> String {
+        let other = ActionFilters { layout: Some(layout), period: period.to_string(), after: String::new(), ..self.clone() };
+        let q = other.query();
+        if q.is_empty() {
+            "/actions".into()
+        } else {
+            format!("/actions?{q}")
+        }
+    }
+}
+
+/// The tile server of the maps, as the browser needs it (empty `tiles`: no background).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MapConfig {
+    pub tiles: String,
+    pub attribution: String,
+    pub attribution_url: String,
+}
+
+/// One day of the month or week views.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CalendarDay {
+    /// `YYYY-MM-DD`, Europe/Paris.
+    pub date: String,
+    /// Its first instant (for the labels, in the reader's language).
+    pub start_ms: i64,
+    pub day_of_month: u32,
+    /// False for the days of the neighbouring months that fill the first and last weeks.
+    pub in_period: bool,
+    pub today: bool,
+    pub items: Vec<ActionSummary>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CalendarView {
+    pub layout: ActionsLayout,
+    pub year: i64,
+    pub month: u32,
+    /// The first day shown (a Monday).
+    pub first_day_ms: i64,
+    /// `periode` of the previous and next month or week.
+    pub previous: String,
+    pub next: String,
+    pub days: Vec<CalendarDay>,
+    /// More actions than a calendar page shows: narrow the filters.
+    pub truncated: bool,
 }
 
 /// Percent-encodes a query value (letters, digits and `-_.~` kept).
@@ -130,14 +212,22 @@ pub fn encode(value: &str) -> String {
 pub struct ActionsPage {
     pub items: Vec<ActionSummary>,
     pub filters: ActionFilters,
-    /// The reference point used for distances, in words ("Lille", "ta position").
+    /// The reference point used for distances, in words ("Lille"; empty for the reader's position).
     pub origin: Option<String>,
+    pub at_my_position: bool,
     /// The cursor of the next page, if there is one.
     pub next: Option<String>,
     /// Where this person may create or propose an action (none: no button).
     pub may_create: bool,
     /// The personal calendar feed's address, if the reader made one.
     pub signed_in: bool,
+    pub layout: ActionsLayout,
+    /// For the map view.
+    pub map: Option<MapConfig>,
+    /// For the month and week views.
+    pub calendar: Option<CalendarView>,
+    /// Engagement à la carte: upcoming actions near me of a kind I said I am available for.
+    pub suggestions: Vec<ActionSummary>,
 }
 
 /// A participant as a given reader may see them.
@@ -201,6 +291,8 @@ pub struct ActionFormView {
     pub propose_only: bool,
     pub values: Vec<(String, String)>,
     pub title: String,
+    /// For the map where the meeting point is picked.
+    pub map: MapConfig,
 }
 
 /// Distance between two points in metres (haversine on a 6,371 km sphere).
@@ -232,8 +324,31 @@ pub fn in_french_territory(lat: f64, lng: f64) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+
+    /// A plain published action, for the tests of what shows summaries.
+    pub(crate) fn summary_for_tests() -> ActionSummary {
+        ActionSummary {
+            id: 1,
+            kind: ActionKind::Tractage,
+            title: "Tractage au marché".into(),
+            starts_at_ms: 0,
+            ends_at_ms: 3_600_000,
+            place_name: "Marché".into(),
+            organized_by: "Section Lille".into(),
+            distance_m: None,
+            going: 0,
+            capacity: None,
+            status: ActionStatus::Published,
+            my_rsvp: None,
+            reinforcements: 0,
+            highlighted: false,
+            suggested: false,
+            lat: 50.63,
+            lng: 3.06,
+        }
+    }
 
     #[test]
     fn enums_round_trip_through_their_text() {
@@ -265,5 +380,8 @@ mod tests {
     fn filters_make_a_query_string() {
         let f = ActionFilters { kind: Some(ActionKind::Tractage), near: "59 000".into(), radius_km: Some(20), ..Default::default() };
         assert_eq!(f.query(), "type=tractage&pres=59%20000&rayon=20");
+        assert_eq!(f.href(ActionsLayout::Month, "2026-12"), "/actions?type=tractage&pres=59%20000&rayon=20&vue=mois&periode=2026-12");
+        let list = ActionFilters { after: "1_2".into(), layout: Some(ActionsLayout::Map), ..Default::default() };
+        assert_eq!(list.href(ActionsLayout::List, ""), "/actions");
     }
 }

@@ -9,6 +9,7 @@ use leptos_router::hooks::use_params_map;
 use crate::api::actions::get_action_form::get_action_form;
 use crate::components::form::{use_form_outcome, FieldErrorText, FormAlert, TextArea, TextField};
 use crate::components::lang::use_texts;
+use crate::components::map::MapBox;
 use crate::model::action::{ActionAudience, ActionFormView, ActionKind};
 use crate::model::form::FormOutcome;
 use crate::pages::error_view::ErrorView;
@@ -113,6 +114,22 @@ fn ActionForm(id: Option<i64>, view: ActionFormView, outcome: Option<FormOutcome
                     <legend>{t.coordinates_hint}</legend>
                     <TextField name="lat" label=t.lat_label inputmode="decimal" value=value("lat") error=error("lat") maxlength=12 required=false />
                     <TextField name="lng" label=t.lng_label inputmode="decimal" value=value("lng") error=error("lng") maxlength=12 required=false />
+                    // Shown by field-map.js: fills lat/lng from the phone, or from a tap on the map.
+                    <button
+                        type="button"
+                        class="button subtle geolocate"
+                        hidden=true
+                        data-geolocate-fill=""
+                        data-locating=t.locating
+                        data-refused=t.position_refused
+                        data-unavailable=t.position_unavailable
+                        data-taken=t.position_taken
+                    >
+                        {t.use_my_position}
+                    </button>
+                    <p class="hint" role="status" data-geolocate-status=""></p>
+                    <MapBox map=view.map.clone() label=t.pick_on_map kind="picker" />
+                    <p class="hint map-hint">{t.map_no_point}</p>
                 </fieldset>
                 <TextField name="capacity" label=t.capacity_label hint=t.capacity_hint inputmode="numeric" value=value("capacity") error=error("capacity") maxlength=6 required=false />
                 <TextField name="material" label=t.material_label value=value("material") error=error("material") maxlength=500 required=false />

@@ -1,14 +1,16 @@
 //! `/actions`: upcoming field actions near me, with filters (a plain GET form: works without
-//! JavaScript), keyset pages, and my personal calendar address.
+//! JavaScript), shown as a list (keyset pages), a map, a month or a week; suggestions from my
+//! availabilities; my personal calendar address. `public/field-map.js` draws the map and asks for
+//! the phone's position; without JavaScript the same actions are listed.
 
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
 
 use crate::api::actions::get_actions::get_actions;
-use crate::components::actions::ActionCard;
+use crate::components::actions::{ActionCard, ActionsCalendar, MapBox};
 use crate::components::lang::use_texts;
-use crate::model::action::{ActionFilters, ActionKind, ActionsPage};
+use crate::model::action::{ActionFilters, ActionKind, ActionsLayout, ActionsPage};
 use crate::pages::error_view::ErrorView;
 
 /// The filters of the list, read from the URL.
@@ -24,6 +26,8 @@ fn filters_from_query(get: impl Fn(&str) -> Option<String>) -> ActionFilters {
         lat: number("lat"),
         lng: number("lng"),
         after: text("apres"),
+        layout: get("vue").and_then(|v| ActionsLayout::parse(&v)),
+        period: text("periode"),
     }
 }
 
@@ -56,20 +60,84 @@ pub fn ActionsListPage() -> impl IntoView {
 fn ActionsBody(page: ActionsPage, token: Option<String>) -> impl IntoView {
     let t = use_texts().actions;
     let f = page.filters.clone();
-    let radius = f.radius_km.unwrap_or(30);
+    let layout = page.layout;
     let next = page.next.clone().map(|cursor| {
         let q = f.query();
         format!("/actions?{}{}apres={cursor}", q, if q.is_empty() { "" } else { "&" })
     });
-    let origin = match &page.origin {
-        Some(place) => (t.near)(place, radius),
-        None => t.no_origin.to_string(),
+    let radius = f.radius_km.unwrap_or(30);
+    let origin = match (&page.origin, page.at_my_position) {
+        (Some(_), true) => (t.near)(t.your_position, radius),
+        (Some(place), false) => (t.near)(place, radius),
+        (None, _) => t.no_origin.to_string(),
     };
+    let list = (!page.items.is_empty() || page.calendar.is_none()).then(|| {
+        if page.items.is_empty() {
+            view! { <p class="empty-state">{t.none_found}</p> }.into_any()
+        } else {
+            view! {
+                <ul class="action-list">
+                    {page.items.into_iter().map(|a| view! { <li><ActionCard action=a /></li> }).collect_view()}
+                </ul>
+            }
+            .into_any()
+        }
+    });
     view! {
         {page.may_create.then(|| view! { <p><a class="button primary" href="/actions/nouvelle">{t.new_action}</a></p> })}
-        <details class="card filters" open=page.origin.is_none()>
+        <LayoutSwitch filters=f.clone() current=layout />
+        <Filters filters=f.clone() open=page.origin.is_none() />
+        <p class="hint origin">{origin}</p>
+        {(!page.suggestions.is_empty()).then(|| view! {
+            <section class="card suggestions" aria-labelledby="suggestions-titre">
+                <h2 id="suggestions-titre">{t.suggestions_title}</h2>
+                <p class="hint">{t.suggestions_intro}</p>
+                <ul class="action-list">
+                    {page.suggestions.into_iter().map(|a| view! { <li><ActionCard action=a /></li> }).collect_view()}
+                </ul>
+            </section>
+        })}
+        {page.map.map(|map| view! { <MapBox map label=t.map_label kind="actions" /> })}
+        {page.calendar.map(|calendar| view! { <ActionsCalendar calendar filters=f.clone() /> })}
+        {list}
+        {next.map(|href| view! { <p><a class="button" href=href rel="next">{t.more}</a></p> })}
+        {page.signed_in.then(|| view! { <CalendarBox token /> })}
+    }
+}
+
+/// Liste · Carte · Mois · Semaine, keeping the filters.
+#[component]
+fn LayoutSwitch(filters: ActionFilters, current: ActionsLayout) -> impl IntoView {
+    let t = use_texts().actions;
+    view! {
+        <nav class="layout-switch" aria-label=t.layouts_label>
+            {ActionsLayout::ALL.iter().map(|l| {
+                let here = *l == current;
+                view! {
+                    <a href=filters.href(*l, "") aria-current=here.then_some("page") class:current=here>{(t.layout)(*l)}</a>
+                }
+            }).collect_view()}
+        </nav>
+    }
+}
+
+/// The filters, a plain GET form. The position button (shown by `field-map.js`) fills `lat`/`lng`
+/// and sends it; a postal code typed wins over a kept position.
+#[component]
+fn Filters(filters: ActionFilters, open: bool) -> impl IntoView {
+    let t = use_texts().actions;
+    let f = filters;
+    let radius = f.radius_km.unwrap_or(30);
+    let calendar = matches!(f.layout, Some(ActionsLayout::Month | ActionsLayout::Week));
+    let coordinate = |v: Option<f64>| v.map(|v| format!("{v:.4}")).unwrap_or_default();
+    view! {
+        <details class="card filters" open=open>
             <summary>{t.filters_title}</summary>
-            <form method="get" action="/actions" class="filters-form">
+            <form method="get" action="/actions" class="filters-form" data-geolocate-form="">
+                {f.layout.filter(|l| *l != ActionsLayout::List).map(|l| view! { <input type="hidden" name="vue" value=l.as_str() /> })}
+                {(!f.period.is_empty()).then(|| view! { <input type="hidden" name="periode" value=f.period.clone() /> })}
+                <input type="hidden" name="lat" value=coordinate(f.lat) />
+                <input type="hidden" name="lng" value=coordinate(f.lng) />
                 <div class="field">
                     <label for="filtre-type">{t.filter_kind}</label>
                     <select id="filtre-type" name="type">
@@ -83,34 +151,36 @@ fn ActionsBody(page: ActionsPage, token: Option<String>) -> impl IntoView {
                     <label for="filtre-pres">{t.filter_near}</label>
                     <p class="hint" id="filtre-pres-hint">{t.filter_near_hint}</p>
                     <input id="filtre-pres" name="pres" inputmode="numeric" maxlength="5" value=f.near.clone() aria-describedby="filtre-pres-hint" />
+                    <button
+                        type="button"
+                        class="button subtle geolocate"
+                        hidden=true
+                        data-geolocate=""
+                        data-locating=t.locating
+                        data-refused=t.position_refused
+                        data-unavailable=t.position_unavailable
+                    >
+                        {t.use_my_position}
+                    </button>
+                    <p class="hint" role="status" data-geolocate-status=""></p>
                 </div>
                 <div class="field">
                     <label for="filtre-rayon">{t.filter_radius}</label>
                     <input id="filtre-rayon" name="rayon" type="number" min="1" max="1000" value=radius.to_string() />
                 </div>
-                <div class="field">
-                    <label for="filtre-du">{t.filter_from}</label>
-                    <input id="filtre-du" name="du" type="date" value=f.from.clone() />
-                </div>
-                <div class="field">
-                    <label for="filtre-au">{t.filter_to}</label>
-                    <input id="filtre-au" name="au" type="date" value=f.to.clone() />
-                </div>
+                {(!calendar).then(|| view! {
+                    <div class="field">
+                        <label for="filtre-du">{t.filter_from}</label>
+                        <input id="filtre-du" name="du" type="date" value=f.from.clone() />
+                    </div>
+                    <div class="field">
+                        <label for="filtre-au">{t.filter_to}</label>
+                        <input id="filtre-au" name="au" type="date" value=f.to.clone() />
+                    </div>
+                })}
                 <button type="submit" class="button">{t.filter_submit}</button>
             </form>
         </details>
-        <p class="hint origin">{origin}</p>
-        {if page.items.is_empty() {
-            view! { <p class="empty-state">{t.none_found}</p> }.into_any()
-        } else {
-            view! {
-                <ul class="action-list">
-                    {page.items.into_iter().map(|a| view! { <li><ActionCard action=a /></li> }).collect_view()}
-                </ul>
-            }.into_any()
-        }}
-        {next.map(|href| view! { <p><a class="button" href=href rel="next">{t.more}</a></p> })}
-        {page.signed_in.then(|| view! { <CalendarBox token /> })}
     }
 }
 

@@ -37,11 +37,66 @@ impl Default for RateLimits {
     }
 }
 
-#[derive(Debug, Clone)]
+/// The tile server of the maps (/actions, the action form). Tiles are pictures fetched by the
+/// browser: their origin is added to the CSP's `img-src`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MapSettings {
+    /// A Leaflet URL template (`https://tile.openstreetmap.org/{z}/{x}/{y}.png`); empty: maps
+    /// show the markers on a blank background (tests, or a site that wants no third party).
+    pub tiles: String,
+    /// Credit shown on the map, as plain text; `attribution_url` is its link.
+    pub attribution: String,
+    pub attribution_url: String,
+}
+
+pub const OSM_TILES: &str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
+
+impl Default for MapSettings {
+    fn default() -> Self {
+        Self {
+            tiles: OSM_TILES.into(),
+            attribution: "© les contributeurs d’OpenStreetMap".into(),
+            attribution_url: "https://www.openstreetmap.org/copyright".into(),
+        }
+    }
+}
+
+impl MapSettings {
+    /// What `img-src` must allow for the tiles: `https://tile.openstreetmap.org`, or
+    /// `https://*.tile.example.org` for a `{s}.` template; `None` without tiles.
+    pub fn tile_origin(&self) -> Option<String> {
+        let (scheme, rest) = self.tiles.split_once("://")?;
+        let host = rest.split('/').next()?.replace("{s}", "*");
+        let valid = matches!(scheme, "https" | "http")
+            && !host.is_empty()
+            && host.chars().all(|c| c.is_ascii_alphanumeric() || "-.:*".contains(c));
+        valid.then(|| format!("{scheme}://{host}"))
+    }
+}
+
+#[derive(Debug, Clone, Default)]
 pub struct Settings {
     /// Public origin (scheme://host[:port]) when known, for Origin checks and cookie flags.
     pub public_url: Option<String>,
     pub rate_limits: RateLimits,
+    pub map: MapSettings,
+}
+
+#[cfg(test)]
+mod map_tests {
+    use super::MapSettings;
+
+    #[test]
+    fn tile_origins_for_the_csp() {
+        let osm = MapSettings::default();
+        assert_eq!(osm.tile_origin().as_deref(), Some("https://tile.openstreetmap.org"));
+        let sub = MapSettings { tiles: "https://{s}.tiles.example.org/{z}/{x}/{y}.png".into(), ..osm.clone() };
+        assert_eq!(sub.tile_origin().as_deref(), Some("https://*.tiles.example.org"));
+        let none = MapSettings { tiles: String::new(), ..osm.clone() };
+        assert_eq!(none.tile_origin(), None);
+        let hostile = MapSettings { tiles: "https://x.org; script-src *'/{z}".into(), ..osm };
+        assert_eq!(hostile.tile_origin(), None);
+    }
 }
 
 impl Settings {

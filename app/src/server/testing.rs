@@ -78,7 +78,7 @@ impl TestDb {
     pub fn state(&self, rate_limits: RateLimits) -> AppState {
         AppState {
             db: self.db.clone(),
-            settings: Arc::new(Settings { public_url: None, rate_limits }),
+            settings: Arc::new(Settings { rate_limits, ..Settings::default() }),
             bus: crate::server::bus::EventBus::start(&self.db),
         }
     }

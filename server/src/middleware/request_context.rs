@@ -20,9 +20,10 @@ use crate::state::ServerState;
 fn is_static(path: &str) -> bool {
     path.starts_with("/pkg/")
         || path.starts_with("/icons/")
+        || path.starts_with("/vendor/")
         || matches!(
             path,
-            "/sw.js" | "/register-sw.js" | "/manifest.webmanifest" | "/offline.html" | "/favicon.ico" | "/healthz" | "/metrics"
+            "/sw.js" | "/register-sw.js" | "/offline-report.js" | "/field-map.js" | "/manifest.webmanifest" | "/offline.html" | "/favicon.ico" | "/healthz" | "/metrics"
         )
 }
 

@@ -1,7 +1,8 @@
 //! Security headers on every response, a fresh CSP nonce per request (handed to leptos for its
 //! hydration script), and cache rules that never keep personal pages.
 
-use axum::extract::Request;
+use app::server::context::AppState;
+use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::Response;
 use base64::Engine;
@@ -16,10 +17,12 @@ fn new_nonce() -> String {
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
 }
 
-pub fn content_security_policy(nonce: &str) -> String {
+/// `tile_origin`: the map tile server, the one outside origin pages may load pictures from.
+pub fn content_security_policy(nonce: &str, tile_origin: Option<&str>) -> String {
+    let tiles = tile_origin.map(|o| format!(" {o}")).unwrap_or_default();
     format!(
         "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; style-src 'self'; \
-         img-src 'self' data:; font-src 'self'; connect-src 'self'; manifest-src 'self'; worker-src 'self'; \
+         img-src 'self' data:{tiles}; font-src 'self'; connect-src 'self'; manifest-src 'self'; worker-src 'self'; \
          object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
     )
 }
@@ -30,7 +33,7 @@ fn cache_rule(path: &str) -> &'static str {
         "public, max-age=31536000, immutable"
     } else if path == "/sw.js" || path == "/manifest.webmanifest" || path == "/register-sw.js" {
         "no-cache"
-    } else if path.starts_with("/icons/") || path == "/offline.html" {
+    } else if path.starts_with("/icons/") || path.starts_with("/vendor/") || path == "/offline.html" {
         "public, max-age=86400"
     } else {
         // Pages and API answers can hold personal data: never stored by shared or browser caches.
@@ -38,13 +41,13 @@ fn cache_rule(path: &str) -> &'static str {
     }
 }
 
-pub async fn add_security_headers(mut request: Request, next: Next) -> Response {
+pub async fn add_security_headers(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
     let nonce = new_nonce();
     request.extensions_mut().insert(Nonce::from_value(nonce.clone()));
     let path = request.uri().path().to_string();
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
-    if let Ok(csp) = HeaderValue::from_str(&content_security_policy(&nonce)) {
+    if let Ok(csp) = HeaderValue::from_str(&content_security_policy(&nonce, state.settings.map.tile_origin().as_deref())) {
         headers.insert(CONTENT_SECURITY_POLICY, csp);
     }
     headers.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
@@ -64,10 +67,18 @@ mod tests {
 
     #[test]
     fn csp_allows_only_the_nonce_for_inline_scripts() {
-        let csp = content_security_policy("abc");
+        let csp = content_security_policy("abc", None);
         assert!(csp.contains("script-src 'self' 'nonce-abc' 'wasm-unsafe-eval'"));
+        assert!(csp.contains("img-src 'self' data:;"));
         assert!(!csp.contains("unsafe-inline"));
         assert!(csp.contains("frame-ancestors 'none'"));
+    }
+
+    #[test]
+    fn csp_lets_pictures_come_from_the_map_tile_server_only() {
+        let csp = content_security_policy("abc", Some("https://tile.openstreetmap.org"));
+        assert!(csp.contains("img-src 'self' data: https://tile.openstreetmap.org;"));
+        assert!(csp.contains("connect-src 'self';"));
     }
 
     #[test]
@@ -76,5 +87,6 @@ mod tests {
         assert_eq!(cache_rule("/api/get_my_profile123"), "no-store");
         assert!(cache_rule("/pkg/coopol.abc.wasm").contains("immutable"));
         assert_eq!(cache_rule("/sw.js"), "no-cache");
+        assert!(cache_rule("/vendor/leaflet/leaflet.js").starts_with("public"));
     }
 }

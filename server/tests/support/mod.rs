@@ -21,7 +21,7 @@ pub fn router_with(t: &TestDb, rate_limits: RateLimits, public_url: Option<&str>
     let state = ServerState {
         app: AppState {
             db: t.db.clone(),
-            settings: Arc::new(Settings { public_url: public_url.map(str::to_string), rate_limits }),
+            settings: Arc::new(Settings { public_url: public_url.map(str::to_string), rate_limits, ..Settings::default() }),
             bus: app::server::bus::EventBus::start(&t.db),
         },
         leptos: LeptosOptions::builder().output_name("coopol").site_root("target/site").site_pkg_dir("pkg").build(),

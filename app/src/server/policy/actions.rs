@@ -2,15 +2,15 @@
 //!
 //! Audiences: `public` (everyone, signed in or not), `section` (people of the organizing section;
 //! when it asks for renfort, everyone of its federation too), `adherents` (confirmed adhérents of
-//! the federation). Organizers, the section's secretary and animators and the federation's
+//! the federation; a call for renfort adds the sympathisants living within 30 km). Organizers, the section's secretary and animators and the federation's
 //! responsables always see and manage their actions. A proposed action is seen only by whoever may
 //! approve it and its author.
 
-use crate::model::action::{ActionAudience, ActionStatus, RsvpStatus};
+use crate::model::action::{distance_m, ActionAudience, ActionStatus, RsvpStatus};
 use crate::server::policy::{SectionScope, Subject};
 
 /// What the rules need to know about one action.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ActionFacts {
     pub audience: ActionAudience,
     pub status: ActionStatus,
@@ -20,6 +20,19 @@ pub struct ActionFacts {
     /// The subject is one of its organizers.
     pub is_organizer: bool,
     pub reinforcements: i64,
+    /// The meeting point (lat, lng).
+    pub point: (f64, f64),
+}
+
+/// How far a call for renfort reaches sympathisants, from their commune.
+pub const RENFORT_RADIUS_KM: i64 = 30;
+
+fn is_sympathisant(s: &Subject) -> bool {
+    s.is_active() && !s.belonging.confirmed_adherent
+}
+
+fn lives_within_renfort_radius(s: &Subject, a: &ActionFacts) -> bool {
+    s.belonging.home.is_some_and(|(lat, lng)| distance_m(lat, lng, a.point.0, a.point.1) <= RENFORT_RADIUS_KM * 1000)
 }
 
 /// Organize for a section: its secretary and animators, and the federation's responsables.
@@ -70,9 +83,25 @@ fn can_see_audience(s: &Subject, a: &ActionFacts) -> bool {
             a.section_id.is_some_and(|id| s.belongs_to_section(id))
                 || (a.section_id.is_none() && in_federation)
                 || (a.reinforcements > 0 && in_federation)
+                || (a.reinforcements > 0 && is_sympathisant(s) && lives_within_renfort_radius(s, a))
         }
         ActionAudience::Adherents => in_federation && s.belonging.confirmed_adherent,
     }
+}
+
+/// A call for renfort is shown highlighted to the people it is meant for: those of the other
+/// sections of the federation, and sympathisants living nearby (their own section's included).
+/// Never to its organizers, nor to the people of an action's own scope, for whom it is routine.
+pub fn renfort_concerns(s: &Subject, a: &ActionFacts) -> bool {
+    if a.reinforcements <= 0 || a.status != ActionStatus::Published || a.is_organizer || !can_see(s, a) {
+        return false;
+    }
+    let in_federation = s.belonging.federation_code.as_deref() == Some(a.federation_code.as_str());
+    let own_scope = match a.section_id {
+        Some(id) => s.belongs_to_section(id),
+        None => in_federation,
+    };
+    (in_federation && !own_scope) || (is_sympathisant(s) && lives_within_renfort_radius(s, a))
 }
 
 /// Answer "je participe / peut-être / non": signed in, may see it, published, not over.
@@ -110,6 +139,7 @@ mod tests {
                 federation_code: Some(fed.into()),
                 confirmed_adherent: adherent,
                 suspended: false,
+                home: Some((50.6333, 3.0667)),
             },
             roles,
         }
@@ -124,6 +154,7 @@ mod tests {
             created_by: Some(100),
             is_organizer: false,
             reinforcements: 0,
+            point: (50.6333, 3.0667), // Lille
         }
     }
 
@@ -145,6 +176,35 @@ mod tests {
         assert!(!can_see(&sympathisant_here, &action(ActionAudience::Adherents)));
         assert!(can_see(&adherent_neighbour, &action(ActionAudience::Adherents)));
         assert!(!can_see(&adherent_far, &action(ActionAudience::Adherents)));
+    }
+
+    #[test]
+    fn renfort_reaches_neighbours_and_nearby_sympathisants() {
+        let mut renfort = action(ActionAudience::Section);
+        renfort.reinforcements = 6;
+        let member_here = person(2, 1, "59", true, vec![]);
+        let neighbour = person(3, 2, "59", true, vec![]);
+        let sympathisant_here = person(4, 1, "59", false, vec![]);
+        let mut sympathisant_across = person(5, 9, "62", false, vec![]);
+        sympathisant_across.belonging.home = Some((50.55, 2.95)); // ~12 km away, other federation
+        let mut sympathisant_far = person(6, 9, "62", false, vec![]);
+        sympathisant_far.belonging.home = Some((50.29, 2.78)); // Arras, ~44 km
+        let adherent_across = Subject { belonging: Belonging { confirmed_adherent: true, ..sympathisant_across.belonging.clone() }, ..person(7, 9, "62", true, vec![]) };
+        assert!(!renfort_concerns(&member_here, &renfort), "routine for the section itself");
+        assert!(renfort_concerns(&neighbour, &renfort));
+        assert!(renfort_concerns(&sympathisant_here, &renfort), "sympathisants nearby are the reserve");
+        assert!(can_see(&sympathisant_across, &renfort) && renfort_concerns(&sympathisant_across, &renfort));
+        assert!(!can_see(&sympathisant_far, &renfort) && !renfort_concerns(&sympathisant_far, &renfort));
+        assert!(!can_see(&adherent_across, &renfort), "adhérents of another federation: their own federation's actions");
+        let mut no_renfort = renfort.clone();
+        no_renfort.reinforcements = 0;
+        assert!(!renfort_concerns(&neighbour, &no_renfort) && !can_see(&sympathisant_across, &no_renfort));
+        let mut adherents_only = renfort.clone();
+        adherents_only.audience = ActionAudience::Adherents;
+        assert!(!can_see(&sympathisant_across, &adherents_only) && !renfort_concerns(&sympathisant_here, &adherents_only));
+        let mut cancelled = renfort;
+        cancelled.status = ActionStatus::Cancelled;
+        assert!(!renfort_concerns(&neighbour, &cancelled));
     }
 
     #[test]

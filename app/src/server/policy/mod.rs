@@ -12,12 +12,14 @@ use crate::model::profile::Visibility;
 use crate::model::territory::{Role, Scope};
 use crate::server::context::SessionUser;
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Belonging {
     pub section_id: Option<i64>,
     pub federation_code: Option<String>,
     pub confirmed_adherent: bool,
     pub suspended: bool,
+    /// (lat, lng) of their commune, when it has a reference point.
+    pub home: Option<(f64, f64)>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -222,6 +224,7 @@ mod tests {
                 federation_code: fed.map(str::to_string),
                 confirmed_adherent: adherent,
                 suspended: false,
+                home: None,
             },
             roles: roles.to_vec(),
         }

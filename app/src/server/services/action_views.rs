@@ -4,8 +4,8 @@
 use crate::error::AppError;
 use crate::i18n::{paris_datetime_input, parse_paris_day};
 use crate::model::action::{
-    distance_m, in_french_territory, ActionFilters, ActionFormView, ActionKind, ActionStatus, ActionSummary, ActionView, ActionsPage,
-    ParticipantView, ReportFigures, RsvpStatus,
+    distance_m, in_french_territory, ActionFilters, ActionFormView, ActionKind, ActionStatus, ActionSummary, ActionView, ActionsLayout,
+    ActionsPage, MapConfig, ParticipantView, ReportFigures, RsvpStatus,
 };
 use crate::model::feed::Author;
 use crate::server::context::AppState;
@@ -13,14 +13,36 @@ use crate::server::now_ms;
 use crate::server::policy::actions as rules;
 use crate::server::policy::Subject;
 use crate::server::services::actions::{facts, scopes};
-use crate::server::services::reports;
+use crate::server::services::action_calendar::Period;
+use crate::server::services::{reports, suggestions};
 use crate::server::store::{self, actions::ActionRow, actions::UpcomingQuery};
 
 const PAGE: i64 = 40;
+/// The map shows more at once than a page of the list (markers are small).
+const MAP_PAGE: i64 = 200;
+/// A month of actions, at most (the view says when there are more).
+const CALENDAR_LIMIT: i64 = 300;
 const DEFAULT_RADIUS_KM: i64 = 30;
 const DAY_MS: i64 = 86_400_000;
+/// The origin's name when it is the browser's position (the page says it in the reader's language).
+const MY_POSITION: &str = "";
 
-fn summary(row: &ActionRow, distance: Option<i64>) -> ActionSummary {
+/// (south, north, west, east) of a square of `radius_km` around a point, for the indexed filter
+/// before the exact distance.
+pub fn bounding_box(lat: f64, lng: f64, radius_km: i64) -> (f64, f64, f64, f64) {
+    let dlat = radius_km as f64 / 111.0;
+    let dlng = radius_km as f64 / (111.0 * lat.to_radians().cos().max(0.05));
+    (lat - dlat, lat + dlat, lng - dlng, lng + dlng)
+}
+
+/// The map's tile server, as configured.
+pub fn map_config(state: &AppState) -> MapConfig {
+    let m = &state.settings.map;
+    MapConfig { tiles: m.tiles.clone(), attribution: m.attribution.clone(), attribution_url: m.attribution_url.clone() }
+}
+
+/// One action as a line of a list, for this reader (renfort highlighted when it concerns them).
+pub fn summary(subject: &Subject, row: &ActionRow, distance: Option<i64>) -> ActionSummary {
     let organized_by = match (&row.section_name, row.section_id) {
         (Some(name), Some(_)) => format!("Section {name}"),
         _ => format!("Fédération {} ({})", row.federation_name, row.federation_code),
@@ -39,20 +61,17 @@ fn summary(row: &ActionRow, distance: Option<i64>) -> ActionSummary {
         status: ActionStatus::parse(&row.status).unwrap_or(ActionStatus::Proposed),
         my_rsvp: row.my_status.as_deref().and_then(RsvpStatus::parse),
         reinforcements: row.reinforcements,
-        highlighted: row.reinforcements > 0 && row.status == "published",
+        highlighted: rules::renfort_concerns(subject, &facts(row)),
+        suggested: false,
         lat: row.lat,
         lng: row.lng,
     }
 }
 
-/// The reference point of the list: a position the browser gave, a postal code typed, or the
+/// The reference point of the list: a postal code typed, a position the browser gave, or the
 /// reader's commune.
 async fn origin(state: &AppState, subject: &Subject, f: &ActionFilters) -> Result<Option<(f64, f64, String)>, AppError> {
-    if let (Some(lat), Some(lng)) = (f.lat, f.lng) {
-        if in_french_territory(lat, lng) {
-            return Ok(Some((lat, lng, "ta position".into())));
-        }
-    }
+    // What the reader typed wins over a position kept from an earlier search.
     let near = f.near.trim().replace(' ', "");
     if !near.is_empty() {
         let communes = store::territory::communes_by_postal_code(&state.db, &near).await?;
@@ -61,6 +80,11 @@ async fn origin(state: &AppState, subject: &Subject, f: &ActionFilters) -> Resul
             None => store::territory::commune(&state.db, &near.to_ascii_uppercase()).await?,
         };
         return Ok(found.and_then(|c| Some((c.lat?, c.lng?, c.name))));
+    }
+    if let (Some(lat), Some(lng)) = (f.lat, f.lng) {
+        if in_french_territory(lat, lng) {
+            return Ok(Some((lat, lng, MY_POSITION.into())));
+        }
     }
     match subject.id() {
         Some(me) => Ok(store::actions::home_point(&state.db, me).await?.and_then(|(lat, lng, name)| Some((lat?, lng?, name)))),
@@ -73,49 +97,62 @@ fn parse_cursor(raw: &str) -> Option<(i64, i64)> {
     Some((start.parse().ok()?, id.parse().ok()?))
 }
 
-/// Upcoming actions this reader may see, soonest first, within the radius of the reference point.
+/// Upcoming actions this reader may see, soonest first, within the radius of the reference
+/// point: a page of the list, the map's markers, or a month or week of the calendar.
 pub async fn list(state: &AppState, subject: &Subject, filters: ActionFilters) -> Result<ActionsPage, AppError> {
     let now = now_ms();
+    let layout = filters.layout.unwrap_or(ActionsLayout::List);
     let origin = origin(state, subject, &filters).await?;
     let radius_km = filters.radius_km.unwrap_or(DEFAULT_RADIUS_KM).clamp(1, 1000);
-    let bbox = origin.as_ref().map(|(lat, lng, _)| {
-        let dlat = radius_km as f64 / 111.0;
-        let dlng = radius_km as f64 / (111.0 * lat.to_radians().cos().max(0.05));
-        (lat - dlat, lat + dlat, lng - dlng, lng + dlng)
-    });
-    let query = UpcomingQuery {
+    let period = matches!(layout, ActionsLayout::Month | ActionsLayout::Week).then(|| Period::new(layout, &filters.period, now));
+    let mut query = UpcomingQuery {
         viewer: subject.id().unwrap_or(0),
         now_ms: now,
         from_ms: parse_paris_day(&filters.from).unwrap_or(i64::MIN),
         to_ms: parse_paris_day(&filters.to).map(|d| d + DAY_MS).unwrap_or(i64::MAX),
-        bbox,
+        bbox: origin.as_ref().map(|(lat, lng, _)| bounding_box(*lat, *lng, radius_km)),
         kind: filters.kind.map(|k| k.as_str().to_string()),
         section_id: None,
         federation_code: None,
         after: parse_cursor(&filters.after),
-        limit: PAGE,
+        limit: if layout == ActionsLayout::Map { MAP_PAGE } else { PAGE },
     };
+    if let Some(p) = &period {
+        // A calendar shows its whole period, past days included, in one page.
+        (query.now_ms, query.from_ms, query.to_ms, query.after, query.limit) = (p.start_ms(), p.start_ms(), p.end_ms(), None, CALENDAR_LIMIT);
+    }
     let rows = store::actions::upcoming(&state.db, &query).await?;
-    let next = (rows.len() as i64 == PAGE).then(|| rows.last().map(|r| format!("{}_{}", r.starts_at, r.id))).flatten();
-    let items = rows
+    let full = rows.len() as i64 == query.limit;
+    let items: Vec<ActionSummary> = rows
         .iter()
         .filter(|row| rules::can_see(subject, &facts(row)))
         .filter_map(|row| {
             let distance = origin.as_ref().map(|(lat, lng, _)| distance_m(*lat, *lng, row.lat, row.lng));
             match distance {
                 Some(d) if d > radius_km * 1000 => None,
-                _ => Some(summary(row, distance)),
+                _ => Some(summary(subject, row, distance)),
             }
         })
         .collect();
+    let (items, calendar, next) = match &period {
+        Some(p) => (Vec::new(), Some(p.view(items, full, now)), None),
+        None => (items, None, full.then(|| rows.last().map(|r| format!("{}_{}", r.starts_at, r.id))).flatten()),
+    };
+    let first_list_page = layout == ActionsLayout::List && filters.after.is_empty();
+    let suggestions = if first_list_page { suggestions::for_person(state, subject).await? } else { Vec::new() };
     let may_create = !scopes(state, subject).await?.is_empty();
     Ok(ActionsPage {
         items,
         filters: ActionFilters { radius_km: Some(radius_km), ..filters },
+        at_my_position: origin.as_ref().is_some_and(|(_, _, name)| name == MY_POSITION),
         origin: origin.map(|(_, _, name)| name),
         next,
         may_create,
         signed_in: subject.is_active(),
+        layout,
+        map: (layout == ActionsLayout::Map).then(|| map_config(state)),
+        calendar,
+        suggestions,
     })
 }
 
@@ -139,7 +176,7 @@ pub async fn of_scope(
         limit: 10,
     };
     let rows = store::actions::upcoming(&state.db, &query).await?;
-    Ok(rows.iter().filter(|row| rules::can_see(subject, &facts(row))).map(|row| summary(row, None)).collect())
+    Ok(rows.iter().filter(|row| rules::can_see(subject, &facts(row))).map(|row| summary(subject, row, None)).collect())
 }
 
 fn first_name(display_name: &str) -> String {
@@ -178,7 +215,7 @@ pub async fn view(state: &AppState, subject: &Subject, id: i64) -> Result<Action
     let report = if is_past { store::reports::of_action(&state.db, id).await? } else { None };
     let contacts = if is_past { reports::contacts_for(state, subject, &row).await? } else { Vec::new() };
     Ok(ActionView {
-        summary: summary(&row, None),
+        summary: summary(subject, &row, None),
         description: row.description.clone(),
         address: row.address.clone(),
         material: row.material.clone(),
@@ -226,6 +263,7 @@ pub async fn form_view(state: &AppState, subject: &Subject, id: Option<i64>) -> 
             propose_only,
             values: vec![("commune".into(), commune), ("audience".into(), "public".into()), ("kind".into(), "tractage".into())],
             title: String::new(),
+            map: map_config(state),
         });
     };
     let row = store::actions::by_id(&state.db, me, id).await?.ok_or(AppError::NotFound)?;
@@ -251,5 +289,5 @@ pub async fn form_view(state: &AppState, subject: &Subject, id: Option<i64>) -> 
         ("audience".into(), row.audience.clone()),
         ("reinforcements".into(), row.reinforcements.to_string()),
     ];
-    Ok(ActionFormView { scopes: Vec::new(), propose_only: false, values, title: row.title })
+    Ok(ActionFormView { scopes: Vec::new(), propose_only: false, values, title: row.title, map: map_config(state) })
 }

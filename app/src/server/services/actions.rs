@@ -98,6 +98,7 @@ pub fn facts(row: &ActionRow) -> ActionFacts {
         created_by: row.created_by,
         is_organizer: row.is_organizer,
         reinforcements: row.reinforcements,
+        point: (row.lat, row.lng),
     }
 }
 

@@ -1,6 +1,7 @@
 //! Use cases that span several statements: one transaction each.
 
 pub mod accounts;
+pub mod action_calendar;
 pub mod action_views;
 pub mod actions;
 pub mod calendar;
@@ -23,4 +24,5 @@ pub mod sessions;
 pub mod social;
 pub mod statistics;
 pub mod subjects;
+pub mod suggestions;
 pub mod territory;

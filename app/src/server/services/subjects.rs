@@ -27,6 +27,7 @@ pub async fn load(db: &Db, user: Option<SessionUser>) -> Result<Subject, AppErro
             federation_code: row.federation_code,
             confirmed_adherent: row.membership == "adherent" && row.membership_status == "confirmed",
             suspended: row.suspended_at.is_some(),
+            home: row.home_lat.zip(row.home_lng),
         },
         roles,
     })

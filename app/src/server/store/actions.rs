@@ -157,6 +157,33 @@ pub async fn upcoming(db: &Db, q: &UpcomingQuery) -> Result<Vec<ActionRow>, sqlx
         .fetch_all(p).await)
 }
 
+/// Engagement à la carte: upcoming published actions of some kinds in a box, that this person
+/// neither answered nor organizes, soonest first. `kinds` are `ActionKind::as_str` values.
+pub async fn suggestions(
+    db: &Db,
+    viewer: i64,
+    now_ms: i64,
+    (south, north, west, east): (f64, f64, f64, f64),
+    kinds: &[&'static str],
+    limit: i64,
+) -> Result<Vec<ActionRow>, sqlx::Error> {
+    let kinds: Vec<String> = kinds.iter().filter(|k| k.chars().all(|c| c.is_ascii_lowercase() || c == '_')).map(|k| format!("'{k}'")).collect();
+    if kinds.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "SELECT {COLUMNS} {FROM} WHERE a.status = 'published' AND a.starts_at > $2 AND a.kind IN ({}) \
+         AND a.lat BETWEEN $3 AND $4 AND a.lng BETWEEN $5 AND $6 \
+         AND NOT EXISTS (SELECT 1 FROM action_rsvps r WHERE r.action_id = a.id AND r.user_id = $1) \
+         AND NOT EXISTS (SELECT 1 FROM action_organizers o WHERE o.action_id = a.id AND o.user_id = $1) \
+         ORDER BY a.starts_at, a.id LIMIT $7",
+        kinds.join(", ")
+    );
+    on_pool!(db.read(), p => sqlx::query_as::<_, ActionRow>(&sql)
+        .bind(viewer).bind(now_ms).bind(south).bind(north).bind(west).bind(east).bind(limit)
+        .fetch_all(p).await)
+}
+
 /// Proposals waiting for approval in the scopes a person leads (their sections, their federations).
 pub async fn proposals(db: &Db, viewer: i64, section_ids: &[i64], federation_codes: &[String]) -> Result<Vec<ActionRow>, sqlx::Error> {
     let sections = section_ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");

@@ -7,7 +7,7 @@ use crate::server::db::{Db, Tx};
 use crate::{on_pool, on_tx};
 
 /// Everything the policy needs about a person (roles aside), in one statement.
-#[derive(Debug, Clone, FromRow, PartialEq, Eq)]
+#[derive(Debug, Clone, FromRow, PartialEq)]
 pub struct BelongingRow {
     pub id: i64,
     pub membership: String,
@@ -16,10 +16,13 @@ pub struct BelongingRow {
     pub commune_insee: Option<String>,
     pub federation_code: Option<String>,
     pub section_id: Option<i64>,
+    /// The commune's reference point (distances to actions, renfort).
+    pub home_lat: Option<f64>,
+    pub home_lng: Option<f64>,
 }
 
 const BELONGING: &str = "SELECT u.id, u.membership, u.membership_status, u.suspended_at, u.commune_insee, \
-    c.departement_code AS federation_code, sc.section_id FROM users u \
+    c.departement_code AS federation_code, sc.section_id, c.lat AS home_lat, c.lng AS home_lng FROM users u \
     LEFT JOIN communes c ON c.insee = u.commune_insee LEFT JOIN section_communes sc ON sc.insee = u.commune_insee";
 
 pub async fn belonging(db: &Db, user_id: i64) -> Result<Option<BelongingRow>, sqlx::Error> {

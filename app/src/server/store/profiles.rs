@@ -122,3 +122,10 @@ pub async fn replace(tx: &mut Tx, user_id: i64, update: &ProfileUpdate, now_ms: 
     }
     Ok(())
 }
+
+/// What a person said they are available for (engagement à la carte).
+pub async fn availabilities(db: &Db, user_id: i64) -> Result<Vec<Availability>, sqlx::Error> {
+    let sql = "SELECT kind FROM profile_availabilities WHERE user_id = $1";
+    let kinds: Vec<String> = on_pool!(db.read(), p => sqlx::query_scalar(sql).bind(user_id).fetch_all(p).await)?;
+    Ok(kinds.iter().filter_map(|k| Availability::parse(k)).collect())
+}
