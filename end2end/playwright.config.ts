@@ -28,6 +28,8 @@ export const serverEnv = (db: { port: number; url: string }) => ({
   COOPOL_SIGNUP_LIMIT_PER_HOUR: "1000",
   COOPOL_SIGNIN_LIMIT_PER_IP: "1000",
   COOPOL_POSTING_LIMIT: "1000",
+  // Maps without tiles: nothing waits on a tile server (the tests check that no request leaves).
+  COOPOL_MAP_TILES: "off",
 });
 
 export const chromiumLaunch = {

@@ -33,7 +33,10 @@ setup_build() {
   fi
   if ! cargo leptos --version 2>/dev/null | grep -q "$CARGO_LEPTOS_VERSION"; then
     say "installing cargo-leptos $CARGO_LEPTOS_VERSION (about 15 minutes on 2 cores, once)"
-    cargo install --locked "cargo-leptos@$CARGO_LEPTOS_VERSION" --features no_downloads
+    # Its release profile asks for fat LTO and one codegen unit: minutes of linking on 2 cores for
+    # a tool whose speed does not matter here.
+    CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+      cargo install --locked "cargo-leptos@$CARGO_LEPTOS_VERSION" --features no_downloads
   fi
   if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then
     say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (matches Cargo.lock)"

@@ -313,7 +313,6 @@ async fn calendar_files(t: &TestDb) {
     assert_eq!(calendar::personal_feed(&w.state, &newer, "x").await, Err(AppError::NotFound));
 }
 
-
 /// Says in the profile what this person is available for (everything else as at sign-up).
 async fn available_for(w: &World, id: i64, handle: &str, kinds: &[&str]) {
     let mut pairs = vec![("display_name", "Personne Test"), ("handle", handle)];
@@ -384,9 +383,8 @@ async fn map_and_calendar_layouts(t: &TestDb) {
     let later = actions::create(&w.state, &secretary, &action_form(45, &[("kind", "phoning")])).await.unwrap();
     let adherent = who(&w, w.adherent).await;
 
-    let map = action_views::list(&w.state, &adherent, ActionFilters { layout: Some(ActionsLayout::Map), ..Default::default() })
-        .await
-        .unwrap();
+    let map =
+        action_views::list(&w.state, &adherent, ActionFilters { layout: Some(ActionsLayout::Map), ..Default::default() }).await.unwrap();
     assert_eq!(map.items.iter().map(|a| a.id).collect::<Vec<_>>(), vec![soon, later]);
     assert_eq!(map.map.as_ref().map(|m| m.tiles.as_str()), Some(app::server::context::OSM_TILES));
     assert!(map.items.iter().all(|a| (a.lat - 50.63).abs() < 0.1), "markers at Lille");

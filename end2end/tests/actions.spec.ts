@@ -1,6 +1,6 @@
 import { expect, Locator, Page, test as base } from "@playwright/test";
 import ICAL from "ical.js";
-import { moveActionToYesterday, operator, person, settle, signUp } from "./helpers";
+import { expectNoErrors, moveActionToYesterday, operator, person, settle, signUp, watchForErrors } from "./helpers";
 
 // Field actions on a phone (issue 5): a secretary creates a Saturday tractage at the market with
 // one place; a sympathisant finds it by distance from the home page and joins; a second person
@@ -170,4 +170,98 @@ test("tractage du samedi : créer, trouver, participer, liste d’attente, compt
   // A sympathisant does not see the section's statistics.
   const refused = await b.goto(`${sectionUrl}/statistiques`);
   expect(refused!.status()).toBe(403);
+});
+
+test("carte, calendrier et position du téléphone", async ({ browser, baseURL, databaseUrl }) => {
+  test.setTimeout(120_000);
+  const stamp = Date.now().toString(36);
+  const org = person("Odile", stamp);
+  const sym = person("Simon", stamp);
+  const roubaix = { latitude: 50.6942, longitude: 3.1746 };
+
+  // A national admin may organize for their federation: the meeting point comes from the phone,
+  // then is moved by a tap on the map.
+  const admin = await signUp(browser, baseURL!, true, org, "59100", "adherent");
+  operator(databaseUrl, ["grant-admin", "--email", org.email]);
+  const outside: string[] = [];
+  const watchOutside = (p: Page) =>
+    p.context().on("request", (r) => {
+      if (!r.url().startsWith(baseURL!)) outside.push(r.url());
+    });
+  watchOutside(admin);
+  const errors = watchForErrors(admin); // CSP refusals (inline styles, outside scripts), hydration panics
+  await admin.context().grantPermissions(["geolocation"], { origin: baseURL! });
+  await admin.context().setGeolocation(roubaix);
+  await admin.goto("/actions/nouvelle");
+  await settle(admin, true);
+  const title = `Porte-à-porte quartier de l’Épeule ${stamp}`;
+  const day = nextSaturday();
+  await admin.getByLabel("Type d’action").selectOption("porte_a_porte");
+  await admin.getByLabel("Titre").fill(title);
+  await admin.getByLabel("Début").fill(`${day}T14:00`);
+  await admin.getByLabel("Fin").fill(`${day}T17:00`);
+  await admin.getByLabel("Point de rendez-vous").fill("Métro Épeule-Montesquieu");
+  await admin.getByLabel("Ouverte à tous").check();
+  await admin.getByRole("button", { name: "Utiliser ma position" }).click();
+  await expect(admin.getByLabel("Latitude (facultatif)")).toHaveValue("50.69420");
+  await expect(admin.getByLabel("Longitude (facultatif)")).toHaveValue("3.17460");
+  const picker = admin.locator('div[data-map="picker"]');
+  await expect(picker).toHaveAttribute("data-ready", "");
+  await expect(picker.locator(".leaflet-marker-icon")).toHaveCount(1);
+  const box = (await picker.boundingBox())!;
+  await picker.click({ position: { x: box.width / 2 + 40, y: box.height / 2 } });
+  await expect(admin.getByLabel("Longitude (facultatif)")).not.toHaveValue("3.17460");
+  const lng = Number(await admin.getByLabel("Longitude (facultatif)").inputValue());
+  expect(lng).toBeGreaterThan(3.1746);
+  expect(lng).toBeLessThan(3.2);
+  await admin.getByRole("button", { name: "Publier l’action" }).click();
+  await expect(admin.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  const actionPath = new URL(admin.url()).pathname;
+
+  // A sympathisant in Lille asks for the actions around their phone's position (in Roubaix).
+  const s = await signUp(browser, baseURL!, true, sym, "59000", "sympathisant");
+  watchOutside(s);
+  const symErrors = watchForErrors(s);
+  await s.context().grantPermissions(["geolocation"], { origin: baseURL! });
+  await s.context().setGeolocation(roubaix);
+  await s.goto("/actions?rayon=5");
+  await settle(s, true);
+  await s.locator("details.filters summary").click();
+  await s.getByRole("button", { name: "Utiliser ma position" }).click();
+  await s.waitForURL(/lat=50\.694/);
+  await expect(s.locator("p.origin")).toHaveText("À moins de 5 km de ta position");
+  await expect(s.locator("article.action-card", { hasText: title })).toContainText(/à \d+ m/);
+
+  // The map: one marker per action listed, popups linking to the action; no tile was asked for.
+  await s.getByRole("link", { name: "Carte", exact: true }).click();
+  await s.waitForURL(/vue=carte/);
+  const map = s.locator('div[data-map="actions"]');
+  const listed = await s.locator(".action-list article.action-card").count();
+  await expect(map).toHaveAttribute("data-markers", String(listed));
+  await s.locator(`.leaflet-marker-icon[title="${title}"]`).click();
+  await expect(s.locator(".leaflet-popup a", { hasText: title })).toHaveAttribute("href", actionPath);
+
+  // The month and the week: the action on its Saturday, the filters kept.
+  await s.getByRole("link", { name: "Mois", exact: true }).click();
+  await s.waitForURL(/vue=mois/);
+  expect(s.url()).toContain("lat=50.694");
+  if (!(await s.locator(`li.day[data-date="${day}"]`).count())) {
+    await s.getByRole("link", { name: /Mois suivant/ }).click(); // Saturday falls in next month
+  }
+  await expect(s.locator(`li.day[data-date="${day}"]`).getByRole("link", { name: new RegExp(title) })).toBeVisible();
+  await s.goto(`/actions?vue=semaine&periode=${day}&lat=50.6942&lng=3.1746`);
+  const saturday = s.locator(`li.day[data-date="${day}"]`);
+  await expect(saturday.locator(".day-name")).toContainText("samedi");
+  await expect(saturday.getByRole("link", { name: new RegExp(title) })).toHaveAttribute("href", actionPath);
+  expect(outside, outside.join("\n")).toEqual([]);
+  await expectNoErrors([...errors, ...symErrors]);
+
+  // Without JavaScript: no position button, the map says the list has the same actions.
+  const nojs = await browser.newContext({ baseURL, javaScriptEnabled: false, locale: "fr-FR", viewport: { width: 360, height: 800 } });
+  const n = await nojs.newPage();
+  await n.goto("/actions?vue=carte&pres=59100");
+  await expect(n.getByRole("button", { name: "Utiliser ma position" })).toBeHidden();
+  await expect(n.getByText("La carte a besoin de JavaScript")).toBeVisible();
+  await expect(n.locator("article.action-card", { hasText: title })).toBeVisible();
+  await nojs.close();
 });

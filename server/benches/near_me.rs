@@ -89,11 +89,7 @@ async fn seed(t: &TestDb) -> i64 {
 
 async fn bench(t: TestDb) {
     let reader = seed(&t).await;
-    let state = AppState {
-        db: t.db.clone(),
-        settings: Arc::new(Settings::default()),
-        bus: app::server::bus::EventBus::for_db(&t.db),
-    };
+    let state = AppState { db: t.db.clone(), settings: Arc::new(Settings::default()), bus: app::server::bus::EventBus::for_db(&t.db) };
     let subject = testing::subject(&t.db, reader).await;
     let backend = t.db.backend_name();
     let first = action_views::list(&state, &subject, ActionFilters::default()).await.unwrap();

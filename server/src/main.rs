@@ -81,11 +81,7 @@ enum Operation {
 
 async fn operator(common: &CommonArgs, operation: Operation, email: &str) -> Result<(), String> {
     let db = open_database(common).await?;
-    let state = AppState {
-        db: db.clone(),
-        settings: Arc::new(Settings::default()),
-        bus: EventBus::for_db(&db),
-    };
+    let state = AppState { db: db.clone(), settings: Arc::new(Settings::default()), bus: EventBus::for_db(&db) };
     let result = match operation {
         Operation::GrantAdmin => roles::grant_national_admin_by_email(&state, email).await,
         Operation::Suspend => roles::set_suspended_by_email(&state, email, true).await,

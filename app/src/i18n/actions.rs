@@ -232,7 +232,8 @@ pub static FR: ActionTexts = ActionTexts {
     capacity_hint: "Vide : pas de limite. Au-delà, une liste d’attente se forme.",
     material_label: "Matériel à apporter (facultatif)",
     renfort_label: "Renfort : personnes supplémentaires recherchées",
-    renfort_hint: "Les sections voisines de ta fédération et les sympathisant·es à moins de 30 km la verront mise en avant. 0 : pas de renfort.",
+    renfort_hint:
+        "Les sections voisines de ta fédération et les sympathisant·es à moins de 30 km la verront mise en avant. 0 : pas de renfort.",
     organizers_label: "Co-organisateur·ices (identifiants, facultatif)",
     organizers_hint: "Exemple : lea-martin, paul-durand",
     create_submit: "Publier l’action",

@@ -311,7 +311,13 @@ pub static FR: Texts = Texts {
         FieldError::MustBePositive => "Indique un nombre supérieur à zéro, ou laisse vide pour ne pas limiter.".into(),
         FieldError::MustNotBeNegative => "Un nombre ne peut pas être négatif.".into(),
         FieldError::OutsideFrance => "Ce point n’est pas en France : vérifie la latitude et la longitude (exemple : 50.6367, 3.0633).".into(),
-        FieldError::MoreThan { other } => format!("Ce nombre ne peut pas dépasser « {other} »."),
+        FieldError::MoreThan { other } => {
+            let other = match other.as_str() {
+                "doors_knocked" => "portes frappées",
+                other => other,
+            };
+            format!("Ce nombre ne peut pas dépasser « {other} ».")
+        }
         FieldError::InvalidPhone => "Ce numéro de téléphone n’est pas valide (exemple : 06 12 34 56 78).".into(),
         FieldError::ContactMeansRequired => "Indique un téléphone ou une adresse e-mail pour recontacter cette personne.".into(),
     },
@@ -480,7 +486,13 @@ pub static EN: Texts = Texts {
         FieldError::MustBePositive => "Give a number above zero, or leave empty for no limit.".into(),
         FieldError::MustNotBeNegative => "A number cannot be negative.".into(),
         FieldError::OutsideFrance => "This point is not in France: check the latitude and longitude (for example 50.6367, 3.0633).".into(),
-        FieldError::MoreThan { other } => format!("This number cannot exceed “{other}”."),
+        FieldError::MoreThan { other } => {
+            let other = match other.as_str() {
+                "doors_knocked" => "doors knocked",
+                other => other,
+            };
+            format!("This number cannot exceed “{other}”.")
+        }
         FieldError::InvalidPhone => "This phone number is not valid (for example: 06 12 34 56 78).".into(),
         FieldError::ContactMeansRequired => "Give a phone number or an e-mail address to get back to this person.".into(),
     },

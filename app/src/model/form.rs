@@ -61,7 +61,8 @@ pub enum FieldError {
     MustNotBeNegative,
     /// Coordinates outside France's territories (or latitude and longitude swapped).
     OutsideFrance,
-    /// Doors opened cannot exceed doors knocked, and the like.
+    /// Doors opened cannot exceed doors knocked, and the like. `other` is the other field's
+    /// name; the message names it in the reader's language.
     MoreThan {
         other: String,
     },
@@ -151,6 +152,30 @@ impl FormOutcome {
 
     pub fn error(&self, name: &str) -> Option<FieldError> {
         self.errors.get(name).cloned()
+    }
+}
+
+/// A form shown again: after a refused submission what was typed wins over what is stored.
+#[derive(Debug, Clone, Default)]
+pub struct FormValues {
+    outcome: Option<FormOutcome>,
+    stored: Vec<(String, String)>,
+}
+
+impl FormValues {
+    pub fn new(outcome: Option<FormOutcome>, stored: Vec<(String, String)>) -> Self {
+        Self { outcome, stored }
+    }
+
+    pub fn value(&self, name: &str) -> String {
+        match &self.outcome {
+            Some(o) => o.value(name),
+            None => self.stored.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()).unwrap_or_default(),
+        }
+    }
+
+    pub fn error(&self, name: &str) -> Option<FieldError> {
+        self.outcome.as_ref().and_then(|o| o.error(name))
     }
 }
 

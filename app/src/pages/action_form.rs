@@ -11,7 +11,7 @@ use crate::components::form::{use_form_outcome, FieldErrorText, FormAlert, TextA
 use crate::components::lang::use_texts;
 use crate::components::map::MapBox;
 use crate::model::action::{ActionAudience, ActionFormView, ActionKind};
-use crate::model::form::FormOutcome;
+use crate::model::form::{FormOutcome, FormValues};
 use crate::pages::error_view::ErrorView;
 
 #[component]
@@ -47,19 +47,9 @@ fn ActionFormPage(id: Option<i64>) -> impl IntoView {
 #[component]
 fn ActionForm(id: Option<i64>, view: ActionFormView, outcome: Option<FormOutcome>) -> impl IntoView {
     let t = use_texts().actions;
-    let stored = view.values.clone();
-    // What was typed wins over what is stored.
-    let value = {
-        let outcome = outcome.clone();
-        move |name: &str| match &outcome {
-            Some(o) => o.value(name),
-            None => stored.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()).unwrap_or_default(),
-        }
-    };
-    let error = {
-        let outcome = outcome.clone();
-        move |name: &str| outcome.as_ref().and_then(|o| o.error(name))
-    };
+    let form = FormValues::new(outcome.clone(), view.values.clone());
+    let value = |name: &str| form.value(name);
+    let error = |name: &str| form.error(name);
     let title = match id {
         Some(_) => (t.edit_title)(&view.title),
         None => t.form_title.to_string(),

@@ -10,7 +10,7 @@ use leptos_router::hooks::use_params_map;
 use crate::api::actions::get_report_form::get_report_form;
 use crate::components::form::{use_form_outcome, FieldErrorText, FormAlert, TextArea, TextField};
 use crate::components::lang::use_texts;
-use crate::model::form::FormOutcome;
+use crate::model::form::{FormOutcome, FormValues};
 use crate::model::report::{ReportFormView, CONTACT_RETENTION_MONTHS, CONTACT_ROWS};
 use crate::pages::error_view::ErrorView;
 
@@ -37,18 +37,9 @@ pub fn ReportPage() -> impl IntoView {
 #[component]
 fn ReportForm(view: ReportFormView, outcome: Option<FormOutcome>) -> impl IntoView {
     let t = use_texts().reports;
-    let stored = view.values.clone();
-    let value = {
-        let outcome = outcome.clone();
-        move |name: &str| match &outcome {
-            Some(o) => o.value(name),
-            None => stored.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()).unwrap_or_default(),
-        }
-    };
-    let error = {
-        let outcome = outcome.clone();
-        move |name: &str| outcome.as_ref().and_then(|o| o.error(name))
-    };
+    let form = FormValues::new(outcome.clone(), view.values.clone());
+    let value = |name: &str| form.value(name);
+    let error = |name: &str| form.error(name);
     // A refused submission keeps its key: it was not recorded, the corrected one will be.
     let key = outcome.as_ref().map(|o| o.value("cle")).filter(|k| !k.is_empty()).unwrap_or(view.key.clone());
     let id = view.action_id;

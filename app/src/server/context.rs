@@ -67,9 +67,8 @@ impl MapSettings {
     pub fn tile_origin(&self) -> Option<String> {
         let (scheme, rest) = self.tiles.split_once("://")?;
         let host = rest.split('/').next()?.replace("{s}", "*");
-        let valid = matches!(scheme, "https" | "http")
-            && !host.is_empty()
-            && host.chars().all(|c| c.is_ascii_alphanumeric() || "-.:*".contains(c));
+        let valid =
+            matches!(scheme, "https" | "http") && !host.is_empty() && host.chars().all(|c| c.is_ascii_alphanumeric() || "-.:*".contains(c));
         valid.then(|| format!("{scheme}://{host}"))
     }
 }

@@ -23,7 +23,15 @@ fn is_static(path: &str) -> bool {
         || path.starts_with("/vendor/")
         || matches!(
             path,
-            "/sw.js" | "/register-sw.js" | "/offline-report.js" | "/field-map.js" | "/manifest.webmanifest" | "/offline.html" | "/favicon.ico" | "/healthz" | "/metrics"
+            "/sw.js"
+                | "/register-sw.js"
+                | "/offline-report.js"
+                | "/field-map.js"
+                | "/manifest.webmanifest"
+                | "/offline.html"
+                | "/favicon.ico"
+                | "/healthz"
+                | "/metrics"
         )
 }
 

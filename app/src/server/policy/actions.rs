@@ -189,7 +189,10 @@ mod tests {
         sympathisant_across.belonging.home = Some((50.55, 2.95)); // ~12 km away, other federation
         let mut sympathisant_far = person(6, 9, "62", false, vec![]);
         sympathisant_far.belonging.home = Some((50.29, 2.78)); // Arras, ~44 km
-        let adherent_across = Subject { belonging: Belonging { confirmed_adherent: true, ..sympathisant_across.belonging.clone() }, ..person(7, 9, "62", true, vec![]) };
+        let adherent_across = Subject {
+            belonging: Belonging { confirmed_adherent: true, ..sympathisant_across.belonging.clone() },
+            ..person(7, 9, "62", true, vec![])
+        };
         assert!(!renfort_concerns(&member_here, &renfort), "routine for the section itself");
         assert!(renfort_concerns(&neighbour, &renfort));
         assert!(renfort_concerns(&sympathisant_here, &renfort), "sympathisants nearby are the reserve");

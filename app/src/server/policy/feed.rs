@@ -145,7 +145,13 @@ mod tests {
                 federation_code: None,
                 token_hash: String::new(),
             }),
-            belonging: Belonging { section_id: section, federation_code: Some("59".into()), confirmed_adherent: true, suspended: false, home: None },
+            belonging: Belonging {
+                section_id: section,
+                federation_code: Some("59".into()),
+                confirmed_adherent: true,
+                suspended: false,
+                home: None,
+            },
             roles: roles.to_vec(),
         }
     }

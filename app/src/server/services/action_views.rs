@@ -12,8 +12,8 @@ use crate::server::context::AppState;
 use crate::server::now_ms;
 use crate::server::policy::actions as rules;
 use crate::server::policy::Subject;
-use crate::server::services::actions::{facts, scopes};
 use crate::server::services::action_calendar::Period;
+use crate::server::services::actions::{facts, scopes};
 use crate::server::services::{reports, suggestions};
 use crate::server::store::{self, actions::ActionRow, actions::UpcomingQuery};
 
@@ -119,7 +119,8 @@ pub async fn list(state: &AppState, subject: &Subject, filters: ActionFilters) -
     };
     if let Some(p) = &period {
         // A calendar shows its whole period, past days included, in one page.
-        (query.now_ms, query.from_ms, query.to_ms, query.after, query.limit) = (p.start_ms(), p.start_ms(), p.end_ms(), None, CALENDAR_LIMIT);
+        (query.now_ms, query.from_ms, query.to_ms, query.after, query.limit) =
+            (p.start_ms(), p.start_ms(), p.end_ms(), None, CALENDAR_LIMIT);
     }
     let rows = store::actions::upcoming(&state.db, &query).await?;
     let full = rows.len() as i64 == query.limit;

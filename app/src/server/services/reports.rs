@@ -139,7 +139,7 @@ fn parse(form: &RawForm) -> Result<ReportInput, AppError> {
     let notes = e.check("notes", fields::text(form.value("notes"), 0, 2000));
     if let (Some(knocked), Some(opened)) = (doors_knocked, doors_opened) {
         if opened > knocked {
-            e.add("doors_opened", FieldError::MoreThan { other: "portes frappées".into() });
+            e.add("doors_opened", FieldError::MoreThan { other: "doors_knocked".into() });
         }
     }
     let contacts: Vec<Option<ContactInput>> = (1..=CONTACT_ROWS).map(|i| parse_contact(form, i, &mut e)).collect();

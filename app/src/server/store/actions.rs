@@ -167,7 +167,8 @@ pub async fn suggestions(
     kinds: &[&'static str],
     limit: i64,
 ) -> Result<Vec<ActionRow>, sqlx::Error> {
-    let kinds: Vec<String> = kinds.iter().filter(|k| k.chars().all(|c| c.is_ascii_lowercase() || c == '_')).map(|k| format!("'{k}'")).collect();
+    let kinds: Vec<String> =
+        kinds.iter().filter(|k| k.chars().all(|c| c.is_ascii_lowercase() || c == '_')).map(|k| format!("'{k}'")).collect();
     if kinds.is_empty() {
         return Ok(Vec::new());
     }
