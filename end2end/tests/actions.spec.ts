@@ -244,6 +244,8 @@ test("carte, calendrier et position du téléphone", async ({ browser, baseURL, 
   // The month and the week: the action on its Saturday, the filters kept.
   await s.getByRole("link", { name: "Mois", exact: true }).click();
   await s.waitForURL(/vue=mois/);
+  // Client-side navigation changes the URL before the month is drawn: wait for its days.
+  await expect(s.locator("ol.calendar.month li.day").first()).toBeAttached();
   expect(s.url()).toContain("lat=50.694");
   if (!(await s.locator(`li.day[data-date="${day}"]`).count())) {
     await s.getByRole("link", { name: /Mois suivant/ }).click(); // Saturday falls in next month
