@@ -6,7 +6,7 @@
 use std::str::FromStr;
 use std::time::Duration;
 
-use sqlx::postgres::{PgPool, PgPoolOptions};
+use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("../migrations/sqlite");
@@ -54,7 +54,15 @@ impl Db {
         if url.starts_with("sqlite:") {
             Self::connect_sqlite(url, max_connections).await
         } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
-            let pool = PgPoolOptions::new().max_connections(max_connections).acquire_timeout(Duration::from_secs(10)).connect(url).await?;
+            // No request should wait long for a row lock or leave a transaction idle: past these
+            // limits PostgreSQL fails the statement (or ends the session) instead of hanging.
+            let options =
+                PgConnectOptions::from_str(url)?.options([("lock_timeout", "10s"), ("idle_in_transaction_session_timeout", "60s")]);
+            let pool = PgPoolOptions::new()
+                .max_connections(max_connections)
+                .acquire_timeout(Duration::from_secs(10))
+                .connect_with(options)
+                .await?;
             Ok(Db::Postgres(pool))
         } else {
             Err(DbSetupError::UnsupportedScheme)

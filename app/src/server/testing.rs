@@ -30,6 +30,30 @@ async fn load_test_territory(db: &Db) {
     crate::server::services::territory::import(db, &tsv, Some(&TEST_DEPARTEMENTS), |_, _| {}).await.expect("import territory");
 }
 
+/// How long one contract test may run (`COOPOL_TEST_TIMEOUT_SECS`, 300 s by default).
+fn test_time_limit() -> std::time::Duration {
+    std::time::Duration::from_secs(std::env::var("COOPOL_TEST_TIMEOUT_SECS").ok().and_then(|v| v.parse().ok()).unwrap_or(300))
+}
+
+/// Ends the whole test process if a test (set-up and clean-up included) is still running a
+/// minute after its time limit, even when it is stuck outside the async runtime's reach.
+pub struct Watchdog(#[allow(dead_code)] std::sync::mpsc::Sender<()>);
+
+impl Watchdog {
+    pub fn start(test: &'static str) -> Self {
+        let (done, wait) = std::sync::mpsc::channel::<()>();
+        let limit = test_time_limit() + std::time::Duration::from_secs(60);
+        std::thread::spawn(move || {
+            // Dropping the guard disconnects the channel: the test ended in time.
+            if let Err(std::sync::mpsc::RecvTimeoutError::Timeout) = wait.recv_timeout(limit) {
+                eprintln!("{test}: still running after {} s, stopping the test run", limit.as_secs());
+                std::process::exit(101);
+            }
+        });
+        Self(done)
+    }
+}
+
 pub enum Cleanup {
     File(std::path::PathBuf),
     PgDatabase(String),
@@ -83,8 +107,40 @@ impl TestDb {
         }
     }
 
+    /// Runs a test body, failing it (with what PostgreSQL was doing) if it outlives
+    /// `COOPOL_TEST_TIMEOUT_SECS` (300 by default): a hung test must fail, not eat CI's time.
+    pub async fn within_time_limit<F: std::future::Future<Output = ()>>(&self, test: &str, body: F) {
+        let limit = test_time_limit();
+        if tokio::time::timeout(limit, body).await.is_err() {
+            let activity = self.server_activity().await;
+            panic!("{test} on {} did not finish within {} s; database sessions:\n{activity}", self.db.backend_name(), limit.as_secs());
+        }
+    }
+
+    /// What each session on this test's PostgreSQL database is doing (state, wait, query).
+    async fn server_activity(&self) -> String {
+        let Cleanup::PgDatabase(name) = &self.cleanup else {
+            return "(SQLite: no server sessions)".into();
+        };
+        let Ok(Db::Postgres(pool)) = Db::connect(&postgres_admin_url(), 1).await else {
+            return "(PostgreSQL unreachable)".into();
+        };
+        let sql = "SELECT pid, coalesce(state, ''), coalesce(wait_event_type || ':' || wait_event, ''), \
+                   coalesce(extract(epoch FROM now() - xact_start)::int, -1), left(coalesce(query, ''), 300) \
+                   FROM pg_stat_activity WHERE datname = $1 ORDER BY pid";
+        let rows: Vec<(i32, String, String, i32, String)> = sqlx::query_as(sql).bind(name).fetch_all(&pool).await.unwrap_or_default();
+        pool.close().await;
+        rows.iter()
+            .map(|(pid, state, wait, secs, query)| format!("  pid {pid} {state} wait={wait} tx={secs}s: {query}"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
     pub async fn cleanup(self) {
-        self.db.close().await;
+        // Closing waits for every connection to come back; one held forever must not hang the run.
+        if tokio::time::timeout(std::time::Duration::from_secs(30), self.db.close()).await.is_err() {
+            eprintln!("test database pool still busy after 30 s; dropping the database anyway");
+        }
         match self.cleanup {
             Cleanup::File(path) => {
                 for suffix in ["", "-wal", "-shm"] {
@@ -170,15 +226,17 @@ macro_rules! on_both_backends {
             mod $name {
                 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
                 async fn sqlite() {
+                    let _watchdog = $crate::server::testing::Watchdog::start(concat!(stringify!($name), "::sqlite"));
                     let t = $crate::server::testing::TestDb::sqlite().await;
-                    super::$name(&t).await;
+                    t.within_time_limit(stringify!($name), super::$name(&t)).await;
                     t.cleanup().await;
                 }
 
                 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
                 async fn postgres() {
+                    let _watchdog = $crate::server::testing::Watchdog::start(concat!(stringify!($name), "::postgres"));
                     let t = $crate::server::testing::TestDb::postgres().await;
-                    super::$name(&t).await;
+                    t.within_time_limit(stringify!($name), super::$name(&t)).await;
                     t.cleanup().await;
                 }
             }
