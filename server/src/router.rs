@@ -1,10 +1,12 @@
 //! The one router: form posts, leptos pages and server functions, health, metrics, static files.
 
+use std::sync::OnceLock;
+
 use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post, MethodRouter};
 use axum::{middleware, Extension, Router};
 use leptos::prelude::provide_context;
-use leptos_axum::{file_and_error_handler_with_context, generate_route_list, LeptosRoutes};
+use leptos_axum::{file_and_error_handler_with_context, generate_route_list, AxumRouteListing, LeptosRoutes};
 use tower_http::compression::{CompressionLayer, CompressionLevel};
 
 use app::{shell, App};
@@ -67,10 +69,19 @@ pub fn plain_routes() -> Vec<(&'static str, &'static str, MethodRouter<ServerSta
     ]
 }
 
+/// The app's page routes, generated once per process. Generating them sets a process-wide
+/// "suppress resource loads" flag in leptos: a page rendered meanwhile by another router in the
+/// same process (tests build many) could wait forever for its first resource
+/// (leptos-rs/leptos#4773). Computed once, before any router exists, no render can overlap it.
+pub fn page_routes() -> Vec<AxumRouteListing> {
+    static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 pub fn build_router(state: ServerState) -> Router {
     // Install the metrics recorder before the first request is counted.
     let _ = crate::telemetry::metrics_handle();
-    let routes = generate_route_list(App);
+    let routes = page_routes();
     let app_state = state.app.clone();
     let context = move || provide_context(app_state.clone());
     let leptos_options = state.leptos.clone();

@@ -1076,7 +1076,7 @@ async fn observe(world: &World, probe: &Probe, who: Who, n: usize) -> bool {
 fn assert_table_is_complete(rows: &[Row]) {
     let covered: BTreeSet<&str> = rows.iter().map(|r| r.route.as_str()).collect();
     let mut existing: BTreeSet<String> = BTreeSet::new();
-    for listing in leptos_axum::generate_route_list(app::App) {
+    for listing in coopol_server::router::page_routes() {
         existing.insert(format!("GET {}", listing.path()));
     }
     for (method, path, _) in coopol_server::router::plain_routes() {
@@ -1101,7 +1101,7 @@ async fn authorization_matrix(t: &TestDb) {
         for &who in EVERYONE {
             cases += 1;
             if std::env::var_os("COOPOL_MATRIX_TRACE").is_some() {
-                eprintln!("{} [{}] as {who:?}", row.route, row.aspect);
+                eprintln!("{} {} [{}] as {who:?}", t.db.backend_name(), row.route, row.aspect);
             }
             let allowed = observe(&world, &row.probe, who, cases).await;
             let expected = row.allowed.contains(&who);
