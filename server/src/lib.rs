@@ -4,6 +4,7 @@
 
 pub mod calendar;
 pub mod config;
+pub mod demo;
 pub mod forms;
 pub mod health;
 pub mod jobs;

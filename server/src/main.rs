@@ -13,7 +13,7 @@ use app::server::services::{roles, territory};
 use app::server::{AppState, Db};
 use coopol_server::config::{Cli, Command, CommonArgs, ServeArgs};
 use coopol_server::TERRITORY_GZ;
-use coopol_server::{build_router, jobs, telemetry, ServerState};
+use coopol_server::{build_router, demo, jobs, telemetry, ServerState};
 
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
@@ -25,6 +25,7 @@ async fn main() -> std::process::ExitCode {
         Some(Command::GrantAdmin { email }) => operator(&cli.common, Operation::GrantAdmin, &email).await,
         Some(Command::Suspend { email }) => operator(&cli.common, Operation::Suspend, &email).await,
         Some(Command::Restore { email }) => operator(&cli.common, Operation::Restore, &email).await,
+        Some(Command::SeedDemo { scale }) => seed_demo(&cli.common, scale.into()).await,
         Some(Command::Serve(args)) => serve(&cli.common, args).await,
         None => serve(&cli.common, ServeArgs::from_env()).await,
     };
@@ -69,6 +70,41 @@ async fn import_territory(common: &CommonArgs) -> Result<(), String> {
         "Territoire importé en {} ms : {} régions, {} départements, {} communes, {} codes postaux (en base : {regions} régions, {departements} départements, {communes} communes).",
         report.elapsed_ms, report.regions, report.departements, report.communes, report.postal_codes
     );
+    db.close().await;
+    Ok(())
+}
+
+async fn seed_demo(common: &CommonArgs, scale: demo::Scale) -> Result<(), String> {
+    let db = open_database(common).await?;
+    if territory::ensure_loaded(&db, TERRITORY_GZ).await.map_err(|e| format!("territory import failed: {e}"))?.is_some() {
+        println!("Territoire chargé.");
+    }
+    let sizes = scale.sizes();
+    println!(
+        "Réseau de démonstration « {} » ({}) : {} personnes, {} sections, {} publications, {} commentaires, {} réactions, {} actions, {} réponses.",
+        scale.name(),
+        db.backend_name(),
+        sizes.people,
+        sizes.sections,
+        sizes.publications,
+        sizes.comments,
+        sizes.reactions,
+        sizes.actions,
+        sizes.rsvps
+    );
+    let progress = |phase: &str, done: u64, total: u64| println!("  {phase} : {done}/{total}");
+    let report = demo::seed(&db, scale, &progress).await.map_err(|e| e.to_string())?;
+    for (table, rows) in &report.rows {
+        println!("  {table:<24} {rows:>10}");
+    }
+    println!(
+        "Chargé en {:.1} s. Connecte-toi avec l'un de ces comptes (mot de passe « {} ») :",
+        report.elapsed.as_secs_f64(),
+        demo::DEMO_PASSWORD
+    );
+    for (email, who) in demo::DEMO_ACCOUNTS {
+        println!("  {email:<30} {who}");
+    }
     db.close().await;
     Ok(())
 }

@@ -1,0 +1,863 @@
+//! The demo network, generated and loaded phase by phase: territory, people and profiles,
+//! sections and roles, coopains, groups, publications (comments, reactions, mentions), actions
+//! (RSVPs, comptes-rendus).
+
+use std::collections::{HashMap, HashSet};
+
+use app::model::account::Handle;
+use app::on_pool;
+use app::server::auth::password;
+use app::server::{now_ms, richtext, Db};
+
+use super::bulk::{execute_alone, opt_int, opt_text, text, Loader, Rng};
+use super::texts::*;
+use super::{SeedError, SeedReport, Sizes, DEMO_PASSWORD};
+
+const DAY: i64 = 86_400_000;
+const HOUR: i64 = 3_600_000;
+
+struct Commune {
+    insee: String,
+    name: String,
+    federation: String,
+    lat: f64,
+    lng: f64,
+    postal: String,
+}
+
+struct Person {
+    id: i64,
+    handle: String,
+    display_name: String,
+    first_name: &'static str,
+    commune: usize,
+    section: Option<usize>,
+    adherent: bool,
+    confirmed: bool,
+    groups: Vec<usize>,
+}
+
+struct Section {
+    id: i64,
+    commune: usize,
+    members: Vec<usize>,
+    /// Secretary, then animators (indexes into people).
+    team: Vec<usize>,
+}
+
+struct Group {
+    id: i64,
+    members: Vec<usize>,
+}
+
+struct World {
+    communes: Vec<Commune>,
+    people: Vec<Person>,
+    sections: Vec<Section>,
+    groups: Vec<Group>,
+    /// Coopains of each person (indexes).
+    coopains: Vec<Vec<usize>>,
+    now: i64,
+}
+
+impl World {
+    fn federation_of(&self, person: usize) -> &str {
+        &self.communes[self.people[person].commune].federation
+    }
+
+    fn town_of(&self, person: usize) -> &str {
+        &self.communes[self.people[person].commune].name
+    }
+}
+
+type Progress<'a> = &'a (dyn Fn(&str, u64, u64) + Sync);
+
+pub async fn seed_network(db: &Db, sizes: Sizes, seed: u64, progress: Progress<'_>) -> Result<SeedReport, SeedError> {
+    let accounts: i64 = on_pool!(db.read(), p => sqlx::query_scalar("SELECT COUNT(*) FROM users").fetch_one(p).await)?;
+    if accounts > 0 {
+        return Err(SeedError::NotEmpty(accounts));
+    }
+    let mut rng = Rng::new(seed);
+    let communes = choose_communes(db, &sizes).await?;
+    if communes.is_empty() {
+        return Err(SeedError::NoTerritory);
+    }
+    let mut report = SeedReport::default();
+    let mut world = World { communes, people: Vec::new(), sections: Vec::new(), groups: Vec::new(), coopains: Vec::new(), now: now_ms() };
+    make_people(&mut world, &sizes, &mut rng);
+    let hash = password::hash(DEMO_PASSWORD.to_string()).await.map_err(|_| SeedError::Password)?;
+    load_people(db, &world, &hash, &mut rng, &mut report, progress).await?;
+    load_sections(db, &world, &mut report).await?;
+    load_coopains(db, &mut world, &mut report).await?;
+    load_groups(db, &mut world, &sizes, &mut rng, &mut report).await?;
+    load_publications(db, &world, &sizes, &mut rng, &mut report, progress).await?;
+    load_actions(db, &world, &sizes, &mut rng, &mut report, progress).await?;
+    finish(db).await?;
+    Ok(report)
+}
+
+/// The most populous départements, and in each its most populous communes: the first
+/// `sections_per_federation` get a section, the next three hold people without one.
+async fn choose_communes(db: &Db, sizes: &Sizes) -> Result<Vec<Commune>, sqlx::Error> {
+    let federations: Vec<String> = on_pool!(db.read(), p => sqlx::query_scalar(
+        "SELECT departement_code FROM communes WHERE population IS NOT NULL \
+         GROUP BY departement_code ORDER BY SUM(population) DESC, departement_code LIMIT 200")
+        .fetch_all(p)
+        .await)?;
+    let sql = "SELECT c.insee, c.name, c.departement_code, c.lat, c.lng, \
+               (SELECT MIN(pc.postal_code) FROM commune_postal_codes pc WHERE pc.insee = c.insee) \
+               FROM communes c WHERE c.departement_code = $1 AND c.lat IS NOT NULL AND c.lng IS NOT NULL \
+               AND c.population IS NOT NULL AND EXISTS (SELECT 1 FROM commune_postal_codes pc WHERE pc.insee = c.insee) \
+               ORDER BY c.population DESC, c.insee LIMIT $2";
+    let mut with_section = Vec::new();
+    let mut without = Vec::new();
+    for code in federations {
+        if with_section.len() >= sizes.sections {
+            break;
+        }
+        let wanted = sizes.sections_per_federation.min(sizes.sections - with_section.len());
+        let rows: Vec<(String, String, String, f64, f64, String)> =
+            on_pool!(db.read(), p => sqlx::query_as(sql).bind(&code).bind((wanted + 3) as i64).fetch_all(p).await)?;
+        // Paris is one commune: one section there, and no newcomers elsewhere.
+        let wanted = wanted.min(rows.len());
+        for (i, (insee, name, federation, lat, lng, postal)) in rows.into_iter().enumerate() {
+            let commune = Commune { insee, name, federation, lat, lng, postal };
+            if i < wanted {
+                with_section.push(commune);
+            } else {
+                without.push(commune);
+            }
+        }
+    }
+    // Sections first: commune i < sections is section i's.
+    with_section.extend(without);
+    Ok(with_section)
+}
+
+fn make_people(world: &mut World, sizes: &Sizes, rng: &mut Rng) {
+    let sections = sizes.sections.min(world.communes.len());
+    let extra = world.communes.len() - sections;
+    for s in 0..sections {
+        world.sections.push(Section { id: s as i64 + 1, commune: s, members: Vec::new(), team: Vec::new() });
+    }
+    let mut handles = HashSet::new();
+    // The four documented accounts live in the first section.
+    let special: [(&'static str, &str, bool); 4] =
+        [("Anne", "Vasseur", true), ("Sophie", "Lemoine", true), ("Karim", "Benali", true), ("Léa", "Fontaine", false)];
+    for i in 0..sizes.people {
+        let (first, last, adherent, commune, confirmed) = if let Some((f, l, a)) = special.get(i) {
+            (*f, l.to_string(), *a, 0, true)
+        } else {
+            let first = *rng.pick(FIRST_NAMES);
+            let last = rng.pick(SURNAMES).to_string();
+            let adherent = !rng.chance(40);
+            // One in ten lives where no section is yet (the federations' newcomers).
+            let commune = if extra > 0 && rng.chance(10) { sections + rng.below(extra) } else { rng.below(sections) };
+            (first, last, adherent, commune, !rng.chance(8))
+        };
+        let base = Handle::suggest_from(&format!("{first} {last}"));
+        let mut handle = base.clone();
+        let mut n = 2;
+        while !handles.insert(handle.as_str().to_string()) {
+            handle = base.with_suffix(n);
+            n += 1;
+        }
+        let section = (commune < sections).then_some(commune);
+        let index = world.people.len();
+        if let Some(s) = section {
+            world.sections[s].members.push(index);
+        }
+        world.people.push(Person {
+            id: i as i64 + 1,
+            handle: handle.as_str().to_string(),
+            display_name: format!("{first} {last}"),
+            first_name: first,
+            commune,
+            section,
+            adherent,
+            confirmed: adherent && confirmed,
+            groups: Vec::new(),
+        });
+    }
+    // Section teams: the secretary and two animators, confirmed adhérents (the documented
+    // secretary leads the first section).
+    for s in 0..world.sections.len() {
+        let team: Vec<usize> =
+            world.sections[s].members.iter().copied().filter(|&p| world.people[p].confirmed && p != 0 && p != 2).take(3).collect();
+        world.sections[s].team = team;
+    }
+    world.coopains = vec![Vec::new(); world.people.len()];
+}
+
+async fn load_people(
+    db: &Db,
+    world: &World,
+    hash: &str,
+    rng: &mut Rng,
+    report: &mut SeedReport,
+    progress: Progress<'_>,
+) -> Result<(), sqlx::Error> {
+    let mut users = Loader::new(
+        db,
+        "users (id, handle, display_name, email, email_normalized, password_hash, postal_code, membership, \
+         membership_status, created_at, updated_at, commune_insee, membership_decided_at, is_demo)",
+        true,
+    );
+    let mut profiles = Loader::new(db, "profiles (user_id, bio, status_line, updated_at)", false);
+    let mut items = Loader::new(db, "profile_list_items (user_id, list, position, value)", false);
+    let mut availabilities = Loader::new(db, "profile_availabilities (user_id, kind)", false);
+    let mut consents = Loader::new(db, "consents (user_id, purpose, text_version, method, granted_at)", false);
+    let special_emails = super::DEMO_ACCOUNTS.map(|(e, _)| e);
+    let total = world.people.len() as u64;
+    for (i, p) in world.people.iter().enumerate() {
+        let name = &p.display_name;
+        let email = special_emails.get(i).map(|e| e.to_string()).unwrap_or_else(|| format!("{}@demo.coopol.fr", p.handle));
+        let created = world.now - rng.between(30, 1000) * DAY;
+        let commune = &world.communes[p.commune];
+        let (membership, status) = match (p.adherent, p.confirmed) {
+            (false, _) => ("sympathisant", "none"),
+            (true, true) => ("adherent", "confirmed"),
+            (true, false) => ("adherent", "pending"),
+        };
+        users
+            .push(format!(
+                "{}, {}, {}, {}, {}, {}, {}, '{membership}', '{status}', {created}, {created}, {}, {}, TRUE",
+                p.id,
+                text(&p.handle),
+                text(name),
+                text(&email),
+                text(&email),
+                text(hash),
+                text(&commune.postal),
+                text(&commune.insee),
+                opt_int(p.confirmed.then_some(created + DAY)),
+            ))
+            .await?;
+        let bio = format!("{} {}, militant·e depuis {}.", capitalize(*rng.pick(TRADES)), in_town(&commune.name), 2026 - rng.between(0, 30));
+        let status_line = if rng.chance(30) { "Dispo pour les tractages du samedi".to_string() } else { String::new() };
+        profiles.push(format!("{}, {}, {}, {created}", p.id, text(&bio), text(&status_line))).await?;
+        let mut position = 0;
+        for _ in 0..rng.between(1, 3) {
+            items.push(format!("{}, 'interests', {position}, {}", p.id, text(*rng.pick(INTERESTS)))).await?;
+            position += 1;
+        }
+        if p.confirmed && rng.chance(6) {
+            items.push(format!("{}, 'mandates', 0, {}", p.id, text(*rng.pick(MANDATES)))).await?;
+        }
+        if p.confirmed && rng.chance(5) {
+            items.push(format!("{}, 'responsibilities', 0, {}", p.id, text(*rng.pick(RESPONSIBILITIES)))).await?;
+        }
+        let mut kinds = HashSet::new();
+        if !rng.chance(30) {
+            for _ in 0..rng.between(1, 3) {
+                kinds.insert(*rng.pick(AVAILABILITIES));
+            }
+        }
+        let mut kinds: Vec<&str> = kinds.into_iter().collect();
+        kinds.sort_unstable();
+        for kind in kinds {
+            availabilities.push(format!("{}, {}", p.id, text(kind))).await?;
+        }
+        consents
+            .push(format!(
+                "{}, {}, {}, 'demo_seed', {created}",
+                p.id,
+                text(app::server::store::consents::PURPOSE_POLITICAL_OPINION),
+                text(app::model::account::POLITICAL_DATA_CONSENT_VERSION)
+            ))
+            .await?;
+        if (i + 1) % 5_000 == 0 {
+            progress("personnes", i as u64 + 1, total);
+        }
+    }
+    for loader in [&mut users, &mut profiles, &mut items, &mut availabilities, &mut consents] {
+        loader.flush().await?;
+    }
+    progress("personnes", total, total);
+    report.rows.extend([
+        ("users", users.written),
+        ("profiles", profiles.written),
+        ("profile_list_items", items.written),
+        ("profile_availabilities", availabilities.written),
+    ]);
+    Ok(())
+}
+
+/// "de Lille", "d'Arles", "du Havre", "des Sables-d'Olonne", "de La Rochelle".
+pub fn of_town(name: &str) -> String {
+    if let Some(rest) = name.strip_prefix("Le ") {
+        format!("du {rest}")
+    } else if let Some(rest) = name.strip_prefix("Les ") {
+        format!("des {rest}")
+    } else if name.starts_with(['A', 'E', 'I', 'O', 'U', 'Y', 'H', 'É', 'È', 'Ê', 'Î', 'Ô']) {
+        format!("d'{name}")
+    } else {
+        format!("de {name}")
+    }
+}
+
+/// "à Lille", "au Havre", "aux Sables-d'Olonne".
+fn in_town(name: &str) -> String {
+    if let Some(rest) = name.strip_prefix("Le ") {
+        format!("au {rest}")
+    } else if let Some(rest) = name.strip_prefix("Les ") {
+        format!("aux {rest}")
+    } else {
+        format!("à {name}")
+    }
+}
+
+/// Puts a town in a template: "de {ville}" and "à {ville}" take the French contractions.
+fn with_town(template: &str, town: &str) -> String {
+    template.replace("de {ville}", &of_town(town)).replace("à {ville}", &in_town(town)).replace("{ville}", town)
+}
+
+fn capitalize(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+async fn load_sections(db: &Db, world: &World, report: &mut SeedReport) -> Result<(), sqlx::Error> {
+    let mut sections = Loader::new(db, "sections (id, slug, name, description, federation_code, created_by, created_at, updated_at)", true);
+    let mut communes = Loader::new(db, "section_communes (insee, section_id)", false);
+    let mut roles = Loader::new(db, "roles (user_id, role, scope_kind, scope_code, granted_by, granted_at)", false);
+    let created = world.now - 1200 * DAY;
+    let admin = world.people[0].id;
+    let mut slugs = HashSet::new();
+    let mut first_secretaries: HashMap<&str, usize> = HashMap::new();
+    for section in &world.sections {
+        let commune = &world.communes[section.commune];
+        let base = Handle::suggest_from(&commune.name);
+        let mut slug = base.clone();
+        let mut n = 2;
+        while !slugs.insert(slug.as_str().to_string()) {
+            slug = base.with_suffix(n);
+            n += 1;
+        }
+        let description = format!("La section {} : réunions, actions de terrain et débats. Rejoins-nous !", of_town(&commune.name));
+        sections
+            .push(format!(
+                "{}, {}, {}, {}, {}, {admin}, {created}, {created}",
+                section.id,
+                text(slug.as_str()),
+                text(&format!("Section {}", of_town(&commune.name))),
+                text(&description),
+                text(&commune.federation),
+            ))
+            .await?;
+        communes.push(format!("{}, {}", text(&commune.insee), section.id)).await?;
+        for (rank, &person) in section.team.iter().enumerate() {
+            let role = if rank == 0 { "section_secretary" } else { "section_animator" };
+            roles.push(format!("{}, '{role}', 'section', '{}', {admin}, {created}", world.people[person].id, section.id)).await?;
+        }
+        // The federation's first secretary: a confirmed adhérent of its first section, outside
+        // that section's team.
+        if !first_secretaries.contains_key(commune.federation.as_str()) {
+            if let Some(&p) = section.members.iter().find(|&&p| world.people[p].confirmed && !section.team.contains(&p) && p > 3) {
+                first_secretaries.insert(&commune.federation, p);
+                roles
+                    .push(format!(
+                        "{}, 'federation_first_secretary', 'federation', {}, {admin}, {created}",
+                        world.people[p].id,
+                        text(&commune.federation)
+                    ))
+                    .await?;
+            }
+        }
+    }
+    roles.push(format!("{admin}, 'national_admin', 'national', '', NULL, {created}")).await?;
+    for loader in [&mut sections, &mut communes, &mut roles] {
+        loader.flush().await?;
+    }
+    report.rows.extend([("sections", sections.written), ("roles", roles.written)]);
+    Ok(())
+}
+
+/// Each person is coopain with their three neighbours on each side in their section's list; a
+/// few requests wait for an answer.
+async fn load_coopains(db: &Db, world: &mut World, report: &mut SeedReport) -> Result<(), sqlx::Error> {
+    let mut pairs = HashSet::new();
+    for section in &world.sections {
+        let m = &section.members;
+        for k in 0..m.len() {
+            for d in 1..=3 {
+                let (a, b) = (m[k], m[(k + d) % m.len()]);
+                if a != b && pairs.insert((a.min(b), a.max(b))) {
+                    world.coopains[a].push(b);
+                    world.coopains[b].push(a);
+                }
+            }
+        }
+    }
+    let mut pairs: Vec<(usize, usize)> = pairs.into_iter().collect();
+    pairs.sort_unstable();
+    let mut rows = Loader::new(db, "coopains (user_id, coopain_id, since)", false);
+    let since = world.now - 200 * DAY;
+    for (a, b) in &pairs {
+        let (a, b) = (world.people[*a].id, world.people[*b].id);
+        rows.push(format!("{a}, {b}, {since}")).await?;
+        rows.push(format!("{b}, {a}, {since}")).await?;
+    }
+    rows.flush().await?;
+    let mut requests = Loader::new(db, "coopain_requests (requester_id, recipient_id, status, created_at)", false);
+    for section in &world.sections {
+        let m = &section.members;
+        if m.len() < 10 {
+            continue;
+        }
+        for k in (0..m.len()).step_by(25) {
+            let (a, b) = (m[k], m[(k + m.len() / 2) % m.len()]);
+            if a != b && !world.coopains[a].contains(&b) {
+                requests.push(format!("{}, {}, 'pending', {}", world.people[a].id, world.people[b].id, world.now - 2 * DAY)).await?;
+            }
+        }
+    }
+    requests.flush().await?;
+    report.rows.extend([("coopains", rows.written), ("coopain_requests", requests.written)]);
+    Ok(())
+}
+
+/// Thematic groups in each federation, a third of them private; people join up to two groups
+/// of their federation (some wait for a private group's admins).
+async fn load_groups(db: &Db, world: &mut World, sizes: &Sizes, rng: &mut Rng, report: &mut SeedReport) -> Result<(), sqlx::Error> {
+    let federations: Vec<String> = {
+        let mut seen = Vec::new();
+        for s in &world.sections {
+            let f = world.communes[s.commune].federation.clone();
+            if !seen.contains(&f) {
+                seen.push(f);
+            }
+        }
+        seen
+    };
+    let mut groups = Loader::new(db, "groups (id, slug, name, purpose, privacy, created_by, created_at)", false);
+    let mut members = Loader::new(db, "group_members (group_id, user_id, role, created_at)", false);
+    let mut by_federation: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut privacy = Vec::new();
+    let mut slugs = HashSet::new();
+    for g in 0..sizes.groups {
+        let federation = &federations[g % federations.len()];
+        let section = world.sections.iter().find(|s| &world.communes[s.commune].federation == federation).map(|s| s.commune);
+        let town = section.map(|c| world.communes[c].name.clone()).unwrap_or_default();
+        let (theme, purpose) = GROUP_THEMES[(g / federations.len()) % GROUP_THEMES.len()];
+        let round = g / (federations.len() * GROUP_THEMES.len());
+        let name = if round == 0 { format!("{theme} — {town}") } else { format!("{theme} — {town} ({})", round + 1) };
+        let base = Handle::suggest_from(&name);
+        let mut slug = base.clone();
+        let mut n = 2;
+        while !slugs.insert(slug.as_str().to_string()) {
+            slug = base.with_suffix(n);
+            n += 1;
+        }
+        let private = g % 3 == 2;
+        // The creator: a confirmed adhérent of the federation (only adhérents create groups).
+        let creator = world
+            .people
+            .iter()
+            .enumerate()
+            .filter(|(i, p)| p.confirmed && world.federation_of(*i) == federation)
+            .nth(g / federations.len())
+            .map(|(i, _)| i)
+            .unwrap_or(0);
+        let created = world.now - rng.between(60, 700) * DAY;
+        groups
+            .push(format!(
+                "{}, {}, {}, {}, '{}', {}, {created}",
+                g + 1,
+                text(slug.as_str()),
+                text(&name),
+                text(purpose),
+                if private { "private" } else { "public" },
+                world.people[creator].id
+            ))
+            .await?;
+        members.push(format!("{}, {}, 'admin', {created}", g + 1, world.people[creator].id)).await?;
+        by_federation.entry(federation.clone()).or_default().push(g);
+        privacy.push(private);
+        world.groups.push(Group { id: g as i64 + 1, members: vec![creator] });
+        world.people[creator].groups.push(g);
+    }
+    for i in 0..world.people.len() {
+        let Some(options) = by_federation.get(world.federation_of(i)) else { continue };
+        for _ in 0..rng.below(3) {
+            let g = *rng.pick(options);
+            if world.people[i].groups.contains(&g) {
+                continue;
+            }
+            let pending = privacy[g] && rng.chance(10);
+            let role = if pending { "pending" } else { "member" };
+            members.push(format!("{}, {}, '{role}', {}", g + 1, world.people[i].id, world.now - rng.between(1, 300) * DAY)).await?;
+            if !pending {
+                world.groups[g].members.push(i);
+                world.people[i].groups.push(g);
+            }
+        }
+    }
+    groups.flush().await?;
+    members.flush().await?;
+    report.rows.extend([("groups", groups.written), ("group_members", members.written)]);
+    Ok(())
+}
+
+/// `total` split over `n` items, item by item, exactly: pairs of items share twice the average,
+/// unevenly.
+fn split(rng: &mut Rng, total: usize, n: usize, i: usize, pair_share: &mut usize) -> usize {
+    let base = total / n;
+    let extra = usize::from(i < total % n);
+    if i % 2 == 0 {
+        let this = rng.below(2 * base + 1);
+        *pair_share = 2 * base - this;
+        this + extra
+    } else {
+        *pair_share + extra
+    }
+}
+
+/// Who may see (and so answer) a publication of `author` for `audience`.
+fn audience_pool<'a>(world: &'a World, author: usize, audience: &str, group: Option<usize>) -> &'a [usize] {
+    match (audience, group) {
+        ("group", Some(g)) => &world.groups[g].members,
+        ("coopains", _) => &world.coopains[author],
+        _ => match world.people[author].section {
+            Some(s) => &world.sections[s].members,
+            None => &world.coopains[author],
+        },
+    }
+}
+
+fn fill(template: &str, world: &World, author: usize, rng: &mut Rng) -> String {
+    let mention = world.coopains[author].first().map(|&c| world.people[c].handle.clone()).unwrap_or_else(|| world.people[0].handle.clone());
+    with_town(template, world.town_of(author))
+        .replace("{tag2}", *rng.pick(TAGS))
+        .replace("{tag}", *rng.pick(TAGS))
+        .replace("{qui}", &mention)
+        .replace("{prenom}", world.people[author].first_name)
+}
+
+async fn load_publications(
+    db: &Db,
+    world: &World,
+    sizes: &Sizes,
+    rng: &mut Rng,
+    report: &mut SeedReport,
+    progress: Progress<'_>,
+) -> Result<(), sqlx::Error> {
+    let mut posts = Loader::new(
+        db,
+        "posts (id, author_id, audience, section_id, federation_code, group_id, body, body_html, comment_count, created_at)",
+        false,
+    );
+    let mut tags = Loader::new(db, "post_tags (tag, post_id)", false);
+    let mut comments = Loader::new(db, "comments (id, post_id, parent_id, author_id, body, body_html, created_at)", false);
+    let mut reactions = Loader::new(db, "reactions (post_id, user_id, kind, created_at)", false);
+    let mut notifications = Loader::new(db, "notifications (user_id, kind, actor_id, post_id, comment_id, created_at, read_at)", false);
+    let by_handle: HashMap<&str, usize> = world.people.iter().enumerate().map(|(i, p)| (p.handle.as_str(), i)).collect();
+    let (n, span) = (sizes.publications, 365 * DAY);
+    let mut comment_id = 0i64;
+    let (mut comment_pair, mut reaction_pair) = (0, 0);
+    // Comment and reaction templates render the same every time: render each once.
+    let rendered_comments: Vec<(String, String)> =
+        COMMENTS.iter().filter(|c| !c.contains('{')).map(|c| (c.to_string(), richtext::render(c).html.as_str().to_string())).collect();
+    for i in 0..n {
+        let id = i as i64 + 1;
+        let created = world.now - span + (span / n as i64) * i as i64;
+        let roll = rng.below(100);
+        let mut author = if roll < 5 { 0 } else { rng.below(world.people.len()) };
+        // Section teams write a good part of their section's news.
+        if let (Some(s), true) = (world.people[author].section, rng.chance(20)) {
+            if !world.sections[s].team.is_empty() {
+                author = *rng.pick(&world.sections[s].team);
+            }
+        }
+        let person = &world.people[author];
+        let mut group = None;
+        let audience = match roll {
+            0..5 => "national",
+            5..45 if person.section.is_some() => "section",
+            45..60 => "federation",
+            85..95 if !person.groups.is_empty() => {
+                group = Some(*rng.pick(&person.groups));
+                "group"
+            }
+            95.. if !world.coopains[author].is_empty() => "coopains",
+            _ => "public",
+        };
+        let body = fill(*rng.pick(POSTS), world, author, rng);
+        let rendered = richtext::render(&body);
+        let section_id = person.section.map(|s| world.sections[s].id);
+        let federation = world.federation_of(author);
+        let pool = audience_pool(world, author, audience, group);
+        let comment_count = split(rng, sizes.comments, n, i, &mut comment_pair);
+        let mut top_level = Vec::new();
+        for c in 0..comment_count {
+            comment_id += 1;
+            let commenter = if pool.is_empty() { author } else { *rng.pick(pool) };
+            let (body, html) = if rng.chance(10) {
+                let body = fill("@{qui} ça t'intéresse ?", world, commenter, rng);
+                let html = richtext::render(&body).html.as_str().to_string();
+                (body, html)
+            } else {
+                rng.pick(&rendered_comments).clone()
+            };
+            let parent = if !top_level.is_empty() && rng.chance(30) { Some(*rng.pick(&top_level)) } else { None };
+            if parent.is_none() {
+                top_level.push(comment_id);
+            }
+            let at = (created + (c as i64 + 1) * 7 * 60_000).min(world.now - 1_000);
+            comments
+                .push(format!(
+                    "{comment_id}, {id}, {}, {}, {}, {}, {at}",
+                    opt_int(parent),
+                    world.people[commenter].id,
+                    text(&body),
+                    text(&html)
+                ))
+                .await?;
+            // The documented accounts are told of comments on their publications.
+            if author < 4 && commenter != author {
+                notifications
+                    .push(format!(
+                        "{}, 'comment', {}, {id}, {comment_id}, {at}, {}",
+                        person.id,
+                        world.people[commenter].id,
+                        opt_int((at < world.now - 7 * DAY).then_some(at + HOUR))
+                    ))
+                    .await?;
+            }
+        }
+        posts
+            .push(format!(
+                "{id}, {}, '{audience}', {}, {}, {}, {}, {}, {comment_count}, {created}",
+                person.id,
+                opt_int(section_id),
+                opt_text(Some(federation)),
+                opt_int(group.map(|g| world.groups[g].id)),
+                text(&body),
+                text(rendered.html.as_str())
+            ))
+            .await?;
+        for tag in &rendered.tags {
+            tags.push(format!("{}, {id}", text(tag))).await?;
+        }
+        for handle in &rendered.mentions {
+            if let Some(&m) = by_handle.get(handle.as_str()) {
+                if m != author {
+                    let read = opt_int((created < world.now - 7 * DAY).then_some(created + HOUR));
+                    notifications.push(format!("{}, 'mention', {}, {id}, NULL, {created}, {read}", world.people[m].id, person.id)).await?;
+                }
+            }
+        }
+        // Distinct people react: a stride through the audience (or everyone if it is small).
+        let wanted = split(rng, sizes.reactions, n, i, &mut reaction_pair);
+        let pool: &[usize] = if pool.len() >= wanted { pool } else { &[] };
+        let people = if pool.is_empty() { world.people.len() } else { pool.len() };
+        let wanted = wanted.min(people);
+        let start = rng.below(people);
+        let stride = coprime_stride(people, rng);
+        for k in 0..wanted {
+            let slot = (start + k * stride) % people;
+            let reactor = if pool.is_empty() { slot } else { pool[slot] };
+            let kind = *rng.pick(&["bravo", "bravo", "soutien", "merci", "idee", "debat"]);
+            reactions.push(format!("{id}, {}, '{kind}', {}", world.people[reactor].id, created + 60_000)).await?;
+        }
+        if (i + 1) % 10_000 == 0 {
+            progress("publications", i as u64 + 1, n as u64);
+        }
+    }
+    for loader in [&mut posts, &mut tags, &mut comments, &mut reactions, &mut notifications] {
+        loader.flush().await?;
+    }
+    progress("publications", n as u64, n as u64);
+    report.rows.extend([
+        ("posts", posts.written),
+        ("post_tags", tags.written),
+        ("comments", comments.written),
+        ("reactions", reactions.written),
+        ("notifications", notifications.written),
+    ]);
+    Ok(())
+}
+
+/// A step through `0..n` that visits every slot once (n > 0).
+fn coprime_stride(n: usize, rng: &mut Rng) -> usize {
+    if n <= 1 {
+        return 1;
+    }
+    loop {
+        let s = 1 + rng.below(n - 1);
+        if gcd(s, n) == 1 {
+            return s;
+        }
+    }
+}
+
+fn gcd(a: usize, b: usize) -> usize {
+    if b == 0 {
+        a
+    } else {
+        gcd(b, a % b)
+    }
+}
+
+async fn load_actions(
+    db: &Db,
+    world: &World,
+    sizes: &Sizes,
+    rng: &mut Rng,
+    report: &mut SeedReport,
+    progress: Progress<'_>,
+) -> Result<(), sqlx::Error> {
+    let mut actions = Loader::new(
+        db,
+        "actions (id, kind, title, description, starts_at, ends_at, place_name, address, lat, lng, capacity, material, \
+         audience, section_id, federation_code, status, reinforcements, created_by, created_at, updated_at)",
+        false,
+    );
+    let mut organizers = Loader::new(db, "action_organizers (action_id, user_id)", false);
+    let mut rsvps = Loader::new(db, "action_rsvps (action_id, user_id, status, share_contact, queued_at, updated_at)", false);
+    let mut reports = Loader::new(
+        db,
+        "action_reports (action_id, author_id, present, tracts, doors_knocked, doors_opened, conversations, calls, notes, \
+         created_at, updated_at)",
+        false,
+    );
+    let mut contacts = Loader::new(
+        db,
+        "action_contacts (action_id, name, phone, email, wants_callback, wants_news, wants_volunteer, consent_at, expires_at, \
+         recorded_by)",
+        false,
+    );
+    let today = world.now - world.now % DAY;
+    let n = sizes.actions;
+    let mut pair = 0;
+    let sections: Vec<&Section> = world.sections.iter().filter(|s| !s.team.is_empty()).collect();
+    for i in 0..n {
+        let id = i as i64 + 1;
+        let section = sections[i % sections.len()];
+        let commune = &world.communes[section.commune];
+        let secretary = section.team[0];
+        let (kind, title, place) = *rng.pick(ACTIONS);
+        let past = i % 5 < 3;
+        let day = if past { today - rng.between(1, 180) * DAY } else { today + rng.between(1, 56) * DAY };
+        // 9 h to 19 h, Paris (UTC+1 in winter: close enough for a demo).
+        let starts = day + rng.between(8, 18) * HOUR;
+        let ends = starts + rng.between(1, 3) * HOUR;
+        let capacity = (!past && rng.chance(25)).then(|| rng.between(6, 15));
+        let audience = match rng.below(10) {
+            0..7 => "public",
+            7..9 => "section",
+            _ => "adherents",
+        };
+        let status = if !past && rng.chance(3) { "cancelled" } else { "published" };
+        let reinforcements = if !past && status == "published" && rng.chance(10) { rng.between(2, 6) } else { 0 };
+        let host = world.people[*rng.pick(&section.members)].first_name;
+        let fill = |s: &str| with_town(s, &commune.name).replace("{prenom}", host);
+        let lat = commune.lat + (rng.below(2000) as f64 - 1000.0) / 100_000.0;
+        let lng = commune.lng + (rng.below(2000) as f64 - 1000.0) / 100_000.0;
+        let created = starts - rng.between(3, 20) * DAY;
+        actions
+            .push(format!(
+                "{id}, '{kind}', {}, {}, {starts}, {ends}, {}, '', {lat:.5}, {lng:.5}, {}, {}, '{audience}', {}, {}, '{status}', \
+                 {reinforcements}, {}, {created}, {created}",
+                text(&fill(title)),
+                text(&format!("Rendez-vous avec la section {}. Viens comme tu es, on t'explique tout sur place !", of_town(&commune.name))),
+                text(&fill(place)),
+                opt_int(capacity),
+                text(*rng.pick(MATERIAL)),
+                section.id,
+                text(&commune.federation),
+                world.people[secretary].id
+            ))
+            .await?;
+        for &o in section.team.iter().take(if rng.chance(50) { 2 } else { 1 }) {
+            organizers.push(format!("{id}, {}", world.people[o].id)).await?;
+        }
+        // Answers from distinct members of the section.
+        let members = &section.members;
+        let wanted = split(rng, sizes.rsvps, n, i, &mut pair).min(members.len());
+        let (start, stride) = (rng.below(members.len()), coprime_stride(members.len(), rng));
+        let mut going = 0;
+        for k in 0..wanted {
+            let who = members[(start + k * stride) % members.len()];
+            let answer = match (past, rng.below(10)) {
+                (true, 0..8) | (false, 0..7) => "going",
+                (false, 7..9) => "maybe",
+                _ => "declined",
+            };
+            let answer = match (answer, capacity) {
+                ("going", Some(c)) if going >= c => "waiting",
+                (a, _) => a,
+            };
+            if answer == "going" {
+                going += 1;
+            }
+            let at = created + (k as i64 + 1) * HOUR;
+            rsvps
+                .push(format!("{id}, {}, '{answer}', {}, {at}, {at}", world.people[who].id, if rng.chance(50) { "TRUE" } else { "FALSE" }))
+                .await?;
+        }
+        if past && rng.chance(90) {
+            let (tracts, knocked, calls) = match kind {
+                "tractage" | "boitage" => (rng.between(150, 800), 0, 0),
+                "porte_a_porte" => (rng.between(0, 100), rng.between(40, 150), 0),
+                "phoning" => (0, 0, rng.between(40, 200)),
+                _ => (rng.between(0, 50), 0, 0),
+            };
+            let opened = knocked * rng.between(30, 60) / 100;
+            let at = ends + HOUR;
+            reports
+                .push(format!(
+                    "{id}, {}, {}, {tracts}, {knocked}, {opened}, {}, {calls}, '', {at}, {at}",
+                    world.people[secretary].id,
+                    going.max(1),
+                    rng.between(3, 40)
+                ))
+                .await?;
+            for c in 0..if rng.chance(30) { rng.between(1, 2) } else { 0 } {
+                let name = format!("{} {}.", rng.pick(FIRST_NAMES), &rng.pick(SURNAMES)[..1]);
+                contacts
+                    .push(format!(
+                        "{id}, {}, {}, {}, {}, {}, {}, {at}, {}, {}",
+                        text(&name),
+                        text(&format!("06 39 98 {:02} {:02}", rng.below(100), rng.below(100))),
+                        text(&format!("contact{}-{c}@example.fr", id)),
+                        if rng.chance(50) { "TRUE" } else { "FALSE" },
+                        if rng.chance(70) { "TRUE" } else { "FALSE" },
+                        if rng.chance(30) { "TRUE" } else { "FALSE" },
+                        at + 365 * DAY,
+                        world.people[secretary].id
+                    ))
+                    .await?;
+            }
+        }
+    }
+    for loader in [&mut actions, &mut organizers, &mut rsvps, &mut reports, &mut contacts] {
+        loader.flush().await?;
+    }
+    progress("actions", n as u64, n as u64);
+    report.rows.extend([
+        ("actions", actions.written),
+        ("action_rsvps", rsvps.written),
+        ("action_reports", reports.written),
+        ("action_contacts", contacts.written),
+    ]);
+    Ok(())
+}
+
+/// PostgreSQL's identity sequences continue after the ids the demo chose; both databases get
+/// fresh planner statistics.
+async fn finish(db: &Db) -> Result<(), sqlx::Error> {
+    if let Db::Postgres(_) = db {
+        for table in ["users", "sections", "groups", "posts", "comments", "actions"] {
+            execute_alone(
+                db,
+                &format!("SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT COALESCE(MAX(id), 0) + 1 FROM {table}), false)"),
+            )
+            .await?;
+        }
+    }
+    execute_alone(db, "ANALYZE").await
+}

@@ -1,0 +1,110 @@
+//! `coopol seed-demo`: the small demo network on both databases — its sizes, its shape, that it
+//! is the same every time, that its documented accounts work, and that it never fills a
+//! database that already has people.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod support;
+
+use app::on_both_backends;
+use app::on_pool;
+use app::server::testing::TestDb;
+use app::server::Db;
+use coopol_server::demo::{self, Scale, SeedError};
+use http::{header, StatusCode};
+use support::{get, post_form, router, send, ORIGIN};
+
+async fn scalar(db: &Db, sql: &str) -> i64 {
+    on_pool!(db.read(), p => sqlx::query_scalar::<_, i64>(sql).fetch_one(p).await).unwrap_or_else(|e| panic!("{sql}: {e}"))
+}
+
+async fn fingerprint(db: &Db) -> Vec<String> {
+    let sql = "SELECT handle || ' ' || email FROM users ORDER BY id LIMIT 50";
+    let mut out: Vec<String> = on_pool!(db.read(), p => sqlx::query_scalar(sql).fetch_all(p).await).unwrap();
+    let sql = "SELECT body FROM posts ORDER BY id DESC LIMIT 50";
+    out.extend(on_pool!(db.read(), p => sqlx::query_scalar::<_, String>(sql).fetch_all(p).await).unwrap());
+    out
+}
+
+fn quiet(_: &str, _: u64, _: u64) {}
+
+async fn small_demo_network(t: &TestDb) {
+    let report = demo::seed(&t.db, Scale::Small, &quiet).await.expect("seed");
+    let sizes = Scale::Small.sizes();
+    let db = &t.db;
+
+    // The sizes the scale promises, in the report and in the tables.
+    for (table, wanted) in [
+        ("users", sizes.people),
+        ("posts", sizes.publications),
+        ("comments", sizes.comments),
+        ("reactions", sizes.reactions),
+        ("actions", sizes.actions),
+        ("action_rsvps", sizes.rsvps),
+        ("sections", sizes.sections),
+        ("groups", sizes.groups),
+    ] {
+        assert_eq!(report.count(table), wanted as u64, "{table} in the report");
+        assert_eq!(scalar(db, &format!("SELECT COUNT(*) FROM {table}")).await, wanted as i64, "{table} in the database");
+    }
+    // Every account is a demo account; about 40 % are sympathisants.
+    assert_eq!(scalar(db, "SELECT COUNT(*) FROM users WHERE NOT is_demo").await, 0);
+    let sympathisants = scalar(db, "SELECT COUNT(*) FROM users WHERE membership = 'sympathisant'").await;
+    assert!((90..=150).contains(&sympathisants), "{sympathisants} sympathisants of 300");
+    // Sections sit in real communes, each with a secretary; the federations have one too.
+    assert_eq!(scalar(db, "SELECT COUNT(*) FROM section_communes sc JOIN communes c ON c.insee = sc.insee").await, sizes.sections as i64);
+    assert_eq!(scalar(db, "SELECT COUNT(*) FROM roles WHERE role = 'section_secretary'").await, sizes.sections as i64);
+    assert!(scalar(db, "SELECT COUNT(*) FROM roles WHERE role = 'federation_first_secretary'").await >= 2);
+    // Profiles carry interests; mandates and availabilities exist.
+    assert!(scalar(db, "SELECT COUNT(*) FROM profile_list_items WHERE list = 'interests'").await >= sizes.people as i64);
+    assert!(scalar(db, "SELECT COUNT(*) FROM profile_list_items WHERE list = 'mandates'").await > 0);
+    assert!(scalar(db, "SELECT COUNT(*) FROM profile_availabilities").await > 0);
+    // The feed is consistent: stored comment counts, hashtags, mentions with their notifications,
+    // replies one level deep, private groups.
+    assert_eq!(scalar(db, "SELECT CAST(COALESCE(SUM(comment_count), 0) AS BIGINT) FROM posts").await, sizes.comments as i64);
+    assert!(scalar(db, "SELECT COUNT(*) FROM post_tags").await >= sizes.publications as i64);
+    assert!(scalar(db, "SELECT COUNT(*) FROM notifications WHERE kind = 'mention'").await > 0);
+    assert!(scalar(db, "SELECT COUNT(*) FROM comments WHERE parent_id IS NOT NULL").await > 0);
+    assert_eq!(
+        scalar(db, "SELECT COUNT(*) FROM comments c JOIN comments p ON p.id = c.parent_id WHERE p.parent_id IS NOT NULL").await,
+        0,
+        "replies are one level deep"
+    );
+    assert!(scalar(db, "SELECT COUNT(*) FROM groups WHERE privacy = 'private'").await > 0);
+    // Past actions have comptes-rendus; upcoming ones have answers, within capacity.
+    assert!(scalar(db, "SELECT COUNT(*) FROM action_reports").await > 0);
+    let now = app::server::now_ms();
+    assert!(scalar(db, &format!("SELECT COUNT(*) FROM actions WHERE starts_at > {now}")).await > 0);
+    let over = "SELECT COUNT(*) FROM actions a WHERE a.capacity IS NOT NULL AND a.capacity < \
+                (SELECT COUNT(*) FROM action_rsvps r WHERE r.action_id = a.id AND r.status = 'going')";
+    assert_eq!(scalar(db, over).await, 0, "no action has more people going than places");
+
+    // The documented secretary signs in with the demo password and sees a living feed.
+    let r = router(t);
+    let signed_in =
+        send(&r, post_form("/connexion", &[("email", "secretaire@demo.coopol.fr"), ("password", demo::DEMO_PASSWORD)], None, Some(ORIGIN)))
+            .await;
+    assert_eq!(signed_in.status, StatusCode::SEE_OTHER, "{}", signed_in.body);
+    let cookie = signed_in.session_cookie().expect("session");
+    let feed = send(&r, get("/fil", Some(&cookie))).await;
+    assert_eq!(feed.status, StatusCode::OK);
+    assert!(feed.body.matches("class=\"post-body\"").count() >= 10, "the home feed has publications");
+    let actions = send(&r, get("/actions", Some(&cookie))).await;
+    assert_eq!(actions.status, StatusCode::OK);
+    assert!(actions.body.contains("/actions/"), "upcoming actions are listed");
+    assert!(signed_in.header(header::LOCATION).starts_with('/'));
+
+    // The same seed makes the same network.
+    let again = if db.backend_name() == "sqlite" { TestDb::sqlite().await } else { TestDb::postgres().await };
+    demo::seed(&again.db, Scale::Small, &quiet).await.expect("seed again");
+    assert_eq!(fingerprint(db).await, fingerprint(&again.db).await);
+    again.cleanup().await;
+
+    // A database with people is never filled.
+    match demo::seed(db, Scale::Small, &quiet).await {
+        Err(SeedError::NotEmpty(n)) => assert_eq!(n, sizes.people as i64),
+        other => panic!("a second seed must be refused, got {other:?}"),
+    }
+}
+
+on_both_backends!(small_demo_network);
