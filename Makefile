@@ -4,13 +4,17 @@ SHELL := /bin/bash
 NODE_BIN := $(CURDIR)/end2end/node_modules/.bin
 export PATH := $(HOME)/.cargo/bin:$(NODE_BIN):$(PATH)
 
-.PHONY: help run dev build-release build-debug test test-unit test-e2e lint bench-territory bench-feed bench-actions
+.PHONY: help run demo dev build-release build-debug test test-unit test-e2e lint bench-territory bench-feed bench-actions
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
 run: build-release ## Install what is missing, build (release) and run Coopol on http://127.0.0.1:3000 (SQLite in ./data/)
 	./target/release/coopol
+
+demo: build-release ## Run Coopol with the small demo network (in ./data/demo.db, seeded on first use)
+	test -f data/demo.db || ./target/release/coopol --database-url sqlite://data/demo.db seed-demo --scale small
+	./target/release/coopol --database-url sqlite://data/demo.db
 
 dev: ## Build (debug, faster) and run
 	scripts/setup.sh build
