@@ -93,7 +93,11 @@ async fn seed_demo(common: &CommonArgs, scale: demo::Scale) -> Result<(), String
         sizes.rsvps
     );
     let progress = |phase: &str, done: u64, total: u64| println!("  {phase} : {done}/{total}");
-    let report = demo::seed(&db, scale, &progress).await.map_err(|e| e.to_string())?;
+    let report = demo::seed(&db, scale, &progress).await.map_err(|e| match e {
+        // Loaded in many transactions (millions of rows): a failure leaves part of a network.
+        demo::SeedError::Db(e) => format!("{e} — la base contient un réseau de démonstration incomplet : recommence sur une base vide"),
+        e => e.to_string(),
+    })?;
     for (table, rows) in &report.rows {
         println!("  {table:<24} {rows:>10}");
     }

@@ -58,6 +58,11 @@ impl Rng {
     pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
         &items[self.below(items.len())]
     }
+
+    /// One of `words`.
+    pub fn word(&mut self, words: &[&'static str]) -> &'static str {
+        words[self.below(words.len())]
+    }
 }
 
 /// Collects the rows of one table and writes them in chunks, each chunk of statements in its
@@ -77,13 +82,16 @@ impl<'a> Loader<'a> {
         Self { db, head: format!("INSERT INTO {columns}{overriding} VALUES "), rows: Vec::new(), written: 0 }
     }
 
-    /// Adds one row, written as "(v1, v2, …)" from already-quoted values.
+    /// Adds one row, written as "(v1, v2, …)" from already-quoted values. Rows wait in memory
+    /// until `flush` (see `flush_when_full!`: tables that refer to each other are written
+    /// together, parents first).
     pub async fn push(&mut self, values: String) -> Result<(), sqlx::Error> {
         self.rows.push(values);
-        if self.rows.len() >= ROWS_PER_STATEMENT * STATEMENTS_PER_TRANSACTION {
-            self.flush().await?;
-        }
         Ok(())
+    }
+
+    pub fn is_full(&self) -> bool {
+        self.rows.len() >= ROWS_PER_STATEMENT * STATEMENTS_PER_TRANSACTION
     }
 
     pub async fn flush(&mut self) -> Result<(), sqlx::Error> {
@@ -111,4 +119,14 @@ pub async fn execute_alone(db: &Db, sql: &str) -> Result<(), sqlx::Error> {
     let mut tx = db.begin().await?;
     execute(&mut tx, sql).await?;
     tx.commit().await
+}
+
+/// Writes every loader, in the order given (parents first), once any of them is full.
+#[macro_export]
+macro_rules! flush_when_full {
+    ($($loader:expr),+ $(,)?) => {
+        if false $(|| $loader.is_full())+ {
+            $($loader.flush().await?;)+
+        }
+    };
 }

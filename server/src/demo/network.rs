@@ -148,8 +148,8 @@ fn make_people(world: &mut World, sizes: &Sizes, rng: &mut Rng) {
         let (first, last, adherent, commune, confirmed) = if let Some((f, l, a)) = special.get(i) {
             (*f, l.to_string(), *a, 0, true)
         } else {
-            let first = *rng.pick(FIRST_NAMES);
-            let last = rng.pick(SURNAMES).to_string();
+            let first = rng.word(FIRST_NAMES);
+            let last = rng.word(SURNAMES).to_string();
             let adherent = !rng.chance(40);
             // One in ten lives where no section is yet (the federations' newcomers).
             let commune = if extra > 0 && rng.chance(10) { sections + rng.below(extra) } else { rng.below(sections) };
@@ -233,24 +233,22 @@ async fn load_people(
                 opt_int(p.confirmed.then_some(created + DAY)),
             ))
             .await?;
-        let bio = format!("{} {}, militant·e depuis {}.", capitalize(*rng.pick(TRADES)), in_town(&commune.name), 2026 - rng.between(0, 30));
+        let bio = format!("{} {}, militant·e depuis {}.", capitalize(rng.word(TRADES)), in_town(&commune.name), 2026 - rng.between(0, 30));
         let status_line = if rng.chance(30) { "Dispo pour les tractages du samedi".to_string() } else { String::new() };
         profiles.push(format!("{}, {}, {}, {created}", p.id, text(&bio), text(&status_line))).await?;
-        let mut position = 0;
-        for _ in 0..rng.between(1, 3) {
-            items.push(format!("{}, 'interests', {position}, {}", p.id, text(*rng.pick(INTERESTS)))).await?;
-            position += 1;
+        for position in 0..rng.between(1, 3) {
+            items.push(format!("{}, 'interests', {position}, {}", p.id, text(rng.word(INTERESTS)))).await?;
         }
         if p.confirmed && rng.chance(6) {
-            items.push(format!("{}, 'mandates', 0, {}", p.id, text(*rng.pick(MANDATES)))).await?;
+            items.push(format!("{}, 'mandates', 0, {}", p.id, text(rng.word(MANDATES)))).await?;
         }
         if p.confirmed && rng.chance(5) {
-            items.push(format!("{}, 'responsibilities', 0, {}", p.id, text(*rng.pick(RESPONSIBILITIES)))).await?;
+            items.push(format!("{}, 'responsibilities', 0, {}", p.id, text(rng.word(RESPONSIBILITIES)))).await?;
         }
         let mut kinds = HashSet::new();
         if !rng.chance(30) {
             for _ in 0..rng.between(1, 3) {
-                kinds.insert(*rng.pick(AVAILABILITIES));
+                kinds.insert(rng.word(AVAILABILITIES));
             }
         }
         let mut kinds: Vec<&str> = kinds.into_iter().collect();
@@ -266,6 +264,7 @@ async fn load_people(
                 text(app::model::account::POLITICAL_DATA_CONSENT_VERSION)
             ))
             .await?;
+        crate::flush_when_full!(users, profiles, items, availabilities, consents);
         if (i + 1) % 5_000 == 0 {
             progress("personnes", i as u64 + 1, total);
         }
@@ -400,6 +399,7 @@ async fn load_coopains(db: &Db, world: &mut World, report: &mut SeedReport) -> R
         let (a, b) = (world.people[*a].id, world.people[*b].id);
         rows.push(format!("{a}, {b}, {since}")).await?;
         rows.push(format!("{b}, {a}, {since}")).await?;
+        crate::flush_when_full!(rows);
     }
     rows.flush().await?;
     let mut requests = Loader::new(db, "coopain_requests (requester_id, recipient_id, status, created_at)", false);
@@ -480,13 +480,16 @@ async fn load_groups(db: &Db, world: &mut World, sizes: &Sizes, rng: &mut Rng, r
         world.groups.push(Group { id: g as i64 + 1, members: vec![creator] });
         world.people[creator].groups.push(g);
     }
+    groups.flush().await?;
     for i in 0..world.people.len() {
         let Some(options) = by_federation.get(world.federation_of(i)) else { continue };
+        let mut asked = Vec::new();
         for _ in 0..rng.below(3) {
             let g = *rng.pick(options);
-            if world.people[i].groups.contains(&g) {
+            if world.people[i].groups.contains(&g) || asked.contains(&g) {
                 continue;
             }
+            asked.push(g);
             let pending = privacy[g] && rng.chance(10);
             let role = if pending { "pending" } else { "member" };
             members.push(format!("{}, {}, '{role}', {}", g + 1, world.people[i].id, world.now - rng.between(1, 300) * DAY)).await?;
@@ -495,6 +498,7 @@ async fn load_groups(db: &Db, world: &mut World, sizes: &Sizes, rng: &mut Rng, r
                 world.people[i].groups.push(g);
             }
         }
+        crate::flush_when_full!(members);
     }
     groups.flush().await?;
     members.flush().await?;
@@ -507,7 +511,7 @@ async fn load_groups(db: &Db, world: &mut World, sizes: &Sizes, rng: &mut Rng, r
 fn split(rng: &mut Rng, total: usize, n: usize, i: usize, pair_share: &mut usize) -> usize {
     let base = total / n;
     let extra = usize::from(i < total % n);
-    if i % 2 == 0 {
+    if i.is_multiple_of(2) {
         let this = rng.below(2 * base + 1);
         *pair_share = 2 * base - this;
         this + extra
@@ -531,8 +535,8 @@ fn audience_pool<'a>(world: &'a World, author: usize, audience: &str, group: Opt
 fn fill(template: &str, world: &World, author: usize, rng: &mut Rng) -> String {
     let mention = world.coopains[author].first().map(|&c| world.people[c].handle.clone()).unwrap_or_else(|| world.people[0].handle.clone());
     with_town(template, world.town_of(author))
-        .replace("{tag2}", *rng.pick(TAGS))
-        .replace("{tag}", *rng.pick(TAGS))
+        .replace("{tag2}", rng.word(TAGS))
+        .replace("{tag}", rng.word(TAGS))
         .replace("{qui}", &mention)
         .replace("{prenom}", world.people[author].first_name)
 }
@@ -585,7 +589,7 @@ async fn load_publications(
             95.. if !world.coopains[author].is_empty() => "coopains",
             _ => "public",
         };
-        let body = fill(*rng.pick(POSTS), world, author, rng);
+        let body = fill(rng.word(POSTS), world, author, rng);
         let rendered = richtext::render(&body);
         let section_id = person.section.map(|s| world.sections[s].id);
         let federation = world.federation_of(author);
@@ -660,9 +664,10 @@ async fn load_publications(
         for k in 0..wanted {
             let slot = (start + k * stride) % people;
             let reactor = if pool.is_empty() { slot } else { pool[slot] };
-            let kind = *rng.pick(&["bravo", "bravo", "soutien", "merci", "idee", "debat"]);
+            let kind = rng.word(&["bravo", "bravo", "soutien", "merci", "idee", "debat"]);
             reactions.push(format!("{id}, {}, '{kind}', {}", world.people[reactor].id, created + 60_000)).await?;
         }
+        crate::flush_when_full!(posts, tags, comments, reactions, notifications);
         if (i + 1) % 10_000 == 0 {
             progress("publications", i as u64 + 1, n as u64);
         }
@@ -766,7 +771,7 @@ async fn load_actions(
                 text(&format!("Rendez-vous avec la section {}. Viens comme tu es, on t'explique tout sur place !", of_town(&commune.name))),
                 text(&fill(place)),
                 opt_int(capacity),
-                text(*rng.pick(MATERIAL)),
+                text(rng.word(MATERIAL)),
                 section.id,
                 text(&commune.federation),
                 world.people[secretary].id
@@ -817,7 +822,7 @@ async fn load_actions(
                 ))
                 .await?;
             for c in 0..if rng.chance(30) { rng.between(1, 2) } else { 0 } {
-                let name = format!("{} {}.", rng.pick(FIRST_NAMES), &rng.pick(SURNAMES)[..1]);
+                let name = format!("{} {}.", rng.word(FIRST_NAMES), rng.word(SURNAMES).chars().next().unwrap_or('X'));
                 contacts
                     .push(format!(
                         "{id}, {}, {}, {}, {}, {}, {}, {at}, {}, {}",
@@ -833,6 +838,7 @@ async fn load_actions(
                     .await?;
             }
         }
+        crate::flush_when_full!(actions, organizers, rsvps, reports, contacts);
     }
     for loader in [&mut actions, &mut organizers, &mut rsvps, &mut reports, &mut contacts] {
         loader.flush().await?;
