@@ -4,7 +4,7 @@ SHELL := /bin/bash
 NODE_BIN := $(CURDIR)/end2end/node_modules/.bin
 export PATH := $(HOME)/.cargo/bin:$(NODE_BIN):$(PATH)
 
-.PHONY: help run demo dev build-release build-debug test test-unit test-e2e lint bench-territory bench-feed bench-actions
+.PHONY: help run demo dev build-release build-debug test test-unit test-e2e lint bench bench-territory bench-feed bench-actions
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -41,6 +41,11 @@ lint: ## rustfmt check, then Clippy on each package with the features it ships w
 	cargo clippy -p app --features test-support --all-targets -- -D warnings
 	cargo clippy -p server --all-targets -- -D warnings
 	cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
+
+bench: ## Measure Coopol on the S demo network, SQLite and PostgreSQL (wrk, Lighthouse; writes target/bench/report.json and report.md)
+	scripts/setup.sh bench
+	cargo leptos build --release --bin-features bench
+	python3 scripts/bench.py
 
 bench-territory: ## Benchmark "trouver ma section" on the full territory, SQLite and PostgreSQL (release)
 	scripts/setup.sh test

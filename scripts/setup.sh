@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what Coopol's build and tests need, idempotently, from the package registries only
-# (crates.io, npm, Debian). Usage: scripts/setup.sh build|test
+# (crates.io, npm, Debian). Usage: scripts/setup.sh build|test|bench
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -64,8 +64,18 @@ setup_test() {
   fi
 }
 
+setup_bench() {
+  setup_test
+  need_apt wrk:wrk brotli:brotli taskset:util-linux
+  if [ ! -x bench/node_modules/.bin/lighthouse ] || [ bench/package-lock.json -nt bench/node_modules/.package-lock.json ]; then
+    say "installing Lighthouse (bench/ only: never needed by the tests)"
+    (cd bench && npm ci --no-audit --no-fund)
+  fi
+}
+
 case "${1:-build}" in
   build) setup_build ;;
   test) setup_test ;;
-  *) echo "usage: $0 build|test" >&2; exit 2 ;;
+  bench) setup_bench ;;
+  *) echo "usage: $0 build|test|bench" >&2; exit 2 ;;
 esac

@@ -2,6 +2,8 @@
 //! form handlers, health and metrics, and background jobs. Exposed as a library so the HTTP tests
 //! drive the very router the binary serves.
 
+#[cfg(feature = "bench")]
+pub mod bench_routes;
 pub mod calendar;
 pub mod config;
 pub mod demo;

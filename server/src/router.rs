@@ -90,6 +90,10 @@ pub fn build_router(state: ServerState) -> Router {
     for (_, path, method_router) in plain_routes() {
         router = router.route(path, method_router);
     }
+    #[cfg(feature = "bench")]
+    {
+        router = router.merge(crate::bench_routes::routes());
+    }
     let inner = router
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = leptos_options.clone();

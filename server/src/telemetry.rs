@@ -7,6 +7,7 @@ use tracing_subscriber::{fmt, EnvFilter};
 
 use crate::config::LogFormat;
 
+#[cfg(not(feature = "bench"))]
 pub fn init_logging(filter: &str, format: LogFormat) {
     let filter = EnvFilter::try_new(filter).unwrap_or_else(|_| EnvFilter::new("info"));
     let builder = fmt().with_env_filter(filter).with_target(true);
@@ -14,6 +15,22 @@ pub fn init_logging(filter: &str, format: LogFormat) {
         LogFormat::Json => builder.json().try_init(),
         LogFormat::Text => builder.try_init(),
     };
+}
+
+/// Benchmark builds: the same logs, plus the SQL statement counter (which needs sqlx's
+/// statement events whatever the log filter says).
+#[cfg(feature = "bench")]
+pub fn init_logging(filter: &str, format: LogFormat) {
+    use tracing_subscriber::layer::SubscriberExt;
+    use tracing_subscriber::util::SubscriberInitExt;
+    use tracing_subscriber::Layer;
+    let filter = EnvFilter::try_new(filter).unwrap_or_else(|_| EnvFilter::new("info"));
+    let logs = match format {
+        LogFormat::Json => fmt::layer().json().with_target(true).with_filter(filter).boxed(),
+        LogFormat::Text => fmt::layer().with_target(true).with_filter(filter).boxed(),
+    };
+    let statements = tracing_subscriber::filter::Targets::new().with_target("sqlx::query", tracing::Level::TRACE);
+    let _ = tracing_subscriber::registry().with(logs).with(crate::bench_routes::CountStatements.with_filter(statements)).try_init();
 }
 
 /// The process-wide Prometheus recorder (installed once, even when tests build many routers).
