@@ -236,6 +236,10 @@ test("carte, calendrier et position du téléphone", async ({ browser, baseURL, 
   await s.getByRole("link", { name: "Carte", exact: true }).click();
   await s.waitForURL(/vue=carte/);
   const map = s.locator('div[data-map="actions"]');
+  // After a client-side navigation the URL changes before the new page is drawn: count the
+  // actions once the list under the map shows ours.
+  await expect(map).toBeAttached();
+  await expect(s.locator(".action-list article.action-card", { hasText: title })).toBeVisible();
   const listed = await s.locator(".action-list article.action-card").count();
   await expect(map).toHaveAttribute("data-markers", String(listed));
   await s.locator(`.leaflet-marker-icon[title="${title}"]`).click();
