@@ -4,7 +4,7 @@
 //!   and then sent from memory through the same middleware as every page — the ceiling a
 //!   rendered page is measured against.
 //! - `GET /__bench/requetes-sql`: how many SQL statements the process has run (a tracing layer
-//!   counts sqlx's `sqlx::query` events); read before and after one page to get its cost.
+//!   counts sqlx's `sqlx::query` events: `statement_count`); read before and after one page to get its cost.
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
@@ -13,12 +13,11 @@ use axum::http::header;
 use axum::response::IntoResponse;
 use axum::routing::get;
 use axum::Router;
-use tracing::Subscriber;
-use tracing_subscriber::layer::{Context, Layer};
 
 use crate::state::ServerState;
 
-static STATEMENTS: AtomicU64 = AtomicU64::new(0);
+/// What `telemetry::init_logging` counts in benchmark builds.
+pub static STATEMENTS: AtomicU64 = AtomicU64::new(0);
 
 pub fn routes() -> Router<ServerState> {
     Router::new().route("/__bench/octets", get(static_bytes)).route("/__bench/requetes-sql", get(statements))
@@ -26,45 +25,11 @@ pub fn routes() -> Router<ServerState> {
 
 async fn static_bytes() -> impl IntoResponse {
     static BYTES: OnceLock<Vec<u8>> = OnceLock::new();
-    let bytes = BYTES.get_or_init(|| {
-        std::env::var("COOPOL_BENCH_STATIC_FILE").ok().and_then(|path| std::fs::read(path).ok()).unwrap_or_default()
-    });
+    let bytes =
+        BYTES.get_or_init(|| std::env::var("COOPOL_BENCH_STATIC_FILE").ok().and_then(|path| std::fs::read(path).ok()).unwrap_or_default());
     ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], bytes.as_slice())
 }
 
 async fn statements() -> String {
     STATEMENTS.load(Ordering::SeqCst).to_string()
-}
-
-/// Counts the statements sqlx runs (not the PRAGMAs a new SQLite connection sets itself up with).
-pub struct CountStatements;
-
-#[derive(Default)]
-struct StatementText(String);
-
-impl tracing::field::Visit for StatementText {
-    fn record_debug(&mut self, field: &tracing::field::Field, value: &dyn std::fmt::Debug) {
-        if field.name() == "summary" {
-            self.0.push_str(&format!("{value:?}"));
-        }
-    }
-
-    fn record_str(&mut self, field: &tracing::field::Field, value: &str) {
-        if field.name() == "summary" {
-            self.0.push_str(value);
-        }
-    }
-}
-
-impl<S: Subscriber> Layer<S> for CountStatements {
-    fn on_event(&self, event: &tracing::Event<'_>, _ctx: Context<'_, S>) {
-        if event.metadata().target() != "sqlx::query" {
-            return;
-        }
-        let mut text = StatementText::default();
-        event.record(&mut text);
-        if !text.0.trim_start_matches('"').to_ascii_uppercase().starts_with("PRAGMA") {
-            STATEMENTS.fetch_add(1, Ordering::SeqCst);
-        }
-    }
 }

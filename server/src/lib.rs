@@ -16,6 +16,7 @@ pub mod mail;
 pub mod middleware;
 pub mod router;
 pub mod state;
+pub mod statement_count;
 pub mod telemetry;
 
 pub use router::build_router;

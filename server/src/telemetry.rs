@@ -29,8 +29,11 @@ pub fn init_logging(filter: &str, format: LogFormat) {
         LogFormat::Json => fmt::layer().json().with_target(true).with_filter(filter).boxed(),
         LogFormat::Text => fmt::layer().with_target(true).with_filter(filter).boxed(),
     };
-    let statements = tracing_subscriber::filter::Targets::new().with_target("sqlx::query", tracing::Level::TRACE);
-    let _ = tracing_subscriber::registry().with(logs).with(crate::bench_routes::CountStatements.with_filter(statements)).try_init();
+    let statements = crate::statement_count::CountStatements(&crate::bench_routes::STATEMENTS);
+    let _ = tracing_subscriber::registry()
+        .with(logs)
+        .with(statements.with_filter(crate::statement_count::CountStatements::filter()))
+        .try_init();
 }
 
 /// The process-wide Prometheus recorder (installed once, even when tests build many routers).

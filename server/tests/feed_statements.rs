@@ -1,11 +1,11 @@
 //! "A feed page costs at most 3 SQL statements whatever its size": counted for real, from the
-//! `sqlx::query` events sqlx emits for every statement it runs, on both databases, for every kind
+//! `sqlx::query` events sqlx emits for every statement it runs (`statement_count`), on both databases, for every kind
 //! of feed, on the first page and deep in the feed.
 
 // Test code: failing loudly is the point.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
 
 use app::i18n::Lang;
@@ -15,53 +15,15 @@ use app::server::context::{Limit, RateLimits};
 use app::server::services::social::CoopainAction;
 use app::server::services::{feed, groups, posts, social};
 use app::server::testing::{self, TestDb};
-use tracing::Subscriber;
-use tracing_subscriber::layer::{Context, Layer, SubscriberExt};
+use coopol_server::statement_count::CountStatements;
+use tracing_subscriber::layer::{Layer, SubscriberExt};
 
-static STATEMENTS: AtomicUsize = AtomicUsize::new(0);
-
-struct CountStatements;
-
-/// The statement's text, from the event's `summary` / `db.statement` fields.
-#[derive(Default)]
-struct StatementText(String);
-
-impl tracing::field::Visit for StatementText {
-    fn record_debug(&mut self, field: &tracing::field::Field, value: &dyn std::fmt::Debug) {
-        if field.name() == "summary" || field.name() == "db.statement" {
-            self.0.push_str(&format!("{value:?}"));
-        }
-    }
-
-    fn record_str(&mut self, field: &tracing::field::Field, value: &str) {
-        if field.name() == "summary" || field.name() == "db.statement" {
-            self.0.push_str(value);
-        }
-    }
-}
-
-impl<S: Subscriber> Layer<S> for CountStatements {
-    fn on_event(&self, event: &tracing::Event<'_>, _ctx: Context<'_, S>) {
-        if event.metadata().target() != "sqlx::query" {
-            return;
-        }
-        let mut text = StatementText::default();
-        event.record(&mut text);
-        // A connection the pool opens on the way sets itself up with PRAGMAs: not the page's cost.
-        if !text.0.trim_start_matches('"').to_ascii_uppercase().starts_with("PRAGMA") {
-            STATEMENTS.fetch_add(1, Ordering::SeqCst);
-            if std::env::var_os("SHOW_SQL").is_some() {
-                eprintln!("SQL: {}", text.0.chars().take(90).collect::<String>());
-            }
-        }
-    }
-}
+static STATEMENTS: AtomicU64 = AtomicU64::new(0);
 
 fn install_counter() {
     static ONCE: OnceLock<()> = OnceLock::new();
     ONCE.get_or_init(|| {
-        let filter = tracing_subscriber::filter::Targets::new().with_target("sqlx::query", tracing::Level::TRACE);
-        let subscriber = tracing_subscriber::registry().with(CountStatements.with_filter(filter));
+        let subscriber = tracing_subscriber::registry().with(CountStatements(&STATEMENTS).with_filter(CountStatements::filter()));
         tracing::subscriber::set_global_default(subscriber).expect("one global subscriber");
     });
 }
