@@ -6,7 +6,9 @@
 //! so upcoming actions are upcoming. Every demo account has `users.is_demo` set and an
 //! `@demo.coopol.fr` address; they all share the password `DEMO_PASSWORD`.
 
+mod actions;
 mod bulk;
+mod feed;
 mod network;
 mod texts;
 

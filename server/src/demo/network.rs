@@ -1,76 +1,75 @@
 //! The demo network, generated and loaded phase by phase: territory, people and profiles,
-//! sections and roles, coopains, groups, publications (comments, reactions, mentions), actions
-//! (RSVPs, comptes-rendus).
+//! sections and roles, coopains and groups here; publications in `feed`, actions in `actions`.
 
 use std::collections::{HashMap, HashSet};
 
 use app::model::account::Handle;
 use app::on_pool;
 use app::server::auth::password;
-use app::server::{now_ms, richtext, Db};
+use app::server::{now_ms, Db};
 
-use super::bulk::{execute_alone, opt_int, opt_text, text, Loader, Rng};
+use super::bulk::{execute_alone, opt_int, text, Loader, Rng};
 use super::texts::*;
 use super::{SeedError, SeedReport, Sizes, DEMO_PASSWORD};
 
-const DAY: i64 = 86_400_000;
-const HOUR: i64 = 3_600_000;
+pub(super) const DAY: i64 = 86_400_000;
+pub(super) const HOUR: i64 = 3_600_000;
 
-struct Commune {
-    insee: String,
-    name: String,
-    federation: String,
-    lat: f64,
-    lng: f64,
-    postal: String,
+pub(super) struct Commune {
+    pub(super) insee: String,
+    pub(super) name: String,
+    pub(super) federation: String,
+    pub(super) lat: f64,
+    pub(super) lng: f64,
+    pub(super) postal: String,
 }
 
-struct Person {
-    id: i64,
-    handle: String,
-    display_name: String,
-    first_name: &'static str,
-    commune: usize,
-    section: Option<usize>,
-    adherent: bool,
-    confirmed: bool,
-    groups: Vec<usize>,
+pub(super) struct Person {
+    pub(super) id: i64,
+    pub(super) handle: String,
+    pub(super) display_name: String,
+    pub(super) first_name: &'static str,
+    pub(super) commune: usize,
+    pub(super) section: Option<usize>,
+    pub(super) adherent: bool,
+    pub(super) confirmed: bool,
+    pub(super) groups: Vec<usize>,
 }
 
-struct Section {
-    id: i64,
-    commune: usize,
-    members: Vec<usize>,
+pub(super) struct Section {
+    pub(super) id: i64,
+    pub(super) commune: usize,
+    pub(super) members: Vec<usize>,
     /// Secretary, then animators (indexes into people).
-    team: Vec<usize>,
+    pub(super) team: Vec<usize>,
 }
 
-struct Group {
-    id: i64,
-    members: Vec<usize>,
+pub(super) struct Group {
+    pub(super) id: i64,
+    pub(super) members: Vec<usize>,
 }
 
-struct World {
-    communes: Vec<Commune>,
-    people: Vec<Person>,
-    sections: Vec<Section>,
-    groups: Vec<Group>,
+pub(super) struct World {
+    pub(super) communes: Vec<Commune>,
+    pub(super) people: Vec<Person>,
+    pub(super) sections: Vec<Section>,
+    pub(super) groups: Vec<Group>,
     /// Coopains of each person (indexes).
-    coopains: Vec<Vec<usize>>,
-    now: i64,
+    pub(super) coopains: Vec<Vec<usize>>,
+    pub(super) now: i64,
 }
 
 impl World {
-    fn federation_of(&self, person: usize) -> &str {
+    pub(super) fn federation_of(&self, person: usize) -> &str {
         &self.communes[self.people[person].commune].federation
     }
 
-    fn town_of(&self, person: usize) -> &str {
+    pub(super) fn town_of(&self, person: usize) -> &str {
         &self.communes[self.people[person].commune].name
     }
 }
 
-type Progress<'a> = &'a (dyn Fn(&str, u64, u64) + Sync);
+pub(super) type Progress<'a> = &'a (dyn Fn(&str, u64, u64) + Sync);
 
 pub async fn seed_network(db: &Db, sizes: Sizes, seed: u64, progress: Progress<'_>) -> Result<SeedReport, SeedError> {
     let accounts: i64 = on_pool!(db.read(), p => sqlx::query_scalar("SELECT COUNT(*) FROM users").fetch_one(p).await)?;
@@ -90,8 +89,8 @@ pub async fn seed_network(db: &Db, sizes: Sizes, seed: u64, progress: Progress<'
     load_sections(db, &world, &mut report).await?;
     load_coopains(db, &mut world, &mut report).await?;
     load_groups(db, &mut world, &sizes, &mut rng, &mut report).await?;
-    load_publications(db, &world, &sizes, &mut rng, &mut report, progress).await?;
-    load_actions(db, &world, &sizes, &mut rng, &mut report, progress).await?;
+    super::feed::load_publications(db, &world, &sizes, &mut rng, &mut report, progress).await?;
+    super::actions::load_actions(db, &world, &sizes, &mut rng, &mut report, progress).await?;
     finish(db).await?;
     Ok(report)
 }
@@ -307,7 +306,7 @@ fn in_town(name: &str) -> String {
 }
 
 /// Puts a town in a template: "de {ville}" and "à {ville}" take the French contractions.
-fn with_town(template: &str, town: &str) -> String {
+pub(super) fn with_town(template: &str, town: &str) -> String {
     template.replace("de {ville}", &of_town(town)).replace("à {ville}", &in_town(town)).replace("{ville}", town)
 }
 
@@ -503,353 +502,6 @@ async fn load_groups(db: &Db, world: &mut World, sizes: &Sizes, rng: &mut Rng, r
     groups.flush().await?;
     members.flush().await?;
     report.rows.extend([("groups", groups.written), ("group_members", members.written)]);
-    Ok(())
-}
-
-/// `total` split over `n` items, item by item, exactly: pairs of items share twice the average,
-/// unevenly.
-fn split(rng: &mut Rng, total: usize, n: usize, i: usize, pair_share: &mut usize) -> usize {
-    let base = total / n;
-    let extra = usize::from(i < total % n);
-    if i.is_multiple_of(2) {
-        let this = rng.below(2 * base + 1);
-        *pair_share = 2 * base - this;
-        this + extra
-    } else {
-        *pair_share + extra
-    }
-}
-
-/// Who may see (and so answer) a publication of `author` for `audience`.
-fn audience_pool<'a>(world: &'a World, author: usize, audience: &str, group: Option<usize>) -> &'a [usize] {
-    match (audience, group) {
-        ("group", Some(g)) => &world.groups[g].members,
-        ("coopains", _) => &world.coopains[author],
-        _ => match world.people[author].section {
-            Some(s) => &world.sections[s].members,
-            None => &world.coopains[author],
-        },
-    }
-}
-
-fn fill(template: &str, world: &World, author: usize, rng: &mut Rng) -> String {
-    let mention = world.coopains[author].first().map(|&c| world.people[c].handle.clone()).unwrap_or_else(|| world.people[0].handle.clone());
-    with_town(template, world.town_of(author))
-        .replace("{tag2}", rng.word(TAGS))
-        .replace("{tag}", rng.word(TAGS))
-        .replace("{qui}", &mention)
-        .replace("{prenom}", world.people[author].first_name)
-}
-
-async fn load_publications(
-    db: &Db,
-    world: &World,
-    sizes: &Sizes,
-    rng: &mut Rng,
-    report: &mut SeedReport,
-    progress: Progress<'_>,
-) -> Result<(), sqlx::Error> {
-    let mut posts = Loader::new(
-        db,
-        "posts (id, author_id, audience, section_id, federation_code, group_id, body, body_html, comment_count, created_at)",
-        false,
-    );
-    let mut tags = Loader::new(db, "post_tags (tag, post_id)", false);
-    let mut comments = Loader::new(db, "comments (id, post_id, parent_id, author_id, body, body_html, created_at)", false);
-    let mut reactions = Loader::new(db, "reactions (post_id, user_id, kind, created_at)", false);
-    let mut notifications = Loader::new(db, "notifications (user_id, kind, actor_id, post_id, comment_id, created_at, read_at)", false);
-    let by_handle: HashMap<&str, usize> = world.people.iter().enumerate().map(|(i, p)| (p.handle.as_str(), i)).collect();
-    let (n, span) = (sizes.publications, 365 * DAY);
-    let mut comment_id = 0i64;
-    let (mut comment_pair, mut reaction_pair) = (0, 0);
-    // Comment and reaction templates render the same every time: render each once.
-    let rendered_comments: Vec<(String, String)> =
-        COMMENTS.iter().filter(|c| !c.contains('{')).map(|c| (c.to_string(), richtext::render(c).html.as_str().to_string())).collect();
-    for i in 0..n {
-        let id = i as i64 + 1;
-        let created = world.now - span + (span / n as i64) * i as i64;
-        let roll = rng.below(100);
-        let mut author = if roll < 5 { 0 } else { rng.below(world.people.len()) };
-        // Section teams write a good part of their section's news.
-        if let (Some(s), true) = (world.people[author].section, rng.chance(20)) {
-            if !world.sections[s].team.is_empty() {
-                author = *rng.pick(&world.sections[s].team);
-            }
-        }
-        let person = &world.people[author];
-        let mut group = None;
-        let audience = match roll {
-            0..5 => "national",
-            5..45 if person.section.is_some() => "section",
-            45..60 => "federation",
-            85..95 if !person.groups.is_empty() => {
-                group = Some(*rng.pick(&person.groups));
-                "group"
-            }
-            95.. if !world.coopains[author].is_empty() => "coopains",
-            _ => "public",
-        };
-        let body = fill(rng.word(POSTS), world, author, rng);
-        let rendered = richtext::render(&body);
-        let section_id = person.section.map(|s| world.sections[s].id);
-        let federation = world.federation_of(author);
-        let pool = audience_pool(world, author, audience, group);
-        let comment_count = split(rng, sizes.comments, n, i, &mut comment_pair);
-        let mut top_level = Vec::new();
-        for c in 0..comment_count {
-            comment_id += 1;
-            let commenter = if pool.is_empty() { author } else { *rng.pick(pool) };
-            let (body, html) = if rng.chance(10) {
-                let body = fill("@{qui} ça t'intéresse ?", world, commenter, rng);
-                let html = richtext::render(&body).html.as_str().to_string();
-                (body, html)
-            } else {
-                rng.pick(&rendered_comments).clone()
-            };
-            let parent = if !top_level.is_empty() && rng.chance(30) { Some(*rng.pick(&top_level)) } else { None };
-            if parent.is_none() {
-                top_level.push(comment_id);
-            }
-            let at = (created + (c as i64 + 1) * 7 * 60_000).min(world.now - 1_000);
-            comments
-                .push(format!(
-                    "{comment_id}, {id}, {}, {}, {}, {}, {at}",
-                    opt_int(parent),
-                    world.people[commenter].id,
-                    text(&body),
-                    text(&html)
-                ))
-                .await?;
-            // The documented accounts are told of comments on their publications.
-            if author < 4 && commenter != author {
-                notifications
-                    .push(format!(
-                        "{}, 'comment', {}, {id}, {comment_id}, {at}, {}",
-                        person.id,
-                        world.people[commenter].id,
-                        opt_int((at < world.now - 7 * DAY).then_some(at + HOUR))
-                    ))
-                    .await?;
-            }
-        }
-        posts
-            .push(format!(
-                "{id}, {}, '{audience}', {}, {}, {}, {}, {}, {comment_count}, {created}",
-                person.id,
-                opt_int(section_id),
-                opt_text(Some(federation)),
-                opt_int(group.map(|g| world.groups[g].id)),
-                text(&body),
-                text(rendered.html.as_str())
-            ))
-            .await?;
-        for tag in &rendered.tags {
-            tags.push(format!("{}, {id}", text(tag))).await?;
-        }
-        for handle in &rendered.mentions {
-            if let Some(&m) = by_handle.get(handle.as_str()) {
-                if m != author {
-                    let read = opt_int((created < world.now - 7 * DAY).then_some(created + HOUR));
-                    notifications.push(format!("{}, 'mention', {}, {id}, NULL, {created}, {read}", world.people[m].id, person.id)).await?;
-                }
-            }
-        }
-        // Distinct people react: a stride through the audience (or everyone if it is small).
-        let wanted = split(rng, sizes.reactions, n, i, &mut reaction_pair);
-        let pool: &[usize] = if pool.len() >= wanted { pool } else { &[] };
-        let people = if pool.is_empty() { world.people.len() } else { pool.len() };
-        let wanted = wanted.min(people);
-        let start = rng.below(people);
-        let stride = coprime_stride(people, rng);
-        for k in 0..wanted {
-            let slot = (start + k * stride) % people;
-            let reactor = if pool.is_empty() { slot } else { pool[slot] };
-            let kind = rng.word(&["bravo", "bravo", "soutien", "merci", "idee", "debat"]);
-            reactions.push(format!("{id}, {}, '{kind}', {}", world.people[reactor].id, created + 60_000)).await?;
-        }
-        crate::flush_when_full!(posts, tags, comments, reactions, notifications);
-        if (i + 1) % 10_000 == 0 {
-            progress("publications", i as u64 + 1, n as u64);
-        }
-    }
-    for loader in [&mut posts, &mut tags, &mut comments, &mut reactions, &mut notifications] {
-        loader.flush().await?;
-    }
-    progress("publications", n as u64, n as u64);
-    report.rows.extend([
-        ("posts", posts.written),
-        ("post_tags", tags.written),
-        ("comments", comments.written),
-        ("reactions", reactions.written),
-        ("notifications", notifications.written),
-    ]);
-    Ok(())
-}
-
-/// A step through `0..n` that visits every slot once (n > 0).
-fn coprime_stride(n: usize, rng: &mut Rng) -> usize {
-    if n <= 1 {
-        return 1;
-    }
-    loop {
-        let s = 1 + rng.below(n - 1);
-        if gcd(s, n) == 1 {
-            return s;
-        }
-    }
-}
-
-fn gcd(a: usize, b: usize) -> usize {
-    if b == 0 {
-        a
-    } else {
-        gcd(b, a % b)
-    }
-}
-
-async fn load_actions(
-    db: &Db,
-    world: &World,
-    sizes: &Sizes,
-    rng: &mut Rng,
-    report: &mut SeedReport,
-    progress: Progress<'_>,
-) -> Result<(), sqlx::Error> {
-    let mut actions = Loader::new(
-        db,
-        "actions (id, kind, title, description, starts_at, ends_at, place_name, address, lat, lng, capacity, material, \
-         audience, section_id, federation_code, status, reinforcements, created_by, created_at, updated_at)",
-        false,
-    );
-    let mut organizers = Loader::new(db, "action_organizers (action_id, user_id)", false);
-    let mut rsvps = Loader::new(db, "action_rsvps (action_id, user_id, status, share_contact, queued_at, updated_at)", false);
-    let mut reports = Loader::new(
-        db,
-        "action_reports (action_id, author_id, present, tracts, doors_knocked, doors_opened, conversations, calls, notes, \
-         created_at, updated_at)",
-        false,
-    );
-    let mut contacts = Loader::new(
-        db,
-        "action_contacts (action_id, name, phone, email, wants_callback, wants_news, wants_volunteer, consent_at, expires_at, \
-         recorded_by)",
-        false,
-    );
-    let today = world.now - world.now % DAY;
-    let n = sizes.actions;
-    let mut pair = 0;
-    let sections: Vec<&Section> = world.sections.iter().filter(|s| !s.team.is_empty()).collect();
-    for i in 0..n {
-        let id = i as i64 + 1;
-        let section = sections[i % sections.len()];
-        let commune = &world.communes[section.commune];
-        let secretary = section.team[0];
-        let (kind, title, place) = *rng.pick(ACTIONS);
-        let past = i % 5 < 3;
-        let day = if past { today - rng.between(1, 180) * DAY } else { today + rng.between(1, 56) * DAY };
-        // 9 h to 19 h, Paris (UTC+1 in winter: close enough for a demo).
-        let starts = day + rng.between(8, 18) * HOUR;
-        let ends = starts + rng.between(1, 3) * HOUR;
-        let capacity = (!past && rng.chance(25)).then(|| rng.between(6, 15));
-        let audience = match rng.below(10) {
-            0..7 => "public",
-            7..9 => "section",
-            _ => "adherents",
-        };
-        let status = if !past && rng.chance(3) { "cancelled" } else { "published" };
-        let reinforcements = if !past && status == "published" && rng.chance(10) { rng.between(2, 6) } else { 0 };
-        let host = world.people[*rng.pick(&section.members)].first_name;
-        let fill = |s: &str| with_town(s, &commune.name).replace("{prenom}", host);
-        let lat = commune.lat + (rng.below(2000) as f64 - 1000.0) / 100_000.0;
-        let lng = commune.lng + (rng.below(2000) as f64 - 1000.0) / 100_000.0;
-        let created = starts - rng.between(3, 20) * DAY;
-        actions
-            .push(format!(
-                "{id}, '{kind}', {}, {}, {starts}, {ends}, {}, '', {lat:.5}, {lng:.5}, {}, {}, '{audience}', {}, {}, '{status}', \
-                 {reinforcements}, {}, {created}, {created}",
-                text(&fill(title)),
-                text(&format!("Rendez-vous avec la section {}. Viens comme tu es, on t'explique tout sur place !", of_town(&commune.name))),
-                text(&fill(place)),
-                opt_int(capacity),
-                text(rng.word(MATERIAL)),
-                section.id,
-                text(&commune.federation),
-                world.people[secretary].id
-            ))
-            .await?;
-        for &o in section.team.iter().take(if rng.chance(50) { 2 } else { 1 }) {
-            organizers.push(format!("{id}, {}", world.people[o].id)).await?;
-        }
-        // Answers from distinct members of the section.
-        let members = &section.members;
-        let wanted = split(rng, sizes.rsvps, n, i, &mut pair).min(members.len());
-        let (start, stride) = (rng.below(members.len()), coprime_stride(members.len(), rng));
-        let mut going = 0;
-        for k in 0..wanted {
-            let who = members[(start + k * stride) % members.len()];
-            let answer = match (past, rng.below(10)) {
-                (true, 0..8) | (false, 0..7) => "going",
-                (false, 7..9) => "maybe",
-                _ => "declined",
-            };
-            let answer = match (answer, capacity) {
-                ("going", Some(c)) if going >= c => "waiting",
-                (a, _) => a,
-            };
-            if answer == "going" {
-                going += 1;
-            }
-            let at = created + (k as i64 + 1) * HOUR;
-            rsvps
-                .push(format!("{id}, {}, '{answer}', {}, {at}, {at}", world.people[who].id, if rng.chance(50) { "TRUE" } else { "FALSE" }))
-                .await?;
-        }
-        if past && rng.chance(90) {
-            let (tracts, knocked, calls) = match kind {
-                "tractage" | "boitage" => (rng.between(150, 800), 0, 0),
-                "porte_a_porte" => (rng.between(0, 100), rng.between(40, 150), 0),
-                "phoning" => (0, 0, rng.between(40, 200)),
-                _ => (rng.between(0, 50), 0, 0),
-            };
-            let opened = knocked * rng.between(30, 60) / 100;
-            let at = ends + HOUR;
-            reports
-                .push(format!(
-                    "{id}, {}, {}, {tracts}, {knocked}, {opened}, {}, {calls}, '', {at}, {at}",
-                    world.people[secretary].id,
-                    going.max(1),
-                    rng.between(3, 40)
-                ))
-                .await?;
-            for c in 0..if rng.chance(30) { rng.between(1, 2) } else { 0 } {
-                let name = format!("{} {}.", rng.word(FIRST_NAMES), rng.word(SURNAMES).chars().next().unwrap_or('X'));
-                contacts
-                    .push(format!(
-                        "{id}, {}, {}, {}, {}, {}, {}, {at}, {}, {}",
-                        text(&name),
-                        text(&format!("06 39 98 {:02} {:02}", rng.below(100), rng.below(100))),
-                        text(&format!("contact{}-{c}@example.fr", id)),
-                        if rng.chance(50) { "TRUE" } else { "FALSE" },
-                        if rng.chance(70) { "TRUE" } else { "FALSE" },
-                        if rng.chance(30) { "TRUE" } else { "FALSE" },
-                        at + 365 * DAY,
-                        world.people[secretary].id
-                    ))
-                    .await?;
-            }
-        }
-        crate::flush_when_full!(actions, organizers, rsvps, reports, contacts);
-    }
-    for loader in [&mut actions, &mut organizers, &mut rsvps, &mut reports, &mut contacts] {
-        loader.flush().await?;
-    }
-    progress("actions", n as u64, n as u64);
-    report.rows.extend([
-        ("actions", actions.written),
-        ("action_rsvps", rsvps.written),
-        ("action_reports", reports.written),
-        ("action_contacts", contacts.written),
-    ]);
     Ok(())
 }
 
