@@ -45,29 +45,9 @@ pub enum Command {
     /// trying Coopol out, S (10,000 people, 100,000 publications…) and M (ten times S) for
     /// benchmarks. Every demo account's password is "coopol-demo".
     SeedDemo {
-        #[arg(long, value_enum, default_value_t = DemoScale::Small)]
-        scale: DemoScale,
+        #[arg(long, value_enum, default_value_t = crate::demo::Scale::Small)]
+        scale: crate::demo::Scale,
     },
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum DemoScale {
-    #[value(name = "small")]
-    Small,
-    #[value(name = "S", alias = "s")]
-    S,
-    #[value(name = "M", alias = "m")]
-    M,
-}
-
-impl From<DemoScale> for crate::demo::Scale {
-    fn from(scale: DemoScale) -> Self {
-        match scale {
-            DemoScale::Small => Self::Small,
-            DemoScale::S => Self::S,
-            DemoScale::M => Self::M,
-        }
-    }
 }
 
 #[derive(Debug, Clone, Args)]

@@ -25,7 +25,7 @@ async fn main() -> std::process::ExitCode {
         Some(Command::GrantAdmin { email }) => operator(&cli.common, Operation::GrantAdmin, &email).await,
         Some(Command::Suspend { email }) => operator(&cli.common, Operation::Suspend, &email).await,
         Some(Command::Restore { email }) => operator(&cli.common, Operation::Restore, &email).await,
-        Some(Command::SeedDemo { scale }) => seed_demo(&cli.common, scale.into()).await,
+        Some(Command::SeedDemo { scale }) => seed_demo(&cli.common, scale).await,
         Some(Command::Serve(args)) => serve(&cli.common, args).await,
         None => serve(&cli.common, ServeArgs::from_env()).await,
     };

@@ -65,22 +65,20 @@ pub(super) async fn load_actions(
         let lat = commune.lat + (rng.below(2000) as f64 - 1000.0) / 100_000.0;
         let lng = commune.lng + (rng.below(2000) as f64 - 1000.0) / 100_000.0;
         let created = starts - rng.between(3, 20) * DAY;
-        actions
-            .push(format!(
-                "{id}, '{kind}', {}, {}, {starts}, {ends}, {}, '', {lat:.5}, {lng:.5}, {}, {}, '{audience}', {}, {}, '{status}', \
+        actions.push(format!(
+            "{id}, '{kind}', {}, {}, {starts}, {ends}, {}, '', {lat:.5}, {lng:.5}, {}, {}, '{audience}', {}, {}, '{status}', \
                  {reinforcements}, {}, {created}, {created}",
-                text(&fill(title)),
-                text(&format!("Rendez-vous avec la section {}. Viens comme tu es, on t'explique tout sur place !", of_town(&commune.name))),
-                text(&fill(place)),
-                opt_int(capacity),
-                text(rng.word(MATERIAL)),
-                section.id,
-                text(&commune.federation),
-                world.people[secretary].id
-            ))
-            .await?;
+            text(&fill(title)),
+            text(&format!("Rendez-vous avec la section {}. Viens comme tu es, on t'explique tout sur place !", of_town(&commune.name))),
+            text(&fill(place)),
+            opt_int(capacity),
+            text(rng.word(MATERIAL)),
+            section.id,
+            text(&commune.federation),
+            world.people[secretary].id
+        ));
         for &o in section.team.iter().take(if rng.chance(50) { 2 } else { 1 }) {
-            organizers.push(format!("{id}, {}", world.people[o].id)).await?;
+            organizers.push(format!("{id}, {}", world.people[o].id));
         }
         // Answers from distinct members of the section.
         let members = &section.members;
@@ -102,9 +100,11 @@ pub(super) async fn load_actions(
                 going += 1;
             }
             let at = created + (k as i64 + 1) * HOUR;
-            rsvps
-                .push(format!("{id}, {}, '{answer}', {}, {at}, {at}", world.people[who].id, if rng.chance(50) { "TRUE" } else { "FALSE" }))
-                .await?;
+            rsvps.push(format!(
+                "{id}, {}, '{answer}', {}, {at}, {at}",
+                world.people[who].id,
+                if rng.chance(50) { "TRUE" } else { "FALSE" }
+            ));
         }
         if past && rng.chance(90) {
             let (tracts, knocked, calls) = match kind {
@@ -115,29 +115,25 @@ pub(super) async fn load_actions(
             };
             let opened = knocked * rng.between(30, 60) / 100;
             let at = ends + HOUR;
-            reports
-                .push(format!(
-                    "{id}, {}, {}, {tracts}, {knocked}, {opened}, {}, {calls}, '', {at}, {at}",
-                    world.people[secretary].id,
-                    going.max(1),
-                    rng.between(3, 40)
-                ))
-                .await?;
+            reports.push(format!(
+                "{id}, {}, {}, {tracts}, {knocked}, {opened}, {}, {calls}, '', {at}, {at}",
+                world.people[secretary].id,
+                going.max(1),
+                rng.between(3, 40)
+            ));
             for c in 0..if rng.chance(30) { rng.between(1, 2) } else { 0 } {
                 let name = format!("{} {}.", rng.word(FIRST_NAMES), rng.word(SURNAMES).chars().next().unwrap_or('X'));
-                contacts
-                    .push(format!(
-                        "{id}, {}, {}, {}, {}, {}, {}, {at}, {}, {}",
-                        text(&name),
-                        text(&format!("06 39 98 {:02} {:02}", rng.below(100), rng.below(100))),
-                        text(&format!("contact{}-{c}@example.fr", id)),
-                        if rng.chance(50) { "TRUE" } else { "FALSE" },
-                        if rng.chance(70) { "TRUE" } else { "FALSE" },
-                        if rng.chance(30) { "TRUE" } else { "FALSE" },
-                        at + 365 * DAY,
-                        world.people[secretary].id
-                    ))
-                    .await?;
+                contacts.push(format!(
+                    "{id}, {}, {}, {}, {}, {}, {}, {at}, {}, {}",
+                    text(&name),
+                    text(&format!("06 39 98 {:02} {:02}", rng.below(100), rng.below(100))),
+                    text(&format!("contact{}-{c}@example.fr", id)),
+                    if rng.chance(50) { "TRUE" } else { "FALSE" },
+                    if rng.chance(70) { "TRUE" } else { "FALSE" },
+                    if rng.chance(30) { "TRUE" } else { "FALSE" },
+                    at + 365 * DAY,
+                    world.people[secretary].id
+                ));
             }
         }
         crate::flush_when_full!(actions, organizers, rsvps, reports, contacts);

@@ -85,9 +85,8 @@ impl<'a> Loader<'a> {
     /// Adds one row, written as "(v1, v2, …)" from already-quoted values. Rows wait in memory
     /// until `flush` (see `flush_when_full!`: tables that refer to each other are written
     /// together, parents first).
-    pub async fn push(&mut self, values: String) -> Result<(), sqlx::Error> {
+    pub fn push(&mut self, values: String) {
         self.rows.push(values);
-        Ok(())
     }
 
     pub fn is_full(&self) -> bool {

@@ -115,46 +115,40 @@ pub(super) async fn load_publications(
                 top_level.push(comment_id);
             }
             let at = (created + (c as i64 + 1) * 7 * 60_000).min(world.now - 1_000);
-            comments
-                .push(format!(
-                    "{comment_id}, {id}, {}, {}, {}, {}, {at}",
-                    opt_int(parent),
-                    world.people[commenter].id,
-                    text(&body),
-                    text(&html)
-                ))
-                .await?;
+            comments.push(format!(
+                "{comment_id}, {id}, {}, {}, {}, {}, {at}",
+                opt_int(parent),
+                world.people[commenter].id,
+                text(&body),
+                text(&html)
+            ));
             // The documented accounts are told of comments on their publications.
             if author < 4 && commenter != author {
-                notifications
-                    .push(format!(
-                        "{}, 'comment', {}, {id}, {comment_id}, {at}, {}",
-                        person.id,
-                        world.people[commenter].id,
-                        opt_int((at < world.now - 7 * DAY).then_some(at + HOUR))
-                    ))
-                    .await?;
+                notifications.push(format!(
+                    "{}, 'comment', {}, {id}, {comment_id}, {at}, {}",
+                    person.id,
+                    world.people[commenter].id,
+                    opt_int((at < world.now - 7 * DAY).then_some(at + HOUR))
+                ));
             }
         }
-        posts
-            .push(format!(
-                "{id}, {}, '{audience}', {}, {}, {}, {}, {}, {comment_count}, {created}",
-                person.id,
-                opt_int(section_id),
-                opt_text(Some(federation)),
-                opt_int(group.map(|g| world.groups[g].id)),
-                text(&body),
-                text(rendered.html.as_str())
-            ))
-            .await?;
+        posts.push(format!(
+            "{id}, {}, '{audience}', {}, {}, {}, {}, {}, {comment_count}, {created}",
+            person.id,
+            opt_int(section_id),
+            opt_text(Some(federation)),
+            opt_int(group.map(|g| world.groups[g].id)),
+            text(&body),
+            text(rendered.html.as_str())
+        ));
         for tag in &rendered.tags {
-            tags.push(format!("{}, {id}", text(tag))).await?;
+            tags.push(format!("{}, {id}", text(tag)));
         }
         for handle in &rendered.mentions {
             if let Some(&m) = by_handle.get(handle.as_str()) {
                 if m != author {
                     let read = opt_int((created < world.now - 7 * DAY).then_some(created + HOUR));
-                    notifications.push(format!("{}, 'mention', {}, {id}, NULL, {created}, {read}", world.people[m].id, person.id)).await?;
+                    notifications.push(format!("{}, 'mention', {}, {id}, NULL, {created}, {read}", world.people[m].id, person.id));
                 }
             }
         }
@@ -169,7 +163,7 @@ pub(super) async fn load_publications(
             let slot = (start + k * stride) % people;
             let reactor = if pool.is_empty() { slot } else { pool[slot] };
             let kind = rng.word(&["bravo", "bravo", "soutien", "merci", "idee", "debat"]);
-            reactions.push(format!("{id}, {}, '{kind}', {}", world.people[reactor].id, created + 60_000)).await?;
+            reactions.push(format!("{id}, {}, '{kind}', {}", world.people[reactor].id, created + 60_000));
         }
         crate::flush_when_full!(posts, tags, comments, reactions, notifications);
         if (i + 1) % 10_000 == 0 {

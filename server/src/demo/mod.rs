@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 
 use app::server::Db;
 
-pub use network::seed_network;
+use network::seed_network;
 
 /// The password of every demo account (documented in the README: it is a demo).
 pub const DEMO_PASSWORD: &str = "coopol-demo";
@@ -29,13 +29,16 @@ pub const DEMO_ACCOUNTS: [(&str, &str); 4] = [
     ("sympathisant@demo.coopol.fr", "sympathisante de la même section"),
 ];
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Scale {
     /// A few hundred of everything, for trying Coopol out.
+    #[value(name = "small")]
     Small,
     /// 10,000 people, 100,000 publications, 2,000,000 reactions…
+    #[value(name = "S", alias = "s")]
     S,
     /// Ten times S.
+    #[value(name = "M", alias = "m")]
     M,
 }
 

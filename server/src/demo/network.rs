@@ -77,13 +77,13 @@ pub async fn seed_network(db: &Db, sizes: Sizes, seed: u64, progress: Progress<'
         return Err(SeedError::NotEmpty(accounts));
     }
     let mut rng = Rng::new(seed);
-    let communes = choose_communes(db, &sizes).await?;
-    if communes.is_empty() {
+    let (communes, sections) = choose_communes(db, &sizes).await?;
+    if sections == 0 {
         return Err(SeedError::NoTerritory);
     }
     let mut report = SeedReport::default();
     let mut world = World { communes, people: Vec::new(), sections: Vec::new(), groups: Vec::new(), coopains: Vec::new(), now: now_ms() };
-    make_people(&mut world, &sizes, &mut rng);
+    make_people(&mut world, sections, &sizes, &mut rng);
     let hash = password::hash(DEMO_PASSWORD.to_string()).await.map_err(|_| SeedError::Password)?;
     load_people(db, &world, &hash, &mut rng, &mut report, progress).await?;
     load_sections(db, &world, &mut report).await?;
@@ -97,7 +97,8 @@ pub async fn seed_network(db: &Db, sizes: Sizes, seed: u64, progress: Progress<'
 
 /// The most populous départements, and in each its most populous communes: the first
 /// `sections_per_federation` get a section, the next three hold people without one.
-async fn choose_communes(db: &Db, sizes: &Sizes) -> Result<Vec<Commune>, sqlx::Error> {
+/// Returns the communes, those with a section first, and how many have one.
+async fn choose_communes(db: &Db, sizes: &Sizes) -> Result<(Vec<Commune>, usize), sqlx::Error> {
     let federations: Vec<String> = on_pool!(db.read(), p => sqlx::query_scalar(
         "SELECT departement_code FROM communes WHERE population IS NOT NULL \
          GROUP BY departement_code ORDER BY SUM(population) DESC, departement_code LIMIT 200")
@@ -129,12 +130,12 @@ async fn choose_communes(db: &Db, sizes: &Sizes) -> Result<Vec<Commune>, sqlx::E
         }
     }
     // Sections first: commune i < sections is section i's.
+    let sections = with_section.len();
     with_section.extend(without);
-    Ok(with_section)
+    Ok((with_section, sections))
 }
 
-fn make_people(world: &mut World, sizes: &Sizes, rng: &mut Rng) {
-    let sections = sizes.sections.min(world.communes.len());
+fn make_people(world: &mut World, sections: usize, sizes: &Sizes, rng: &mut Rng) {
     let extra = world.communes.len() - sections;
     for s in 0..sections {
         world.sections.push(Section { id: s as i64 + 1, commune: s, members: Vec::new(), team: Vec::new() });
@@ -218,31 +219,29 @@ async fn load_people(
             (true, true) => ("adherent", "confirmed"),
             (true, false) => ("adherent", "pending"),
         };
-        users
-            .push(format!(
-                "{}, {}, {}, {}, {}, {}, {}, '{membership}', '{status}', {created}, {created}, {}, {}, TRUE",
-                p.id,
-                text(&p.handle),
-                text(name),
-                text(&email),
-                text(&email),
-                text(hash),
-                text(&commune.postal),
-                text(&commune.insee),
-                opt_int(p.confirmed.then_some(created + DAY)),
-            ))
-            .await?;
+        users.push(format!(
+            "{}, {}, {}, {}, {}, {}, {}, '{membership}', '{status}', {created}, {created}, {}, {}, TRUE",
+            p.id,
+            text(&p.handle),
+            text(name),
+            text(&email),
+            text(&email),
+            text(hash),
+            text(&commune.postal),
+            text(&commune.insee),
+            opt_int(p.confirmed.then_some(created + DAY)),
+        ));
         let bio = format!("{} {}, militant·e depuis {}.", capitalize(rng.word(TRADES)), in_town(&commune.name), 2026 - rng.between(0, 30));
         let status_line = if rng.chance(30) { "Dispo pour les tractages du samedi".to_string() } else { String::new() };
-        profiles.push(format!("{}, {}, {}, {created}", p.id, text(&bio), text(&status_line))).await?;
+        profiles.push(format!("{}, {}, {}, {created}", p.id, text(&bio), text(&status_line)));
         for position in 0..rng.between(1, 3) {
-            items.push(format!("{}, 'interests', {position}, {}", p.id, text(rng.word(INTERESTS)))).await?;
+            items.push(format!("{}, 'interests', {position}, {}", p.id, text(rng.word(INTERESTS))));
         }
         if p.confirmed && rng.chance(6) {
-            items.push(format!("{}, 'mandates', 0, {}", p.id, text(rng.word(MANDATES)))).await?;
+            items.push(format!("{}, 'mandates', 0, {}", p.id, text(rng.word(MANDATES))));
         }
         if p.confirmed && rng.chance(5) {
-            items.push(format!("{}, 'responsibilities', 0, {}", p.id, text(rng.word(RESPONSIBILITIES)))).await?;
+            items.push(format!("{}, 'responsibilities', 0, {}", p.id, text(rng.word(RESPONSIBILITIES))));
         }
         let mut kinds = HashSet::new();
         if !rng.chance(30) {
@@ -253,16 +252,14 @@ async fn load_people(
         let mut kinds: Vec<&str> = kinds.into_iter().collect();
         kinds.sort_unstable();
         for kind in kinds {
-            availabilities.push(format!("{}, {}", p.id, text(kind))).await?;
+            availabilities.push(format!("{}, {}", p.id, text(kind)));
         }
-        consents
-            .push(format!(
-                "{}, {}, {}, 'demo_seed', {created}",
-                p.id,
-                text(app::server::store::consents::PURPOSE_POLITICAL_OPINION),
-                text(app::model::account::POLITICAL_DATA_CONSENT_VERSION)
-            ))
-            .await?;
+        consents.push(format!(
+            "{}, {}, {}, 'demo_seed', {created}",
+            p.id,
+            text(app::server::store::consents::PURPOSE_POLITICAL_OPINION),
+            text(app::model::account::POLITICAL_DATA_CONSENT_VERSION)
+        ));
         crate::flush_when_full!(users, profiles, items, availabilities, consents);
         if (i + 1) % 5_000 == 0 {
             progress("personnes", i as u64 + 1, total);
@@ -277,6 +274,7 @@ async fn load_people(
         ("profiles", profiles.written),
         ("profile_list_items", items.written),
         ("profile_availabilities", availabilities.written),
+        ("consents", consents.written),
     ]);
     Ok(())
 }
@@ -336,37 +334,33 @@ async fn load_sections(db: &Db, world: &World, report: &mut SeedReport) -> Resul
             n += 1;
         }
         let description = format!("La section {} : réunions, actions de terrain et débats. Rejoins-nous !", of_town(&commune.name));
-        sections
-            .push(format!(
-                "{}, {}, {}, {}, {}, {admin}, {created}, {created}",
-                section.id,
-                text(slug.as_str()),
-                text(&format!("Section {}", of_town(&commune.name))),
-                text(&description),
-                text(&commune.federation),
-            ))
-            .await?;
-        communes.push(format!("{}, {}", text(&commune.insee), section.id)).await?;
+        sections.push(format!(
+            "{}, {}, {}, {}, {}, {admin}, {created}, {created}",
+            section.id,
+            text(slug.as_str()),
+            text(&format!("Section {}", of_town(&commune.name))),
+            text(&description),
+            text(&commune.federation),
+        ));
+        communes.push(format!("{}, {}", text(&commune.insee), section.id));
         for (rank, &person) in section.team.iter().enumerate() {
             let role = if rank == 0 { "section_secretary" } else { "section_animator" };
-            roles.push(format!("{}, '{role}', 'section', '{}', {admin}, {created}", world.people[person].id, section.id)).await?;
+            roles.push(format!("{}, '{role}', 'section', '{}', {admin}, {created}", world.people[person].id, section.id));
         }
         // The federation's first secretary: a confirmed adhérent of its first section, outside
         // that section's team.
         if !first_secretaries.contains_key(commune.federation.as_str()) {
             if let Some(&p) = section.members.iter().find(|&&p| world.people[p].confirmed && !section.team.contains(&p) && p > 3) {
                 first_secretaries.insert(&commune.federation, p);
-                roles
-                    .push(format!(
-                        "{}, 'federation_first_secretary', 'federation', {}, {admin}, {created}",
-                        world.people[p].id,
-                        text(&commune.federation)
-                    ))
-                    .await?;
+                roles.push(format!(
+                    "{}, 'federation_first_secretary', 'federation', {}, {admin}, {created}",
+                    world.people[p].id,
+                    text(&commune.federation)
+                ));
             }
         }
     }
-    roles.push(format!("{admin}, 'national_admin', 'national', '', NULL, {created}")).await?;
+    roles.push(format!("{admin}, 'national_admin', 'national', '', NULL, {created}"));
     for loader in [&mut sections, &mut communes, &mut roles] {
         loader.flush().await?;
     }
@@ -396,8 +390,8 @@ async fn load_coopains(db: &Db, world: &mut World, report: &mut SeedReport) -> R
     let since = world.now - 200 * DAY;
     for (a, b) in &pairs {
         let (a, b) = (world.people[*a].id, world.people[*b].id);
-        rows.push(format!("{a}, {b}, {since}")).await?;
-        rows.push(format!("{b}, {a}, {since}")).await?;
+        rows.push(format!("{a}, {b}, {since}"));
+        rows.push(format!("{b}, {a}, {since}"));
         crate::flush_when_full!(rows);
     }
     rows.flush().await?;
@@ -410,7 +404,7 @@ async fn load_coopains(db: &Db, world: &mut World, report: &mut SeedReport) -> R
         for k in (0..m.len()).step_by(25) {
             let (a, b) = (m[k], m[(k + m.len() / 2) % m.len()]);
             if a != b && !world.coopains[a].contains(&b) {
-                requests.push(format!("{}, {}, 'pending', {}", world.people[a].id, world.people[b].id, world.now - 2 * DAY)).await?;
+                requests.push(format!("{}, {}, 'pending', {}", world.people[a].id, world.people[b].id, world.now - 2 * DAY));
             }
         }
     }
@@ -437,6 +431,12 @@ async fn load_groups(db: &Db, world: &mut World, sizes: &Sizes, rng: &mut Rng, r
     let mut by_federation: HashMap<String, Vec<usize>> = HashMap::new();
     let mut privacy = Vec::new();
     let mut slugs = HashSet::new();
+    let mut adherents_of: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, p) in world.people.iter().enumerate() {
+        if p.confirmed {
+            adherents_of.entry(world.federation_of(i).to_string()).or_default().push(i);
+        }
+    }
     for g in 0..sizes.groups {
         let federation = &federations[g % federations.len()];
         let section = world.sections.iter().find(|s| &world.communes[s.commune].federation == federation).map(|s| s.commune);
@@ -453,27 +453,18 @@ async fn load_groups(db: &Db, world: &mut World, sizes: &Sizes, rng: &mut Rng, r
         }
         let private = g % 3 == 2;
         // The creator: a confirmed adhérent of the federation (only adhérents create groups).
-        let creator = world
-            .people
-            .iter()
-            .enumerate()
-            .filter(|(i, p)| p.confirmed && world.federation_of(*i) == federation)
-            .nth(g / federations.len())
-            .map(|(i, _)| i)
-            .unwrap_or(0);
+        let creator = adherents_of.get(federation.as_str()).and_then(|a| a.get(g / federations.len())).copied().unwrap_or(0);
         let created = world.now - rng.between(60, 700) * DAY;
-        groups
-            .push(format!(
-                "{}, {}, {}, {}, '{}', {}, {created}",
-                g + 1,
-                text(slug.as_str()),
-                text(&name),
-                text(purpose),
-                if private { "private" } else { "public" },
-                world.people[creator].id
-            ))
-            .await?;
-        members.push(format!("{}, {}, 'admin', {created}", g + 1, world.people[creator].id)).await?;
+        groups.push(format!(
+            "{}, {}, {}, {}, '{}', {}, {created}",
+            g + 1,
+            text(slug.as_str()),
+            text(&name),
+            text(purpose),
+            if private { "private" } else { "public" },
+            world.people[creator].id
+        ));
+        members.push(format!("{}, {}, 'admin', {created}", g + 1, world.people[creator].id));
         by_federation.entry(federation.clone()).or_default().push(g);
         privacy.push(private);
         world.groups.push(Group { id: g as i64 + 1, members: vec![creator] });
@@ -491,7 +482,7 @@ async fn load_groups(db: &Db, world: &mut World, sizes: &Sizes, rng: &mut Rng, r
             asked.push(g);
             let pending = privacy[g] && rng.chance(10);
             let role = if pending { "pending" } else { "member" };
-            members.push(format!("{}, {}, '{role}', {}", g + 1, world.people[i].id, world.now - rng.between(1, 300) * DAY)).await?;
+            members.push(format!("{}, {}, '{role}', {}", g + 1, world.people[i].id, world.now - rng.between(1, 300) * DAY));
             if !pending {
                 world.groups[g].members.push(i);
                 world.people[i].groups.push(g);
@@ -499,7 +490,6 @@ async fn load_groups(db: &Db, world: &mut World, sizes: &Sizes, rng: &mut Rng, r
         }
         crate::flush_when_full!(members);
     }
-    groups.flush().await?;
     members.flush().await?;
     report.rows.extend([("groups", groups.written), ("group_members", members.written)]);
     Ok(())
