@@ -341,7 +341,9 @@ def fan_out():
 
 
 def wasm_sizes():
-    wasm = next((SITE / "pkg").glob("*.wasm"))
+    # Hashed file names: earlier builds (debug ones too) leave their bundles beside the one just
+    # built, so take the newest, which is the release build `make bench` made first.
+    wasm = max((SITE / "pkg").glob("*.wasm"), key=lambda f: f.stat().st_mtime)
     data = wasm.read_bytes()
     return {"file": wasm.name, "raw_bytes": len(data), "brotli_bytes": brotli_size(data)}
 

@@ -158,10 +158,20 @@ async fn sessions_live_and_die(t: &TestDb) {
     store::sessions::insert(&mut tx, "p1", other, now, now + 1000).await.unwrap();
     tx.commit().await.unwrap();
 
-    let found = store::sessions::find_user(db, "h1", now).await.unwrap().expect("live session");
-    assert_eq!((found.user_id, found.handle.as_str()), (id, "elise"));
-    assert!(store::sessions::find_user(db, "old", now).await.unwrap().is_none(), "expired");
-    assert!(store::sessions::find_user(db, "nope", now).await.unwrap().is_none());
+    let found = store::sessions::find_subject(db, "h1", now).await.unwrap();
+    assert_eq!(found.len(), 1, "one row for a person without roles");
+    assert_eq!((found[0].user_id, found[0].handle.as_str()), (id, "elise"));
+    assert_eq!((found[0].role.as_deref(), found[0].unread_notifications), (None, 0));
+    assert!(store::sessions::find_subject(db, "old", now).await.unwrap().is_empty(), "expired");
+    assert!(store::sessions::find_subject(db, "nope", now).await.unwrap().is_empty());
+    // The same statement brings the person's roles, a row each.
+    let mut tx = db.begin().await.unwrap();
+    store::roles::grant(&mut tx, other, "national_admin", "national", "", None, now).await.unwrap();
+    store::roles::grant(&mut tx, other, "federation_animator", "federation", "59", None, now).await.unwrap();
+    tx.commit().await.unwrap();
+    let with_roles = store::sessions::find_subject(db, "p1", now).await.unwrap();
+    let roles: Vec<_> = with_roles.iter().map(|r| (r.user_id, r.role.as_deref(), r.scope_kind.as_deref())).collect();
+    assert_eq!(roles, [(other, Some("federation_animator"), Some("federation")), (other, Some("national_admin"), Some("national"))]);
     assert_eq!(store::sessions::count_for_user(db, id).await.unwrap(), 3);
 
     let mut tx = db.begin().await.unwrap();
@@ -169,8 +179,8 @@ async fn sessions_live_and_die(t: &TestDb) {
     assert_eq!(store::sessions::delete_expired(&mut tx, now).await.unwrap(), 1);
     assert_eq!(store::sessions::delete(&mut tx, "h2").await.unwrap(), 1);
     tx.commit().await.unwrap();
-    let touched = store::sessions::find_user(db, "h1", now).await.unwrap().expect("still live");
-    assert_eq!((touched.last_seen_at, touched.expires_at), (now + 10, now + 99_999));
+    let touched = store::sessions::find_subject(db, "h1", now).await.unwrap();
+    assert_eq!((touched[0].last_seen_at, touched[0].expires_at), (now + 10, now + 99_999));
 
     let mut tx = db.begin().await.unwrap();
     assert_eq!(store::sessions::delete_all_for_user(&mut tx, id).await.unwrap(), 1);
@@ -270,8 +280,11 @@ async fn sign_up_creates_everything_at_once(t: &TestDb) {
     assert_eq!(consent.len(), 1);
     assert_eq!(consent[0].text_version, app::model::account::POLITICAL_DATA_CONSENT_VERSION);
     assert!(store::profiles::load(db, opened.user_id).await.unwrap().is_some());
-    let user = sessions::resolve(db, &opened.token).await.unwrap().expect("session opened");
-    assert_eq!(user.id, opened.user_id);
+    let signed_in = sessions::resolve(db, &opened.token).await.unwrap().expect("session opened");
+    assert_eq!(signed_in.user().map(|u| u.id), Some(opened.user_id));
+    // The first account of an instance is its national admin; the session brings that role along.
+    assert_eq!(signed_in.unread_notifications, 0);
+    assert_eq!(signed_in.subject.roles, [(app::model::territory::Role::NationalAdmin, app::model::territory::Scope::National)]);
 
     // Same e-mail in other case: refused on the e-mail field, nothing created.
     let err = accounts::sign_up(&state, &signup_form("Autre", "ELISE@example.FR"), "10.0.0.1").await.unwrap_err();
@@ -341,10 +354,10 @@ async fn sessions_close_here_or_everywhere(t: &TestDb) {
     let b = accounts::sign_in(&state, &signin_form("elise@example.fr", "un mot de passe solide"), "ip").await.unwrap();
     let c = accounts::sign_in(&state, &signin_form("elise@example.fr", "un mot de passe solide"), "ip").await.unwrap();
     let user_a = sessions::resolve(db, &a.token).await.unwrap().expect("a");
-    sessions::close(db, &user_a).await.unwrap();
+    sessions::close(db, user_a.user().expect("a's person")).await.unwrap();
     assert!(sessions::resolve(db, &a.token).await.unwrap().is_none());
     let user_b = sessions::resolve(db, &b.token).await.unwrap().expect("b still open");
-    assert_eq!(sessions::close_all(db, &user_b).await.unwrap(), 2);
+    assert_eq!(sessions::close_all(db, user_b.user().expect("b's person")).await.unwrap(), 2);
     assert!(sessions::resolve(db, &c.token).await.unwrap().is_none());
     assert_eq!(sessions::purge_expired(db).await.unwrap(), 0);
 }

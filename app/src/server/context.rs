@@ -164,10 +164,23 @@ pub fn require_user() -> Result<SessionUser, AppError> {
     session_user().ok_or(AppError::NotAuthenticated)
 }
 
-/// The policy subject of this request (loads memberships and roles of a signed-in person).
+/// The unread notification count found with the session, for the header (`get_current_user`).
+#[derive(Debug, Clone, Copy)]
+pub struct UnreadNotifications(pub i64);
+
+/// The policy subject of this request: the one the session middleware loaded with the session
+/// (every server function of a page shares it, no statement), else loaded now.
 pub async fn subject() -> Result<crate::server::policy::Subject, AppError> {
+    if let Some(subject) = request_parts().and_then(|parts| parts.extensions.get::<crate::server::policy::Subject>().cloned()) {
+        return Ok(subject);
+    }
     let state = app_state()?;
     crate::server::services::subjects::load(&state.db, session_user()).await
+}
+
+/// The unread count loaded with the session, if the middleware loaded one.
+pub fn unread_notifications() -> Option<i64> {
+    request_parts().and_then(|parts| parts.extensions.get::<UnreadNotifications>().map(|u| u.0))
 }
 
 /// The language negotiated for this request by the middleware.

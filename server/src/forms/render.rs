@@ -40,8 +40,11 @@ impl Submission {
         self.parts.extensions.get::<SessionUser>().cloned()
     }
 
-    /// The policy subject of the person submitting.
+    /// The policy subject of the person submitting (loaded with the session by the middleware).
     pub async fn subject(&self, state: &ServerState) -> Result<app::server::policy::Subject, AppError> {
+        if let Some(subject) = self.parts.extensions.get::<app::server::policy::Subject>() {
+            return Ok(subject.clone());
+        }
         app::server::services::subjects::load(&state.app.db, self.user()).await
     }
 }

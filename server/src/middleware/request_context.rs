@@ -1,5 +1,6 @@
 //! Puts what every handler needs into the request: the client's address, the language and the
-//! signed-in person (one database read, skipped for static files).
+//! signed-in person with their policy subject and unread count (one statement, skipped for static
+//! files).
 
 use std::net::SocketAddr;
 
@@ -11,7 +12,7 @@ use http::HeaderMap;
 
 use app::i18n::Lang;
 use app::server::auth::session_token;
-use app::server::context::ClientIp;
+use app::server::context::{ClientIp, UnreadNotifications};
 use app::server::services::sessions;
 
 use crate::middleware::cookies;
@@ -63,8 +64,12 @@ pub async fn attach_request_context(State(state): State<ServerState>, mut reques
     if !is_static(request.uri().path()) {
         if let Some(token) = cookies::get(request.headers(), session_token::COOKIE_NAME).filter(|t| !t.is_empty()) {
             match sessions::resolve(&state.app.db, &token).await {
-                Ok(Some(user)) => {
-                    request.extensions_mut().insert(user);
+                Ok(Some(signed_in)) => {
+                    if let Some(user) = signed_in.subject.user.clone() {
+                        request.extensions_mut().insert(user);
+                    }
+                    request.extensions_mut().insert(UnreadNotifications(signed_in.unread_notifications));
+                    request.extensions_mut().insert(signed_in.subject);
                 }
                 Ok(None) => {}
                 Err(_) => tracing::warn!("session lookup failed; continuing signed out"),

@@ -4,8 +4,7 @@ use crate::error::AppError;
 use crate::model::user::CurrentUser;
 
 /// Who is signed in on this request (nobody → `None`), with their unread notification count.
-/// The session was already resolved by the middleware; visitors cost no database access, signed-in
-/// people one count. Loaded once per page, before anything else (see `App`): resources created
+/// The session, and the count with it, were already loaded by the middleware: no statement here. Loaded once per page, before anything else (see `App`): resources created
 /// later inside `Suspend` blocks could be numbered differently on the server and in the browser.
 #[server]
 pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {
@@ -13,13 +12,18 @@ pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {
     let Some(user) = context::session_user() else {
         return Ok(None);
     };
-    let result = async {
-        let state = context::app_state()?;
-        let subject = context::subject().await?;
-        services::notifications::unread(&state, &subject).await
+    let unread_notifications = match context::unread_notifications() {
+        Some(count) => count,
+        None => {
+            let result = async {
+                let state = context::app_state()?;
+                let subject = context::subject().await?;
+                services::notifications::unread(&state, &subject).await
+            };
+            // A failed count must not make the page look signed out: show no badge, the stream fixes it.
+            result.await.unwrap_or(0)
+        }
     };
-    // A failed count must not make the page look signed out: show no badge, the stream fixes it.
-    let unread_notifications = result.await.unwrap_or(0);
     Ok(Some(CurrentUser {
         id: user.id,
         handle: user.handle,

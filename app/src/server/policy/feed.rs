@@ -17,6 +17,16 @@ pub const VIEWER: &str = "me AS (SELECT vu.id AS id, vsc.section_id AS section_i
      LEFT JOIN communes vc ON vc.insee = vu.commune_insee \
      LEFT JOIN section_communes vsc ON vsc.insee = vu.commune_insee)";
 
+/// `me` found from a session (bind the token's hash as `$1` and now as `$2`): the same columns as
+/// `VIEWER`, plus the session's `last_seen_at` and `expires_at`; no row when the session is unknown or expired or
+/// its account suspended. The request's first statement is built on it (`store::sessions`).
+pub const SESSION_VIEWER: &str = "me AS (SELECT vu.id AS id, vsc.section_id AS section_id, vc.departement_code AS federation_code, \
+     vs.last_seen_at AS last_seen_at, vs.expires_at AS expires_at \
+     FROM sessions vs JOIN users vu ON vu.id = vs.user_id AND vu.suspended_at IS NULL \
+     LEFT JOIN communes vc ON vc.insee = vu.commune_insee \
+     LEFT JOIN section_communes vsc ON vsc.insee = vu.commune_insee \
+     WHERE vs.token_hash = $1 AND vs.expires_at > $2)";
+
 /// `me` for several signed-in viewers at once (the live stream checks one event for every
 /// connected person in one statement): one row per active viewer whose id is in `placeholders`,
 /// with the same columns as `VIEWER`, so `POST_VISIBLE` reads the same.
@@ -47,13 +57,22 @@ pub const POST_VISIBLE: &str = "(u.suspended_at IS NULL \
      AND NOT EXISTS (SELECT 1 FROM blocks vb2 WHERE vb2.blocker_id = me.id AND vb2.blocked_id = p.author_id))";
 
 /// The home feed (`/fil`) among visible publications: mine, the national team's, my section's,
-/// my federation's, my groups', my coopains'.
-pub const IN_HOME: &str = "(p.author_id = me.id \
-     OR p.audience = 'national' \
-     OR (p.section_id = me.section_id AND p.audience IN ('section', 'public')) \
-     OR (p.federation_code = me.federation_code AND p.audience = 'federation') \
-     OR (p.audience = 'group' AND EXISTS (SELECT 1 FROM group_members hgm WHERE hgm.group_id = p.group_id AND hgm.user_id = me.id AND hgm.role <> 'pending')) \
-     OR (p.audience IN ('coopains', 'public') AND EXISTS (SELECT 1 FROM coopains hk WHERE hk.user_id = me.id AND hk.coopain_id = p.author_id)))";
+/// my federation's, my groups', my coopains'. Each branch is one index range of `posts` (author,
+/// audience, section, federation, group), so the feed reads them as a union of short keyset scans
+/// (`store::posts::feed`) instead of filtering the whole table; `in_home()` is their disjunction.
+pub const HOME_BRANCHES: [&str; 6] = [
+    "p.author_id = me.id",
+    "p.audience = 'national'",
+    "p.section_id = me.section_id AND p.audience IN ('section', 'public')",
+    "p.federation_code = me.federation_code AND p.audience = 'federation'",
+    "p.audience = 'group' AND p.group_id IN (SELECT hgm.group_id FROM group_members hgm WHERE hgm.user_id = me.id AND hgm.role <> 'pending')",
+    "p.audience IN ('coopains', 'public') AND p.author_id IN (SELECT hk.coopain_id FROM coopains hk WHERE hk.user_id = me.id)",
+];
+
+/// Is publication `p` in `me`'s home feed (the live stream asks it of one publication).
+pub fn in_home() -> String {
+    format!("(({}))", HOME_BRANCHES.join(") OR ("))
+}
 
 /// Where a publication lives, for moderation rules.
 #[derive(Debug, Clone, PartialEq, Eq)]

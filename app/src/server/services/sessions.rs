@@ -4,6 +4,8 @@ use crate::error::AppError;
 use crate::server::auth::session_token;
 use crate::server::context::SessionUser;
 use crate::server::db::{Db, Tx};
+use crate::server::policy::{Belonging, Subject};
+use crate::server::services::subjects;
 use crate::server::{now_ms, store};
 
 /// Opens a session inside the caller's transaction and returns the cookie token.
@@ -14,26 +16,56 @@ pub async fn open_in(tx: &mut Tx, user_id: i64) -> Result<String, sqlx::Error> {
     Ok(token)
 }
 
-/// The user behind a cookie token, sliding the session's expiry now and then.
-pub async fn resolve(db: &Db, token: &str) -> Result<Option<SessionUser>, AppError> {
+/// Who is behind a cookie token, as the request will see them: the policy subject and the unread
+/// notification count of the header, from one statement (`store::sessions::find_subject`).
+#[derive(Debug, Clone)]
+pub struct SignedIn {
+    pub subject: Subject,
+    pub unread_notifications: i64,
+}
+
+impl SignedIn {
+    /// The signed-in person (a `SignedIn` subject always has one).
+    pub fn user(&self) -> Option<&SessionUser> {
+        self.subject.user.as_ref()
+    }
+}
+
+/// The person behind a cookie token, sliding the session's expiry now and then.
+pub async fn resolve(db: &Db, token: &str) -> Result<Option<SignedIn>, AppError> {
     let token_hash = session_token::hash(token);
     let now = now_ms();
-    let Some(row) = store::sessions::find_user(db, &token_hash, now).await? else {
+    let rows = store::sessions::find_subject(db, &token_hash, now).await?;
+    let Some(first) = rows.first().cloned() else {
         return Ok(None);
     };
-    if now - row.last_seen_at > session_token::TOUCH_EVERY_MS {
+    if now - first.last_seen_at > session_token::TOUCH_EVERY_MS {
         let mut tx = db.begin().await?;
         store::sessions::touch(&mut tx, &token_hash, now, now + session_token::LIFETIME_MS).await?;
         tx.commit().await?;
     }
-    Ok(Some(SessionUser {
-        id: row.user_id,
-        handle: row.handle,
-        display_name: row.display_name,
-        section_slug: row.section_slug,
-        federation_code: row.federation_code,
-        token_hash,
-    }))
+    let roles =
+        subjects::parse_roles(rows.iter().filter_map(|r| Some((r.role.as_deref()?, r.scope_kind.as_deref()?, r.scope_code.as_deref()?))));
+    let subject = Subject {
+        belonging: Belonging {
+            section_id: first.section_id,
+            federation_code: first.federation_code.clone(),
+            confirmed_adherent: first.membership == "adherent" && first.membership_status == "confirmed",
+            // The statement only finds sessions of accounts that are not suspended.
+            suspended: false,
+            home: first.home_lat.zip(first.home_lng),
+        },
+        user: Some(SessionUser {
+            id: first.user_id,
+            handle: first.handle,
+            display_name: first.display_name,
+            section_slug: first.section_slug,
+            federation_code: first.federation_code,
+            token_hash,
+        }),
+        roles,
+    };
+    Ok(Some(SignedIn { subject, unread_notifications: first.unread_notifications }))
 }
 
 /// Closes this device's session.

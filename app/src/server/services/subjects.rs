@@ -1,5 +1,5 @@
-//! Builds the policy's `Subject` for a request: two indexed reads for a signed-in person, none
-//! for a visitor.
+//! Builds the policy's `Subject` from a user id: two indexed reads for a signed-in person, none
+//! for a visitor. Requests get theirs with the session instead (`sessions::resolve`).
 
 use crate::error::AppError;
 use crate::model::territory::{Role, Scope};
@@ -15,11 +15,8 @@ pub async fn load(db: &Db, user: Option<SessionUser>) -> Result<Subject, AppErro
     let Some(row) = store::members::belonging(db, user.id).await? else {
         return Ok(Subject::anonymous());
     };
-    let roles = store::roles::for_user(db, user.id)
-        .await?
-        .into_iter()
-        .filter_map(|r| Some((Role::parse(&r.role)?, Scope::from_db(&r.scope_kind, &r.scope_code)?)))
-        .collect();
+    let rows = store::roles::for_user(db, user.id).await?;
+    let roles = parse_roles(rows.iter().map(|r| (r.role.as_str(), r.scope_kind.as_str(), r.scope_code.as_str())));
     Ok(Subject {
         user: Some(user),
         belonging: Belonging {
@@ -31,4 +28,9 @@ pub async fn load(db: &Db, user: Option<SessionUser>) -> Result<Subject, AppErro
         },
         roles,
     })
+}
+
+/// Roles as stored (role, scope kind, scope code) → the policy's; unknown values are dropped.
+pub fn parse_roles<'a>(rows: impl Iterator<Item = (&'a str, &'a str, &'a str)>) -> Vec<(Role, Scope)> {
+    rows.filter_map(|(role, kind, code)| Some((Role::parse(role)?, Scope::from_db(kind, code)?))).collect()
 }

@@ -93,12 +93,17 @@ pub async fn for_user(db: &Db, user_id: i64, before: Option<i64>, limit: i64) ->
 
 /// The unread count, through the same visibility filter (a count must not reveal more than the list).
 pub async fn unread_count(db: &Db, user_id: i64) -> Result<i64, sqlx::Error> {
-    let sql = format!(
-        "WITH {VIEWER} SELECT CAST(COUNT(*) AS BIGINT) FROM notifications n CROSS JOIN me LEFT JOIN users a ON a.id = n.actor_id \
-         WHERE n.user_id = $1 AND n.read_at IS NULL AND {}",
-        still_visible()
-    );
+    let sql = format!("WITH {VIEWER} SELECT ({}) FROM me", unread_count_of_me());
     on_pool!(db.read(), p => sqlx::query_scalar(&sql).bind(user_id).fetch_one(p).await)
+}
+
+/// The unread count of `me`, as a scalar subquery (also spliced into the session lookup).
+pub fn unread_count_of_me() -> String {
+    format!(
+        "SELECT CAST(COUNT(*) AS BIGINT) FROM notifications n LEFT JOIN users a ON a.id = n.actor_id \
+         WHERE n.user_id = me.id AND n.read_at IS NULL AND {}",
+        still_visible()
+    )
 }
 
 pub async fn mark_read(tx: &mut Tx, user_id: i64, id: Option<i64>, now_ms: i64) -> Result<u64, sqlx::Error> {

@@ -4,7 +4,7 @@
 use sqlx::FromRow;
 
 use crate::server::db::{Db, Tx};
-use crate::server::policy::feed::{IN_HOME, POST_VISIBLE, VIEWER};
+use crate::server::policy::feed::{in_home, HOME_BRANCHES, POST_VISIBLE, VIEWER};
 use crate::{on_pool, on_tx};
 
 #[derive(Debug, Clone, FromRow, PartialEq, Eq)]
@@ -59,7 +59,7 @@ pub enum FeedFilter {
 /// One statement whatever the page and the table size (keyset on the primary key).
 pub async fn feed(db: &Db, viewer: i64, filter: &FeedFilter, before: Option<i64>, limit: i64) -> Result<Vec<PostRow>, sqlx::Error> {
     let (join, condition) = match filter {
-        FeedFilter::Home => ("", IN_HOME.to_string()),
+        FeedFilter::Home => ("", format!("p.id IN ({})", home_ids())),
         FeedFilter::Section(_) => ("", "p.section_id = $4 AND p.audience IN ('section', 'public')".to_string()),
         FeedFilter::Federation(_) => ("", "p.federation_code = $4 AND p.audience IN ('federation', 'public')".to_string()),
         FeedFilter::Group(_) => ("", "p.group_id = $4".to_string()),
@@ -80,6 +80,23 @@ pub async fn feed(db: &Db, viewer: i64, filter: &FeedFilter, before: Option<i64>
         };
         q.fetch_all(p).await
     })
+}
+
+/// The ids of the home feed's next page: the union of each branch's newest `$3` visible ids below
+/// `$2`, which holds the page's `$3` newest. Each branch reads one index range backwards and stops
+/// after `$3` rows, so a page costs the same at the top of the feed and deep in it.
+fn home_ids() -> String {
+    HOME_BRANCHES
+        .iter()
+        .enumerate()
+        .map(|(i, branch)| {
+            format!(
+                "SELECT id FROM (SELECT p.id FROM posts p JOIN users u ON u.id = p.author_id CROSS JOIN me \
+                 WHERE p.id < $2 AND {branch} AND {POST_VISIBLE} ORDER BY p.id DESC LIMIT $3) AS home_{i}"
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" UNION ALL ")
 }
 
 /// One publication if `viewer` may see it. With `include_hidden`, a hidden publication is
@@ -137,9 +154,10 @@ pub async fn live_check_many(db: &Db, id: i64, viewers: &[i64]) -> Result<Vec<Li
     }
     let placeholders: Vec<String> = (0..viewers.len()).map(|i| format!("${}", i + 2)).collect();
     let sql = format!(
-        "WITH {} SELECT me.id AS viewer_id, CASE WHEN {IN_HOME} THEN TRUE ELSE FALSE END AS in_home, {POST_COLUMNS} \
+        "WITH {} SELECT me.id AS viewer_id, CASE WHEN {} THEN TRUE ELSE FALSE END AS in_home, {POST_COLUMNS} \
          FROM posts p {POST_JOINS} CROSS JOIN me WHERE p.id = $1 AND {POST_VISIBLE}",
-        crate::server::policy::feed::viewers(&placeholders.join(", "))
+        crate::server::policy::feed::viewers(&placeholders.join(", ")),
+        in_home()
     );
     on_pool!(db.read(), p => {
         let mut q = sqlx::query_as::<_, LiveVerdict>(&sql).bind(id);

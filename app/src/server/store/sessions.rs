@@ -3,17 +3,31 @@
 use sqlx::FromRow;
 
 use crate::server::db::{Db, Tx};
+use crate::server::policy::feed::SESSION_VIEWER;
+use crate::server::store::notifications;
 use crate::{on_pool, on_tx};
 
+/// One row per role of the session's person (a single row with no role when they hold none): who
+/// they are, where they belong, their unread notification count and their roles. A request costs
+/// this one statement before its page's own (see `services::sessions::resolve`).
 #[derive(Debug, Clone, FromRow)]
-pub struct SessionUserRow {
+pub struct SessionSubjectRow {
     pub user_id: i64,
     pub handle: String,
     pub display_name: String,
     pub section_slug: Option<String>,
     pub federation_code: Option<String>,
+    pub section_id: Option<i64>,
+    pub membership: String,
+    pub membership_status: String,
+    pub home_lat: Option<f64>,
+    pub home_lng: Option<f64>,
     pub last_seen_at: i64,
     pub expires_at: i64,
+    pub unread_notifications: i64,
+    pub role: Option<String>,
+    pub scope_kind: Option<String>,
+    pub scope_code: Option<String>,
 }
 
 pub async fn insert(tx: &mut Tx, token_hash: &str, user_id: i64, now_ms: i64, expires_at: i64) -> Result<(), sqlx::Error> {
@@ -23,17 +37,20 @@ pub async fn insert(tx: &mut Tx, token_hash: &str, user_id: i64, now_ms: i64, ex
     Ok(())
 }
 
-/// The session's user (with where they belong, for the navigation), if the session exists, has
-/// not expired and the account is not suspended: one statement per request.
-pub async fn find_user(db: &Db, token_hash: &str, now_ms: i64) -> Result<Option<SessionUserRow>, sqlx::Error> {
-    let sql = "SELECT u.id AS user_id, u.handle, u.display_name, sec.slug AS section_slug, \
-               c.departement_code AS federation_code, s.last_seen_at, s.expires_at \
-               FROM sessions s JOIN users u ON u.id = s.user_id \
-               LEFT JOIN communes c ON c.insee = u.commune_insee \
-               LEFT JOIN section_communes sc ON sc.insee = u.commune_insee \
-               LEFT JOIN sections sec ON sec.id = sc.section_id \
-               WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.suspended_at IS NULL";
-    on_pool!(db.read(), p => sqlx::query_as(sql).bind(token_hash).bind(now_ms).fetch_optional(p).await)
+/// The session's person, if the session exists, has not expired and the account is not
+/// suspended: see `SessionSubjectRow`. The unread count goes through the notifications' own
+/// visibility rule, with `me` built from the session instead of a bound user id.
+pub async fn find_subject(db: &Db, token_hash: &str, now_ms: i64) -> Result<Vec<SessionSubjectRow>, sqlx::Error> {
+    let sql = format!(
+        "WITH {SESSION_VIEWER} SELECT me.id AS user_id, u.handle, u.display_name, sec.slug AS section_slug, \
+         me.federation_code, me.section_id, u.membership, u.membership_status, c.lat AS home_lat, c.lng AS home_lng, \
+         me.last_seen_at, me.expires_at, ({UNREAD}) AS unread_notifications, r.role, r.scope_kind, r.scope_code \
+         FROM me JOIN users u ON u.id = me.id LEFT JOIN communes c ON c.insee = u.commune_insee \
+         LEFT JOIN sections sec ON sec.id = me.section_id LEFT JOIN roles r ON r.user_id = me.id \
+         ORDER BY r.scope_kind, r.scope_code, r.role",
+        UNREAD = notifications::unread_count_of_me()
+    );
+    on_pool!(db.read(), p => sqlx::query_as(&sql).bind(token_hash).bind(now_ms).fetch_all(p).await)
 }
 
 /// Slides the expiry forward (called at most every few minutes per session, not per request).
