@@ -1,5 +1,5 @@
-//! Read models of the feed: feed pages (2 statements: the publications, then the reaction
-//! tallies of that page), a publication with its comments, live counts.
+//! Read models of the feed: feed pages (1 statement: the publications with their reaction
+//! tallies), a publication with its comments, live counts.
 
 use std::collections::HashMap;
 
@@ -12,7 +12,7 @@ use crate::model::feed::{
 use crate::server::context::AppState;
 use crate::server::policy::feed::{self as rules, PostScope};
 use crate::server::policy::Subject;
-use crate::server::store::{self, posts::FeedFilter, posts::PostRow, posts::ReactionTally};
+use crate::server::store::{self, posts::FeedFilter, posts::PostRow, posts::ReactionColumns};
 
 pub fn group_role(raw: Option<&str>) -> Option<GroupMembership> {
     match raw {
@@ -32,17 +32,12 @@ pub fn scope_of(row: &PostRow) -> PostScope {
     }
 }
 
-fn tallies_for(post_id: i64, tallies: &[ReactionTally]) -> Vec<ReactionCount> {
-    let mut counts: Vec<ReactionCount> = tallies
-        .iter()
-        .filter(|t| t.post_id == post_id)
-        .filter_map(|t| Some(ReactionCount { kind: ReactionKind::parse(&t.kind)?, count: t.n, mine: t.mine > 0 }))
-        .collect();
-    counts.sort_by_key(|c| c.kind);
-    counts
+/// The kinds someone reacted with, in `ReactionKind` order.
+fn reaction_counts(reactions: &ReactionColumns) -> Vec<ReactionCount> {
+    reactions.tallies().into_iter().filter(|(_, n, _)| *n > 0).map(|(kind, count, mine)| ReactionCount { kind, count, mine }).collect()
 }
 
-pub fn to_view(subject: &Subject, row: PostRow, tallies: &[ReactionTally]) -> PostView {
+pub fn to_view(subject: &Subject, row: PostRow, reactions: &ReactionColumns) -> PostView {
     let scope = scope_of(&row);
     let moderator = rules::can_moderate_post(subject, &scope);
     let is_author = rules::can_edit_post(subject, &scope);
@@ -66,7 +61,7 @@ pub fn to_view(subject: &Subject, row: PostRow, tallies: &[ReactionTally]) -> Po
         edited: row.edited_at.is_some(),
         hidden_reason: if hidden && (is_author || moderator) { Some(row.hidden_reason.clone().unwrap_or_default()) } else { None },
         comment_count: row.comment_count,
-        reactions: tallies_for(row.id, tallies),
+        reactions: reaction_counts(reactions),
         abilities: PostAbilities {
             edit: is_author && !hidden,
             delete: rules::can_delete_post(subject, &scope),
@@ -170,9 +165,9 @@ async fn audiences_for(
     Ok(choices)
 }
 
-/// A feed page: at most 3 statements whatever its size and depth — the feed's owner (section,
-/// federation, group or member; the viewer's groups for the home feed), the publications, and
-/// their reaction tallies.
+/// A feed page: at most 2 statements whatever its size and depth — the feed's owner (section,
+/// federation, group or member; the viewer's groups for the home feed), then the publications
+/// with their reaction tallies. With the session's own statement, a feed page costs 3.
 pub async fn feed_page(state: &AppState, subject: &Subject, key: FeedKey, before: Option<i64>, lang: Lang) -> Result<FeedPage, AppError> {
     let resolved = resolve(state, subject, &key, lang).await?;
     let viewer = subject.id().unwrap_or(0);
@@ -181,7 +176,7 @@ pub async fn feed_page(state: &AppState, subject: &Subject, key: FeedKey, before
     Ok(FeedPage { key, title: resolved.title, posts, next_before, audiences })
 }
 
-/// The publications of one page and the cursor of the next: exactly two statements.
+/// The publications of one page (with their reactions) and the cursor of the next: one statement.
 pub async fn page(
     state: &AppState,
     subject: &Subject,
@@ -192,10 +187,8 @@ pub async fn page(
     let mut rows = store::posts::feed(&state.db, viewer, filter, before, FEED_PAGE_SIZE + 1).await?;
     let more = rows.len() as i64 > FEED_PAGE_SIZE;
     rows.truncate(FEED_PAGE_SIZE as usize);
-    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
-    let tallies = store::posts::reaction_tallies(&state.db, viewer, &ids).await?;
-    let next_before = if more { ids.last().copied() } else { None };
-    Ok((rows.into_iter().map(|r| to_view(subject, r, &tallies)).collect(), next_before))
+    let next_before = if more { rows.last().map(|r| r.post.id) } else { None };
+    Ok((rows.into_iter().map(|r| to_view(subject, r.post, &r.reactions)).collect(), next_before))
 }
 
 /// A publication, its comments and who reacted. Moderators of its scope also see it hidden.
@@ -205,14 +198,13 @@ pub async fn post_page(state: &AppState, subject: &Subject, id: i64) -> Result<P
         Some(row) => row,
         None => {
             let hidden = store::posts::visible(&state.db, viewer, id, true).await?.ok_or(AppError::NotFound)?;
-            if !rules::can_moderate_post(subject, &scope_of(&hidden)) {
+            if !rules::can_moderate_post(subject, &scope_of(&hidden.post)) {
                 return Err(AppError::NotFound);
             }
             hidden
         }
     };
-    let tallies = store::posts::reaction_tallies(&state.db, viewer, &[id]).await?;
-    let post = to_view(subject, row, &tallies);
+    let post = to_view(subject, row.post, &row.reactions);
     let can_comment = post.abilities.comment;
     let comments = store::comments::for_post(&state.db, viewer, id)
         .await?
@@ -241,10 +233,11 @@ pub async fn post_page(state: &AppState, subject: &Subject, id: i64) -> Result<P
 /// Current counts of publications the viewer may see (others are silently left out).
 pub async fn counts(state: &AppState, subject: &Subject, ids: &[i64]) -> Result<Vec<PostCounts>, AppError> {
     let viewer = subject.id().unwrap_or(0);
-    // Two statements for the whole batch: visibility with the comment counts, then reactions.
+    // One statement for the whole batch: visibility, comment and reaction counts.
     let ids = &ids[..ids.len().min(50)];
-    let visible = store::posts::visible_comment_counts(&state.db, viewer, ids).await?;
-    let visible_ids: Vec<i64> = visible.iter().map(|(id, _)| *id).collect();
-    let tallies = store::posts::reaction_tallies(&state.db, viewer, &visible_ids).await?;
-    Ok(visible.into_iter().map(|(id, comment_count)| PostCounts { id, comment_count, reactions: tallies_for(id, &tallies) }).collect())
+    let rows = store::posts::visible_counts(&state.db, viewer, ids).await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| PostCounts { id: r.id, comment_count: r.comment_count, reactions: reaction_counts(&r.reactions) })
+        .collect())
 }

@@ -3,6 +3,7 @@
 
 use sqlx::FromRow;
 
+use crate::model::feed::ReactionKind;
 use crate::server::db::{Db, Tx};
 use crate::server::policy::feed::{in_home, HOME_BRANCHES, POST_VISIBLE, VIEWER};
 use crate::{on_pool, on_tx};
@@ -44,6 +45,60 @@ const POST_JOINS: &str = "JOIN users u ON u.id = p.author_id \
      LEFT JOIN departements d ON d.code = p.federation_code \
      LEFT JOIN groups g ON g.id = p.group_id";
 
+/// A publication's reaction tallies, read as columns of its own row (`reaction_columns`): how
+/// many of each kind, and whether the viewer gave it. No second statement per feed page.
+#[derive(Debug, Clone, Default, FromRow, PartialEq, Eq)]
+pub struct ReactionColumns {
+    pub n_bravo: i64,
+    pub mine_bravo: i64,
+    pub n_soutien: i64,
+    pub mine_soutien: i64,
+    pub n_idee: i64,
+    pub mine_idee: i64,
+    pub n_debat: i64,
+    pub mine_debat: i64,
+    pub n_merci: i64,
+    pub mine_merci: i64,
+}
+
+impl ReactionColumns {
+    /// (kind, count, given by the viewer) for every kind, in `ReactionKind::ALL` order.
+    pub fn tallies(&self) -> [(ReactionKind, i64, bool); 5] {
+        [
+            (ReactionKind::Bravo, self.n_bravo, self.mine_bravo > 0),
+            (ReactionKind::Soutien, self.n_soutien, self.mine_soutien > 0),
+            (ReactionKind::Idee, self.n_idee, self.mine_idee > 0),
+            (ReactionKind::Debat, self.n_debat, self.mine_debat > 0),
+            (ReactionKind::Merci, self.n_merci, self.mine_merci > 0),
+        ]
+    }
+}
+
+/// The `ReactionColumns` of publication `p` for `me`: two lookups in the primary key of
+/// `reactions` (post, person, kind) per kind.
+fn reaction_columns() -> String {
+    ReactionKind::ALL
+        .iter()
+        .map(|kind| {
+            let k = kind.as_str();
+            format!(
+                "(SELECT CAST(COUNT(*) AS BIGINT) FROM reactions rn WHERE rn.post_id = p.id AND rn.kind = '{k}') AS n_{k}, \
+                 (SELECT CAST(COUNT(*) AS BIGINT) FROM reactions rm WHERE rm.post_id = p.id AND rm.user_id = me.id AND rm.kind = '{k}') AS mine_{k}"
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A publication as a feed or its own page shows it: the row and its reactions.
+#[derive(Debug, Clone, FromRow, PartialEq, Eq)]
+pub struct FeedRow {
+    #[sqlx(flatten)]
+    pub post: PostRow,
+    #[sqlx(flatten)]
+    pub reactions: ReactionColumns,
+}
+
 /// Which publications a feed shows (visibility is always added on top).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FeedFilter {
@@ -57,22 +112,24 @@ pub enum FeedFilter {
 
 /// One page of a feed, newest first: publications with id < `before`, at most `limit`.
 /// One statement whatever the page and the table size (keyset on the primary key).
-pub async fn feed(db: &Db, viewer: i64, filter: &FeedFilter, before: Option<i64>, limit: i64) -> Result<Vec<PostRow>, sqlx::Error> {
+pub async fn feed(db: &Db, viewer: i64, filter: &FeedFilter, before: Option<i64>, limit: i64) -> Result<Vec<FeedRow>, sqlx::Error> {
     let (join, condition) = match filter {
+        // The page's ids are already visible ones (each branch checks): only their rows are read.
         FeedFilter::Home => ("", format!("p.id IN ({})", home_ids())),
-        FeedFilter::Section(_) => ("", "p.section_id = $4 AND p.audience IN ('section', 'public')".to_string()),
-        FeedFilter::Federation(_) => ("", "p.federation_code = $4 AND p.audience IN ('federation', 'public')".to_string()),
-        FeedFilter::Group(_) => ("", "p.group_id = $4".to_string()),
-        FeedFilter::Author(_) => ("", "p.author_id = $4".to_string()),
-        FeedFilter::Tag(_) => ("JOIN post_tags t ON t.post_id = p.id AND t.tag = $4", "TRUE".to_string()),
+        FeedFilter::Section(_) => ("", format!("p.section_id = $4 AND p.audience IN ('section', 'public') AND {POST_VISIBLE}")),
+        FeedFilter::Federation(_) => ("", format!("p.federation_code = $4 AND p.audience IN ('federation', 'public') AND {POST_VISIBLE}")),
+        FeedFilter::Group(_) => ("", format!("p.group_id = $4 AND {POST_VISIBLE}")),
+        FeedFilter::Author(_) => ("", format!("p.author_id = $4 AND {POST_VISIBLE}")),
+        FeedFilter::Tag(_) => ("JOIN post_tags t ON t.post_id = p.id AND t.tag = $4", POST_VISIBLE.to_string()),
     };
     let sql = format!(
-        "WITH {VIEWER} SELECT {POST_COLUMNS} FROM posts p {join} {POST_JOINS} CROSS JOIN me \
-         WHERE p.id < $2 AND {condition} AND {POST_VISIBLE} ORDER BY p.id DESC LIMIT $3"
+        "WITH {VIEWER} SELECT {POST_COLUMNS}, {} FROM posts p {join} {POST_JOINS} CROSS JOIN me \
+         WHERE p.id < $2 AND {condition} ORDER BY p.id DESC LIMIT $3",
+        reaction_columns()
     );
     let before = before.unwrap_or(i64::MAX);
     on_pool!(db.read(), p => {
-        let q = sqlx::query_as::<_, PostRow>(&sql).bind(viewer).bind(before).bind(limit);
+        let q = sqlx::query_as::<_, FeedRow>(&sql).bind(viewer).bind(before).bind(limit);
         let q = match filter {
             FeedFilter::Home => q,
             FeedFilter::Section(id) | FeedFilter::Group(id) | FeedFilter::Author(id) => q.bind(*id),
@@ -82,33 +139,38 @@ pub async fn feed(db: &Db, viewer: i64, filter: &FeedFilter, before: Option<i64>
     })
 }
 
-/// The ids of the home feed's next page: the union of each branch's newest `$3` visible ids below
-/// `$2`, which holds the page's `$3` newest. Each branch reads one index range backwards and stops
-/// after `$3` rows, so a page costs the same at the top of the feed and deep in it.
+/// The ids of the home feed's next page: the newest `$3` of the union of each branch's newest `$3`
+/// visible ids below `$2` (UNION: a publication can come through two branches). Each branch reads
+/// its index ranges backwards and checks `POST_VISIBLE` on what it reads, so a page costs the same
+/// at the top of the feed and deep in it.
 fn home_ids() -> String {
-    HOME_BRANCHES
+    let branches: Vec<String> = HOME_BRANCHES
         .iter()
         .enumerate()
         .map(|(i, branch)| {
             format!(
-                "SELECT id FROM (SELECT p.id FROM posts p JOIN users u ON u.id = p.author_id CROSS JOIN me \
-                 WHERE p.id < $2 AND {branch} AND {POST_VISIBLE} ORDER BY p.id DESC LIMIT $3) AS home_{i}"
+                "SELECT id FROM (SELECT p.id {scan} AND p.id < $2 AND EXISTS (SELECT 1 FROM users u CROSS JOIN me \
+                 WHERE u.id = p.author_id AND {POST_VISIBLE}) ORDER BY p.id DESC LIMIT $3) AS home_{i}",
+                scan = branch.scan
             )
         })
-        .collect::<Vec<_>>()
-        .join(" UNION ALL ")
+        .collect();
+    format!("SELECT id FROM ({}) AS home ORDER BY id DESC LIMIT $3", branches.join(" UNION "))
 }
 
 /// One publication if `viewer` may see it. With `include_hidden`, a hidden publication is
 /// returned too (for moderators, who are checked by the caller).
-pub async fn visible(db: &Db, viewer: i64, id: i64, include_hidden: bool) -> Result<Option<PostRow>, sqlx::Error> {
+pub async fn visible(db: &Db, viewer: i64, id: i64, include_hidden: bool) -> Result<Option<FeedRow>, sqlx::Error> {
     let rule = if include_hidden {
         POST_VISIBLE.replace("(p.hidden_at IS NULL OR p.author_id = me.id)", "TRUE")
     } else {
         POST_VISIBLE.to_string()
     };
-    let sql = format!("WITH {VIEWER} SELECT {POST_COLUMNS} FROM posts p {POST_JOINS} CROSS JOIN me WHERE p.id = $2 AND {rule}");
-    on_pool!(db.read(), p => sqlx::query_as::<_, PostRow>(&sql).bind(viewer).bind(id).fetch_optional(p).await)
+    let sql = format!(
+        "WITH {VIEWER} SELECT {POST_COLUMNS}, {} FROM posts p {POST_JOINS} CROSS JOIN me WHERE p.id = $2 AND {rule}",
+        reaction_columns()
+    );
+    on_pool!(db.read(), p => sqlx::query_as::<_, FeedRow>(&sql).bind(viewer).bind(id).fetch_optional(p).await)
 }
 
 /// The same check inside a write transaction (comment, react, mention).
@@ -117,19 +179,30 @@ pub async fn visible_in_tx(tx: &mut Tx, viewer: i64, id: i64) -> Result<Option<P
     on_tx!(tx, c => sqlx::query_as::<_, PostRow>(&sql).bind(viewer).bind(id).fetch_optional(c).await)
 }
 
-/// Comment counts of those of `ids` the viewer may see (others are left out): one statement.
-pub async fn visible_comment_counts(db: &Db, viewer: i64, ids: &[i64]) -> Result<Vec<(i64, i64)>, sqlx::Error> {
+/// The current counts of a publication (`visible_counts`).
+#[derive(Debug, Clone, FromRow, PartialEq, Eq)]
+pub struct CountsRow {
+    pub id: i64,
+    pub comment_count: i64,
+    #[sqlx(flatten)]
+    pub reactions: ReactionColumns,
+}
+
+/// Comment and reaction counts of those of `ids` the viewer may see (others are left out): one
+/// statement.
+pub async fn visible_counts(db: &Db, viewer: i64, ids: &[i64]) -> Result<Vec<CountsRow>, sqlx::Error> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
     let placeholders: Vec<String> = (0..ids.len()).map(|i| format!("${}", i + 2)).collect();
     let sql = format!(
-        "WITH {VIEWER} SELECT p.id, p.comment_count FROM posts p {POST_JOINS} CROSS JOIN me \
+        "WITH {VIEWER} SELECT p.id, p.comment_count, {} FROM posts p {POST_JOINS} CROSS JOIN me \
          WHERE p.id IN ({}) AND {POST_VISIBLE} ORDER BY p.id DESC",
+        reaction_columns(),
         placeholders.join(", ")
     );
     on_pool!(db.read(), p => {
-        let mut q = sqlx::query_as::<_, (i64, i64)>(&sql).bind(viewer);
+        let mut q = sqlx::query_as::<_, CountsRow>(&sql).bind(viewer);
         for id in ids {
             q = q.bind(*id);
         }
@@ -163,34 +236,6 @@ pub async fn live_check_many(db: &Db, id: i64, viewers: &[i64]) -> Result<Vec<Li
         let mut q = sqlx::query_as::<_, LiveVerdict>(&sql).bind(id);
         for viewer in viewers {
             q = q.bind(*viewer);
-        }
-        q.fetch_all(p).await
-    })
-}
-
-/// Reaction counts of a page of publications and whether the viewer gave each: one statement.
-#[derive(Debug, Clone, FromRow, PartialEq, Eq)]
-pub struct ReactionTally {
-    pub post_id: i64,
-    pub kind: String,
-    pub n: i64,
-    pub mine: i64,
-}
-
-pub async fn reaction_tallies(db: &Db, viewer: i64, post_ids: &[i64]) -> Result<Vec<ReactionTally>, sqlx::Error> {
-    if post_ids.is_empty() {
-        return Ok(Vec::new());
-    }
-    let placeholders: Vec<String> = (0..post_ids.len()).map(|i| format!("${}", i + 2)).collect();
-    let sql = format!(
-        "SELECT post_id, kind, CAST(COUNT(*) AS BIGINT) AS n, CAST(SUM(CASE WHEN user_id = $1 THEN 1 ELSE 0 END) AS BIGINT) AS mine \
-         FROM reactions WHERE post_id IN ({}) GROUP BY post_id, kind",
-        placeholders.join(", ")
-    );
-    on_pool!(db.read(), p => {
-        let mut q = sqlx::query_as::<_, ReactionTally>(&sql).bind(viewer);
-        for id in post_ids {
-            q = q.bind(*id);
         }
         q.fetch_all(p).await
     })
