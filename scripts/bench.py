@@ -34,6 +34,7 @@ PORT = 3200
 BASE = f"http://127.0.0.1:{PORT}"
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
+PAGE_SECONDS = 3  # each main page's latency, on one connection
 SCALE = os.environ.get("BENCH_SCALE", "S")
 BACKENDS = os.environ.get("BENCH_BACKENDS", "sqlite,postgres").split(",")
 PG_ADMIN = os.environ.get("BENCH_POSTGRES_ADMIN_URL", "postgres://postgres@127.0.0.1:5432/postgres")
@@ -233,12 +234,14 @@ def deep_page(cookie, wanted=500):
 
 
 def statements(path, cookie):
-    """SQL statements one request of `path` runs (counted by the bench build, warm)."""
+    """SQL statements one request of `path` runs (counted by the bench build, warm), and the
+    page's own latency (one connection, PAGE_SECONDS: no queueing)."""
     http(path, cookie)
     before = int(http("/__bench/requetes-sql")[2])
     status, _, _ = http(path, cookie)
     after = int(http("/__bench/requetes-sql")[2])
-    return {"path": path, "status": status, "statements": after - before}
+    latency = wrk(path, cookie, 1, PAGE_SECONDS)
+    return {"path": path, "status": status, "statements": after - before, "p50_ms": latency["p50_ms"], "p99_ms": latency["p99_ms"]}
 
 
 def main_pages(cookie, deep_feed):
@@ -391,8 +394,8 @@ def table(report):
     statements_rows = ["", "| page | " + " | ".join(names) + " |", "|---|" + "---|" * len(names)]
     for i, s in enumerate(b[names[0]]["statements"]):
         statements_rows.append(f"| `{s['path'].split('?')[0]}{'?…' if '?' in s['path'] else ''}` | " + " | ".join(
-            str(b[n]["statements"][i]["statements"]) for n in names) + " |")
-    return "\n".join(lines + ["", "SQL statements per page:"] + statements_rows)
+            (lambda r: f"{r['statements']} · {r['p50_ms']:.2f} / {r['p99_ms']:.2f} ms")(b[n]["statements"][i]) for n in names) + " |")
+    return "\n".join(lines + ["", "SQL statements per page (whole request) · p50 / p99 on one connection:"] + statements_rows)
 
 
 def main():
