@@ -179,6 +179,23 @@ async fn audiences_decide_who_sees_what(t: &TestDb) {
     assert_eq!(notifications::unread(&state, &ada).await.unwrap(), unread, "nor notifies");
 }
 
+async fn coopains_page_lists_each_person_once_in_order(t: &TestDb) {
+    let state = t.state(limits());
+    let p = people(t, &state).await;
+    let (ada, bob, cyr) = (subject(&state, p.ada).await, subject(&state, p.bob).await, subject(&state, p.cyr).await);
+    social::act(&state, &bob, "ada", CoopainAction::Request).await.unwrap();
+    social::act(&state, &ada, "bob", CoopainAction::Accept).await.unwrap();
+    social::act(&state, &cyr, "ada", CoopainAction::Request).await.unwrap();
+    social::act(&state, &ada, "dan", CoopainAction::Request).await.unwrap();
+    let view = social::coopains_view(&state, &ada).await.unwrap();
+    let handles = |cards: &[app::model::feed::PersonCard]| cards.iter().map(|c| c.author.handle.clone()).collect::<Vec<_>>();
+    assert_eq!(handles(&view.coopains), ["bob", "eve"], "coopains, by name");
+    assert_eq!(handles(&view.received), ["cyr"]);
+    assert_eq!(handles(&view.sent), ["dan"]);
+    assert_eq!(handles(&view.blocked), ["gus"]);
+    assert!(!handles(&view.suggestions).iter().any(|h| ["bob", "eve", "gus"].contains(&h.as_str())), "{:?}", view.suggestions);
+}
+
 async fn notifications_follow_visibility_and_aggregate(t: &TestDb) {
     let state = t.state(limits());
     let p = people(t, &state).await;
@@ -310,6 +327,7 @@ async fn live_events_reach_every_instance(t: &TestDb) {
 
 on_both_backends!(
     audiences_decide_who_sees_what,
+    coopains_page_lists_each_person_once_in_order,
     notifications_follow_visibility_and_aggregate,
     feeds_page_by_keyset,
     moderation_hides_with_a_reason,

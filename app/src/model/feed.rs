@@ -268,7 +268,7 @@ pub enum SuggestionReason {
     CommonCoopains(i64),
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CoopainsView {
     pub coopains: Vec<PersonCard>,
     pub received: Vec<PersonCard>,

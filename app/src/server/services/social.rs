@@ -153,11 +153,15 @@ pub async fn coopains_view(state: &AppState, subject: &Subject) -> Result<Coopai
         suggestions.push(PersonCard { author: Author { handle: s.handle, display_name: s.display_name }, reason: Some(reason) });
     }
     suggestions.truncate(12);
-    Ok(CoopainsView {
-        coopains: store::social::coopains_of(&state.db, me).await?.into_iter().map(card).collect(),
-        received: store::social::requests_received(&state.db, me).await?.into_iter().map(card).collect(),
-        sent: store::social::requests_sent(&state.db, me).await?.into_iter().map(card).collect(),
-        suggestions,
-        blocked: store::social::blocked_by(&state.db, me).await?.into_iter().map(card).collect(),
-    })
+    let mut view = CoopainsView { suggestions, ..CoopainsView::default() };
+    for row in store::social::my_people(&state.db, me).await? {
+        let list = match row.list.as_str() {
+            "coopain" => &mut view.coopains,
+            "received" => &mut view.received,
+            "sent" => &mut view.sent,
+            _ => &mut view.blocked,
+        };
+        list.push(card(row.person));
+    }
+    Ok(view)
 }

@@ -86,28 +86,31 @@ pub async fn unblock(tx: &mut Tx, blocker: i64, blocked: i64) -> Result<(), sqlx
     Ok(())
 }
 
-const PERSON: &str = "u.id, u.handle, u.display_name";
-
-pub async fn coopains_of(db: &Db, me: i64) -> Result<Vec<PersonRow>, sqlx::Error> {
-    let sql = format!("SELECT {PERSON} FROM coopains k JOIN users u ON u.id = k.coopain_id WHERE k.user_id = $1 AND u.suspended_at IS NULL ORDER BY u.display_name LIMIT 1000");
-    on_pool!(db.read(), p => sqlx::query_as::<_, PersonRow>(&sql).bind(me).fetch_all(p).await)
+/// Which list of the coopains page a person is on.
+#[derive(Debug, Clone, FromRow, PartialEq, Eq)]
+pub struct ListedPersonRow {
+    /// 'coopain', 'received', 'sent' or 'blocked'.
+    pub list: String,
+    #[sqlx(flatten)]
+    pub person: PersonRow,
 }
 
-pub async fn requests_received(db: &Db, me: i64) -> Result<Vec<PersonRow>, sqlx::Error> {
-    let sql = format!("SELECT {PERSON} FROM coopain_requests r JOIN users u ON u.id = r.requester_id WHERE r.recipient_id = $1 AND r.status = 'pending' AND u.suspended_at IS NULL ORDER BY r.created_at DESC LIMIT 200");
-    on_pool!(db.read(), p => sqlx::query_as::<_, PersonRow>(&sql).bind(me).fetch_all(p).await)
-}
-
-pub async fn requests_sent(db: &Db, me: i64) -> Result<Vec<PersonRow>, sqlx::Error> {
-    let sql = format!("SELECT {PERSON} FROM coopain_requests r JOIN users u ON u.id = r.recipient_id WHERE r.requester_id = $1 AND u.suspended_at IS NULL ORDER BY r.created_at DESC LIMIT 200");
-    on_pool!(db.read(), p => sqlx::query_as::<_, PersonRow>(&sql).bind(me).fetch_all(p).await)
-}
-
-pub async fn blocked_by(db: &Db, me: i64) -> Result<Vec<PersonRow>, sqlx::Error> {
-    let sql = format!(
-        "SELECT {PERSON} FROM blocks b JOIN users u ON u.id = b.blocked_id WHERE b.blocker_id = $1 ORDER BY b.created_at DESC LIMIT 1000"
-    );
-    on_pool!(db.read(), p => sqlx::query_as::<_, PersonRow>(&sql).bind(me).fetch_all(p).await)
+/// The people of my coopains page in one statement, each list in its order and cut at its
+/// length: my coopains (by name, 1,000), coopain requests received and sent (newest first, 200),
+/// the people I blocked (newest first, 1,000). Suspended accounts are left out, except from
+/// the blocked list (a block outlives a suspension).
+pub async fn my_people(db: &Db, me: i64) -> Result<Vec<ListedPersonRow>, sqlx::Error> {
+    let sql = "SELECT list, id, handle, display_name FROM ( \
+         SELECT 'coopain' AS list, 1000 AS cut, ROW_NUMBER() OVER (ORDER BY u.display_name, u.id) AS position, u.id, u.handle, u.display_name \
+           FROM coopains k JOIN users u ON u.id = k.coopain_id WHERE k.user_id = $1 AND u.suspended_at IS NULL \
+         UNION ALL SELECT 'received', 200, ROW_NUMBER() OVER (ORDER BY r.created_at DESC, u.id), u.id, u.handle, u.display_name \
+           FROM coopain_requests r JOIN users u ON u.id = r.requester_id WHERE r.recipient_id = $1 AND r.status = 'pending' AND u.suspended_at IS NULL \
+         UNION ALL SELECT 'sent', 200, ROW_NUMBER() OVER (ORDER BY r.created_at DESC, u.id), u.id, u.handle, u.display_name \
+           FROM coopain_requests r JOIN users u ON u.id = r.recipient_id WHERE r.requester_id = $1 AND u.suspended_at IS NULL \
+         UNION ALL SELECT 'blocked', 1000, ROW_NUMBER() OVER (ORDER BY b.created_at DESC, u.id), u.id, u.handle, u.display_name \
+           FROM blocks b JOIN users u ON u.id = b.blocked_id WHERE b.blocker_id = $1 \
+         ) AS people WHERE position <= cut ORDER BY list, position";
+    on_pool!(db.read(), p => sqlx::query_as::<_, ListedPersonRow>(sql).bind(me).fetch_all(p).await)
 }
 
 #[derive(Debug, Clone, FromRow, PartialEq, Eq)]
