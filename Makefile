@@ -21,9 +21,9 @@ dev: ## Build (debug, faster) and run
 	cargo leptos build
 	./target/debug/coopol
 
-build-release: ## Release build: optimized server, size-optimized WebAssembly
+build-release: ## Release build: optimized server, size-optimized WebAssembly, static files precompressed (brotli, gzip)
 	scripts/setup.sh build
-	cargo leptos build --release
+	cargo leptos build --release --precompress
 
 build-debug:
 	cargo leptos build
@@ -44,7 +44,7 @@ lint: ## rustfmt check, then Clippy on each package with the features it ships w
 
 bench: ## Measure Coopol on the S demo network, SQLite and PostgreSQL (wrk, Lighthouse; writes target/bench/report.json and report.md)
 	scripts/setup.sh bench
-	cargo leptos build --release --bin-features bench
+	cargo leptos build --release --precompress --bin-features bench
 	python3 scripts/bench.py
 
 bench-territory: ## Benchmark "trouver ma section" on the full territory, SQLite and PostgreSQL (release)
