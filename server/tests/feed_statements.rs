@@ -6,6 +6,8 @@
 // Test code: failing loudly is the point.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod support;
+
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
 
@@ -78,6 +80,25 @@ async fn feed_pages_cost_at_most_two_statements(t: &TestDb) {
             }
         }
         assert!(pages >= 1);
+    }
+
+    // The whole request of the home feed, page 1 and deep: the session (with the policy subject
+    // and the unread count) is one more statement, the header's user none.
+    let router = support::router(t);
+    let mut tx = t.db.begin().await.unwrap();
+    let token = app::server::services::sessions::open_in(&mut tx, bob.id().unwrap()).await.unwrap();
+    tx.commit().await.unwrap();
+    let cookie = format!("{}={token}", app::server::auth::session_token::COOKIE_NAME);
+    let first = feed::feed_page(&state, &bob, FeedKey::Home, None, Lang::Fr).await.unwrap();
+    let deep = format!("/fil?avant={}", first.next_before.expect("more than one page"));
+    for path in ["/fil", deep.as_str()] {
+        STATEMENTS.store(0, Ordering::SeqCst);
+        let reply = support::send(&router, support::get(path, Some(&cookie))).await;
+        let cost = STATEMENTS.load(Ordering::SeqCst);
+        assert_eq!(reply.status, http::StatusCode::OK, "{path}");
+        assert!(reply.body.contains("Publication"), "{path} shows publications");
+        assert!((1..=3).contains(&cost), "{path}: {cost} statements for the whole request");
+        println!("{} GET {path}: {cost} statements", t.db.backend_name());
     }
 }
 
