@@ -122,9 +122,12 @@ pub async fn feed(db: &Db, viewer: i64, filter: &FeedFilter, before: Option<i64>
         FeedFilter::Author(_) => ("", format!("p.author_id = $4 AND {POST_VISIBLE}")),
         FeedFilter::Tag(_) => ("JOIN post_tags t ON t.post_id = p.id AND t.tag = $4", POST_VISIBLE.to_string()),
     };
+    // A hashtag's feed is ordered on the tag's own index (tag, post_id), read backwards; ordered
+    // on `p.id`, SQLite sorted every publication of the tag first (77 ms for #logement on the S demo).
+    let order = if matches!(filter, FeedFilter::Tag(_)) { "t.post_id" } else { "p.id" };
     let sql = format!(
         "WITH {VIEWER} SELECT {POST_COLUMNS}, {} FROM posts p {join} {POST_JOINS} CROSS JOIN me \
-         WHERE p.id < $2 AND {condition} ORDER BY p.id DESC LIMIT $3",
+         WHERE p.id < $2 AND {condition} ORDER BY {order} DESC LIMIT $3",
         reaction_columns()
     );
     let before = before.unwrap_or(i64::MAX);
