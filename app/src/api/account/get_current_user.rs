@@ -4,8 +4,10 @@ use crate::error::AppError;
 use crate::model::user::CurrentUser;
 
 /// Who is signed in on this request (nobody → `None`), with their unread notification count.
-/// The session, and the count with it, were already loaded by the middleware: no statement here. Loaded once per page, before anything else (see `App`): resources created
-/// later inside `Suspend` blocks could be numbered differently on the server and in the browser.
+/// The middleware loaded the session and the count with it (`sessions::resolve`): no statement
+/// here; the count is read again only if the request came without it. Loaded once per page,
+/// before anything else (see `App`): resources created later inside `Suspend` blocks could be
+/// numbered differently on the server and in the browser.
 #[server]
 pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {
     use crate::server::{context, services};
