@@ -47,7 +47,7 @@ const POST_JOINS: &str = "JOIN users u ON u.id = p.author_id \
 
 /// A publication's reaction tallies, read as columns of its own row (`reaction_columns`): how
 /// many of each kind, and whether the viewer gave it. No second statement per feed page.
-#[derive(Debug, Clone, Default, FromRow, PartialEq, Eq)]
+#[derive(Debug, Clone, FromRow, PartialEq, Eq)]
 pub struct ReactionColumns {
     pub n_bravo: i64,
     pub mine_bravo: i64,
