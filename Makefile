@@ -25,7 +25,7 @@ build-release: ## Release build: optimized server, size-optimized WebAssembly, s
 	scripts/setup.sh build
 	cargo leptos build --release --precompress
 
-build-debug:
+build-debug: ## Debug build (faster to compile; never what the tests or `make run` use)
 	cargo leptos build
 
 test: ## Install what is missing and run every test: unit, contract (SQLite + PostgreSQL), HTTP, lint, end to end
@@ -59,5 +59,5 @@ bench-actions: ## Benchmark the "near me" list of actions with 10,000 upcoming a
 	scripts/setup.sh test
 	cargo bench -p server --bench near_me
 
-test-e2e: build-debug ## Playwright in Debian's Chromium against the debug build, on SQLite and PostgreSQL
-	cd end2end && npx playwright test
+test-e2e: build-release ## Playwright in Debian's Chromium against the release build `make run` serves, on SQLite and PostgreSQL
+	cd end2end && COOPOL_BIN=$(CURDIR)/target/release/coopol COOPOL_SITE_ROOT=$(CURDIR)/target/site npx playwright test

@@ -2,10 +2,10 @@ import { defineConfig, devices } from "@playwright/test";
 import * as os from "node:os";
 import * as path from "node:path";
 
-// Coopol end to end: the real `coopol` binary (debug build by `cargo leptos build`) on SQLite and on
+// Coopol end to end: the real `coopol` binary — the release build that `make run` serves — on SQLite and on
 // PostgreSQL, driven in Debian's Chromium, on a 360×800 phone and on desktop, with JavaScript on and
 // off. Set COOPOL_BIN / COOPOL_SITE_ROOT to test another build.
-const bin = process.env.COOPOL_BIN ?? path.resolve(__dirname, "../target/debug/coopol");
+const bin = process.env.COOPOL_BIN ?? path.resolve(__dirname, "../target/release/coopol");
 const siteRoot = process.env.COOPOL_SITE_ROOT ?? path.resolve(__dirname, "../target/site");
 const pgAdmin = process.env.COOPOL_TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const pgBase = pgAdmin.replace(/\/[^/]*$/, "");

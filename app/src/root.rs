@@ -20,6 +20,7 @@ use crate::pages::{
     coopains::CoopainsPage,
     feed::{FederationFeedPage, HomeFeedPage, MemberFeedPage, SectionFeedPage, TagFeedPage},
     groups::{GroupPage, GroupsPage, NewGroupPage},
+    my_actions::MyActionsPageView,
     notifications::NotificationsPageView,
     post::PostPageView,
     report::ReportPage,
@@ -110,6 +111,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/coopains") view=CoopainsPage ssr=SsrMode::Async />
                     <Route path=path!("/notifications") view=NotificationsPageView ssr=SsrMode::Async />
                     <Route path=path!("/actions") view=ActionsListPage ssr=SsrMode::Async />
+                    <Route path=path!("/mes-actions") view=MyActionsPageView ssr=SsrMode::Async />
                     <Route path=path!("/actions/nouvelle") view=NewActionPage ssr=SsrMode::Async />
                     <Route path=path!("/actions/:id") view=ActionPage ssr=SsrMode::Async />
                     <Route path=path!("/actions/:id/modifier") view=EditActionPage ssr=SsrMode::Async />

@@ -9,6 +9,7 @@ use app::error::AppError;
 use app::i18n::paris_datetime_input;
 use app::model::action::{ActionFilters, ActionKind, ActionStatus, ActionsLayout, RsvpStatus};
 use app::model::form::{FieldError, RawForm};
+use app::model::territory::{ScopeRef, SectionRef};
 use app::on_both_backends;
 use app::server::context::{AppState, RateLimits};
 use app::server::policy::Subject;
@@ -116,7 +117,7 @@ async fn create_validates_and_places_the_action(t: &TestDb) {
     let id = actions::create(&w.state, &secretary, &action_form(3, &[("organizers", "@ada-adherente")])).await.unwrap();
     let view = action_views::view(&w.state, &secretary, id).await.unwrap();
     assert_eq!(view.summary.status, ActionStatus::Published);
-    assert_eq!(view.section, Some(("lille".into(), "lille".into())));
+    assert_eq!(view.summary.organizer, ScopeRef::Section(SectionRef { slug: "lille".into(), name: "lille".into() }));
     assert!((view.summary.lat - 50.63).abs() < 0.1 && (view.summary.lng - 3.06).abs() < 0.1, "placed at Lille's point");
     let organizers: Vec<String> = view.organizers.iter().map(|o| o.handle.clone()).collect();
     assert_eq!(organizers.len(), 2, "{organizers:?}");

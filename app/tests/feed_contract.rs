@@ -239,6 +239,29 @@ async fn notifications_follow_visibility_and_aggregate(t: &TestDb) {
     assert!(notifications::page(&state, &eve).await.unwrap().items.iter().all(|n| n.kind != NotificationKind::Mention));
 }
 
+/// Everyone who wrote in a thread hears of a later reply in it — once, whoever it answers —
+/// unless they can no longer read the publication; the one who writes is never told.
+async fn thread_writers_hear_of_later_replies(t: &TestDb) {
+    let state = t.state(limits());
+    let p = people(t, &state).await;
+    let (bob, cyr, dan) = (subject(&state, p.bob).await, subject(&state, p.cyr).await, subject(&state, p.dan).await);
+    let public = publish(&state, p.ada, "public|", "Qui vient samedi ?").await;
+    let top = posts::comment(&state, &bob, public, &form(&[("comment", "Moi !")])).await.unwrap();
+    let reply = |who, text: &'static str| {
+        let state = state.clone();
+        async move { posts::comment(&state, who, public, &form(&[("comment", text), ("parent", &top.to_string())])).await.unwrap() }
+    };
+    reply(&cyr, "Moi aussi").await;
+    reply(&dan, "Et moi").await;
+    let kinds = |page: app::model::feed::NotificationsPage| page.items.iter().map(|n| n.kind).collect::<Vec<_>>();
+    // Bob wrote the thread: both replies answer him.
+    assert_eq!(kinds(notifications::page(&state, &bob).await.unwrap()), vec![NotificationKind::Reply, NotificationKind::Reply]);
+    // Cyr replied first: Dan's later reply reaches him, as a reply in the thread.
+    assert_eq!(kinds(notifications::page(&state, &cyr).await.unwrap()), vec![NotificationKind::ThreadReply]);
+    // Dan wrote last: nothing for him.
+    assert!(kinds(notifications::page(&state, &dan).await.unwrap()).is_empty());
+}
+
 async fn feeds_page_by_keyset(t: &TestDb) {
     let state = t.state(limits());
     let p = people(t, &state).await;
@@ -329,6 +352,7 @@ on_both_backends!(
     audiences_decide_who_sees_what,
     coopains_page_lists_each_person_once_in_order,
     notifications_follow_visibility_and_aggregate,
+    thread_writers_hear_of_later_replies,
     feeds_page_by_keyset,
     moderation_hides_with_a_reason,
     live_events_reach_every_instance

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { newPerson, PASSWORD } from "./helpers";
 
 // Automated accessibility audit (axe-core, WCAG 2.1 A/AA rules) of the main pages on a phone, in

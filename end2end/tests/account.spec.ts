@@ -1,10 +1,9 @@
-import { expect, test } from "@playwright/test";
-import { expectNoErrors, newPerson, PASSWORD, settle, watchForErrors } from "./helpers";
+import { expect, test } from "./fixtures";
+import { newPerson, PASSWORD, settle } from "./helpers";
 
 // Sign up → sign out → sign in → edit the profile → see the public profile, as a real person would:
 // every step through the visible UI, on every project (phone/desktop × JS on/off × SQLite/PostgreSQL).
 test("un compte, de l'inscription au profil public", async ({ page, browser, javaScriptEnabled, baseURL }, testInfo) => {
-  const errors = watchForErrors(page);
   const js = javaScriptEnabled;
   const person = newPerson(testInfo);
 
@@ -100,7 +99,6 @@ test("un compte, de l'inscription au profil public", async ({ page, browser, jav
   await expect(visitorPage.getByText("Ma bio reste privée.")).toHaveCount(0);
   await visitor.close();
 
-  await expectNoErrors(errors);
 });
 
 test("une page inconnue répond 404 en français", async ({ page }) => {

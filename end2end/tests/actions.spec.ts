@@ -1,13 +1,13 @@
-import { expect, Locator, Page, test as base } from "@playwright/test";
+import { Locator, Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import ICAL from "ical.js";
-import { expectNoErrors, moveActionToYesterday, operator, person, settle, signUp, watchForErrors } from "./helpers";
+import { moveActionToYesterday, operator, person, settle, signUp } from "./helpers";
 
 // Field actions on a phone (issue 5): a secretary creates a Saturday tractage at the market with
 // one place; a sympathisant finds it by distance from the home page and joins; a second person
 // lands on the waiting list and is promoted when the first cancels; after the action, the
 // compte-rendu is filled with the browser offline and synced once online (counted once); the
 // statistics page shows its figures; the .ics parses.
-const test = base.extend<{ databaseUrl: string }>({ databaseUrl: ["", { option: true }] });
 
 /** Counts what a person does with their fingers: taps, and characters typed. */
 class Effort {
@@ -189,7 +189,6 @@ test("carte, calendrier et position du téléphone", async ({ browser, baseURL, 
       if (!r.url().startsWith(baseURL!)) outside.push(r.url());
     });
   watchOutside(admin);
-  const errors = watchForErrors(admin); // CSP refusals (inline styles, outside scripts), hydration panics
   await admin.context().grantPermissions(["geolocation"], { origin: baseURL! });
   await admin.context().setGeolocation(roubaix);
   await admin.goto("/actions/nouvelle");
@@ -221,7 +220,6 @@ test("carte, calendrier et position du téléphone", async ({ browser, baseURL, 
   // A sympathisant in Lille asks for the actions around their phone's position (in Roubaix).
   const s = await signUp(browser, baseURL!, true, sym, "59000", "sympathisant");
   watchOutside(s);
-  const symErrors = watchForErrors(s);
   await s.context().grantPermissions(["geolocation"], { origin: baseURL! });
   await s.context().setGeolocation(roubaix);
   await s.goto("/actions?rayon=5");
@@ -260,7 +258,6 @@ test("carte, calendrier et position du téléphone", async ({ browser, baseURL, 
   await expect(saturday.locator(".day-name")).toContainText("samedi");
   await expect(saturday.getByRole("link", { name: new RegExp(title) })).toHaveAttribute("href", actionPath);
   expect(outside, outside.join("\n")).toEqual([]);
-  await expectNoErrors([...errors, ...symErrors]);
 
   // Without JavaScript: no position button, the map says the list has the same actions.
   const nojs = await browser.newContext({ baseURL, javaScriptEnabled: false, locale: "fr-FR", viewport: { width: 360, height: 800 } });

@@ -1,10 +1,10 @@
-import { expect, Page, test as base } from "@playwright/test";
-import { operator, person, settle, signUp } from "./helpers";
+import { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { openComposer, operator, person, settle, signUp } from "./helpers";
 
 // The social feed, live, in two browser contexts (issue 4): A publishes to the section, B sees it
 // appear without reloading, comments and reacts; A's notification count rises live. A private
 // group's publications and member count stay invisible to a non-member.
-const test = base.extend<{ databaseUrl: string }>({ databaseUrl: ["", { option: true }] });
 
 /** Marks the document so a later check can prove the page was never reloaded. */
 async function markDocument(page: Page) {
@@ -51,6 +51,7 @@ test("fil de section en direct, commentaires, réactions, notifications et group
   await a.goto(sectionFeed);
   await settle(a, true);
   const text = `Tractage samedi au marché, qui vient ? #tractage${stamp}`;
+  await openComposer(a);
   await a.getByLabel("Ton message").fill(text);
   await a.getByLabel("Pour qui ?").selectOption("section|");
   await a.getByRole("button", { name: "Publier", exact: true }).click();
@@ -109,6 +110,7 @@ test("fil de section en direct, commentaires, réactions, notifications et group
   await expect(a.getByText("1 membre", { exact: false }).first()).toBeVisible();
   await settle(a, true);
   const secret = `Réunion discrète jeudi #cercle${stamp}`;
+  await openComposer(a);
   await a.getByLabel("Ton message").fill(secret);
   await a.getByRole("button", { name: "Publier", exact: true }).click();
   await expect(a.locator("article.post", { hasText: secret })).toBeVisible();

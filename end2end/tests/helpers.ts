@@ -13,31 +13,15 @@ export function newPerson(testInfo: TestInfo) {
   };
 }
 
-/** Fails the test on any script error or console error: CSP violations, hydration panics… */
-export function watchForErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
-  page.on("console", (m) => {
-    // Refused form submissions answer 422 on purpose; Chromium logs every non-2xx document.
-    const deliberate = /Failed to load resource: the server responded with a status of (404|422)/;
-    if (m.type() === "error" && !deliberate.test(m.text())) errors.push(`console: ${m.text()}`);
-  });
-  return errors;
-}
-
-/** With JavaScript, waits until the WebAssembly has hydrated the page (the body gets no marker,
- * so we wait for the module to have loaded and the network to settle). */
+/** With JavaScript, waits until the WebAssembly has hydrated the page: `frontend` marks
+ * `<html data-hydrated>` once every handler is attached. */
 export async function settle(page: Page, js: boolean) {
   if (js) {
-    await page.waitForLoadState("networkidle");
+    await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
   }
 }
 
-export async function expectNoErrors(errors: string[]) {
-  expect(errors, errors.join("\n")).toEqual([]);
-}
-
-export const bin = process.env.COOPOL_BIN ?? path.resolve(__dirname, "../../target/debug/coopol");
+export const bin = process.env.COOPOL_BIN ?? path.resolve(__dirname, "../../target/release/coopol");
 
 export type Person = { name: string; email: string; handle?: string };
 
@@ -86,5 +70,13 @@ export function moveActionToYesterday(databaseUrl: string, actionId: number) {
     execFileSync("python3", ["-c", script, databaseUrl.slice("sqlite://".length), statement]);
   } else {
     execFileSync("psql", [databaseUrl, "-q", "-c", statement]);
+  }
+}
+
+/** Unfolds the "Écrire une publication…" composer (folded until tapped). */
+export async function openComposer(page: Page) {
+  const composer = page.locator("details.composer");
+  if (!(await composer.evaluate((d) => (d as HTMLDetailsElement).open))) {
+    await composer.locator("summary").click();
   }
 }

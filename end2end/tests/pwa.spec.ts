@@ -1,4 +1,5 @@
-import { chromium, expect, test } from "@playwright/test";
+import { chromium } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -6,7 +7,7 @@ import { chromiumLaunch } from "../playwright.config";
 
 // Installability must be checked in a persistent (non-incognito) profile: a normal Playwright
 // context answers "in-incognito" (see TOOLCHAIN.md).
-test("Coopol est installable et a une page hors ligne", async ({ baseURL }) => {
+test("Coopol est installable et a une page hors ligne", async ({ baseURL, consoleGuard }) => {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "coopol-pwa-"));
   const context = await chromium.launchPersistentContext(profile, {
     ...chromiumLaunch,
@@ -14,6 +15,7 @@ test("Coopol est installable et a une page hors ligne", async ({ baseURL }) => {
     viewport: { width: 360, height: 800 },
     locale: "fr-FR",
   });
+  consoleGuard.watchContext(context);
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(baseURL + "/");

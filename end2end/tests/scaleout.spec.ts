@@ -1,12 +1,11 @@
-import { expect, test as base } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { ChildProcess, spawn } from "node:child_process";
 import { serverEnv } from "../playwright.config";
-import { bin, person, settle, signUp } from "./helpers";
+import { bin, openComposer, person, settle, signUp } from "./helpers";
 
 // Scale-out (issue 4): a second `coopol serve` instance on the same PostgreSQL database. A session
 // opened on instance A is valid on B, and a publication made through A appears live in a browser
 // connected to B (PostgreSQL LISTEN/NOTIFY relay).
-const test = base.extend<{ databaseUrl: string }>({ databaseUrl: ["", { option: true }] });
 
 const PORT_B = 3102;
 let instanceB: ChildProcess | undefined;
@@ -58,6 +57,7 @@ test("deux instances sur la même base PostgreSQL : session partagée et fil en 
   await a.goto(`${baseURL}/fil`);
   await settle(a, true);
   const text = `Deux serveurs, un seul réseau #${tag}`;
+  await openComposer(a);
   await a.getByLabel("Ton message").fill(text);
   await a.getByLabel("Pour qui ?").selectOption("public|");
   await a.getByRole("button", { name: "Publier", exact: true }).click();

@@ -1,8 +1,8 @@
-import { expect, Page, test as base } from "@playwright/test";
+import { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { operator, person, settle, signUp } from "./helpers";
 
 // The database of the server under test, so the operator command can reach it.
-const test = base.extend<{ databaseUrl: string }>({ databaseUrl: ["", { option: true }] });
 
 async function name(page: Page, js: boolean, handle: string, role: string) {
   await settle(page, js);

@@ -1,10 +1,10 @@
-import { expect, Page, test as base } from "@playwright/test";
-import { operator, person, settle, signUp } from "./helpers";
+import { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { openComposer, operator, person, settle, signUp } from "./helpers";
 
 // Hostile payloads through every text field a person can fill (publication, comment, reply, bio,
 // status, group name and purpose, a refused form shown back), then every page that shows them is
 // checked in Chromium: server-rendered (JavaScript off) and after hydration (JavaScript on).
-const test = base.extend<{ databaseUrl: string }>({ databaseUrl: ["", { option: true }] });
 
 const PAYLOADS = [
   `<script>window.__xss=1</script>`,
@@ -88,7 +88,8 @@ test("aucun contenu hostile ne s’exécute, côté serveur comme après hydrata
   for (const [i, payload] of PAYLOADS.entries()) {
     await page.goto("/fil");
     await settle(page, js);
-    await page.getByLabel("Ton message").fill(`${payload} n°${i} #xss${stamp}`);
+    await openComposer(page);
+  await page.getByLabel("Ton message").fill(`${payload} n°${i} #xss${stamp}`);
     await page.getByLabel("Pour qui ?").selectOption("public|");
     await page.getByRole("button", { name: "Publier", exact: true }).click();
     await expect(page.locator("article.post", { hasText: `n°${i} ` }).first()).toBeVisible();
@@ -98,6 +99,7 @@ test("aucun contenu hostile ne s’exécute, côté serveur comme après hydrata
   // A refused publication (too long: past the field's maxlength, as a crafted request would be)
   // is shown back in its textarea, still inert.
   await page.locator("#champ-body").evaluate((el) => el.removeAttribute("maxlength"));
+  await openComposer(page);
   await page.getByLabel("Ton message").fill(`${PAYLOADS[10]} ${"x".repeat(5001)}`);
   await page.getByRole("button", { name: "Publier", exact: true }).click();
   await expect(page.getByRole("alert").first()).toBeVisible();

@@ -39,12 +39,12 @@ impl Mailer {
         let d = &r.due;
         let when = format!("{} à {}", format_day(lang, d.starts_at), format_time(lang, d.starts_at));
         let subject = match r.kind {
-            ReminderKind::DayBefore => format!("Rappel : {} — {when}", d.title),
-            ReminderKind::TwoHours => format!("C’est bientôt : {} — {}", d.title, format_time(lang, d.starts_at)),
+            ReminderKind::DayBefore => format!("Rappel\u{a0}: {} — {when}", d.title),
+            ReminderKind::TwoHours => format!("C’est bientôt\u{a0}: {} — {}", d.title, format_time(lang, d.starts_at)),
         };
         let body = format!(
-            "Bonjour {name},\n\ntu participes à « {title} », {when}.\nRendez-vous : {place}.\n\n\
-             Les détails, et ta réponse si tu ne peux plus venir : {url}/actions/{id}\n\nÀ bientôt sur le terrain !\n— Coopol\n",
+            "Bonjour {name},\n\ntu participes à «\u{202f}{title}\u{202f}», {when}.\nRendez-vous\u{a0}: {place}.\n\n\
+             Les détails, et ta réponse si tu ne peux plus venir\u{a0}: {url}/actions/{id}\n\nÀ bientôt sur le terrain\u{202f}!\n— Coopol\n",
             name = d.display_name,
             title = d.title,
             place = d.place_name,

@@ -9,10 +9,10 @@ mod support;
 
 use std::collections::{BTreeSet, HashMap};
 
-use app::api::account::get_current_user::GetCurrentUser;
+use app::api::account::{get_current_user::GetCurrentUser, get_home::GetHome};
 use app::api::actions::{
-    get_action::GetAction, get_action_form::GetActionForm, get_actions::GetActions, get_report_form::GetReportForm,
-    get_section_statistics::GetSectionStatistics,
+    get_action::GetAction, get_action_form::GetActionForm, get_actions::GetActions, get_my_actions::GetMyActions,
+    get_report_form::GetReportForm, get_section_statistics::GetSectionStatistics,
 };
 use app::api::feed::{
     get_coopain_state::GetCoopainState, get_coopains::GetCoopains, get_feed::GetFeed, get_group::GetGroup,
@@ -449,6 +449,7 @@ fn table() -> Vec<Row> {
         row("GET /healthz", "health", EVERYONE, Probe::PageOk("/healthz".into())),
         row("GET /metrics", "metrics", EVERYONE, Probe::PageOk("/metrics".into())),
         row(&format!("POST {}", fn_path::<GetCurrentUser>()), "who am I", EVERYONE, Probe::FnOk(fn_path::<GetCurrentUser>(), vec![])),
+        row(&format!("POST {}", fn_path::<GetHome>()), "my home", SIGNED_IN, Probe::FnOk(fn_path::<GetHome>(), vec![])),
         row(&format!("POST {}", fn_path::<GetMyProfile>()), "own profile data", SIGNED_IN, Probe::FnOk(fn_path::<GetMyProfile>(), vec![])),
         row(
             &format!("POST {}", fn_path::<GetMemberProfile>()),
@@ -744,6 +745,26 @@ fn table() -> Vec<Row> {
             Probe::PageShows("/actions?rayon=1000".into(), "MARQUE-ACTION-ADHERENTS"),
         ),
         row("GET /actions/nouvelle", "creation form", GROUP_CREATORS, Probe::PageOk("/actions/nouvelle".into())),
+        row("GET /mes-actions", "my actions", SIGNED_IN, Probe::PageOk("/mes-actions".into())),
+        // Only the person who answered and the organizer find an action among "their" actions.
+        row(
+            "GET /mes-actions",
+            "an action I answered or organize",
+            &[Sympathisant, SecretaryS],
+            Probe::PageShows("/mes-actions".into(), "MARQUE-ACTION-OUVERTE"),
+        ),
+        row(
+            &format!("POST {}", fn_path::<GetMyActions>()),
+            "an action I answered or organize",
+            &[Sympathisant, SecretaryS],
+            Probe::FnShows(fn_path::<GetMyActions>(), vec![("older", String::new())], "MARQUE-ACTION-OUVERTE"),
+        ),
+        row(
+            "GET /mes-actions",
+            "a past action I took part in",
+            &[Sympathisant, SecretaryS],
+            Probe::PageShows("/mes-actions".into(), "MARQUE-ACTION-PASSEE"),
+        ),
         row(
             "GET /actions/{id}",
             "a public action",

@@ -55,8 +55,7 @@ fn Day(day: CalendarDay, month: bool) -> impl IntoView {
                                 <a href=format!("/actions/{}", a.id)>
                                     <span class="time">{format_time(lang, a.starts_at_ms)}</span>
                                     " "
-                                    <span class="kind">{(t.kind)(a.kind)}</span>
-                                    " · "
+                                    {super::actions::kind_beside((t.kind)(a.kind), &a.title).map(|kind| view! { <span class="kind">{kind}</span>" · " })}
                                     {a.title}
                                 </a>
                             </li>

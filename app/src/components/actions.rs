@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::components::lang::{use_lang, use_texts};
 use crate::i18n::{format_day, format_time};
-use crate::model::action::{ActionStatus, ActionSummary};
+use crate::model::action::{ActionStatus, ActionSummary, RsvpStatus};
 
 pub use super::action_calendar::ActionsCalendar;
 pub use super::map::MapBox;
@@ -16,12 +16,21 @@ pub fn when(lang: crate::i18n::Lang, starts_at_ms: i64, ends_at_ms: i64) -> Stri
     (t.when)(&format_day(lang, starts_at_ms), &format_time(lang, starts_at_ms), &format_time(lang, ends_at_ms))
 }
 
+/// The kind's label beside a title, unless the title already says it (an action titled
+/// "Collage d’affiches" is not labelled "Collage d’affiches" a second time).
+pub fn kind_beside(kind_label: &str, title: &str) -> Option<String> {
+    let folded = |s: &str| s.to_lowercase().replace('’', "'");
+    (!folded(title).contains(&folded(kind_label))).then(|| kind_label.to_string())
+}
+
 #[component]
 pub fn ActionCard(action: ActionSummary) -> impl IntoView {
     let lang = use_lang();
-    let t = use_texts().actions;
+    let texts = use_texts();
+    let t = texts.actions;
     let a = action;
-    let mut meta = vec![(t.kind)(a.kind).to_string(), a.organized_by.clone()];
+    let mut meta: Vec<String> = kind_beside((t.kind)(a.kind), &a.title).into_iter().collect();
+    meta.push(texts.territory.scope_name(&a.organizer));
     if let Some(d) = a.distance_m {
         meta.push((t.distance)(d));
     }
@@ -31,6 +40,8 @@ pub fn ActionCard(action: ActionSummary) -> impl IntoView {
         ActionStatus::Published => a.my_rsvp.map(|s| (t.my_status)(s).to_string()),
     };
     let cancelled = a.status == ActionStatus::Cancelled;
+    // "Je participe" in one tap from the list; the action's page then offers the rest.
+    let answer = a.may_rsvp && !matches!(a.my_rsvp, Some(RsvpStatus::Going | RsvpStatus::Waiting));
     view! {
         <article
             class="card action-card"
@@ -42,13 +53,20 @@ pub fn ActionCard(action: ActionSummary) -> impl IntoView {
             data-lng=format!("{:.5}", a.lng)
         >
             <p class="action-when">{when(lang, a.starts_at_ms, a.ends_at_ms)}</p>
-            <h2><a href=format!("/actions/{}", a.id)>{a.title.clone()}</a></h2>
+            <h2 id=format!("action-{}-titre", a.id)><a href=format!("/actions/{}", a.id)>{a.title.clone()}</a></h2>
             <p class="hint">{meta.join(" · ")}</p>
             <p>{a.place_name.clone()}</p>
             <p class="action-places">{(t.places)(a.going, a.capacity)}</p>
             {(a.highlighted).then(|| view! { <p class="renfort">{(t.renfort)(a.reinforcements)}</p> })}
             {(a.suggested).then(|| view! { <p class="badge suggested-badge">{t.suggested_badge}</p> })}
             {status.map(|s| view! { <p class="badge">{s}</p> })}
+            {answer.then(|| view! {
+                <form method="post" action=format!("/actions/{}/participation", a.id) class="card-answer">
+                    <button type="submit" name="reponse" value="oui" class="button primary small" aria-describedby=format!("action-{}-titre", a.id)>
+                        {t.answer_yes}
+                    </button>
+                </form>
+            })}
         </article>
     }
 }
@@ -71,5 +89,17 @@ pub fn ScopeActions(actions: Vec<ActionSummary>) -> impl IntoView {
             }}
             <p><a href="/actions">{t.list_title}</a></p>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::kind_beside;
+
+    #[test]
+    fn the_kind_is_not_repeated_when_the_title_says_it() {
+        assert_eq!(kind_beside("Collage d’affiches", "Collage d'affiches"), None);
+        assert_eq!(kind_beside("Tractage", "Tractage au marché de Wazemmes"), None);
+        assert_eq!(kind_beside("Tractage", "Marché de Wazemmes"), Some("Tractage".to_string()));
     }
 }

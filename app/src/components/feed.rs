@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::api::feed::{get_feed::get_feed, get_post_counts::get_post_counts};
+use crate::api::feed::{get_feed::get_feed, get_post_counts::get_post_counts, react_to_post::react_to_post};
 use crate::components::form::{use_form_outcome, FieldErrorText, FormAlert, TextArea};
 use crate::components::lang::{use_lang, use_texts};
 use crate::components::live::use_live;
@@ -25,9 +25,12 @@ pub fn Composer(audiences: Vec<AudienceChoice>, back: String) -> impl IntoView {
                     let value = |name: &str| outcome.as_ref().map(|o| o.value(name)).unwrap_or_default();
                     let error = |name: &str| outcome.as_ref().and_then(|o| o.errors.get(name).cloned());
                     let chosen = value("audience_group");
+                    // Folded until tapped (a phone's first screen is for the feed), open again
+                    // when a refused publication comes back with what was typed.
+                    let open = outcome.is_some();
                     view! {
-                        <section class="card composer" aria-labelledby="composer-title">
-                            <h2 id="composer-title">{t.composer_title}</h2>
+                        <details class="card composer" open=open>
+                            <summary id="composer-title">{t.composer_open}</summary>
                             <FormAlert outcome=outcome.clone() />
                             <form method="post" action="/publications">
                                 <input type="hidden" name="form" value="publier" />
@@ -40,7 +43,7 @@ pub fn Composer(audiences: Vec<AudienceChoice>, back: String) -> impl IntoView {
                                 </div>
                                 <button type="submit" class="button primary">{t.publish}</button>
                             </form>
-                        </section>
+                        </details>
                     }
                 })
             }}
@@ -76,30 +79,65 @@ fn place_link(place: &PostPlace) -> Option<(String, String)> {
     }
 }
 
-/// The reaction buttons: one form, one submit button per kind (works without JavaScript).
+/// The reaction buttons: one form, one submit button per kind, each with its name written out.
+/// Without JavaScript the form posts and the page comes back at the publication; with it, the
+/// reaction is given in place (a refusal falls back to the form post, which explains it).
 #[component]
 pub fn Reactions(post: PostView, back: String) -> impl IntoView {
     let t = use_texts().feed;
     let enabled = post.abilities.react;
+    let id = post.id;
+    let reactions = RwSignal::new(post.reactions);
+    let busy = RwSignal::new(false);
+    let form = NodeRef::<leptos::html::Form>::new();
     view! {
-        <form method="post" action=format!("/publications/{}/reactions", post.id) class="reactions" aria-label=t.reactions_label>
+        <form method="post" action=format!("/publications/{id}/reactions") class="reactions" aria-label=t.reactions_label node_ref=form>
             <input type="hidden" name="retour" value=back />
             {ReactionKind::ALL
                 .into_iter()
                 .map(|kind| {
-                    let count = post.reactions.iter().find(|r| r.kind == kind);
-                    let n = count.map(|c| c.count).unwrap_or(0);
-                    let mine = count.is_some_and(|c| c.mine);
-                    let label = format!("{} ({n})", (t.reaction_name)(kind));
+                    let tally = move || reactions.with(|rs| rs.iter().find(|r| r.kind == kind).map(|r| (r.count, r.mine)).unwrap_or((0, false)));
+                    let react = move |ev: leptos::ev::MouseEvent| {
+                        ev.prevent_default();
+                        if busy.get_untracked() {
+                            return;
+                        }
+                        busy.set(true);
+                        let button = event_target::<leptos::web_sys::HtmlButtonElement>(&ev);
+                        leptos::task::spawn_local(async move {
+                            match react_to_post(id, kind.as_str().to_string()).await {
+                                Ok(counts) => reactions.set(counts.reactions),
+                                Err(_) => submit_plainly(form, &button),
+                            }
+                            busy.set(false);
+                        });
+                    };
                     view! {
-                        <button type="submit" name="kind" value=kind.as_str() class="reaction" aria-pressed=if mine { "true" } else { "false" } aria-label=label.clone() title=label disabled=!enabled>
+                        <button
+                            type="submit"
+                            name="kind"
+                            value=kind.as_str()
+                            class="reaction"
+                            aria-pressed=move || if tally().1 { "true" } else { "false" }
+                            disabled=!enabled
+                            on:click=react
+                        >
                             <span aria-hidden="true">{kind.emoji()}</span>
-                            {(n > 0).then(|| view! { <span class="count">{crate::i18n::territory::format_count(n)}</span> })}
+                            <span class="reaction-name">{(t.reaction_name)(kind)}</span>
+                            <span class="count">{move || (tally().0 > 0).then(|| crate::i18n::territory::format_count(tally().0))}</span>
                         </button>
                     }
                 })
                 .collect_view()}
         </form>
+    }
+}
+
+/// Sends a form the way it would go without JavaScript (as if `submitter` was pressed): the
+/// server's answer then says what went wrong, in French, with what was typed.
+pub fn submit_plainly<B: AsRef<leptos::web_sys::HtmlElement>>(form: NodeRef<leptos::html::Form>, submitter: &B) {
+    if let Some(form) = form.get_untracked() {
+        let _ = form.request_submit_with_submitter(Some(submitter.as_ref()));
     }
 }
 

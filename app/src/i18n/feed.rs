@@ -1,6 +1,6 @@
 //! Texts of the social feed: publications, comments, reactions, coopains, groups, notifications.
 
-use crate::model::feed::{Audience, NotificationKind, ReactionKind, SuggestionReason};
+use crate::model::feed::{Audience, NotificationKind, NotificationView, ReactionKind, SuggestionReason};
 
 pub struct FeedTexts {
     pub nav_feed: &'static str,
@@ -18,7 +18,7 @@ pub struct FeedTexts {
     pub member_feed_title: fn(&str) -> String,
     pub audience: fn(Audience) -> &'static str,
     pub in_group: fn(&str) -> String,
-    pub composer_title: &'static str,
+    pub composer_open: &'static str,
     pub composer_label: &'static str,
     pub composer_hint: &'static str,
     pub audience_label: &'static str,
@@ -105,6 +105,14 @@ fn plural(n: i64, one: &str, many: &str) -> String {
     format!("{} {}", crate::i18n::territory::format_count(n), if n > 1 { many } else { one })
 }
 
+impl FeedTexts {
+    /// "Anne a commenté ta publication"…, with "Quelqu’un" when the actor is gone.
+    pub fn describe_notification(&self, n: &NotificationView) -> String {
+        let actor = n.actor.as_ref().map(|a| a.display_name.as_str()).unwrap_or(self.someone);
+        (self.notification_text)(n.kind, actor, n.count, n.group_name.as_deref().unwrap_or(""))
+    }
+}
+
 pub static FR: FeedTexts = FeedTexts {
     nav_feed: "Fil",
     nav_groups: "Groupes",
@@ -117,7 +125,7 @@ pub static FR: FeedTexts = FeedTexts {
     section_feed_link: "Le fil de la section",
     federation_feed_link: "Le fil de la fédération",
     member_feed_link: "Ses publications",
-    federation_feed_title: |name| format!("Fédération : {name}"),
+    federation_feed_title: |name| format!("Fédération\u{a0}: {name}"),
     member_feed_title: |name| format!("Publications de {name}"),
     audience: |a| match a {
         Audience::Public => "Public (tout le monde)",
@@ -127,15 +135,16 @@ pub static FR: FeedTexts = FeedTexts {
         Audience::Group => "Un de mes groupes",
         Audience::Coopains => "Mes coopains",
     },
-    in_group: |name| format!("Groupe : {name}"),
-    composer_title: "Publier",
+    in_group: |name| format!("Groupe\u{a0}: {name}"),
+    composer_open: "Écrire une publication…",
     composer_label: "Ton message",
-    composer_hint: "**gras**, *italique*, listes avec « - », liens, @identifiant pour mentionner, #mot-clé. 5 000 caractères au plus.",
-    audience_label: "Pour qui ?",
+    composer_hint:
+        "**gras**, *italique*, listes avec «\u{202f}-\u{202f}», liens, @identifiant pour mentionner, #mot-clé. 5 000 caractères au plus.",
+    audience_label: "Pour qui\u{202f}?",
     publish: "Publier",
     published: "Ta publication est en ligne.",
     older: "Publications plus anciennes",
-    empty: "Rien à lire ici pour l’instant. Lance la discussion !",
+    empty: "Rien à lire ici pour l’instant. Lance la discussion\u{202f}!",
     end_of_feed: "Tu as tout lu.",
     new_posts: |n| if n > 1 { format!("{n} nouvelles publications") } else { "1 nouvelle publication".into() },
     edited: "modifié",
@@ -149,7 +158,7 @@ pub static FR: FeedTexts = FeedTexts {
     save: "Enregistrer",
     hide: "Masquer",
     hide_reason: "Raison du masquage (visible par l’auteur·e)",
-    hidden_notice: |reason| format!("Masquée par la modération : {reason}"),
+    hidden_notice: |reason| format!("Masquée par la modération\u{a0}: {reason}"),
     reactions_label: "Réagir",
     reaction_name: |k| match k {
         ReactionKind::Bravo => "Bravo",
@@ -169,7 +178,7 @@ pub static FR: FeedTexts = FeedTexts {
     sent: "Demandes envoyées",
     suggestions: "Suggestions",
     blocked_people: "Personnes bloquées",
-    no_coopains: "Pas encore de coopain : regarde les suggestions ci-dessous.",
+    no_coopains: "Pas encore de coopain\u{a0}: regarde les suggestions ci-dessous.",
     nothing_here: "Rien pour l’instant.",
     add_coopain: "Ajouter comme coopain",
     request_sent: "Ta demande de coopain a bien été envoyée.",
@@ -194,10 +203,10 @@ pub static FR: FeedTexts = FeedTexts {
     new_group_hint: "Réservé aux adhérent·es. Vérifie d’abord qu’un groupe proche n’existe pas déjà.",
     group_name: "Nom du groupe",
     group_purpose: "Objet du groupe",
-    group_purpose_hint: "À quoi sert ce groupe ? (10 à 500 caractères)",
-    privacy_label: "Qui peut rejoindre ?",
-    privacy_public: "Public : tout le monde peut rejoindre et lire",
-    privacy_private: "Privé : sur demande ; publications, membres et effectif réservés aux membres",
+    group_purpose_hint: "À quoi sert ce groupe\u{202f}? (10 à 500 caractères)",
+    privacy_label: "Qui peut rejoindre\u{202f}?",
+    privacy_public: "Public\u{a0}: tout le monde peut rejoindre et lire",
+    privacy_private: "Privé\u{a0}: sur demande\u{202f}; publications, membres et effectif réservés aux membres",
     create_anyway: "Créer quand même",
     create_group: "Créer le groupe",
     join: "Rejoindre",
@@ -207,7 +216,7 @@ pub static FR: FeedTexts = FeedTexts {
     member_badge: "membre",
     members_count: |n| plural(n, "membre", "membres"),
     members: "Membres",
-    private_group_hidden: "Groupe privé : publications, membres et effectif sont réservés à ses membres.",
+    private_group_hidden: "Groupe privé\u{a0}: publications, membres et effectif sont réservés à ses membres.",
     requests: "Demandes pour rejoindre",
     make_admin: "Nommer admin",
     admin_badge: "admin",
@@ -222,21 +231,22 @@ pub static FR: FeedTexts = FeedTexts {
         NotificationKind::Mention => format!("{actor} t’a mentionné·e."),
         NotificationKind::Comment => format!("{actor} a commenté ta publication."),
         NotificationKind::Reply => format!("{actor} a répondu à ton commentaire."),
+        NotificationKind::ThreadReply => format!("{actor} a répondu dans une discussion où tu as écrit."),
         NotificationKind::Reaction if count > 1 => {
             format!("{actor} et {} autre{} ont réagi à ta publication.", count - 1, if count > 2 { "s" } else { "" })
         }
         NotificationKind::Reaction => format!("{actor} a réagi à ta publication."),
         NotificationKind::CoopainRequest => format!("{actor} veut devenir ton coopain."),
         NotificationKind::CoopainAccepted => format!("{actor} a accepté ta demande de coopain."),
-        NotificationKind::GroupRequest => format!("{actor} demande à rejoindre le groupe « {group} »."),
-        NotificationKind::GroupAccepted => format!("Bienvenue dans le groupe « {group} » !"),
-        NotificationKind::GroupRefused => format!("Ta demande pour rejoindre « {group} » n’a pas été acceptée."),
-        NotificationKind::ActionChanged => format!("L’action « {group} » a été modifiée : vérifie l’heure et le lieu."),
-        NotificationKind::ActionCancelled => format!("L’action « {group} » est annulée."),
-        NotificationKind::ActionPromoted => format!("Une place s’est libérée : tu participes à « {group} » !"),
-        NotificationKind::ActionReminder => format!("Rappel : « {group} » approche."),
-        NotificationKind::ActionProposed => format!("{actor} propose une action : « {group} »."),
-        NotificationKind::ActionApproved => format!("Ta proposition « {group} » est publiée."),
+        NotificationKind::GroupRequest => format!("{actor} demande à rejoindre le groupe «\u{202f}{group}\u{202f}»."),
+        NotificationKind::GroupAccepted => format!("Bienvenue dans le groupe «\u{202f}{group}\u{202f}»\u{202f}!"),
+        NotificationKind::GroupRefused => format!("Ta demande pour rejoindre «\u{202f}{group}\u{202f}» n’a pas été acceptée."),
+        NotificationKind::ActionChanged => format!("L’action «\u{202f}{group}\u{202f}» a été modifiée\u{a0}: vérifie l’heure et le lieu."),
+        NotificationKind::ActionCancelled => format!("L’action «\u{202f}{group}\u{202f}» est annulée."),
+        NotificationKind::ActionPromoted => format!("Une place s’est libérée\u{a0}: tu participes à «\u{202f}{group}\u{202f}»\u{202f}!"),
+        NotificationKind::ActionReminder => format!("Rappel\u{a0}: «\u{202f}{group}\u{202f}» approche."),
+        NotificationKind::ActionProposed => format!("{actor} propose une action\u{a0}: «\u{202f}{group}\u{202f}»."),
+        NotificationKind::ActionApproved => format!("Ta proposition «\u{202f}{group}\u{202f}» est publiée."),
     },
     someone: "Quelqu’un",
 };
@@ -264,7 +274,7 @@ pub static EN: FeedTexts = FeedTexts {
         Audience::Coopains => "My coopains",
     },
     in_group: |name| format!("Group: {name}"),
-    composer_title: "Post",
+    composer_open: "Write a post…",
     composer_label: "Your message",
     composer_hint: "**bold**, *italic*, lists with “- ”, links, @handle to mention, #hashtag. At most 5,000 characters.",
     audience_label: "Who for?",
@@ -357,6 +367,7 @@ pub static EN: FeedTexts = FeedTexts {
         NotificationKind::Mention => format!("{actor} mentioned you."),
         NotificationKind::Comment => format!("{actor} commented on your post."),
         NotificationKind::Reply => format!("{actor} replied to your comment."),
+        NotificationKind::ThreadReply => format!("{actor} replied in a thread you wrote in."),
         NotificationKind::Reaction if count > 1 => {
             format!("{actor} and {} other{} reacted to your post.", count - 1, if count > 2 { "s" } else { "" })
         }

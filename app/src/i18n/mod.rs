@@ -9,6 +9,7 @@ pub mod territory;
 use serde::{Deserialize, Serialize};
 
 use crate::model::form::{FieldError, FormProblem};
+use crate::model::home::FirstStep;
 use crate::model::profile::{Availability, Visibility};
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -83,6 +84,8 @@ pub struct Texts {
     pub switch_language: &'static str,
     pub footer: &'static str,
     pub loading: &'static str,
+    /// Between a label and its value: "Section\u{a0}: …" in French, "Section: …" in English.
+    pub label_sep: &'static str,
 
     pub home_title: &'static str,
     pub home_lead: &'static str,
@@ -90,7 +93,19 @@ pub struct Texts {
     pub home_cta_signup: &'static str,
     pub home_cta_signin: &'static str,
     pub dashboard_greeting: fn(&str) -> String,
-    pub dashboard_empty: &'static str,
+    pub dashboard_next_title: &'static str,
+    pub dashboard_no_next: &'static str,
+    pub dashboard_all_mine: &'static str,
+    pub dashboard_near_title: &'static str,
+    pub dashboard_news_title: &'static str,
+    pub dashboard_no_news: &'static str,
+    pub dashboard_news_link: &'static str,
+    pub dashboard_read_more: &'static str,
+    pub dashboard_notifications_title: &'static str,
+    pub dashboard_all_notifications: &'static str,
+    pub first_step_title: &'static str,
+    /// (what to do, the button) for each first step.
+    pub first_step: fn(FirstStep) -> (&'static str, &'static str),
     pub dashboard_profile_link: &'static str,
     pub dashboard_public_link: &'static str,
 
@@ -194,23 +209,40 @@ pub static FR: Texts = Texts {
     switch_language: "English",
     footer: "Coopol — logiciel libre pour s’organiser ensemble, sur le Web et sur le terrain.",
     loading: "Chargement…",
+    label_sep: "\u{a0}: ",
 
     home_title: "Coopol, pour être plus présent·es sur le terrain",
-    home_lead: "Trouve ta section, rencontre tes coopains, débats, et rejoins les actions près de chez toi : tractage, porte-à-porte, phoning.",
+    home_lead: "Trouve ta section, rencontre tes coopains, débats, et rejoins les actions près de chez toi\u{a0}: tractage, porte-à-porte, phoning.",
     home_points: [
-        "Adhérent·e ou sympathisant·e : tu t’engages à la carte, sans pression.",
+        "Adhérent·e ou sympathisant·e\u{a0}: tu t’engages à la carte, sans pression.",
         "Ta section et ta fédération t’informent et t’invitent aux actions.",
-        "Tes données politiques restent protégées : tu choisis qui voit quoi.",
+        "Tes données politiques restent protégées\u{a0}: tu choisis qui voit quoi.",
     ],
     home_cta_signup: "Je m’inscris",
     home_cta_signin: "J’ai déjà un compte",
-    dashboard_greeting: |name| format!("Bonjour {name} !"),
-    dashboard_empty: "Ton fil d’actualité arrive bientôt : publications de ta section, actions près de chez toi et coopains.",
+    dashboard_greeting: |name| format!("Bonjour {name}\u{202f}!"),
+    dashboard_next_title: "Mes prochaines actions",
+    dashboard_no_next: "Aucune action prévue pour toi pour l’instant.",
+    dashboard_all_mine: "Toutes mes actions",
+    dashboard_near_title: "Près de chez toi, selon tes disponibilités",
+    dashboard_news_title: "Du nouveau dans ta section",
+    dashboard_no_news: "Rien de neuf dans ta section ces derniers temps.",
+    dashboard_news_link: "Tout le fil de ta section",
+    dashboard_read_more: "Lire la suite",
+    dashboard_notifications_title: "Non lues",
+    dashboard_all_notifications: "Toutes mes notifications",
+    first_step_title: "Pour commencer",
+    first_step: |step| match step {
+        FirstStep::FindSection => ("Indique ta commune pour rejoindre ta section et voir les actions près de chez toi.", "Trouver ma section"),
+        FirstStep::JoinAnAction => ("Une action près de chez toi te correspond\u{a0}: réponds «\u{202f}Je participe\u{202f}», c’est tout.", "Voir l’action"),
+        FirstStep::SetAvailabilities => ("Dis quand tu es disponible (un samedi matin, un soir de semaine…)\u{a0}: on te proposera les actions qui te vont.", "Indiquer mes disponibilités"),
+        FirstStep::BrowseActions => ("Trouve une première action près de chez toi\u{a0}: un tractage, du porte-à-porte, du phoning.", "Voir les actions"),
+    },
     dashboard_profile_link: "Compléter mon profil",
     dashboard_public_link: "Voir mon profil public",
 
     signup_title: "Inscription",
-    signup_intro: "Une minute suffit. Ton nom affiché et ton identifiant sont visibles des autres ; tu choisis pour tout le reste.",
+    signup_intro: "Une minute suffit. Ton nom affiché et ton identifiant sont visibles des autres\u{202f}; tu choisis pour tout le reste.",
     display_name: "Nom affiché",
     display_name_hint: "Prénom et nom, ou comme tu veux être appelé·e (2 à 60 caractères).",
     email: "Adresse e-mail",
@@ -222,30 +254,30 @@ pub static FR: Texts = Texts {
     membership_sympathisant: "Je suis sympathisant·e",
     membership_sympathisant_hint: "Tu n’as pas la carte, tu participes quand tu veux.",
     membership_adherent: "Je suis adhérent·e",
-    membership_adherent_hint: "Ton adhésion restera « à confirmer » jusqu’à ce que ta section la confirme.",
+    membership_adherent_hint: "Ton adhésion restera «\u{202f}à confirmer\u{202f}» jusqu’à ce que ta section la confirme.",
     consent_label: "J’accepte que Coopol traite mes données, qui révèlent une opinion politique, pour me relier à ma section et à ma fédération.",
     consent_details: "Ces données ne sont jamais vendues ni publiées sans ton accord. Tu peux retirer ton consentement et supprimer ton compte à tout moment (RGPD, art. 9).",
     signup_submit: "Créer mon compte",
-    signup_have_account: "Tu as déjà un compte ? Connecte-toi",
+    signup_have_account: "Tu as déjà un compte\u{202f}? Connecte-toi",
 
     signin_title: "Connexion",
     signin_submit: "Me connecter",
-    signin_no_account: "Pas encore de compte ? Inscris-toi",
+    signin_no_account: "Pas encore de compte\u{202f}? Inscris-toi",
 
     profile_title: "Mon profil",
     profile_saved: "Ton profil est enregistré.",
     profile_identity: "Qui tu es",
     handle: "Identifiant",
-    handle_hint: "Ton adresse sur Coopol : lettres minuscules, chiffres et tirets (3 à 30).",
+    handle_hint: "Ton adresse sur Coopol\u{a0}: lettres minuscules, chiffres et tirets (3 à 30).",
     bio: "À propos de moi",
     status: "Statut",
-    status_hint: "Une phrase courte : ce que tu fais en ce moment.",
+    status_hint: "Une phrase courte\u{a0}: ce que tu fais en ce moment.",
     mandates: "Mandats",
     responsibilities: "Responsabilités",
     interests: "Centres d’intérêt",
     one_per_line: "Un par ligne.",
     availabilities: "Disponibilités à la carte",
-    availabilities_hint: "Les actions que tu veux bien faire : on te les proposera près de chez toi.",
+    availabilities_hint: "Les actions que tu veux bien faire\u{a0}: on te les proposera près de chez toi.",
     visible_to: "Visible par",
     profile_save: "Enregistrer",
     profile_private: "Informations privées",
@@ -259,7 +291,7 @@ pub static FR: Texts = Texts {
     },
     profile_view_public: "Voir mon profil public",
     sessions_title: "Appareils connectés",
-    sessions_hint: "Tu as perdu un téléphone ou utilisé un ordinateur partagé ? Déconnecte-toi partout.",
+    sessions_hint: "Tu as perdu un téléphone ou utilisé un ordinateur partagé\u{202f}? Déconnecte-toi partout.",
     sign_out_everywhere: "Se déconnecter de tous les appareils",
 
     member_since: |date| format!("Membre depuis le {date}"),
@@ -271,54 +303,54 @@ pub static FR: Texts = Texts {
     error_title: "Une erreur est survenue",
     error_text: "Nous n’avons pas pu afficher cette page. Réessaie dans un instant.",
     back_home: "Retour à l’accueil",
-    form_has_errors: "Le formulaire contient des erreurs : corrige les champs indiqués.",
+    form_has_errors: "Le formulaire contient des erreurs\u{a0}: corrige les champs indiqués.",
 
     field_error: |e| match e {
         FieldError::Required => "Ce champ est obligatoire.".into(),
-        FieldError::TooShort { min } => format!("Trop court : au moins {min} caractères."),
-        FieldError::TooLong { max } => format!("Trop long : au plus {max} caractères."),
-        FieldError::TooManyItems { max } => format!("Trop d’éléments : au plus {max}."),
-        FieldError::InvalidEmail => "Cette adresse e-mail n’est pas valide (exemple : prenom@exemple.fr).".into(),
-        FieldError::EmailTaken => "Un compte existe déjà avec cette adresse : connecte-toi, ou choisis une autre adresse.".into(),
-        FieldError::InvalidPostalCode => "Un code postal français a 5 chiffres (exemple : 59000).".into(),
-        FieldError::ConsentRequired => "Coche cette case pour créer ton compte : sans ton accord, nous ne pouvons pas traiter tes données.".into(),
+        FieldError::TooShort { min } => format!("Trop court\u{a0}: au moins {min} caractères."),
+        FieldError::TooLong { max } => format!("Trop long\u{a0}: au plus {max} caractères."),
+        FieldError::TooManyItems { max } => format!("Trop d’éléments\u{a0}: au plus {max}."),
+        FieldError::InvalidEmail => "Cette adresse e-mail n’est pas valide (exemple\u{a0}: prenom@exemple.fr).".into(),
+        FieldError::EmailTaken => "Un compte existe déjà avec cette adresse\u{a0}: connecte-toi, ou choisis une autre adresse.".into(),
+        FieldError::InvalidPostalCode => "Un code postal français a 5 chiffres (exemple\u{a0}: 59000).".into(),
+        FieldError::ConsentRequired => "Coche cette case pour créer ton compte\u{a0}: sans ton accord, nous ne pouvons pas traiter tes données.".into(),
         FieldError::ChoiceRequired => "Choisis une des options.".into(),
-        FieldError::InvalidChoice => "Ce choix n’existe pas : choisis dans la liste.".into(),
+        FieldError::InvalidChoice => "Ce choix n’existe pas\u{a0}: choisis dans la liste.".into(),
         FieldError::InvalidHandle => "Uniquement des lettres minuscules sans accent, des chiffres et des tirets (pas au début ni à la fin).".into(),
-        FieldError::HandleTaken => "Cet identifiant est déjà pris : essaie une variante.".into(),
+        FieldError::HandleTaken => "Cet identifiant est déjà pris\u{a0}: essaie une variante.".into(),
         FieldError::ControlCharacters => "Ce texte contient des caractères invisibles non autorisés.".into(),
-        FieldError::UnknownPostalCode => "Ce code postal ne correspond à aucune commune : vérifie-le.".into(),
-        FieldError::ChooseCommune { .. } => "Plusieurs communes ont ce code postal : choisis la tienne.".into(),
-        FieldError::UnknownCommune { entry } => format!("« {entry} » : aucune commune de ce département n’a ce nom ou ce code."),
+        FieldError::UnknownPostalCode => "Ce code postal ne correspond à aucune commune\u{a0}: vérifie-le.".into(),
+        FieldError::ChooseCommune { .. } => "Plusieurs communes ont ce code postal\u{a0}: choisis la tienne.".into(),
+        FieldError::UnknownCommune { entry } => format!("«\u{202f}{entry}\u{202f}»\u{a0}: aucune commune de ce département n’a ce nom ou ce code."),
         FieldError::AmbiguousCommuneEntry { entry, options } => format!(
-            "« {entry} » correspond à plusieurs communes : {}. Recopie celle que tu veux, par exemple « {} ».",
+            "«\u{202f}{entry}\u{202f}» correspond à plusieurs communes\u{a0}: {}. Recopie celle que tu veux, par exemple «\u{202f}{}\u{202f}».",
             options.iter().map(|(code, name)| format!("{name} ({code})")).collect::<Vec<_>>().join(", "),
             options.first().map(|(code, name)| format!("{name} ({code})")).unwrap_or_default()
         ),
-        FieldError::CommuneInOtherSection { commune, section } => format!("{commune} appartient déjà à la section « {section} »."),
+        FieldError::CommuneInOtherSection { commune, section } => format!("{commune} appartient déjà à la section «\u{202f}{section}\u{202f}»."),
         FieldError::CommuneOutsideFederation { commune } => format!("{commune} n’est pas dans ce département."),
-        FieldError::SlugTaken => "Cette adresse de section est déjà prise : choisis-en une autre.".into(),
+        FieldError::SlugTaken => "Cette adresse de section est déjà prise\u{a0}: choisis-en une autre.".into(),
         FieldError::UnknownMember => "Aucun membre n’a cet identifiant.".into(),
         FieldError::SimilarGroups { groups } => format!(
-            "Des groupes proches existent déjà : {}. Rejoins l’un d’eux, ou coche « Créer quand même ».",
-            groups.iter().map(|(_, name)| format!("« {name} »")).collect::<Vec<_>>().join(", ")
+            "Des groupes proches existent déjà\u{a0}: {}. Rejoins l’un d’eux, ou coche «\u{202f}Créer quand même\u{202f}».",
+            groups.iter().map(|(_, name)| format!("«\u{202f}{name}\u{202f}»")).collect::<Vec<_>>().join(", ")
         ),
-        FieldError::AudienceNotAllowed => "Tu ne peux pas publier pour ce public : choisis dans la liste.".into(),
-        FieldError::InvalidDateTime => "Indique une date et une heure (exemple : 28/11/2026 10:00).".into(),
+        FieldError::AudienceNotAllowed => "Tu ne peux pas publier pour ce public\u{a0}: choisis dans la liste.".into(),
+        FieldError::InvalidDateTime => "Indique une date et une heure (exemple\u{a0}: 28/11/2026 10:00).".into(),
         FieldError::EndBeforeStart => "La fin doit être après le début.".into(),
-        FieldError::InThePast => "Cette date est passée : choisis une date à venir.".into(),
-        FieldError::NotANumber => "Indique un nombre entier (exemple : 12).".into(),
+        FieldError::InThePast => "Cette date est passée\u{a0}: choisis une date à venir.".into(),
+        FieldError::NotANumber => "Indique un nombre entier (exemple\u{a0}: 12).".into(),
         FieldError::MustBePositive => "Indique un nombre supérieur à zéro, ou laisse vide pour ne pas limiter.".into(),
         FieldError::MustNotBeNegative => "Un nombre ne peut pas être négatif.".into(),
-        FieldError::OutsideFrance => "Ce point n’est pas en France : vérifie la latitude et la longitude (exemple : 50.6367, 3.0633).".into(),
+        FieldError::OutsideFrance => "Ce point n’est pas en France\u{a0}: vérifie la latitude et la longitude (exemple\u{a0}: 50.6367, 3.0633).".into(),
         FieldError::MoreThan { other } => {
             let other = match other.as_str() {
                 "doors_knocked" => "portes frappées",
                 other => other,
             };
-            format!("Ce nombre ne peut pas dépasser « {other} ».")
+            format!("Ce nombre ne peut pas dépasser «\u{202f}{other}\u{202f}».")
         }
-        FieldError::InvalidPhone => "Ce numéro de téléphone n’est pas valide (exemple : 06 12 34 56 78).".into(),
+        FieldError::InvalidPhone => "Ce numéro de téléphone n’est pas valide (exemple\u{a0}: 06 12 34 56 78).".into(),
         FieldError::ContactMeansRequired => "Indique un téléphone ou une adresse e-mail pour recontacter cette personne.".into(),
     },
     problem: |p| match p {
@@ -327,7 +359,7 @@ pub static FR: Texts = Texts {
             "Trop de tentatives. Pour ta sécurité, réessaie dans {}.",
             wait_fr(*retry_after_secs)
         ),
-        FormProblem::Internal => "Une erreur est survenue de notre côté ; rien n’a été enregistré. Réessaie dans un instant.".into(),
+        FormProblem::Internal => "Une erreur est survenue de notre côté\u{202f}; rien n’a été enregistré. Réessaie dans un instant.".into(),
         FormProblem::Forbidden => "Tu n’as pas le droit de faire cela.".into(),
         FormProblem::Suspended => "Ce compte est suspendu. Écris à ta fédération si tu penses que c’est une erreur.".into(),
     },
@@ -369,6 +401,7 @@ pub static EN: Texts = Texts {
     switch_language: "Français",
     footer: "Coopol — free software to organise together, online and in the field.",
     loading: "Loading…",
+    label_sep: ": ",
 
     home_title: "Coopol, to be more present in the field",
     home_lead: "Find your section, meet your coopains, debate, and join actions near you: leafleting, door-to-door, phone banking.",
@@ -380,7 +413,23 @@ pub static EN: Texts = Texts {
     home_cta_signup: "Sign up",
     home_cta_signin: "I already have an account",
     dashboard_greeting: |name| format!("Hello {name}!"),
-    dashboard_empty: "Your news feed is coming soon: your section's posts, actions near you and coopains.",
+    dashboard_next_title: "My next actions",
+    dashboard_no_next: "No action planned for you yet.",
+    dashboard_all_mine: "All my actions",
+    dashboard_near_title: "Near you, when you are available",
+    dashboard_news_title: "New in your section",
+    dashboard_no_news: "Nothing new in your section lately.",
+    dashboard_news_link: "Your section's whole feed",
+    dashboard_read_more: "Read more",
+    dashboard_notifications_title: "Unread",
+    dashboard_all_notifications: "All my notifications",
+    first_step_title: "To begin",
+    first_step: |step| match step {
+        FirstStep::FindSection => ("Tell us your commune to join your section and see actions near you.", "Find my section"),
+        FirstStep::JoinAnAction => ("An action near you suits you: answer “I'm in”, that's all.", "See the action"),
+        FirstStep::SetAvailabilities => ("Say when you are available (a Saturday morning, a weekday evening…): we will suggest actions that suit you.", "Set my availabilities"),
+        FirstStep::BrowseActions => ("Find a first action near you: leafleting, door-to-door, phoning.", "See the actions"),
+    },
     dashboard_profile_link: "Complete my profile",
     dashboard_public_link: "See my public profile",
 
@@ -554,7 +603,7 @@ pub fn format_time(lang: Lang, epoch_ms: i64) -> String {
     let minutes = paris_local_ms(epoch_ms).rem_euclid(86_400_000) / 60_000;
     let (h, m) = (minutes / 60, minutes % 60);
     match lang {
-        Lang::Fr => format!("{h} h {m:02}"),
+        Lang::Fr => format!("{h}\u{a0}h\u{a0}{m:02}"),
         Lang::En => format!("{h:02}:{m:02}"),
     }
 }
@@ -711,6 +760,30 @@ fn civil_date(epoch_ms: i64) -> (i64, u32, u32) {
 mod tests {
     use super::*;
 
+    /// French typography: no breakable space before « : ; ! ? » or inside guillemets, in any
+    /// French text (the FR tables of every i18n file, read as source).
+    #[test]
+    fn french_texts_use_no_break_spaces() {
+        let sources = [
+            include_str!("mod.rs"),
+            include_str!("territory.rs"),
+            include_str!("feed.rs"),
+            include_str!("actions.rs"),
+            include_str!("reports.rs"),
+        ];
+        for source in sources {
+            let Some(start) = source.find("pub static FR") else { continue };
+            let block = &source[start..start + source[start..].find("\n};").unwrap_or(0)];
+            for (number, line) in block.lines().enumerate() {
+                for bad in [" :", " ;", " !", " ?", "« ", " »"] {
+                    // Only inside string literals: a pattern followed by an odd number of quotes.
+                    let inside = line.match_indices(bad).any(|(at, _)| line[at..].matches('"').count() % 2 == 1);
+                    assert!(!inside, "breakable space in a French text ({bad:?}), FR block line {number}: {line}");
+                }
+            }
+        }
+    }
+
     #[test]
     fn calendar_days_and_weekdays() {
         assert_eq!(civil_weekday((2026, 12, 7)), 0); // a Monday
@@ -753,7 +826,7 @@ mod tests {
         let winter = parse_paris_datetime("2026-11-28T10:00").unwrap();
         assert_eq!(winter, 1_795_856_400_000);
         assert_eq!(paris_datetime_input(winter), "2026-11-28T10:00");
-        assert_eq!(format_time(Lang::Fr, winter), "10 h 00");
+        assert_eq!(format_time(Lang::Fr, winter), "10\u{a0}h\u{a0}00");
         assert_eq!(format_day(Lang::Fr, winter), "samedi 28 novembre 2026");
         // 1 July 2026 10:00 in Paris is 08:00 UTC (summer).
         let summer = parse_paris_datetime("2026-07-01T10:00").unwrap();

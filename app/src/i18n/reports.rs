@@ -55,9 +55,9 @@ pub struct ReportTexts {
 pub static FR: ReportTexts = ReportTexts {
     write: "Rédiger le compte-rendu",
     rewrite: "Modifier le compte-rendu",
-    form_title: |t| format!("Compte-rendu : {t}"),
-    form_intro: "Ce qui a été fait : tes chiffres alimentent les statistiques de la section. Sans réseau, le formulaire est gardé sur ton téléphone et envoyé dès le retour de la connexion.",
-    rewrite_hint: "Un compte-rendu existe déjà : l’envoyer à nouveau remplace ses chiffres.",
+    form_title: |t| format!("Compte-rendu\u{a0}: {t}"),
+    form_intro: "Ce qui a été fait\u{a0}: tes chiffres alimentent les statistiques de la section. Sans réseau, le formulaire est gardé sur ton téléphone et envoyé dès le retour de la connexion.",
+    rewrite_hint: "Un compte-rendu existe déjà\u{a0}: l’envoyer à nouveau remplace ses chiffres.",
     figures_legend: "Les chiffres",
     present: "Personnes présentes",
     tracts: "Tracts distribués",
@@ -80,16 +80,16 @@ pub static FR: ReportTexts = ReportTexts {
     contact_retention: "Garder ses données pendant",
     retention_months: |m| format!("{m} mois"),
     submit: "Envoyer le compte-rendu",
-    pending: "Pas de réseau : compte-rendu en attente d’envoi. Il partira tout seul dès le retour de la connexion.",
-    sent: "Compte-rendu envoyé. Merci !",
-    saved: "Compte-rendu enregistré. Merci !",
+    pending: "Pas de réseau\u{a0}: compte-rendu en attente d’envoi. Il partira tout seul dès le retour de la connexion.",
+    sent: "Compte-rendu envoyé. Merci\u{202f}!",
+    saved: "Compte-rendu enregistré. Merci\u{202f}!",
     report_title: "Compte-rendu",
     contacts_count: "Nouveaux contacts",
     contacts_title: "Nouveaux contacts (visibles des organisateur·ices)",
     contact_expires: |d| format!("données gardées jusqu’au {d}"),
 
     stats_link: "Statistiques de la section",
-    stats_title: |s| format!("Statistiques : section {s}"),
+    stats_title: |s| format!("Statistiques\u{a0}: section {s}"),
     stats_intro: "Les actions publiées des douze derniers mois et leurs comptes-rendus.",
     chart_actions: "Actions par mois et par type",
     chart_results: "Tracts, portes et contacts par mois",
@@ -101,7 +101,7 @@ pub static FR: ReportTexts = ReportTexts {
     contacts: "Contacts",
     reported: "Avec compte-rendu",
     total: "Total",
-    chart_summary: |actions, tracts| format!("{actions} actions et {tracts} tracts sur douze mois ; le détail est dans le tableau ci-dessous."),
+    chart_summary: |actions, tracts| format!("{actions} actions et {tracts} tracts sur douze mois\u{202f}; le détail est dans le tableau ci-dessous."),
 };
 
 pub static EN: ReportTexts = ReportTexts {

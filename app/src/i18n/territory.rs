@@ -1,6 +1,6 @@
 //! Texts of the territory pages: fédérations, sections, "trouver ma section", roles, journal.
 
-use crate::model::territory::Role;
+use crate::model::territory::{Role, ScopeRef};
 
 pub struct TerritoryTexts {
     pub nav_find_section: &'static str,
@@ -18,6 +18,8 @@ pub struct TerritoryTexts {
 
     pub federations_title: &'static str,
     pub federation_label: fn(&str, &str) -> String,
+    /// A federation named as an organizer: (département name, code).
+    pub federation_name: fn(&str, &str) -> String,
     pub sections: &'static str,
     pub no_sections: &'static str,
     pub federation_officers: &'static str,
@@ -103,22 +105,34 @@ fn plural_en(n: i64, one: &str, many: &str) -> String {
     format!("{} {}", format_count(n), if n == 1 { one } else { many })
 }
 
+impl TerritoryTexts {
+    /// The one way a section or a federation is named as an organizer or owner: a section's
+    /// display name as it is (it already reads "Section de Lille"), a federation with its code.
+    pub fn scope_name(&self, scope: &ScopeRef) -> String {
+        match scope {
+            ScopeRef::Section(section) => section.name.clone(),
+            ScopeRef::Federation(federation) => (self.federation_name)(&federation.name, &federation.code),
+        }
+    }
+}
+
 pub static FR: TerritoryTexts = TerritoryTexts {
     nav_find_section: "Trouver ma section",
     nav_my_section: "Ma section",
     nav_federations: "Fédérations",
 
     find_title: "Trouver ma section",
-    find_intro: "Indique ton code postal : nous te disons quelle section agit dans ta commune, ou quelle fédération t’accueille.",
+    find_intro: "Indique ton code postal\u{a0}: nous te disons quelle section agit dans ta commune, ou quelle fédération t’accueille.",
     find_submit: "Chercher",
-    find_invalid: "Un code postal français a 5 chiffres (exemple : 59000). Vérifie ce que tu as tapé.",
+    find_invalid: "Un code postal français a 5 chiffres (exemple\u{a0}: 59000). Vérifie ce que tu as tapé.",
     find_unknown: "Aucune commune n’a ce code postal. Vérifie-le, ou cherche avec le code postal de la mairie.",
     find_section: "Section",
-    find_no_section: |fed| format!("Pas encore de section ici : la fédération {fed} t’accueille."),
+    find_no_section: |fed| format!("Pas encore de section ici\u{a0}: la fédération {fed} t’accueille."),
     find_join: "Rejoindre Coopol",
 
     federations_title: "Les fédérations",
     federation_label: |code, region| format!("Fédération {code} · {region}"),
+    federation_name: |name, code| format!("Fédération {name} ({code})"),
     sections: "Sections",
     no_sections: "Aucune section pour l’instant.",
     federation_officers: "Responsables fédéraux",
@@ -130,10 +144,10 @@ pub static FR: TerritoryTexts = TerritoryTexts {
     new_section_title: |fed| format!("Nouvelle section — {fed}"),
     section_name: "Nom de la section",
     section_slug: "Adresse (facultatif)",
-    section_slug_hint: "Dans l’adresse de la page : lettres minuscules, chiffres et tirets. Laisse vide pour la déduire du nom.",
+    section_slug_hint: "Dans l’adresse de la page\u{a0}: lettres minuscules, chiffres et tirets. Laisse vide pour la déduire du nom.",
     section_description: "Description",
     section_communes: "Communes couvertes",
-    section_communes_hint: "Une par ligne : le nom (Lille), « Nom (code INSEE) » si plusieurs communes portent ce nom, ou un code postal qui ne désigne qu’une commune.",
+    section_communes_hint: "Une par ligne\u{a0}: le nom (Lille), «\u{202f}Nom (code INSEE)\u{202f}» si plusieurs communes portent ce nom, ou un code postal qui ne désigne qu’une commune.",
     create_section: "Créer la section",
 
     section_of: |fed| format!("Section de la fédération {fed}"),
@@ -145,7 +159,7 @@ pub static FR: TerritoryTexts = TerritoryTexts {
     directory_empty: "Personne dans l’annuaire pour l’instant.",
     directory_members_only: "L’annuaire est réservé aux adhérent·es confirmé·es de la section.",
     newcomers: "Nouveaux arrivants (30 derniers jours)",
-    newcomers_hint: "Accueille-les : un message de bienvenue, une invitation à la prochaine réunion ou à une action près de chez eux. Confirme les adhésions que tu peux vérifier.",
+    newcomers_hint: "Accueille-les\u{a0}: un message de bienvenue, une invitation à la prochaine réunion ou à une action près de chez eux. Confirme les adhésions que tu peux vérifier.",
     newcomers_empty: "Pas de nouvel arrivant ces 30 derniers jours.",
     pending_claim: "adhésion à confirmer",
     confirm_membership: "Confirmer l’adhésion",
@@ -168,7 +182,7 @@ pub static FR: TerritoryTexts = TerritoryTexts {
         _ => "action",
     },
     team_form_title: "Nommer ou retirer",
-    team_form_hint: "Nommer un·e autre secrétaire fait la passation : tout ce qui appartient à la section lui revient.",
+    team_form_hint: "Nommer un·e autre secrétaire fait la passation\u{a0}: tout ce qui appartient à la section lui revient.",
     member_handle: "Identifiant du membre",
     role_label: "Rôle",
     grant: "Nommer",
@@ -192,17 +206,17 @@ pub static FR: TerritoryTexts = TerritoryTexts {
     my_commune: "Commune",
     my_section: "Section",
     my_federation: "Fédération",
-    no_section_yet: |fed| format!("Pas encore de section dans ta commune : la fédération {fed} t’accueille."),
+    no_section_yet: |fed| format!("Pas encore de section dans ta commune\u{a0}: la fédération {fed} t’accueille."),
     no_commune: "Indique ton code postal pour être rattaché·e à ta commune.",
-    move_label: "Tu as déménagé ? Ton nouveau code postal",
+    move_label: "Tu as déménagé\u{202f}? Ton nouveau code postal",
     move_submit: "Mettre à jour",
     claim_adherent: "Je suis adhérent·e",
-    claim_adherent_hint: "Tu as la carte ? Ta section confirmera ton adhésion.",
+    claim_adherent_hint: "Tu as la carte\u{202f}? Ta section confirmera ton adhésion.",
     choose_commune: "Ta commune",
 
     about_title: "À propos de Coopol",
-    about_text: "Coopol est le réseau coopératif des sections et des fédérations : s’organiser ensemble, sur le Web et sur le terrain. C’est un logiciel libre (AGPL).",
-    about_credits: "Découpage administratif : INSEE, Code officiel géographique, et La Poste, base officielle des codes postaux, via le paquet @etalab/decoupage-administratif (Licence Ouverte 2.0). Points de référence des communes : INSEE et La Poste (Licence Ouverte 2.0).",
+    about_text: "Coopol est le réseau coopératif des sections et des fédérations\u{a0}: s’organiser ensemble, sur le Web et sur le terrain. C’est un logiciel libre (AGPL).",
+    about_credits: "Découpage administratif\u{a0}: INSEE, Code officiel géographique, et La Poste, base officielle des codes postaux, via le paquet @etalab/decoupage-administratif (Licence Ouverte 2.0). Points de référence des communes\u{a0}: INSEE et La Poste (Licence Ouverte 2.0).",
     forbidden: "Tu n’as pas le droit de faire cela.",
     national_journal: "Journal national",
 };
@@ -223,6 +237,7 @@ pub static EN: TerritoryTexts = TerritoryTexts {
 
     federations_title: "Federations",
     federation_label: |code, region| format!("Federation {code} · {region}"),
+    federation_name: |name, code| format!("{name} federation ({code})"),
     sections: "Sections",
     no_sections: "No section yet.",
     federation_officers: "Federation officers",

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use super::feed::Author;
 use super::profile::Availability;
 use super::report::ContactView;
+use super::territory::ScopeRef;
 
 macro_rules! string_enum {
     ($name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
@@ -80,7 +81,9 @@ pub struct ActionSummary {
     pub starts_at_ms: i64,
     pub ends_at_ms: i64,
     pub place_name: String,
-    pub organized_by: String,
+    pub organizer: ScopeRef,
+    /// This reader may answer (signed in, published, upcoming, visible to them).
+    pub may_rsvp: bool,
     /// From the reader's reference point, when there is one.
     pub distance_m: Option<i64>,
     pub going: i64,
@@ -208,8 +211,28 @@ pub fn encode(value: &str) -> String {
     out
 }
 
+/// "Mes actions": what I answered or organize, upcoming then past.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MyActionsPage {
+    /// Soonest first (all of them on the first page, none on the older pages).
+    pub upcoming: Vec<ActionSummary>,
+    /// Latest first, one keyset page.
+    pub past: Vec<PastAction>,
+    /// The cursor of the next page of past actions.
+    pub older: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PastAction {
+    pub summary: ActionSummary,
+    /// No compte-rendu yet and this person may write it: "compte-rendu à rédiger".
+    pub report_due: bool,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ActionsPage {
+    /// This person has a personal calendar address (it can be deleted).
+    pub has_calendar: bool,
     pub items: Vec<ActionSummary>,
     pub filters: ActionFilters,
     /// The reference point used for distances, in words ("Lille"; empty for the reader's position).
@@ -262,9 +285,6 @@ pub struct ActionView {
     pub material: String,
     pub audience: ActionAudience,
     pub organizers: Vec<Author>,
-    /// (slug, name) of the organizing section, if any.
-    pub section: Option<(String, String)>,
-    pub federation_code: String,
     pub waiting: i64,
     pub maybe: i64,
     /// Empty for readers who may not see who comes.
@@ -286,7 +306,7 @@ pub struct ActionView {
 /// ("section:12" / "federation:59", with a label), and the action's current values when editing.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ActionFormView {
-    pub scopes: Vec<(String, String)>,
+    pub scopes: Vec<(String, ScopeRef)>,
     /// True when this person may only propose (an animator approves).
     pub propose_only: bool,
     pub values: Vec<(String, String)>,
@@ -326,6 +346,7 @@ pub fn in_french_territory(lat: f64, lng: f64) -> bool {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+    use crate::model::territory::SectionRef;
 
     /// A plain published action, for the tests of what shows summaries.
     pub(crate) fn summary_for_tests() -> ActionSummary {
@@ -336,7 +357,7 @@ pub(crate) mod tests {
             starts_at_ms: 0,
             ends_at_ms: 3_600_000,
             place_name: "Marché".into(),
-            organized_by: "Section Lille".into(),
+            organizer: ScopeRef::Section(SectionRef { slug: "lille".into(), name: "Section de Lille".into() }),
             distance_m: None,
             going: 0,
             capacity: None,
@@ -344,6 +365,7 @@ pub(crate) mod tests {
             my_rsvp: None,
             reinforcements: 0,
             highlighted: false,
+            may_rsvp: true,
             suggested: false,
             lat: 50.63,
             lng: 3.06,

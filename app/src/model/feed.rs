@@ -338,6 +338,8 @@ pub enum NotificationKind {
     Mention,
     Comment,
     Reply,
+    /// A reply in a thread where I wrote (not to my own comment).
+    ThreadReply,
     Reaction,
     CoopainRequest,
     CoopainAccepted,
@@ -353,10 +355,11 @@ pub enum NotificationKind {
 }
 
 impl NotificationKind {
-    pub const ALL: [NotificationKind; 15] = [
+    pub const ALL: [NotificationKind; 16] = [
         NotificationKind::Mention,
         NotificationKind::Comment,
         NotificationKind::Reply,
+        NotificationKind::ThreadReply,
         NotificationKind::Reaction,
         NotificationKind::CoopainRequest,
         NotificationKind::CoopainAccepted,
@@ -376,6 +379,7 @@ impl NotificationKind {
             NotificationKind::Mention => "mention",
             NotificationKind::Comment => "comment",
             NotificationKind::Reply => "reply",
+            NotificationKind::ThreadReply => "thread_reply",
             NotificationKind::Reaction => "reaction",
             NotificationKind::CoopainRequest => "coopain_request",
             NotificationKind::CoopainAccepted => "coopain_accepted",

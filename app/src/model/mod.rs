@@ -4,6 +4,7 @@ pub mod account;
 pub mod action;
 pub mod feed;
 pub mod form;
+pub mod home;
 pub mod profile;
 pub mod report;
 pub mod territory;

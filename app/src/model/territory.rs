@@ -144,6 +144,25 @@ pub struct FederationRef {
     pub name: String,
 }
 
+/// Who organizes or owns something: a section or a federation. Named for people by one function,
+/// `TerritoryTexts::scope_name`: a section's display name as it is ("Section de Lille"), a
+/// federation as "Fédération Nord (59)".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ScopeRef {
+    Section(SectionRef),
+    Federation(FederationRef),
+}
+
+impl ScopeRef {
+    /// Its page.
+    pub fn href(&self) -> String {
+        match self {
+            ScopeRef::Section(s) => format!("/sections/{}", s.slug),
+            ScopeRef::Federation(f) => format!("/federations/{}", f.code),
+        }
+    }
+}
+
 /// One line of "trouver ma section": a commune and who organizes there.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CommuneMatch {

@@ -6,7 +6,7 @@ use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
 use crate::api::actions::get_action::get_action;
-use crate::components::actions::when;
+use crate::components::actions::{kind_beside, when};
 use crate::components::form::{use_form_outcome, FormAlert, TextField};
 use crate::components::lang::{use_lang, use_texts};
 use crate::i18n::{format_date, format_number};
@@ -38,10 +38,7 @@ fn ActionBody(action: ActionView) -> impl IntoView {
     let a = action.summary.clone();
     let id = a.id;
     let map = format!("https://www.openstreetmap.org/?mlat={:.5}&mlon={:.5}#map=17/{:.5}/{:.5}", a.lat, a.lng, a.lat, a.lng);
-    let organized_by = match &action.section {
-        Some((slug, _)) => view! { <a href=format!("/sections/{slug}")>{a.organized_by.clone()}</a> }.into_any(),
-        None => view! { <a href=format!("/federations/{}", action.federation_code)>{a.organized_by.clone()}</a> }.into_any(),
-    };
+    let organized_by = view! { <a href=a.organizer.href()>{use_texts().territory.scope_name(&a.organizer)}</a> };
     let counts = {
         let mut parts = vec![(t.places)(a.going, a.capacity)];
         if action.waiting > 0 {
@@ -55,7 +52,7 @@ fn ActionBody(action: ActionView) -> impl IntoView {
     view! {
         <Title text=a.title.clone() />
         <article class="page narrow action-page" class:cancelled=a.status == ActionStatus::Cancelled>
-            <p class="hint">{(t.kind)(a.kind)}</p>
+            {kind_beside((t.kind)(a.kind), &a.title).map(|kind| view! { <p class="hint">{kind}</p> })}
             <h1>{a.title.clone()}</h1>
             {(a.status == ActionStatus::Proposed).then(|| view! { <p class="badge">{t.proposed}</p> })}
             {action.cancel_reason.clone().filter(|_| a.status == ActionStatus::Cancelled).map(|r| view! {
@@ -116,22 +113,25 @@ fn Answer(action: ActionView) -> impl IntoView {
             "false"
         }
     };
+    // The buttons belong to the form through `form=`, so they can live in a bar that sticks to
+    // the bottom of a phone's screen (above the navigation) until the card is reached: "Je
+    // participe" is on the first screen of every action, and works without JavaScript.
     view! {
         <section class="card answer" aria-labelledby="reponse-titre">
             <h2 id="reponse-titre">{t.answer_title}</h2>
             {mine.map(|s| view! { <p class="answer-status" role="status">{(t.answered)(s)}</p> })}
-            <form method="post" action=format!("/actions/{id}/participation")>
+            <form method="post" action=format!("/actions/{id}/participation") id="reponse-form">
                 <div class="field checkbox">
                     <input type="checkbox" id="champ-partage" name="partage" value="oui" checked=action.my_share_contact />
                     <label for="champ-partage">{t.share_contact}</label>
                 </div>
-                <div class="answer-buttons">
-                    <button type="submit" name="reponse" value="oui" class="button primary" aria-pressed=pressed(RsvpStatus::Going)>{t.answer_yes}</button>
-                    <button type="submit" name="reponse" value="peut-etre" class="button" aria-pressed=pressed(RsvpStatus::Maybe)>{t.answer_maybe}</button>
-                    <button type="submit" name="reponse" value="non" class="button subtle" aria-pressed=pressed(RsvpStatus::Declined)>{t.answer_no}</button>
-                </div>
             </form>
         </section>
+        <div class="answer-bar" role="group" aria-labelledby="reponse-titre">
+            <button type="submit" form="reponse-form" name="reponse" value="oui" class="button primary" aria-pressed=pressed(RsvpStatus::Going)>{t.answer_yes}</button>
+            <button type="submit" form="reponse-form" name="reponse" value="peut-etre" class="button" aria-pressed=pressed(RsvpStatus::Maybe)>{t.answer_maybe}</button>
+            <button type="submit" form="reponse-form" name="reponse" value="non" class="button subtle" aria-pressed=pressed(RsvpStatus::Declined)>{t.answer_no}</button>
+        </div>
     }
     .into_any()
 }

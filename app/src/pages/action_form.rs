@@ -47,6 +47,7 @@ fn ActionFormPage(id: Option<i64>) -> impl IntoView {
 #[component]
 fn ActionForm(id: Option<i64>, view: ActionFormView, outcome: Option<FormOutcome>) -> impl IntoView {
     let t = use_texts().actions;
+    let names = use_texts().territory;
     let form = FormValues::new(outcome.clone(), view.values.clone());
     let value = |name: &str| form.value(name);
     let error = |name: &str| form.error(name);
@@ -77,14 +78,14 @@ fn ActionForm(id: Option<i64>, view: ActionFormView, outcome: Option<FormOutcome
                     <div class="field">
                         <label for="champ-scope">{t.scope_label}</label>
                         <select id="champ-scope" name="scope">
-                            {view.scopes.iter().map(|(v, label)| view! { <option value=v.clone() selected=*v == scope>{label.clone()}</option> }).collect_view()}
+                            {view.scopes.iter().map(|(v, s)| view! { <option value=v.clone() selected=*v == scope>{names.scope_name(s)}</option> }).collect_view()}
                         </select>
                         <FieldErrorText name="scope".to_string() error=error("scope") />
                     </div>
                 })}
-                {(view.scopes.len() == 1).then(|| view.scopes.first().map(|(v, label)| view! {
+                {(view.scopes.len() == 1).then(|| view.scopes.first().map(|(v, s)| view! {
                     <input type="hidden" name="scope" value=v.clone() />
-                    <p class="hint">{t.scope_label}" : "{label.clone()}</p>
+                    <p class="hint">{t.scope_label}"\u{a0}: "{names.scope_name(s)}</p>
                 }))}
                 <div class="field">
                     <label for="champ-kind">{t.kind_label}</label>

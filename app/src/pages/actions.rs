@@ -84,7 +84,12 @@ fn ActionsBody(page: ActionsPage, token: Option<String>) -> impl IntoView {
         }
     });
     view! {
-        {page.may_create.then(|| view! { <p><a class="button primary" href="/actions/nouvelle">{t.new_action}</a></p> })}
+        {(page.may_create || page.signed_in).then(|| view! {
+            <p class="inline-actions">
+                {page.may_create.then(|| view! { <a class="button primary" href="/actions/nouvelle">{t.new_action}</a> })}
+                {page.signed_in.then(|| view! { <a class="button" href="/mes-actions">{t.mine_title}</a> })}
+            </p>
+        })}
         <LayoutSwitch filters=f.clone() current=layout />
         <Filters filters=f.clone() open=page.origin.is_none() />
         <p class="hint origin">{origin}</p>
@@ -101,7 +106,7 @@ fn ActionsBody(page: ActionsPage, token: Option<String>) -> impl IntoView {
         {page.calendar.map(|calendar| view! { <ActionsCalendar calendar filters=f.clone() /> })}
         {list}
         {next.map(|href| view! { <p><a class="button" href=href rel="next">{t.more}</a></p> })}
-        {page.signed_in.then(|| view! { <CalendarBox token /> })}
+        {page.signed_in.then(|| view! { <CalendarBox token exists=page.has_calendar /> })}
     }
 }
 
@@ -186,9 +191,9 @@ fn Filters(filters: ActionFilters, open: bool) -> impl IntoView {
 
 /// My personal calendar address: made, changed or deleted with plain forms.
 #[component]
-fn CalendarBox(token: Option<String>) -> impl IntoView {
+fn CalendarBox(token: Option<String>, exists: bool) -> impl IntoView {
     let t = use_texts().actions;
-    let has = token.is_some();
+    let has = exists || token.is_some();
     view! {
         <section class="card calendar-box" aria-labelledby="agenda-titre">
             <h2 id="agenda-titre">{t.calendar_title}</h2>
@@ -199,7 +204,7 @@ fn CalendarBox(token: Option<String>) -> impl IntoView {
             })}
             <form method="post" action="/actions/calendrier" class="inline-form">
                 <button type="submit" name="action" value="creer" class="button">{if has { t.calendar_remake } else { t.calendar_make }}</button>
-                <button type="submit" name="action" value="supprimer" class="button subtle">{t.calendar_revoke}</button>
+                {has.then(|| view! { <button type="submit" name="action" value="supprimer" class="button subtle">{t.calendar_revoke}</button> })}
             </form>
         </section>
     }

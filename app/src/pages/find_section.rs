@@ -56,7 +56,7 @@ fn MatchList(matches: Vec<CommuneMatch>) -> impl IntoView {
                             <h2>{m.commune.name}</h2>
                             {match m.section {
                                 Some(section) => view! {
-                                    <p>{t.find_section}" : "<a href=format!("/sections/{}", section.slug)>{section.name}</a></p>
+                                    <p>{t.find_section}{use_texts().label_sep}<a href=format!("/sections/{}", section.slug)>{section.name}</a></p>
                                 }.into_any(),
                                 None => view! {
                                     <p><a href=fed_href.clone()>{(t.find_no_section)(&m.federation.name)}</a></p>

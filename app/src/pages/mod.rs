@@ -14,6 +14,7 @@ pub mod find_section;
 pub mod groups;
 pub mod home;
 pub mod member;
+pub mod my_actions;
 pub mod national_journal;
 pub mod new_section;
 pub mod not_found;

@@ -42,8 +42,7 @@ fn Notifications(page: NotificationsPage) -> impl IntoView {
             {page.items.is_empty().then(|| view! { <p class="empty-state">{t.no_notifications}</p> })}
             <ol class="notifications">
                 {page.items.into_iter().map(|n| {
-                    let actor = n.actor.as_ref().map(|a| a.display_name.clone()).unwrap_or_else(|| t.someone.to_string());
-                    let text = (t.notification_text)(n.kind, &actor, n.count, n.group_name.as_deref().unwrap_or(""));
+                    let text = t.describe_notification(&n);
                     view! {
                         <li class="card notification" class:unread=n.unread>
                             <a href=n.link.clone()>{text}</a>

@@ -5,10 +5,11 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
-use crate::api::feed::get_post::get_post;
+use crate::api::feed::{comment_on_post::comment_on_post, get_post::get_post};
 use crate::components::feed::PostCard;
 use crate::components::form::{use_form_outcome, FormAlert, TextArea};
 use crate::components::lang::{use_lang, use_texts};
+use crate::components::live::use_live;
 use crate::i18n::format_datetime;
 use crate::model::feed::{CommentView, PostPage, MAX_COMMENT_CHARS, MAX_POST_CHARS};
 use crate::model::form::FormOutcome;
@@ -44,7 +45,6 @@ fn Post(page: PostPage, outcome: Option<FormOutcome>) -> impl IntoView {
     let comment_outcome = for_form("commenter");
     let edit_outcome = for_form("modifier");
     let hide_outcome = for_form("masquer");
-    let threads = page.comments.clone();
     view! {
         <Title text=format!("{} · {}", t.post_title, post.author.display_name) />
         <section class="page post-page">
@@ -56,32 +56,14 @@ fn Post(page: PostPage, outcome: Option<FormOutcome>) -> impl IntoView {
                     <ul class="reacted">
                         {page.reacted.into_iter().map(|(kind, people)| view! {
                             <li>
-                                <span aria-hidden="true">{kind.emoji()}</span> " " {(t.reaction_name)(kind)} " : "
+                                <span aria-hidden="true">{kind.emoji()}</span> " " {(t.reaction_name)(kind)} {use_texts().label_sep}
                                 {people.into_iter().map(|a| view! { <a href=format!("/membres/{}", a.handle)>{a.display_name}</a> " " }).collect_view()}
                             </li>
                         }).collect_view()}
                     </ul>
                 </section>
             })}
-            <section class="card" id="commentaires" aria-labelledby="comments-title">
-                <h2 id="comments-title">{(t.comments)(post.comment_count)}</h2>
-                {threads.is_empty().then(|| view! { <p class="hint">{t.no_comments}</p> })}
-                <ol class="comments">
-                    {threads.into_iter().map(|c| view! { <Comment comment=c post_id=id /> }).collect_view()}
-                </ol>
-                {post.abilities.comment.then(|| {
-                    let value = comment_outcome.as_ref().filter(|o| o.value("parent").is_empty()).map(|o| o.value("comment")).unwrap_or_default();
-                    let error = comment_outcome.as_ref().and_then(|o| o.errors.get("comment").cloned());
-                    view! {
-                        <FormAlert outcome=comment_outcome.clone() />
-                        <form method="post" action=format!("/publications/{id}/commentaires")>
-                            <input type="hidden" name="form" value="commenter" />
-                            <TextArea name="comment" label=t.comment_label value error maxlength=MAX_COMMENT_CHARS rows=3 />
-                            <button type="submit" class="button primary">{t.comment_submit}</button>
-                        </form>
-                    }
-                })}
-            </section>
+            <Comments post_id=id comments=page.comments.clone() count=post.comment_count can_comment=post.abilities.comment outcome=comment_outcome />
             {post.source.clone().filter(|_| post.abilities.edit).map(|source| {
                 let value = edit_outcome.as_ref().map(|o| o.value("body")).unwrap_or(source);
                 let error = edit_outcome.as_ref().and_then(|o| o.errors.get("body").cloned());
@@ -122,11 +104,104 @@ fn Post(page: PostPage, outcome: Option<FormOutcome>) -> impl IntoView {
     }
 }
 
+/// The comments, kept fresh in place: a comment or reply sent with JavaScript appears without
+/// reloading, and so do other people's (the live stream says when the publication changed).
 #[component]
-fn Comment(comment: CommentView, post_id: i64) -> impl IntoView {
+fn Comments(post_id: i64, comments: Vec<CommentView>, count: i64, can_comment: bool, outcome: Option<FormOutcome>) -> impl IntoView {
+    let t = use_texts().feed;
+    let comments = RwSignal::new(comments);
+    let count = RwSignal::new(count);
+    let refresh = Callback::new(move |()| {
+        leptos::task::spawn_local(async move {
+            if let Ok(page) = get_post(post_id).await {
+                comments.set(page.comments);
+                count.set(page.post.comment_count);
+            }
+        });
+    });
+    let live = use_live();
+    Effect::new(move |_| {
+        if let Some((_, changed)) = live.and_then(|l| l.changed.get()) {
+            if changed == post_id {
+                refresh.run(());
+            }
+        }
+    });
+    let form = can_comment.then(|| {
+        let value = outcome.as_ref().filter(|o| o.value("parent").is_empty()).map(|o| o.value("comment")).unwrap_or_default();
+        let error = outcome.as_ref().and_then(|o| o.errors.get("comment").cloned());
+        let node = NodeRef::<leptos::html::Form>::new();
+        view! {
+            <FormAlert outcome=outcome.clone() />
+            <form method="post" action=format!("/publications/{post_id}/commentaires") node_ref=node on:submit=send_comment(node, post_id, None, refresh)>
+                <input type="hidden" name="form" value="commenter" />
+                <TextArea name="comment" label=t.comment_label value error maxlength=MAX_COMMENT_CHARS rows=3 />
+                <button type="submit" class="button primary">{t.comment_submit}</button>
+            </form>
+        }
+    });
+    view! {
+        <section class="card" id="commentaires" aria-labelledby="comments-title">
+            <h2 id="comments-title">{move || (t.comments)(count.get())}</h2>
+            {move || comments.with(Vec::is_empty).then(|| view! { <p class="hint">{t.no_comments}</p> })}
+            <ol class="comments">
+                <For each=move || comments.get() key=|c| c.id let:comment>
+                    <Comment comment post_id refresh />
+                </For>
+            </ol>
+            {form}
+        </section>
+    }
+}
+
+/// Sends a comment form with JavaScript: on success the text is cleared and the comments
+/// refreshed in place; a refusal sends the form the plain way, whose answer explains it in
+/// French and keeps what was typed.
+fn send_comment(
+    form: NodeRef<leptos::html::Form>,
+    post_id: i64,
+    parent: Option<i64>,
+    refresh: Callback<()>,
+) -> impl FnMut(leptos::ev::SubmitEvent) + 'static {
+    use leptos::wasm_bindgen::JsCast;
+    let sending = RwSignal::new(false);
+    move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(form) = form.get_untracked() else { return };
+        let area = form.query_selector("textarea").ok().flatten().and_then(|e| e.dyn_into::<leptos::web_sys::HtmlTextAreaElement>().ok());
+        let Some(area) = area else {
+            let _ = form.submit();
+            return;
+        };
+        if sending.get_untracked() {
+            return;
+        }
+        sending.set(true);
+        let body = area.value();
+        leptos::task::spawn_local(async move {
+            match comment_on_post(post_id, body, parent).await {
+                Ok(_) => {
+                    area.set_value("");
+                    if let Some(details) = form.closest("details").ok().flatten() {
+                        let _ = details.remove_attribute("open");
+                    }
+                    refresh.run(());
+                }
+                Err(_) => {
+                    let _ = form.submit();
+                }
+            }
+            sending.set(false);
+        });
+    }
+}
+
+#[component]
+fn Comment(comment: CommentView, post_id: i64, refresh: Callback<()>) -> impl IntoView {
     let t = use_texts().feed;
     let lang = use_lang();
     let reply_id = format!("reponse-{}", comment.id);
+    let reply_form = NodeRef::<leptos::html::Form>::new();
     view! {
         <li class="comment" class:reply=comment.parent_id.is_some() id=format!("commentaire-{}", comment.id)>
             <p class="comment-meta">
@@ -137,7 +212,12 @@ fn Comment(comment: CommentView, post_id: i64) -> impl IntoView {
             {comment.can_reply.then(|| view! {
                 <details>
                     <summary>{t.reply_submit}</summary>
-                    <form method="post" action=format!("/publications/{post_id}/commentaires")>
+                    <form
+                        method="post"
+                        action=format!("/publications/{post_id}/commentaires")
+                        node_ref=reply_form
+                        on:submit=send_comment(reply_form, post_id, Some(comment.id), refresh)
+                    >
                         <input type="hidden" name="form" value="commenter" />
                         <input type="hidden" name="parent" value=comment.id />
                         <label for=reply_id.clone()>{t.reply_label}</label>

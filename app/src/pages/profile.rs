@@ -159,7 +159,7 @@ fn ProfileEditor(profile: MyProfile, outcome: Option<FormOutcome>, saved: bool) 
                 {list_card("mandates", t.mandates, &profile.mandates, v.mandates)}
                 {list_card("responsibilities", t.responsibilities, &profile.responsibilities, v.responsibilities)}
                 {list_card("interests", t.interests, &profile.interests, v.interests)}
-                <fieldset class="card" aria-describedby="availabilities-hint">
+                <fieldset class="card" aria-describedby="availabilities-hint" id="disponibilites">
                     <legend>{t.availabilities}</legend>
                     <p class="hint" id="availabilities-hint">{t.availabilities_hint}</p>
                     <div class="checkbox-grid">

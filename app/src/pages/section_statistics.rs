@@ -84,7 +84,7 @@ fn Statistics(stats: SectionStatsView) -> impl IntoView {
     view! {
         <Title text=title.clone() />
         <section class="page statistics-page">
-            <p><a href=format!("/sections/{}", stats.slug)>{format!("← Section {}", stats.name)}</a></p>
+            <p><a href=format!("/sections/{}", stats.slug)>{format!("← {}", stats.name)}</a></p>
             <h1>{title}</h1>
             <p class="lead">{t.stats_intro}</p>
             <p class="hint">{(t.chart_summary)(stats.totals.actions, stats.totals.tracts)}</p>

@@ -1,1 +1,2 @@
 pub mod get_current_user;
+pub mod get_home;

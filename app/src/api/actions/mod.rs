@@ -1,5 +1,6 @@
 pub mod get_action;
 pub mod get_action_form;
 pub mod get_actions;
+pub mod get_my_actions;
 pub mod get_report_form;
 pub mod get_section_statistics;

@@ -1,3 +1,4 @@
+pub mod comment_on_post;
 pub mod get_coopain_state;
 pub mod get_coopains;
 pub mod get_feed;
@@ -7,3 +8,4 @@ pub mod get_post;
 pub mod get_post_counts;
 pub mod get_unread_count;
 pub mod list_groups;
+pub mod react_to_post;

@@ -5,9 +5,10 @@ use crate::error::AppError;
 use crate::i18n::{paris_datetime_input, parse_paris_day};
 use crate::model::action::{
     distance_m, in_french_territory, ActionFilters, ActionFormView, ActionKind, ActionStatus, ActionSummary, ActionView, ActionsLayout,
-    ActionsPage, MapConfig, ParticipantView, ReportFigures, RsvpStatus,
+    ActionsPage, MapConfig, MyActionsPage, ParticipantView, PastAction, ReportFigures, RsvpStatus,
 };
 use crate::model::feed::Author;
+use crate::model::territory::{FederationRef, ScopeRef, SectionRef};
 use crate::server::context::AppState;
 use crate::server::now_ms;
 use crate::server::policy::actions as rules;
@@ -23,6 +24,8 @@ const MAP_PAGE: i64 = 200;
 /// A month of actions, at most (the view says when there are more).
 const CALENDAR_LIMIT: i64 = 300;
 const DEFAULT_RADIUS_KM: i64 = 30;
+/// "Mes actions" lists every upcoming one (a person rarely has more).
+const MY_UPCOMING: i64 = 100;
 const DAY_MS: i64 = 86_400_000;
 /// The origin's name when it is the browser's position (the page says it in the reader's language).
 const MY_POSITION: &str = "";
@@ -43,10 +46,11 @@ pub fn map_config(state: &AppState) -> MapConfig {
 
 /// One action as a line of a list, for this reader (renfort highlighted when it concerns them).
 pub fn summary(subject: &Subject, row: &ActionRow, distance: Option<i64>) -> ActionSummary {
-    let organized_by = match (&row.section_name, row.section_id) {
-        (Some(name), Some(_)) => format!("Section {name}"),
-        _ => format!("Fédération {} ({})", row.federation_name, row.federation_code),
+    let organizer = match (&row.section_slug, &row.section_name) {
+        (Some(slug), Some(name)) => ScopeRef::Section(SectionRef { slug: slug.clone(), name: name.clone() }),
+        _ => ScopeRef::Federation(FederationRef { code: row.federation_code.clone(), name: row.federation_name.clone() }),
     };
+    let facts = facts(row);
     ActionSummary {
         id: row.id,
         kind: ActionKind::parse(&row.kind).unwrap_or(ActionKind::Autre),
@@ -54,14 +58,15 @@ pub fn summary(subject: &Subject, row: &ActionRow, distance: Option<i64>) -> Act
         starts_at_ms: row.starts_at,
         ends_at_ms: row.ends_at,
         place_name: row.place_name.clone(),
-        organized_by,
+        organizer,
         distance_m: distance,
         going: row.going,
         capacity: row.capacity,
         status: ActionStatus::parse(&row.status).unwrap_or(ActionStatus::Proposed),
         my_rsvp: row.my_status.as_deref().and_then(RsvpStatus::parse),
         reinforcements: row.reinforcements,
-        highlighted: rules::renfort_concerns(subject, &facts(row)),
+        highlighted: rules::renfort_concerns(subject, &facts),
+        may_rsvp: rules::can_rsvp(subject, &facts, row.starts_at <= now_ms()),
         suggested: false,
         lat: row.lat,
         lng: row.lng,
@@ -142,7 +147,12 @@ pub async fn list(state: &AppState, subject: &Subject, filters: ActionFilters) -
     let first_list_page = layout == ActionsLayout::List && filters.after.is_empty();
     let suggestions = if first_list_page { suggestions::for_person(state, subject).await? } else { Vec::new() };
     let may_create = !scopes(state, subject).await?.is_empty();
+    let has_calendar = match subject.id() {
+        Some(me) => store::actions::has_calendar_token(&state.db, me).await?,
+        _ => false,
+    };
     Ok(ActionsPage {
+        has_calendar,
         items,
         filters: ActionFilters { radius_km: Some(radius_km), ..filters },
         at_my_position: origin.as_ref().is_some_and(|(_, _, name)| name == MY_POSITION),
@@ -178,6 +188,38 @@ pub async fn of_scope(
     };
     let rows = store::actions::upcoming(&state.db, &query).await?;
     Ok(rows.iter().filter(|row| rules::can_see(subject, &facts(row))).map(|row| summary(subject, row, None)).collect())
+}
+
+/// "Mes actions": every upcoming action this person answered (yes, maybe, waiting) or
+/// organizes, and their past ones a page at a time, with "compte-rendu à rédiger" where they
+/// organize and none was written. Actions they may no longer see are left out.
+pub async fn mine(state: &AppState, subject: &Subject, older: &str) -> Result<MyActionsPage, AppError> {
+    let me = subject.id().ok_or(AppError::NotAuthenticated)?;
+    let now = now_ms();
+    let after = parse_cursor(older);
+    let upcoming = match after {
+        None => store::actions::of_person(&state.db, me, now, false, None, MY_UPCOMING).await?,
+        Some(_) => Vec::new(),
+    };
+    let past = store::actions::of_person(&state.db, me, now, true, after, PAGE).await?;
+    let older = (past.len() as i64 == PAGE).then(|| past.last().map(|r| format!("{}_{}", r.action.starts_at, r.action.id))).flatten();
+    let visible = |row: &&store::actions::MyActionRow| rules::can_see(subject, &facts(&row.action));
+    Ok(MyActionsPage {
+        upcoming: upcoming.iter().filter(visible).map(|r| summary(subject, &r.action, None)).collect(),
+        past: past
+            .iter()
+            .filter(visible)
+            .map(|r| {
+                let facts = facts(&r.action);
+                let mine = r.action.my_status.as_deref().and_then(RsvpStatus::parse);
+                PastAction {
+                    summary: summary(subject, &r.action, None),
+                    report_due: !r.has_report && rules::can_manage(subject, &facts) && rules::can_report(subject, &facts, mine),
+                }
+            })
+            .collect(),
+        older,
+    })
 }
 
 fn first_name(display_name: &str) -> String {
@@ -222,8 +264,6 @@ pub async fn view(state: &AppState, subject: &Subject, id: i64) -> Result<Action
         material: row.material.clone(),
         audience: facts.audience,
         organizers: organizers.into_iter().map(|(handle, display_name)| Author { handle, display_name }).collect(),
-        section: row.section_slug.clone().zip(row.section_name.clone()),
-        federation_code: row.federation_code.clone(),
         waiting: row.waiting,
         maybe: row.maybe,
         participants,
@@ -260,7 +300,7 @@ pub async fn form_view(state: &AppState, subject: &Subject, id: Option<i64>) -> 
         let commune = store::actions::home_point(&state.db, me).await?.map(|(_, _, name)| name).unwrap_or_default();
         let propose_only = options.iter().all(|o| o.propose_only);
         return Ok(ActionFormView {
-            scopes: options.into_iter().map(|o| (o.value, o.label)).collect(),
+            scopes: options.into_iter().map(|o| (o.value, o.scope)).collect(),
             propose_only,
             values: vec![("commune".into(), commune), ("audience".into(), "public".into()), ("kind".into(), "tractage".into())],
             title: String::new(),

@@ -4,7 +4,7 @@
 use crate::error::AppError;
 use crate::model::action::{in_french_territory, ActionAudience, ActionKind, ActionStatus};
 use crate::model::form::{FieldError, FieldErrors, RawForm};
-use crate::model::territory::{Role, Scope};
+use crate::model::territory::{FederationRef, Role, Scope, ScopeRef, SectionRef};
 use crate::server::context::AppState;
 use crate::server::policy::actions::{self as rules, ActionFacts};
 use crate::server::policy::{SectionScope, Subject};
@@ -19,7 +19,7 @@ use crate::server::{now_ms, store::rsvps};
 pub struct ScopeOption {
     /// "section:12" or "federation:59": the form's value.
     pub value: String,
-    pub label: String,
+    pub scope: ScopeRef,
     pub section: Option<SectionRow>,
     pub federation_code: String,
     /// An adhérent's proposal, approved by the section's team.
@@ -54,7 +54,7 @@ pub async fn scopes(state: &AppState, subject: &Subject) -> Result<Vec<ScopeOpti
         if !out.iter().any(|o| o.value == format!("section:{id}")) {
             out.push(ScopeOption {
                 value: format!("section:{id}"),
-                label: format!("Section {}", section.name),
+                scope: ScopeRef::Section(SectionRef { slug: section.slug.clone(), name: section.name.clone() }),
                 federation_code: section.federation_code.clone(),
                 section: Some(section),
                 propose_only,
@@ -78,7 +78,7 @@ pub async fn scopes(state: &AppState, subject: &Subject) -> Result<Vec<ScopeOpti
             let name = store::territory::departement(&state.db, &code).await?.map(|d| d.name).unwrap_or_else(|| code.clone());
             out.push(ScopeOption {
                 value: format!("federation:{code}"),
-                label: format!("Fédération {name} ({code})"),
+                scope: ScopeRef::Federation(FederationRef { code: code.clone(), name }),
                 section: None,
                 federation_code: code,
                 propose_only: false,

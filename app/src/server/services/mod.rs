@@ -10,6 +10,7 @@ pub mod feed;
 pub mod fields;
 pub mod find_section;
 pub mod groups;
+pub mod home;
 pub mod membership;
 pub mod notifications;
 pub mod posts;

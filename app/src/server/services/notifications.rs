@@ -40,8 +40,14 @@ pub async fn notify_action(
 
 pub async fn page(state: &AppState, subject: &Subject) -> Result<NotificationsPage, AppError> {
     let me = subject.id().ok_or(AppError::NotAuthenticated)?;
-    let rows = store::notifications::for_user(&state.db, me, None, PAGE).await?;
-    let items = rows
+    let items = latest(state, me, PAGE).await?;
+    Ok(NotificationsPage { items, unread: store::notifications::unread_count(&state.db, me).await? })
+}
+
+/// A person's latest notifications, newest first, each with the page it leads to.
+pub async fn latest(state: &AppState, me: i64, limit: i64) -> Result<Vec<NotificationView>, AppError> {
+    let rows = store::notifications::for_user(&state.db, me, None, limit).await?;
+    Ok(rows
         .into_iter()
         .filter_map(|n| {
             let kind = NotificationKind::parse(&n.kind)?;
@@ -70,8 +76,7 @@ pub async fn page(state: &AppState, subject: &Subject) -> Result<NotificationsPa
                 unread: n.read_at.is_none(),
             })
         })
-        .collect();
-    Ok(NotificationsPage { items, unread: store::notifications::unread_count(&state.db, me).await? })
+        .collect())
 }
 
 pub async fn unread(state: &AppState, subject: &Subject) -> Result<i64, AppError> {

@@ -15,6 +15,8 @@ use crate::server::store::{self, events::EventRow, notifications::NewNotificatio
 use crate::server::{now_ms, richtext};
 
 const MAX_REASON_CHARS: usize = 300;
+/// At most this many people of a thread are told of a new reply in it (the first ones to have written).
+const THREAD_NOTIFIED: i64 = 20;
 
 async fn posting_allowed(state: &AppState, user_id: i64) -> Result<(), AppError> {
     rate_limit::hit(&state.db, &format!("post:{user_id}"), state.settings.rate_limits.posting_per_account).await
@@ -263,6 +265,25 @@ pub async fn comment(state: &AppState, subject: &Subject, post_id: i64, form: &R
         };
         notify(&mut tx, &mut events, &notification).await?;
         told.push(row.author_id);
+    }
+    // The others who wrote in this thread hear of the new reply (if they still see the post).
+    if let Some((thread, _)) = parent {
+        for writer in store::comments::thread_writers(&mut tx, thread, THREAD_NOTIFIED).await? {
+            if told.contains(&writer) || store::posts::visible_in_tx(&mut tx, writer, post_id).await?.is_none() {
+                continue;
+            }
+            let notification = NewNotification {
+                user_id: writer,
+                kind: "thread_reply",
+                actor_id: viewer,
+                post_id: Some(post_id),
+                comment_id: Some(id),
+                group_id: None,
+                now_ms: now,
+            };
+            notify(&mut tx, &mut events, &notification).await?;
+            told.push(writer);
+        }
     }
     let mentions = Mentions { actor: viewer, post_id, comment_id: Some(id), handles: &rendered.mentions, before: &[], told: &told };
     notify_mentions(&mut tx, &mut events, &mentions, now).await?;

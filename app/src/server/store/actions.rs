@@ -259,3 +259,39 @@ pub async fn has_calendar_token(db: &Db, user_id: i64) -> Result<bool, sqlx::Err
     let n: i64 = on_pool!(db.read(), p => sqlx::query_scalar(sql).bind(user_id).fetch_one(p).await)?;
     Ok(n > 0)
 }
+
+/// An action of "mes actions", with whether its compte-rendu has been written.
+#[derive(Debug, Clone, FromRow, PartialEq)]
+pub struct MyActionRow {
+    #[sqlx(flatten)]
+    pub action: ActionRow,
+    pub has_report: bool,
+}
+
+/// A person's actions — answered yes, maybe or waiting, or organized — on one side of `now_ms`:
+/// upcoming (not yet ended) soonest first, or past latest first, after the keyset cursor
+/// (starts_at, id). Driven from the person's own rows (indexed by user), never a scan of actions.
+pub async fn of_person(
+    db: &Db,
+    user_id: i64,
+    now_ms: i64,
+    past: bool,
+    after: Option<(i64, i64)>,
+    limit: i64,
+) -> Result<Vec<MyActionRow>, sqlx::Error> {
+    let (side, order, cursor) = if past {
+        ("a.ends_at <= $2", "a.starts_at DESC, a.id DESC", "(a.starts_at < $3 OR (a.starts_at = $3 AND a.id < $4))")
+    } else {
+        ("a.ends_at > $2", "a.starts_at, a.id", "(a.starts_at > $3 OR (a.starts_at = $3 AND a.id > $4))")
+    };
+    let (after_start, after_id) = after.unwrap_or(if past { (i64::MAX, i64::MAX) } else { (i64::MIN, i64::MIN) });
+    let sql = format!(
+        "SELECT {COLUMNS}, EXISTS (SELECT 1 FROM action_reports ar WHERE ar.action_id = a.id) AS has_report {FROM} \
+         WHERE a.id IN (SELECT r.action_id FROM action_rsvps r WHERE r.user_id = $1 AND r.status IN ('going', 'waiting', 'maybe') \
+                        UNION SELECT o.action_id FROM action_organizers o WHERE o.user_id = $1) \
+         AND {side} AND {cursor} ORDER BY {order} LIMIT $5"
+    );
+    on_pool!(db.read(), p => sqlx::query_as::<_, MyActionRow>(&sql)
+        .bind(user_id).bind(now_ms).bind(after_start).bind(after_id).bind(limit)
+        .fetch_all(p).await)
+}

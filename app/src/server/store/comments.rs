@@ -55,3 +55,9 @@ pub async fn delete(tx: &mut Tx, id: i64) -> Result<i64, sqlx::Error> {
     let own = on_tx!(tx, c => sqlx::query("DELETE FROM comments WHERE id = $1").bind(id).execute(c).await.map(|r| r.rows_affected()))?;
     Ok(i64::try_from(replies + own).unwrap_or(0))
 }
+
+/// The people who wrote in a thread — its top-level comment and its replies — at most `limit`.
+pub async fn thread_writers(tx: &mut Tx, thread_id: i64, limit: i64) -> Result<Vec<i64>, sqlx::Error> {
+    let sql = "SELECT author_id FROM comments WHERE id = $1 UNION SELECT author_id FROM comments WHERE parent_id = $1 LIMIT $2";
+    on_tx!(tx, c => sqlx::query_scalar(sql).bind(thread_id).bind(limit).fetch_all(c).await)
+}

@@ -1,0 +1,16 @@
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::model::home::HomeView;
+
+/// The signed-in person's home: next actions, actions near them, section news, notifications.
+#[server]
+pub async fn get_home() -> Result<HomeView, AppError> {
+    use crate::server::{context, services};
+    let result = async {
+        let state = context::app_state()?;
+        let subject = context::subject().await?;
+        services::home::home(&state, &subject).await
+    };
+    context::with_status(result.await)
+}

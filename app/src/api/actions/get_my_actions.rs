@@ -1,0 +1,17 @@
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::model::action::MyActionsPage;
+
+/// "Mes actions": what I answered or organize, upcoming then past (`older`: the keyset cursor of
+/// the past ones, empty for the first page).
+#[server]
+pub async fn get_my_actions(older: String) -> Result<MyActionsPage, AppError> {
+    use crate::server::{context, services};
+    let result = async {
+        let state = context::app_state()?;
+        let subject = context::subject().await?;
+        services::action_views::mine(&state, &subject, &older).await
+    };
+    context::with_status(result.await)
+}

@@ -1,0 +1,18 @@
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::model::feed::PostCounts;
+
+/// Gives or takes back a reaction without reloading the page (the form post does the same
+/// without JavaScript); answers the publication's counts after the change.
+#[server]
+pub async fn react_to_post(post_id: i64, kind: String) -> Result<PostCounts, AppError> {
+    use crate::server::{context, services};
+    let result = async {
+        let state = context::app_state()?;
+        let subject = context::subject().await?;
+        services::posts::react(&state, &subject, post_id, &kind).await?;
+        services::feed::counts(&state, &subject, &[post_id]).await?.into_iter().next().ok_or(AppError::NotFound)
+    };
+    context::with_status(result.await)
+}
