@@ -8,6 +8,9 @@
 // - div[data-map="actions"]: a Leaflet map with a marker per action card of the page
 //   (article.action-card[data-lat][data-lng]).
 // - div[data-map="picker"]: a map in a form; a tap or a dragged marker sets its lat/lng fields.
+//   The commune typed in the form moves the map there (its reference point, asked from
+//   /api/commune-point: no outside geocoder), with the marker on it until the person taps the
+//   meeting point.
 //
 // Leaflet (public/vendor/leaflet/, vendored from npm by scripts/vendor-leaflet.sh) is loaded only
 // when a map is on the page. Tiles come from data-tiles (a Leaflet URL template); none when it is
@@ -84,6 +87,7 @@
     button.addEventListener("click", function () {
       var form = button.form;
       locate(button, function (lat, lng) {
+        form.coopolChosen = true;
         setPoint(form, lat, lng, true);
         status(button, button.getAttribute("data-taken"));
       });
@@ -160,6 +164,7 @@
       else {
         marker = window.L.marker([lat, lng], { draggable: true, autoPan: true }).addTo(map);
         marker.on("dragend", function () {
+          form.coopolChosen = true;
           var p = marker.getLatLng();
           setPoint(form, p.lat, p.lng, false);
         });
@@ -177,6 +182,31 @@
       var lat = number(la), lng = number(ln);
       if (lat !== null && lng !== null) place(lat, lng, true);
     });
+    // The commune: the map goes there; the marker too while no point was chosen by hand.
+    var commune = field(form, "commune");
+    form.coopolChosen = lat !== null && lng !== null;
+    map.on("click", function () { form.coopolChosen = true; });
+    if (commune) {
+      var lookUp = function () {
+        var scope = form.querySelector('[name="scope"]');
+        var body = new URLSearchParams({ scope: scope ? scope.value : "", commune: commune.value });
+        fetch("/api/commune-point", { method: "POST", credentials: "same-origin", body: body })
+          .then(function (r) { return r.ok ? r.json() : null; })
+          .then(function (point) {
+            if (!point) return;
+            if (form.coopolChosen) map.setView([point.lat, point.lng], 14);
+            else setPoint(form, point.lat, point.lng, true);
+            box.setAttribute("data-commune", point.name);
+          })
+          .catch(function () {});
+      };
+      var timer = null;
+      commune.addEventListener("input", function () {
+        clearTimeout(timer);
+        timer = setTimeout(lookUp, 400);
+      });
+      if (commune.value && !form.coopolChosen) lookUp();
+    }
     box.setAttribute("data-ready", "");
   }
 

@@ -7,6 +7,32 @@
 (function () {
   "use strict";
   var STORE = "coopol-comptes-rendus-en-attente";
+  // Keys already sent from this phone: a form kept by the service worker for the field still
+  // carries the key it was drawn with, and a second compte-rendu written from it must not be
+  // taken for a replay of the first.
+  var USED = "coopol-cles-utilisees";
+
+  function usedKeys() {
+    try {
+      return JSON.parse(localStorage.getItem(USED) || "[]");
+    } catch (e) {
+      return [];
+    }
+  }
+
+  function markUsed(key) {
+    try {
+      localStorage.setItem(USED, JSON.stringify(usedKeys().concat([key]).slice(-50)));
+    } catch (e) {
+      /* storage full or disabled */
+    }
+  }
+
+  function freshKey() {
+    var bytes = new Uint8Array(16);
+    crypto.getRandomValues(bytes);
+    return Array.prototype.map.call(bytes, function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
+  }
 
   function pending() {
     try {
@@ -32,6 +58,7 @@
     box.className = "report-status alert " + (which === "pending" ? "alert-warning" : "alert-success");
     box.setAttribute("data-state", which);
     box.hidden = false;
+    if (box.scrollIntoView) box.scrollIntoView({ block: "nearest" });
   }
 
   function reportForm() {
@@ -80,7 +107,8 @@
       body.push([name, String(value)]);
     });
     var url = form.getAttribute("action");
-    var key = (form.querySelector("input[name=cle]") || {}).value || String(Date.now());
+    var key = (form.querySelector("input[name=cle]") || {}).value || freshKey();
+    markUsed(key);
     var queue = function () {
       var list = pending().filter(function (other) { return other.key !== key; });
       list.push({ url: url, body: body, key: key, at: Date.now() });
@@ -106,6 +134,8 @@
   window.addEventListener("load", function () {
     var form = reportForm();
     if (form) {
+      var keyField = form.querySelector("input[name=cle]");
+      if (keyField && usedKeys().indexOf(keyField.value) !== -1) keyField.value = freshKey();
       var url = form.getAttribute("action");
       if (pending().some(function (item) { return item.url === url; })) tell(form, "pending");
     }

@@ -24,6 +24,7 @@ use crate::pages::{
     notifications::NotificationsPageView,
     post::PostPageView,
     report::ReportPage,
+    section_directory::SectionDirectoryPage,
     section_statistics::SectionStatisticsPage,
 };
 
@@ -117,6 +118,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/actions/:id/modifier") view=EditActionPage ssr=SsrMode::Async />
                     <Route path=path!("/actions/:id/compte-rendu") view=ReportPage ssr=SsrMode::Async />
                     <Route path=path!("/sections/:slug/statistiques") view=SectionStatisticsPage ssr=SsrMode::Async />
+                    <Route path=path!("/sections/:slug/annuaire") view=SectionDirectoryPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/journal") view=NationalJournalPage ssr=SsrMode::Async />
                 </Routes>
             </Layout>

@@ -47,7 +47,8 @@ async fn a_commune_belongs_to_one_section(t: &TestDb) {
     assert_eq!(covering.len(), 2);
     assert!(store::sections::slug_exists(&mut tx, "lille").await.unwrap());
     assert_eq!(store::sections::detach_commune(&mut tx, "59360", lille).await.unwrap(), 1);
-    store::sections::update_description(&mut tx, lille, "Lille-Centre", "Texte", now_ms()).await.unwrap();
+    let text = store::sections::SectionText { name: "Lille-Centre", description: "Texte", contact_email: "" };
+    store::sections::update_description(&mut tx, lille, &text, now_ms()).await.unwrap();
     assert_eq!(store::sections::by_id_in(&mut tx, lille).await.unwrap().unwrap().name, "Lille-Centre");
     tx.commit().await.unwrap();
     let row = store::sections::by_slug(&t.db, "lille").await.unwrap().unwrap();
@@ -116,10 +117,14 @@ async fn members_are_counted_and_listed_by_area(t: &TestDb) {
     assert_eq!(store::members::counts(&t.db, Area::Section(s)).await.unwrap(), (1, 1), "pending and suspended not counted");
     assert_eq!(store::members::counts(&t.db, Area::Federation("59")).await.unwrap(), (1, 2));
     assert_eq!(store::members::counts(&t.db, Area::FederationUncovered("59")).await.unwrap(), (0, 1));
-    let dir = store::members::directory(&t.db, Area::Section(s), None, 10).await.unwrap();
+    let dir = store::members::directory(&t.db, Area::Section(s), "", None, 10).await.unwrap();
     assert_eq!(dir.iter().map(|m| m.handle.as_str()).collect::<Vec<_>>(), ["adele", "sacha"]);
-    let after = store::members::directory(&t.db, Area::Section(s), Some(("adele", confirmed)), 10).await.unwrap();
+    let after = store::members::directory(&t.db, Area::Section(s), "", Some(confirmed), 10).await.unwrap();
     assert_eq!(after.iter().map(|m| m.handle.as_str()).collect::<Vec<_>>(), ["sacha"], "keyset pagination");
+    let found = store::members::directory(&t.db, Area::Section(s), "SAC", None, 10).await.unwrap();
+    assert_eq!(found.iter().map(|m| m.handle.as_str()).collect::<Vec<_>>(), ["sacha"], "search, any case");
+    let wildcard = store::members::directory(&t.db, Area::Section(s), "%", None, 10).await.unwrap();
+    assert!(wildcard.is_empty(), "a % is searched for, not a wildcard");
     let newcomers = store::members::newcomers(&t.db, Area::Section(s), now_ms() - 1000 * 3600).await.unwrap();
     assert_eq!(newcomers.len(), 3, "adele, ulysse, sacha (not the suspended one)");
     let uncovered = store::members::newcomers(&t.db, Area::FederationUncovered("59"), 0).await.unwrap();

@@ -201,11 +201,17 @@ test("carte, calendrier et position du téléphone", async ({ browser, baseURL, 
   await admin.getByLabel("Fin").fill(`${day}T17:00`);
   await admin.getByLabel("Point de rendez-vous").fill("Métro Épeule-Montesquieu");
   await admin.getByLabel("Ouverte à tous").check();
+  // No raw coordinates in the way: the commune typed moves the map (and its marker) there.
+  await expect(admin.getByLabel("Latitude (facultatif)")).toBeHidden();
+  const picker = admin.locator('div[data-map="picker"]');
+  await expect(picker).toHaveAttribute("data-ready", "");
+  await admin.getByLabel("Commune").fill("Roubaix");
+  await expect(picker).toHaveAttribute("data-commune", "Roubaix");
+  await expect(picker.locator(".leaflet-marker-icon")).toHaveCount(1);
+  expect(Number(await admin.getByLabel("Latitude (facultatif)").inputValue())).toBeCloseTo(50.69, 1);
   await admin.getByRole("button", { name: "Utiliser ma position" }).click();
   await expect(admin.getByLabel("Latitude (facultatif)")).toHaveValue("50.69420");
   await expect(admin.getByLabel("Longitude (facultatif)")).toHaveValue("3.17460");
-  const picker = admin.locator('div[data-map="picker"]');
-  await expect(picker).toHaveAttribute("data-ready", "");
   await expect(picker.locator(".leaflet-marker-icon")).toHaveCount(1);
   const box = (await picker.boundingBox())!;
   await picker.click({ position: { x: box.width / 2 + 40, y: box.height / 2 } });

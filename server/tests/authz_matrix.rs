@@ -12,17 +12,18 @@ use std::collections::{BTreeSet, HashMap};
 use app::api::account::{get_current_user::GetCurrentUser, get_home::GetHome};
 use app::api::actions::{
     get_action::GetAction, get_action_form::GetActionForm, get_actions::GetActions, get_my_actions::GetMyActions,
-    get_report_form::GetReportForm, get_section_statistics::GetSectionStatistics,
+    get_offline_forms::GetOfflineForms, get_report_form::GetReportForm, get_section_statistics::GetSectionStatistics,
+    locate_commune::LocateCommune,
 };
 use app::api::feed::{
-    get_coopain_state::GetCoopainState, get_coopains::GetCoopains, get_feed::GetFeed, get_group::GetGroup,
+    comment_on_post::CommentOnPost, get_coopain_state::GetCoopainState, get_coopains::GetCoopains, get_feed::GetFeed, get_group::GetGroup,
     get_notifications::GetNotifications, get_post::GetPost, get_post_counts::GetPostCounts, get_unread_count::GetUnreadCount,
-    list_groups::ListGroups,
+    list_groups::ListGroups, react_to_post::ReactToPost,
 };
 use app::api::profile::{get_member_profile::GetMemberProfile, get_my_profile::GetMyProfile};
 use app::api::territory::{
     find_section::FindSection, get_federation::GetFederation, get_national_journal::GetNationalJournal, get_section::GetSection,
-    list_federations::ListFederations,
+    get_section_directory::GetSectionDirectory, list_federations::ListFederations,
 };
 use app::model::form::RawForm;
 use app::model::territory::{Role, Scope};
@@ -413,6 +414,18 @@ fn table() -> Vec<Row> {
         row("GET /sections/{slug}", "public page", EVERYONE, Probe::PageShows("/sections/lille".into(), "Sophie Secrétaire")),
         row("GET /sections/{slug}", "member directory", DIRECTORY, Probe::PageShows("/sections/lille".into(), "Adèle Annuaire")),
         row(
+            "GET /sections/{slug}/annuaire",
+            "the whole directory, searched",
+            DIRECTORY,
+            Probe::PageShows("/sections/lille/annuaire?q=ann".into(), "Adèle Annuaire"),
+        ),
+        row(
+            &format!("POST {}", fn_path::<GetSectionDirectory>()),
+            "directory pages",
+            DIRECTORY,
+            Probe::FnShows(fn_path::<GetSectionDirectory>(), vec![("slug", "lille".into()), ("search", "adèle".into())], "Adèle Annuaire"),
+        ),
+        row(
             "GET /sections/{slug}",
             "newcomers and claims",
             SECTION_TEAM_AND_ABOVE,
@@ -691,6 +704,18 @@ fn table() -> Vec<Row> {
             Probe::Post("/publications/{post_public}/reactions".into(), fields(&[("kind", "bravo")])),
         ),
         row(
+            &format!("POST {}", fn_path::<ReactToPost>()),
+            "react in place",
+            SIGNED_IN_NOT_BLOCKED,
+            Probe::FnOk(fn_path::<ReactToPost>(), vec![("post_id", "{post_public}".into()), ("kind", "merci".into())]),
+        ),
+        row(
+            &format!("POST {}", fn_path::<CommentOnPost>()),
+            "comment in place",
+            SIGNED_IN_NOT_BLOCKED,
+            Probe::FnOk(fn_path::<CommentOnPost>(), vec![("post_id", "{post_public}".into()), ("comment", "Bien vu {n}".into())]),
+        ),
+        row(
             "POST /publications/{id}/commentaires",
             "comment",
             SIGNED_IN_NOT_BLOCKED,
@@ -745,7 +770,27 @@ fn table() -> Vec<Row> {
             Probe::PageShows("/actions?rayon=1000".into(), "MARQUE-ACTION-ADHERENTS"),
         ),
         row("GET /actions/nouvelle", "creation form", GROUP_CREATORS, Probe::PageOk("/actions/nouvelle".into())),
+        row(
+            &format!("POST {}", fn_path::<LocateCommune>()),
+            "the action form's commune on its map",
+            GROUP_CREATORS,
+            Probe::FnShows(fn_path::<LocateCommune>(), vec![("scope", String::new()), ("commune", "59000".into())], "\"lat\""),
+        ),
         row("GET /mes-actions", "my actions", SIGNED_IN, Probe::PageOk("/mes-actions".into())),
+        row(
+            &format!("POST {}", fn_path::<GetOfflineForms>()),
+            "forms kept offline",
+            EVERYONE,
+            Probe::FnOk(fn_path::<GetOfflineForms>(), vec![]),
+        ),
+        // Only the people who may report on yesterday's action keep its form (Sacha had a place,
+        // Sophie organized it).
+        row(
+            &format!("POST {}", fn_path::<GetOfflineForms>()),
+            "yesterday's compte-rendu form",
+            &[Sympathisant, SecretaryS],
+            Probe::FnShows(fn_path::<GetOfflineForms>(), vec![], "compte-rendu"),
+        ),
         // Only the person who answered and the organizer find an action among "their" actions.
         row(
             "GET /mes-actions",

@@ -33,9 +33,25 @@ pub fn nice_max(max: i64) -> i64 {
 }
 
 #[component]
-pub fn BarChart(#[prop(into)] title: String, bars: Vec<Bar>, #[prop(optional, into)] class: String) -> impl IntoView {
+pub fn BarChart(
+    #[prop(into)] title: String,
+    bars: Vec<Bar>,
+    #[prop(optional, into)] class: String,
+    /// Said instead of drawing a chart of zeros.
+    empty: &'static str,
+) -> impl IntoView {
     let lang = use_lang();
-    let top = nice_max(bars.iter().map(|b| b.segments.iter().map(|(_, v)| *v).sum::<i64>()).max().unwrap_or(0));
+    let highest = bars.iter().map(|b| b.segments.iter().map(|(_, v)| *v).sum::<i64>()).max().unwrap_or(0);
+    if highest == 0 {
+        return view! {
+            <figure class=format!("chart empty {class}")>
+                <figcaption>{title}</figcaption>
+                <p class="empty-state">{empty}</p>
+            </figure>
+        }
+        .into_any();
+    }
+    let top = nice_max(highest);
     let n = bars.len().max(1) as f64;
     let slot = WIDTH / n;
     let plot = HEIGHT - AXIS - TOP;
@@ -69,7 +85,8 @@ pub fn BarChart(#[prop(into)] title: String, bars: Vec<Bar>, #[prop(optional, in
     view! {
         <figure class=format!("chart {class}")>
             <figcaption id=title_id.clone()>{title}</figcaption>
-            <svg viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="img" aria-labelledby=title_id preserveAspectRatio="none">
+            // The drawing keeps its proportions (stretched, its labels were too).
+            <svg viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="img" aria-labelledby=title_id>
                 <line class="chart-axis" x1="0" x2=WIDTH.to_string() y1=format!("{:.1}", HEIGHT - AXIS) y2=format!("{:.1}", HEIGHT - AXIS) />
                 <line class="chart-grid" x1="0" x2=WIDTH.to_string() y1=TOP.to_string() y2=TOP.to_string() />
                 <text class="chart-label" x="2" y=format!("{:.1}", TOP - 3.0)>{format_number(lang, top)}</text>
@@ -77,6 +94,7 @@ pub fn BarChart(#[prop(into)] title: String, bars: Vec<Bar>, #[prop(optional, in
             </svg>
         </figure>
     }
+    .into_any()
 }
 
 #[cfg(test)]

@@ -16,7 +16,8 @@ pub fn use_current_user() -> OnceResource<Option<CurrentUser>> {
     expect_context::<CurrentUserResource>().0
 }
 
-fn encode_component(s: &str) -> String {
+/// A text as one component of an address (its path or a query value), percent-encoded.
+pub fn encode_component(s: &str) -> String {
     s.bytes()
         .map(|b| match b {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => (b as char).to_string(),

@@ -29,6 +29,7 @@ pub struct ReportTexts {
     pub retention_months: fn(i64) -> String,
     pub submit: &'static str,
     pub pending: &'static str,
+    pub not_started_hint: &'static str,
     pub sent: &'static str,
     pub saved: &'static str,
     pub report_title: &'static str,
@@ -49,7 +50,9 @@ pub struct ReportTexts {
     pub contacts: &'static str,
     pub reported: &'static str,
     pub total: &'static str,
-    pub chart_summary: fn(i64, i64) -> String,
+    /// (actions, tracts), already written as numbers of the language.
+    pub chart_summary: fn(&str, &str) -> String,
+    pub chart_empty: &'static str,
 }
 
 pub static FR: ReportTexts = ReportTexts {
@@ -80,6 +83,7 @@ pub static FR: ReportTexts = ReportTexts {
     contact_retention: "Garder ses données pendant",
     retention_months: |m| format!("{m} mois"),
     submit: "Envoyer le compte-rendu",
+    not_started_hint: "L’action n’a pas encore commencé\u{a0}: ce formulaire reste sur ton téléphone pour le terrain, tu l’enverras après l’action.",
     pending: "Pas de réseau\u{a0}: compte-rendu en attente d’envoi. Il partira tout seul dès le retour de la connexion.",
     sent: "Compte-rendu envoyé. Merci\u{202f}!",
     saved: "Compte-rendu enregistré. Merci\u{202f}!",
@@ -89,7 +93,7 @@ pub static FR: ReportTexts = ReportTexts {
     contact_expires: |d| format!("données gardées jusqu’au {d}"),
 
     stats_link: "Statistiques de la section",
-    stats_title: |s| format!("Statistiques\u{a0}: section {s}"),
+    stats_title: |s| format!("Statistiques\u{a0}: {s}"),
     stats_intro: "Les actions publiées des douze derniers mois et leurs comptes-rendus.",
     chart_actions: "Actions par mois et par type",
     chart_results: "Tracts, portes et contacts par mois",
@@ -102,6 +106,7 @@ pub static FR: ReportTexts = ReportTexts {
     reported: "Avec compte-rendu",
     total: "Total",
     chart_summary: |actions, tracts| format!("{actions} actions et {tracts} tracts sur douze mois\u{202f}; le détail est dans le tableau ci-dessous."),
+    chart_empty: "Rien sur la période.",
 };
 
 pub static EN: ReportTexts = ReportTexts {
@@ -132,6 +137,7 @@ pub static EN: ReportTexts = ReportTexts {
     contact_retention: "Keep their data for",
     retention_months: |m| format!("{m} months"),
     submit: "Send the report",
+    not_started_hint: "The action has not started yet: this form stays on your phone for the field; send it after the action.",
     pending: "No network: report waiting to be sent. It will go by itself as soon as the connection returns.",
     sent: "Report sent. Thank you!",
     saved: "Report saved. Thank you!",
@@ -141,7 +147,7 @@ pub static EN: ReportTexts = ReportTexts {
     contact_expires: |d| format!("data kept until {d}"),
 
     stats_link: "Section statistics",
-    stats_title: |s| format!("Statistics: {s} section"),
+    stats_title: |s| format!("Statistics: {s}"),
     stats_intro: "Published actions of the last twelve months and their reports.",
     chart_actions: "Actions per month and kind",
     chart_results: "Leaflets, doors and contacts per month",
@@ -154,4 +160,5 @@ pub static EN: ReportTexts = ReportTexts {
     reported: "With a report",
     total: "Total",
     chart_summary: |actions, tracts| format!("{actions} actions and {tracts} leaflets over twelve months; details in the table below."),
+    chart_empty: "Nothing over the period.",
 };

@@ -211,6 +211,14 @@ pub fn encode(value: &str) -> String {
     out
 }
 
+/// A commune's reference point, where the action form's map looks first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CommunePoint {
+    pub lat: f64,
+    pub lng: f64,
+    pub name: String,
+}
+
 /// "Mes actions": what I answered or organize, upcoming then past.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MyActionsPage {

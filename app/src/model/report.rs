@@ -22,6 +22,8 @@ pub struct ReportFormView {
     pub values: Vec<(String, String)>,
     pub key: String,
     pub already_written: bool,
+    /// Opened on the action's day, before it starts: it can be filled, and sent once it started.
+    pub not_started: bool,
 }
 
 /// A new contact as organizers see it on the action (until their data expires).

@@ -235,20 +235,35 @@ pub struct SectionView {
     pub slug: String,
     pub name: String,
     pub description: String,
+    /// The team's public contact address, empty when none was given.
+    pub contact_email: String,
     pub federation: FederationRef,
     pub officers: Vec<Officer>,
     pub adherents: i64,
     pub sympathisants: i64,
     pub communes: Vec<CommuneRef>,
     pub abilities: Abilities,
-    /// Present only for those allowed to see it.
+    /// Its first page, present only for those allowed to see it.
     pub directory: Option<Vec<MemberEntry>>,
+    /// The directory has more than its first page (`/sections/{slug}/annuaire`).
+    pub directory_more: bool,
     pub newcomers: Option<Vec<MemberEntry>>,
     pub audit: Option<Vec<AuditEntry>>,
     pub is_my_section: bool,
     /// Its next actions this reader may see.
     pub actions: Vec<ActionSummary>,
     pub may_see_statistics: bool,
+}
+
+/// `/sections/{slug}/annuaire`: a page of the directory, searched or not.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SectionDirectory {
+    pub slug: String,
+    pub name: String,
+    pub search: String,
+    pub members: Vec<MemberEntry>,
+    /// The cursor of the next page (a member id).
+    pub next: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -102,9 +102,8 @@ fn ActionForm(id: Option<i64>, view: ActionFormView, outcome: Option<FormOutcome
                 <TextField name="address" label=t.address_label value=value("address") error=error("address") maxlength=200 required=false />
                 <TextField name="commune" label=t.commune_label hint=t.commune_hint value=value("commune") error=error("commune") maxlength=80 required=false />
                 <fieldset class="field coordinates">
-                    <legend>{t.coordinates_hint}</legend>
-                    <TextField name="lat" label=t.lat_label inputmode="decimal" value=value("lat") error=error("lat") maxlength=12 required=false />
-                    <TextField name="lng" label=t.lng_label inputmode="decimal" value=value("lng") error=error("lng") maxlength=12 required=false />
+                    <legend>{t.meeting_point_on_map}</legend>
+                    <p class="hint">{t.map_no_point}</p>
                     // Shown by field-map.js: fills lat/lng from the phone, or from a tap on the map.
                     <button
                         type="button"
@@ -120,7 +119,14 @@ fn ActionForm(id: Option<i64>, view: ActionFormView, outcome: Option<FormOutcome
                     </button>
                     <p class="hint" role="status" data-geolocate-status=""></p>
                     <MapBox map=view.map.clone() label=t.pick_on_map kind="picker" />
-                    <p class="hint map-hint">{t.map_no_point}</p>
+                    // The exact point, for whoever has it (and without JavaScript): folded away,
+                    // empty means the commune's reference point.
+                    <details class="coordinates-manual" open=error("lat").is_some() || error("lng").is_some()>
+                        <summary>{t.coordinates_manual}</summary>
+                        <p class="hint">{t.coordinates_hint}</p>
+                        <TextField name="lat" label=t.lat_label inputmode="decimal" value=value("lat") error=error("lat") maxlength=12 required=false />
+                        <TextField name="lng" label=t.lng_label inputmode="decimal" value=value("lng") error=error("lng") maxlength=12 required=false />
+                    </details>
                 </fieldset>
                 <TextField name="capacity" label=t.capacity_label hint=t.capacity_hint inputmode="numeric" value=value("capacity") error=error("capacity") maxlength=6 required=false />
                 <TextField name="material" label=t.material_label value=value("material") error=error("material") maxlength=500 required=false />

@@ -55,6 +55,16 @@ fn EditSectionForm(section: SectionView, outcome: Option<FormOutcome>) -> impl I
             <form method="post" action=format!("/sections/{}/modifier", section.slug) class="stack" novalidate>
                 <TextField name="name" label=t.section_name value=value("name", &section.name) error=form.error("name") maxlength=80usize />
                 <TextArea name="description" label=t.section_description value=value("description", &section.description) error=form.error("description") rows=4 />
+                <TextField
+                    name="contact_email"
+                    label=t.contact_email_label
+                    hint=t.contact_email_hint
+                    input_type="email"
+                    value=value("contact_email", &section.contact_email)
+                    error=form.error("contact_email")
+                    maxlength=254usize
+                    required=false
+                />
                 {manage_communes.then(|| view! {
                     <TextArea name="add_communes" label=t.add_communes value=form.value("add_communes") error=form.error("add_communes") hint=t.section_communes_hint rows=3 />
                     <fieldset class="field">

@@ -23,6 +23,7 @@ pub mod post;
 pub mod profile;
 pub mod report;
 pub mod section;
+pub mod section_directory;
 pub mod section_statistics;
 pub mod signin;
 pub mod signup;

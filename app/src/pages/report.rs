@@ -92,7 +92,7 @@ fn ReportForm(view: ReportFormView, outcome: Option<FormOutcome>) -> impl IntoVi
             <h1>{title}</h1>
             <p class="lead">{t.form_intro}</p>
             {view.already_written.then(|| view! { <p class="hint">{t.rewrite_hint}</p> })}
-            <p class="report-status alert" role="status" aria-live="polite" hidden id="report-status"></p>
+            {view.not_started.then(|| view! { <p class="alert alert-warning">{t.not_started_hint}</p> })}
             <FormAlert outcome=outcome.clone() />
             <form
                 method="post"
@@ -116,6 +116,8 @@ fn ReportForm(view: ReportFormView, outcome: Option<FormOutcome>) -> impl IntoVi
                 <h2>{t.contacts_legend}</h2>
                 <p class="hint">{t.contacts_intro}</p>
                 {contacts}
+                // Said beside the button that was tapped (the form is long on a phone).
+                <p class="report-status alert" role="status" aria-live="polite" hidden id="report-status"></p>
                 <button type="submit" class="button primary">{t.submit}</button>
             </form>
         </section>

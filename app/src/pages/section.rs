@@ -53,6 +53,18 @@ fn Section(section: SectionView) -> impl IntoView {
             {section.may_see_statistics.then(|| view! {
                 <p><a class="button" href=format!("{page}/statistiques")>{use_texts().reports.stats_link}</a></p>
             })}
+            <section class="card" aria-labelledby="contact-title" id="contact">
+                <h2 id="contact-title">{t.contact_title}</h2>
+                {if section.contact_email.is_empty() {
+                    view! { <p class="hint">{t.contact_none}</p> }.into_any()
+                } else {
+                    let mailto = format!("mailto:{}", section.contact_email);
+                    view! {
+                        <p><a class="button" href=mailto>{t.contact_write}</a></p>
+                        <p class="hint">{section.contact_email.clone()}</p>
+                    }.into_any()
+                }}
+            </section>
             <section class="card" aria-labelledby="team-title">
                 <h2 id="team-title">{t.section_team}</h2>
                 <OfficerList officers=section.officers empty=t.no_officers />
@@ -74,6 +86,7 @@ fn Section(section: SectionView) -> impl IntoView {
                     Some(members) => view! {
                         <p class="hint">{t.directory_hint}</p>
                         <MemberList members empty=t.directory_empty />
+                        <p><a class="button" href=format!("{page}/annuaire")>{t.directory_all}</a></p>
                     }.into_any(),
                     None => view! { <p class="hint">{t.directory_members_only}</p> }.into_any(),
                 }}

@@ -32,7 +32,7 @@ pub fn SectionStatisticsPage() -> impl IntoView {
     }
 }
 
-/// The CSS class that colours a kind in the charts and the legend.
+/// The CSS class that colours a kind in the charts and the legend: one colour per kind.
 fn kind_class(kind: ActionKind) -> &'static str {
     match kind {
         ActionKind::Tractage => "kind-tractage",
@@ -40,8 +40,12 @@ fn kind_class(kind: ActionKind) -> &'static str {
         ActionKind::PorteAPorte => "kind-porte-a-porte",
         ActionKind::Phoning => "kind-phoning",
         ActionKind::Collage => "kind-collage",
-        ActionKind::ReunionPublique | ActionKind::ReunionAppartement | ActionKind::Meeting => "kind-reunion",
-        ActionKind::Permanence | ActionKind::Formation | ActionKind::Autre => "kind-autre",
+        ActionKind::ReunionPublique => "kind-reunion-publique",
+        ActionKind::ReunionAppartement => "kind-reunion-appartement",
+        ActionKind::Permanence => "kind-permanence",
+        ActionKind::Meeting => "kind-meeting",
+        ActionKind::Formation => "kind-formation",
+        ActionKind::Autre => "kind-autre",
     }
 }
 
@@ -64,18 +68,19 @@ fn Statistics(stats: SectionStatsView) -> impl IntoView {
     let doors = single(|m| m.doors_knocked, "series-doors");
     let contacts = single(|m| m.contacts, "series-contacts");
     let number = move |n: i64| format_number(lang, n);
+    // Each cell carries its column's name: on a phone every month is a card of labelled figures.
     let row = move |name: String, m: &MonthStats| {
         view! {
             <tr>
                 <th scope="row">{name}</th>
-                <td>{number(m.actions)}</td>
-                <td>{number(m.participants)}</td>
-                <td>{number(m.tracts)}</td>
-                <td>{format!("{} / {}", number(m.doors_opened), number(m.doors_knocked))}</td>
-                <td>{number(m.conversations)}</td>
-                <td>{number(m.calls)}</td>
-                <td>{number(m.contacts)}</td>
-                <td>{number(m.reported)}</td>
+                <td data-label=t.actions>{number(m.actions)}</td>
+                <td data-label=t.participants>{number(m.participants)}</td>
+                <td data-label=t.tracts>{number(m.tracts)}</td>
+                <td data-label=t.doors>{format!("{} / {}", number(m.doors_opened), number(m.doors_knocked))}</td>
+                <td data-label=t.conversations>{number(m.conversations)}</td>
+                <td data-label=t.calls>{number(m.calls)}</td>
+                <td data-label=t.contacts>{number(m.contacts)}</td>
+                <td data-label=t.reported>{number(m.reported)}</td>
             </tr>
         }
     };
@@ -87,8 +92,8 @@ fn Statistics(stats: SectionStatsView) -> impl IntoView {
             <p><a href=format!("/sections/{}", stats.slug)>{format!("← {}", stats.name)}</a></p>
             <h1>{title}</h1>
             <p class="lead">{t.stats_intro}</p>
-            <p class="hint">{(t.chart_summary)(stats.totals.actions, stats.totals.tracts)}</p>
-            <BarChart title=t.chart_actions bars=by_kind />
+            <p class="hint">{(t.chart_summary)(&number(stats.totals.actions), &number(stats.totals.tracts))}</p>
+            <BarChart title=t.chart_actions bars=by_kind empty=t.chart_empty />
             <ul class="chart-legend">
                 {stats.totals.by_kind.iter().map(|(k, n)| view! {
                     <li><span class=format!("swatch {}", kind_class(*k)) aria-hidden="true"></span>{format!("{} ({})", kinds_text(*k), number(*n))}</li>
@@ -96,12 +101,12 @@ fn Statistics(stats: SectionStatsView) -> impl IntoView {
             </ul>
             <h2>{t.chart_results}</h2>
             <div class="chart-row">
-                <BarChart title=t.tracts bars=tracts class="small" />
-                <BarChart title=t.doors_knocked bars=doors class="small" />
-                <BarChart title=t.contacts bars=contacts class="small" />
+                <BarChart title=t.tracts bars=tracts class="small" empty=t.chart_empty />
+                <BarChart title=t.doors_knocked bars=doors class="small" empty=t.chart_empty />
+                <BarChart title=t.contacts bars=contacts class="small" empty=t.chart_empty />
             </div>
             <div class="table-scroll">
-                <table class="stats-table">
+                <table class="stats-table responsive-table">
                     <caption>{t.table_caption}</caption>
                     <thead>
                         <tr>

@@ -2,7 +2,7 @@
 //! transaction each; participants are told about changes by notifications written inside it.
 
 use crate::error::AppError;
-use crate::model::action::{in_french_territory, ActionAudience, ActionKind, ActionStatus};
+use crate::model::action::{in_french_territory, ActionAudience, ActionKind, ActionStatus, CommunePoint};
 use crate::model::form::{FieldError, FieldErrors, RawForm};
 use crate::model::territory::{FederationRef, Role, Scope, ScopeRef, SectionRef};
 use crate::server::context::AppState;
@@ -86,6 +86,21 @@ pub async fn scopes(state: &AppState, subject: &Subject) -> Result<Vec<ScopeOpti
         }
     }
     Ok(out)
+}
+
+/// Where the action form's map should look: the reference point of a commune typed in the
+/// form, within the federation of a scope this person may organize for (no outside geocoder:
+/// the person then taps the meeting point). `None` when the entry names no single commune.
+pub async fn commune_point(state: &AppState, subject: &Subject, scope: &str, entry: &str) -> Result<Option<CommunePoint>, AppError> {
+    let options = scopes(state, subject).await?;
+    let option = options.iter().find(|o| o.value == scope).or(options.first()).ok_or(AppError::Forbidden)?;
+    if entry.trim().is_empty() || entry.len() > 80 {
+        return Ok(None);
+    }
+    Ok(match resolve_entry(&state.db, &option.federation_code, entry).await? {
+        Ok(commune) => commune.lat.zip(commune.lng).map(|(lat, lng)| CommunePoint { lat, lng, name: commune.name }),
+        Err(_) => None,
+    })
 }
 
 /// The facts the policy needs, from a stored action read for this subject.

@@ -3,6 +3,7 @@
 //! carries an idempotency key, so a replay (offline sync, a double tap) changes nothing.
 
 use crate::error::AppError;
+use crate::i18n::{civil_iso, paris_civil_day, parse_paris_day};
 use crate::model::account::Email;
 use crate::model::action::RsvpStatus;
 use crate::model::form::{FieldError, FieldErrors, RawForm};
@@ -16,11 +17,30 @@ use crate::server::services::actions::facts;
 use crate::server::services::fields;
 use crate::server::store::{self, actions::ActionRow, reports::NewContact, reports::NewReport};
 
-const MONTH_MS: i64 = 30 * 86_400_000;
+/// The first instant of an instant's day in Europe/Paris.
+fn paris_day_start(epoch_ms: i64) -> i64 {
+    parse_paris_day(&civil_iso(paris_civil_day(epoch_ms))).unwrap_or(epoch_ms)
+}
 
-/// The action, when this person may write its compte-rendu (it has started): 404 for whoever may
-/// not see it, 403 for whoever sees it but may not report.
-async fn reportable(state: &AppState, subject: &Subject, action_id: i64) -> Result<ActionRow, AppError> {
+const MONTH_MS: i64 = 30 * 86_400_000;
+const DAY_MS: i64 = 86_400_000;
+/// Past actions whose compte-rendu form a phone keeps offline, in days.
+const OFFLINE_DAYS: i64 = 7;
+const OFFLINE_FORMS: i64 = 20;
+
+/// When a compte-rendu may be opened or sent.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Opens {
+    /// The form opens on the action's day (Europe/Paris), so a phone can keep it for the field,
+    /// where the network is often missing.
+    OnItsDay,
+    /// It is sent once the action has started.
+    AtItsStart,
+}
+
+/// The action, when this person may write its compte-rendu (from its day, or its start): 404
+/// for whoever may not see it, 403 for whoever sees it but may not report (yet).
+async fn reportable(state: &AppState, subject: &Subject, action_id: i64, opens: Opens) -> Result<ActionRow, AppError> {
     let me = subject.id().ok_or(AppError::NotAuthenticated)?;
     let row = store::actions::by_id(&state.db, me, action_id).await?.ok_or(AppError::NotFound)?;
     let facts = facts(&row);
@@ -28,14 +48,35 @@ async fn reportable(state: &AppState, subject: &Subject, action_id: i64) -> Resu
         return Err(AppError::NotFound);
     }
     let mine = row.my_status.as_deref().and_then(RsvpStatus::parse);
-    if row.starts_at > now_ms() || !rules::can_report(subject, &facts, mine) {
+    let opens_at = match opens {
+        Opens::OnItsDay => paris_day_start(row.starts_at),
+        Opens::AtItsStart => row.starts_at,
+    };
+    if opens_at > now_ms() || !rules::can_report(subject, &facts, mine) {
         return Err(AppError::Forbidden);
     }
     Ok(row)
 }
 
+/// The compte-rendu forms a phone keeps for the field (the service worker stores them): this
+/// person's actions of today and of the last week that they may report on. Nothing for visitors.
+pub async fn offline_forms(state: &AppState, subject: &Subject) -> Result<Vec<String>, AppError> {
+    let Some(me) = subject.id() else { return Ok(Vec::new()) };
+    let now = now_ms();
+    let (since, until) = (now - OFFLINE_DAYS * DAY_MS, paris_day_start(now) + DAY_MS);
+    let mut rows = store::actions::of_person(&state.db, me, now, false, None, OFFLINE_FORMS).await?;
+    rows.extend(store::actions::of_person(&state.db, me, now, true, None, OFFLINE_FORMS).await?);
+    Ok(rows
+        .iter()
+        .map(|r| &r.action)
+        .filter(|a| (since..until).contains(&a.starts_at))
+        .filter(|a| rules::can_report(subject, &facts(a), a.my_status.as_deref().and_then(RsvpStatus::parse)))
+        .map(|a| format!("/actions/{}/compte-rendu", a.id))
+        .collect())
+}
+
 pub async fn form_view(state: &AppState, subject: &Subject, action_id: i64) -> Result<ReportFormView, AppError> {
-    let row = reportable(state, subject, action_id).await?;
+    let row = reportable(state, subject, action_id, Opens::OnItsDay).await?;
     let existing = store::reports::of_action(&state.db, action_id).await?;
     let values = existing
         .as_ref()
@@ -62,6 +103,7 @@ pub async fn form_view(state: &AppState, subject: &Subject, action_id: i64) -> R
         values,
         key: session_token::generate(),
         already_written: existing.is_some(),
+        not_started: row.starts_at > now_ms(),
     })
 }
 
@@ -180,7 +222,7 @@ fn key(form: &RawForm) -> Result<&str, AppError> {
 /// which changed nothing.
 pub async fn submit(state: &AppState, subject: &Subject, action_id: i64, form: &RawForm) -> Result<bool, AppError> {
     let me = subject.id().ok_or(AppError::NotAuthenticated)?;
-    reportable(state, subject, action_id).await?;
+    reportable(state, subject, action_id, Opens::AtItsStart).await?;
     let key = key(form)?;
     let input = parse(form)?;
     let now = now_ms();

@@ -1,12 +1,12 @@
 //! Creating and editing sections, and the section and federation pages' read models.
 
 use crate::error::AppError;
-use crate::model::account::Handle;
+use crate::model::account::{Email, Handle};
 use crate::model::form::{FieldError, FieldErrors, RawForm};
 use crate::model::profile::{Visibility, BIO_MAX};
 use crate::model::territory::{
-    parse_slug, Abilities, AuditEntry, CommuneRef, FederationRef, FederationView, MemberEntry, Officer, Role, Scope, SectionSummary,
-    SectionView,
+    parse_slug, Abilities, AuditEntry, CommuneRef, FederationRef, FederationView, MemberEntry, Officer, Role, Scope, SectionDirectory,
+    SectionSummary, SectionView,
 };
 use crate::server::context::AppState;
 use crate::server::policy::{self, PersonPlace, Relation, SectionScope, Subject};
@@ -16,7 +16,9 @@ use crate::server::store::{self, audit, members::Area, territory::CommuneRow};
 use crate::server::{db::is_unique_violation, now_ms};
 
 const NEWCOMER_DAYS: i64 = 30;
-const DIRECTORY_PAGE: i64 = 200;
+const DIRECTORY_PAGE: i64 = 50;
+/// The directory's first names on the section's page.
+const DIRECTORY_PREVIEW: i64 = 10;
 const AUDIT_PAGE: i64 = 30;
 
 struct SectionForm {
@@ -151,6 +153,13 @@ pub async fn update(state: &AppState, subject: &Subject, slug: &str, form: &RawF
     let mut e = FieldErrors::default();
     let name = e.check("name", text(form.value("name"), 3, 80));
     let description = e.check("description", text(form.value("description"), 0, BIO_MAX));
+    let contact_email = e.check(
+        "contact_email",
+        match form.value("contact_email").trim() {
+            "" => Ok(String::new()),
+            raw => Email::parse(raw).map(|email| email.as_str().to_string()),
+        },
+    );
     let touches_communes = !form.value("add_communes").trim().is_empty() || !form.values("remove_communes").is_empty();
     if touches_communes && !policy::can_manage_section_communes(subject, &scope) {
         return Err(AppError::Forbidden);
@@ -163,7 +172,7 @@ pub async fn update(state: &AppState, subject: &Subject, slug: &str, form: &RawF
             Err(error) => e.add("add_communes", error),
         }
     }
-    let (Some(name), Some(description)) = (name, description) else {
+    let (Some(name), Some(description), Some(contact_email)) = (name, description, contact_email) else {
         return Err(AppError::Validation(e));
     };
     if !e.is_empty() {
@@ -171,7 +180,8 @@ pub async fn update(state: &AppState, subject: &Subject, slug: &str, form: &RawF
     }
     let mut tx = state.db.begin().await?;
     let now = now_ms();
-    store::sections::update_description(&mut tx, section.id, &name, &description, now).await?;
+    let text = store::sections::SectionText { name: &name, description: &description, contact_email: &contact_email };
+    store::sections::update_description(&mut tx, section.id, &text, now).await?;
     let insee: Vec<String> = to_add.iter().map(|c| c.insee.clone()).collect();
     for taken in store::sections::covering(&mut tx, &insee).await? {
         if taken.id != section.id {
@@ -234,6 +244,28 @@ async fn audit_entries(state: &AppState, scope: &Scope) -> Result<Vec<AuditEntry
         .collect())
 }
 
+/// A section's directory, a page at a time, searchable by name or handle: for the section's
+/// confirmed adhérents, its team and the scope above (404 for a missing section, 403 for others).
+pub async fn section_directory(
+    state: &AppState,
+    subject: &Subject,
+    slug: &str,
+    search: &str,
+    after: Option<i64>,
+) -> Result<SectionDirectory, AppError> {
+    let section = store::sections::by_slug(&state.db, &slug.to_lowercase()).await?.ok_or(AppError::NotFound)?;
+    let scope = SectionScope { id: section.id, federation_code: section.federation_code.clone() };
+    if !policy::can_see_section_directory(subject, &scope) {
+        return Err(AppError::Forbidden);
+    }
+    let search: String = search.trim().chars().take(60).collect();
+    let mut rows = store::members::directory(&state.db, Area::Section(section.id), &search, after, DIRECTORY_PAGE + 1).await?;
+    let more = rows.len() as i64 > DIRECTORY_PAGE;
+    rows.truncate(DIRECTORY_PAGE as usize);
+    let next = if more { rows.last().map(|m| m.id) } else { None };
+    Ok(SectionDirectory { slug: section.slug, name: section.name, search, members: member_entries(rows, subject, Some(section.id)), next })
+}
+
 pub async fn section_view(state: &AppState, subject: &Subject, slug: &str) -> Result<SectionView, AppError> {
     let db = &state.db;
     let section = store::sections::by_slug(db, &slug.to_lowercase()).await?.ok_or(AppError::NotFound)?;
@@ -253,10 +285,14 @@ pub async fn section_view(state: &AppState, subject: &Subject, slug: &str) -> Re
     };
     let area = Area::Section(section.id);
     let (adherents, sympathisants) = store::members::counts(db, area).await?;
-    let directory = if abilities.see_directory {
-        Some(member_entries(store::members::directory(db, area, None, DIRECTORY_PAGE).await?, subject, Some(section.id)))
+    // A first page of the directory; the whole of it, searchable, is on its own page.
+    let (directory, directory_more) = if abilities.see_directory {
+        let mut rows = store::members::directory(db, area, "", None, DIRECTORY_PREVIEW + 1).await?;
+        let more = rows.len() as i64 > DIRECTORY_PREVIEW;
+        rows.truncate(DIRECTORY_PREVIEW as usize);
+        (Some(member_entries(rows, subject, Some(section.id))), more)
     } else {
-        None
+        (None, false)
     };
     let newcomers = if abilities.manage_members {
         let since = now_ms() - NEWCOMER_DAYS * 24 * 3600 * 1000;
@@ -269,6 +305,7 @@ pub async fn section_view(state: &AppState, subject: &Subject, slug: &str) -> Re
         slug: section.slug,
         name: section.name,
         description: section.description,
+        contact_email: section.contact_email,
         federation: FederationRef { code: section.federation_code, name: section.federation_name },
         officers: officers(store::roles::holders(db, "section", &section.id.to_string()).await?),
         adherents,
@@ -280,6 +317,7 @@ pub async fn section_view(state: &AppState, subject: &Subject, slug: &str) -> Re
             .collect(),
         abilities,
         directory,
+        directory_more,
         newcomers,
         audit,
         is_my_section: subject.belongs_to_section(section.id),

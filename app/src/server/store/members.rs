@@ -126,19 +126,29 @@ pub struct MemberRow {
 const MEMBER_COLUMNS: &str = "u.id, u.handle, u.display_name, u.membership, u.membership_status, u.created_at, \
     c.name AS commune_name, COALESCE(p.status_line, '') AS status_line, COALESCE(p.status_visibility, 'moi') AS status_visibility";
 
-/// The members of an area (confirmed adhérents and sympathisants), by name, keyset-paginated.
-pub async fn directory(db: &Db, area: Area<'_>, after: Option<(&str, i64)>, limit: i64) -> Result<Vec<MemberRow>, sqlx::Error> {
+/// The members of an area (confirmed adhérents and sympathisants), by name, keyset-paginated
+/// after the member `after` (an id, so that no name travels in an address); `search` keeps
+/// those whose name or handle contains it (any case; empty: everyone).
+pub async fn directory(db: &Db, area: Area<'_>, search: &str, after: Option<i64>, limit: i64) -> Result<Vec<MemberRow>, sqlx::Error> {
     let (condition, value) = area.condition();
-    let (name, id) = after.unwrap_or(("", 0));
+    let id = after.unwrap_or(0);
+    let name = "COALESCE((SELECT a.display_name FROM users a WHERE a.id = $2), '')";
+    let pattern = format!("%{}%", like_escaped(&search.trim().to_lowercase()));
     let sql = format!(
         "SELECT {MEMBER_COLUMNS} FROM users u LEFT JOIN communes c ON c.insee = u.commune_insee \
          LEFT JOIN profiles p ON p.user_id = u.id \
          WHERE u.suspended_at IS NULL AND {condition} \
          AND (u.membership = 'sympathisant' OR u.membership_status = 'confirmed') \
-         AND (u.display_name > $2 OR (u.display_name = $2 AND u.id > $3)) \
-         ORDER BY u.display_name, u.id LIMIT $4"
+         AND (u.display_name > {name} OR (u.display_name = {name} AND u.id > $2)) \
+         AND (LOWER(u.display_name) LIKE $4 ESCAPE '\\' OR u.handle LIKE $4 ESCAPE '\\') \
+         ORDER BY u.display_name, u.id LIMIT $3"
     );
-    on_pool!(db.read(), p => sqlx::query_as(&sql).bind(&value).bind(name).bind(id).bind(limit).fetch_all(p).await)
+    on_pool!(db.read(), p => sqlx::query_as(&sql).bind(&value).bind(id).bind(limit).bind(&pattern).fetch_all(p).await)
+}
+
+/// `text` with LIKE's wildcards taken literally (escape character: backslash).
+fn like_escaped(text: &str) -> String {
+    text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
 }
 
 /// People who joined an area since `since_ms`, and every adhérent claim still waiting there.

@@ -14,6 +14,8 @@ pub struct SectionRow {
     pub description: String,
     pub federation_code: String,
     pub federation_name: String,
+    /// Empty when the team gave none.
+    pub contact_email: String,
 }
 
 #[derive(Debug, Clone, FromRow, PartialEq, Eq)]
@@ -33,7 +35,7 @@ pub struct CoveringSection {
     pub name: String,
 }
 
-const SECTION_COLUMNS: &str = "s.id, s.slug, s.name, s.description, s.federation_code, d.name AS federation_name";
+const SECTION_COLUMNS: &str = "s.id, s.slug, s.name, s.description, s.federation_code, d.name AS federation_name, s.contact_email";
 
 pub struct NewSection<'a> {
     pub slug: &'a str,
@@ -50,9 +52,17 @@ pub async fn insert(tx: &mut Tx, s: &NewSection<'_>) -> Result<i64, sqlx::Error>
     on_tx!(tx, c => sqlx::query_scalar(sql).bind(s.slug).bind(s.name).bind(s.description).bind(s.federation_code).bind(s.created_by).bind(s.now_ms).fetch_one(c).await)
 }
 
-pub async fn update_description(tx: &mut Tx, id: i64, name: &str, description: &str, now_ms: i64) -> Result<(), sqlx::Error> {
-    let sql = "UPDATE sections SET name = $1, description = $2, updated_at = $3 WHERE id = $4";
-    on_tx!(tx, c => sqlx::query(sql).bind(name).bind(description).bind(now_ms).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
+/// What the team writes about its section: name, description, contact address.
+pub struct SectionText<'a> {
+    pub name: &'a str,
+    pub description: &'a str,
+    pub contact_email: &'a str,
+}
+
+pub async fn update_description(tx: &mut Tx, id: i64, text: &SectionText<'_>, now_ms: i64) -> Result<(), sqlx::Error> {
+    let sql = "UPDATE sections SET name = $1, description = $2, contact_email = $3, updated_at = $4 WHERE id = $5";
+    on_tx!(tx, c => sqlx::query(sql).bind(text.name).bind(text.description).bind(text.contact_email).bind(now_ms).bind(id)
+        .execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
 }
 
