@@ -89,6 +89,15 @@ for (const [db, server] of Object.entries(servers)) {
     projects.push({ name: `${db}-xss-${js ? "js" : "nojs"}`, testMatch: /xss\.spec\.ts/, use: { ...base, javaScriptEnabled: js } });
   }
 }
+// Every page of the release build, for a visitor, a member and a secretary: both databases.
+for (const [db, server] of Object.entries(servers)) {
+  projects.push({
+    name: `${db}-smoke`,
+    // The guard's own test (a broken hydration must fail) runs once, beside SQLite's smoke.
+    testMatch: db === "sqlite" ? /(smoke|guard)\.spec\.ts/ : /smoke\.spec\.ts/,
+    use: { ...phone, baseURL: `http://127.0.0.1:${server.port}`, locale: "fr-FR", launchOptions: chromiumLaunch, databaseUrl: server.url, javaScriptEnabled: true },
+  });
+}
 projects.push({
   name: "postgres-scaleout",
   testMatch: /scaleout\.spec\.ts/,

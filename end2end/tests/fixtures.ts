@@ -14,6 +14,8 @@ export type ConsoleGuard = {
   allow(pattern: RegExp): void;
   /** Watches a context this fixture did not make (a persistent one). */
   watchContext(context: BrowserContext): void;
+  /** Removes and returns the errors caught so far that match `pattern` (the guard's own test). */
+  take(pattern: RegExp): string[];
 };
 
 export const test = base.extend<{ databaseUrl: string; consoleGuard: ConsoleGuard }>({
@@ -46,7 +48,12 @@ export const test = base.extend<{ databaseUrl: string; consoleGuard: ConsoleGuar
         return made;
       };
       try {
-        await use({ allow: (pattern) => allowed.push(pattern), watchContext });
+        const take = (pattern: RegExp) => {
+          const taken = errors.filter((e) => pattern.test(e));
+          errors.splice(0, errors.length, ...errors.filter((e) => !pattern.test(e)));
+          return taken;
+        };
+        await use({ allow: (pattern) => allowed.push(pattern), watchContext, take });
       } finally {
         browser.newContext = newContext;
       }

@@ -1,0 +1,20 @@
+import { expect, test } from "./fixtures";
+
+// The suite's own safety net: a page whose HTML no longer matches what the WebAssembly expects
+// (here, one element slipped into the server's answer on its way to the browser) panics while
+// hydrating, exactly as the release build did when its two halves were built differently. The
+// fixture must have caught the panic (any test would then fail); this test takes it back out.
+test("une hydratation qui échoue est attrapée", async ({ page, consoleGuard }) => {
+  await page.route("**/a-propos", async (route) => {
+    const response = await route.fetch();
+    const main = '<main id="contenu" tabindex="-1">';
+    const html = (await response.text()).replace(main, `${main}<p>intrus</p>`);
+    await route.fulfill({ response, body: html });
+  });
+  const panicked = page.waitForEvent("pageerror");
+  await page.goto("/a-propos");
+  await expect(page.getByText("intrus")).toBeVisible();
+  await panicked;
+  expect(consoleGuard.take(/panicked at .*tachys.*hydration\.rs/s)).toHaveLength(1);
+  expect(consoleGuard.take(/RuntimeError: unreachable/)).toHaveLength(1);
+});
