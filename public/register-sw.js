@@ -1,17 +1,15 @@
 // Registers Coopol's service worker (kept out of the page so the CSP needs no inline script),
 // then tells it which compte-rendu forms to keep for the field: those of the signed-in person's
-// actions of today and the last week (asked at most every two minutes per tab).
+// actions of today and the last week, asked on the pages where a person looks at their actions
+// before going out (the home, "Mes actions", an action).
 (function () {
   "use strict";
   if (!("serviceWorker" in navigator)) return;
-  var ASKED_AT = "coopol-formulaires-demandes";
+  var PAGES = /^\/(mes-actions|actions\/\d+)?$/;
 
   function keepFieldForms() {
     // Only signed-in pages have the sign-out form; offline, the list cannot be asked.
-    if (!document.querySelector('form[action="/deconnexion"]') || navigator.onLine === false) return;
-    var last = Number(sessionStorage.getItem(ASKED_AT) || 0);
-    if (Date.now() - last < 120000) return;
-    sessionStorage.setItem(ASKED_AT, String(Date.now()));
+    if (!PAGES.test(location.pathname) || !document.querySelector('form[action="/deconnexion"]') || navigator.onLine === false) return;
     fetch("/api/formulaires-hors-ligne", {
       method: "POST",
       credentials: "same-origin",

@@ -35,6 +35,15 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
         provide_context(nonce);
     }
     let lang = detect_lang();
+    // The address this page was rendered for. A refused form post answers with its page rendered
+    // at the post's address (`/publications` shows `/fil`): the browser learns the page's own
+    // address from here before hydrating, so its router draws the same page (see `frontend`).
+    #[cfg(feature = "ssr")]
+    let rendered_at = use_context::<http::request::Parts>()
+        .and_then(|parts| parts.uri.path_and_query().map(|pq| pq.as_str().to_string()))
+        .unwrap_or_default();
+    #[cfg(not(feature = "ssr"))]
+    let rendered_at = String::new();
     view! {
         <!DOCTYPE html>
         <html lang=lang.code()>
@@ -44,6 +53,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="color-scheme" content="light dark" />
                 <meta name="theme-color" content="#b5122b" />
                 <meta name="description" content=lang.texts().tagline />
+                <meta name="coopol-page" content=rendered_at />
                 <link rel="manifest" href="/manifest.webmanifest" />
                 <link rel="icon" href="/icons/logo.svg" type="image/svg+xml" />
                 <link rel="apple-touch-icon" href="/icons/icon-192.png" />
@@ -60,6 +70,17 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </body>
         </html>
     }
+}
+
+/// Every page's `<title>`: "{page} · Coopol". leptos_meta 0.8.7 writes the server's `<title>`
+/// as it is, so the server escapes it here, the one place every title goes through (a display
+/// name such as `</title><meta http-equiv=refresh …>` must stay text). In the browser the title
+/// is set as `document.title`, text already: not escaped there.
+fn page_title(page: String) -> String {
+    let title = if page.is_empty() { "Coopol".to_string() } else { format!("{page} · Coopol") };
+    #[cfg(feature = "ssr")]
+    let title = crate::components::form::escape_text(&title);
+    title
 }
 
 #[component]
@@ -84,7 +105,7 @@ pub fn App() -> impl IntoView {
     });
 
     view! {
-        <Title formatter=|page: String| if page.is_empty() { "Coopol".to_string() } else { format!("{page} · Coopol") } />
+        <Title formatter=page_title />
         <Router>
             <Layout>
                 <Routes fallback=|| view! { <NotFound /> }>

@@ -142,9 +142,63 @@ async fn members_are_counted_and_listed_by_area(t: &TestDb) {
     tx.commit().await.unwrap();
 }
 
+fn move_form(postal_code: &str, commune: &str) -> app::model::form::RawForm {
+    app::model::form::RawForm(vec![("postal_code".into(), postal_code.into()), ("commune".into(), commune.into())])
+}
+
+/// Moving is what it is in a party: a confirmed adhérent who moves to another section is *à
+/// confirmer* there; both teams are told, both journals say it (the new one where the person
+/// comes from); moves are limited, and a move within the section changes nothing of the status.
+async fn moving_asks_the_new_section_to_confirm(t: &TestDb) {
+    use app::error::AppError;
+    use app::model::feed::NotificationKind;
+    use app::server::context::{Limit, RateLimits};
+    use app::server::services::{membership, notifications};
+    let state = t.state(RateLimits { moves_per_account: Limit { max: 2, window_secs: 30 * 24 * 3600 }, ..RateLimits::default() });
+    let lille = section(t, "lille", "59", &["59350", "59360"]).await;
+    let roubaix = section(t, "roubaix", "59", &["59512"]).await;
+    let ada = user(t, "ada", "59350", "adherent", "confirmed").await;
+    let sofia = user(t, "sofia", "59350", "adherent", "confirmed").await;
+    let remi = user(t, "remi", "59512", "adherent", "confirmed").await;
+    let sacha = user(t, "sacha", "59350", "sympathisant", "none").await;
+    let mut tx = t.db.begin().await.unwrap();
+    store::roles::grant(&mut tx, sofia, "section_secretary", "section", &lille.to_string(), None, now_ms()).await.unwrap();
+    store::roles::grant(&mut tx, remi, "section_secretary", "section", &roubaix.to_string(), None, now_ms()).await.unwrap();
+    tx.commit().await.unwrap();
+    let subject = |id| testing::subject(&t.db, id);
+
+    // Within Lille's section (Lille → Loos): still confirmed, nobody told.
+    membership::move_commune(&state, &subject(ada).await, &move_form("59120", "59360")).await.unwrap();
+    let row = store::members::belonging(&t.db, ada).await.unwrap().unwrap();
+    assert_eq!((row.section_id, row.membership_status.as_str()), (Some(lille), "confirmed"));
+    // To Roubaix: à confirmer there, both secretaries told, both journals.
+    membership::move_commune(&state, &subject(ada).await, &move_form("59100", "59512")).await.unwrap();
+    let row = store::members::belonging(&t.db, ada).await.unwrap().unwrap();
+    assert_eq!((row.section_id, row.membership_status.as_str()), (Some(roubaix), "pending"));
+    let kinds = |page: app::model::feed::NotificationsPage| page.items.iter().map(|n| n.kind).collect::<Vec<_>>();
+    assert_eq!(kinds(notifications::page(&state, &subject(sofia).await).await.unwrap()), vec![NotificationKind::MemberLeft]);
+    assert_eq!(kinds(notifications::page(&state, &subject(remi).await).await.unwrap()), vec![NotificationKind::MemberArrived]);
+    let lille_journal = audit::for_scope(&t.db, "section", &lille.to_string(), None, 10).await.unwrap();
+    assert_eq!(lille_journal[0].action, "member_moved_out");
+    assert_eq!(lille_journal[0].detail, "→ roubaix");
+    let roubaix_journal = audit::for_scope(&t.db, "section", &roubaix.to_string(), None, 10).await.unwrap();
+    assert_eq!(roubaix_journal[0].action, "member_moved_in");
+    assert_eq!(roubaix_journal[0].detail, "← lille, adhésion à confirmer");
+    // A third move within the window is refused, with the wait.
+    let refused = membership::move_commune(&state, &subject(ada).await, &move_form("59000", "59350")).await;
+    assert!(matches!(refused, Err(AppError::RateLimited { retry_after_secs }) if retry_after_secs > 29 * 24 * 3600), "{refused:?}");
+    assert_eq!(store::members::belonging(&t.db, ada).await.unwrap().unwrap().section_id, Some(roubaix), "nothing moved");
+    // A sympathisant's move is journaled and limited the same way, and tells nobody.
+    membership::move_commune(&state, &subject(sacha).await, &move_form("59100", "59512")).await.unwrap();
+    assert_eq!(kinds(notifications::page(&state, &subject(remi).await).await.unwrap()).len(), 1);
+    let row = store::members::belonging(&t.db, sacha).await.unwrap().unwrap();
+    assert_eq!((row.section_id, row.membership.as_str()), (Some(roubaix), "sympathisant"));
+}
+
 on_both_backends!(
     import_is_rerunnable_and_complete,
     a_commune_belongs_to_one_section,
     roles_and_audit,
-    members_are_counted_and_listed_by_area
+    members_are_counted_and_listed_by_area,
+    moving_asks_the_new_section_to_confirm
 );

@@ -41,6 +41,7 @@ test("tractage du samedi : créer, trouver, participer, liste d’attente, compt
   browser,
   baseURL,
   databaseUrl,
+  consoleGuard,
 }, testInfo) => {
   test.setTimeout(180_000);
   const stamp = Date.now().toString(36);
@@ -123,11 +124,20 @@ test("tractage du samedi : créer, trouver, participer, liste d’attente, compt
   expect(event.startDate.toJSDate().getTime()).toBeGreaterThan(Date.now());
   expect(String(calendar.getFirstSubcomponent("vevent")!.getFirstPropertyValue("url"))).toContain(actionPath);
 
-  // Saturday has passed: Chloé writes the compte-rendu on her phone, with no network.
+  // Saturday has passed. Chloé looked at her actions before leaving: her phone keeps the form.
   moveActionToYesterday(databaseUrl, actionId);
-  await c.goto(`${actionPath}/compte-rendu`);
+  await c.goto("/mes-actions");
   await settle(c, true);
+  const form = `${actionPath}/compte-rendu`;
+  await expect
+    .poll(() => c.evaluate(async (url) => !!(await (await caches.open("coopol-formulaires")).match(url)), form), { timeout: 15_000 })
+    .toBe(true);
+  // At the market, no network: the compte-rendu opens all the same, and is written there. (The
+  // browser logs what it could not fetch meanwhile: the live stream, the queue's first try.)
+  consoleGuard.allow(/net::ERR_INTERNET_DISCONNECTED/);
   await c.context().setOffline(true);
+  await c.goto(form);
+  await settle(c, true);
   await c.getByLabel("Personnes présentes").fill("2");
   await c.getByLabel("Tracts distribués").fill("180");
   await c.getByLabel("Conversations").fill("14");
@@ -160,7 +170,7 @@ test("tractage du samedi : créer, trouver, participer, liste d’attente, compt
   await expect(secretary.locator(".report-figures")).toContainText("180");
   await expect(secretary.getByText("Jeanne du marché")).toBeVisible();
   await secretary.goto(`${sectionUrl}/statistiques`);
-  await expect(secretary.getByRole("heading", { level: 1, name: `Statistiques : section ${sectionName}` })).toBeVisible();
+  await expect(secretary.getByRole("heading", { level: 1, name: `Statistiques : ${sectionName}` })).toBeVisible();
   await expect(secretary.locator("svg[role=img]").first()).toBeVisible();
   const total = secretary.locator(".stats-table tfoot tr");
   await expect(total.locator("td").nth(0)).toHaveText("1"); // actions

@@ -63,14 +63,29 @@ test("fil de section en direct, commentaires, réactions, notifications et group
   await expect(post).toBeVisible();
   await expectSameDocument(b);
 
-  // Bruno reacts and comments (plain forms: they work with and without JavaScript).
-  await post.getByRole("button", { name: "Bravo (0)" }).click();
-  await expect(b.locator("article.post", { hasText: text }).getByRole("button", { name: "Bravo (1)" })).toBeVisible();
+  // Anne keeps her publication's page open: comments will appear there by themselves.
+  const postPath = await a.locator("article.post", { hasText: text }).locator(".post-header .hint a").first().getAttribute("href");
+  await a.goto(postPath!);
+  await settle(a, true);
+  await markDocument(a);
+
+  // Bruno reacts and comments: in place, without reloading (plain forms without JavaScript).
+  const bravo = post.getByRole("button", { name: /^Bravo/ });
+  await expect(bravo).toHaveAttribute("aria-pressed", "false");
+  await bravo.click();
+  await expect(bravo).toHaveAttribute("aria-pressed", "true");
+  await expect(bravo.locator(".count")).toHaveText("1");
+  await expectSameDocument(b);
   await b.locator("article.post", { hasText: text }).getByRole("link", { name: /commentaire/ }).click();
   await settle(b, true);
   await b.getByLabel("Ton commentaire").fill("J’y serai, avec des tracts !");
   await b.getByRole("button", { name: "Commenter" }).click();
-  await expect(b.getByText("J’y serai, avec des tracts !")).toBeVisible();
+  await expect(b.locator(".comment", { hasText: "J’y serai, avec des tracts !" })).toBeVisible();
+  await expect(b.getByLabel("Ton commentaire")).toHaveValue("");
+  await expectSameDocument(b);
+  // …and it reached Anne's open page live.
+  await expect(a.locator(".comment", { hasText: "J’y serai, avec des tracts !" })).toBeVisible();
+  await expectSameDocument(a);
 
   // Anne's unread count rose without reloading her page.
   await expect(badge).not.toHaveAttribute("data-unread", "0");

@@ -16,6 +16,8 @@ test("Coopol est installable et a une page hors ligne", async ({ baseURL, consol
     locale: "fr-FR",
   });
   consoleGuard.watchContext(context);
+  // Offline on purpose: the browser logs the navigation it could not make.
+  consoleGuard.allow(/net::ERR_INTERNET_DISCONNECTED/);
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(baseURL + "/");
@@ -36,7 +38,9 @@ test("Coopol est installable et a une page hors ligne", async ({ baseURL, consol
     await context.setOffline(true);
     await page.goto(baseURL + "/profil").catch(() => undefined);
     await expect(page.getByRole("heading", { name: "Tu es hors ligne" })).toBeVisible();
+    // It promises to load the page as soon as the network returns, and does.
     await context.setOffline(false);
+    await expect(page.getByRole("heading", { level: 1, name: "Connexion" })).toBeVisible();
 
     // The worker never keeps pages: only the offline page, icons, manifest and hashed bundles.
     const cached = await page.evaluate(async () => {
@@ -48,7 +52,7 @@ test("Coopol est installable et a une page hors ligne", async ({ baseURL, consol
       return urls;
     });
     for (const url of cached) {
-      expect(url).toMatch(/^\/(offline\.(html|css)|manifest\.webmanifest|icons\/.*|pkg\/.*)$/);
+      expect(url).toMatch(/^\/(offline\.(html|css|js)|manifest\.webmanifest|icons\/.*|pkg\/.*)$/);
     }
   } finally {
     await context.close();

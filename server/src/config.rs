@@ -98,6 +98,11 @@ pub struct ServeArgs {
     /// Publications and comments allowed per account per 10 minutes.
     #[arg(long, env = "COOPOL_POSTING_LIMIT", default_value_t = 30)]
     pub posting_limit: i64,
+    /// Changes of commune (so of section) allowed per account within COOPOL_MOVE_WINDOW_DAYS.
+    #[arg(long, env = "COOPOL_MOVE_LIMIT", default_value_t = 2)]
+    pub move_limit: i64,
+    #[arg(long, env = "COOPOL_MOVE_WINDOW_DAYS", default_value_t = 30)]
+    pub move_window_days: i64,
     /// SMTP relay for reminder e-mails (`smtp://host:port`); none: in-app reminders only.
     #[arg(long, env = "COOPOL_SMTP_URL")]
     pub smtp_url: Option<String>,
@@ -132,6 +137,7 @@ impl ServeArgs {
             signin_per_ip: Limit { max: self.signin_limit_per_ip, window_secs: 15 * 60 },
             signin_failures_per_account: Limit { max: self.signin_failure_limit, window_secs: 15 * 60 },
             posting_per_account: Limit { max: self.posting_limit, window_secs: 10 * 60 },
+            moves_per_account: Limit { max: self.move_limit, window_secs: self.move_window_days * 24 * 3600 },
         }
     }
 

@@ -91,6 +91,7 @@ fn limits() -> RateLimits {
         signup_per_ip: many,
         signup_per_account: many,
         posting_per_account: many,
+        moves_per_account: many,
     }
 }
 

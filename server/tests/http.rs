@@ -278,6 +278,23 @@ async fn profile_edit_and_public_view(t: &TestDb) {
     assert!(taken.body.contains("En campagne à Lille"), "what was typed is kept");
 }
 
+/// A display name that closes the `<title>` stays text in every page's head (it once sent
+/// every reader to another site through a meta refresh).
+async fn titles_are_text_not_markup(t: &TestDb) {
+    let r = router(t);
+    let hostile = "</title><meta http-equiv=refresh content=0;url=//evil.fr>";
+    let cookie = sign_up(&r, hostile, "evil@example.fr").await;
+    let saved = send(&r, post_form("/profil", &profile_fields("evil", "Bio"), Some(&cookie), Some(ORIGIN))).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    for path in ["/membres/evil", "/membres/evil/publications"] {
+        let page = send(&r, get(path, None)).await;
+        assert_eq!(page.status, StatusCode::OK, "{path}");
+        let head = &page.body[..page.body.find("</head>").expect("a head")];
+        assert!(!head.contains("<meta http-equiv"), "{path}: the name became markup in {head}");
+        assert!(head.contains("&lt;/title&gt;&lt;meta http-equiv=refresh"), "{path}: {head}");
+    }
+}
+
 async fn sign_out_here_and_everywhere(t: &TestDb) {
     let r = router(t);
     let first = sign_up(&r, "Élise", "elise@example.fr").await;
@@ -346,6 +363,7 @@ on_both_backends!(
     health_reports_a_dead_database,
     profile_requires_sign_in,
     profile_edit_and_public_view,
+    titles_are_text_not_markup,
     sign_out_here_and_everywhere,
     secure_cookies_behind_https,
     oversized_bodies_are_refused,

@@ -24,6 +24,7 @@ fn router(t: &TestDb) -> Router {
             signin_per_ip: many,
             signin_failures_per_account: many,
             posting_per_account: many,
+            moves_per_account: many,
         },
         None,
     )

@@ -247,6 +247,10 @@ pub static FR: FeedTexts = FeedTexts {
         NotificationKind::ActionReminder => format!("Rappel\u{a0}: «\u{202f}{group}\u{202f}» approche."),
         NotificationKind::ActionProposed => format!("{actor} propose une action\u{a0}: «\u{202f}{group}\u{202f}»."),
         NotificationKind::ActionApproved => format!("Ta proposition «\u{202f}{group}\u{202f}» est publiée."),
+        NotificationKind::MemberLeft => format!("{actor} a quitté ta section (changement de commune)."),
+        NotificationKind::MemberArrived => {
+            format!("{actor} a rejoint ta section (changement de commune)\u{a0}: une adhésion est à confirmer.")
+        }
     },
     someone: "Quelqu’un",
 };
@@ -383,6 +387,8 @@ pub static EN: FeedTexts = FeedTexts {
         NotificationKind::ActionReminder => format!("Reminder: “{group}” is coming up."),
         NotificationKind::ActionProposed => format!("{actor} proposes an action: “{group}”."),
         NotificationKind::ActionApproved => format!("Your proposal “{group}” is published."),
+        NotificationKind::MemberLeft => format!("{actor} left your section (moved to another commune)."),
+        NotificationKind::MemberArrived => format!("{actor} joined your section (moved from another commune): a membership is to confirm."),
     },
     someone: "Someone",
 };

@@ -1,5 +1,8 @@
 //! Texts of the compte-rendu form, of its figures on the action, and of section statistics.
 
+use super::territory::plural;
+use super::{format_number, Lang};
+
 pub struct ReportTexts {
     pub write: &'static str,
     pub rewrite: &'static str,
@@ -50,8 +53,8 @@ pub struct ReportTexts {
     pub contacts: &'static str,
     pub reported: &'static str,
     pub total: &'static str,
-    /// (actions, tracts), already written as numbers of the language.
-    pub chart_summary: fn(&str, &str) -> String,
+    /// (actions, tracts) over the twelve months.
+    pub chart_summary: fn(i64, i64) -> String,
     pub chart_empty: &'static str,
 }
 
@@ -105,7 +108,13 @@ pub static FR: ReportTexts = ReportTexts {
     contacts: "Contacts",
     reported: "Avec compte-rendu",
     total: "Total",
-    chart_summary: |actions, tracts| format!("{actions} actions et {tracts} tracts sur douze mois\u{202f}; le détail est dans le tableau ci-dessous."),
+    chart_summary: |actions, tracts| {
+        format!(
+            "{} et {} sur douze mois\u{202f}; le détail est dans le tableau ci-dessous.",
+            plural(actions, "action", "actions"),
+            plural(tracts, "tract", "tracts")
+        )
+    },
     chart_empty: "Rien sur la période.",
 };
 
@@ -159,6 +168,9 @@ pub static EN: ReportTexts = ReportTexts {
     contacts: "Contacts",
     reported: "With a report",
     total: "Total",
-    chart_summary: |actions, tracts| format!("{actions} actions and {tracts} leaflets over twelve months; details in the table below."),
+    chart_summary: |actions, tracts| {
+        let n = |n: i64, one: &str, many: &str| format!("{} {}", format_number(Lang::En, n), if n == 1 { one } else { many });
+        format!("{} and {} over twelve months; details in the table below.", n(actions, "action", "actions"), n(tracts, "leaflet", "leaflets"))
+    },
     chart_empty: "Nothing over the period.",
 };

@@ -107,7 +107,7 @@ pub fn format_count(n: i64) -> String {
 }
 
 /// French: 0 and 1 take the singular.
-fn plural(n: i64, one: &str, many: &str) -> String {
+pub(crate) fn plural(n: i64, one: &str, many: &str) -> String {
     format!("{} {}", format_count(n), if n > 1 { many } else { one })
 }
 

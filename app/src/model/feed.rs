@@ -352,10 +352,14 @@ pub enum NotificationKind {
     ActionReminder,
     ActionProposed,
     ActionApproved,
+    /// A member of my section (I am on its team) moved to another commune, out of it.
+    MemberLeft,
+    /// A member moved into my section (I am on its team); an adhérent's status is to confirm.
+    MemberArrived,
 }
 
 impl NotificationKind {
-    pub const ALL: [NotificationKind; 16] = [
+    pub const ALL: [NotificationKind; 18] = [
         NotificationKind::Mention,
         NotificationKind::Comment,
         NotificationKind::Reply,
@@ -372,6 +376,8 @@ impl NotificationKind {
         NotificationKind::ActionReminder,
         NotificationKind::ActionProposed,
         NotificationKind::ActionApproved,
+        NotificationKind::MemberLeft,
+        NotificationKind::MemberArrived,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -392,6 +398,8 @@ impl NotificationKind {
             NotificationKind::ActionReminder => "action_reminder",
             NotificationKind::ActionProposed => "action_proposed",
             NotificationKind::ActionApproved => "action_approved",
+            NotificationKind::MemberLeft => "member_left",
+            NotificationKind::MemberArrived => "member_arrived",
         }
     }
 

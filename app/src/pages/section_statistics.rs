@@ -92,7 +92,7 @@ fn Statistics(stats: SectionStatsView) -> impl IntoView {
             <p><a href=format!("/sections/{}", stats.slug)>{format!("← {}", stats.name)}</a></p>
             <h1>{title}</h1>
             <p class="lead">{t.stats_intro}</p>
-            <p class="hint">{(t.chart_summary)(&number(stats.totals.actions), &number(stats.totals.tracts))}</p>
+            <p class="hint">{(t.chart_summary)(stats.totals.actions, stats.totals.tracts)}</p>
             <BarChart title=t.chart_actions bars=by_kind empty=t.chart_empty />
             <ul class="chart-legend">
                 {stats.totals.by_kind.iter().map(|(k, n)| view! {

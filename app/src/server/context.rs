@@ -23,6 +23,8 @@ pub struct RateLimits {
     pub signup_per_account: Limit,
     /// Publications and comments per account.
     pub posting_per_account: Limit,
+    /// Changes of commune per account (counted from the journals, which keep them).
+    pub moves_per_account: Limit,
 }
 
 impl Default for RateLimits {
@@ -33,6 +35,7 @@ impl Default for RateLimits {
             signup_per_ip: Limit { max: 10, window_secs: 60 * 60 },
             signup_per_account: Limit { max: 5, window_secs: 60 * 60 },
             posting_per_account: Limit { max: 30, window_secs: 10 * 60 },
+            moves_per_account: Limit { max: 2, window_secs: 30 * 24 * 3600 },
         }
     }
 }

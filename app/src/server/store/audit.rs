@@ -47,3 +47,9 @@ pub async fn for_scope(
                ORDER BY a.at DESC, a.id DESC LIMIT $5";
     on_pool!(db.read(), p => sqlx::query_as(sql).bind(scope_kind).bind(scope_code).bind(at).bind(id).bind(limit).fetch_all(p).await)
 }
+
+/// How many times a person moved since `since_ms`, and when the oldest of those moves was.
+pub async fn moves_since(tx: &mut Tx, user_id: i64, since_ms: i64) -> Result<(i64, Option<i64>), sqlx::Error> {
+    let sql = "SELECT COUNT(*), MIN(at) FROM audit_log WHERE actor_id = $1 AND action = 'member_moved_in' AND at >= $2";
+    on_tx!(tx, c => sqlx::query_as(sql).bind(user_id).bind(since_ms).fetch_one(c).await)
+}

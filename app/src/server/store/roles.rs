@@ -62,3 +62,18 @@ pub async fn national_admin_exists(tx: &mut Tx) -> Result<bool, sqlx::Error> {
     let n: i64 = on_tx!(tx, c => sqlx::query_scalar("SELECT COUNT(*) FROM roles WHERE role = 'national_admin'").fetch_one(c).await)?;
     Ok(n > 0)
 }
+
+/// The people holding one of `roles` in a scope (inside a transaction: whom to tell).
+pub async fn holder_ids_in(tx: &mut Tx, scope_kind: &str, scope_code: &str, roles: &[&str]) -> Result<Vec<i64>, sqlx::Error> {
+    let mut ids: Vec<i64> = Vec::new();
+    for role in roles {
+        let sql = "SELECT r.user_id FROM roles r JOIN users u ON u.id = r.user_id \
+                   WHERE r.scope_kind = $1 AND r.scope_code = $2 AND r.role = $3 AND u.suspended_at IS NULL";
+        for id in on_tx!(tx, c => sqlx::query_scalar::<_, i64>(sql).bind(scope_kind).bind(scope_code).bind(*role).fetch_all(c).await)? {
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+    }
+    Ok(ids)
+}
