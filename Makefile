@@ -3,6 +3,9 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 NODE_BIN := $(CURDIR)/end2end/node_modules/.bin
 export PATH := $(HOME)/.cargo/bin:$(NODE_BIN):$(PATH)
+# Where cargo puts binaries: ./target, or CARGO_TARGET_DIR (CI keeps its builds in a cache outside
+# the clone). The built site (target/site) always stays in the workspace.
+BUILD_DIR := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
 
 .PHONY: help run demo dev build-release build-debug test test-unit test-e2e lint bench bench-territory bench-feed bench-actions
 
@@ -10,16 +13,16 @@ help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
 run: build-release ## Install what is missing, build (release) and run Coopol on http://127.0.0.1:3000 (SQLite in ./data/)
-	./target/release/coopol
+	$(BUILD_DIR)/release/coopol
 
 demo: build-release ## Run Coopol with the small demo network (in ./data/demo.db, seeded on first use)
-	test -f data/demo.db || ./target/release/coopol --database-url sqlite://data/demo.db seed-demo --scale small
-	./target/release/coopol --database-url sqlite://data/demo.db
+	test -f data/demo.db || $(BUILD_DIR)/release/coopol --database-url sqlite://data/demo.db seed-demo --scale small
+	$(BUILD_DIR)/release/coopol --database-url sqlite://data/demo.db
 
 dev: ## Build (debug, faster) and run
 	scripts/setup.sh build
 	cargo leptos build
-	./target/debug/coopol
+	$(BUILD_DIR)/debug/coopol
 
 build-release: ## Release build: optimized server, size-optimized WebAssembly, static files precompressed (brotli, gzip)
 	scripts/setup.sh build
@@ -60,4 +63,4 @@ bench-actions: ## Benchmark the "near me" list of actions with 10,000 upcoming a
 	cargo bench -p server --bench near_me
 
 test-e2e: build-release ## Playwright in Debian's Chromium against the release build `make run` serves, on SQLite and PostgreSQL
-	cd end2end && COOPOL_BIN=$(CURDIR)/target/release/coopol COOPOL_SITE_ROOT=$(CURDIR)/target/site npx playwright test
+	cd end2end && COOPOL_BIN=$(BUILD_DIR)/release/coopol COOPOL_SITE_ROOT=$(CURDIR)/target/site npx playwright test
