@@ -89,7 +89,7 @@ async fn sign_up_opens_a_session(t: &TestDb) {
     assert!(!set_cookie.contains("Secure"), "plain http in tests");
     let cookie = reply.session_cookie().expect("cookie");
     let home = send(&r, get("/", Some(&cookie))).await;
-    assert!(home.body.contains("Bonjour Élise Martin !"), "the dashboard greets the new member");
+    assert!(home.body.contains("Bonjour Élise Martin\u{202f}!"), "the dashboard greets the new member");
     let profile = send(&r, get("/profil", Some(&cookie))).await;
     assert_eq!(profile.status, StatusCode::OK);
     assert!(profile.body.contains("Adhérent·e (à confirmer)"), "an adhérent claim waits for confirmation");
@@ -108,7 +108,7 @@ async fn invalid_sign_up_keeps_input_and_explains(t: &TestDb) {
     assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
     for message in [
         "Cette adresse e-mail n’est pas valide",
-        "Trop court : au moins 10 caractères.",
+        "Trop court\u{a0}: au moins 10 caractères.",
         "Un code postal français a 5 chiffres",
         "Coche cette case pour créer ton compte",
     ] {
@@ -284,7 +284,9 @@ async fn titles_are_text_not_markup(t: &TestDb) {
     let r = router(t);
     let hostile = "</title><meta http-equiv=refresh content=0;url=//evil.fr>";
     let cookie = sign_up(&r, hostile, "evil@example.fr").await;
-    let saved = send(&r, post_form("/profil", &profile_fields("evil", "Bio"), Some(&cookie), Some(ORIGIN))).await;
+    let mut fields = profile_fields("evil", "Bio");
+    fields[0] = ("display_name", hostile);
+    let saved = send(&r, post_form("/profil", &fields, Some(&cookie), Some(ORIGIN))).await;
     assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
     for path in ["/membres/evil", "/membres/evil/publications"] {
         let page = send(&r, get(path, None)).await;

@@ -79,7 +79,7 @@ async fn find_my_section_explains_in_french(t: &TestDb) {
     for commune in ["Bailleul", "Méteren", "Saint-Jans-Cappel"] {
         assert!(shared.body.contains(commune), "{commune}");
     }
-    assert!(shared.body.contains("Pas encore de section ici : la fédération Nord t’accueille."));
+    assert!(shared.body.contains("Pas encore de section ici\u{a0}: la fédération Nord t’accueille."));
 }
 
 async fn sign_up_asks_the_commune_when_the_postal_code_is_shared(t: &TestDb) {
@@ -106,7 +106,7 @@ async fn sign_up_asks_the_commune_when_the_postal_code_is_shared(t: &TestDb) {
     ];
     let reply = send(&r, post_form("/inscription", &shared, None, Some(ORIGIN))).await;
     assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(reply.body.contains("Plusieurs communes ont ce code postal : choisis la tienne."));
+    assert!(reply.body.contains("Plusieurs communes ont ce code postal\u{a0}: choisis la tienne."));
     assert!(reply.body.contains(r#"<select id="champ-commune" name="commune""#));
     assert!(reply.body.contains("Méteren"));
     let cookie = sign_up(&r, "Élise", "e@example.fr", "59270", "sympathisant", "59401").await; // Méteren
@@ -127,15 +127,15 @@ async fn sections_cover_communes_once(t: &TestDb) {
 
     let conflict = send(&r, post_form("/federations/59/sections", &create("Autre", "Lille (59350)"), Some(&admin), Some(ORIGIN))).await;
     assert_eq!(conflict.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(conflict.body.contains("Lille appartient déjà à la section « Lille-Centre »."), "names the section that has it");
+    assert!(conflict.body.contains("Lille appartient déjà à la section «\u{202f}Lille-Centre\u{202f}»."), "names the section that has it");
     let ambiguous = send(&r, post_form("/federations/59/sections", &create("Flandre", "59350"), Some(&admin), Some(ORIGIN))).await;
     assert!(
-        ambiguous.body.contains("« 59350 » correspond à plusieurs communes : Lille (59350), Saint-André-lez-Lille (59527)"),
+        ambiguous.body.contains("«\u{202f}59350\u{202f}» correspond à plusieurs communes\u{a0}: Lille (59350), Saint-André-lez-Lille (59527)"),
         "INSEE and postal codes overlap: {}",
         ambiguous.status
     );
     let unknown = send(&r, post_form("/federations/59/sections", &create("Nulle part", "Atlantide"), Some(&admin), Some(ORIGIN))).await;
-    assert!(unknown.body.contains("« Atlantide » : aucune commune de ce département n’a ce nom ou ce code."));
+    assert!(unknown.body.contains("«\u{202f}Atlantide\u{202f}»\u{a0}: aucune commune de ce département n’a ce nom ou ce code."));
     let outside = send(&r, post_form("/federations/59/sections", &create("Arras", "Arras (62041)"), Some(&admin), Some(ORIGIN))).await;
     assert!(outside.body.contains("Arras n’est pas dans ce département."));
     assert!(outside.body.contains(r#"value="Arras""#), "input kept");
