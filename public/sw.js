@@ -7,11 +7,14 @@
 //   when a vendored file changes (its URL does not).
 // - Never touched: server functions (/api/*), event streams, any non-GET request.
 // - Signing out empties every cache.
-const VERSION = "v3";
+const VERSION = "v4";
 const STATIC_CACHE = "coopol-static-" + VERSION;
 // Not versioned: a worker update keeps the forms a person may need in the field.
 const FORMS_CACHE = "coopol-formulaires";
-const PRECACHE = ["/offline.html", "/offline.css", "/offline.js", "/icons/logo.svg", "/icons/icon-192.png", "/manifest.webmanifest"];
+// The page scripts (not hashed): fresh from the network, the kept copy offline — a form kept for
+// the field needs offline-report.js to queue what is written there.
+const SCRIPTS = ["/register-sw.js", "/offline-report.js", "/field-map.js", "/offline.js"];
+const PRECACHE = ["/offline.html", "/offline.css", "/icons/logo.svg", "/icons/icon-192.png", "/manifest.webmanifest"].concat(SCRIPTS);
 const REPORT_FORM = /^\/actions\/\d+\/compte-rendu$/;
 const SIGN_OUT_PATHS = ["/deconnexion", "/deconnexion-partout"];
 
@@ -41,6 +44,18 @@ function cacheFirst(request) {
           if (response.ok) cache.put(request, response.clone());
           return response;
         })
+    )
+  );
+}
+
+function networkFirst(request) {
+  return caches.open(STATIC_CACHE).then((cache) =>
+    fetch(request).then(
+      (response) => {
+        if (response.ok) cache.put(request, response.clone());
+        return response;
+      },
+      () => cache.match(request)
     )
   );
 }
@@ -103,6 +118,10 @@ self.addEventListener("fetch", (event) => {
       return;
     }
     event.respondWith(fetch(request).catch(() => caches.match("/offline.html")));
+    return;
+  }
+  if (SCRIPTS.includes(url.pathname)) {
+    event.respondWith(networkFirst(request));
     return;
   }
   if (url.pathname.startsWith("/pkg/") || url.pathname.startsWith("/icons/") || url.pathname.startsWith("/vendor/")) {

@@ -118,7 +118,7 @@ test("fil de section en direct, commentaires, réactions, notifications et group
   const groupName = `Cercle ${stamp}`;
   await a.getByLabel("Nom du groupe").fill(groupName);
   await a.getByLabel("Objet du groupe").fill("Préparer la campagne municipale en petit comité.");
-  await a.getByLabel(/Privé : sur demande/).check();
+  await a.getByLabel(/Privé\s:\ssur demande/).check();
   await a.getByRole("button", { name: "Créer le groupe" }).click();
   await expect(a.getByRole("heading", { level: 1, name: groupName })).toBeVisible();
   const groupPath = new URL(a.url()).pathname;

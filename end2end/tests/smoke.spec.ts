@@ -120,6 +120,16 @@ test("chaque page s’hydrate sans erreur, pour un visiteur, un membre et un sec
     expect((await link.boundingBox())!.height).toBeGreaterThanOrEqual(24);
   }
 
+  // A group of the member's: its page, after creation (a redirect) and loaded afresh.
+  await visit(member, "/groupes/nouveau");
+  await member.getByLabel("Nom du groupe").fill(`Porte-à-porte ${stamp}`);
+  await member.getByLabel("Objet du groupe").fill("Organiser le porte-à-porte du quartier.");
+  await member.getByRole("button", { name: "Créer le groupe" }).click();
+  await expect(member.getByRole("heading", { level: 1, name: `Porte-à-porte ${stamp}` })).toBeVisible();
+  const groupPath = new URL(member.url()).pathname;
+  await visit(member, groupPath);
+  await visit(visitor, groupPath);
+
   // Member: their pages, the action on the first screen of a phone.
   for (const path of ["/", "/fil", "/profil", "/mes-actions", "/coopains", "/notifications", "/groupes", "/groupes/nouveau", `${section}/fil`, "/federations/59/fil", `/membres/${marc.handle}/publications`, `${section}/annuaire`, `${section}/annuaire?q=${encodeURIComponent("sophie")}`, postPath!]) {
     await visit(member, path);

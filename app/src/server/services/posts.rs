@@ -237,53 +237,27 @@ pub async fn comment(state: &AppState, subject: &Subject, post_id: i64, form: &R
     .await?;
     store::posts::add_to_comment_count(&mut tx, post_id, 1).await?;
     let mut events = vec![store::events::insert(&mut tx, "post_changed", Some(post_id), None, now).await?];
-    let mut told = vec![viewer];
-    if let Some((_, replied_to)) = parent {
-        if !told.contains(&replied_to) && store::posts::visible_in_tx(&mut tx, replied_to, post_id).await?.is_some() {
-            let notification = NewNotification {
-                user_id: replied_to,
-                kind: "reply",
-                actor_id: viewer,
-                post_id: Some(post_id),
-                comment_id: Some(id),
-                group_id: None,
-                now_ms: now,
-            };
-            notify(&mut tx, &mut events, &notification).await?;
-            told.push(replied_to);
-        }
-    }
-    if !told.contains(&row.author_id) {
-        let notification = NewNotification {
-            user_id: row.author_id,
-            kind: "comment",
-            actor_id: viewer,
-            post_id: Some(post_id),
-            comment_id: Some(id),
-            group_id: None,
-            now_ms: now,
-        };
-        notify(&mut tx, &mut events, &notification).await?;
-        told.push(row.author_id);
-    }
-    // The others who wrote in this thread hear of the new reply (if they still see the post).
-    if let Some((thread, _)) = parent {
+    // Who hears of it, each once: the person replied to, the publication's author, then the
+    // others who wrote in the thread — those who still see the publication (its author does).
+    let mut recipients: Vec<(i64, &str, bool)> = Vec::new();
+    if let Some((thread, replied_to)) = parent {
+        recipients.push((replied_to, "reply", true));
+        recipients.push((row.author_id, "comment", false));
         for writer in store::comments::thread_writers(&mut tx, thread, THREAD_NOTIFIED).await? {
-            if told.contains(&writer) || store::posts::visible_in_tx(&mut tx, writer, post_id).await?.is_none() {
-                continue;
-            }
-            let notification = NewNotification {
-                user_id: writer,
-                kind: "thread_reply",
-                actor_id: viewer,
-                post_id: Some(post_id),
-                comment_id: Some(id),
-                group_id: None,
-                now_ms: now,
-            };
-            notify(&mut tx, &mut events, &notification).await?;
-            told.push(writer);
+            recipients.push((writer, "thread_reply", true));
         }
+    } else {
+        recipients.push((row.author_id, "comment", false));
+    }
+    let mut told = vec![viewer];
+    for (user_id, kind, check) in recipients {
+        if told.contains(&user_id) || (check && store::posts::visible_in_tx(&mut tx, user_id, post_id).await?.is_none()) {
+            continue;
+        }
+        let notification =
+            NewNotification { user_id, kind, actor_id: viewer, post_id: Some(post_id), comment_id: Some(id), group_id: None, now_ms: now };
+        notify(&mut tx, &mut events, &notification).await?;
+        told.push(user_id);
     }
     let mentions = Mentions { actor: viewer, post_id, comment_id: Some(id), handles: &rendered.mentions, before: &[], told: &told };
     notify_mentions(&mut tx, &mut events, &mentions, now).await?;
