@@ -164,7 +164,8 @@ async fn audiences_decide_who_sees_what(t: &TestDb) {
     let dan = subject(&state, p.dan).await;
     let listed = groups::list(&state, &dan).await.unwrap();
     assert_eq!(listed[0].member_count, None);
-    assert!(groups::view(&state, &dan, "logement-digne").await.unwrap().members.is_none());
+    let outside = groups::view(&state, &dan, "logement-digne", None, Lang::Fr).await.unwrap();
+    assert!(outside.members.is_none() && outside.feed.is_none(), "neither members nor publications");
     let fay = subject(&state, p.fay).await;
     assert_eq!(groups::list(&state, &fay).await.unwrap()[0].member_count, Some(2));
 

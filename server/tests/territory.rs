@@ -130,7 +130,9 @@ async fn sections_cover_communes_once(t: &TestDb) {
     assert!(conflict.body.contains("Lille appartient déjà à la section «\u{202f}Lille-Centre\u{202f}»."), "names the section that has it");
     let ambiguous = send(&r, post_form("/federations/59/sections", &create("Flandre", "59350"), Some(&admin), Some(ORIGIN))).await;
     assert!(
-        ambiguous.body.contains("«\u{202f}59350\u{202f}» correspond à plusieurs communes\u{a0}: Lille (59350), Saint-André-lez-Lille (59527)"),
+        ambiguous
+            .body
+            .contains("«\u{202f}59350\u{202f}» correspond à plusieurs communes\u{a0}: Lille (59350), Saint-André-lez-Lille (59527)"),
         "INSEE and postal codes overlap: {}",
         ambiguous.status
     );

@@ -329,6 +329,8 @@ pub struct GroupView {
     /// Pending requests, for the group's admins.
     pub requests: Option<Vec<Author>>,
     pub can_join: bool,
+    /// A page of its publications, for those who may see inside.
+    pub feed: Option<FeedPage>,
 }
 
 // ---- Notifications -----------------------------------------------------------------------------

@@ -12,7 +12,7 @@ use crate::model::feed::{FeedKey, FeedPage};
 use crate::pages::error_view::ErrorView;
 
 #[component]
-fn Feed(key: Signal<FeedKey>, #[prop(default = true)] titled: bool) -> impl IntoView {
+fn Feed(key: Signal<FeedKey>) -> impl IntoView {
     let query = use_query_map();
     let before = move || query.read().get("avant").and_then(|v| v.parse::<i64>().ok());
     let page = Resource::new_blocking(move || (key.get(), before()), |(key, before)| get_feed(key, before));
@@ -21,7 +21,7 @@ fn Feed(key: Signal<FeedKey>, #[prop(default = true)] titled: bool) -> impl Into
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match page.await {
-                    Ok(page) => view! { <FeedBody page titled /> }.into_any(),
+                    Ok(page) => view! { <FeedBody page titled=true /> }.into_any(),
                     Err(error) => view! { <ErrorView error /> }.into_any(),
                 }
             })}
@@ -29,17 +29,18 @@ fn Feed(key: Signal<FeedKey>, #[prop(default = true)] titled: bool) -> impl Into
     }
 }
 
+/// A page of a feed: its title (when it is a page of its own), the composer, the publications.
+/// The group page shows its feed with the group's data (one suspended read, not a nested one).
 #[component]
-fn FeedBody(page: FeedPage, titled: bool) -> impl IntoView {
+pub fn FeedBody(page: FeedPage, titled: bool) -> impl IntoView {
     let back = page.key.path();
     let title = page.title.clone();
     let audiences = page.audiences.clone();
     let home = matches!(page.key, FeedKey::Home);
     let t = use_texts().feed;
     view! {
-        {titled.then(|| view! { <Title text=title.clone() /> })}
         <section class="page feed-page">
-            {titled.then(|| view! { <h1>{title.clone()}</h1> })}
+            {titled.then(|| view! { <Title text=title.clone() /> <h1>{title.clone()}</h1> })}
             // On phones the bottom bar has no room for these two: the home feed links them.
             {home
                 .then(|| {
@@ -89,10 +90,4 @@ pub fn MemberFeedPage() -> impl IntoView {
 pub fn TagFeedPage() -> impl IntoView {
     let tag = param("tag");
     view! { <Feed key=Signal::derive(move || FeedKey::Tag(tag())) /> }
-}
-
-/// The group page shows its feed under the group's header (see `pages::groups`).
-#[component]
-pub fn GroupFeed(slug: String) -> impl IntoView {
-    view! { <Feed key=Signal::derive(move || FeedKey::Group(slug.clone())) titled=false /> }
 }

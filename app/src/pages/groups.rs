@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::feed::{get_group::get_group, list_groups::list_groups};
 use crate::components::form::{use_form_outcome, FieldErrorText, FormAlert, TextArea, TextField};
@@ -13,7 +13,7 @@ use crate::i18n::feed::FeedTexts;
 use crate::model::feed::{GroupMembership, GroupPrivacy, GroupSummary, GroupView};
 use crate::model::form::FieldError;
 use crate::pages::error_view::ErrorView;
-use crate::pages::feed::GroupFeed;
+use crate::pages::feed::FeedBody;
 
 fn badges(t: &FeedTexts, g: &GroupSummary) -> String {
     let privacy = if g.privacy == GroupPrivacy::Private { t.private_badge } else { t.public_badge };
@@ -114,11 +114,15 @@ pub fn NewGroupPage() -> impl IntoView {
     }
 }
 
+/// A group, and its feed for its members: both read before the page is drawn (the feed as part
+/// of this page, not a suspended view nested in it — nested, it failed to hydrate).
 #[component]
 pub fn GroupPage() -> impl IntoView {
     let params = use_params_map();
+    let query = use_query_map();
     let slug = move || params.read().get("slug").unwrap_or_default();
-    let group = Resource::new_blocking(slug, get_group);
+    let before = move || query.read().get("avant").and_then(|v| v.parse::<i64>().ok());
+    let group = Resource::new_blocking(move || (slug(), before()), |(slug, before)| get_group(slug, before));
     view! {
         <Meta name="robots" content="noindex" />
         <Suspense fallback=|| ()>
@@ -197,7 +201,7 @@ fn Group(group: GroupView) -> impl IntoView {
                     </ul>
                 </details>
             })}
-            {inside.then(|| view! { <GroupFeed slug=g.slug.clone() /> })}
+            {group.feed.map(|page| view! { <FeedBody page titled=false /> })}
         </section>
     }
 }

@@ -2,14 +2,15 @@
 //! and the read models of /groupes.
 
 use crate::error::AppError;
+use crate::i18n::Lang;
 use crate::model::account::Handle;
-use crate::model::feed::{Author, GroupMembership, GroupPrivacy, GroupSummary, GroupView};
+use crate::model::feed::{Author, FeedKey, GroupMembership, GroupPrivacy, GroupSummary, GroupView};
 use crate::model::form::{FieldError, FieldErrors, RawForm};
 use crate::model::territory::parse_slug;
 use crate::server::context::AppState;
 use crate::server::policy::feed as rules;
 use crate::server::policy::Subject;
-use crate::server::services::feed::group_role;
+use crate::server::services::feed::{self, group_role};
 use crate::server::store::{self, groups::GroupRow, notifications::NewNotification};
 use crate::server::{db::is_unique_violation, now_ms};
 
@@ -209,8 +210,9 @@ pub async fn list(state: &AppState, subject: &Subject) -> Result<Vec<GroupSummar
 }
 
 /// A group's page: anyone learns its name, purpose and privacy; members (and anyone for a
-/// public group) its members; admins the pending requests.
-pub async fn view(state: &AppState, subject: &Subject, slug: &str) -> Result<GroupView, AppError> {
+/// public group) its members and a page of its publications (`before`: the keyset cursor);
+/// admins the pending requests.
+pub async fn view(state: &AppState, subject: &Subject, slug: &str, before: Option<i64>, lang: Lang) -> Result<GroupView, AppError> {
     let viewer = subject.id().unwrap_or(0);
     let g = store::groups::by_slug(&state.db, viewer, slug).await?.ok_or(AppError::NotFound)?;
     let summary = summary(subject, &g);
@@ -233,5 +235,9 @@ pub async fn view(state: &AppState, subject: &Subject, slug: &str) -> Result<Gro
     } else {
         (None, None)
     };
-    Ok(GroupView { can_join: subject.is_active() && summary.membership == GroupMembership::None, summary, members, requests })
+    let feed = match inside {
+        true => Some(feed::feed_page(state, subject, FeedKey::Group(g.slug.clone()), before, lang).await?),
+        false => None,
+    };
+    Ok(GroupView { can_join: subject.is_active() && summary.membership == GroupMembership::None, summary, members, requests, feed })
 }
