@@ -169,7 +169,8 @@
           setPoint(form, p.lat, p.lng, false);
         });
       }
-      if (zoom) map.setView([lat, lng], Math.max(map.getZoom() || 0, 15));
+      // Not animated: a tap during a pan would land somewhere else than where the finger is.
+      if (zoom) map.setView([lat, lng], Math.max(map.getZoom() || 0, 15), { animate: false });
     }
     var lat = number(la), lng = number(ln);
     if (lat !== null && lng !== null) place(lat, lng, true);
@@ -194,7 +195,7 @@
           .then(function (r) { return r.ok ? r.json() : null; })
           .then(function (point) {
             if (!point) return;
-            if (form.coopolChosen) map.setView([point.lat, point.lng], 14);
+            if (form.coopolChosen) map.setView([point.lat, point.lng], 14, { animate: false });
             else setPoint(form, point.lat, point.lng, true);
             box.setAttribute("data-commune", point.name);
           })

@@ -1,6 +1,6 @@
 // The offline page reloads the page that was asked for as soon as the network is back: on the
 // browser's "online" event, and — since some networks return without one — by asking the
-// server every 10 seconds while the page is shown and the browser believes it is online.
+// server every 3 seconds while the page is shown and the browser believes it is online.
 (function () {
   "use strict";
   window.addEventListener("online", function () {
@@ -14,5 +14,5 @@
       },
       function () {}
     );
-  }, 10000);
+  }, 3000);
 })();

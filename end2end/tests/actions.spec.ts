@@ -177,7 +177,8 @@ test("tractage du samedi : créer, trouver, participer, liste d’attente, compt
   await expect(total.locator("td").nth(1)).toHaveText("2"); // present
   await expect(total.locator("td").nth(2)).toHaveText("180"); // tracts, counted once
   await expect(total.locator("td").nth(6)).toHaveText("1"); // new contacts
-  // A sympathisant does not see the section's statistics.
+  // A sympathisant does not see the section's statistics (a refusal on purpose).
+  consoleGuard.allow(/status of 403 \(Forbidden\)/);
   const refused = await b.goto(`${sectionUrl}/statistiques`);
   expect(refused!.status()).toBe(403);
 });

@@ -40,7 +40,7 @@ test("Coopol est installable et a une page hors ligne", async ({ baseURL, consol
     await expect(page.getByRole("heading", { name: "Tu es hors ligne" })).toBeVisible();
     // It promises to load the page as soon as the network returns, and does.
     await context.setOffline(false);
-    await expect(page.getByRole("heading", { level: 1, name: "Connexion" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: "Connexion" })).toBeVisible({ timeout: 15_000 });
 
     // The worker never keeps pages: only the offline page, icons, manifest and hashed bundles.
     const cached = await page.evaluate(async () => {
