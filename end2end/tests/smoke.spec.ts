@@ -109,6 +109,9 @@ test("chaque page s’hydrate sans erreur, pour un visiteur, un membre et un sec
     await visit(visitor, path);
   }
   await visit(visitor, "/nulle-part", 404);
+  // A page for members sends a visitor to sign in (and back there after).
+  await visit(visitor, "/mes-actions");
+  await expect(visitor).toHaveURL(/\/connexion\?retour=\/mes-actions$/);
   // The links work once hydrated: "Je m’inscris" leads to the form (client-side navigation).
   await visitor.goto("/");
   await settle(visitor, true);

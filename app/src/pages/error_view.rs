@@ -1,15 +1,24 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use leptos_router::components::Redirect;
+use leptos_router::hooks::use_location;
+
 use crate::components::lang::use_texts;
+use crate::components::layout::encode_component;
 use crate::error::AppError;
 use crate::pages::not_found::NotFound;
 
-/// What a page shows when its data could not be loaded. Says nothing about the cause.
+/// What a page shows when its data could not be loaded. Says nothing about the cause. A page
+/// for signed-in people sends a visitor to the sign-in page, which brings them back after.
 #[component]
 pub fn ErrorView(error: AppError) -> impl IntoView {
     if error == AppError::NotFound {
         return view! { <NotFound /> }.into_any();
+    }
+    if error == AppError::NotAuthenticated {
+        let here = use_location().pathname.get_untracked();
+        return view! { <Redirect path=format!("/connexion?retour={}", encode_component(&here)) /> }.into_any();
     }
     #[cfg(feature = "ssr")]
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
