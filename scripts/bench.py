@@ -343,6 +343,16 @@ def fan_out():
     return rows
 
 
+def durability():
+    """What SQLite's FULL synchronous (the default) costs on writes, against NORMAL: publications
+    per second through the real service, one writer and eight (`cargo bench --bench sqlite_durability`)."""
+    out = run(["cargo", "bench", "-p", "server", "--bench", "sqlite_durability"], cwd=ROOT)
+    rows = []
+    for label, writers, rate, ms in re.findall(r"\| (FULL \(default\)|NORMAL) \| (\d+) \| (\d+) \| ([\d.]+) \|", out):
+        rows.append({"synchronous": label.split()[0].lower(), "writers": int(writers), "publications_per_s": int(rate), "ms_per_commit": float(ms)})
+    return rows
+
+
 def wasm_sizes():
     # Hashed file names: earlier builds (debug ones too) leave their bundles beside the one just
     # built, so take the newest, which is the release build `make bench` made first.
@@ -388,6 +398,9 @@ def table(report):
         fan = report["fan_out"]
         lines.append("| SSE publish → receive, 1,000 subscribers p50 / p99 (ms) | " + " | ".join(
             f"{fan[n]['p50_ms']:.1f} / {fan[n]['p99_ms']:.1f}" if n in fan else "–" for n in names) + " | |")
+    for d in report.get("sqlite_durability", []):
+        lines.append(f"| SQLite writes, synchronous={d['synchronous']}, {d['writers']} writer(s): publications/s (ms each) | "
+                     f"{d['publications_per_s']} ({d['ms_per_commit']:.2f})" + " | –" * (len(names) - 1) + " | |")
     w = report["wasm"]
     lines.append(f"| WASM raw / brotli (KiB) | {w['raw_bytes'] / 1024:.0f} / {w['brotli_bytes'] / 1024:.0f} "
                  f"{verdict(w['brotli_bytes'] / 1024 <= GOALS['wasm_brotli_kib'])} |" + " |" * (len(names) - 1) + " ≤ 200 |")
@@ -414,6 +427,8 @@ def main():
     if os.environ.get("BENCH_FAN_OUT", "1") == "1":
         log("live stream fan-out (cargo bench --bench feed)")
         report["fan_out"] = fan_out()
+    log("SQLite durability: FULL against NORMAL (cargo bench --bench sqlite_durability)")
+    report["sqlite_durability"] = durability()
     report["elapsed_seconds"] = round(time.monotonic() - started)
     (OUT / "report.json").write_text(json.dumps(report, indent=2, ensure_ascii=False))
     markdown = table(report)

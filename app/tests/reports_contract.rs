@@ -109,9 +109,11 @@ async fn replays_count_once_and_contacts_expire(t: &TestDb) {
     assert!(seen.contacts.is_empty());
     assert_eq!(seen.report.map(|r| r.tracts), Some(450));
 
-    // A rewrite (new key) replaces the figures.
+    // A participant who did not write it may not rewrite it; its author (an organizer) may, and
+    // the new figures are the current ones.
     let rewrite = form(&[("cle", "hors-ligne-0000000002"), ("present", "4"), ("tracts", "500")]);
-    assert_eq!(reports::submit(&w.state, &sacha, w.action, &rewrite).await, Ok(true));
+    assert_eq!(reports::submit(&w.state, &sacha, w.action, &rewrite).await, Err(AppError::Forbidden));
+    assert_eq!(reports::submit(&w.state, &sophie, w.action, &rewrite).await, Ok(true));
     let stats = statistics::section(&w.state, &sophie, "lille").await.unwrap();
     assert_eq!((stats.totals.actions, stats.totals.tracts, stats.totals.participants, stats.totals.contacts), (1, 500, 4, 1));
 
@@ -133,4 +135,78 @@ async fn statistics_are_for_the_section(t: &TestDb) {
     assert_eq!(statistics::section(&w.state, &ada, "nulle-part").await.err(), Some(AppError::NotFound));
 }
 
-on_both_backends!(who_may_report_and_validation, replays_count_once_and_contacts_expire, statistics_are_for_the_section);
+/// Idempotency keys are one person's, for one action: someone else's key, or one's own for
+/// another action, saves a compte-rendu instead of answering "already saved" for nothing.
+async fn keys_are_per_person_and_action(t: &TestDb) {
+    let w = world(t).await;
+    let sophie = testing::subject(&t.db, w.secretary).await;
+    let sacha = testing::subject(&t.db, w.participant).await;
+    let key = "cle-partagee-0000000001";
+    assert_eq!(reports::submit(&w.state, &sacha, w.action, &form(&[("cle", key), ("tracts", "10")])).await, Ok(true));
+    // Sophie (organizer) sends another compte-rendu with the same key: a new version, saved.
+    assert_eq!(reports::submit(&w.state, &sophie, w.action, &form(&[("cle", key), ("tracts", "20")])).await, Ok(true));
+    assert_eq!(store::reports::of_action(&t.db, w.action).await.unwrap().unwrap().tracts, 20);
+    // Sacha's same key on another action of hers is a new compte-rendu.
+    let other = actions::create(&w.state, &sophie, &form(&[
+        ("kind", "porte_a_porte"),
+        ("title", "Porte-à-porte"),
+        ("place_name", "Fives"),
+        ("commune", "Lille"),
+        ("audience", "public"),
+        ("starts_at", &paris_datetime_input(now_ms() + 2 * DAY)),
+        ("ends_at", &paris_datetime_input(now_ms() + 2 * DAY + 3_600_000)),
+    ]))
+    .await
+    .unwrap();
+    rsvp::answer(&w.state, &sacha, other, &form(&[("reponse", "oui")])).await.unwrap();
+    testing::move_action(&t.db, other, now_ms() - DAY, now_ms() - DAY + 3_600_000).await;
+    assert_eq!(reports::submit(&w.state, &sacha, other, &form(&[("cle", key), ("tracts", "30")])).await, Ok(true));
+    assert_eq!(store::reports::of_action(&t.db, other).await.unwrap().unwrap().tracts, 30);
+    // Her own replay on the first action changes nothing (it was saved the first time).
+    assert_eq!(reports::submit(&w.state, &sacha, w.action, &form(&[("cle", key), ("tracts", "10")])).await, Ok(false));
+    assert_eq!(store::reports::of_action(&t.db, w.action).await.unwrap().unwrap().tracts, 20, "the replay changed nothing");
+}
+
+/// Every version is kept; the first author and the organizers rewrite; notes are for the
+/// organizers and are erased with the contacts.
+async fn revisions_and_notes(t: &TestDb) {
+    let w = world(t).await;
+    let sophie = testing::subject(&t.db, w.secretary).await;
+    let sacha = testing::subject(&t.db, w.participant).await;
+    let first = form(&[("cle", "version-000000000001"), ("tracts", "100"), ("notes", "Marché très calme, NOTE-PRIVEE")]);
+    assert_eq!(reports::submit(&w.state, &sacha, w.action, &first).await, Ok(true));
+    let second = form(&[("cle", "version-000000000002"), ("tracts", "120"), ("notes", "Marché très calme, NOTE-PRIVEE")]);
+    assert_eq!(reports::submit(&w.state, &sacha, w.action, &second).await, Ok(true), "its author rewrites it");
+    let third = form(&[("cle", "version-000000000003"), ("tracts", "150"), ("notes", "NOTE-PRIVEE corrigée")]);
+    assert_eq!(reports::submit(&w.state, &sophie, w.action, &third).await, Ok(true), "an organizer rewrites it");
+    let current = store::reports::of_action(&t.db, w.action).await.unwrap().unwrap();
+    assert_eq!((current.tracts, current.revisions, current.author_id), (150, 3, Some(w.participant)));
+    let history: Vec<i64> = store::reports::revisions(&t.db, w.action).await.unwrap().iter().map(|v| v.tracts).collect();
+    assert_eq!(history, vec![150, 120, 100], "newest first, nothing lost");
+    // Statistics count the current version once.
+    let stats = statistics::section(&w.state, &sophie, "lille").await.unwrap();
+    assert_eq!(stats.totals.tracts, 150);
+
+    // The organizer sees the notes and the history; the participant sees neither.
+    let organizer_view = action_views::view(&w.state, &sophie, w.action).await.unwrap();
+    assert!(organizer_view.report.as_ref().unwrap().notes.contains("NOTE-PRIVEE"));
+    assert_eq!(organizer_view.report_history.len(), 3);
+    let participant_view = action_views::view(&w.state, &sacha, w.action).await.unwrap();
+    assert_eq!(participant_view.report.as_ref().unwrap().notes, "");
+    assert!(participant_view.report_history.is_empty());
+    let visitor = action_views::view(&w.state, &app::server::policy::Subject::anonymous(), w.action).await.unwrap();
+    assert_eq!(visitor.report.unwrap().notes, "", "never to visitors of a public action");
+
+    // Notes expire: with no contact, after the shortest retention (6 months), everywhere.
+    assert_eq!(store::reports::purge_expired_notes(&t.db, now_ms() + 150 * DAY).await.unwrap(), 0);
+    assert_eq!(store::reports::purge_expired_notes(&t.db, now_ms() + 200 * DAY).await.unwrap(), 4, "current + 3 revisions");
+    assert_eq!(store::reports::of_action(&t.db, w.action).await.unwrap().unwrap().notes, "");
+}
+
+on_both_backends!(
+    who_may_report_and_validation,
+    replays_count_once_and_contacts_expire,
+    statistics_are_for_the_section,
+    keys_are_per_person_and_action,
+    revisions_and_notes,
+);

@@ -453,6 +453,26 @@ async fn health_ping_and_pool_stats(t: &TestDb) {
     t.db.migrate().await.expect("re-run migrations");
 }
 
+/// An acknowledged commit must survive a power loss: SQLite syncs its WAL at every commit unless
+/// the operator chose otherwise (COOPOL_SQLITE_SYNCHRONOUS=normal).
+#[tokio::test]
+async fn sqlite_commits_reach_the_disk_by_default() {
+    let dir = std::env::temp_dir().join(format!("coopol-sync-{}", std::process::id()));
+    let url = format!("sqlite://{}/sync.db", dir.display());
+    for (durability, expected) in [(None, 2), (Some(app::server::db::SqliteDurability::Normal), 1)] {
+        let db = match durability {
+            None => Db::connect(&url, 2).await,
+            Some(d) => Db::connect_with(&url, 2, d).await,
+        }
+        .expect("open sqlite");
+        let Db::Sqlite { write, .. } = &db else { panic!("sqlite") };
+        let level: i64 = sqlx::query_scalar("PRAGMA synchronous").fetch_one(write).await.expect("pragma");
+        assert_eq!(level, expected, "2 is FULL, 1 is NORMAL");
+        db.close().await;
+    }
+    let _ = std::fs::remove_dir_all(dir);
+}
+
 on_both_backends!(
     users_are_stored_and_found,
     unique_constraints_are_recognized,

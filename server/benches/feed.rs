@@ -253,7 +253,7 @@ async fn home_feed(state: &AppState, world: &World) {
         row(&format!("home feed service, {label} ({})", db.backend_name()), &mut samples);
     }
     let token = open_sessions(db, &[viewer]).await.remove(0);
-    let router = build_router(ServerState { app: state.clone(), leptos: leptos_options(), trust_proxy: false });
+    let router = build_router(ServerState { app: state.clone(), leptos: leptos_options(), ops: Default::default() });
     for (label, cursor) in [("page 1", None), ("page 500", deep)] {
         let uri = match cursor {
             Some(c) => format!("/fil?avant={c}"),
@@ -313,7 +313,7 @@ async fn subscriber(addr: SocketAddr, token: String, arrivals: mpsc::UnboundedSe
 
 async fn fan_out(state: &AppState, world: &World) {
     let db = &state.db;
-    let router = build_router(ServerState { app: state.clone(), leptos: leptos_options(), trust_proxy: false });
+    let router = build_router(ServerState { app: state.clone(), leptos: leptos_options(), ops: Default::default() });
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     let server = tokio::spawn(async move {

@@ -72,7 +72,7 @@ async fn bench(t: TestDb, codes: &[String], tsv: &str) {
     let router = build_router(ServerState {
         app: state.clone(),
         leptos: LeptosOptions::builder().output_name("coopol").site_root("target/site").build(),
-        trust_proxy: false,
+        ops: Default::default(),
     });
     let mut page = Vec::with_capacity(ROUNDS);
     for i in 0..ROUNDS {

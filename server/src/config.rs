@@ -61,6 +61,10 @@ pub struct CommonArgs {
     /// Log format.
     #[arg(long, env = "COOPOL_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text, global = true)]
     pub log_format: LogFormat,
+    /// SQLite only: `full` (default) makes every acknowledged commit survive a power loss;
+    /// `normal` commits faster but may lose the last commits on a power loss (see README).
+    #[arg(long, env = "COOPOL_SQLITE_SYNCHRONOUS", default_value = "full", global = true)]
+    pub sqlite_synchronous: app::server::db::SqliteDurability,
     /// Maximum database connections per pool.
     #[arg(long, env = "COOPOL_DB_MAX_CONNECTIONS", default_value_t = 16, global = true)]
     pub db_max_connections: u32,
@@ -83,9 +87,18 @@ pub struct ServeArgs {
     /// Folder with the built site (pkg/, icons, manifest): cargo-leptos writes target/site.
     #[arg(long, env = "COOPOL_SITE_ROOT", default_value = "target/site")]
     pub site_root: String,
-    /// Trust the first X-Forwarded-For address (only behind a proxy you control).
-    #[arg(long, env = "COOPOL_TRUST_PROXY", default_value_t = false)]
-    pub trust_proxy: bool,
+    /// How many proxies you control stand in front of Coopol, each appending to X-Forwarded-For:
+    /// the client's address is the one the outermost of them added (counted from the right).
+    /// 0 (default, or `false`): the header is ignored; `true` means 1.
+    #[arg(long, env = "COOPOL_TRUST_PROXY", default_value = "0", value_parser = parse_proxy_hops)]
+    pub trust_proxy: usize,
+    /// A separate address for operators (e.g. 127.0.0.1:9100) serving GET /metrics and /healthz.
+    #[arg(long, env = "COOPOL_METRICS_ADDR")]
+    pub metrics_addr: Option<SocketAddr>,
+    /// A bearer token that opens GET /metrics on the public address too; without it (and without
+    /// COOPOL_METRICS_ADDR) metrics are not served at all.
+    #[arg(long, env = "COOPOL_METRICS_TOKEN", hide_env_values = true)]
+    pub metrics_token: Option<String>,
     /// Sign-ups allowed per client address per hour.
     #[arg(long, env = "COOPOL_SIGNUP_LIMIT_PER_HOUR", default_value_t = 10)]
     pub signup_limit_per_hour: i64,
@@ -124,11 +137,30 @@ pub struct ServeArgs {
 
 impl Default for CommonArgs {
     fn default() -> Self {
-        Self { database_url: "sqlite://data/coopol.db".into(), log: "info".into(), log_format: LogFormat::Text, db_max_connections: 16 }
+        Self {
+            database_url: "sqlite://data/coopol.db".into(),
+            log: "info".into(),
+            log_format: LogFormat::Text,
+            sqlite_synchronous: Default::default(),
+            db_max_connections: 16,
+        }
+    }
+}
+
+/// `COOPOL_TRUST_PROXY`: a number of hops; the former boolean values still read as 0 and 1.
+fn parse_proxy_hops(value: &str) -> Result<usize, String> {
+    match value.trim() {
+        "false" | "" => Ok(0),
+        "true" => Ok(1),
+        n => n.parse().map_err(|_| format!("COOPOL_TRUST_PROXY: a number of proxies (0, 1, 2…), not {n:?}")),
     }
 }
 
 impl ServeArgs {
+    pub fn operations(&self) -> crate::state::Operations {
+        crate::state::Operations { proxy_hops: self.trust_proxy, metrics_token: self.metrics_token.clone().filter(|t| !t.is_empty()) }
+    }
+
     pub fn rate_limits(&self) -> RateLimits {
         RateLimits {
             signup_per_ip: Limit { max: self.signup_limit_per_hour, window_secs: 3600 },

@@ -32,6 +32,12 @@ pub fn spawn_housekeeping(db: Db) -> tokio::task::JoinHandle<()> {
                 Ok(_) => {}
                 Err(_) => tracing::warn!("action contacts purge failed"),
             }
+            // The free-text notes of comptes-rendus go with them.
+            match app::server::store::reports::purge_expired_notes(&db, app::server::now_ms()).await {
+                Ok(n) if n > 0 => tracing::info!(cleared = n, "expired compte-rendu notes cleared"),
+                Ok(_) => {}
+                Err(_) => tracing::warn!("compte-rendu notes purge failed"),
+            }
         }
     })
 }

@@ -40,7 +40,7 @@ async fn main() -> std::process::ExitCode {
 }
 
 async fn open_database(common: &CommonArgs) -> Result<Db, String> {
-    let db = Db::connect(&common.database_url, common.db_max_connections).await.map_err(|e| format!("cannot open the database: {e}"))?;
+    let db = Db::connect_with(&common.database_url, common.db_max_connections, common.sqlite_synchronous).await.map_err(|e| format!("cannot open the database: {e}"))?;
     db.migrate().await.map_err(|e| format!("migrations failed: {e}"))?;
     Ok(db)
 }
@@ -168,11 +168,21 @@ async fn serve(common: &CommonArgs, args: ServeArgs) -> Result<(), String> {
     let state = ServerState {
         app: AppState { db: db.clone(), settings: Arc::new(settings), bus: EventBus::start(&db) },
         leptos: leptos_options(&args),
-        trust_proxy: args.trust_proxy,
+        ops: args.operations(),
     };
     let _ = telemetry::metrics_handle();
     let state_for_jobs = state.app.clone();
+    let operator = state.clone();
     let router = build_router(state);
+    let metrics_server = match args.metrics_addr {
+        Some(addr) => {
+            let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| format!("cannot listen on {addr} (metrics): {e}"))?;
+            tracing::info!(%addr, "metrics served on the operator address");
+            let app = coopol_server::health::operator_router(operator);
+            Some(tokio::spawn(async move { axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await }))
+        }
+        None => None,
+    };
     let housekeeping = jobs::spawn_housekeeping(db.clone());
     let mailer = match &args.smtp_url {
         Some(url) => {
@@ -194,6 +204,9 @@ async fn serve(common: &CommonArgs, args: ServeArgs) -> Result<(), String> {
         .with_graceful_shutdown(shutdown_signal())
         .await
         .map_err(|e| format!("server error: {e}"))?;
+    if let Some(metrics_server) = metrics_server {
+        metrics_server.abort();
+    }
     housekeeping.abort();
     reminders.abort();
     db.close().await;

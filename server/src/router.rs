@@ -59,6 +59,7 @@ pub fn plain_routes() -> Vec<(&'static str, &'static str, MethodRouter<ServerSta
         ("POST", "/actions/{id}/annuler", post(forms::actions::cancel)),
         ("POST", "/actions/{id}/approuver", post(forms::actions::approve)),
         ("POST", "/actions/{id}/participation", post(forms::actions::answer)),
+        ("POST", "/actions/{id}/organisation", post(forms::actions::organizer_invitation)),
         ("POST", "/actions/{id}/compte-rendu", post(forms::actions::report)),
         ("GET", "/calendrier/action/{id}", get(calendar::action_file)),
         ("GET", "/calendrier/{token}", get(calendar::personal_feed)),

@@ -78,8 +78,6 @@ const NOBODY: &[Who] = &[];
 const LILLE_AND_TEAM: &[Who] = &[Unconfirmed, Sympathisant, AdherentS, SecretaryS, FedRespF, Admin];
 const NORD_ADHERENTS: &[Who] = &[AdherentS, AdherentOther, SecretaryS, SecretaryOther, FedRespF, Admin];
 const ACTION_TEAM: &[Who] = &[SecretaryS, FedRespF, Admin];
-/// The past action's organizers and team, and Sacha who had a place.
-const REPORTERS: &[Who] = &[Sympathisant, SecretaryS, FedRespF, Admin];
 /// Lille's confirmed adhérents, its team and the federation above.
 const LILLE_STATISTICS: &[Who] = &[AdherentS, SecretaryS, FedRespF, Admin];
 
@@ -266,9 +264,14 @@ async fn action_fixtures(state: &AppState, users: &HashMap<Who, (i64, String, St
         ("section", "MARQUE-ACTION-SECTION", "section"),
         ("members", "MARQUE-ACTION-ADHERENTS", "adherents"),
         ("past", "MARQUE-ACTION-PASSEE", "public"),
+        ("invite", "MARQUE-ACTION-INVITATION", "public"),
     ] {
-        let f = RawForm(action_form_fields(title, audience, if key == "public" { "2" } else { "" }));
-        ids.insert(key, actions::create(state, &sophie, &f).await.expect("fixture action"));
+        let mut fields = action_form_fields(title, audience, if key == "public" { "2" } else { "" });
+        if key == "invite" {
+            // Adèle (of Lille) is invited to co-organize: only she may answer.
+            fields.push(("organizers".into(), users[&AdherentS].1.clone()));
+        }
+        ids.insert(key, actions::create(state, &sophie, &RawForm(fields)).await.expect("fixture action"));
     }
     let sacha = subject_of(state, users[&Sympathisant].0).await;
     rsvp::answer(state, &sacha, ids["open"], &form(&[("reponse", "oui"), ("partage", "oui")])).await.unwrap();
@@ -282,6 +285,7 @@ async fn action_fixtures(state: &AppState, users: &HashMap<Who, (i64, String, St
         ("contact1_phone", "06 12 34 56 78"),
         ("contact1_consent", "oui"),
         ("contact1_duree", "6"),
+        ("notes", "NOTE-MATRICE"),
     ]);
     assert!(reports::submit(state, &sophie, ids["past"], &report).await.unwrap());
     let token = calendar::new_token(state, &sacha).await.unwrap();
@@ -461,7 +465,8 @@ fn table() -> Vec<Row> {
         ),
         row("GET /langue/{code}", "language switch", EVERYONE, Probe::Post("GET /langue/en?retour=%2F".into(), vec![])),
         row("GET /healthz", "health", EVERYONE, Probe::PageOk("/healthz".into())),
-        row("GET /metrics", "metrics", EVERYONE, Probe::PageOk("/metrics".into())),
+        // Operators only: a bearer token (not a person's role) opens it; see http.rs.
+        row("GET /metrics", "metrics", NOBODY, Probe::PageOk("/metrics".into())),
         row(&format!("POST {}", fn_path::<GetCurrentUser>()), "who am I", EVERYONE, Probe::FnOk(fn_path::<GetCurrentUser>(), vec![])),
         row(&format!("POST {}", fn_path::<GetHome>()), "my home", SIGNED_IN, Probe::FnOk(fn_path::<GetHome>(), vec![])),
         row(&format!("POST {}", fn_path::<GetMyProfile>()), "own profile data", SIGNED_IN, Probe::FnOk(fn_path::<GetMyProfile>(), vec![])),
@@ -636,7 +641,7 @@ fn table() -> Vec<Row> {
         row(
             &format!("POST {}", fn_path::<GetReportForm>()),
             "compte-rendu form data",
-            REPORTERS,
+            ACTION_TEAM,
             Probe::FnOk(fn_path::<GetReportForm>(), vec![("id", "{action_past}".into())]),
         ),
         row(
@@ -789,7 +794,7 @@ fn table() -> Vec<Row> {
         row(
             &format!("POST {}", fn_path::<GetOfflineForms>()),
             "yesterday's compte-rendu form",
-            &[Sympathisant, SecretaryS],
+            &[SecretaryS],
             Probe::FnShows(fn_path::<GetOfflineForms>(), vec![], "compte-rendu"),
         ),
         // Only the person who answered and the organizer find an action among "their" actions.
@@ -841,6 +846,31 @@ fn table() -> Vec<Row> {
             &[Sympathisant, SecretaryS, FedRespF, Admin],
             Probe::PageShows("/actions/{action_open}".into(), "participants-titre"),
         ),
+        // Participants see no profile links (first names of those who allowed it, a count).
+        row(
+            "GET /actions/{id}",
+            "a participant's profile link",
+            ACTION_TEAM,
+            Probe::PageShows("/actions/{action_open}".into(), "href=\"/membres/sacha-sympathie\""),
+        ),
+        row(
+            &format!("POST {}", fn_path::<GetAction>()),
+            "a participant's handle",
+            ACTION_TEAM,
+            Probe::FnShows(fn_path::<GetAction>(), vec![("id", "{action_open}".into())], "\"handle\":\"sacha-sympathie\""),
+        ),
+        row(
+            "GET /actions/{id}",
+            "an invitation to co-organize",
+            &[AdherentS],
+            Probe::PageShows("/actions/{action_invite}".into(), "invitation-titre"),
+        ),
+        row(
+            "GET /actions/{id}",
+            "invitations not answered",
+            ACTION_TEAM,
+            Probe::PageShows("/actions/{action_invite}".into(), "Adèle Annuaire"),
+        ),
         row("GET /actions/{id}/modifier", "edit form", ACTION_TEAM, Probe::PageOk("/actions/{action_public}/modifier".into())),
         row(
             "GET /calendrier/action/{id}",
@@ -874,6 +904,12 @@ fn table() -> Vec<Row> {
             Probe::Post("/actions/{action_members}/participation".into(), fields(&[("reponse", "peut-etre")])),
         ),
         row(
+            "POST /actions/{id}/organisation",
+            "answer an invitation to co-organize",
+            &[AdherentS],
+            Probe::Post("/actions/{action_invite}/organisation".into(), fields(&[("decision", "refuser")])),
+        ),
+        row(
             "POST /actions/{id}/modifier",
             "edit",
             ACTION_TEAM,
@@ -891,16 +927,17 @@ fn table() -> Vec<Row> {
             ACTION_TEAM,
             Probe::PostOnFreshAction("/actions/{fresh_action}/approuver".into(), vec![], true),
         ),
+        // Sophie wrote yesterday's compte-rendu: Sacha, who had a place, no longer may rewrite it.
         row(
             "GET /actions/{id}/compte-rendu",
             "the compte-rendu form",
-            REPORTERS,
+            ACTION_TEAM,
             Probe::PageShows("/actions/{action_past}/compte-rendu".into(), "report-form"),
         ),
         row(
             "POST /actions/{id}/compte-rendu",
-            "write or rewrite the compte-rendu",
-            REPORTERS,
+            "rewrite the compte-rendu",
+            ACTION_TEAM,
             Probe::Post(
                 "/actions/{action_past}/compte-rendu".into(),
                 fields(&[("cle", "matrice-cle-{n}-0000"), ("tracts", "250"), ("present", "{n}")]),
@@ -919,6 +956,13 @@ fn table() -> Vec<Row> {
             Probe::PageShows("/actions/{action_past}".into(), "report-figures"),
         ),
         row("GET /actions/{id}", "the new contacts met", ACTION_TEAM, Probe::PageShows("/actions/{action_past}".into(), "CONTACT-MATRICE")),
+        row("GET /actions/{id}", "the compte-rendu's notes", ACTION_TEAM, Probe::PageShows("/actions/{action_past}".into(), "NOTE-MATRICE")),
+        row(
+            &format!("POST {}", fn_path::<GetAction>()),
+            "the compte-rendu's notes",
+            ACTION_TEAM,
+            Probe::FnShows(fn_path::<GetAction>(), vec![("id", "{action_past}".into())], "NOTE-MATRICE"),
+        ),
         row(
             "GET /sections/{slug}",
             "a section action in its list",
@@ -1049,6 +1093,7 @@ fn fill(template: &str, world: &World, who: Who, n: usize) -> String {
         .replace("{action_section}", &action("section"))
         .replace("{action_members}", &action("members"))
         .replace("{action_past}", &action("past"))
+        .replace("{action_invite}", &action("invite"))
         .replace("{calendar_token}", &world.calendar_token)
         .replace("{adele}", &world.handle(AdherentS))
         .replace("{sam}", &world.handle(Suspended))
@@ -1231,4 +1276,63 @@ async fn counts_and_directories_leak_nothing(t: &TestDb) {
     assert!(wrong.body.contains("Adresse e-mail ou mot de passe incorrect."), "no hint without the password");
 }
 
-on_both_backends!(authorization_matrix, counts_and_directories_leak_nothing);
+/// Authorization comes before validation everywhere: for someone who may not see a publication or
+/// an action, sending it a form (valid or not) answers exactly what the same form sent to one that
+/// does not exist answers — no 422 that tells it exists, no error that tells what it holds.
+async fn hidden_and_missing_answer_the_same(t: &TestDb) {
+    let world = build_world(t).await;
+    const MISSING: &str = "999999";
+    let hidden_post = world.posts["group"].to_string();
+    let hidden_action = world.actions["members"].to_string();
+    let bad_action = action_form_fields("", "public", "-3");
+    let good_action = action_form_fields("Action renommée", "public", "");
+    let probes: Vec<(&str, String, Vec<(String, String)>)> = vec![
+        ("GET", "/publications/{id}".into(), vec![]),
+        ("POST", "/publications/{id}/modifier".into(), fields(&[("form", "modifier"), ("body", "")])),
+        ("POST", "/publications/{id}/modifier".into(), fields(&[("form", "modifier"), ("body", "Modifiée")])),
+        ("POST", "/publications/{id}/supprimer".into(), vec![]),
+        ("POST", "/publications/{id}/masquer".into(), fields(&[("form", "masquer"), ("reason", "")])),
+        ("POST", "/publications/{id}/reactions".into(), fields(&[("kind", "inconnue")])),
+        ("POST", "/publications/{id}/commentaires".into(), fields(&[("form", "commenter"), ("comment", "")])),
+        ("GET", "/actions/{id}".into(), vec![]),
+        ("GET", "/actions/{id}/modifier".into(), vec![]),
+        ("GET", "/actions/{id}/compte-rendu".into(), vec![]),
+        ("GET", "/actions/{id}.ics".into(), vec![]),
+        ("POST", "/actions/{id}/modifier".into(), bad_action),
+        ("POST", "/actions/{id}/modifier".into(), good_action),
+        ("POST", "/actions/{id}/annuler".into(), fields(&[("reason", "")])),
+        ("POST", "/actions/{id}/approuver".into(), vec![]),
+        ("POST", "/actions/{id}/participation".into(), fields(&[("reponse", "jamais")])),
+        ("POST", "/actions/{id}/compte-rendu".into(), fields(&[("cle", "x"), ("tracts", "-1")])),
+    ];
+    let mut failures = Vec::new();
+    for who in [None, Some(Unconfirmed), Some(Sympathisant), Some(AdherentOther), Some(FedRespOther)] {
+        let cookie = match who {
+            Some(who) => world.cookie(who).await,
+            None => None,
+        };
+        for (method, path, body) in &probes {
+            let hidden = if path.starts_with("/publications") { &hidden_post } else { &hidden_action };
+            // Rémi (Roubaix, adhérent of the federation) sees the adhérents action; the private
+            // group's publication is hidden from him.
+            if who == Some(AdherentOther) && hidden == &hidden_action {
+                continue;
+            }
+            let mut answers = Vec::new();
+            for id in [hidden.as_str(), MISSING] {
+                let url = path.replace("{id}", id);
+                let pairs: Vec<(&str, &str)> = body.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+                let request = if *method == "GET" { get(&url, cookie.as_deref()) } else { post_form(&url, &pairs, cookie.as_deref(), Some(ORIGIN)) };
+                let reply = send(&world.router, request).await;
+                let location = reply.header(header::LOCATION).replace(id, "{id}");
+                answers.push((reply.status, location));
+            }
+            if answers[0] != answers[1] {
+                failures.push(format!("{method} {path} as {who:?}: hidden {:?}, missing {:?}", answers[0], answers[1]));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "hidden and missing differ:\n{}", failures.join("\n"));
+}
+
+on_both_backends!(authorization_matrix, counts_and_directories_leak_nothing, hidden_and_missing_answer_the_same);

@@ -11,7 +11,7 @@ use app::server::testing::TestDb;
 use axum::body::Body;
 use axum::Router;
 use http::{header, Request, StatusCode};
-use support::{get, post_form, router, router_with, send, HOST, ORIGIN};
+use support::{get, post_form, router, router_with, send, server_state, HOST, ORIGIN};
 
 const PASSWORD: &str = "un mot de passe solide";
 
@@ -202,8 +202,24 @@ async fn health_and_metrics(t: &TestDb) {
     let health = send(&r, get("/healthz", None)).await;
     assert_eq!((health.status, health.body.as_str()), (StatusCode::OK, "ok"));
     send(&r, get("/", None)).await;
-    let metrics = send(&r, get("/metrics", None)).await;
+    // Not public: without a configured token the route does not exist.
+    assert_eq!(send(&r, get("/metrics", None)).await.status, StatusCode::NOT_FOUND);
+    let mut state = server_state(t, RateLimits::default(), Some("https://coopol.example"));
+    state.ops.metrics_token = Some("jeton-des-operateurs".into());
+    let operator = coopol_server::health::operator_router(state.clone());
+    let r = coopol_server::build_router(state);
+    let page = send(&r, get("/", None)).await;
+    assert_eq!(page.header("strict-transport-security"), "max-age=31536000", "served over https: HSTS");
+    assert_eq!(send(&router(t), get("/", None)).await.header("strict-transport-security"), "", "no HSTS over http");
+    let bearer = |token: &str| {
+        Request::builder().uri("/metrics").header("authorization", format!("Bearer {token}")).body(Body::empty()).unwrap()
+    };
+    assert_eq!(send(&r, bearer("mauvais-jeton")).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(send(&r, get("/metrics", None)).await.status, StatusCode::NOT_FOUND);
+    let metrics = send(&r, bearer("jeton-des-operateurs")).await;
     assert_eq!(metrics.status, StatusCode::OK);
+    let on_operator_address = send(&operator, get("/metrics", None)).await;
+    assert!(on_operator_address.body.contains("http_requests_total"), "{}", on_operator_address.body);
     assert!(metrics.body.contains("http_requests_total"), "{}", metrics.body);
     assert!(metrics.body.contains(r#"route="/""#));
     assert!(metrics.body.contains("http_request_duration_seconds_bucket"));

@@ -82,7 +82,7 @@ async fn each_delivery_is_checked_for_its_receiver(t: &TestDb) {
     let router = build_router(ServerState {
         app: state.clone(),
         leptos: LeptosOptions::builder().output_name("coopol").site_root("target/site").build(),
-        trust_proxy: false,
+        ops: Default::default(),
     });
     testing::section(&t.db, "lille", "59", &["59350"]).await;
     testing::section(&t.db, "arras", "62", &["62041"]).await;

@@ -55,6 +55,16 @@ pub struct ActionTexts {
     pub answer_maybe: &'static str,
     pub answer_no: &'static str,
     pub share_contact: &'static str,
+    pub show_first_name: &'static str,
+    /// "… and N more" after the first names shown to participants.
+    pub others_coming: fn(usize, i64) -> String,
+    pub invitation_title: &'static str,
+    pub invitation_text: fn(&str) -> String,
+    pub invitation_accept: &'static str,
+    pub invitation_decline: &'static str,
+    pub pending_organizers: &'static str,
+    pub report_history: fn(i64) -> String,
+    pub report_version: fn(&str, &str) -> String,
     pub answered: fn(RsvpStatus) -> &'static str,
     pub sign_in_to_join: &'static str,
     pub past: &'static str,
@@ -210,6 +220,22 @@ pub static FR: ActionTexts = ActionTexts {
     answer_maybe: "Peut-être",
     answer_no: "Je ne peux pas",
     share_contact: "Les organisateur·ices peuvent voir mon adresse e-mail",
+    show_first_name: "Les autres participant·es peuvent voir mon prénom",
+    others_coming: |shown, total| {
+        let rest = total - shown as i64;
+        match (shown, rest) {
+            (0, n) => format!("{n} participant{}", if n > 1 { "·es" } else { "·e" }),
+            (_, 1) => "et 1\u{a0}autre personne".to_string(),
+            (_, n) => format!("et {n}\u{a0}autres personnes"),
+        }
+    },
+    invitation_title: "Co-organiser cette action\u{202f}?",
+    invitation_text: |who| format!("{who} te propose de co-organiser cette action. En acceptant, tu verras qui vient, les adresses e-mail partagées et les contacts rencontrés."),
+    invitation_accept: "J’accepte",
+    invitation_decline: "Je refuse",
+    pending_organizers: "Invitations en attente",
+    report_history: |n| format!("Historique du compte-rendu ({n}\u{a0}version{})", if n > 1 { "s" } else { "" }),
+    report_version: |who, when| format!("{who}, {when}"),
     answered: |s| match s {
         RsvpStatus::Going => "C’est noté\u{a0}: tu participes. Merci\u{202f}!",
         RsvpStatus::Waiting => "L’action est complète\u{a0}: tu es sur liste d’attente. Tu seras prévenu·e si une place se libère.",
@@ -255,7 +281,7 @@ pub static FR: ActionTexts = ActionTexts {
     renfort_hint:
         "Les sections voisines de ta fédération et les sympathisant·es à moins de 30 km la verront mise en avant. 0\u{a0}: pas de renfort.",
     organizers_label: "Co-organisateur·ices (identifiants, facultatif)",
-    organizers_hint: "Exemple\u{a0}: lea-martin, paul-durand",
+    organizers_hint: "Exemple\u{a0}: lea-martin, paul-durand. Des personnes de la section (ou de la fédération)\u{202f}; chacune reçoit une invitation qu’elle accepte ou refuse.",
     create_submit: "Publier l’action",
     propose_submit: "Proposer l’action",
     save_submit: "Enregistrer les modifications",
@@ -376,6 +402,22 @@ pub static EN: ActionTexts = ActionTexts {
     answer_maybe: "Maybe",
     answer_no: "I can't",
     share_contact: "The organizers may see my e-mail address",
+    show_first_name: "Other participants may see my first name",
+    others_coming: |shown, total| {
+        let rest = total - shown as i64;
+        match (shown, rest) {
+            (0, n) => format!("{n} participant{}", if n > 1 { "s" } else { "" }),
+            (_, 1) => "and 1 more person".to_string(),
+            (_, n) => format!("and {n} more people"),
+        }
+    },
+    invitation_title: "Co-organize this action?",
+    invitation_text: |who| format!("{who} asks you to co-organize this action. If you accept, you will see who comes, the e-mails they share and the contacts met."),
+    invitation_accept: "I accept",
+    invitation_decline: "I decline",
+    pending_organizers: "Invitations not answered yet",
+    report_history: |n| format!("History of the compte-rendu ({n} version{})", if n > 1 { "s" } else { "" }),
+    report_version: |who, when| format!("{who}, {when}"),
     answered: |s| match s {
         RsvpStatus::Going => "Noted: you are going. Thank you!",
         RsvpStatus::Waiting => "The action is full: you are on the waiting list. You will be told if a place frees up.",
@@ -420,7 +462,7 @@ pub static EN: ActionTexts = ActionTexts {
     renfort_label: "Reinforcements: extra people wanted",
     renfort_hint: "Neighbouring sections of your federation and sympathisers within 30 km will see it highlighted. 0: none.",
     organizers_label: "Co-organizers (handles, optional)",
-    organizers_hint: "For example: lea-martin, paul-durand",
+    organizers_hint: "For example: lea-martin, paul-durand. People of the section (or federation); each gets an invitation to accept or decline.",
     create_submit: "Publish the action",
     propose_submit: "Propose the action",
     save_submit: "Save changes",

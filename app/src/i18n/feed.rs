@@ -251,6 +251,10 @@ pub static FR: FeedTexts = FeedTexts {
         NotificationKind::MemberArrived => {
             format!("{actor} a rejoint ta section (changement de commune)\u{a0}: une adhésion est à confirmer.")
         }
+        NotificationKind::OrganizerInvited => {
+            format!("{actor} te propose de co-organiser «\u{202f}{group}\u{202f}»\u{a0}: accepte ou refuse sur la page de l’action.")
+        }
+        NotificationKind::OrganizerAccepted => format!("{actor} co-organise désormais «\u{202f}{group}\u{202f}»."),
     },
     someone: "Quelqu’un",
 };
@@ -389,6 +393,8 @@ pub static EN: FeedTexts = FeedTexts {
         NotificationKind::ActionApproved => format!("Your proposal “{group}” is published."),
         NotificationKind::MemberLeft => format!("{actor} left your section (moved to another commune)."),
         NotificationKind::MemberArrived => format!("{actor} joined your section (moved from another commune): a membership is to confirm."),
+        NotificationKind::OrganizerInvited => format!("{actor} asks you to co-organize “{group}”: accept or decline on the action’s page."),
+        NotificationKind::OrganizerAccepted => format!("{actor} now co-organizes “{group}”."),
     },
     someone: "Someone",
 };

@@ -331,6 +331,7 @@ pub static FR: Texts = Texts {
         FieldError::CommuneOutsideFederation { commune } => format!("{commune} n’est pas dans ce département."),
         FieldError::SlugTaken => "Cette adresse de section est déjà prise\u{a0}: choisis-en une autre.".into(),
         FieldError::UnknownMember => "Aucun membre n’a cet identifiant.".into(),
+        FieldError::NotOfScope => "Seules les personnes de la section (ou de la fédération) de l’action peuvent la co-organiser.".into(),
         FieldError::SimilarGroups { groups } => format!(
             "Des groupes proches existent déjà\u{a0}: {}. Rejoins l’un d’eux, ou coche «\u{202f}Créer quand même\u{202f}».",
             groups.iter().map(|(_, name)| format!("«\u{202f}{name}\u{202f}»")).collect::<Vec<_>>().join(", ")
@@ -523,6 +524,7 @@ pub static EN: Texts = Texts {
         FieldError::CommuneOutsideFederation { commune } => format!("{commune} is not in this département."),
         FieldError::SlugTaken => "This section address is taken: choose another one.".into(),
         FieldError::UnknownMember => "No member has this handle.".into(),
+        FieldError::NotOfScope => "Only people of the action’s section (or federation) may co-organize it.".into(),
         FieldError::SimilarGroups { groups } => format!(
             "Similar groups already exist: {}. Join one of them, or tick “Create anyway”.",
             groups.iter().map(|(_, name)| format!("“{name}”")).collect::<Vec<_>>().join(", ")

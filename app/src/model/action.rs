@@ -264,9 +264,11 @@ pub struct ActionsPage {
 /// A participant as a given reader may see them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ParticipantView {
-    /// The full name for organizers, the first name for other participants.
+    /// The full name for organizers; for other participants, the first name of those who allowed
+    /// it (the others are only counted).
     pub name: String,
-    pub handle: String,
+    /// Only for organizers (a link to the profile).
+    pub handle: Option<String>,
     pub status: RsvpStatus,
     /// Only for organizers, and only when the participant allowed it.
     pub email: Option<String>,
@@ -285,6 +287,18 @@ pub struct ReportFigures {
     pub notes: String,
 }
 
+/// One version of a compte-rendu (who wrote it, when, its main figures).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportRevision {
+    pub author: Option<String>,
+    pub at_ms: i64,
+    pub present: i64,
+    pub tracts: i64,
+    pub doors_knocked: i64,
+    pub conversations: i64,
+    pub calls: i64,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ActionView {
     pub summary: ActionSummary,
@@ -295,9 +309,19 @@ pub struct ActionView {
     pub organizers: Vec<Author>,
     pub waiting: i64,
     pub maybe: i64,
-    /// Empty for readers who may not see who comes.
+    /// Empty for readers who may not see who comes; for participants, only those who let them
+    /// see their first name.
     pub participants: Vec<ParticipantView>,
+    /// How many answered yes, maybe or wait, for the readers who see the list.
+    pub participants_total: i64,
     pub my_share_contact: bool,
+    pub my_show_first_name: bool,
+    /// The reader was invited to co-organize and has not answered.
+    pub organizer_invitation: bool,
+    /// Invited co-organizers who have not answered, for the people who manage the action.
+    pub pending_organizers: Vec<Author>,
+    /// Every version of the compte-rendu, newest first, for the people who manage the action.
+    pub report_history: Vec<ReportRevision>,
     pub cancel_reason: Option<String>,
     pub may_rsvp: bool,
     pub may_manage: bool,

@@ -358,10 +358,14 @@ pub enum NotificationKind {
     MemberLeft,
     /// A member moved into my section (I am on its team); an adhérent's status is to confirm.
     MemberArrived,
+    /// Someone asks me to co-organize an action (I accept or refuse on the action's page).
+    OrganizerInvited,
+    /// The person I invited accepted to co-organize.
+    OrganizerAccepted,
 }
 
 impl NotificationKind {
-    pub const ALL: [NotificationKind; 18] = [
+    pub const ALL: [NotificationKind; 20] = [
         NotificationKind::Mention,
         NotificationKind::Comment,
         NotificationKind::Reply,
@@ -380,6 +384,8 @@ impl NotificationKind {
         NotificationKind::ActionApproved,
         NotificationKind::MemberLeft,
         NotificationKind::MemberArrived,
+        NotificationKind::OrganizerInvited,
+        NotificationKind::OrganizerAccepted,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -402,6 +408,8 @@ impl NotificationKind {
             NotificationKind::ActionApproved => "action_approved",
             NotificationKind::MemberLeft => "member_left",
             NotificationKind::MemberArrived => "member_arrived",
+            NotificationKind::OrganizerInvited => "organizer_invited",
+            NotificationKind::OrganizerAccepted => "organizer_accepted",
         }
     }
 

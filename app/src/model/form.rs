@@ -46,6 +46,8 @@ pub enum FieldError {
     },
     SlugTaken,
     UnknownMember,
+    /// A co-organizer must be of the action's section (or federation), or of the team above it.
+    NotOfScope,
     /// Groups with a close name or purpose exist (slug, name): join one, or confirm.
     SimilarGroups {
         groups: Vec<(String, String)>,

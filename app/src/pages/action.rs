@@ -9,7 +9,7 @@ use crate::api::actions::get_action::get_action;
 use crate::components::actions::{kind_beside, when};
 use crate::components::form::{use_form_outcome, FormAlert, TextField};
 use crate::components::lang::{use_lang, use_texts};
-use crate::i18n::{format_date, format_number};
+use crate::i18n::{format_date, format_datetime, format_number};
 use crate::model::action::{ActionStatus, ActionView, RsvpStatus};
 use crate::pages::error_view::ErrorView;
 
@@ -79,7 +79,12 @@ fn ActionBody(action: ActionView) -> impl IntoView {
                         <a href=format!("/membres/{}", o.handle)>{o.display_name.clone()}</a>" "
                     }).collect_view()}
                 </dd>
+                {(!action.pending_organizers.is_empty()).then(|| view! {
+                    <dt>{t.pending_organizers}</dt>
+                    <dd>{action.pending_organizers.iter().map(|o| o.display_name.clone()).collect::<Vec<_>>().join(", ")}</dd>
+                })}
             </dl>
+            <Invitation action=action.clone() />
             {(!action.description.is_empty()).then(|| view! { <p class="action-description">{action.description.clone()}</p> })}
             <p class="action-places">{counts}</p>
             <Answer action=action.clone() />
@@ -89,6 +94,28 @@ fn ActionBody(action: ActionView) -> impl IntoView {
             <Manage action />
         </article>
     }
+}
+
+/// An invitation to co-organize, for the person invited: accept or decline.
+#[component]
+fn Invitation(action: ActionView) -> impl IntoView {
+    let t = use_texts().actions;
+    if !action.organizer_invitation {
+        return ().into_any();
+    }
+    let id = action.summary.id;
+    let by = action.organizers.iter().map(|o| o.display_name.clone()).collect::<Vec<_>>().join(", ");
+    view! {
+        <section class="card invitation" aria-labelledby="invitation-titre">
+            <h2 id="invitation-titre">{t.invitation_title}</h2>
+            <p>{(t.invitation_text)(&by)}</p>
+            <form method="post" action=format!("/actions/{id}/organisation") class="button-row">
+                <button type="submit" name="decision" value="accepter" class="button primary">{t.invitation_accept}</button>
+                <button type="submit" name="decision" value="refuser" class="button subtle">{t.invitation_decline}</button>
+            </form>
+        </section>
+    }
+    .into_any()
 }
 
 /// The three answers, as one form with three submit buttons (works without JavaScript).
@@ -125,6 +152,10 @@ fn Answer(action: ActionView) -> impl IntoView {
                     <input type="checkbox" id="champ-partage" name="partage" value="oui" checked=action.my_share_contact />
                     <label for="champ-partage">{t.share_contact}</label>
                 </div>
+                <div class="field checkbox">
+                    <input type="checkbox" id="champ-prenom" name="prenom" value="oui" checked=action.my_show_first_name />
+                    <label for="champ-prenom">{t.show_first_name}</label>
+                </div>
             </form>
         </section>
         <div class="answer-bar" role="group" aria-labelledby="reponse-titre">
@@ -139,25 +170,38 @@ fn Answer(action: ActionView) -> impl IntoView {
 #[component]
 fn Participants(action: ActionView) -> impl IntoView {
     let t = use_texts().actions;
-    if action.participants.is_empty() {
+    if action.participants_total == 0 {
         return (action.summary.going > 0).then(|| view! { <p class="hint">{t.participants_hidden}</p> }).into_any();
     }
+    // Organizers get every participant (a link to each profile); participants the first names
+    // of those who allowed it, then how many others.
+    let organizer_view = action.participants.iter().any(|p| p.handle.is_some());
+    let shown = action.participants.len();
+    let others = (!organizer_view && (shown as i64) < action.participants_total)
+        .then(|| view! { <p class="hint participants-others">{(t.others_coming)(shown, action.participants_total)}</p> });
     view! {
         <section aria-labelledby="participants-titre">
             <h2 id="participants-titre">{t.participants}</h2>
-            <ul class="participants">
-                {action.participants.into_iter().map(|p| {
-                    let status = (t.my_status)(p.status);
-                    let status = if p.status == RsvpStatus::Going { String::new() } else { format!(" ({})", status.to_lowercase()) };
-                    view! {
-                        <li>
-                            <a href=format!("/membres/{}", p.handle)>{p.name}</a>
-                            {status}
-                            {p.email.map(|e| view! { " · " <a href=format!("mailto:{e}")>{e.clone()}</a> })}
-                        </li>
-                    }
-                }).collect_view()}
-            </ul>
+            {(shown > 0).then(|| view! {
+                <ul class="participants">
+                    {action.participants.into_iter().map(|p| {
+                        let status = (t.my_status)(p.status);
+                        let status = if p.status == RsvpStatus::Going { String::new() } else { format!(" ({})", status.to_lowercase()) };
+                        let name = match p.handle {
+                            Some(handle) => view! { <a href=format!("/membres/{handle}")>{p.name}</a> }.into_any(),
+                            None => view! { <span>{p.name}</span> }.into_any(),
+                        };
+                        view! {
+                            <li>
+                                {name}
+                                {status}
+                                {p.email.map(|e| view! { " · " <a href=format!("mailto:{e}")>{e.clone()}</a> })}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            })}
+            {others}
         </section>
     }
     .into_any()
@@ -254,6 +298,28 @@ fn Report(action: ActionView) -> impl IntoView {
             </ul>
         }
     });
+    let history = (!action.report_history.is_empty()).then(|| {
+        let ta = use_texts().actions;
+        view! {
+            <details class="report-history">
+                <summary>{(ta.report_history)(action.report_history.len() as i64)}</summary>
+                <ol>
+                    {action.report_history.iter().map(|v| {
+                        let who = v.author.clone().unwrap_or_else(|| use_texts().feed.someone.to_string());
+                        let figures = [(t.present, v.present), (t.tracts, v.tracts), (t.doors_knocked, v.doors_knocked),
+                            (t.conversations, v.conversations), (t.calls, v.calls)]
+                            .into_iter().map(|(label, n)| format!("{label} {}", format_number(lang, n))).collect::<Vec<_>>().join(" · ");
+                        view! {
+                            <li>
+                                <strong>{(ta.report_version)(&who, &format_datetime(lang, v.at_ms))}</strong>
+                                <br /><span class="hint">{figures}</span>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ol>
+            </details>
+        }
+    });
     if figures.is_none() && write.is_none() {
         return ().into_any();
     }
@@ -262,6 +328,7 @@ fn Report(action: ActionView) -> impl IntoView {
             <h2 id="compte-rendu-titre">{t.report_title}</h2>
             {just_saved.then(|| view! { <p class="alert alert-success" role="status">{t.saved}</p> })}
             {figures}
+            {history}
             {contacts}
             {write}
         </section>

@@ -112,7 +112,7 @@ fn ReportForm(view: ReportFormView, outcome: Option<FormOutcome>) -> impl IntoVi
                     {number("conversations", t.conversations)}
                     {number("calls", t.calls)}
                 </fieldset>
-                <TextArea name="notes" label=t.notes value=value("notes") error=error("notes") maxlength=2000 rows=3 />
+                <TextArea name="notes" label=t.notes hint=t.notes_hint value=value("notes") error=error("notes") maxlength=2000 rows=3 />
                 <h2>{t.contacts_legend}</h2>
                 <p class="hint">{t.contacts_intro}</p>
                 {contacts}

@@ -23,7 +23,7 @@ pub(super) async fn load_actions(
          audience, section_id, federation_code, status, reinforcements, created_by, created_at, updated_at)",
         false,
     );
-    let mut organizers = Loader::new(db, "action_organizers (action_id, user_id)", false);
+    let mut organizers = Loader::new(db, "action_organizers (action_id, user_id, accepted_at)", false);
     let mut rsvps = Loader::new(db, "action_rsvps (action_id, user_id, status, share_contact, queued_at, updated_at)", false);
     let mut reports = Loader::new(
         db,
@@ -78,7 +78,7 @@ pub(super) async fn load_actions(
             world.people[secretary].id
         ));
         for &o in section.team.iter().take(if rng.chance(50) { 2 } else { 1 }) {
-            organizers.push(format!("{id}, {}", world.people[o].id));
+            organizers.push(format!("{id}, {}, {created}", world.people[o].id));
         }
         // Answers from distinct members of the section.
         let members = &section.members;

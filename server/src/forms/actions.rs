@@ -86,6 +86,24 @@ pub async fn answer(State(state): State<ServerState>, Path(id): Path<i64>, reque
     }
 }
 
+/// An invitation to co-organize, accepted or declined by the person invited.
+pub async fn organizer_invitation(State(state): State<ServerState>, Path(id): Path<i64>, request: Request) -> Response {
+    let (submission, subject) = match read(&state, request).await {
+        Ok(read) => read,
+        Err(response) => return response,
+    };
+    let result = match (subject, submission.form.value("decision")) {
+        (Ok(subject), "accepter") => actions::answer_invitation(&state.app, &subject, id, true).await,
+        (Ok(subject), "refuser") => actions::answer_invitation(&state.app, &subject, id, false).await,
+        (Ok(_), _) => Err(AppError::NotFound),
+        (Err(e), _) => Err(e),
+    };
+    match result {
+        Ok(()) => see_other(&format!("/actions/{id}")),
+        Err(error) => rerender_at(&state, submission, &format!("/actions/{id}"), &error).await,
+    }
+}
+
 /// The compte-rendu: saved (or recognized as a replay of one already saved) → back to the action.
 pub async fn report(State(state): State<ServerState>, Path(id): Path<i64>, request: Request) -> Response {
     let (submission, subject) = match read(&state, request).await {

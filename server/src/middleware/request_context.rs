@@ -43,21 +43,35 @@ pub fn negotiate_lang(headers: &HeaderMap) -> Lang {
         .unwrap_or_default()
 }
 
-fn client_ip(request: &Request, trust_proxy: bool) -> String {
-    if trust_proxy {
-        if let Some(first) = request.headers().get("x-forwarded-for").and_then(|v| v.to_str().ok()).and_then(|v| v.split(',').next()) {
-            return first.trim().to_string();
-        }
+/// The client's address. Behind `hops` proxies that each append the address they received from to
+/// `X-Forwarded-For`, the client is the entry the outermost proxy added: the `hops`-th from the
+/// right. Entries left of it were written by the client itself and prove nothing (taking the
+/// leftmost let anyone pick the address every per-address limit counts).
+pub fn client_ip(headers: &HeaderMap, peer: Option<SocketAddr>, hops: usize) -> String {
+    let peer = || peer.map(|addr| addr.ip().to_string()).unwrap_or_else(|| "unknown".to_string());
+    if hops == 0 {
+        return peer();
     }
-    request
-        .extensions()
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|ConnectInfo(addr)| addr.ip().to_string())
-        .unwrap_or_else(|| "unknown".to_string())
+    // Several X-Forwarded-For headers are one list, in order.
+    let chain: Vec<&str> = headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+        .collect();
+    if chain.is_empty() {
+        return peer();
+    }
+    // Fewer entries than proxies: the chain is all proxies' doing; its first entry is the client.
+    let index = chain.len().saturating_sub(hops);
+    chain[index].parse::<std::net::IpAddr>().map(|ip| ip.to_string()).unwrap_or_else(|_| peer())
 }
 
 pub async fn attach_request_context(State(state): State<ServerState>, mut request: Request, next: Next) -> Response {
-    let ip = client_ip(&request, state.trust_proxy);
+    let peer = request.extensions().get::<ConnectInfo<SocketAddr>>().map(|ConnectInfo(addr)| *addr);
+    let ip = client_ip(request.headers(), peer, state.ops.proxy_hops);
     let lang = negotiate_lang(request.headers());
     request.extensions_mut().insert(ClientIp(ip));
     request.extensions_mut().insert(lang);
@@ -77,4 +91,34 @@ pub async fn attach_request_context(State(state): State<ServerState>, mut reques
         }
     }
     next.run(request).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use http::HeaderValue;
+
+    fn forwarded(values: &[&'static str]) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        for v in values {
+            h.append("x-forwarded-for", HeaderValue::from_static(v));
+        }
+        h
+    }
+
+    const PEER: Option<SocketAddr> = Some(SocketAddr::new(std::net::IpAddr::V4(std::net::Ipv4Addr::new(10, 0, 0, 2)), 40000));
+
+    #[test]
+    fn a_client_cannot_choose_its_address_through_the_header() {
+        // The client sent "1.2.3.4"; our one proxy appended the address it saw.
+        let h = forwarded(&["1.2.3.4, 203.0.113.7"]);
+        assert_eq!(client_ip(&h, PEER, 1), "203.0.113.7");
+        assert_eq!(client_ip(&h, PEER, 0), "10.0.0.2", "no trusted proxy: the header is ignored");
+        // Two proxies: the outer one's entry is second from the right.
+        let h = forwarded(&["1.2.3.4", "203.0.113.7, 10.0.0.9"]);
+        assert_eq!(client_ip(&h, PEER, 2), "203.0.113.7");
+        assert_eq!(client_ip(&forwarded(&["203.0.113.7"]), PEER, 2), "203.0.113.7");
+        assert_eq!(client_ip(&forwarded(&["not-an-address"]), PEER, 1), "10.0.0.2");
+        assert_eq!(client_ip(&HeaderMap::new(), PEER, 1), "10.0.0.2");
+    }
 }

@@ -18,16 +18,20 @@ pub const HOST: &str = "localhost:3000";
 pub const ORIGIN: &str = "http://localhost:3000";
 
 pub fn router_with(t: &TestDb, rate_limits: RateLimits, public_url: Option<&str>) -> Router {
-    let state = ServerState {
+    build_router(server_state(t, rate_limits, public_url))
+}
+
+/// The state `router_with` builds, for tests that change the operator's settings (`ops`).
+pub fn server_state(t: &TestDb, rate_limits: RateLimits, public_url: Option<&str>) -> ServerState {
+    ServerState {
         app: AppState {
             db: t.db.clone(),
             settings: Arc::new(Settings { public_url: public_url.map(str::to_string), rate_limits, ..Settings::default() }),
             bus: app::server::bus::EventBus::start(&t.db),
         },
         leptos: LeptosOptions::builder().output_name("coopol").site_root("target/site").site_pkg_dir("pkg").build(),
-        trust_proxy: false,
-    };
-    build_router(state)
+        ops: Default::default(),
+    }
 }
 
 pub fn router(t: &TestDb) -> Router {

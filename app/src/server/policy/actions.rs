@@ -55,6 +55,17 @@ fn is_scope_team(s: &Subject, a: &ActionFacts) -> bool {
     a.section_id.is_some_and(|id| s.is_section_officer(id)) || s.is_federation_responsable(&a.federation_code)
 }
 
+/// Who may be invited to co-organize: an active person of the action's scope (its section for a
+/// section's action, its federation for a federation's), or of the team above it. Organizers see
+/// participants' shared e-mails and the contacts met: never someone from elsewhere.
+pub fn can_be_invited_organizer(invitee: &Subject, a: &ActionFacts) -> bool {
+    let of_scope = match a.section_id {
+        Some(section) => invitee.belonging.section_id == Some(section),
+        None => invitee.belonging.federation_code.as_deref() == Some(a.federation_code.as_str()),
+    };
+    invitee.is_active() && (of_scope || is_scope_team(invitee, a))
+}
+
 /// Edit, cancel, see contact details: organizers and the team above.
 pub fn can_manage(s: &Subject, a: &ActionFacts) -> bool {
     s.is_active() && (a.is_organizer || is_scope_team(s, a))

@@ -5,7 +5,7 @@ use crate::error::AppError;
 use crate::i18n::{paris_datetime_input, parse_paris_day};
 use crate::model::action::{
     distance_m, in_french_territory, ActionFilters, ActionFormView, ActionKind, ActionStatus, ActionSummary, ActionView, ActionsLayout,
-    ActionsPage, MapConfig, MyActionsPage, ParticipantView, PastAction, ReportFigures, RsvpStatus,
+    ActionsPage, MapConfig, MyActionsPage, ParticipantView, ReportRevision, PastAction, ReportFigures, RsvpStatus,
 };
 use crate::model::feed::Author;
 use crate::model::territory::{FederationRef, ScopeRef, SectionRef};
@@ -238,25 +238,51 @@ pub async fn view(state: &AppState, subject: &Subject, id: i64) -> Result<Action
     let mine = row.my_status.as_deref().and_then(RsvpStatus::parse);
     let manage = rules::can_manage(subject, &facts);
     let organizers = store::actions::organizers(&state.db, id).await?;
-    let participants = if rules::can_see_participants(subject, &facts, mine) {
-        store::rsvps::participants(&state.db, id)
-            .await?
+    // Political participation is sensitive (GDPR art. 9): organizers see who comes with what each
+    // agreed to share; other participants see a count and the first names of those who allowed
+    // it, with no link to a profile; everyone else sees counts only.
+    let (participants, participants_total) = if rules::can_see_participants(subject, &facts, mine) {
+        let rows = store::rsvps::participants(&state.db, id).await?;
+        let total = rows.len() as i64;
+        let shown = rows
             .into_iter()
+            .filter(|p| manage || p.show_first_name)
             .filter_map(|p| {
                 Some(ParticipantView {
                     name: if manage { p.display_name.clone() } else { first_name(&p.display_name) },
-                    handle: p.handle,
+                    handle: manage.then_some(p.handle),
                     status: RsvpStatus::parse(&p.status)?,
                     email: (manage && p.share_contact).then_some(p.email),
                 })
+            })
+            .collect();
+        (shown, total)
+    } else {
+        (Vec::new(), 0)
+    };
+    let is_past = row.starts_at <= now;
+    let report = if is_past { store::reports::of_action(&state.db, id).await? } else { None };
+    let contacts = if is_past { reports::contacts_for(state, subject, &row).await? } else { Vec::new() };
+    let report_history = if manage && report.as_ref().is_some_and(|r| r.revisions > 1) {
+        store::reports::revisions(&state.db, id)
+            .await?
+            .into_iter()
+            .map(|v| ReportRevision {
+                author: v.author_name,
+                at_ms: v.created_at,
+                present: v.present,
+                tracts: v.tracts,
+                doors_knocked: v.doors_knocked,
+                conversations: v.conversations,
+                calls: v.calls,
             })
             .collect()
     } else {
         Vec::new()
     };
-    let is_past = row.starts_at <= now;
-    let report = if is_past { store::reports::of_action(&state.db, id).await? } else { None };
-    let contacts = if is_past { reports::contacts_for(state, subject, &row).await? } else { Vec::new() };
+    let pending_organizers = if manage { store::actions::pending_organizers(&state.db, id).await? } else { Vec::new() };
+    // A compte-rendu first written by someone else is rewritten by its author or the organizers.
+    let may_rewrite = report.as_ref().is_none_or(|r| manage || (r.author_id.is_some() && r.author_id == subject.id()));
     Ok(ActionView {
         summary: summary(subject, &row, None),
         description: row.description.clone(),
@@ -267,12 +293,17 @@ pub async fn view(state: &AppState, subject: &Subject, id: i64) -> Result<Action
         waiting: row.waiting,
         maybe: row.maybe,
         participants,
+        participants_total,
         my_share_contact: row.my_share_contact.unwrap_or(false),
+        my_show_first_name: row.my_show_first_name.unwrap_or(false),
+        organizer_invitation: row.my_organizer_invitation && row.status != "cancelled",
+        pending_organizers: pending_organizers.into_iter().map(|(handle, display_name)| Author { handle, display_name }).collect(),
+        report_history,
         cancel_reason: row.cancel_reason.clone(),
         may_rsvp: rules::can_rsvp(subject, &facts, is_past),
         may_manage: manage && row.status != "cancelled",
         may_approve: rules::can_approve(subject, &facts),
-        may_report: is_past && rules::can_report(subject, &facts, mine),
+        may_report: is_past && rules::can_report(subject, &facts, mine) && may_rewrite,
         report: report.map(|r| ReportFigures {
             present: r.present,
             tracts: r.tracts,
@@ -281,7 +312,8 @@ pub async fn view(state: &AppState, subject: &Subject, id: i64) -> Result<Action
             conversations: r.conversations,
             calls: r.calls,
             contacts: r.contacts,
-            notes: r.notes,
+            // Free text may hold personal data despite the warning: organizers only.
+            notes: if manage { r.notes } else { String::new() },
         }),
         contacts,
         is_past,

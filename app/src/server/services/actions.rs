@@ -263,16 +263,81 @@ async fn parse_input(state: &AppState, form: &RawForm, federation_code: &str, no
     }
 }
 
-/// Adds the named co-organizers; an unknown handle refuses the whole form.
-async fn add_organizers(tx: &mut crate::server::db::Tx, action_id: i64, me: i64, wanted: &[String]) -> Result<(), AppError> {
-    store::actions::add_organizer(tx, action_id, me).await?;
-    let found = store::users::ids_by_handles(tx, wanted).await?;
-    if wanted.iter().any(|h| !found.iter().any(|(_, f)| f == h)) {
-        return Err(invalid("organizers", FieldError::UnknownMember));
+/// The people named as co-organizers, checked before the transaction: each must exist and be of
+/// the action's scope (`can_be_invited_organizer`), or the whole form is refused.
+async fn invitees(state: &AppState, wanted: &[String], me: i64, scope: &ActionFacts) -> Result<Vec<i64>, AppError> {
+    let mut ids = Vec::new();
+    for handle in wanted {
+        let Some(user) = store::users::by_handle(&state.db, handle).await? else {
+            return Err(invalid("organizers", FieldError::UnknownMember));
+        };
+        if user.id == me || ids.contains(&user.id) {
+            continue;
+        }
+        let invitee = crate::server::services::subjects::of_person(&state.db, user.id).await?;
+        if !rules::can_be_invited_organizer(&invitee, scope) {
+            return Err(invalid("organizers", FieldError::NotOfScope));
+        }
+        ids.push(user.id);
     }
-    for (id, _) in found {
-        store::actions::add_organizer(tx, action_id, id).await?;
+    Ok(ids)
+}
+
+/// The author organizes the action; the people named are invited (and told), and organize it
+/// once they accept.
+async fn add_organizers(
+    tx: &mut crate::server::db::Tx,
+    events: &mut Vec<store::events::EventRow>,
+    action_id: i64,
+    me: i64,
+    invitees: &[i64],
+    now: i64,
+) -> Result<(), AppError> {
+    store::actions::add_organizer(tx, action_id, me, now).await?;
+    let mut invited = Vec::new();
+    for &id in invitees {
+        if store::actions::invite_organizer(tx, action_id, id, me).await? {
+            invited.push(id);
+        }
     }
+    notify_action(tx, events, &invited, "organizer_invited", Some(me), action_id, now).await?;
+    Ok(())
+}
+
+/// The facts the organizer rule needs for an action about to be created in this scope.
+fn scope_facts(section_id: Option<i64>, federation_code: &str) -> ActionFacts {
+    ActionFacts {
+        audience: ActionAudience::Section,
+        status: ActionStatus::Published,
+        section_id,
+        federation_code: federation_code.to_string(),
+        created_by: None,
+        is_organizer: false,
+        reinforcements: 0,
+        point: (0.0, 0.0),
+    }
+}
+
+/// Accepts or declines an invitation to co-organize; whoever invited is told of an acceptance.
+pub async fn answer_invitation(state: &AppState, subject: &Subject, id: i64, accept: bool) -> Result<(), AppError> {
+    let me = subject.id().ok_or(AppError::NotAuthenticated)?;
+    let now = now_ms();
+    let mut tx = state.db.begin().await?;
+    let row = store::actions::by_id_in(&mut tx, me, id).await?.ok_or(AppError::NotFound)?;
+    // Only the invited person learns an invitation exists; anyone else gets "not found".
+    if !row.my_organizer_invitation {
+        return Err(AppError::NotFound);
+    }
+    let Some(invited_by) = store::actions::answer_invitation(&mut tx, id, me, accept, now).await? else {
+        return Err(AppError::NotFound);
+    };
+    let mut events = Vec::new();
+    if accept {
+        let told: Vec<i64> = invited_by.into_iter().collect();
+        notify_action(&mut tx, &mut events, &told, "organizer_accepted", Some(me), id, now).await?;
+    }
+    tx.commit().await?;
+    state.bus.publish(events).await;
     Ok(())
 }
 
@@ -299,10 +364,11 @@ pub async fn create(state: &AppState, subject: &Subject, form: &RawForm) -> Resu
         (Some(section), true) => store::roles::holders(&state.db, "section", &section.id.to_string()).await?,
         _ => Vec::new(),
     };
+    let invitees = invitees(state, &input.organizers, me, &scope_facts(section_id, &scope.federation_code)).await?;
     let mut tx = state.db.begin().await?;
     let id = store::actions::insert(&mut tx, &input.as_new(section_id, &scope.federation_code), status.as_str(), me, now).await?;
-    add_organizers(&mut tx, id, me, &input.organizers).await?;
     let mut events = Vec::new();
+    add_organizers(&mut tx, &mut events, id, me, &invitees, now).await?;
     let team: Vec<i64> = team.iter().map(|h| h.user_id).collect();
     notify_action(&mut tx, &mut events, &team, "action_proposed", Some(me), id, now).await?;
     tx.commit().await?;
@@ -319,14 +385,21 @@ fn invalid(field: &str, error: FieldError) -> AppError {
 /// Reads an action for a write and checks that this subject manages it.
 async fn managed(tx: &mut crate::server::db::Tx, subject: &Subject, me: i64, id: i64) -> Result<ActionRow, AppError> {
     let row = store::actions::by_id_in(tx, me, id).await?.ok_or(AppError::NotFound)?;
-    let facts = facts(&row);
+    may_manage(subject, &row)?;
+    Ok(row)
+}
+
+/// An action the subject may not see answers like a missing one; one they see but may not manage,
+/// 403. Checked before any field of a form is read.
+fn may_manage(subject: &Subject, row: &ActionRow) -> Result<(), AppError> {
+    let facts = facts(row);
     if !rules::can_see(subject, &facts) {
         return Err(AppError::NotFound);
     }
     if !rules::can_manage(subject, &facts) {
         return Err(AppError::Forbidden);
     }
-    Ok(row)
+    Ok(())
 }
 
 /// Edits an action; everyone who answered yes, maybe or waits is told. A larger capacity
@@ -334,16 +407,21 @@ async fn managed(tx: &mut crate::server::db::Tx, subject: &Subject, me: i64, id:
 pub async fn edit(state: &AppState, subject: &Subject, id: i64, form: &RawForm) -> Result<(), AppError> {
     let me = subject.id().ok_or(AppError::NotAuthenticated)?;
     let existing = store::actions::by_id(&state.db, me, id).await?.ok_or(AppError::NotFound)?;
+    may_manage(subject, &existing)?;
+    if existing.status == ActionStatus::Cancelled.as_str() {
+        return Err(AppError::Forbidden);
+    }
     let now = now_ms();
     let input = parse_input(state, form, &existing.federation_code, now).await?;
+    let invitees = invitees(state, &input.organizers, me, &scope_facts(existing.section_id, &existing.federation_code)).await?;
     let mut tx = state.db.begin().await?;
     let row = managed(&mut tx, subject, me, id).await?;
     if row.status == ActionStatus::Cancelled.as_str() {
         return Err(AppError::Forbidden);
     }
     store::actions::update(&mut tx, id, &input.as_new(row.section_id, &row.federation_code), now).await?;
-    add_organizers(&mut tx, id, me, &input.organizers).await?;
     let mut events = Vec::new();
+    add_organizers(&mut tx, &mut events, id, me, &invitees, now).await?;
     let concerned = rsvps::concerned(&mut tx, id).await?;
     notify_action(&mut tx, &mut events, &concerned, "action_changed", Some(me), id, now).await?;
     crate::server::services::rsvp::fill_places(&mut tx, &mut events, id, input.capacity, now).await?;
@@ -355,15 +433,15 @@ pub async fn edit(state: &AppState, subject: &Subject, id: i64, form: &RawForm) 
 /// Cancels an action with a reason; participants are told.
 pub async fn cancel(state: &AppState, subject: &Subject, id: i64, form: &RawForm) -> Result<(), AppError> {
     let me = subject.id().ok_or(AppError::NotAuthenticated)?;
-    let mut e = FieldErrors::default();
-    let reason = e.check("reason", fields::text(form.value("reason"), 3, 300));
-    let Some(reason) = reason else { return Err(AppError::Validation(e)) };
     let now = now_ms();
     let mut tx = state.db.begin().await?;
     let row = managed(&mut tx, subject, me, id).await?;
     if row.status == ActionStatus::Cancelled.as_str() {
         return Ok(());
     }
+    let mut e = FieldErrors::default();
+    let reason = e.check("reason", fields::text(form.value("reason"), 3, 300));
+    let Some(reason) = reason else { return Err(AppError::Validation(e)) };
     store::actions::set_status(&mut tx, id, ActionStatus::Cancelled.as_str(), Some(&reason), now).await?;
     let mut events = Vec::new();
     let concerned = rsvps::concerned(&mut tx, id).await?;

@@ -105,17 +105,18 @@ async fn notify_mentions(tx: &mut Tx, events: &mut Vec<EventRow>, m: &Mentions<'
 
 pub async fn edit(state: &AppState, subject: &Subject, post_id: i64, form: &RawForm) -> Result<(), AppError> {
     let viewer = subject.id().ok_or(AppError::NotAuthenticated)?;
+    // Authorize before validating: a hidden publication answers like a missing one.
+    let mut tx = state.db.begin().await?;
+    let row = store::posts::visible_in_tx(&mut tx, viewer, post_id).await?.ok_or(AppError::NotFound)?;
+    if !rules::can_edit_post(subject, &scope_of(&row)) || row.hidden_at.is_some() {
+        return Err(AppError::Forbidden);
+    }
     let mut e = FieldErrors::default();
     let body = e.check("body", parse_body(form.value("body"), MAX_POST_CHARS));
     let Some(body) = body else {
         return Err(AppError::Validation(e));
     };
     let rendered = richtext::render(&body);
-    let mut tx = state.db.begin().await?;
-    let row = store::posts::visible_in_tx(&mut tx, viewer, post_id).await?.ok_or(AppError::NotFound)?;
-    if !rules::can_edit_post(subject, &scope_of(&row)) || row.hidden_at.is_some() {
-        return Err(AppError::Forbidden);
-    }
     let before = richtext::render(&row.body).mentions;
     let now = now_ms();
     store::posts::update_body(&mut tx, post_id, &body, rendered.html.as_str(), now).await?;
@@ -201,19 +202,20 @@ pub async fn react(state: &AppState, subject: &Subject, post_id: i64, kind: &str
 /// replied-to person and the people mentioned.
 pub async fn comment(state: &AppState, subject: &Subject, post_id: i64, form: &RawForm) -> Result<i64, AppError> {
     let viewer = subject.id().ok_or(AppError::NotAuthenticated)?;
+    // The same limit answer for every publication, seen or not; then authorization, then the text.
+    posting_allowed(state, viewer).await?;
+    let mut tx = state.db.begin().await?;
+    let row = store::posts::visible_in_tx(&mut tx, viewer, post_id).await?.ok_or(AppError::NotFound)?;
+    if !rules::can_interact(subject) || row.hidden_at.is_some() {
+        return Err(AppError::Forbidden);
+    }
     let mut e = FieldErrors::default();
     let body = e.check("comment", parse_body(form.value("comment"), MAX_COMMENT_CHARS));
     let parent: Option<i64> = form.value("parent").parse().ok();
     let Some(body) = body else {
         return Err(AppError::Validation(e));
     };
-    posting_allowed(state, viewer).await?;
     let rendered = richtext::render(&body);
-    let mut tx = state.db.begin().await?;
-    let row = store::posts::visible_in_tx(&mut tx, viewer, post_id).await?.ok_or(AppError::NotFound)?;
-    if !rules::can_interact(subject) || row.hidden_at.is_some() {
-        return Err(AppError::Forbidden);
-    }
     // One level of replies: a reply to a reply attaches to its top-level comment.
     let parent = match parent {
         Some(pid) => match store::comments::place(&mut tx, pid).await? {

@@ -68,16 +68,24 @@ pub async fn offline_forms(state: &AppState, subject: &Subject) -> Result<Vec<St
     rows.extend(store::actions::of_person(&state.db, me, now, true, None, OFFLINE_FORMS).await?);
     Ok(rows
         .iter()
-        .map(|r| &r.action)
-        .filter(|a| (since..until).contains(&a.starts_at))
-        .filter(|a| rules::can_report(subject, &facts(a), a.my_status.as_deref().and_then(RsvpStatus::parse)))
-        .map(|a| format!("/actions/{}/compte-rendu", a.id))
+        .filter(|r| (since..until).contains(&r.action.starts_at))
+        .filter(|r| {
+            let facts = facts(&r.action);
+            rules::can_report(subject, &facts, r.action.my_status.as_deref().and_then(RsvpStatus::parse))
+                && (!r.report_by_another || rules::can_manage(subject, &facts))
+        })
+        .map(|r| format!("/actions/{}/compte-rendu", r.action.id))
         .collect())
 }
 
 pub async fn form_view(state: &AppState, subject: &Subject, action_id: i64) -> Result<ReportFormView, AppError> {
     let row = reportable(state, subject, action_id, Opens::OnItsDay).await?;
     let existing = store::reports::of_action(&state.db, action_id).await?;
+    if let Some(report) = &existing {
+        if !rules::can_manage(subject, &facts(&row)) && (report.author_id.is_none() || report.author_id != subject.id()) {
+            return Err(AppError::Forbidden);
+        }
+    }
     let values = existing
         .as_ref()
         .map(|r| {
@@ -222,11 +230,21 @@ fn key(form: &RawForm) -> Result<&str, AppError> {
 /// which changed nothing.
 pub async fn submit(state: &AppState, subject: &Subject, action_id: i64, form: &RawForm) -> Result<bool, AppError> {
     let me = subject.id().ok_or(AppError::NotAuthenticated)?;
-    reportable(state, subject, action_id, Opens::AtItsStart).await?;
-    let key = key(form)?;
-    let input = parse(form)?;
+    let row = reportable(state, subject, action_id, Opens::AtItsStart).await?;
+    let manage = rules::can_manage(subject, &facts(&row));
     let now = now_ms();
     let mut tx = state.db.begin().await?;
+    // Once written, a compte-rendu is rewritten by its first author or the organizers (each
+    // version is kept); another participant is refused before the form is read.
+    if let Some(author) = store::reports::author_in(&mut tx, action_id).await? {
+        if !manage && author != Some(me) {
+            return Err(AppError::Forbidden);
+        }
+    }
+    let key = key(form)?;
+    let input = parse(form)?;
+    // The key is this person's, for this action: only their own replay finds it, and it was
+    // saved then.
     if !store::reports::claim_key(&mut tx, key, action_id, me, now).await? {
         tx.commit().await?;
         return Ok(false);
@@ -239,8 +257,8 @@ pub async fn submit(state: &AppState, subject: &Subject, action_id: i64, form: &
         conversations: input.conversations,
         calls: input.calls,
         notes: &input.notes,
+        notes_expire_at: 0,
     };
-    store::reports::upsert(&mut tx, action_id, me, &figures, now).await?;
     for c in &input.contacts {
         let contact = NewContact {
             name: &c.name,
@@ -253,6 +271,12 @@ pub async fn submit(state: &AppState, subject: &Subject, action_id: i64, form: &
         };
         store::reports::insert_contact(&mut tx, action_id, me, &contact, now).await?;
     }
+    // Notes go with the contacts met (the longest-kept), and never stay longer than the shortest
+    // retention when there are none.
+    let shortest = now + CONTACT_RETENTION_MONTHS[0] * MONTH_MS;
+    let with_contacts = store::reports::contacts_expiry_in(&mut tx, action_id).await?.unwrap_or(0);
+    let figures = NewReport { notes_expire_at: shortest.max(with_contacts), ..figures };
+    store::reports::upsert(&mut tx, action_id, me, &figures, now).await?;
     tx.commit().await?;
     Ok(true)
 }

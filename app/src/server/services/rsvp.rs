@@ -16,12 +16,6 @@ use crate::server::store::{self, events::EventRow, rsvps};
 /// Records an answer and returns where the person stands (a place, or the waiting list).
 pub async fn answer(state: &AppState, subject: &Subject, action_id: i64, form: &RawForm) -> Result<RsvpStatus, AppError> {
     let me = subject.id().ok_or(AppError::NotAuthenticated)?;
-    let Some(answer) = RsvpAnswer::parse(form.value("reponse")) else {
-        let mut e = FieldErrors::default();
-        e.add("reponse", FieldError::ChoiceRequired);
-        return Err(AppError::Validation(e));
-    };
-    let share_contact = form.value("partage") == "oui";
     let now = now_ms();
     let mut tx = state.db.begin().await?;
     // One answer at a time per action: the places are counted under the action's row lock.
@@ -36,6 +30,13 @@ pub async fn answer(state: &AppState, subject: &Subject, action_id: i64, form: &
     if !rules::can_rsvp(subject, &facts, row.starts_at <= now) {
         return Err(AppError::Forbidden);
     }
+    // The form is read once the person may answer (a hidden action answers like a missing one).
+    let Some(answer) = RsvpAnswer::parse(form.value("reponse")) else {
+        let mut e = FieldErrors::default();
+        e.add("reponse", FieldError::ChoiceRequired);
+        return Err(AppError::Validation(e));
+    };
+    let sharing = rsvps::Sharing { contact: form.value("partage") == "oui", first_name: form.value("prenom") == "oui" };
     let previous = rsvps::status_of(&mut tx, action_id, me).await?.as_deref().and_then(RsvpStatus::parse);
     let status = match answer {
         RsvpAnswer::Yes => match previous {
@@ -53,7 +54,7 @@ pub async fn answer(state: &AppState, subject: &Subject, action_id: i64, form: &
         RsvpAnswer::Maybe => RsvpStatus::Maybe,
         RsvpAnswer::No => RsvpStatus::Declined,
     };
-    rsvps::upsert(&mut tx, action_id, me, status.as_str(), share_contact, now).await?;
+    rsvps::upsert(&mut tx, action_id, me, status.as_str(), sharing, now).await?;
     let mut events = Vec::new();
     if previous == Some(RsvpStatus::Going) && status != RsvpStatus::Going {
         fill_places(&mut tx, &mut events, action_id, row.capacity, now).await?;

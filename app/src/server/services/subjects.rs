@@ -30,6 +30,22 @@ pub async fn load(db: &Db, user: Option<SessionUser>) -> Result<Subject, AppErro
     })
 }
 
+/// The policy's view of another person (someone named in a form), as their own requests see them.
+pub async fn of_person(db: &Db, id: i64) -> Result<Subject, AppError> {
+    let Some(row) = store::users::by_id(db, id).await? else {
+        return Ok(Subject::anonymous());
+    };
+    let user = SessionUser {
+        id,
+        handle: row.handle,
+        display_name: row.display_name,
+        section_slug: None,
+        federation_code: None,
+        token_hash: String::new(),
+    };
+    load(db, Some(user)).await
+}
+
 /// Roles as stored (role, scope kind, scope code) → the policy's; unknown values are dropped.
 pub fn parse_roles<'a>(rows: impl Iterator<Item = (&'a str, &'a str, &'a str)>) -> Vec<(Role, Scope)> {
     rows.filter_map(|(role, kind, code)| Some((Role::parse(role)?, Scope::from_db(kind, code)?))).collect()

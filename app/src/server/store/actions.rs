@@ -37,18 +37,24 @@ pub struct ActionRow {
     pub maybe: i64,
     pub my_status: Option<String>,
     pub my_share_contact: Option<bool>,
+    pub my_show_first_name: Option<bool>,
+    /// The viewer was invited to co-organize and has not answered yet.
+    pub my_organizer_invitation: bool,
 }
 
 /// `$1` is the viewer (0 for nobody).
 const COLUMNS: &str = "a.id, a.kind, a.title, a.description, a.starts_at, a.ends_at, a.place_name, a.address, a.lat, a.lng, \
     a.capacity, a.material, a.audience, a.section_id, s.slug AS section_slug, s.name AS section_name, a.federation_code, \
     d.name AS federation_name, a.status, a.reinforcements, a.cancel_reason, a.created_by, a.updated_at, \
-    EXISTS (SELECT 1 FROM action_organizers o WHERE o.action_id = a.id AND o.user_id = $1) AS is_organizer, \
+    EXISTS (SELECT 1 FROM action_organizers o WHERE o.action_id = a.id AND o.user_id = $1 AND o.accepted_at IS NOT NULL) AS is_organizer, \
     CAST((SELECT COUNT(*) FROM action_rsvps r WHERE r.action_id = a.id AND r.status = 'going') AS BIGINT) AS going, \
     CAST((SELECT COUNT(*) FROM action_rsvps r WHERE r.action_id = a.id AND r.status = 'waiting') AS BIGINT) AS waiting, \
     CAST((SELECT COUNT(*) FROM action_rsvps r WHERE r.action_id = a.id AND r.status = 'maybe') AS BIGINT) AS maybe, \
     (SELECT m.status FROM action_rsvps m WHERE m.action_id = a.id AND m.user_id = $1) AS my_status, \
-    (SELECT m.share_contact FROM action_rsvps m WHERE m.action_id = a.id AND m.user_id = $1) AS my_share_contact";
+    (SELECT m.share_contact FROM action_rsvps m WHERE m.action_id = a.id AND m.user_id = $1) AS my_share_contact, \
+    (SELECT m.show_first_name FROM action_rsvps m WHERE m.action_id = a.id AND m.user_id = $1) AS my_show_first_name, \
+    EXISTS (SELECT 1 FROM action_organizers o WHERE o.action_id = a.id AND o.user_id = $1 AND o.accepted_at IS NULL) \
+    AS my_organizer_invitation";
 
 const FROM: &str = "FROM actions a JOIN departements d ON d.code = a.federation_code LEFT JOIN sections s ON s.id = a.section_id";
 
@@ -107,10 +113,38 @@ pub async fn lock(tx: &mut Tx, id: i64) -> Result<bool, sqlx::Error> {
     Ok(n == 1)
 }
 
-pub async fn add_organizer(tx: &mut Tx, action_id: i64, user_id: i64) -> Result<(), sqlx::Error> {
-    let sql = "INSERT INTO action_organizers (action_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING";
-    on_tx!(tx, c => sqlx::query(sql).bind(action_id).bind(user_id).execute(c).await.map(|r| r.rows_affected()))?;
+/// The person who creates or edits an action organizes it (accepted at once).
+pub async fn add_organizer(tx: &mut Tx, action_id: i64, user_id: i64, now_ms: i64) -> Result<(), sqlx::Error> {
+    let sql = "INSERT INTO action_organizers (action_id, user_id, accepted_at) VALUES ($1, $2, $3) \
+               ON CONFLICT (action_id, user_id) DO UPDATE SET accepted_at = COALESCE(action_organizers.accepted_at, excluded.accepted_at)";
+    on_tx!(tx, c => sqlx::query(sql).bind(action_id).bind(user_id).bind(now_ms).execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
+}
+
+/// Invites someone to co-organize; true when the invitation is new (an organizer or a pending
+/// invitation stays as it is).
+pub async fn invite_organizer(tx: &mut Tx, action_id: i64, user_id: i64, invited_by: i64) -> Result<bool, sqlx::Error> {
+    let sql = "INSERT INTO action_organizers (action_id, user_id, invited_by) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING";
+    let n = on_tx!(tx, c => sqlx::query(sql).bind(action_id).bind(user_id).bind(invited_by).execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(n == 1)
+}
+
+/// Answers a pending invitation: accepted (returns who invited), or declined (the row goes).
+/// `None` when there was no pending invitation.
+pub async fn answer_invitation(tx: &mut Tx, action_id: i64, user_id: i64, accept: bool, now_ms: i64) -> Result<Option<Option<i64>>, sqlx::Error> {
+    let sql = if accept {
+        "UPDATE action_organizers SET accepted_at = $3 WHERE action_id = $1 AND user_id = $2 AND accepted_at IS NULL RETURNING invited_by"
+    } else {
+        "DELETE FROM action_organizers WHERE action_id = $1 AND user_id = $2 AND accepted_at IS NULL AND $3 = $3 RETURNING invited_by"
+    };
+    on_tx!(tx, c => sqlx::query_scalar::<_, Option<i64>>(sql).bind(action_id).bind(user_id).bind(now_ms).fetch_optional(c).await)
+}
+
+/// (handle, display name) of the people invited to co-organize who have not answered yet.
+pub async fn pending_organizers(db: &Db, action_id: i64) -> Result<Vec<(String, String)>, sqlx::Error> {
+    let sql = "SELECT u.handle, u.display_name FROM action_organizers o JOIN users u ON u.id = o.user_id \
+               WHERE o.action_id = $1 AND o.accepted_at IS NULL AND u.suspended_at IS NULL ORDER BY u.display_name LIMIT 50";
+    on_pool!(db.read(), p => sqlx::query_as(sql).bind(action_id).fetch_all(p).await)
 }
 
 pub async fn by_id(db: &Db, viewer: i64, id: i64) -> Result<Option<ActionRow>, sqlx::Error> {
@@ -209,12 +243,12 @@ pub async fn proposals(db: &Db, viewer: i64, section_ids: &[i64], federation_cod
 /// (handle, display name) of the organizers, in the order they were added.
 pub async fn organizers(db: &Db, action_id: i64) -> Result<Vec<(String, String)>, sqlx::Error> {
     let sql = "SELECT u.handle, u.display_name FROM action_organizers o JOIN users u ON u.id = o.user_id \
-               WHERE o.action_id = $1 AND u.suspended_at IS NULL ORDER BY u.display_name LIMIT 50";
+               WHERE o.action_id = $1 AND o.accepted_at IS NOT NULL AND u.suspended_at IS NULL ORDER BY u.display_name LIMIT 50";
     on_pool!(db.read(), p => sqlx::query_as(sql).bind(action_id).fetch_all(p).await)
 }
 
 pub async fn organizer_ids(tx: &mut Tx, action_id: i64) -> Result<Vec<i64>, sqlx::Error> {
-    let sql = "SELECT user_id FROM action_organizers WHERE action_id = $1";
+    let sql = "SELECT user_id FROM action_organizers WHERE action_id = $1 AND accepted_at IS NOT NULL";
     on_tx!(tx, c => sqlx::query_scalar(sql).bind(action_id).fetch_all(c).await)
 }
 
@@ -230,7 +264,7 @@ pub async fn for_person(db: &Db, user_id: i64, since_ms: i64) -> Result<Vec<Acti
     let sql = format!(
         "SELECT {COLUMNS} {FROM} WHERE a.starts_at >= $2 AND a.status <> 'proposed' AND (\
          EXISTS (SELECT 1 FROM action_rsvps r WHERE r.action_id = a.id AND r.user_id = $1 AND r.status IN ('going', 'waiting', 'maybe')) \
-         OR EXISTS (SELECT 1 FROM action_organizers o WHERE o.action_id = a.id AND o.user_id = $1)) \
+         OR EXISTS (SELECT 1 FROM action_organizers o WHERE o.action_id = a.id AND o.user_id = $1 AND o.accepted_at IS NOT NULL)) \
          ORDER BY a.starts_at, a.id LIMIT 500"
     );
     on_pool!(db.read(), p => sqlx::query_as::<_, ActionRow>(&sql).bind(user_id).bind(since_ms).fetch_all(p).await)
@@ -266,6 +300,8 @@ pub struct MyActionRow {
     #[sqlx(flatten)]
     pub action: ActionRow,
     pub has_report: bool,
+    /// Its compte-rendu was first written by someone else (only organizers may then rewrite it).
+    pub report_by_another: bool,
 }
 
 /// A person's actions — answered yes, maybe or waiting, or organized — on one side of `now_ms`:
@@ -286,7 +322,9 @@ pub async fn of_person(
     };
     let (after_start, after_id) = after.unwrap_or(if past { (i64::MAX, i64::MAX) } else { (i64::MIN, i64::MIN) });
     let sql = format!(
-        "SELECT {COLUMNS}, EXISTS (SELECT 1 FROM action_reports ar WHERE ar.action_id = a.id) AS has_report {FROM} \
+        "SELECT {COLUMNS}, EXISTS (SELECT 1 FROM action_reports ar WHERE ar.action_id = a.id) AS has_report, \
+         EXISTS (SELECT 1 FROM action_reports ar WHERE ar.action_id = a.id AND (ar.author_id IS NULL OR ar.author_id <> $1)) \
+         AS report_by_another {FROM} \
          WHERE a.id IN (SELECT r.action_id FROM action_rsvps r WHERE r.user_id = $1 AND r.status IN ('going', 'waiting', 'maybe') \
                         UNION SELECT o.action_id FROM action_organizers o WHERE o.user_id = $1) \
          AND {side} AND {cursor} ORDER BY {order} LIMIT $5"

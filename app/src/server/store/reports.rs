@@ -1,5 +1,5 @@
-//! Comptes-rendus of actions (one per action, replaced when rewritten), the new contacts met,
-//! and the rows the section statistics are computed from.
+//! Comptes-rendus of actions (one current version per action, every version kept as a revision),
+//! the new contacts met, and the rows the section statistics are computed from.
 
 use sqlx::FromRow;
 
@@ -14,22 +14,46 @@ pub struct ReportRow {
     pub doors_opened: i64,
     pub conversations: i64,
     pub calls: i64,
+    /// Empty once expired (housekeeping clears them with the contacts' data).
     pub notes: String,
     pub contacts: i64,
+    /// Who wrote the first version (may rewrite it, with the organizers).
+    pub author_id: Option<i64>,
+    pub updated_by: Option<i64>,
+    pub updated_at: i64,
+    /// Versions kept, the current one included.
+    pub revisions: i64,
 }
 
 pub async fn of_action(db: &Db, action_id: i64) -> Result<Option<ReportRow>, sqlx::Error> {
     let sql = "SELECT r.present, r.tracts, r.doors_knocked, r.doors_opened, r.conversations, r.calls, r.notes, \
-               CAST((SELECT COUNT(*) FROM action_contacts c WHERE c.action_id = r.action_id) AS BIGINT) AS contacts \
+               CAST((SELECT COUNT(*) FROM action_contacts c WHERE c.action_id = r.action_id) AS BIGINT) AS contacts, \
+               r.author_id, r.updated_by, r.updated_at, \
+               CAST((SELECT COUNT(*) FROM action_report_revisions v WHERE v.action_id = r.action_id) AS BIGINT) AS revisions \
                FROM action_reports r WHERE r.action_id = $1";
     on_pool!(db.read(), p => sqlx::query_as::<_, ReportRow>(sql).bind(action_id).fetch_optional(p).await)
 }
 
-/// Records a submission's idempotency key; false when it was already there (a replay: the
-/// caller then changes nothing). On PostgreSQL a concurrent twin waits for the first to commit.
+/// The first author of an action's compte-rendu, inside the writing transaction: `None` when
+/// none was written, `Some(None)` when its author's account is gone.
+pub async fn author_in(tx: &mut Tx, action_id: i64) -> Result<Option<Option<i64>>, sqlx::Error> {
+    let sql = "SELECT author_id FROM action_reports WHERE action_id = $1";
+    on_tx!(tx, c => sqlx::query_scalar::<_, Option<i64>>(sql).bind(action_id).fetch_optional(c).await)
+}
+
+/// When the notes written now expire: with the longest-kept contact of the action, never before
+/// `at_least` (the shortest retention, for a compte-rendu without contacts).
+pub async fn contacts_expiry_in(tx: &mut Tx, action_id: i64) -> Result<Option<i64>, sqlx::Error> {
+    let sql = "SELECT MAX(expires_at) FROM action_contacts WHERE action_id = $1";
+    on_tx!(tx, c => sqlx::query_scalar::<_, Option<i64>>(sql).bind(action_id).fetch_one(c).await)
+}
+
+/// Records a submission's idempotency key for this person and this action; false when they
+/// already sent it (a replay: the caller then changes nothing, and says it was kept the first
+/// time). On PostgreSQL a concurrent twin waits for the first to commit.
 pub async fn claim_key(tx: &mut Tx, key: &str, action_id: i64, user_id: i64, now_ms: i64) -> Result<bool, sqlx::Error> {
     let sql = "INSERT INTO action_report_submissions (idempotency_key, action_id, user_id, received_at) \
-               VALUES ($1, $2, $3, $4) ON CONFLICT (idempotency_key) DO NOTHING";
+               VALUES ($1, $2, $3, $4) ON CONFLICT (user_id, action_id, idempotency_key) DO NOTHING";
     let n =
         on_tx!(tx, c => sqlx::query(sql).bind(key).bind(action_id).bind(user_id).bind(now_ms).execute(c).await.map(|r| r.rows_affected()))?;
     Ok(n == 1)
@@ -44,21 +68,64 @@ pub struct NewReport<'a> {
     pub conversations: i64,
     pub calls: i64,
     pub notes: &'a str,
+    pub notes_expire_at: i64,
 }
 
-/// Writes the compte-rendu of an action, replacing an earlier one.
+/// Writes the current version of an action's compte-rendu (its first author stays) and keeps
+/// it as a revision.
 pub async fn upsert(tx: &mut Tx, action_id: i64, author: i64, f: &NewReport<'_>, now_ms: i64) -> Result<(), sqlx::Error> {
-    let sql = "INSERT INTO action_reports (action_id, author_id, present, tracts, doors_knocked, doors_opened, conversations, calls, \
-               notes, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) \
-               ON CONFLICT (action_id) DO UPDATE SET author_id = excluded.author_id, present = excluded.present, \
+    let sql = "INSERT INTO action_reports (action_id, author_id, updated_by, present, tracts, doors_knocked, doors_opened, \
+               conversations, calls, notes, notes_expire_at, created_at, updated_at) \
+               VALUES ($1, $2, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) \
+               ON CONFLICT (action_id) DO UPDATE SET updated_by = excluded.updated_by, present = excluded.present, \
                tracts = excluded.tracts, doors_knocked = excluded.doors_knocked, doors_opened = excluded.doors_opened, \
                conversations = excluded.conversations, calls = excluded.calls, notes = excluded.notes, \
-               updated_at = excluded.updated_at";
+               notes_expire_at = excluded.notes_expire_at, updated_at = excluded.updated_at";
     on_tx!(tx, c => sqlx::query(sql)
         .bind(action_id).bind(author).bind(f.present).bind(f.tracts).bind(f.doors_knocked).bind(f.doors_opened)
-        .bind(f.conversations).bind(f.calls).bind(f.notes).bind(now_ms)
+        .bind(f.conversations).bind(f.calls).bind(f.notes).bind(f.notes_expire_at).bind(now_ms)
+        .execute(c).await.map(|r| r.rows_affected()))?;
+    let sql = "INSERT INTO action_report_revisions (action_id, author_id, present, tracts, doors_knocked, doors_opened, \
+               conversations, calls, notes, notes_expire_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
+    on_tx!(tx, c => sqlx::query(sql)
+        .bind(action_id).bind(author).bind(f.present).bind(f.tracts).bind(f.doors_knocked).bind(f.doors_opened)
+        .bind(f.conversations).bind(f.calls).bind(f.notes).bind(f.notes_expire_at).bind(now_ms)
         .execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
+}
+
+/// One version of a compte-rendu, for the people who manage the action.
+#[derive(Debug, Clone, FromRow, PartialEq, Eq)]
+pub struct RevisionRow {
+    pub author_name: Option<String>,
+    pub present: i64,
+    pub tracts: i64,
+    pub doors_knocked: i64,
+    pub doors_opened: i64,
+    pub conversations: i64,
+    pub calls: i64,
+    pub created_at: i64,
+}
+
+/// The versions of an action's compte-rendu, newest first (bounded).
+pub async fn revisions(db: &Db, action_id: i64) -> Result<Vec<RevisionRow>, sqlx::Error> {
+    let sql = "SELECT u.display_name AS author_name, v.present, v.tracts, v.doors_knocked, v.doors_opened, v.conversations, \
+               v.calls, v.created_at FROM action_report_revisions v LEFT JOIN users u ON u.id = v.author_id \
+               WHERE v.action_id = $1 ORDER BY v.id DESC LIMIT 50";
+    on_pool!(db.read(), p => sqlx::query_as::<_, RevisionRow>(sql).bind(action_id).fetch_all(p).await)
+}
+
+/// Clears the free-text notes whose time is over, in the current versions and the revisions
+/// (housekeeping, with the contacts).
+pub async fn purge_expired_notes(db: &Db, now_ms: i64) -> Result<u64, sqlx::Error> {
+    let mut tx = db.begin().await?;
+    let mut cleared = 0;
+    for table in ["action_reports", "action_report_revisions"] {
+        let sql = format!("UPDATE {table} SET notes = '', notes_expire_at = NULL WHERE notes_expire_at <= $1");
+        cleared += on_tx!(&mut tx, c => sqlx::query(&sql).bind(now_ms).execute(c).await.map(|r| r.rows_affected()))?;
+    }
+    tx.commit().await?;
+    Ok(cleared)
 }
 
 pub struct NewContact<'a> {

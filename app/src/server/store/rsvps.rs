@@ -13,13 +13,21 @@ pub async fn status_of(tx: &mut Tx, action_id: i64, user_id: i64) -> Result<Opti
 
 /// Writes an answer. `queued_at` keeps its first value while the person stays on the waiting
 /// list, so changing one's contact choice does not lose one's rank.
-pub async fn upsert(tx: &mut Tx, action_id: i64, user_id: i64, status: &str, share_contact: bool, now_ms: i64) -> Result<(), sqlx::Error> {
-    let sql = "INSERT INTO action_rsvps (action_id, user_id, status, share_contact, queued_at, updated_at) \
-               VALUES ($1, $2, $3, $4, $5, $5) \
+/// What a participant lets others see: their e-mail (organizers), their first name (participants).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Sharing {
+    pub contact: bool,
+    pub first_name: bool,
+}
+
+pub async fn upsert(tx: &mut Tx, action_id: i64, user_id: i64, status: &str, sharing: Sharing, now_ms: i64) -> Result<(), sqlx::Error> {
+    let sql = "INSERT INTO action_rsvps (action_id, user_id, status, share_contact, show_first_name, queued_at, updated_at) \
+               VALUES ($1, $2, $3, $4, $5, $6, $6) \
                ON CONFLICT (action_id, user_id) DO UPDATE SET \
                  queued_at = CASE WHEN action_rsvps.status = excluded.status THEN action_rsvps.queued_at ELSE excluded.queued_at END, \
-                 status = excluded.status, share_contact = excluded.share_contact, updated_at = excluded.updated_at";
-    on_tx!(tx, c => sqlx::query(sql).bind(action_id).bind(user_id).bind(status).bind(share_contact).bind(now_ms).execute(c).await.map(|r| r.rows_affected()))?;
+                 status = excluded.status, share_contact = excluded.share_contact, show_first_name = excluded.show_first_name, \
+                 updated_at = excluded.updated_at";
+    on_tx!(tx, c => sqlx::query(sql).bind(action_id).bind(user_id).bind(status).bind(sharing.contact).bind(sharing.first_name).bind(now_ms).execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
 }
 
@@ -53,11 +61,12 @@ pub struct ParticipantRow {
     pub email: String,
     pub status: String,
     pub share_contact: bool,
+    pub show_first_name: bool,
 }
 
 /// Who answered yes, waits or maybe (suspended accounts left out), places first.
 pub async fn participants(db: &Db, action_id: i64) -> Result<Vec<ParticipantRow>, sqlx::Error> {
-    let sql = "SELECT u.handle, u.display_name, u.email, r.status, r.share_contact FROM action_rsvps r JOIN users u ON u.id = r.user_id \
+    let sql = "SELECT u.handle, u.display_name, u.email, r.status, r.share_contact, r.show_first_name FROM action_rsvps r JOIN users u ON u.id = r.user_id \
                WHERE r.action_id = $1 AND r.status IN ('going', 'waiting', 'maybe') AND u.suspended_at IS NULL \
                ORDER BY CASE r.status WHEN 'going' THEN 0 WHEN 'waiting' THEN 1 ELSE 2 END, r.queued_at, u.id LIMIT 500";
     on_pool!(db.read(), p => sqlx::query_as::<_, ParticipantRow>(sql).bind(action_id).fetch_all(p).await)
