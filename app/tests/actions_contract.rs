@@ -114,17 +114,44 @@ async fn create_validates_and_places_the_action(t: &TestDb) {
     let sympathisant = who(&w, w.sympathisant).await;
     assert_eq!(actions::create(&w.state, &sympathisant, &action_form(3, &[])).await, Err(AppError::Forbidden));
 
+    // Co-organizers are people of the scope: someone of Roubaix (or Paris) may not be named.
+    for outsider in ["remi-roubaix", "paul-paris"] {
+        let e = errors(actions::create(&w.state, &secretary, &action_form(3, &[("organizers", outsider)])).await);
+        assert!(e.contains(&("organizers".to_string(), FieldError::NotOfScope)), "{outsider}: {e:?}");
+    }
+
     let id = actions::create(&w.state, &secretary, &action_form(3, &[("organizers", "@ada-adherente")])).await.unwrap();
     let view = action_views::view(&w.state, &secretary, id).await.unwrap();
     assert_eq!(view.summary.status, ActionStatus::Published);
     assert_eq!(view.summary.organizer, ScopeRef::Section(SectionRef { slug: "lille".into(), name: "lille".into() }));
     assert!((view.summary.lat - 50.63).abs() < 0.1 && (view.summary.lng - 3.06).abs() < 0.1, "placed at Lille's point");
+    // Naming someone invites them: they organize nothing (and see no participant's data) until
+    // they accept.
     let organizers: Vec<String> = view.organizers.iter().map(|o| o.handle.clone()).collect();
-    assert_eq!(organizers.len(), 2, "{organizers:?}");
+    assert_eq!(organizers, vec!["sophie-secretaire".to_string()]);
+    assert_eq!(view.pending_organizers.iter().map(|o| o.handle.as_str()).collect::<Vec<_>>(), vec!["ada-adherente"]);
     assert!(view.may_manage);
-    // The co-organizer manages it too.
     let ada = who(&w, w.adherent).await;
-    assert!(action_views::view(&w.state, &ada, id).await.unwrap().may_manage);
+    let invited = action_views::view(&w.state, &ada, id).await.unwrap();
+    assert!(invited.organizer_invitation && !invited.may_manage);
+    let told = store::notifications::for_user(&w.state.db, w.adherent, None, 50).await.unwrap().into_iter().map(|n| n.kind).collect::<Vec<_>>();
+    assert!(told.contains(&"organizer_invited".to_string()), "{told:?}");
+    // Someone not invited cannot answer an invitation (as if the action had none).
+    let sacha = who(&w, w.sympathisant).await;
+    assert_eq!(actions::answer_invitation(&w.state, &sacha, id, true).await, Err(AppError::NotFound));
+    actions::answer_invitation(&w.state, &ada, id, true).await.unwrap();
+    let accepted = action_views::view(&w.state, &ada, id).await.unwrap();
+    assert!(accepted.may_manage && !accepted.organizer_invitation);
+    assert_eq!(accepted.organizers.len(), 2);
+    let told = store::notifications::for_user(&w.state.db, w.secretary, None, 50).await.unwrap().into_iter().map(|n| n.kind).collect::<Vec<_>>();
+    assert!(told.contains(&"organizer_accepted".to_string()), "{told:?}");
+
+    // A declined invitation leaves nothing behind.
+    let other = actions::create(&w.state, &secretary, &action_form(4, &[("organizers", "ada-adherente")])).await.unwrap();
+    actions::answer_invitation(&w.state, &ada, other, false).await.unwrap();
+    let after = action_views::view(&w.state, &secretary, other).await.unwrap();
+    assert!(after.pending_organizers.is_empty() && after.organizers.len() == 1);
+    assert_eq!(actions::answer_invitation(&w.state, &ada, other, true).await, Err(AppError::NotFound), "answered once");
 }
 
 fn everything(viewer: i64) -> store::actions::UpcomingQuery {
@@ -216,9 +243,19 @@ async fn waiting_list_and_participants(t: &TestDb) {
             ("samia-seconde".into(), None, RsvpStatus::Waiting)
         ]
     );
-    // A participant sees first names, no e-mail; someone who did not answer sees nobody.
+    // A participant sees how many come and the first names of those who allowed it, with no
+    // e-mail and no link to a profile; someone who did not answer sees nobody.
     let second = who(&w, w.second).await;
-    assert!(action_views::view(&w.state, &second, id).await.unwrap().participants.iter().all(|p| p.email.is_none()));
+    let seen = action_views::view(&w.state, &second, id).await.unwrap();
+    assert!(seen.participants.is_empty(), "nobody allowed their first name to be seen");
+    assert_eq!(seen.participants_total, 2);
+    let sacha = who(&w, w.sympathisant).await;
+    rsvp::answer(&w.state, &sacha, id, &form(&[("reponse", "oui"), ("partage", "oui"), ("prenom", "oui")])).await.unwrap();
+    let seen = action_views::view(&w.state, &second, id).await.unwrap();
+    let names: Vec<(String, Option<String>, Option<String>)> =
+        seen.participants.iter().map(|p| (p.name.clone(), p.handle.clone(), p.email.clone())).collect();
+    assert_eq!(names, vec![("sacha-sympathie".to_string(), None, None)]);
+    assert!(view.participants.iter().all(|p| p.handle.is_some()), "organizers get the profile links");
     let adherent = who(&w, w.adherent).await;
     assert!(action_views::view(&w.state, &adherent, id).await.unwrap().participants.is_empty());
 

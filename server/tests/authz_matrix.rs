@@ -869,7 +869,7 @@ fn table() -> Vec<Row> {
             "GET /actions/{id}",
             "invitations not answered",
             ACTION_TEAM,
-            Probe::PageShows("/actions/{action_invite}".into(), "Adèle Annuaire"),
+            Probe::PageShows("/actions/{action_invite}".into(), "pending-organizers"),
         ),
         row("GET /actions/{id}/modifier", "edit form", ACTION_TEAM, Probe::PageOk("/actions/{action_public}/modifier".into())),
         row(
@@ -940,7 +940,7 @@ fn table() -> Vec<Row> {
             ACTION_TEAM,
             Probe::Post(
                 "/actions/{action_past}/compte-rendu".into(),
-                fields(&[("cle", "matrice-cle-{n}-0000"), ("tracts", "250"), ("present", "{n}")]),
+                fields(&[("cle", "matrice-cle-{n}-0000"), ("tracts", "250"), ("present", "{n}"), ("notes", "NOTE-MATRICE")]),
             ),
         ),
         row(

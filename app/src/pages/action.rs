@@ -81,7 +81,7 @@ fn ActionBody(action: ActionView) -> impl IntoView {
                 </dd>
                 {(!action.pending_organizers.is_empty()).then(|| view! {
                     <dt>{t.pending_organizers}</dt>
-                    <dd>{action.pending_organizers.iter().map(|o| o.display_name.clone()).collect::<Vec<_>>().join(", ")}</dd>
+                    <dd class="pending-organizers">{action.pending_organizers.iter().map(|o| o.display_name.clone()).collect::<Vec<_>>().join(", ")}</dd>
                 })}
             </dl>
             <Invitation action=action.clone() />
