@@ -354,10 +354,10 @@ async fn sessions_close_here_or_everywhere(t: &TestDb) {
     let b = accounts::sign_in(&state, &signin_form("elise@example.fr", "un mot de passe solide"), "ip").await.unwrap();
     let c = accounts::sign_in(&state, &signin_form("elise@example.fr", "un mot de passe solide"), "ip").await.unwrap();
     let user_a = sessions::resolve(db, &a.token).await.unwrap().expect("a");
-    sessions::close(db, user_a.user().expect("a's person")).await.unwrap();
+    sessions::close(&state, user_a.user().expect("a's person")).await.unwrap();
     assert!(sessions::resolve(db, &a.token).await.unwrap().is_none());
     let user_b = sessions::resolve(db, &b.token).await.unwrap().expect("b still open");
-    assert_eq!(sessions::close_all(db, user_b.user().expect("b's person")).await.unwrap(), 2);
+    assert_eq!(sessions::close_all(&state, user_b.user().expect("b's person")).await.unwrap(), 2);
     assert!(sessions::resolve(db, &c.token).await.unwrap().is_none());
     assert_eq!(sessions::purge_expired(db).await.unwrap(), 0);
 }

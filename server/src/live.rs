@@ -3,6 +3,11 @@
 //! Events carry ids only; each one is re-checked for this viewer before it is sent (a publication
 //! through `POST_VISIBLE`, a notification count only to its recipient). `Last-Event-ID` resumes
 //! from the outbox. Keep-alive comments every 15 s keep proxies from closing idle streams.
+//!
+//! A stream lives no longer than its session: a `sessions_closed` event for its person (sign-out
+//! here or everywhere, suspension; relayed across instances) makes it re-check the session at
+//! once, and it re-checks every minute anyway (a change made by another process, e.g. the
+//! `coopol suspend` command on SQLite). A dead session gets a last `fin` event, then the end.
 
 use std::collections::VecDeque;
 use std::convert::Infallible;
@@ -24,6 +29,9 @@ use app::server::{store, Db};
 
 use crate::live_checks::{LiveChecks, Verdict};
 use crate::state::ServerState;
+
+/// How often an open stream re-checks its session without being told to.
+const SESSION_RECHECK: Duration = Duration::from_secs(60);
 
 /// How many missed events a resume replays at most.
 const RESUME_LIMIT: i64 = 200;
@@ -57,7 +65,8 @@ pub async fn stream(State(state): State<ServerState>, Extension(checks): Extensi
             backlog.extend(rows.into_iter().map(LiveEvent::from));
         }
     }
-    let events = live_events(state.app.db.clone(), checks, viewer, receiver, backlog);
+    let token_hash = subject.user.as_ref().map(|u| u.token_hash.clone()).unwrap_or_default();
+    let events = live_events(state.app.db.clone(), checks, (viewer, token_hash), receiver, backlog);
     Sse::new(events).keep_alive(KeepAlive::new().interval(Duration::from_secs(15))).into_response()
 }
 
@@ -65,34 +74,68 @@ struct Cursor {
     db: Db,
     checks: LiveChecks,
     viewer: i64,
+    /// The session this stream was opened with (its hash, as stored).
+    token_hash: String,
     receiver: Receiver<LiveEvent>,
     backlog: VecDeque<LiveEvent>,
     /// The highest id replayed from the outbox: the live broadcast may repeat those.
     resumed_up_to: i64,
+    recheck: tokio::time::Interval,
+    /// The session is over: the `fin` event was sent, the stream ends.
+    ended: bool,
+}
+
+impl Cursor {
+    async fn session_is_live(&self) -> bool {
+        // A database error keeps the stream: the next check decides.
+        store::sessions::is_live(&self.db, &self.token_hash, app::server::now_ms()).await.unwrap_or(true)
+    }
 }
 
 fn live_events(
     db: Db,
     checks: LiveChecks,
-    viewer: i64,
+    (viewer, token_hash): (i64, String),
     receiver: Receiver<LiveEvent>,
     backlog: VecDeque<LiveEvent>,
 ) -> impl Stream<Item = Result<Event, Infallible>> {
     let resumed_up_to = backlog.iter().map(|e| e.id).max().unwrap_or(0);
-    let cursor = Cursor { db, checks, viewer, receiver, backlog, resumed_up_to };
+    let recheck = tokio::time::interval_at(tokio::time::Instant::now() + SESSION_RECHECK, SESSION_RECHECK);
+    let cursor = Cursor { db, checks, viewer, token_hash, receiver, backlog, resumed_up_to, recheck, ended: false };
     stream::unfold(cursor, |mut c| async move {
+        if c.ended {
+            return None;
+        }
+        let end = |mut c: Cursor| {
+            c.ended = true;
+            Some((Ok(Event::default().event("fin").data("{}")), c))
+        };
         loop {
             let event = match c.backlog.pop_front() {
                 Some(e) => e,
-                None => match c.receiver.recv().await {
-                    // A resume and the live broadcast can overlap: never send an id twice.
-                    Ok(e) if e.id <= c.resumed_up_to => continue,
-                    Ok(e) => e,
-                    // Too slow a reader: tell the page to reload its counts rather than lose them.
-                    Err(RecvError::Lagged(_)) => return Some((Ok(Event::default().event("resync").data("{}")), c)),
-                    Err(RecvError::Closed) => return None,
+                None => tokio::select! {
+                    received = c.receiver.recv() => match received {
+                        // A resume and the live broadcast can overlap: never send an id twice.
+                        Ok(e) if e.id <= c.resumed_up_to => continue,
+                        Ok(e) => e,
+                        // Too slow a reader: tell the page to reload its counts rather than lose them.
+                        Err(RecvError::Lagged(_)) => return Some((Ok(Event::default().event("resync").data("{}")), c)),
+                        Err(RecvError::Closed) => return None,
+                    },
+                    _ = c.recheck.tick() => {
+                        if !c.session_is_live().await {
+                            return end(c);
+                        }
+                        continue;
+                    }
                 },
             };
+            if event.kind == app::server::services::sessions::SESSIONS_CLOSED {
+                if event.user_id == Some(c.viewer) && !c.session_is_live().await {
+                    return end(c);
+                }
+                continue;
+            }
             if let Some(message) = message_for(&c.db, &c.checks, c.viewer, &event).await {
                 return Some((Ok(message.id(event.id.to_string())), c));
             }

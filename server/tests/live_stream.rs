@@ -50,6 +50,28 @@ impl Stream {
     }
 }
 
+impl Stream {
+    /// Reads until the `fin` event, then expects the end of the response.
+    async fn ends(&mut self) {
+        loop {
+            if let Some(end) = self.pending.find("\n\n") {
+                let block: String = self.pending.drain(..end + 2).collect();
+                if block.lines().any(|l| l == "event: fin") {
+                    let after = tokio::time::timeout(Duration::from_secs(10), self.body.frame()).await.expect("the end within 10 s");
+                    assert!(after.is_none(), "nothing after fin");
+                    return;
+                }
+                continue;
+            }
+            let frame = tokio::time::timeout(Duration::from_secs(10), self.body.frame()).await.expect("fin within 10 s");
+            let frame = frame.expect("the stream ends with fin, not before").unwrap();
+            if let Ok(data) = frame.into_data() {
+                self.pending.push_str(&String::from_utf8_lossy(&data).replace("\r\n", "\n"));
+            }
+        }
+    }
+}
+
 async fn open(router: &axum::Router, t: &TestDb, user: i64) -> Stream {
     let mut tx = t.db.begin().await.unwrap();
     let token = sessions::open_in(&mut tx, user).await.unwrap();
@@ -138,4 +160,47 @@ async fn each_delivery_is_checked_for_its_receiver(t: &TestDb) {
     assert_eq!(who, vec![ada, bea, cyril, dan]);
 }
 
-on_both_backends!(each_delivery_is_checked_for_its_receiver);
+/// Signing out everywhere, or a suspension, ends the open streams of that person at once (an
+/// event every instance relays), and nobody else's.
+async fn streams_end_with_their_session(t: &TestDb) {
+    let state = AppState {
+        db: t.db.clone(),
+        settings: Arc::new(Settings::default()),
+        bus: app::server::bus::EventBus::start(&t.db),
+    };
+    let router = build_router(ServerState {
+        app: state.clone(),
+        leptos: LeptosOptions::builder().output_name("coopol").site_root("target/site").build(),
+        ops: Default::default(),
+    });
+    testing::section(&t.db, "lille", "59", &["59350"]).await;
+    let bea = testing::person(&t.db, "bea", "59350", "sympathisant", "none").await;
+    let dan = testing::person(&t.db, "dan", "59350", "adherent", "confirmed").await;
+    let eve = testing::person(&t.db, "eve", "59350", "adherent", "confirmed").await;
+    let mut bea_phone = open(&router, t, bea).await;
+    let mut bea_laptop = open(&router, t, bea).await;
+    let mut dan_stream = open(&router, t, dan).await;
+    let mut eve_stream = open(&router, t, eve).await;
+    while state.bus.subscriber_count() < 4 {
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    let bea_user = app::server::context::SessionUser {
+        id: bea,
+        handle: "bea".into(),
+        display_name: "bea".into(),
+        section_slug: None,
+        federation_code: None,
+        token_hash: String::new(),
+    };
+    sessions::close_all(&state, &bea_user).await.unwrap();
+    bea_phone.ends().await;
+    bea_laptop.ends().await;
+    app::server::services::roles::set_suspended_by_email(&state, "dan@example.fr", true).await.unwrap();
+    dan_stream.ends().await;
+    // Eve's stream carries on.
+    let eve_s = testing::subject(&t.db, eve).await;
+    let post = posts::publish(&state, &eve_s, &publication("Toujours là", "public")).await.unwrap();
+    assert_eq!(eve_stream.next_post().await, post);
+}
+
+on_both_backends!(each_delivery_is_checked_for_its_receiver, streams_end_with_their_session);

@@ -87,6 +87,17 @@ pub fn connect(live: Live) {
             live.unread.set(Some(n.unread));
         }
     });
+    // The session was closed (signed out everywhere, account suspended): stop the stream
+    // (a reconnection would only be refused) and reload, which shows the page signed out.
+    let closing = source.clone();
+    let on_end = Closure::<dyn FnMut(MessageEvent)>::new(move |_e: MessageEvent| {
+        closing.close();
+        if let Some(window) = web_sys::window() {
+            let _ = window.location().reload();
+        }
+    });
+    let _ = source.add_event_listener_with_callback("fin", on_end.as_ref().unchecked_ref());
+    on_end.forget();
     let _ = source.add_event_listener_with_callback("post", on_post.as_ref().unchecked_ref());
     let _ = source.add_event_listener_with_callback("counts", on_counts.as_ref().unchecked_ref());
     let _ = source.add_event_listener_with_callback("notifications", on_notifications.as_ref().unchecked_ref());

@@ -20,7 +20,7 @@ fn signed_out(state: &ServerState) -> Response {
 
 pub async fn this_device(State(state): State<ServerState>, request: Request) -> Response {
     if let Some(user) = request.extensions().get::<app::server::context::SessionUser>() {
-        if sessions::close(&state.app.db, user).await.is_err() {
+        if sessions::close(&state.app, user).await.is_err() {
             return crate::forms::render::see_other("/profil");
         }
     }
@@ -29,7 +29,7 @@ pub async fn this_device(State(state): State<ServerState>, request: Request) -> 
 
 pub async fn all_devices(State(state): State<ServerState>, request: Request) -> Response {
     if let Some(user) = request.extensions().get::<app::server::context::SessionUser>() {
-        match sessions::close_all(&state.app.db, user).await {
+        match sessions::close_all(&state.app, user).await {
             Ok(closed) => tracing::info!(user_id = user.id, closed, "signed out of all devices"),
             Err(_) => return crate::forms::render::see_other("/profil"),
         }

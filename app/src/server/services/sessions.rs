@@ -2,7 +2,7 @@
 
 use crate::error::AppError;
 use crate::server::auth::session_token;
-use crate::server::context::SessionUser;
+use crate::server::context::{AppState, SessionUser};
 use crate::server::db::{Db, Tx};
 use crate::server::policy::{Belonging, Subject};
 use crate::server::services::subjects;
@@ -68,21 +68,28 @@ pub async fn resolve(db: &Db, token: &str) -> Result<Option<SignedIn>, AppError>
     Ok(Some(SignedIn { subject, unread_notifications: first.unread_notifications }))
 }
 
-/// Closes this device's session.
-pub async fn close(db: &Db, user: &SessionUser) -> Result<(), AppError> {
-    let mut tx = db.begin().await?;
+/// Closes this device's session; its open event streams end (every instance is told).
+pub async fn close(state: &AppState, user: &SessionUser) -> Result<(), AppError> {
+    let mut tx = state.db.begin().await?;
     store::sessions::delete(&mut tx, &user.token_hash).await?;
+    let event = store::events::insert(&mut tx, SESSIONS_CLOSED, None, Some(user.id), now_ms()).await?;
     tx.commit().await?;
+    state.bus.publish(vec![event]).await;
     Ok(())
 }
 
-/// Closes every session of the user, on every device.
-pub async fn close_all(db: &Db, user: &SessionUser) -> Result<u64, AppError> {
-    let mut tx = db.begin().await?;
+/// Closes every session of the user, on every device, and the event streams they hold open.
+pub async fn close_all(state: &AppState, user: &SessionUser) -> Result<u64, AppError> {
+    let mut tx = state.db.begin().await?;
     let closed = store::sessions::delete_all_for_user(&mut tx, user.id).await?;
+    let event = store::events::insert(&mut tx, SESSIONS_CLOSED, None, Some(user.id), now_ms()).await?;
     tx.commit().await?;
+    state.bus.publish(vec![event]).await;
     Ok(closed)
 }
+
+/// The live event that makes the streams of a person re-check their session.
+pub const SESSIONS_CLOSED: &str = "sessions_closed";
 
 pub async fn purge_expired(db: &Db) -> Result<u64, AppError> {
     let mut tx = db.begin().await?;

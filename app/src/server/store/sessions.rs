@@ -82,3 +82,12 @@ pub async fn count_for_user(db: &Db, user_id: i64) -> Result<i64, sqlx::Error> {
     let sql = "SELECT COUNT(*) FROM sessions WHERE user_id = $1";
     on_pool!(db.read(), p => sqlx::query_scalar(sql).bind(user_id).fetch_one(p).await)
 }
+
+/// Whether a session still opens its account (not closed, not expired, account not suspended):
+/// open event streams re-check it.
+pub async fn is_live(db: &Db, token_hash: &str, now_ms: i64) -> Result<bool, sqlx::Error> {
+    let sql = "SELECT COUNT(*) FROM sessions s JOIN users u ON u.id = s.user_id \
+               WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.suspended_at IS NULL";
+    let n: i64 = on_pool!(db.read(), p => sqlx::query_scalar(sql).bind(token_hash).bind(now_ms).fetch_one(p).await)?;
+    Ok(n > 0)
+}
