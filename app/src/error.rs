@@ -25,6 +25,12 @@ pub enum AppError {
     Suspended,
     #[error("internal error")]
     Internal,
+    /// A request whose arguments could not be read (a missing field, a number out of range…).
+    #[error("bad request")]
+    BadRequest,
+    /// A request body over the server's limit.
+    #[error("request too large")]
+    TooLarge,
     /// Transport-level failure (network down, bad payload); the text is the framework's, not ours.
     #[error("request failed")]
     Transport(String),
@@ -34,7 +40,14 @@ impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        AppError::Transport(value.to_string())
+        // On the server, decoding errors are the client's: a clean 400 or 413 (the server's
+        // `server_fn_errors` middleware sets the status), never the framework's text.
+        match value {
+            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => AppError::BadRequest,
+            ServerFnErrorErr::Deserialization(m) if m.contains("length limit exceeded") => AppError::TooLarge,
+            ServerFnErrorErr::Deserialization(_) if cfg!(feature = "ssr") => AppError::BadRequest,
+            other => AppError::Transport(other.to_string()),
+        }
     }
 }
 
@@ -57,6 +70,8 @@ impl AppError {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::Validation(_) | AppError::WrongCredentials => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::BadRequest => StatusCode::BAD_REQUEST,
+            AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::Internal | AppError::Transport(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }

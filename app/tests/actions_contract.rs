@@ -134,7 +134,8 @@ async fn create_validates_and_places_the_action(t: &TestDb) {
     let ada = who(&w, w.adherent).await;
     let invited = action_views::view(&w.state, &ada, id).await.unwrap();
     assert!(invited.organizer_invitation && !invited.may_manage);
-    let told = store::notifications::for_user(&w.state.db, w.adherent, None, 50).await.unwrap().into_iter().map(|n| n.kind).collect::<Vec<_>>();
+    let told =
+        store::notifications::for_user(&w.state.db, w.adherent, None, 50).await.unwrap().into_iter().map(|n| n.kind).collect::<Vec<_>>();
     assert!(told.contains(&"organizer_invited".to_string()), "{told:?}");
     // Someone not invited cannot answer an invitation (as if the action had none).
     let sacha = who(&w, w.sympathisant).await;
@@ -143,7 +144,8 @@ async fn create_validates_and_places_the_action(t: &TestDb) {
     let accepted = action_views::view(&w.state, &ada, id).await.unwrap();
     assert!(accepted.may_manage && !accepted.organizer_invitation);
     assert_eq!(accepted.organizers.len(), 2);
-    let told = store::notifications::for_user(&w.state.db, w.secretary, None, 50).await.unwrap().into_iter().map(|n| n.kind).collect::<Vec<_>>();
+    let told =
+        store::notifications::for_user(&w.state.db, w.secretary, None, 50).await.unwrap().into_iter().map(|n| n.kind).collect::<Vec<_>>();
     assert!(told.contains(&"organizer_accepted".to_string()), "{told:?}");
 
     // A declined invitation leaves nothing behind.

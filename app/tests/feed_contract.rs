@@ -349,8 +349,27 @@ async fn live_events_reach_every_instance(t: &TestDb) {
     }
 }
 
+/// Coopain requests cannot flood someone: a request withdrawn and sent again does not notify
+/// again within a week, and requests and withdrawals are limited per person.
+async fn coopain_requests_are_limited(t: &TestDb) {
+    let state = t.state(RateLimits { coopain_per_account: Limit { max: 6, window_secs: 3600 }, ..limits() });
+    let p = people(t, &state).await;
+    let (bob, cyr) = (subject(&state, p.bob).await, subject(&state, p.cyr).await);
+    let before = notifications::unread(&state, &cyr).await.unwrap();
+    for _ in 0..3 {
+        social::act(&state, &bob, "cyr", CoopainAction::Request).await.unwrap();
+        social::act(&state, &bob, "cyr", CoopainAction::Remove).await.unwrap();
+    }
+    assert_eq!(notifications::unread(&state, &cyr).await.unwrap(), before + 1, "told once, not three times");
+    let refused = social::act(&state, &bob, "cyr", CoopainAction::Request).await;
+    assert!(matches!(refused, Err(AppError::RateLimited { .. })), "{refused:?}");
+    // Answering is never limited.
+    social::act(&state, &cyr, "bob", CoopainAction::Block).await.unwrap();
+}
+
 on_both_backends!(
     audiences_decide_who_sees_what,
+    coopain_requests_are_limited,
     coopains_page_lists_each_person_once_in_order,
     notifications_follow_visibility_and_aggregate,
     thread_writers_hear_of_later_replies,

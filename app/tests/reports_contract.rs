@@ -147,15 +147,19 @@ async fn keys_are_per_person_and_action(t: &TestDb) {
     assert_eq!(reports::submit(&w.state, &sophie, w.action, &form(&[("cle", key), ("tracts", "20")])).await, Ok(true));
     assert_eq!(store::reports::of_action(&t.db, w.action).await.unwrap().unwrap().tracts, 20);
     // Sacha's same key on another action of hers is a new compte-rendu.
-    let other = actions::create(&w.state, &sophie, &form(&[
-        ("kind", "porte_a_porte"),
-        ("title", "Porte-à-porte"),
-        ("place_name", "Fives"),
-        ("commune", "Lille"),
-        ("audience", "public"),
-        ("starts_at", &paris_datetime_input(now_ms() + 2 * DAY)),
-        ("ends_at", &paris_datetime_input(now_ms() + 2 * DAY + 3_600_000)),
-    ]))
+    let other = actions::create(
+        &w.state,
+        &sophie,
+        &form(&[
+            ("kind", "porte_a_porte"),
+            ("title", "Porte-à-porte"),
+            ("place_name", "Fives"),
+            ("commune", "Lille"),
+            ("audience", "public"),
+            ("starts_at", &paris_datetime_input(now_ms() + 2 * DAY)),
+            ("ends_at", &paris_datetime_input(now_ms() + 2 * DAY + 3_600_000)),
+        ]),
+    )
     .await
     .unwrap();
     rsvp::answer(&w.state, &sacha, other, &form(&[("reponse", "oui")])).await.unwrap();

@@ -116,6 +116,9 @@ pub struct ServeArgs {
     pub move_limit: i64,
     #[arg(long, env = "COOPOL_MOVE_WINDOW_DAYS", default_value_t = 30)]
     pub move_window_days: i64,
+    /// Coopain requests and withdrawals allowed per account per hour.
+    #[arg(long, env = "COOPOL_COOPAIN_LIMIT_PER_HOUR", default_value_t = 30)]
+    pub coopain_limit_per_hour: i64,
     /// SMTP relay for reminder e-mails (`smtp://host:port`); none: in-app reminders only.
     #[arg(long, env = "COOPOL_SMTP_URL")]
     pub smtp_url: Option<String>,
@@ -170,6 +173,7 @@ impl ServeArgs {
             signin_failures_per_account: Limit { max: self.signin_failure_limit, window_secs: 15 * 60 },
             posting_per_account: Limit { max: self.posting_limit, window_secs: 10 * 60 },
             moves_per_account: Limit { max: self.move_limit, window_secs: self.move_window_days * 24 * 3600 },
+            coopain_per_account: Limit { max: self.coopain_limit_per_hour, window_secs: 3600 },
         }
     }
 

@@ -5,12 +5,12 @@
 use std::time::Duration;
 
 use axum::extract::State;
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 use http::header::AUTHORIZATION;
-use http::HeaderMap;
-use axum::response::{IntoResponse, Response};
 use http::header::CONTENT_TYPE;
+use http::HeaderMap;
 use http::StatusCode;
 
 use crate::state::ServerState;

@@ -40,7 +40,9 @@ async fn main() -> std::process::ExitCode {
 }
 
 async fn open_database(common: &CommonArgs) -> Result<Db, String> {
-    let db = Db::connect_with(&common.database_url, common.db_max_connections, common.sqlite_synchronous).await.map_err(|e| format!("cannot open the database: {e}"))?;
+    let db = Db::connect_with(&common.database_url, common.db_max_connections, common.sqlite_synchronous)
+        .await
+        .map_err(|e| format!("cannot open the database: {e}"))?;
     db.migrate().await.map_err(|e| format!("migrations failed: {e}"))?;
     Ok(db)
 }

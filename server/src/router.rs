@@ -18,6 +18,7 @@ use crate::live;
 use crate::live_checks::LiveChecks;
 use crate::middleware::{
     metrics::record_request, origin::reject_cross_site, request_context::attach_request_context, security_headers::add_security_headers,
+    server_fn_errors,
 };
 use crate::state::ServerState;
 
@@ -101,6 +102,7 @@ pub fn build_router(state: ServerState) -> Router {
             move || shell(options.clone())
         })
         .fallback(file_and_error_handler_with_context::<ServerState, _>(context, shell))
+        .layer(middleware::from_fn(server_fn_errors::status_from_error))
         .layer(middleware::from_fn_with_state(state.clone(), attach_request_context))
         .layer(middleware::from_fn_with_state(state.clone(), reject_cross_site))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))

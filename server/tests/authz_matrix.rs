@@ -90,6 +90,7 @@ fn limits() -> RateLimits {
         signup_per_account: many,
         posting_per_account: many,
         moves_per_account: many,
+        coopain_per_account: many,
     }
 }
 
@@ -956,7 +957,12 @@ fn table() -> Vec<Row> {
             Probe::PageShows("/actions/{action_past}".into(), "report-figures"),
         ),
         row("GET /actions/{id}", "the new contacts met", ACTION_TEAM, Probe::PageShows("/actions/{action_past}".into(), "CONTACT-MATRICE")),
-        row("GET /actions/{id}", "the compte-rendu's notes", ACTION_TEAM, Probe::PageShows("/actions/{action_past}".into(), "NOTE-MATRICE")),
+        row(
+            "GET /actions/{id}",
+            "the compte-rendu's notes",
+            ACTION_TEAM,
+            Probe::PageShows("/actions/{action_past}".into(), "NOTE-MATRICE"),
+        ),
         row(
             &format!("POST {}", fn_path::<GetAction>()),
             "the compte-rendu's notes",
@@ -1322,7 +1328,8 @@ async fn hidden_and_missing_answer_the_same(t: &TestDb) {
             for id in [hidden.as_str(), MISSING] {
                 let url = path.replace("{id}", id);
                 let pairs: Vec<(&str, &str)> = body.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-                let request = if *method == "GET" { get(&url, cookie.as_deref()) } else { post_form(&url, &pairs, cookie.as_deref(), Some(ORIGIN)) };
+                let request =
+                    if *method == "GET" { get(&url, cookie.as_deref()) } else { post_form(&url, &pairs, cookie.as_deref(), Some(ORIGIN)) };
                 let reply = send(&world.router, request).await;
                 let location = reply.header(header::LOCATION).replace(id, "{id}");
                 answers.push((reply.status, location));

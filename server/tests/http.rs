@@ -211,9 +211,8 @@ async fn health_and_metrics(t: &TestDb) {
     let page = send(&r, get("/", None)).await;
     assert_eq!(page.header("strict-transport-security"), "max-age=31536000", "served over https: HSTS");
     assert_eq!(send(&router(t), get("/", None)).await.header("strict-transport-security"), "", "no HSTS over http");
-    let bearer = |token: &str| {
-        Request::builder().uri("/metrics").header("authorization", format!("Bearer {token}")).body(Body::empty()).unwrap()
-    };
+    let bearer =
+        |token: &str| Request::builder().uri("/metrics").header("authorization", format!("Bearer {token}")).body(Body::empty()).unwrap();
     assert_eq!(send(&r, bearer("mauvais-jeton")).await.status, StatusCode::NOT_FOUND);
     assert_eq!(send(&r, get("/metrics", None)).await.status, StatusCode::NOT_FOUND);
     let metrics = send(&r, bearer("jeton-des-operateurs")).await;
@@ -347,6 +346,30 @@ async fn oversized_bodies_are_refused(t: &TestDb) {
     assert_eq!(reply.status, StatusCode::PAYLOAD_TOO_LARGE);
 }
 
+/// A server function that cannot read its arguments answers 400 (or 413 for a body over the
+/// limit) with our error code, never a 500 with the framework's text.
+async fn server_functions_refuse_bad_arguments_cleanly(t: &TestDb) {
+    let r = router(t);
+    let get_post = <app::api::feed::get_post::GetPost as leptos::server_fn::ServerFn>::PATH;
+    let cases: [(&[(&str, &str)], StatusCode); 3] = [
+        (&[], StatusCode::BAD_REQUEST),
+        (&[("id", "99999999999999999999999")], StatusCode::BAD_REQUEST),
+        (&[("id", "douze")], StatusCode::BAD_REQUEST),
+    ];
+    for (args, expected) in cases {
+        let reply = send(&r, post_form(get_post, args, None, Some(ORIGIN))).await;
+        assert_eq!(reply.status, expected, "{args:?}: {}", reply.body);
+        assert_eq!(reply.body, "\"BadRequest\"", "our code, not the framework's text");
+    }
+    let big = "x".repeat(300 * 1024);
+    let reply = send(&r, post_form(get_post, &[("id", "1"), ("pad", big.as_str())], None, Some(ORIGIN))).await;
+    assert_eq!(reply.status, StatusCode::PAYLOAD_TOO_LARGE, "{}", &reply.body[..reply.body.len().min(200)]);
+    assert_eq!(reply.body, "\"TooLarge\"");
+    // Errors of the function itself keep their status.
+    let missing = send(&r, post_form(get_post, &[("id", "424242")], None, Some(ORIGIN))).await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+}
+
 async fn server_functions_apply_the_policy(t: &TestDb) {
     let r = router(t);
     let my_profile = <app::api::profile::get_my_profile::GetMyProfile as leptos::server_fn::ServerFn>::PATH;
@@ -386,4 +409,5 @@ on_both_backends!(
     secure_cookies_behind_https,
     oversized_bodies_are_refused,
     server_functions_apply_the_policy,
+    server_functions_refuse_bad_arguments_cleanly,
 );

@@ -163,11 +163,7 @@ async fn each_delivery_is_checked_for_its_receiver(t: &TestDb) {
 /// Signing out everywhere, or a suspension, ends the open streams of that person at once (an
 /// event every instance relays), and nobody else's.
 async fn streams_end_with_their_session(t: &TestDb) {
-    let state = AppState {
-        db: t.db.clone(),
-        settings: Arc::new(Settings::default()),
-        bus: app::server::bus::EventBus::start(&t.db),
-    };
+    let state = AppState { db: t.db.clone(), settings: Arc::new(Settings::default()), bus: app::server::bus::EventBus::start(&t.db) };
     let router = build_router(ServerState {
         app: state.clone(),
         leptos: LeptosOptions::builder().output_name("coopol").site_root("target/site").build(),

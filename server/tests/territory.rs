@@ -25,6 +25,7 @@ fn router(t: &TestDb) -> Router {
             signin_failures_per_account: many,
             posting_per_account: many,
             moves_per_account: many,
+            coopain_per_account: many,
         },
         None,
     )

@@ -25,6 +25,8 @@ pub struct RateLimits {
     pub posting_per_account: Limit,
     /// Changes of commune per account (counted from the journals, which keep them).
     pub moves_per_account: Limit,
+    /// Coopain requests and withdrawals per account (each request may notify someone).
+    pub coopain_per_account: Limit,
 }
 
 impl Default for RateLimits {
@@ -36,6 +38,7 @@ impl Default for RateLimits {
             signup_per_account: Limit { max: 5, window_secs: 60 * 60 },
             posting_per_account: Limit { max: 30, window_secs: 10 * 60 },
             moves_per_account: Limit { max: 2, window_secs: 30 * 24 * 3600 },
+            coopain_per_account: Limit { max: 30, window_secs: 60 * 60 },
         }
     }
 }

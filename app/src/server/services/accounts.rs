@@ -122,19 +122,32 @@ async fn free_handle(tx: &mut Tx, wanted: &Handle, attempt: u32) -> Result<Handl
 
 /// Checks the credentials and opens a session. Unknown e-mail and wrong password are
 /// indistinguishable, in the answer and in the time it takes.
+/// The wait of every sign-in on an account that failed too often lately (from anywhere).
+const SLOW_SIGN_IN: std::time::Duration = std::time::Duration::from_secs(2);
+
 pub async fn sign_in(state: &AppState, form: &RawForm, client_ip: &str) -> Result<Opened, AppError> {
     let db = &state.db;
     let limits = &state.settings.rate_limits;
     let attempt = SignIn::parse(form).map_err(AppError::Validation)?;
     rate_limit::hit(db, &format!("signin:ip:{client_ip}"), limits.signin_per_ip).await?;
-    let account_bucket = format!("signin:account:{}", session_token::account_key(&attempt.email));
-    rate_limit::ensure_not_blocked(db, &account_bucket, limits.signin_failures_per_account).await?;
+    // Failures lock out the client that made them (this address, for this account), never the
+    // account itself: anyone who knows an address could otherwise keep its owner out. Guessing
+    // from many addresses is slowed instead: past the budget, every attempt on the account waits
+    // before its password is checked.
+    let account = session_token::account_key(&attempt.email);
+    let client_bucket = format!("signin:account:{account}:ip:{client_ip}");
+    let account_bucket = format!("signin:account:{account}");
+    rate_limit::ensure_not_blocked(db, &client_bucket, limits.signin_failures_per_account).await?;
+    if rate_limit::ensure_not_blocked(db, &account_bucket, limits.signin_failures_per_account).await.is_err() {
+        tokio::time::sleep(SLOW_SIGN_IN).await;
+    }
 
     let credentials = store::users::credentials_by_email(db, &attempt.email).await?;
     let user_id = credentials.as_ref().map(|c| c.id);
     let suspended = credentials.as_ref().is_some_and(|c| c.suspended_at.is_some());
     let valid = password::verify(attempt.password, credentials.map(|c| c.password_hash)).await;
     let Some(user_id) = user_id.filter(|_| valid) else {
+        rate_limit::hit(db, &client_bucket, limits.signin_failures_per_account).await.ok();
         rate_limit::hit(db, &account_bucket, limits.signin_failures_per_account).await.ok();
         return Err(AppError::WrongCredentials);
     };

@@ -5,7 +5,7 @@ use crate::error::AppError;
 use crate::i18n::{paris_datetime_input, parse_paris_day};
 use crate::model::action::{
     distance_m, in_french_territory, ActionFilters, ActionFormView, ActionKind, ActionStatus, ActionSummary, ActionView, ActionsLayout,
-    ActionsPage, MapConfig, MyActionsPage, ParticipantView, ReportRevision, PastAction, ReportFigures, RsvpStatus,
+    ActionsPage, MapConfig, MyActionsPage, ParticipantView, PastAction, ReportFigures, ReportRevision, RsvpStatus,
 };
 use crate::model::feed::Author;
 use crate::model::territory::{FederationRef, ScopeRef, SectionRef};

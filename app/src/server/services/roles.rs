@@ -113,7 +113,9 @@ pub async fn set_suspended_by_email(state: &AppState, email: &str, suspended: bo
     let mut events = Vec::new();
     if suspended {
         store::sessions::delete_all_for_user(&mut tx, credentials.id).await?;
-        events.push(store::events::insert(&mut tx, crate::server::services::sessions::SESSIONS_CLOSED, None, Some(credentials.id), now).await?);
+        events.push(
+            store::events::insert(&mut tx, crate::server::services::sessions::SESSIONS_CLOSED, None, Some(credentials.id), now).await?,
+        );
     }
     log(&mut tx, None, if suspended { "account_suspended" } else { "account_restored" }, &Scope::National, credentials.id, "").await?;
     tx.commit().await?;

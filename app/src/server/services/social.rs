@@ -5,6 +5,7 @@ use crate::model::feed::{Author, CoopainState, CoopainsView, PersonCard, Suggest
 use crate::server::context::AppState;
 use crate::server::now_ms;
 use crate::server::policy::{self, Subject};
+use crate::server::services::rate_limit;
 use crate::server::store::{self, notifications::NewNotification, social::PersonRow};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,8 +34,15 @@ impl CoopainAction {
 
 /// Acts on the link with `handle`. Requests to someone who blocked me look sent (a block is
 /// never revealed) but go nowhere.
+/// How long a person is not told again of the same person's coopain request.
+const RETOLD_AFTER_MS: i64 = 7 * 24 * 3600 * 1000;
+
 pub async fn act(state: &AppState, subject: &Subject, handle: &str, action: CoopainAction) -> Result<(), AppError> {
     let me = subject.id().ok_or(AppError::NotAuthenticated)?;
+    // Requests notify someone: requests and withdrawals share a budget per person.
+    if matches!(action, CoopainAction::Request | CoopainAction::Remove) {
+        rate_limit::hit(&state.db, &format!("coopain:{me}"), state.settings.rate_limits.coopain_per_account).await?;
+    }
     let mut tx = state.db.begin().await?;
     let other = store::users::active_id_by_handle(&mut tx, handle).await?.ok_or(AppError::NotFound)?;
     if other == me {
@@ -58,7 +66,9 @@ pub async fn act(state: &AppState, subject: &Subject, handle: &str, action: Coop
                 notify(&mut tx, &mut events, other, "coopain_accepted", me, now).await?;
             } else {
                 store::social::insert_request(&mut tx, me, other, now).await?;
-                if !link.they_blocked {
+                // A request withdrawn and sent again does not ring twice within a week.
+                let told_lately = store::notifications::recently_told(&mut tx, other, me, "coopain_request", now - RETOLD_AFTER_MS).await?;
+                if !link.they_blocked && !told_lately {
                     notify(&mut tx, &mut events, other, "coopain_request", me, now).await?;
                 } else {
                     // Recorded as declined at once: the requester sees "demande envoyée", nothing more.

@@ -131,7 +131,13 @@ pub async fn invite_organizer(tx: &mut Tx, action_id: i64, user_id: i64, invited
 
 /// Answers a pending invitation: accepted (returns who invited), or declined (the row goes).
 /// `None` when there was no pending invitation.
-pub async fn answer_invitation(tx: &mut Tx, action_id: i64, user_id: i64, accept: bool, now_ms: i64) -> Result<Option<Option<i64>>, sqlx::Error> {
+pub async fn answer_invitation(
+    tx: &mut Tx,
+    action_id: i64,
+    user_id: i64,
+    accept: bool,
+    now_ms: i64,
+) -> Result<Option<Option<i64>>, sqlx::Error> {
     let sql = if accept {
         "UPDATE action_organizers SET accepted_at = $3 WHERE action_id = $1 AND user_id = $2 AND accepted_at IS NULL RETURNING invited_by"
     } else {

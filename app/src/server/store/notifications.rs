@@ -117,3 +117,10 @@ pub async fn mark_read(tx: &mut Tx, user_id: i64, id: Option<i64>, now_ms: i64) 
     };
     Ok(affected)
 }
+
+/// Whether `user_id` was told of `kind` by `actor_id` since `since_ms` (read or not).
+pub async fn recently_told(tx: &mut Tx, user_id: i64, actor_id: i64, kind: &str, since_ms: i64) -> Result<bool, sqlx::Error> {
+    let sql = "SELECT COUNT(*) FROM notifications WHERE user_id = $1 AND actor_id = $2 AND kind = $3 AND created_at >= $4";
+    let n: i64 = on_tx!(tx, c => sqlx::query_scalar(sql).bind(user_id).bind(actor_id).bind(kind).bind(since_ms).fetch_one(c).await)?;
+    Ok(n > 0)
+}
