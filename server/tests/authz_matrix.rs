@@ -1282,6 +1282,9 @@ async fn counts_and_directories_leak_nothing(t: &TestDb) {
     assert!(wrong.body.contains("Adresse e-mail ou mot de passe incorrect."), "no hint without the password");
 }
 
+/// Method, path with `{id}`, form fields.
+type IdProbe = (&'static str, String, Vec<(String, String)>);
+
 /// Authorization comes before validation everywhere: for someone who may not see a publication or
 /// an action, sending it a form (valid or not) answers exactly what the same form sent to one that
 /// does not exist answers — no 422 that tells it exists, no error that tells what it holds.
@@ -1292,7 +1295,7 @@ async fn hidden_and_missing_answer_the_same(t: &TestDb) {
     let hidden_action = world.actions["members"].to_string();
     let bad_action = action_form_fields("", "public", "-3");
     let good_action = action_form_fields("Action renommée", "public", "");
-    let probes: Vec<(&str, String, Vec<(String, String)>)> = vec![
+    let probes: Vec<IdProbe> = vec![
         ("GET", "/publications/{id}".into(), vec![]),
         ("POST", "/publications/{id}/modifier".into(), fields(&[("form", "modifier"), ("body", "")])),
         ("POST", "/publications/{id}/modifier".into(), fields(&[("form", "modifier"), ("body", "Modifiée")])),
