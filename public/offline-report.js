@@ -4,6 +4,13 @@
 // next page load. The form's hidden idempotency key ("cle") makes a second delivery harmless.
 // Without JavaScript the form is a plain POST. Kept out of the page so the CSP needs no inline
 // script; plain ES5-level code, no dependency.
+//
+// An item leaves the phone only when the server has kept it (it answers with the action's page,
+// `?compte-rendu=ok`) or refused it for good (403, 404, 422: then it is marked refused, and its
+// form shows why with the text filled back in). Anything else — no network, a 5xx, a 429, the
+// sign-in page after the session expired — keeps it for later. Each item belongs to the account
+// that wrote it (<meta name="coopol-account">) and is only sent while that account is signed in;
+// signing out with items waiting asks first (forms with data-sign-out).
 (function () {
   "use strict";
   var STORE = "coopol-comptes-rendus-en-attente";
@@ -11,13 +18,23 @@
   // carries the key it was drawn with, and a second compte-rendu written from it must not be
   // taken for a replay of the first.
   var USED = "coopol-cles-utilisees";
+  var REFUSED_FOR_GOOD = [403, 404, 422];
 
-  function usedKeys() {
+  function account() {
+    var meta = document.querySelector('meta[name="coopol-account"]');
+    return (meta && meta.getAttribute("content")) || "";
+  }
+
+  function read(name) {
     try {
-      return JSON.parse(localStorage.getItem(USED) || "[]");
+      return JSON.parse(localStorage.getItem(name) || "[]");
     } catch (e) {
       return [];
     }
+  }
+
+  function usedKeys() {
+    return read(USED);
   }
 
   function markUsed(key) {
@@ -34,15 +51,17 @@
     return Array.prototype.map.call(bytes, function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
   }
 
-  function pending() {
-    try {
-      return JSON.parse(localStorage.getItem(STORE) || "[]");
-    } catch (e) {
-      return [];
-    }
+  // Every account's items (only the current account's are ever sent or shown).
+  function everything() {
+    return read(STORE);
   }
 
-  function keep(list) {
+  function mine() {
+    var me = account();
+    return everything().filter(function (item) { return me && item.account === me; });
+  }
+
+  function keepAll(list) {
     try {
       if (list.length) localStorage.setItem(STORE, JSON.stringify(list));
       else localStorage.removeItem(STORE);
@@ -51,11 +70,21 @@
     }
   }
 
+  function update(key, change) {
+    keepAll(everything().map(function (item) { return item.key === key && item.account === account() ? change(item) : item; }));
+  }
+
+  function drop(key) {
+    keepAll(everything().filter(function (item) { return !(item.key === key && item.account === account()); }));
+  }
+
+  var MESSAGES = { pending: "data-pending", sent: "data-sent", refused: "data-refused", signin: "data-sign-in" };
+
   function tell(form, which) {
     var box = document.getElementById("report-status");
     if (!box || !form) return;
-    box.textContent = form.getAttribute(which === "pending" ? "data-pending" : "data-sent") || "";
-    box.className = "report-status alert " + (which === "pending" ? "alert-warning" : "alert-success");
+    box.textContent = form.getAttribute(MESSAGES[which]) || "";
+    box.className = "report-status alert " + (which === "sent" ? "alert-success" : "alert-warning");
     box.setAttribute("data-state", which);
     box.hidden = false;
     if (box.scrollIntoView) box.scrollIntoView({ block: "nearest" });
@@ -75,22 +104,40 @@
     });
   }
 
-  // Sends what waits, oldest first; stops at the first network failure.
+  // What the server's answer means for a queued item.
+  function outcome(response) {
+    var landed = response.redirected ? new URL(response.url) : null;
+    if (response.ok && landed && landed.searchParams.get("compte-rendu") === "ok") return "kept";
+    if (landed && landed.pathname === "/connexion") return "signin";
+    if (REFUSED_FOR_GOOD.indexOf(response.status) !== -1) return "refused";
+    return "later"; // 5xx, 429, anything unexpected: try again later
+  }
+
+  // Sends this account's waiting items, oldest first; stops at the first one that must wait.
   var flushing = false;
   function flush() {
-    if (flushing) return;
-    var list = pending();
+    if (flushing || !account()) return;
+    var list = mine().filter(function (item) { return !item.refused; });
     if (!list.length) return;
     flushing = true;
     var item = list[0];
+    var form = reportForm();
+    var here = form && form.getAttribute("action") === item.url;
     post(item.url, item.body).then(
-      function () {
-        // Sent, or refused by the server (then resending would not help): either way it is done.
-        keep(pending().filter(function (other) { return other.key !== item.key; }));
-        var form = reportForm();
-        if (form && form.getAttribute("action") === item.url) tell(form, "sent");
+      function (response) {
         flushing = false;
-        flush();
+        var result = outcome(response);
+        if (result === "kept") {
+          drop(item.key);
+          if (here) tell(form, "sent");
+          flush();
+        } else if (result === "refused") {
+          update(item.key, function (it) { it.refused = response.status; return it; });
+          if (here) restore(form, item);
+          flush();
+        } else if (result === "signin" && here) {
+          tell(form, "signin");
+        }
       },
       function () {
         flushing = false;
@@ -98,9 +145,38 @@
     );
   }
 
+  // Puts a refused item's text back into its form, with the reason it came back.
+  function restore(form, item) {
+    item.body.forEach(function (pair) {
+      var name = pair[0];
+      if (name === "cle") return;
+      var field = form.elements.namedItem(name);
+      if (!field) return;
+      if (field.type === "checkbox") field.checked = pair[1] === field.value;
+      else if (field.length && !field.tagName) {
+        Array.prototype.forEach.call(field, function (f) { if (f.value === pair[1]) f.checked = true; });
+      } else field.value = pair[1];
+    });
+    tell(form, "refused");
+  }
+
   document.addEventListener("submit", function (event) {
     var form = event.target;
-    if (!form || !form.matches || !form.matches("form[data-offline-report]")) return;
+    if (!form || !form.matches) return;
+    if (form.matches("form[data-sign-out]")) {
+      var waiting = mine().length;
+      if (!waiting) return;
+      var question = (form.getAttribute("data-sign-out") || "").replace("{n}", String(waiting));
+      if (!window.confirm(question)) {
+        event.preventDefault();
+        flush();
+        return;
+      }
+      // Signing out anyway: this account's items leave the phone with the session.
+      keepAll(everything().filter(function (item) { return item.account !== account(); }));
+      return;
+    }
+    if (!form.matches("form[data-offline-report]")) return;
     event.preventDefault();
     var body = [];
     new FormData(form).forEach(function (value, name) {
@@ -109,10 +185,12 @@
     var url = form.getAttribute("action");
     var key = (form.querySelector("input[name=cle]") || {}).value || freshKey();
     markUsed(key);
+    // A newer version of a refused compte-rendu replaces it.
+    keepAll(everything().filter(function (other) { return !(other.url === url && other.refused && other.account === account()); }));
     var queue = function () {
-      var list = pending().filter(function (other) { return other.key !== key; });
-      list.push({ url: url, body: body, key: key, at: Date.now() });
-      keep(list);
+      var list = everything().filter(function (other) { return other.key !== key; });
+      list.push({ url: url, body: body, key: key, at: Date.now(), account: account() });
+      keepAll(list);
       tell(form, "pending");
     };
     if (navigator.onLine === false) {
@@ -120,12 +198,20 @@
       return;
     }
     post(url, body).then(function (response) {
-      if (response.ok && response.redirected) {
+      var result = outcome(response);
+      if (result === "kept") {
         window.location.assign(response.url);
-      } else {
-        // Refused (a field to fix…): the plain submission shows the server's messages, with
-        // what was typed. The key was not used up, so this is no double count.
+      } else if (result === "refused" && response.status === 422) {
+        // A field to fix…: the plain submission shows the server's messages, with what was
+        // typed. The key was not used up, so this is no double count.
         HTMLFormElement.prototype.submit.call(form);
+      } else if (result === "refused") {
+        // Not allowed (any more): say so; the text stays in the form.
+        tell(form, "refused");
+      } else {
+        // Server busy, or the session ended: kept on the phone until it can be sent.
+        queue();
+        if (result === "signin") tell(form, "signin");
       }
     }, queue);
   });
@@ -137,7 +223,10 @@
       var keyField = form.querySelector("input[name=cle]");
       if (keyField && usedKeys().indexOf(keyField.value) !== -1) keyField.value = freshKey();
       var url = form.getAttribute("action");
-      if (pending().some(function (item) { return item.url === url; })) tell(form, "pending");
+      var here = mine().filter(function (item) { return item.url === url; });
+      var refused = here.filter(function (item) { return item.refused; });
+      if (refused.length) restore(form, refused[refused.length - 1]);
+      else if (here.length) tell(form, "pending");
     }
     if (navigator.onLine !== false) flush();
   });

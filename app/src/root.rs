@@ -44,6 +44,14 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
         .unwrap_or_default();
     #[cfg(not(feature = "ssr"))]
     let rendered_at = String::new();
+    // Who is signed in, for the phone's queue of comptes-rendus: it only ever sends an account's
+    // items while that account is signed in (public/offline-report.js).
+    #[cfg(feature = "ssr")]
+    let account = use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<crate::server::context::SessionUser>().map(|u| u.id.to_string()))
+        .unwrap_or_default();
+    #[cfg(not(feature = "ssr"))]
+    let account = String::new();
     view! {
         <!DOCTYPE html>
         <html lang=lang.code()>
@@ -54,6 +62,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="theme-color" content="#b5122b" />
                 <meta name="description" content=lang.texts().tagline />
                 <meta name="coopol-page" content=rendered_at />
+                <meta name="coopol-account" content=account />
                 <link rel="manifest" href="/manifest.webmanifest" />
                 <link rel="icon" href="/icons/logo.svg" type="image/svg+xml" />
                 <link rel="apple-touch-icon" href="/icons/icon-192.png" />

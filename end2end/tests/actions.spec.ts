@@ -1,7 +1,7 @@
 import { Locator, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import ICAL from "ical.js";
-import { moveActionToYesterday, operator, person, settle, signUp } from "./helpers";
+import { moveActionToYesterday, operator, PASSWORD, person, settle, signUp } from "./helpers";
 
 // Field actions on a phone (issue 5): a secretary creates a Saturday tractage at the market with
 // one place; a sympathisant finds it by distance from the home page and joins; a second person
@@ -228,6 +228,7 @@ test("carte, calendrier et position du téléphone", async ({ browser, baseURL, 
   await picker.click({ position: { x: box.width / 2 + 40, y: box.height / 2 } });
   await expect(admin.getByLabel("Longitude (facultatif)")).not.toHaveValue("3.17460");
   const lng = Number(await admin.getByLabel("Longitude (facultatif)").inputValue());
+  const lat = Number(await admin.getByLabel("Latitude (facultatif)").inputValue());
   expect(lng).toBeGreaterThan(3.1746);
   expect(lng).toBeLessThan(3.2);
   await admin.getByRole("button", { name: "Publier l’action" }).click();
@@ -247,9 +248,15 @@ test("carte, calendrier et position du téléphone", async ({ browser, baseURL, 
   await expect(s.locator("p.origin")).toHaveText("À moins de 5 km de ta position");
   // The meeting point is ~40 px east of the phone: a few hundred metres or a little over a
   // kilometre depending on the map's zoom; the card says which, in French format.
-  const metres = Math.round((lng - roubaix.longitude) * 111_320 * Math.cos((roubaix.latitude * Math.PI) / 180));
+  const rad = (d: number) => (d * Math.PI) / 180;
+  const metres =
+    2 * 6_371_000 * Math.asin(Math.sqrt(Math.sin(rad(lat - roubaix.latitude) / 2) ** 2 +
+      Math.cos(rad(lat)) * Math.cos(rad(roubaix.latitude)) * Math.sin(rad(lng - roubaix.longitude) / 2) ** 2));
   const card = s.locator("article.action-card", { hasText: title });
-  await expect(card).toContainText(metres < 1000 ? /à \d+ m\b/ : /à \d,\d km/);
+  const shown = (await card.textContent())!.match(/à (\d+) m\b|à (\d+),(\d) km/);
+  expect(shown, "a distance in French format").not.toBeNull();
+  const said = shown![1] !== undefined ? Number(shown![1]) : Number(shown![2]) * 1000 + Number(shown![3]) * 100;
+  expect(Math.abs(said - metres)).toBeLessThan(150);
 
   // The map: one marker per action listed, popups linking to the action; no tile was asked for.
   await s.getByRole("link", { name: "Carte", exact: true }).click();
@@ -288,4 +295,107 @@ test("carte, calendrier et position du téléphone", async ({ browser, baseURL, 
   await expect(n.getByText("La carte a besoin de JavaScript")).toBeVisible();
   await expect(n.locator("article.action-card", { hasText: title })).toBeVisible();
   await nojs.close();
+});
+
+test("file hors ligne : gardée jusqu’à l’accusé de réception, propre à chaque compte", async ({ browser, baseURL, databaseUrl, consoleGuard }) => {
+  test.setTimeout(120_000);
+  const stamp = Date.now().toString(36);
+  const olga = person("Olga", stamp);
+  const paul = person("Paul", stamp);
+  const page = await signUp(browser, baseURL!, true, olga, "59000", "adherent");
+  operator(databaseUrl, ["grant-admin", "--email", olga.email]);
+  const day = nextSaturday();
+  const created = await page.request.post("/actions", {
+    form: {
+      scope: "federation:59",
+      kind: "tractage",
+      title: `Tractage de la gare ${stamp}`,
+      place_name: "Gare Lille-Flandres",
+      commune: "Lille",
+      audience: "public",
+      starts_at: `${day}T10:00`,
+      ends_at: `${day}T12:00`,
+    },
+    headers: { Origin: baseURL! },
+    maxRedirects: 0,
+  });
+  expect(created.status()).toBe(303);
+  const actionPath = created.headers()["location"];
+  moveActionToYesterday(databaseUrl, Number(actionPath.split("/").pop()));
+  const formPath = `${actionPath}/compte-rendu`;
+  const queue = () => page.evaluate(() => JSON.parse(localStorage.getItem("coopol-comptes-rendus-en-attente") || "[]"));
+  const status = page.locator("#report-status");
+  const signIn = async (who: typeof olga) => {
+    await page.goto("/connexion");
+    await settle(page, true);
+    await page.getByLabel("Adresse e-mail").fill(who.email);
+    await page.getByLabel("Mot de passe").fill(PASSWORD);
+    await page.getByRole("button", { name: "Me connecter" }).click();
+    await expect(page.locator('meta[name="coopol-account"]')).not.toHaveAttribute("content", "");
+    await settle(page, true);
+  };
+
+  // The server is briefly unavailable (503): the compte-rendu stays on the phone.
+  await page.goto(formPath);
+  await settle(page, true);
+  consoleGuard.allow(/status of 503/);
+  await page.route(`**${formPath}`, (route) =>
+    route.request().method() === "POST" ? route.fulfill({ status: 503, body: "indisponible" }) : route.continue(),
+  );
+  await page.getByLabel("Tracts distribués").fill("77");
+  await page.getByRole("button", { name: "Envoyer le compte-rendu" }).click();
+  await expect(status).toHaveAttribute("data-state", "pending");
+  expect(await queue()).toHaveLength(1);
+  await page.unroute(`**${formPath}`);
+
+  // The session expires before the network comes back: the answer is the sign-in page, which
+  // is no acknowledgement; the item waits for Olga to sign in again, then leaves by itself.
+  await page.context().clearCookies();
+  await page.evaluate(() => window.dispatchEvent(new Event("online")));
+  await expect(status).toHaveAttribute("data-state", "signin");
+  expect(await queue()).toHaveLength(1);
+
+  // Paul signs in on the same phone: Olga's compte-rendu (contacts' names and phones) is never
+  // sent as his (it would have been refused, and marked so).
+  await signUp(browser, baseURL!, true, paul, "59000", "sympathisant").then((p) => p.context().close());
+  await signIn(paul);
+  await page.goto("/mes-actions");
+  await settle(page, true);
+  const waiting = await queue();
+  expect(waiting).toHaveLength(1);
+  expect(waiting[0].body).toContainEqual(["tracts", "77"]);
+  expect(waiting[0].refused).toBeUndefined();
+  await page.context().clearCookies();
+
+  // Olga is back: it is sent, once, and leaves the phone.
+  await signIn(olga);
+  await expect.poll(async () => (await queue()).length, { timeout: 15_000 }).toBe(0);
+  await page.goto(actionPath);
+  await expect(page.locator(".report-figures")).toContainText("77");
+
+  // A rewrite waits (the server is unavailable again); signing out asks first. Staying keeps
+  // it; signing out anyway erases it from the phone.
+  await page.route(`**${formPath}`, (route) =>
+    route.request().method() === "POST" ? route.fulfill({ status: 503, body: "indisponible" }) : route.continue(),
+  );
+  await page.goto(formPath);
+  await settle(page, true);
+  await page.getByLabel("Tracts distribués").fill("80");
+  await page.getByRole("button", { name: "Envoyer le compte-rendu" }).click();
+  await expect(status).toHaveAttribute("data-state", "pending");
+  await page.goto("/profil");
+  await settle(page, true);
+  expect(await queue()).toHaveLength(1);
+  const everywhere = page.getByRole("button", { name: "Se déconnecter de tous les appareils" });
+  page.once("dialog", (d) => {
+    expect(d.message()).toContain("1 compte(s)-rendu(s) attendent");
+    void d.dismiss();
+  });
+  await everywhere.click();
+  await expect(page.getByRole("heading", { name: "Appareils connectés" })).toBeVisible();
+  expect(await queue()).toHaveLength(1);
+  page.once("dialog", (d) => void d.accept());
+  await everywhere.click();
+  await expect(page).not.toHaveURL(/\/profil/);
+  expect(await queue()).toHaveLength(0);
 });

@@ -49,6 +49,18 @@ async function expectInert(page: Page, js: boolean, where: string) {
         }
       }
     }
+    // The head: user text reaches it through titles (names, publications, groups, actions). Only
+    // Coopol's own elements may be there — one title, no refresh, no base, known meta names.
+    const head = document.head;
+    if (head.querySelectorAll("title").length !== 1) problems.push(`${head.querySelectorAll("title").length} <title> in head`);
+    for (const el of Array.from(head.querySelectorAll("meta[http-equiv], base, iframe, img, svg, style:not([nonce])"))) {
+      problems.push(`<${el.tagName.toLowerCase()}${el.getAttribute("http-equiv") ? ` http-equiv=${el.getAttribute("http-equiv")}` : ""}> in head`);
+    }
+    const known = ["viewport", "color-scheme", "theme-color", "description", "coopol-page", "coopol-account", "robots"];
+    for (const meta of Array.from(head.querySelectorAll("meta"))) {
+      const name = meta.getAttribute("name");
+      if (!meta.hasAttribute("charset") && (name === null || !known.includes(name))) problems.push(`<meta name=${name}> in head`);
+    }
     // Coopol's own scripts carry user text only as JSON data; a payload's script is its code alone.
     for (const script of Array.from(document.scripts)) {
       if (/^(window|parent)\.__xss=1$/.test((script.textContent ?? "").trim())) problems.push("an injected <script>");
@@ -175,6 +187,25 @@ test("aucun contenu hostile ne s’exécute, côté serveur comme après hydrata
   await expect(page.getByText(`${rita.name} a commenté ta publication.`)).toBeVisible();
   await page.goto(`/membres/${rita.handle}`);
   expect(await page.title()).toContain(rita.name);
+
+  // A display name made to close the title and send every reader elsewhere (a meta refresh the
+  // CSP would not stop): it stays text in the head of every page that names this person.
+  const refresh = { name: "</title><meta http-equiv=refresh content=0;url=//evil.fr>", email: `refresh.${stamp}@example.fr` };
+  const mover = await signUp(browser, baseURL!, js, refresh, "75011", "sympathisant");
+  await mover.goto(postUrl);
+  await settle(mover, js);
+  await mover.getByLabel("Ton commentaire").fill("Je passe.");
+  await mover.getByRole("button", { name: "Commenter" }).focus();
+  await mover.keyboard.press("Enter");
+  await expect(mover.getByText("Je passe.")).toBeVisible();
+  for (const path of [`/membres/${refresh.handle}`, postUrl, "/notifications"]) {
+    await page.goto(path);
+    await settle(page, js);
+    await expectInert(page, js, `${path} with a title-closing display name`);
+  }
+  await page.goto(`/membres/${refresh.handle}`);
+  expect(await page.title()).toBe(`${refresh.name} · Coopol`);
+  expect(new URL(page.url()).host).toBe(new URL(baseURL!).host);
 
   // The payloads are shown as text, not dropped: the reader reads the hostile status verbatim.
   await reader.goto(`/membres/${eve.handle}`);

@@ -113,7 +113,7 @@ fn SignOut() -> impl IntoView {
                 user.await
                     .map(|_| {
                         view! {
-                            <form method="post" action="/deconnexion" class="inline-form">
+                            <form method="post" action="/deconnexion" class="inline-form" data-sign-out=t.sign_out_pending>
                                 <button type="submit" class="link-button">{t.sign_out}</button>
                             </form>
                         }

@@ -35,6 +35,10 @@ pub struct ReportTexts {
     pub pending: &'static str,
     pub not_started_hint: &'static str,
     pub sent: &'static str,
+    /// Sent from the queue but refused by the server for good: the text is kept in the form.
+    pub refused: &'static str,
+    /// Waiting for the person to sign in again (the session ended while it waited).
+    pub waiting_sign_in: &'static str,
     pub saved: &'static str,
     pub report_title: &'static str,
     pub contacts_count: &'static str,
@@ -91,6 +95,8 @@ pub static FR: ReportTexts = ReportTexts {
     not_started_hint: "L’action n’a pas encore commencé\u{a0}: ce formulaire reste sur ton téléphone pour le terrain, tu l’enverras après l’action.",
     pending: "Pas de réseau\u{a0}: compte-rendu en attente d’envoi. Il partira tout seul dès le retour de la connexion.",
     sent: "Compte-rendu envoyé. Merci\u{202f}!",
+    refused: "Le serveur n’a pas accepté ce compte-rendu (il a peut-être été écrit entre-temps par quelqu’un d’autre, ou un champ est à corriger). Ton texte est conservé ci-dessous\u{a0}: vérifie-le et renvoie-le.",
+    waiting_sign_in: "Ta session a expiré\u{a0}: reconnecte-toi, ton compte-rendu partira ensuite tout seul.",
     saved: "Compte-rendu enregistré. Merci\u{202f}!",
     report_title: "Compte-rendu",
     contacts_count: "Nouveaux contacts",
@@ -152,6 +158,8 @@ pub static EN: ReportTexts = ReportTexts {
     not_started_hint: "The action has not started yet: this form stays on your phone for the field; send it after the action.",
     pending: "No network: report waiting to be sent. It will go by itself as soon as the connection returns.",
     sent: "Report sent. Thank you!",
+    refused: "The server did not accept this report (someone else may have written it meanwhile, or a field needs fixing). Your text is kept below: check it and send it again.",
+    waiting_sign_in: "Your session expired: sign in again and your report will be sent by itself.",
     saved: "Report saved. Thank you!",
     report_title: "Report",
     contacts_count: "New contacts",

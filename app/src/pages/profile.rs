@@ -261,7 +261,7 @@ fn MyPlace(profile: MyProfile, place_outcome: Option<FormOutcome>) -> impl IntoV
             <section class="card" aria-labelledby="sessions-title">
                 <h2 id="sessions-title">{t.sessions_title}</h2>
                 <p>{t.sessions_hint}</p>
-                <form method="post" action="/deconnexion-partout">
+                <form method="post" action="/deconnexion-partout" data-sign-out=t.sign_out_pending>
                     <button type="submit" class="button danger">{t.sign_out_everywhere}</button>
                 </form>
             </section>

@@ -101,6 +101,8 @@ fn ReportForm(view: ReportFormView, outcome: Option<FormOutcome>) -> impl IntoVi
                 data-offline-report=format!("/actions/{id}")
                 data-pending=t.pending
                 data-sent=t.sent
+                data-refused=t.refused
+                data-sign-in=t.waiting_sign_in
             >
                 <input type="hidden" name="cle" value=key />
                 <fieldset class="field">
