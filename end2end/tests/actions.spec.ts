@@ -253,7 +253,9 @@ test("carte, calendrier et position du téléphone", async ({ browser, baseURL, 
     2 * 6_371_000 * Math.asin(Math.sqrt(Math.sin(rad(lat - roubaix.latitude) / 2) ** 2 +
       Math.cos(rad(lat)) * Math.cos(rad(roubaix.latitude)) * Math.sin(rad(lng - roubaix.longitude) / 2) ** 2));
   const card = s.locator("article.action-card", { hasText: title });
-  const shown = (await card.textContent())!.match(/à (\d+) m\b|à (\d+),(\d) km/);
+  const distance = /à (\d+) m|à (\d+),(\d) km/;
+  await expect(card).toContainText(distance);
+  const shown = (await card.textContent())!.match(distance);
   expect(shown, "a distance in French format").not.toBeNull();
   const said = shown![1] !== undefined ? Number(shown![1]) : Number(shown![2]) * 1000 + Number(shown![3]) * 100;
   expect(Math.abs(said - metres)).toBeLessThan(150);
