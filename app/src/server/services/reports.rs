@@ -271,8 +271,8 @@ pub async fn submit(state: &AppState, subject: &Subject, action_id: i64, form: &
         };
         store::reports::insert_contact(&mut tx, action_id, me, &contact, now).await?;
     }
-    // Notes go with the contacts met (the longest-kept), and never stay longer than the shortest
-    // retention when there are none.
+    // Notes go with the contacts met (when the longest-kept expires), and are kept the shortest
+    // retention period when there are none (or fewer months left).
     let shortest = now + CONTACT_RETENTION_MONTHS[0] * MONTH_MS;
     let with_contacts = store::reports::contacts_expiry_in(&mut tx, action_id).await?.unwrap_or(0);
     let figures = NewReport { notes_expire_at: shortest.max(with_contacts), ..figures };

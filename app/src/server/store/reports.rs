@@ -41,8 +41,8 @@ pub async fn author_in(tx: &mut Tx, action_id: i64) -> Result<Option<Option<i64>
     on_tx!(tx, c => sqlx::query_scalar::<_, Option<i64>>(sql).bind(action_id).fetch_optional(c).await)
 }
 
-/// When the notes written now expire: with the longest-kept contact of the action, never before
-/// `at_least` (the shortest retention, for a compte-rendu without contacts).
+/// When the action's longest-kept contact expires (`None` without contacts): its compte-rendu's
+/// notes go with it.
 pub async fn contacts_expiry_in(tx: &mut Tx, action_id: i64) -> Result<Option<i64>, sqlx::Error> {
     let sql = "SELECT MAX(expires_at) FROM action_contacts WHERE action_id = $1";
     on_tx!(tx, c => sqlx::query_scalar::<_, Option<i64>>(sql).bind(action_id).fetch_one(c).await)
