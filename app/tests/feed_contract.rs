@@ -367,8 +367,35 @@ async fn coopain_requests_are_limited(t: &TestDb) {
     social::act(&state, &cyr, "bob", CoopainAction::Block).await.unwrap();
 }
 
+/// The unread count every page pays for stops at 100 ("99+"), however long the backlog.
+async fn unread_counts_are_bounded(t: &TestDb) {
+    let state = t.state(limits());
+    let p = people(t, &state).await;
+    let mut tx = t.db.begin().await.unwrap();
+    for _ in 0..130 {
+        let n = store::notifications::NewNotification {
+            user_id: p.cyr,
+            kind: "coopain_request",
+            actor_id: p.bob,
+            post_id: None,
+            comment_id: None,
+            group_id: None,
+            now_ms: now_ms(),
+        };
+        store::notifications::insert(&mut tx, &n).await.unwrap();
+    }
+    tx.commit().await.unwrap();
+    let cyr = subject(&state, p.cyr).await;
+    let unread = notifications::unread(&state, &cyr).await.unwrap();
+    assert_eq!(unread, app::model::feed::UNREAD_CAP);
+    assert_eq!(app::model::feed::unread_label(unread), "99+");
+    assert_eq!(app::model::feed::unread_label(7), "7");
+    assert_eq!(notifications::page(&state, &cyr).await.unwrap().unread, app::model::feed::UNREAD_CAP);
+}
+
 on_both_backends!(
     audiences_decide_who_sees_what,
+    unread_counts_are_bounded,
     coopain_requests_are_limited,
     coopains_page_lists_each_person_once_in_order,
     notifications_follow_visibility_and_aggregate,

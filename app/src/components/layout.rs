@@ -95,7 +95,7 @@ fn NotificationsLink(initial: i64) -> impl IntoView {
         <a href="/notifications" class="notifications-link">
             {t.nav_notifications}
             <span class="unread-badge" data-unread=move || count().to_string() hidden=move || count() == 0>
-                <span aria-hidden="true">{move || count().to_string()}</span>
+                <span aria-hidden="true">{move || crate::model::feed::unread_label(count())}</span>
                 <span class="visually-hidden">{move || (t.unread_badge)(count())}</span>
             </span>
         </a>

@@ -119,7 +119,13 @@ pub static FR: FeedTexts = FeedTexts {
     nav_coopains: "Coopains",
     my_publications: "Mes publications",
     nav_notifications: "Notifications",
-    unread_badge: |n| plural(n, "notification non lue", "notifications non lues"),
+    unread_badge: |n| {
+        if n >= crate::model::feed::UNREAD_CAP {
+            format!("plus de {} notifications non lues", crate::model::feed::UNREAD_CAP - 1)
+        } else {
+            plural(n, "notification non lue", "notifications non lues")
+        }
+    },
 
     home_title: "Mon fil",
     section_feed_link: "Le fil de la section",
@@ -265,7 +271,13 @@ pub static EN: FeedTexts = FeedTexts {
     nav_coopains: "Coopains",
     my_publications: "My posts",
     nav_notifications: "Notifications",
-    unread_badge: |n| plural(n, "unread notification", "unread notifications"),
+    unread_badge: |n| {
+        if n >= crate::model::feed::UNREAD_CAP {
+            format!("more than {} unread notifications", crate::model::feed::UNREAD_CAP - 1)
+        } else {
+            plural(n, "unread notification", "unread notifications")
+        }
+    },
 
     home_title: "My feed",
     section_feed_link: "The section’s feed",

@@ -418,6 +418,19 @@ impl NotificationKind {
     }
 }
 
+/// Unread notifications are counted up to this many ("99+" beyond): the header's count costs the
+/// same whatever the backlog.
+pub const UNREAD_CAP: i64 = 100;
+
+/// The unread count as the badge shows it: "3", "99+".
+pub fn unread_label(n: i64) -> String {
+    if n >= UNREAD_CAP {
+        format!("{}+", UNREAD_CAP - 1)
+    } else {
+        n.to_string()
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NotificationView {
     pub id: i64,

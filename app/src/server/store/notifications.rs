@@ -97,12 +97,14 @@ pub async fn unread_count(db: &Db, user_id: i64) -> Result<i64, sqlx::Error> {
     on_pool!(db.read(), p => sqlx::query_scalar(&sql).bind(user_id).fetch_one(p).await)
 }
 
-/// The unread count of `me`, as a scalar subquery (also spliced into the session lookup).
+/// The unread count of `me`, as a scalar subquery (also spliced into the session lookup), counted
+/// up to `UNREAD_CAP`: every request pays it, so its cost must not grow with the backlog.
 pub fn unread_count_of_me() -> String {
     format!(
-        "SELECT CAST(COUNT(*) AS BIGINT) FROM notifications n LEFT JOIN users a ON a.id = n.actor_id \
-         WHERE n.user_id = me.id AND n.read_at IS NULL AND {}",
-        still_visible()
+        "SELECT CAST(COUNT(*) AS BIGINT) FROM (SELECT 1 AS one FROM notifications n LEFT JOIN users a ON a.id = n.actor_id \
+         WHERE n.user_id = me.id AND n.read_at IS NULL AND {} LIMIT {}) unread",
+        still_visible(),
+        crate::model::feed::UNREAD_CAP
     )
 }
 
