@@ -23,8 +23,7 @@ use serde::Serialize;
 use tokio::sync::broadcast::{error::RecvError, Receiver};
 
 use app::server::bus::LiveEvent;
-use app::server::context::SessionUser;
-use app::server::services::subjects;
+use app::server::policy::Subject;
 use app::server::{store, Db};
 
 use crate::live_checks::{LiveChecks, Verdict};
@@ -49,11 +48,8 @@ struct PostMessage {
 }
 
 pub async fn stream(State(state): State<ServerState>, Extension(checks): Extension<LiveChecks>, request: Request) -> Response {
-    let user = request.extensions().get::<SessionUser>().cloned();
-    let subject = match subjects::load(&state.app.db, user).await {
-        Ok(s) => s,
-        Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
-    };
+    // The session lookup of `attach_request_context` brought the subject already: no second read.
+    let subject = request.extensions().get::<Subject>().cloned().unwrap_or_else(Subject::anonymous);
     let Some(viewer) = subject.id() else {
         return StatusCode::UNAUTHORIZED.into_response();
     };
