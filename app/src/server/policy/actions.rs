@@ -50,20 +50,26 @@ pub fn can_propose_for_section(s: &Subject, section: &SectionScope) -> bool {
     s.is_confirmed_adherent_of(section.id)
 }
 
-/// The team above the action: the section's officers and the federation's responsables.
-fn is_scope_team(s: &Subject, a: &ActionFacts) -> bool {
-    a.section_id.is_some_and(|id| s.is_section_officer(id)) || s.is_federation_responsable(&a.federation_code)
+/// The team above a scope (a section of a federation, or a federation): the section's officers
+/// and the federation's responsables.
+fn is_team_above(s: &Subject, section_id: Option<i64>, federation_code: &str) -> bool {
+    section_id.is_some_and(|id| s.is_section_officer(id)) || s.is_federation_responsable(federation_code)
 }
 
-/// Who may be invited to co-organize: an active person of the action's scope (its section for a
-/// section's action, its federation for a federation's), or of the team above it. Organizers see
+/// The team above the action.
+fn is_scope_team(s: &Subject, a: &ActionFacts) -> bool {
+    is_team_above(s, a.section_id, &a.federation_code)
+}
+
+/// Who may be invited to co-organize an action of this scope (its section, or `None` for a
+/// federation's action): an active person of the scope, or of the team above it. Organizers see
 /// participants' shared e-mails and the contacts met: never someone from elsewhere.
-pub fn can_be_invited_organizer(invitee: &Subject, a: &ActionFacts) -> bool {
-    let of_scope = match a.section_id {
+pub fn can_be_invited_organizer(invitee: &Subject, section_id: Option<i64>, federation_code: &str) -> bool {
+    let of_scope = match section_id {
         Some(section) => invitee.belonging.section_id == Some(section),
-        None => invitee.belonging.federation_code.as_deref() == Some(a.federation_code.as_str()),
+        None => invitee.belonging.federation_code.as_deref() == Some(federation_code),
     };
-    invitee.is_active() && (of_scope || is_scope_team(invitee, a))
+    invitee.is_active() && (of_scope || is_team_above(invitee, section_id, federation_code))
 }
 
 /// Edit, cancel, see contact details: organizers and the team above.
@@ -130,6 +136,12 @@ pub fn can_report(s: &Subject, a: &ActionFacts, mine: Option<RsvpStatus>) -> boo
     a.status == ActionStatus::Published && (can_manage(s, a) || (can_see(s, a) && mine == Some(RsvpStatus::Going)))
 }
 
+/// Rewrite a compte-rendu already written (`author`: its first author, `None` once their account
+/// is gone): the people who manage the action, and that author. Every version is kept.
+pub fn can_rewrite_report(s: &Subject, a: &ActionFacts, author: Option<i64>) -> bool {
+    can_manage(s, a) || (author.is_some() && author == s.id())
+}
+
 /// A section's statistics: its confirmed adhérents, its team and the federation above.
 pub fn can_see_section_statistics(s: &Subject, section: &SectionScope) -> bool {
     s.is_confirmed_adherent_of(section.id) || can_create_for_section(s, section)
@@ -167,6 +179,26 @@ mod tests {
             reinforcements: 0,
             point: (50.6333, 3.0667), // Lille
         }
+    }
+
+    #[test]
+    fn co_organizers_come_from_the_scope_and_rewrites_from_the_author_or_the_team() {
+        let here = person(2, 1, "59", false, vec![]);
+        let neighbour = person(3, 2, "59", true, vec![]);
+        let fed_lead = person(4, 2, "59", true, vec![(Role::FederationFirstSecretary, Scope::Federation("59".into()))]);
+        let far = person(5, 9, "62", true, vec![]);
+        assert!(can_be_invited_organizer(&here, Some(1), "59"));
+        assert!(!can_be_invited_organizer(&neighbour, Some(1), "59"), "another section of the federation");
+        assert!(can_be_invited_organizer(&fed_lead, Some(1), "59"), "the team above");
+        assert!(can_be_invited_organizer(&neighbour, None, "59"), "a federation's action: its people");
+        assert!(!can_be_invited_organizer(&far, None, "59"));
+        assert!(!can_be_invited_organizer(&Subject::anonymous(), None, "59"));
+
+        let a = action(ActionAudience::Public);
+        assert!(can_rewrite_report(&here, &a, Some(2)), "its author");
+        assert!(!can_rewrite_report(&here, &a, Some(7)), "another participant's compte-rendu");
+        assert!(!can_rewrite_report(&here, &a, None), "an author whose account is gone");
+        assert!(can_rewrite_report(&fed_lead, &a, Some(7)), "the team above");
     }
 
     #[test]

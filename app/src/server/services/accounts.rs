@@ -120,11 +120,11 @@ async fn free_handle(tx: &mut Tx, wanted: &Handle, attempt: u32) -> Result<Handl
     (2..).map(|n| wanted.with_suffix(n)).find(|candidate| !taken.iter().any(|h| h == candidate.as_str())).ok_or(AppError::Internal)
 }
 
-/// Checks the credentials and opens a session. Unknown e-mail and wrong password are
-/// indistinguishable, in the answer and in the time it takes.
 /// The wait of every sign-in on an account that failed too often lately (from anywhere).
 const SLOW_SIGN_IN: std::time::Duration = std::time::Duration::from_secs(2);
 
+/// Checks the credentials and opens a session. Unknown e-mail and wrong password are
+/// indistinguishable, in the answer and in the time it takes.
 pub async fn sign_in(state: &AppState, form: &RawForm, client_ip: &str) -> Result<Opened, AppError> {
     let db = &state.db;
     let limits = &state.settings.rate_limits;

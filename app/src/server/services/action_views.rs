@@ -7,7 +7,6 @@ use crate::model::action::{
     distance_m, in_french_territory, ActionFilters, ActionFormView, ActionKind, ActionStatus, ActionSummary, ActionView, ActionsLayout,
     ActionsPage, MapConfig, MyActionsPage, ParticipantView, PastAction, ReportFigures, ReportRevision, RsvpStatus,
 };
-use crate::model::feed::Author;
 use crate::model::territory::{FederationRef, ScopeRef, SectionRef};
 use crate::server::context::AppState;
 use crate::server::now_ms;
@@ -237,7 +236,9 @@ pub async fn view(state: &AppState, subject: &Subject, id: i64) -> Result<Action
     let now = now_ms();
     let mine = row.my_status.as_deref().and_then(RsvpStatus::parse);
     let manage = rules::can_manage(subject, &facts);
-    let organizers = store::actions::organizers(&state.db, id).await?;
+    // Invitations not answered yet are shown to the people who manage the action only.
+    let (organizers, pending_organizers): (Vec<_>, Vec<_>) =
+        store::actions::organizers(&state.db, id).await?.into_iter().filter(|o| o.accepted || manage).partition(|o| o.accepted);
     // Political participation is sensitive (GDPR art. 9): organizers see who comes with what each
     // agreed to share; other participants see a count and the first names of those who allowed
     // it, with no link to a profile; everyone else sees counts only.
@@ -280,16 +281,14 @@ pub async fn view(state: &AppState, subject: &Subject, id: i64) -> Result<Action
     } else {
         Vec::new()
     };
-    let pending_organizers = if manage { store::actions::pending_organizers(&state.db, id).await? } else { Vec::new() };
-    // A compte-rendu first written by someone else is rewritten by its author or the organizers.
-    let may_rewrite = report.as_ref().is_none_or(|r| manage || (r.author_id.is_some() && r.author_id == subject.id()));
+    let may_rewrite = report.as_ref().is_none_or(|r| rules::can_rewrite_report(subject, &facts, r.author_id));
     Ok(ActionView {
         summary: summary(subject, &row, None),
         description: row.description.clone(),
         address: row.address.clone(),
         material: row.material.clone(),
         audience: facts.audience,
-        organizers: organizers.into_iter().map(|(handle, display_name)| Author { handle, display_name }).collect(),
+        organizers: organizers.into_iter().map(|o| o.author).collect(),
         waiting: row.waiting,
         maybe: row.maybe,
         participants,
@@ -297,7 +296,7 @@ pub async fn view(state: &AppState, subject: &Subject, id: i64) -> Result<Action
         my_share_contact: row.my_share_contact.unwrap_or(false),
         my_show_first_name: row.my_show_first_name.unwrap_or(false),
         organizer_invitation: row.my_organizer_invitation && row.status != "cancelled",
-        pending_organizers: pending_organizers.into_iter().map(|(handle, display_name)| Author { handle, display_name }).collect(),
+        pending_organizers: pending_organizers.into_iter().map(|o| o.author).collect(),
         report_history,
         cancel_reason: row.cancel_reason.clone(),
         may_rsvp: rules::can_rsvp(subject, &facts, is_past),

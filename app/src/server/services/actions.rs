@@ -265,7 +265,13 @@ async fn parse_input(state: &AppState, form: &RawForm, federation_code: &str, no
 
 /// The people named as co-organizers, checked before the transaction: each must exist and be of
 /// the action's scope (`can_be_invited_organizer`), or the whole form is refused.
-async fn invitees(state: &AppState, wanted: &[String], me: i64, scope: &ActionFacts) -> Result<Vec<i64>, AppError> {
+async fn invitees(
+    state: &AppState,
+    wanted: &[String],
+    me: i64,
+    section_id: Option<i64>,
+    federation_code: &str,
+) -> Result<Vec<i64>, AppError> {
     let mut ids = Vec::new();
     for handle in wanted {
         let Some(user) = store::users::by_handle(&state.db, handle).await? else {
@@ -275,7 +281,7 @@ async fn invitees(state: &AppState, wanted: &[String], me: i64, scope: &ActionFa
             continue;
         }
         let invitee = crate::server::services::subjects::of_person(&state.db, user.id).await?;
-        if !rules::can_be_invited_organizer(&invitee, scope) {
+        if !rules::can_be_invited_organizer(&invitee, section_id, federation_code) {
             return Err(invalid("organizers", FieldError::NotOfScope));
         }
         ids.push(user.id);
@@ -302,20 +308,6 @@ async fn add_organizers(
     }
     notify_action(tx, events, &invited, "organizer_invited", Some(me), action_id, now).await?;
     Ok(())
-}
-
-/// The facts the organizer rule needs for an action about to be created in this scope.
-fn scope_facts(section_id: Option<i64>, federation_code: &str) -> ActionFacts {
-    ActionFacts {
-        audience: ActionAudience::Section,
-        status: ActionStatus::Published,
-        section_id,
-        federation_code: federation_code.to_string(),
-        created_by: None,
-        is_organizer: false,
-        reinforcements: 0,
-        point: (0.0, 0.0),
-    }
 }
 
 /// Accepts or declines an invitation to co-organize; whoever invited is told of an acceptance.
@@ -364,7 +356,7 @@ pub async fn create(state: &AppState, subject: &Subject, form: &RawForm) -> Resu
         (Some(section), true) => store::roles::holders(&state.db, "section", &section.id.to_string()).await?,
         _ => Vec::new(),
     };
-    let invitees = invitees(state, &input.organizers, me, &scope_facts(section_id, &scope.federation_code)).await?;
+    let invitees = invitees(state, &input.organizers, me, section_id, &scope.federation_code).await?;
     let mut tx = state.db.begin().await?;
     let id = store::actions::insert(&mut tx, &input.as_new(section_id, &scope.federation_code), status.as_str(), me, now).await?;
     let mut events = Vec::new();
@@ -413,7 +405,7 @@ pub async fn edit(state: &AppState, subject: &Subject, id: i64, form: &RawForm) 
     }
     let now = now_ms();
     let input = parse_input(state, form, &existing.federation_code, now).await?;
-    let invitees = invitees(state, &input.organizers, me, &scope_facts(existing.section_id, &existing.federation_code)).await?;
+    let invitees = invitees(state, &input.organizers, me, existing.section_id, &existing.federation_code).await?;
     let mut tx = state.db.begin().await?;
     let row = managed(&mut tx, subject, me, id).await?;
     if row.status == ActionStatus::Cancelled.as_str() {

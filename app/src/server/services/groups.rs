@@ -235,9 +235,6 @@ pub async fn view(state: &AppState, subject: &Subject, slug: &str, before: Optio
     } else {
         (None, None)
     };
-    let feed = match inside {
-        true => Some(feed::feed_page(state, subject, FeedKey::Group(g.slug.clone()), before, lang).await?),
-        false => None,
-    };
+    let feed = if inside { Some(feed::feed_page(state, subject, FeedKey::Group(g.slug.clone()), before, lang).await?) } else { None };
     Ok(GroupView { can_join: subject.is_active() && summary.membership == GroupMembership::None, summary, members, requests, feed })
 }

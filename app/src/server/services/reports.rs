@@ -72,7 +72,7 @@ pub async fn offline_forms(state: &AppState, subject: &Subject) -> Result<Vec<St
         .filter(|r| {
             let facts = facts(&r.action);
             rules::can_report(subject, &facts, r.action.my_status.as_deref().and_then(RsvpStatus::parse))
-                && (!r.report_by_another || rules::can_manage(subject, &facts))
+                && r.report_author.is_none_or(|author| rules::can_rewrite_report(subject, &facts, author))
         })
         .map(|r| format!("/actions/{}/compte-rendu", r.action.id))
         .collect())
@@ -81,10 +81,8 @@ pub async fn offline_forms(state: &AppState, subject: &Subject) -> Result<Vec<St
 pub async fn form_view(state: &AppState, subject: &Subject, action_id: i64) -> Result<ReportFormView, AppError> {
     let row = reportable(state, subject, action_id, Opens::OnItsDay).await?;
     let existing = store::reports::of_action(&state.db, action_id).await?;
-    if let Some(report) = &existing {
-        if !rules::can_manage(subject, &facts(&row)) && (report.author_id.is_none() || report.author_id != subject.id()) {
-            return Err(AppError::Forbidden);
-        }
+    if existing.as_ref().is_some_and(|r| !rules::can_rewrite_report(subject, &facts(&row), r.author_id)) {
+        return Err(AppError::Forbidden);
     }
     let values = existing
         .as_ref()
@@ -231,13 +229,12 @@ fn key(form: &RawForm) -> Result<&str, AppError> {
 pub async fn submit(state: &AppState, subject: &Subject, action_id: i64, form: &RawForm) -> Result<bool, AppError> {
     let me = subject.id().ok_or(AppError::NotAuthenticated)?;
     let row = reportable(state, subject, action_id, Opens::AtItsStart).await?;
-    let manage = rules::can_manage(subject, &facts(&row));
     let now = now_ms();
     let mut tx = state.db.begin().await?;
     // Once written, a compte-rendu is rewritten by its first author or the organizers (each
     // version is kept); another participant is refused before the form is read.
     if let Some(author) = store::reports::author_in(&mut tx, action_id).await? {
-        if !manage && author != Some(me) {
+        if !rules::can_rewrite_report(subject, &facts(&row), author) {
             return Err(AppError::Forbidden);
         }
     }

@@ -32,11 +32,11 @@ impl CoopainAction {
     }
 }
 
-/// Acts on the link with `handle`. Requests to someone who blocked me look sent (a block is
-/// never revealed) but go nowhere.
 /// How long a person is not told again of the same person's coopain request.
 const RETOLD_AFTER_MS: i64 = 7 * 24 * 3600 * 1000;
 
+/// Acts on the link with `handle`. Requests to someone who blocked me look sent (a block is
+/// never revealed) but go nowhere.
 pub async fn act(state: &AppState, subject: &Subject, handle: &str, action: CoopainAction) -> Result<(), AppError> {
     let me = subject.id().ok_or(AppError::NotAuthenticated)?;
     // Requests notify someone: requests and withdrawals share a budget per person.

@@ -146,13 +146,6 @@ pub async fn answer_invitation(
     on_tx!(tx, c => sqlx::query_scalar::<_, Option<i64>>(sql).bind(action_id).bind(user_id).bind(now_ms).fetch_optional(c).await)
 }
 
-/// (handle, display name) of the people invited to co-organize who have not answered yet.
-pub async fn pending_organizers(db: &Db, action_id: i64) -> Result<Vec<(String, String)>, sqlx::Error> {
-    let sql = "SELECT u.handle, u.display_name FROM action_organizers o JOIN users u ON u.id = o.user_id \
-               WHERE o.action_id = $1 AND o.accepted_at IS NULL AND u.suspended_at IS NULL ORDER BY u.display_name LIMIT 50";
-    on_pool!(db.read(), p => sqlx::query_as(sql).bind(action_id).fetch_all(p).await)
-}
-
 pub async fn by_id(db: &Db, viewer: i64, id: i64) -> Result<Option<ActionRow>, sqlx::Error> {
     let sql = format!("SELECT {COLUMNS} {FROM} WHERE a.id = $2");
     on_pool!(db.read(), p => sqlx::query_as::<_, ActionRow>(&sql).bind(viewer).bind(id).fetch_optional(p).await)
@@ -246,11 +239,22 @@ pub async fn proposals(db: &Db, viewer: i64, section_ids: &[i64], federation_cod
     on_pool!(db.read(), p => sqlx::query_as::<_, ActionRow>(&sql).bind(viewer).fetch_all(p).await)
 }
 
-/// (handle, display name) of the organizers, in the order they were added.
-pub async fn organizers(db: &Db, action_id: i64) -> Result<Vec<(String, String)>, sqlx::Error> {
-    let sql = "SELECT u.handle, u.display_name FROM action_organizers o JOIN users u ON u.id = o.user_id \
-               WHERE o.action_id = $1 AND o.accepted_at IS NOT NULL AND u.suspended_at IS NULL ORDER BY u.display_name LIMIT 50";
-    on_pool!(db.read(), p => sqlx::query_as(sql).bind(action_id).fetch_all(p).await)
+/// An organizer of an action, or someone invited who has not answered yet (`accepted` false).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrganizerRow {
+    pub author: crate::model::feed::Author,
+    pub accepted: bool,
+}
+
+/// The organizers of an action and the people invited to co-organize it, by name (one statement).
+pub async fn organizers(db: &Db, action_id: i64) -> Result<Vec<OrganizerRow>, sqlx::Error> {
+    let sql = "SELECT u.handle, u.display_name, o.accepted_at IS NOT NULL AS accepted FROM action_organizers o \
+               JOIN users u ON u.id = o.user_id WHERE o.action_id = $1 AND u.suspended_at IS NULL ORDER BY u.display_name LIMIT 60";
+    let rows: Vec<(String, String, bool)> = on_pool!(db.read(), p => sqlx::query_as(sql).bind(action_id).fetch_all(p).await)?;
+    Ok(rows
+        .into_iter()
+        .map(|(handle, display_name, accepted)| OrganizerRow { author: crate::model::feed::Author { handle, display_name }, accepted })
+        .collect())
 }
 
 pub async fn organizer_ids(tx: &mut Tx, action_id: i64) -> Result<Vec<i64>, sqlx::Error> {
@@ -306,8 +310,8 @@ pub struct MyActionRow {
     #[sqlx(flatten)]
     pub action: ActionRow,
     pub has_report: bool,
-    /// Its compte-rendu was first written by someone else (only organizers may then rewrite it).
-    pub report_by_another: bool,
+    /// The first author of its compte-rendu, when one was written (`Some(None)`: account gone).
+    pub report_author: Option<Option<i64>>,
 }
 
 /// A person's actions — answered yes, maybe or waiting, or organized — on one side of `now_ms`:
@@ -329,8 +333,7 @@ pub async fn of_person(
     let (after_start, after_id) = after.unwrap_or(if past { (i64::MAX, i64::MAX) } else { (i64::MIN, i64::MIN) });
     let sql = format!(
         "SELECT {COLUMNS}, EXISTS (SELECT 1 FROM action_reports ar WHERE ar.action_id = a.id) AS has_report, \
-         EXISTS (SELECT 1 FROM action_reports ar WHERE ar.action_id = a.id AND (ar.author_id IS NULL OR ar.author_id <> $1)) \
-         AS report_by_another {FROM} \
+         (SELECT ar.author_id FROM action_reports ar WHERE ar.action_id = a.id) AS report_author {FROM} \
          WHERE a.id IN (SELECT r.action_id FROM action_rsvps r WHERE r.user_id = $1 AND r.status IN ('going', 'waiting', 'maybe') \
                         UNION SELECT o.action_id FROM action_organizers o WHERE o.user_id = $1) \
          AND {side} AND {cursor} ORDER BY {order} LIMIT $5"

@@ -19,8 +19,6 @@ pub struct ReportRow {
     pub contacts: i64,
     /// Who wrote the first version (may rewrite it, with the organizers).
     pub author_id: Option<i64>,
-    pub updated_by: Option<i64>,
-    pub updated_at: i64,
     /// Versions kept, the current one included.
     pub revisions: i64,
 }
@@ -28,7 +26,7 @@ pub struct ReportRow {
 pub async fn of_action(db: &Db, action_id: i64) -> Result<Option<ReportRow>, sqlx::Error> {
     let sql = "SELECT r.present, r.tracts, r.doors_knocked, r.doors_opened, r.conversations, r.calls, r.notes, \
                CAST((SELECT COUNT(*) FROM action_contacts c WHERE c.action_id = r.action_id) AS BIGINT) AS contacts, \
-               r.author_id, r.updated_by, r.updated_at, \
+               r.author_id, \
                CAST((SELECT COUNT(*) FROM action_report_revisions v WHERE v.action_id = r.action_id) AS BIGINT) AS revisions \
                FROM action_reports r WHERE r.action_id = $1";
     on_pool!(db.read(), p => sqlx::query_as::<_, ReportRow>(sql).bind(action_id).fetch_optional(p).await)
@@ -101,7 +99,6 @@ pub struct RevisionRow {
     pub present: i64,
     pub tracts: i64,
     pub doors_knocked: i64,
-    pub doors_opened: i64,
     pub conversations: i64,
     pub calls: i64,
     pub created_at: i64,
@@ -109,7 +106,7 @@ pub struct RevisionRow {
 
 /// The versions of an action's compte-rendu, newest first (bounded).
 pub async fn revisions(db: &Db, action_id: i64) -> Result<Vec<RevisionRow>, sqlx::Error> {
-    let sql = "SELECT u.display_name AS author_name, v.present, v.tracts, v.doors_knocked, v.doors_opened, v.conversations, \
+    let sql = "SELECT u.display_name AS author_name, v.present, v.tracts, v.doors_knocked, v.conversations, \
                v.calls, v.created_at FROM action_report_revisions v LEFT JOIN users u ON u.id = v.author_id \
                WHERE v.action_id = $1 ORDER BY v.id DESC LIMIT 50";
     on_pool!(db.read(), p => sqlx::query_as::<_, RevisionRow>(sql).bind(action_id).fetch_all(p).await)

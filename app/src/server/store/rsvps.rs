@@ -11,8 +11,6 @@ pub async fn status_of(tx: &mut Tx, action_id: i64, user_id: i64) -> Result<Opti
     on_tx!(tx, c => sqlx::query_scalar(sql).bind(action_id).bind(user_id).fetch_optional(c).await)
 }
 
-/// Writes an answer. `queued_at` keeps its first value while the person stays on the waiting
-/// list, so changing one's contact choice does not lose one's rank.
 /// What a participant lets others see: their e-mail (organizers), their first name (participants).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Sharing {
@@ -20,6 +18,8 @@ pub struct Sharing {
     pub first_name: bool,
 }
 
+/// Writes an answer. `queued_at` keeps its first value while the person stays on the waiting
+/// list, so changing what one shares does not lose one's rank.
 pub async fn upsert(tx: &mut Tx, action_id: i64, user_id: i64, status: &str, sharing: Sharing, now_ms: i64) -> Result<(), sqlx::Error> {
     let sql = "INSERT INTO action_rsvps (action_id, user_id, status, share_contact, show_first_name, queued_at, updated_at) \
                VALUES ($1, $2, $3, $4, $5, $6, $6) \
