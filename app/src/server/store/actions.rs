@@ -50,13 +50,13 @@ const COLUMNS: &str = "a.id, a.kind, a.title, a.description, a.starts_at, a.ends
     CAST((SELECT COUNT(*) FROM action_rsvps r WHERE r.action_id = a.id AND r.status = 'going') AS BIGINT) AS going, \
     CAST((SELECT COUNT(*) FROM action_rsvps r WHERE r.action_id = a.id AND r.status = 'waiting') AS BIGINT) AS waiting, \
     CAST((SELECT COUNT(*) FROM action_rsvps r WHERE r.action_id = a.id AND r.status = 'maybe') AS BIGINT) AS maybe, \
-    (SELECT m.status FROM action_rsvps m WHERE m.action_id = a.id AND m.user_id = $1) AS my_status, \
-    (SELECT m.share_contact FROM action_rsvps m WHERE m.action_id = a.id AND m.user_id = $1) AS my_share_contact, \
-    (SELECT m.show_first_name FROM action_rsvps m WHERE m.action_id = a.id AND m.user_id = $1) AS my_show_first_name, \
+    m.status AS my_status, m.share_contact AS my_share_contact, m.show_first_name AS my_show_first_name, \
     EXISTS (SELECT 1 FROM action_organizers o WHERE o.action_id = a.id AND o.user_id = $1 AND o.accepted_at IS NULL) \
     AS my_organizer_invitation";
 
-const FROM: &str = "FROM actions a JOIN departements d ON d.code = a.federation_code LEFT JOIN sections s ON s.id = a.section_id";
+/// `m` is the viewer's own answer (at most one row: the primary key is (action, person)).
+const FROM: &str = "FROM actions a JOIN departements d ON d.code = a.federation_code LEFT JOIN sections s ON s.id = a.section_id \
+    LEFT JOIN action_rsvps m ON m.action_id = a.id AND m.user_id = $1";
 
 pub struct NewAction<'a> {
     pub kind: &'a str,
