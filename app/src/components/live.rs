@@ -88,10 +88,24 @@ pub fn connect(live: Live) {
         }
     });
     // The session was closed (signed out everywhere, account suspended): stop the stream
-    // (a reconnection would only be refused) and reload, which shows the page signed out.
+    // (a reconnection would only be refused) and reload, which shows the page signed out —
+    // unless this tab is already leaving (its own sign-out form was sent: a reload then would
+    // race the navigation it started).
+    let leaving = std::rc::Rc::new(std::cell::Cell::new(false));
+    let on_leave = {
+        let leaving = leaving.clone();
+        Closure::<dyn FnMut()>::new(move || leaving.set(true))
+    };
+    if let Some(window) = web_sys::window() {
+        let _ = window.add_event_listener_with_callback("beforeunload", on_leave.as_ref().unchecked_ref());
+    }
+    on_leave.forget();
     let closing = source.clone();
     let on_end = Closure::<dyn FnMut(MessageEvent)>::new(move |_e: MessageEvent| {
         closing.close();
+        if leaving.get() {
+            return;
+        }
         if let Some(window) = web_sys::window() {
             let _ = window.location().reload();
         }
