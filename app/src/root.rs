@@ -30,6 +30,10 @@ use crate::pages::{
 
 /// The document around the app. The CSP nonce and the language come from the request.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    // Islands: the page is not hydrated, only its `#[island]`s are (they opt back in).
+    if let Some(context) = Owner::current_shared_context() {
+        context.set_is_hydrating(false);
+    }
     #[cfg(feature = "ssr")]
     if let Some(nonce) = use_context::<http::request::Parts>().and_then(|parts| parts.extensions.get::<leptos::nonce::Nonce>().cloned()) {
         provide_context(nonce);
@@ -52,6 +56,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
         .unwrap_or_default();
     #[cfg(not(feature = "ssr"))]
     let account = String::new();
+    let signed_in = !account.is_empty();
     view! {
         <!DOCTYPE html>
         <html lang=lang.code()>
@@ -71,7 +76,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <script src="/offline-report.js" defer></script>
                 <script src="/field-map.js" defer></script>
                 <AutoReload options=options.clone() />
-                <HydrationScripts options />
+                <crate::components::islands::IslandScripts options signed_in />
                 <MetaTags />
             </head>
             <body>
@@ -98,20 +103,6 @@ pub fn App() -> impl IntoView {
     provide_context(detect_lang());
     let user = OnceResource::new_blocking(async move { get_current_user().await.ok().flatten() });
     provide_context(CurrentUserResource(user));
-    let live = crate::components::live::provide_live();
-    // Browser only: open the live stream once we know someone is signed in.
-    Effect::new(move |opened: Option<bool>| {
-        if opened == Some(true) {
-            return true;
-        }
-        match user.get() {
-            Some(Some(_)) => {
-                crate::components::live::connect(live);
-                true
-            }
-            _ => false,
-        }
-    });
 
     view! {
         <Title formatter=page_title />

@@ -1,8 +1,11 @@
 //! `GET /api/flux`: the Server-Sent Events stream of one browser tab.
 //!
 //! Events carry ids only; each one is re-checked for this viewer before it is sent (a publication
-//! through `POST_VISIBLE`, a notification count only to its recipient). `Last-Event-ID` resumes
-//! from the outbox. Keep-alive comments every 15 s keep proxies from closing idle streams.
+//! through `POST_VISIBLE`, a notification count only to its recipient). `Last-Event-ID` (or
+//! `?depuis=`, which the next page of the same tab sends: pages are full navigations) resumes from
+//! the outbox; after the replay a `pret` event gives the tab its position, so events it could not
+//! see do not have to be scanned again. Keep-alive comments every 15 s keep proxies from closing
+//! idle streams.
 //!
 //! A stream lives no longer than its session: a `sessions_closed` event for its person (sign-out
 //! here or everywhere, suspension; relayed across instances) makes it re-check the session at
@@ -55,15 +58,27 @@ pub async fn stream(State(state): State<ServerState>, Extension(checks): Extensi
     };
     let receiver = state.app.bus.subscribe();
     let mut backlog = VecDeque::new();
-    let last_id = request.headers().get("last-event-id").and_then(|v| v.to_str().ok()).and_then(|v| v.trim().parse::<i64>().ok());
-    if let Some(last_id) = last_id {
-        if let Ok(rows) = store::events::after(&state.app.db, last_id, RESUME_LIMIT).await {
-            backlog.extend(rows.into_iter().map(LiveEvent::from));
+    let position = match resume_point(&request) {
+        Some(last_id) => {
+            if let Ok(rows) = store::events::after(&state.app.db, last_id, RESUME_LIMIT).await {
+                backlog.extend(rows.into_iter().map(LiveEvent::from));
+            }
+            Some(backlog.iter().map(|e| e.id).max().unwrap_or(last_id).max(last_id))
         }
-    }
+        // A new tab starts from now (read after subscribing: nothing falls in between).
+        None => store::events::latest_id(&state.app.db).await.ok(),
+    };
     let token_hash = subject.user.as_ref().map(|u| u.token_hash.clone()).unwrap_or_default();
-    let events = live_events(state.app.db.clone(), checks, (viewer, token_hash), receiver, backlog);
+    let events = live_events(state.app.db.clone(), checks, (viewer, token_hash), receiver, (backlog, position));
     Sse::new(events).keep_alive(KeepAlive::new().interval(Duration::from_secs(15))).into_response()
+}
+
+/// Where to resume: the browser's own reconnection sends `Last-Event-ID`; the next page of a tab
+/// sends `?depuis=` (an `EventSource` cannot set headers).
+fn resume_point(request: &Request) -> Option<i64> {
+    let header = request.headers().get("last-event-id").and_then(|v| v.to_str().ok()).map(str::to_string);
+    let query = request.uri().query().and_then(|q| q.split('&').find_map(|pair| pair.strip_prefix("depuis=")).map(str::to_string));
+    header.or(query).and_then(|v| v.trim().parse::<i64>().ok()).filter(|id| *id >= 0)
 }
 
 struct Cursor {
@@ -76,6 +91,8 @@ struct Cursor {
     backlog: VecDeque<LiveEvent>,
     /// The highest id replayed from the outbox: the live broadcast may repeat those.
     resumed_up_to: i64,
+    /// The tab's position, sent once (`pret`) after the replay.
+    position: Option<i64>,
     recheck: tokio::time::Interval,
     /// The session is over: the `fin` event was sent, the stream ends.
     ended: bool,
@@ -93,11 +110,11 @@ fn live_events(
     checks: LiveChecks,
     (viewer, token_hash): (i64, String),
     receiver: Receiver<LiveEvent>,
-    backlog: VecDeque<LiveEvent>,
+    (backlog, position): (VecDeque<LiveEvent>, Option<i64>),
 ) -> impl Stream<Item = Result<Event, Infallible>> {
     let resumed_up_to = backlog.iter().map(|e| e.id).max().unwrap_or(0);
     let recheck = tokio::time::interval_at(tokio::time::Instant::now() + SESSION_RECHECK, SESSION_RECHECK);
-    let cursor = Cursor { db, checks, viewer, token_hash, receiver, backlog, resumed_up_to, recheck, ended: false };
+    let cursor = Cursor { db, checks, viewer, token_hash, receiver, backlog, resumed_up_to, position, recheck, ended: false };
     stream::unfold(cursor, |mut c| async move {
         if c.ended {
             return None;
@@ -107,6 +124,11 @@ fn live_events(
             Some((Ok(Event::default().event("fin").data("{}")), c))
         };
         loop {
+            if c.backlog.is_empty() {
+                if let Some(position) = c.position.take() {
+                    return Some((Ok(Event::default().event("pret").id(position.to_string()).data("{}")), c));
+                }
+            }
             let event = match c.backlog.pop_front() {
                 Some(e) => e,
                 None => tokio::select! {

@@ -51,6 +51,25 @@ impl Stream {
 }
 
 impl Stream {
+    /// The next event: its name, id and data.
+    async fn next_event(&mut self) -> (String, String, String) {
+        loop {
+            if let Some(end) = self.pending.find("\n\n") {
+                let block: String = self.pending.drain(..end + 2).collect();
+                let field = |name: &str| block.lines().find_map(|l| l.strip_prefix(name)).unwrap_or("").to_string();
+                if block.lines().any(|l| l.starts_with("event: ")) {
+                    return (field("event: "), field("id: "), field("data: "));
+                }
+                continue;
+            }
+            let frame = tokio::time::timeout(Duration::from_secs(10), self.body.frame()).await.expect("an event within 10 s");
+            let frame = frame.expect("the stream stays open").unwrap();
+            if let Ok(data) = frame.into_data() {
+                self.pending.push_str(&String::from_utf8_lossy(&data).replace("\r\n", "\n"));
+            }
+        }
+    }
+
     /// Reads until the `fin` event, then expects the end of the response.
     async fn ends(&mut self) {
         loop {
@@ -73,10 +92,24 @@ impl Stream {
 }
 
 async fn open(router: &axum::Router, t: &TestDb, user: i64) -> Stream {
+    let token = session(t, user).await;
+    connect(router, &token, None).await
+}
+
+async fn session(t: &TestDb, user: i64) -> String {
     let mut tx = t.db.begin().await.unwrap();
     let token = sessions::open_in(&mut tx, user).await.unwrap();
     tx.commit().await.unwrap();
-    let request = Request::get("/api/flux")
+    token
+}
+
+/// A page of a tab opening its stream: `since` is the position the tab's previous page reached.
+async fn connect(router: &axum::Router, token: &str, since: Option<&str>) -> Stream {
+    let uri = match since {
+        Some(id) => format!("/api/flux?depuis={id}"),
+        None => "/api/flux".to_string(),
+    };
+    let request = Request::get(uri)
         .header("host", "localhost:3000")
         .header("accept", "text/event-stream")
         .header("cookie", format!("coopol_session={token}"))
@@ -199,4 +232,46 @@ async fn streams_end_with_their_session(t: &TestDb) {
     assert_eq!(eve_stream.next_post().await, post);
 }
 
-on_both_backends!(each_delivery_is_checked_for_its_receiver, streams_end_with_their_session);
+/// Pages are full navigations: each page of a tab opens its own stream, from the position the
+/// previous page reached (`?depuis=`). What was published between two pages arrives on the next
+/// one, once: a page that resumes after it does not receive it again.
+async fn a_tab_resumes_where_its_last_page_stopped(t: &TestDb) {
+    let state = AppState { db: t.db.clone(), settings: Arc::new(Settings::default()), bus: app::server::bus::EventBus::start(&t.db) };
+    let router = build_router(ServerState {
+        app: state.clone(),
+        leptos: LeptosOptions::builder().output_name("coopol").site_root("target/site").build(),
+        ops: Default::default(),
+    });
+    testing::section(&t.db, "lille", "59", &["59350"]).await;
+    let ada = testing::person(&t.db, "ada", "59350", "adherent", "confirmed").await;
+    let bea = testing::person(&t.db, "bea", "59350", "sympathisant", "none").await;
+    let ada_s = testing::subject(&t.db, ada).await;
+    let tab = session(t, bea).await;
+
+    // A new tab learns its position first.
+    let mut first_page = connect(&router, &tab, None).await;
+    let (kind, start, _) = first_page.next_event().await;
+    assert_eq!(kind, "pret");
+    drop(first_page);
+
+    // Published while the tab went from one page to the next: the next page gets it, then its position.
+    let between = posts::publish(&state, &ada_s, &publication("Entre deux pages", "public")).await.unwrap();
+    let mut second_page = connect(&router, &tab, Some(&start)).await;
+    let (kind, post_event, data) = second_page.next_event().await;
+    assert_eq!(kind, "post");
+    assert!(data.contains(&format!("\"post\":{between}")), "{data}");
+    let (kind, position, _) = second_page.next_event().await;
+    assert_eq!(kind, "pret");
+    assert!(position.parse::<i64>().unwrap() >= post_event.parse::<i64>().unwrap());
+    drop(second_page);
+
+    // The third page resumes after it: only what is new.
+    let later = posts::publish(&state, &ada_s, &publication("Plus tard", "public")).await.unwrap();
+    let mut third_page = connect(&router, &tab, Some(&position)).await;
+    let (kind, _, data) = third_page.next_event().await;
+    assert_eq!(kind, "post");
+    assert!(data.contains(&format!("\"post\":{later}")), "only the new publication, not {between} again: {data}");
+    assert_eq!(third_page.next_event().await.0, "pret");
+}
+
+on_both_backends!(each_delivery_is_checked_for_its_receiver, streams_end_with_their_session, a_tab_resumes_where_its_last_page_stopped);

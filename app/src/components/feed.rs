@@ -1,5 +1,6 @@
 //! Feed pieces: the composer, a publication card with its reactions, and a feed that grows
-//! (older pages appended in place, "N nouvelles publications" from the live stream).
+//! (older pages appended in place, "N nouvelles publications" from the live stream). The
+//! interactive parts are islands (`PostFooter`, `GrowingFeed`); the rest is server HTML.
 
 use leptos::prelude::*;
 
@@ -8,7 +9,7 @@ use crate::components::form::{use_form_outcome, FieldErrorText, FormAlert, TextA
 use crate::components::lang::{use_lang, use_texts};
 use crate::components::live::use_live;
 use crate::i18n::format_datetime;
-use crate::model::feed::{AudienceChoice, FeedPage, PostPlace, PostView, ReactionKind, MAX_POST_CHARS};
+use crate::model::feed::{AudienceChoice, FeedKey, FeedPage, PostPlace, PostView, ReactionCount, ReactionKind, MAX_POST_CHARS};
 
 /// The "Publier" form; what was typed comes back after a refused submission.
 #[component]
@@ -83,11 +84,8 @@ fn place_link(place: &PostPlace) -> Option<(String, String)> {
 /// Without JavaScript the form posts and the page comes back at the publication; with it, the
 /// reaction is given in place (a refusal falls back to the form post, which explains it).
 #[component]
-pub fn Reactions(post: PostView, back: String) -> impl IntoView {
+fn Reactions(id: i64, reactions: RwSignal<Vec<ReactionCount>>, enabled: bool, back: String) -> impl IntoView {
     let t = use_texts().feed;
-    let enabled = post.abilities.react;
-    let id = post.id;
-    let reactions = RwSignal::new(post.reactions);
     let busy = RwSignal::new(false);
     let form = NodeRef::<leptos::html::Form>::new();
     view! {
@@ -141,74 +139,145 @@ pub fn submit_plainly<B: AsRef<leptos::web_sys::HtmlElement>>(form: NodeRef<lept
     }
 }
 
-/// A publication as shown in feeds and on its own page.
+/// What a card's footer starts from: its counts and whether the viewer may react.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct FooterState {
+    pub id: i64,
+    pub reactions: Vec<ReactionCount>,
+    pub comment_count: i64,
+    pub can_react: bool,
+    pub back: String,
+}
+
+impl FooterState {
+    fn of(post: &PostView, back: String) -> Self {
+        Self { id: post.id, reactions: post.reactions.clone(), comment_count: post.comment_count, can_react: post.abilities.react, back }
+    }
+}
+
+/// A card's reactions and comment count, kept fresh in place: reacting needs no reload, and the
+/// live stream says when someone else reacted or commented (the counts are then fetched, the
+/// server re-checking that the viewer may still see the publication).
 #[component]
-pub fn PostCard(post: PostView, back: String) -> impl IntoView {
+fn PostFooterBody(state: FooterState) -> impl IntoView {
+    let t = use_texts().feed;
+    let FooterState { id, reactions, comment_count, can_react, back } = state;
+    let reactions = RwSignal::new(reactions);
+    let comments = RwSignal::new(comment_count);
+    if let Some(live) = use_live() {
+        Effect::new(move |_| {
+            if live.changed.get().is_some_and(|(_, changed)| changed == id) {
+                leptos::task::spawn_local(async move {
+                    if let Ok(counts) = get_post_counts(vec![id]).await {
+                        if let Some(c) = counts.into_iter().find(|c| c.id == id) {
+                            comments.set(c.comment_count);
+                            reactions.set(c.reactions);
+                        }
+                    }
+                });
+            }
+        });
+    }
+    view! {
+        <Reactions id reactions enabled=can_react back />
+        <a class="comments-link" href=format!("/publications/{id}#commentaires")>{move || (t.comments)(comments.get())}</a>
+    }
+}
+
+/// The footer of a card the server rendered: an island of its own. A card whose reactions the
+/// viewer cannot use (a visitor's) is rendered plain and ships no code.
+#[island]
+fn PostFooter(state: FooterState) -> impl IntoView {
+    view! { <PostFooterBody state /> }
+}
+
+/// A publication as shown in feeds and on its own page. `in_island`: drawn by an island in the
+/// browser (older pages of a feed), whose footer is then part of that island.
+#[component]
+pub fn PostCard(post: PostView, back: String, #[prop(optional)] in_island: bool) -> impl IntoView {
     let t = use_texts().feed;
     let lang = use_lang();
     let permalink = format!("/publications/{}", post.id);
     let place = place_link(&post.place);
-    let comments = (t.comments)(post.comment_count);
+    let footer = FooterState::of(&post, back);
+    let footer = if in_island || !footer.can_react {
+        view! { <PostFooterBody state=footer /> }.into_any()
+    } else {
+        view! { <PostFooter state=footer /> }.into_any()
+    };
     view! {
         <article class="card post" id=format!("publication-{}", post.id) data-post=post.id>
             <header class="post-header">
                 <a class="author" href=format!("/membres/{}", post.author.handle)>{post.author.display_name.clone()}</a>
                 {place.map(|(href, name)| view! { " · " <a href=href class="place">{name}</a> })}
                 <p class="hint">
-                    <a href=permalink.clone()><time>{format_datetime(lang, post.created_at_ms)}</time></a>
+                    <a href=permalink><time>{format_datetime(lang, post.created_at_ms)}</time></a>
                     " · " {(t.audience)(post.audience)}
                     {post.edited.then(|| view! { " · " <em>{t.edited}</em> })}
                 </p>
             </header>
             {post.hidden_reason.clone().map(|reason| view! { <p class="alert alert-warning">{(t.hidden_notice)(&reason)}</p> })}
             <div class="post-body" inner_html=post.html.as_str().to_string()></div>
-            <footer class="post-footer">
-                <Reactions post=post.clone() back=back />
-                <a class="comments-link" href=format!("{permalink}#commentaires")>{comments}</a>
-            </footer>
+            <footer class="post-footer">{footer}</footer>
         </article>
     }
 }
 
-fn card_key(p: &PostView) -> String {
-    let reactions: Vec<String> = p.reactions.iter().map(|r| format!("{}{}{}", r.kind.as_str(), r.count, r.mine)).collect();
-    format!("{}-{}-{}", p.id, p.comment_count, reactions.join(","))
-}
-
-/// A feed: the first page from the server, older pages appended in place (with JavaScript), a
-/// plain "publications plus anciennes" link otherwise, and the live "N nouvelles publications".
+/// A feed as the server draws it: the first page's cards (plain HTML, each footer an island),
+/// inside the island that makes the feed grow.
 #[component]
 pub fn FeedView(page: FeedPage) -> impl IntoView {
+    let back = page.key.path();
+    let first_ids: Vec<i64> = page.posts.iter().map(|p| p.id).collect();
+    let posts = page.posts;
+    view! {
+        <GrowingFeed key=page.key first_ids next_before=page.next_before>
+            {(!posts.is_empty()).then(|| view! {
+                <ol class="feed">
+                    {posts.into_iter().map(|post| view! { <li><PostCard post back=back.clone() /></li> }).collect_view()}
+                </ol>
+            })}
+        </GrowingFeed>
+    }
+}
+
+/// What makes a feed grow in the browser: older pages appended in place (a plain "publications
+/// plus anciennes" link otherwise), and the live "N nouvelles publications", which redraws the
+/// first page. The first page itself is the server's HTML (`children`), never sent twice.
+#[island]
+fn GrowingFeed(key: FeedKey, first_ids: Vec<i64>, next_before: Option<i64>, children: Children) -> impl IntoView {
     let t = use_texts().feed;
-    let path = page.key.path();
-    let key = page.key.clone();
-    let posts = RwSignal::new(page.posts);
-    let next = RwSignal::new(page.next_before);
+    let path = key.path();
+    let back = path.clone();
+    // Cards drawn here: older pages, or the whole feed once the first page was redrawn.
+    let posts = RwSignal::new(Vec::<PostView>::new());
+    let redrawn = RwSignal::new(false);
+    let next = RwSignal::new(next_before);
     let loading = RwSignal::new(false);
     let seen_live = RwSignal::new(0usize);
     let live = use_live();
+    let first_ids = StoredValue::new(first_ids);
+    let shown = move |id: i64| (!redrawn.get_untracked() && first_ids.with_value(|ids| ids.contains(&id))) || posts.with_untracked(|ps| ps.iter().any(|p| p.id == id));
 
     // New publications for this feed, counted since the page was shown.
     let fresh = {
         let key = key.clone();
+        let live = live.clone();
         Memo::new(move |_| {
-            let Some(live) = live else { return 0 };
-            live.new_posts.with(|list| {
-                list.iter()
-                    .skip(seen_live.get())
-                    .filter(|p| p.shows_in(&key) && !posts.with_untracked(|ps| ps.iter().any(|x| x.id == p.post)))
-                    .count()
-            })
+            let Some(live) = live.as_ref() else { return 0 };
+            live.new_posts.with(|list| list.iter().skip(seen_live.get()).filter(|p| p.shows_in(&key) && !shown(p.post)).count())
         })
     };
     let show_fresh = {
         let key = key.clone();
         move |_| {
             let key = key.clone();
+            let live = live.clone();
             leptos::task::spawn_local(async move {
                 if let Ok(first) = get_feed(key, None).await {
                     posts.set(first.posts);
                     next.set(first.next_before);
+                    redrawn.set(true);
                     if let Some(live) = live {
                         seen_live.set(live.new_posts.with_untracked(Vec::len));
                     }
@@ -216,28 +285,6 @@ pub fn FeedView(page: FeedPage) -> impl IntoView {
             });
         }
     };
-    // Counts of a publication on screen changed: fetch them (the server re-checks visibility).
-    Effect::new(move |_| {
-        let Some(live) = live else { return };
-        let Some((_, id)) = live.changed.get() else {
-            return;
-        };
-        if !posts.with_untracked(|ps| ps.iter().any(|p| p.id == id)) {
-            return;
-        }
-        leptos::task::spawn_local(async move {
-            if let Ok(counts) = get_post_counts(vec![id]).await {
-                posts.update(|ps| {
-                    for c in counts {
-                        if let Some(p) = ps.iter_mut().find(|p| p.id == c.id) {
-                            p.comment_count = c.comment_count;
-                            p.reactions = c.reactions;
-                        }
-                    }
-                });
-            }
-        });
-    });
     // Older pages: appended in place; the link stays a plain link without JavaScript.
     let fetch_older = {
         let key = key.clone();
@@ -268,22 +315,23 @@ pub fn FeedView(page: FeedPage) -> impl IntoView {
     };
     let older_link = NodeRef::<leptos::html::A>::new();
     infinite_scroll(older_link, fetch_older);
-    let back = path.clone();
+    let empty = move || posts.with(Vec::is_empty) && (redrawn.get() || first_ids.with_value(Vec::is_empty));
     view! {
         {move || (fresh.get() > 0).then(|| view! {
             <p class="new-posts" role="status"><button type="button" class="button" on:click=show_fresh.clone()>{(t.new_posts)(fresh.get())}</button></p>
         })}
-        {move || posts.with(Vec::is_empty).then(|| view! { <p class="empty-state">{t.empty}</p> })}
-        <ol class="feed">
-            <For each=move || posts.get() key=card_key let:post>
-                <li><PostCard post back=back.clone() /></li>
+        {move || empty().then(|| view! { <p class="empty-state">{t.empty}</p> })}
+        <div class="first-page" hidden=move || redrawn.get()>{children()}</div>
+        <ol class="feed" hidden=move || posts.with(Vec::is_empty)>
+            <For each=move || posts.get() key=|p| p.id let:post>
+                <li><PostCard post back=back.clone() in_island=true /></li>
             </For>
         </ol>
         {move || match next.get() {
             Some(before) => view! {
                 <p class="older"><a class="button" node_ref=older_link href=format!("{path}?avant={before}") on:click=load_older.clone() aria-busy=move || loading.get().to_string()>{t.older}</a></p>
             }.into_any(),
-            None => view! { <p class="hint end-of-feed">{(!posts.with(Vec::is_empty)).then_some(t.end_of_feed)}</p> }.into_any(),
+            None => view! { <p class="hint end-of-feed">{(!empty()).then_some(t.end_of_feed)}</p> }.into_any(),
         }}
     }
 }

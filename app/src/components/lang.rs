@@ -26,8 +26,10 @@ pub fn detect_lang() -> Lang {
     }
 }
 
+/// The page's language. Islands hydrate as separate roots in the browser, without the page's
+/// context: they read it back from `<html lang>`.
 pub fn use_lang() -> Lang {
-    use_context::<Lang>().unwrap_or_default()
+    use_context::<Lang>().unwrap_or_else(detect_lang)
 }
 
 pub fn use_texts() -> &'static Texts {

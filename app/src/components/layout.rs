@@ -85,12 +85,13 @@ fn NavLinks() -> impl IntoView {
 }
 
 /// "Notifications" with the unread count: loaded with the page (with the current user), then
-/// pushed by the live stream.
-#[component]
+/// pushed by the live stream. An island: it is what opens a signed-in page's stream.
+#[island]
 fn NotificationsLink(initial: i64) -> impl IntoView {
     let t = use_texts().feed;
     let live = use_live();
-    let count = move || live.and_then(|l| l.unread.get()).unwrap_or(initial);
+    let count = Memo::new(move |_| live.as_ref().and_then(|l| l.unread.get()).unwrap_or(initial));
+    let count = move || count.get();
     view! {
         <a href="/notifications" class="notifications-link">
             {t.nav_notifications}

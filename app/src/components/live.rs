@@ -1,6 +1,12 @@
-//! The live stream of this tab: one `EventSource` on `/api/flux`, opened after hydration for a
-//! signed-in person, fanned out to the page through signals. Without JavaScript nothing here
-//! runs and pages simply show what the server rendered.
+//! The live stream of this tab: one `EventSource` on `/api/flux` per page, opened by the first
+//! island that asks for it when a person is signed in, and shared by every island of the page
+//! (islands are separate roots: they share this module's state, not a context). Without
+//! JavaScript nothing here runs and pages simply show what the server rendered.
+//!
+//! Pages are full navigations, so each page opens its own stream. The last event id a tab saw is
+//! kept in `sessionStorage` (one per tab) and the next page resumes from it (`?depuis=`, as
+//! `Last-Event-ID` would), so no event between two pages is lost; what the new page already
+//! shows is not shown twice (new publications are matched by id, counts are fetched afresh).
 
 use leptos::prelude::*;
 use serde::Deserialize;
@@ -32,61 +38,122 @@ impl NewPost {
     }
 }
 
-#[derive(Clone, Copy)]
+/// What the stream told this page so far, as signals any island can read.
+#[derive(Clone)]
 pub struct Live {
     /// The latest unread notification count pushed by the server.
-    pub unread: RwSignal<Option<i64>>,
-    /// Every new publication since the page was opened (pages pick theirs).
-    pub new_posts: RwSignal<Vec<NewPost>>,
+    pub unread: ArcRwSignal<Option<i64>>,
+    /// Every new publication since the page was opened (islands pick theirs).
+    pub new_posts: ArcRwSignal<Vec<NewPost>>,
     /// The latest publication whose counts changed, with a sequence number so repeats register.
-    pub changed: RwSignal<Option<(u64, i64)>>,
+    pub changed: ArcRwSignal<Option<(u64, i64)>>,
 }
 
-pub fn provide_live() -> Live {
-    let live = Live { unread: RwSignal::new(None), new_posts: RwSignal::new(Vec::new()), changed: RwSignal::new(None) };
-    provide_context(live);
-    live
-}
-
-pub fn use_live() -> Option<Live> {
-    use_context::<Live>()
-}
-
-/// Opens the stream once the page knows a person is signed in (browser only).
+/// Where this tab keeps the id of the last event it received.
 #[cfg(feature = "hydrate")]
-pub fn connect(live: Live) {
+const LAST_EVENT_KEY: &str = "coopol-flux-dernier";
+
+/// The page's live state, its stream opened on first use; `None` on the server and for visitors.
+#[cfg(feature = "hydrate")]
+pub fn use_live() -> Option<Live> {
+    thread_local! {
+        static LIVE: std::cell::OnceCell<Option<Live>> = const { std::cell::OnceCell::new() };
+    }
+    LIVE.with(|cell| {
+        cell.get_or_init(|| {
+            signed_in().then(|| {
+                let live = Live { unread: ArcRwSignal::new(None), new_posts: ArcRwSignal::new(Vec::new()), changed: ArcRwSignal::new(None) };
+                connect(live.clone());
+                live
+            })
+        })
+        .clone()
+    })
+}
+
+#[cfg(not(feature = "hydrate"))]
+pub fn use_live() -> Option<Live> {
+    None
+}
+
+/// The shell names the signed-in account in `<meta name="coopol-account">` (empty for visitors).
+#[cfg(feature = "hydrate")]
+fn signed_in() -> bool {
+    document()
+        .query_selector("meta[name=coopol-account]")
+        .ok()
+        .flatten()
+        .and_then(|meta| meta.get_attribute("content"))
+        .is_some_and(|account| !account.is_empty())
+}
+
+#[cfg(feature = "hydrate")]
+fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|w| w.session_storage().ok().flatten())
+}
+
+/// Opens the stream, resuming after the last event this tab saw on an earlier page.
+#[cfg(feature = "hydrate")]
+fn connect(live: Live) {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
     use web_sys::{EventSource, MessageEvent};
 
-    let Ok(source) = EventSource::new("/api/flux") else {
+    let since = session_storage().and_then(|s| s.get_item(LAST_EVENT_KEY).ok().flatten()).filter(|id| id.bytes().all(|b| b.is_ascii_digit()) && !id.is_empty());
+    let url = match since {
+        Some(id) => format!("/api/flux?depuis={id}"),
+        None => "/api/flux".to_string(),
+    };
+    let Ok(source) = EventSource::new(&url) else {
         return;
     };
-    let on_post = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
-        if let Some(post) = e.data().as_string().and_then(|d| serde_json::from_str::<NewPost>(&d).ok()) {
-            live.new_posts.update(|list| list.push(post));
+    // Every message moves this tab's position (the first one, `pret`, gives it to a new tab).
+    let remember = |e: &MessageEvent| {
+        let id = e.last_event_id();
+        if !id.is_empty() {
+            if let Some(storage) = session_storage() {
+                let _ = storage.set_item(LAST_EVENT_KEY, &id);
+            }
         }
-    });
+    };
+    let on_ready = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| remember(&e));
+    let on_post = {
+        let new_posts = live.new_posts.clone();
+        Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
+            remember(&e);
+            if let Some(post) = e.data().as_string().and_then(|d| serde_json::from_str::<NewPost>(&d).ok()) {
+                new_posts.update(|list| list.push(post));
+            }
+        })
+    };
     let mut sequence = 0u64;
-    let on_counts = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
-        #[derive(Deserialize)]
-        struct Changed {
-            post: i64,
-        }
-        if let Some(changed) = e.data().as_string().and_then(|d| serde_json::from_str::<Changed>(&d).ok()) {
-            sequence += 1;
-            live.changed.set(Some((sequence, changed.post)));
-        }
-    });
-    let on_notifications = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
-        #[derive(Deserialize)]
-        struct Unread {
-            unread: i64,
-        }
-        if let Some(n) = e.data().as_string().and_then(|d| serde_json::from_str::<Unread>(&d).ok()) {
-            live.unread.set(Some(n.unread));
-        }
-    });
+    let on_counts = {
+        let changed = live.changed.clone();
+        Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
+            #[derive(Deserialize)]
+            struct Changed {
+                post: i64,
+            }
+            remember(&e);
+            if let Some(c) = e.data().as_string().and_then(|d| serde_json::from_str::<Changed>(&d).ok()) {
+                sequence += 1;
+                changed.set(Some((sequence, c.post)));
+            }
+        })
+    };
+    let on_notifications = {
+        let unread = live.unread.clone();
+        Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
+            #[derive(Deserialize)]
+            struct Unread {
+                unread: i64,
+            }
+            remember(&e);
+            if let Some(n) = e.data().as_string().and_then(|d| serde_json::from_str::<Unread>(&d).ok()) {
+                unread.set(Some(n.unread));
+            }
+        })
+    };
     // The session was closed (signed out everywhere, account suspended): stop the stream
     // (a reconnection would only be refused) and reload, which shows the page signed out —
     // unless this tab is already leaving (its own sign-out form was sent: a reload then would
@@ -99,10 +166,12 @@ pub fn connect(live: Live) {
     if let Some(window) = web_sys::window() {
         let _ = window.add_event_listener_with_callback("beforeunload", on_leave.as_ref().unchecked_ref());
     }
-    on_leave.forget();
     let closing = source.clone();
     let on_end = Closure::<dyn FnMut(MessageEvent)>::new(move |_e: MessageEvent| {
         closing.close();
+        if let Some(storage) = session_storage() {
+            let _ = storage.remove_item(LAST_EVENT_KEY);
+        }
         if leaving.get() {
             return;
         }
@@ -110,17 +179,17 @@ pub fn connect(live: Live) {
             let _ = window.location().reload();
         }
     });
-    let _ = source.add_event_listener_with_callback("fin", on_end.as_ref().unchecked_ref());
-    on_end.forget();
-    let _ = source.add_event_listener_with_callback("post", on_post.as_ref().unchecked_ref());
-    let _ = source.add_event_listener_with_callback("counts", on_counts.as_ref().unchecked_ref());
-    let _ = source.add_event_listener_with_callback("notifications", on_notifications.as_ref().unchecked_ref());
-    // The stream lives as long as the tab: the browser reconnects it (with Last-Event-ID).
+    let listeners: [(&str, &Closure<dyn FnMut(MessageEvent)>); 5] =
+        [("pret", &on_ready), ("post", &on_post), ("counts", &on_counts), ("notifications", &on_notifications), ("fin", &on_end)];
+    for (name, listener) in listeners {
+        let _ = source.add_event_listener_with_callback(name, listener.as_ref().unchecked_ref());
+    }
+    // The stream lives as long as the page: the browser reconnects it (with Last-Event-ID).
+    on_leave.forget();
+    on_ready.forget();
     on_post.forget();
     on_counts.forget();
     on_notifications.forget();
+    on_end.forget();
     std::mem::forget(source);
 }
-
-#[cfg(not(feature = "hydrate"))]
-pub fn connect(_live: Live) {}

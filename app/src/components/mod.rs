@@ -5,6 +5,7 @@ pub mod actions;
 pub mod charts;
 pub mod feed;
 pub mod form;
+pub mod islands;
 pub mod lang;
 pub mod layout;
 pub mod live;

@@ -106,7 +106,8 @@ fn Post(page: PostPage, outcome: Option<FormOutcome>) -> impl IntoView {
 
 /// The comments, kept fresh in place: a comment or reply sent with JavaScript appears without
 /// reloading, and so do other people's (the live stream says when the publication changed).
-#[component]
+/// An island: the comments travel with it to be redrawn in the browser.
+#[island]
 fn Comments(post_id: i64, comments: Vec<CommentView>, count: i64, can_comment: bool, outcome: Option<FormOutcome>) -> impl IntoView {
     let t = use_texts().feed;
     let comments = RwSignal::new(comments);
@@ -119,14 +120,13 @@ fn Comments(post_id: i64, comments: Vec<CommentView>, count: i64, can_comment: b
             }
         });
     });
-    let live = use_live();
-    Effect::new(move |_| {
-        if let Some((_, changed)) = live.and_then(|l| l.changed.get()) {
-            if changed == post_id {
+    if let Some(live) = use_live() {
+        Effect::new(move |_| {
+            if live.changed.get().is_some_and(|(_, changed)| changed == post_id) {
                 refresh.run(());
             }
-        }
-    });
+        });
+    }
     let form = can_comment.then(|| {
         let value = outcome.as_ref().filter(|o| o.value("parent").is_empty()).map(|o| o.value("comment")).unwrap_or_default();
         let error = outcome.as_ref().and_then(|o| o.errors.get("comment").cloned());
