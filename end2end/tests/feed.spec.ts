@@ -76,8 +76,10 @@ test("fil de section en direct, commentaires, réactions, notifications et group
   await expect(bravo).toHaveAttribute("aria-pressed", "true");
   await expect(bravo.locator(".count")).toHaveText("1");
   await expectSameDocument(b);
+  // Pages are full navigations (islands): the publication's page is a new document.
   await b.locator("article.post", { hasText: text }).getByRole("link", { name: /commentaire/ }).click();
   await settle(b, true);
+  await markDocument(b);
   await b.getByLabel("Ton commentaire").fill("J’y serai, avec des tracts !");
   await b.getByRole("button", { name: "Commenter" }).click();
   await expect(b.locator(".comment", { hasText: "J’y serai, avec des tracts !" })).toBeVisible();
@@ -147,4 +149,76 @@ test("fil de section en direct, commentaires, réactions, notifications et group
   const row = b.locator("main li", { hasText: groupName });
   await expect(row).toBeVisible();
   await expect(row.getByText(/membre/)).toHaveCount(0);
+});
+
+// Islands (issue 15): pages are full navigations, each opening its own stream. What is published
+// while a tab goes from one page to the next arrives on the next page, once; an island keeps its
+// state (a reaction given, a comment being typed) when a live event redraws what is around it.
+test("le direct survit à la navigation, un îlot garde son état", async ({ browser, baseURL }) => {
+  test.setTimeout(120_000);
+  const stamp = Date.now().toString(36);
+  const anne = person("Anne", stamp);
+  const bruno = person("Bruno", stamp);
+  const a = await signUp(browser, baseURL!, true, anne, "29200", "adherent");
+  const b = await signUp(browser, baseURL!, true, bruno, "29200", "sympathisant");
+  const origin = new URL(baseURL!).origin;
+  const publish = async (body: string) => {
+    const response = await a.request.post("/publications", { form: { form: "publier", retour: "/fil", body, audience_group: "public|" }, headers: { origin } });
+    expect(response.ok()).toBe(true);
+  };
+  const feed = `/membres/${anne.handle}/publications`;
+  const position = () => b.evaluate(() => sessionStorage.getItem("coopol-flux-dernier"));
+
+  // Bruno is on Anne's profile: its stream gives the tab a position.
+  await b.goto(`/membres/${anne.handle}`);
+  await settle(b, true);
+  await expect.poll(position).not.toBeNull();
+
+  // He opens her publications; the new page's stream is slow to connect, and meanwhile Anne
+  // publishes. The page was drawn before: the stream, resuming from the tab's position, says so.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await b.route("**/api/flux**", async (route) => {
+    await held;
+    await route.continue().catch(() => {});
+  });
+  await b.goto(feed);
+  await settle(b, true);
+  await expect(b.getByText(/Rien à lire ici/)).toBeVisible();
+  const first = `Entre deux pages ${stamp}`;
+  await publish(first);
+  await b.unroute("**/api/flux**");
+  release();
+  await markDocument(b);
+  await b.getByRole("button", { name: "1 nouvelle publication" }).click();
+  const card = b.locator("article.post", { hasText: first });
+  await expect(card).toBeVisible();
+
+  // Bruno reacts; Anne's comment then changes the card's counts live: his reaction stays.
+  const bravo = card.getByRole("button", { name: /^Bravo/ });
+  await bravo.click();
+  await expect(bravo).toHaveAttribute("aria-pressed", "true");
+  const postId = await card.getAttribute("data-post");
+  const comment = await a.request.post(`/publications/${postId}/commentaires`, { form: { form: "commenter", comment: "Merci Bruno" }, headers: { origin } });
+  expect(comment.ok()).toBe(true);
+  await expect(card.getByRole("link", { name: /^1\scommentaire$/ })).toBeVisible();
+  await expect(bravo).toHaveAttribute("aria-pressed", "true");
+  await expect(bravo.locator(".count")).toHaveText("1");
+  await expectSameDocument(b);
+
+  // On the publication's page, a comment being typed survives others' comments arriving live.
+  await card.getByRole("link", { name: /^1\scommentaire$/ }).click();
+  await settle(b, true);
+  await b.getByLabel("Ton commentaire").fill("Un brouillon");
+  await a.request.post(`/publications/${postId}/commentaires`, { form: { form: "commenter", comment: "Et à bientôt" }, headers: { origin } });
+  await expect(b.locator(".comment", { hasText: "Et à bientôt" })).toBeVisible();
+  await expect(b.getByLabel("Ton commentaire")).toHaveValue("Un brouillon");
+
+  // Back on the feed, which now shows the first publication: a new one is announced alone (the
+  // first is neither lost nor counted twice).
+  await b.goto(feed);
+  await settle(b, true);
+  await expect(b.locator("article.post", { hasText: first })).toBeVisible();
+  await publish(`Plus tard ${stamp}`);
+  await expect(b.getByRole("button", { name: "1 nouvelle publication" })).toBeVisible();
 });

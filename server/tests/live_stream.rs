@@ -272,6 +272,12 @@ async fn a_tab_resumes_where_its_last_page_stopped(t: &TestDb) {
     assert_eq!(kind, "post");
     assert!(data.contains(&format!("\"post\":{later}")), "only the new publication, not {between} again: {data}");
     assert_eq!(third_page.next_event().await.0, "pret");
+    // …and then what happens live.
+    while state.bus.subscriber_count() < 1 {
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    let live = posts::publish(&state, &ada_s, &publication("En direct", "public")).await.unwrap();
+    assert_eq!(third_page.next_post().await, live);
 }
 
 on_both_backends!(each_delivery_is_checked_for_its_receiver, streams_end_with_their_session, a_tab_resumes_where_its_last_page_stopped);

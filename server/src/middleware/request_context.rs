@@ -26,6 +26,9 @@ fn is_static(path: &str) -> bool {
             path,
             "/sw.js"
                 | "/register-sw.js"
+                | "/islands.js"
+                | "/offline.js"
+                | "/offline.css"
                 | "/offline-report.js"
                 | "/field-map.js"
                 | "/manifest.webmanifest"
