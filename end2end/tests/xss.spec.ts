@@ -56,7 +56,7 @@ async function expectInert(page: Page, js: boolean, where: string) {
     for (const el of Array.from(head.querySelectorAll("meta[http-equiv], base, iframe, img, svg, style:not([nonce])"))) {
       problems.push(`<${el.tagName.toLowerCase()}${el.getAttribute("http-equiv") ? ` http-equiv=${el.getAttribute("http-equiv")}` : ""}> in head`);
     }
-    const known = ["viewport", "color-scheme", "theme-color", "description", "coopol-page", "coopol-account", "robots"];
+    const known = ["viewport", "color-scheme", "theme-color", "description", "coopol-page", "coopol-account", "coopol-islands", "robots"];
     for (const meta of Array.from(head.querySelectorAll("meta"))) {
       const name = meta.getAttribute("name");
       if (!meta.hasAttribute("charset") && (name === null || !known.includes(name))) problems.push(`<meta name=${name}> in head`);

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::api::feed::{get_feed::get_feed, get_post_counts::get_post_counts, react_to_post::react_to_post};
 use crate::components::form::{use_form_outcome, FieldErrorText, FormAlert, TextArea};
-use crate::components::lang::{use_lang, use_texts};
+use crate::components::lang::{use_feed_texts, use_lang, use_texts};
 use crate::components::live::use_live;
 use crate::i18n::format_datetime;
 use crate::model::feed::{AudienceChoice, FeedKey, FeedPage, PostPlace, PostView, ReactionCount, ReactionKind, MAX_POST_CHARS};
@@ -85,7 +85,7 @@ fn place_link(place: &PostPlace) -> Option<(String, String)> {
 /// reaction is given in place (a refusal falls back to the form post, which explains it).
 #[component]
 fn Reactions(id: i64, reactions: RwSignal<Vec<ReactionCount>>, enabled: bool, back: String) -> impl IntoView {
-    let t = use_texts().feed;
+    let t = use_feed_texts();
     let busy = RwSignal::new(false);
     let form = NodeRef::<leptos::html::Form>::new();
     view! {
@@ -160,7 +160,7 @@ impl FooterState {
 /// server re-checking that the viewer may still see the publication).
 #[component]
 fn PostFooterBody(state: FooterState) -> impl IntoView {
-    let t = use_texts().feed;
+    let t = use_feed_texts();
     let FooterState { id, reactions, comment_count, can_react, back } = state;
     let reactions = RwSignal::new(reactions);
     let comments = RwSignal::new(comment_count);
@@ -195,7 +195,7 @@ fn PostFooter(state: FooterState) -> impl IntoView {
 /// browser (older pages of a feed), whose footer is then part of that island.
 #[component]
 pub fn PostCard(post: PostView, back: String, #[prop(optional)] in_island: bool) -> impl IntoView {
-    let t = use_texts().feed;
+    let t = use_feed_texts();
     let lang = use_lang();
     let permalink = format!("/publications/{}", post.id);
     let place = place_link(&post.place);
@@ -246,7 +246,7 @@ pub fn FeedView(page: FeedPage) -> impl IntoView {
 /// first page. The first page itself is the server's HTML (`children`), never sent twice.
 #[island]
 fn GrowingFeed(key: FeedKey, first_ids: Vec<i64>, next_before: Option<i64>, children: Children) -> impl IntoView {
-    let t = use_texts().feed;
+    let t = use_feed_texts();
     let path = key.path();
     let back = path.clone();
     // Cards drawn here: older pages, or the whole feed once the first page was redrawn.

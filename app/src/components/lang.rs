@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::feed::FeedTexts;
 use crate::i18n::{Lang, Texts};
 
 /// The language of this page, decided once per request by the server and read back from
@@ -34,4 +35,9 @@ pub fn use_lang() -> Lang {
 
 pub fn use_texts() -> &'static Texts {
     use_lang().texts()
+}
+
+/// The feed's texts, for islands (see `Lang::feed_texts`).
+pub fn use_feed_texts() -> &'static FeedTexts {
+    use_lang().feed_texts()
 }

@@ -88,7 +88,7 @@ fn NavLinks() -> impl IntoView {
 /// pushed by the live stream. An island: it is what opens a signed-in page's stream.
 #[island]
 fn NotificationsLink(initial: i64) -> impl IntoView {
-    let t = use_texts().feed;
+    let t = crate::components::lang::use_feed_texts();
     let live = use_live();
     let count = Memo::new(move |_| live.as_ref().and_then(|l| l.unread.get()).unwrap_or(initial));
     let count = move || count.get();

@@ -66,6 +66,15 @@ impl Lang {
             Lang::En => &EN,
         }
     }
+
+    /// The feed's texts alone. Islands use these: reaching them through `texts()` would link
+    /// every text of every page (and their formatting code) into the WebAssembly.
+    pub fn feed_texts(self) -> &'static feed::FeedTexts {
+        match self {
+            Lang::Fr => &feed::FR,
+            Lang::En => &feed::EN,
+        }
+    }
 }
 
 pub struct Texts {

@@ -8,7 +8,7 @@ use leptos_router::hooks::use_params_map;
 use crate::api::feed::{comment_on_post::comment_on_post, get_post::get_post};
 use crate::components::feed::PostCard;
 use crate::components::form::{use_form_outcome, FormAlert, TextArea};
-use crate::components::lang::{use_lang, use_texts};
+use crate::components::lang::{use_feed_texts, use_lang, use_texts};
 use crate::components::live::use_live;
 use crate::i18n::format_datetime;
 use crate::model::feed::{CommentView, PostPage, MAX_COMMENT_CHARS, MAX_POST_CHARS};
@@ -104,19 +104,50 @@ fn Post(page: PostPage, outcome: Option<FormOutcome>) -> impl IntoView {
     }
 }
 
-/// The comments, kept fresh in place: a comment or reply sent with JavaScript appears without
-/// reloading, and so do other people's (the live stream says when the publication changed).
-/// An island: the comments travel with it to be redrawn in the browser.
-#[island]
+/// The comments and the form to write one, as the server draws them, inside the island that
+/// keeps them fresh.
+#[component]
 fn Comments(post_id: i64, comments: Vec<CommentView>, count: i64, can_comment: bool, outcome: Option<FormOutcome>) -> impl IntoView {
     let t = use_texts().feed;
-    let comments = RwSignal::new(comments);
+    let form = can_comment.then(|| {
+        let value = outcome.as_ref().filter(|o| o.value("parent").is_empty()).map(|o| o.value("comment")).unwrap_or_default();
+        let error = outcome.as_ref().and_then(|o| o.errors.get("comment").cloned());
+        view! {
+            <FormAlert outcome=outcome.clone() />
+            <form method="post" action=format!("/publications/{post_id}/commentaires")>
+                <input type="hidden" name="form" value="commenter" />
+                <TextArea name="comment" label=t.comment_label value error maxlength=MAX_COMMENT_CHARS rows=3 />
+                <button type="submit" class="button primary">{t.comment_submit}</button>
+            </form>
+        }
+    });
+    let empty = comments.is_empty();
+    view! {
+        <LiveComments post_id count empty>
+            <ol class="comments server-drawn">
+                {comments.into_iter().map(|comment| view! { <Comment comment post_id /> }).collect_view()}
+            </ol>
+            {form}
+        </LiveComments>
+    }
+}
+
+/// Keeps the comments fresh in place: a comment or reply sent with JavaScript appears without
+/// reloading, and so do other people's (the live stream says when the publication changed): the
+/// list is then drawn here, over the server's (hidden), and the form below keeps what is typed
+/// in it. Forms are plain posts; this island catches their `submit` as it bubbles up.
+#[island]
+fn LiveComments(post_id: i64, count: i64, empty: bool, children: Children) -> impl IntoView {
+    let t = use_feed_texts();
+    let comments = RwSignal::new(Vec::<CommentView>::new());
+    let redrawn = RwSignal::new(false);
     let count = RwSignal::new(count);
     let refresh = Callback::new(move |()| {
         leptos::task::spawn_local(async move {
             if let Ok(page) = get_post(post_id).await {
                 comments.set(page.comments);
                 count.set(page.post.comment_count);
+                redrawn.set(true);
             }
         });
     });
@@ -127,52 +158,40 @@ fn Comments(post_id: i64, comments: Vec<CommentView>, count: i64, can_comment: b
             }
         });
     }
-    let form = can_comment.then(|| {
-        let value = outcome.as_ref().filter(|o| o.value("parent").is_empty()).map(|o| o.value("comment")).unwrap_or_default();
-        let error = outcome.as_ref().and_then(|o| o.errors.get("comment").cloned());
-        let node = NodeRef::<leptos::html::Form>::new();
-        view! {
-            <FormAlert outcome=outcome.clone() />
-            <form method="post" action=format!("/publications/{post_id}/commentaires") node_ref=node on:submit=send_comment(node, post_id, None, refresh)>
-                <input type="hidden" name="form" value="commenter" />
-                <TextArea name="comment" label=t.comment_label value error maxlength=MAX_COMMENT_CHARS rows=3 />
-                <button type="submit" class="button primary">{t.comment_submit}</button>
-            </form>
-        }
-    });
+    let empty = move || if redrawn.get() { comments.with(Vec::is_empty) } else { empty };
     view! {
-        <section class="card" id="commentaires" aria-labelledby="comments-title">
+        <section class="card" class:redrawn=move || redrawn.get() id="commentaires" aria-labelledby="comments-title" on:submit=send_comment(post_id, refresh)>
             <h2 id="comments-title">{move || (t.comments)(count.get())}</h2>
-            {move || comments.with(Vec::is_empty).then(|| view! { <p class="hint">{t.no_comments}</p> })}
-            <ol class="comments">
+            {move || empty().then(|| view! { <p class="hint">{t.no_comments}</p> })}
+            <ol class="comments" hidden=move || !redrawn.get()>
                 <For each=move || comments.get() key=|c| c.id let:comment>
-                    <Comment comment post_id refresh />
+                    <Comment comment post_id />
                 </For>
             </ol>
-            {form}
+            {children()}
         </section>
     }
 }
 
-/// Sends a comment form with JavaScript: on success the text is cleared and the comments
-/// refreshed in place; a refusal sends the form the plain way, whose answer explains it in
-/// French and keeps what was typed.
-fn send_comment(
-    form: NodeRef<leptos::html::Form>,
-    post_id: i64,
-    parent: Option<i64>,
-    refresh: Callback<()>,
-) -> impl FnMut(leptos::ev::SubmitEvent) + 'static {
+/// Sends a comment or reply form with JavaScript: on success the text is cleared and the
+/// comments refreshed in place; a refusal sends the form the plain way, whose answer explains
+/// it in French and keeps what was typed. Other forms (deleting a comment) go their plain way.
+fn send_comment(post_id: i64, refresh: Callback<()>) -> impl FnMut(leptos::ev::SubmitEvent) + 'static {
     use leptos::wasm_bindgen::JsCast;
+    use leptos::web_sys::{HtmlFormElement, HtmlInputElement, HtmlTextAreaElement};
     let sending = RwSignal::new(false);
     move |ev: leptos::ev::SubmitEvent| {
+        let Some(form) = ev.target().and_then(|t| t.dyn_into::<HtmlFormElement>().ok()) else { return };
+        if !form.action().ends_with("/commentaires") {
+            return;
+        }
         ev.prevent_default();
-        let Some(form) = form.get_untracked() else { return };
-        let area = form.query_selector("textarea").ok().flatten().and_then(|e| e.dyn_into::<leptos::web_sys::HtmlTextAreaElement>().ok());
-        let Some(area) = area else {
+        let field = |selector: &str| form.query_selector(selector).ok().flatten();
+        let Some(area) = field("textarea[name=comment]").and_then(|e| e.dyn_into::<HtmlTextAreaElement>().ok()) else {
             let _ = form.submit();
             return;
         };
+        let parent = field("input[name=parent]").and_then(|e| e.dyn_into::<HtmlInputElement>().ok()).and_then(|i| i.value().parse::<i64>().ok());
         if sending.get_untracked() {
             return;
         }
@@ -197,11 +216,10 @@ fn send_comment(
 }
 
 #[component]
-fn Comment(comment: CommentView, post_id: i64, refresh: Callback<()>) -> impl IntoView {
-    let t = use_texts().feed;
+fn Comment(comment: CommentView, post_id: i64) -> impl IntoView {
+    let t = use_feed_texts();
     let lang = use_lang();
     let reply_id = format!("reponse-{}", comment.id);
-    let reply_form = NodeRef::<leptos::html::Form>::new();
     view! {
         <li class="comment" class:reply=comment.parent_id.is_some() id=format!("commentaire-{}", comment.id)>
             <p class="comment-meta">
@@ -212,12 +230,7 @@ fn Comment(comment: CommentView, post_id: i64, refresh: Callback<()>) -> impl In
             {comment.can_reply.then(|| view! {
                 <details>
                     <summary>{t.reply_submit}</summary>
-                    <form
-                        method="post"
-                        action=format!("/publications/{post_id}/commentaires")
-                        node_ref=reply_form
-                        on:submit=send_comment(reply_form, post_id, Some(comment.id), refresh)
-                    >
+                    <form method="post" action=format!("/publications/{post_id}/commentaires")>
                         <input type="hidden" name="form" value="commenter" />
                         <input type="hidden" name="parent" value=comment.id />
                         <label for=reply_id.clone()>{t.reply_label}</label>
