@@ -6,15 +6,30 @@ use crate::components::lang::use_texts;
 use crate::model::form::{FieldError, FormOutcome, FormProblem};
 use crate::model::profile::Visibility;
 
-/// The outcome of a server-rendered submission, if this render follows one. On the server it
-/// comes from the form handler's context; the browser receives it serialized with the page, so
-/// hydration sees exactly what the server rendered.
-pub fn use_form_outcome() -> OnceResource<Option<FormOutcome>> {
+/// The outcome of a server-rendered submission, if this render follows one (the form handler
+/// puts it in the render's context). Awaitable, as pages read it beside their data.
+///
+/// Not a resource: pages are not hydrated (islands get what they need as props), and a resource
+/// created inside another one's `Suspend` could leave the server's render waiting for ever (the
+/// member's home hung about one request in a hundred).
+pub fn use_form_outcome() -> FormOutcomeReader {
     #[cfg(feature = "ssr")]
     let outcome = use_context::<FormOutcome>();
     #[cfg(not(feature = "ssr"))]
     let outcome: Option<FormOutcome> = None;
-    OnceResource::new_blocking(async move { outcome })
+    FormOutcomeReader(StoredValue::new(outcome))
+}
+
+#[derive(Clone, Copy)]
+pub struct FormOutcomeReader(StoredValue<Option<FormOutcome>>);
+
+impl std::future::IntoFuture for FormOutcomeReader {
+    type Output = Option<FormOutcome>;
+    type IntoFuture = std::future::Ready<Option<FormOutcome>>;
+
+    fn into_future(self) -> Self::IntoFuture {
+        std::future::ready(self.0.get_value())
+    }
 }
 
 fn described_by(name: &str, hint: bool, error: bool) -> Option<String> {

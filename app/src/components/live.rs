@@ -179,7 +179,8 @@ fn connect(live: Live) {
             let _ = window.location().reload();
         }
     });
-    let listeners: [(&str, &Closure<dyn FnMut(MessageEvent)>); 5] =
+    type Listener = Closure<dyn FnMut(MessageEvent)>;
+    let listeners: [(&str, &Listener); 5] =
         [("pret", &on_ready), ("post", &on_post), ("counts", &on_counts), ("notifications", &on_notifications), ("fin", &on_end)];
     for (name, listener) in listeners {
         let _ = source.add_event_listener_with_callback(name, listener.as_ref().unchecked_ref());

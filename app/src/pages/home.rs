@@ -7,6 +7,7 @@ use crate::components::lang::{use_lang, use_texts};
 use crate::components::layout::use_current_user;
 use crate::i18n::format_datetime;
 use crate::model::home::{FirstStep, HomeView};
+use crate::error::AppError;
 use crate::model::user::CurrentUser;
 use crate::pages::error_view::ErrorView;
 
@@ -16,9 +17,14 @@ pub fn HomePage() -> impl IntoView {
     let user = use_current_user();
     view! {
         <Suspense fallback=|| ()>
+            // The member's home is read here, after the person, not by a resource created
+            // inside this `Suspend` (such a resource could leave the render waiting for ever).
             {move || Suspend::new(async move {
                 match user.await {
-                    Some(user) => view! { <Dashboard user /> }.into_any(),
+                    Some(user) => {
+                        let home = get_home().await;
+                        view! { <Dashboard user home /> }.into_any()
+                    }
                     None => view! { <Landing /> }.into_any(),
                 }
             })}
@@ -48,24 +54,16 @@ fn Landing() -> impl IntoView {
 /// The member's home: the first step (newcomers), my next actions, actions near me that suit
 /// my availabilities, my unread notifications and what is new in my section.
 #[component]
-fn Dashboard(user: CurrentUser) -> impl IntoView {
+fn Dashboard(user: CurrentUser, home: Result<HomeView, AppError>) -> impl IntoView {
     let t = use_texts();
-    let home = Resource::new_blocking(|| (), |_| get_home());
     view! {
         <Title text=t.nav_home />
         <section class="page home">
             <h1>{(t.dashboard_greeting)(&user.display_name)}</h1>
-            <Suspense fallback=|| ()>
-                {move || {
-                    let user = user.clone();
-                    Suspend::new(async move {
-                        match home.await {
-                            Ok(home) => view! { <HomeSections home user /> }.into_any(),
-                            Err(error) => view! { <ErrorView error /> }.into_any(),
-                        }
-                    })
-                }}
-            </Suspense>
+            {match home {
+                Ok(home) => view! { <HomeSections home user /> }.into_any(),
+                Err(error) => view! { <ErrorView error /> }.into_any(),
+            }}
         </section>
     }
 }

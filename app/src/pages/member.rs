@@ -35,20 +35,16 @@ fn CoopainButtons(handle: String) -> impl IntoView {
     let t = use_texts().feed;
     let query = use_query_map();
     let just_sent = move || query.read().get("demande").is_some_and(|v| v == "envoyee");
-    let state = Resource::new_blocking(
-        {
-            let handle = handle.clone();
-            move || handle.clone()
-        },
-        get_coopain_state,
-    );
     let action = format!("/coopains/{handle}");
+    // Read in the `Suspend`, not by a resource: this component is drawn inside the page's own
+    // `Suspend`, where a new resource could leave the server's render waiting for ever.
     view! {
         <Suspense fallback=|| ()>
             {move || {
                 let action = action.clone();
+                let handle = handle.clone();
                 Suspend::new(async move {
-                    let Ok(Some(state)) = state.await else { return ().into_any() };
+                    let Ok(Some(state)) = get_coopain_state(handle).await else { return ().into_any() };
                     let buttons: Vec<(&'static str, &'static str)> = match state {
                         CoopainState::Myself => return ().into_any(),
                         CoopainState::None => vec![("demander", t.add_coopain), ("bloquer", t.block)],
