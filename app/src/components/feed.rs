@@ -257,7 +257,10 @@ fn GrowingFeed(key: FeedKey, first_ids: Vec<i64>, next_before: Option<i64>, chil
     let seen_live = RwSignal::new(0usize);
     let live = use_live();
     let first_ids = StoredValue::new(first_ids);
-    let shown = move |id: i64| (!redrawn.get_untracked() && first_ids.with_value(|ids| ids.contains(&id))) || posts.with_untracked(|ps| ps.iter().any(|p| p.id == id));
+    let shown = move |id: i64| {
+        (!redrawn.get_untracked() && first_ids.with_value(|ids| ids.contains(&id)))
+            || posts.with_untracked(|ps| ps.iter().any(|p| p.id == id))
+    };
 
     // New publications for this feed, counted since the page was shown.
     let fresh = {

@@ -62,7 +62,8 @@ pub fn use_live() -> Option<Live> {
     LIVE.with(|cell| {
         cell.get_or_init(|| {
             signed_in().then(|| {
-                let live = Live { unread: ArcRwSignal::new(None), new_posts: ArcRwSignal::new(Vec::new()), changed: ArcRwSignal::new(None) };
+                let live =
+                    Live { unread: ArcRwSignal::new(None), new_posts: ArcRwSignal::new(Vec::new()), changed: ArcRwSignal::new(None) };
                 connect(live.clone());
                 live
             })
@@ -99,7 +100,9 @@ fn connect(live: Live) {
     use wasm_bindgen::JsCast;
     use web_sys::{EventSource, MessageEvent};
 
-    let since = session_storage().and_then(|s| s.get_item(LAST_EVENT_KEY).ok().flatten()).filter(|id| id.bytes().all(|b| b.is_ascii_digit()) && !id.is_empty());
+    let since = session_storage()
+        .and_then(|s| s.get_item(LAST_EVENT_KEY).ok().flatten())
+        .filter(|id| id.bytes().all(|b| b.is_ascii_digit()) && !id.is_empty());
     let url = match since {
         Some(id) => format!("/api/flux?depuis={id}"),
         None => "/api/flux".to_string(),

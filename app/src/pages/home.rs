@@ -5,9 +5,9 @@ use crate::api::account::get_home::get_home;
 use crate::components::actions::ActionCard;
 use crate::components::lang::{use_lang, use_texts};
 use crate::components::layout::use_current_user;
+use crate::error::AppError;
 use crate::i18n::format_datetime;
 use crate::model::home::{FirstStep, HomeView};
-use crate::error::AppError;
 use crate::model::user::CurrentUser;
 use crate::pages::error_view::ErrorView;
 

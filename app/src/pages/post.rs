@@ -191,7 +191,8 @@ fn send_comment(post_id: i64, refresh: Callback<()>) -> impl FnMut(leptos::ev::S
             let _ = form.submit();
             return;
         };
-        let parent = field("input[name=parent]").and_then(|e| e.dyn_into::<HtmlInputElement>().ok()).and_then(|i| i.value().parse::<i64>().ok());
+        let parent =
+            field("input[name=parent]").and_then(|e| e.dyn_into::<HtmlInputElement>().ok()).and_then(|i| i.value().parse::<i64>().ok());
         if sending.get_untracked() {
             return;
         }
