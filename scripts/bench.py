@@ -48,7 +48,7 @@ GOALS = {
     "page500_vs_page1": 1.5,
     "statements_per_page": 3,
     "rss_peak_mib": 128,
-    "wasm_brotli_kib": 200,
+    "wasm_brotli_kib": 100,  # on a page with islands; pages without islands load none (issue 15)
     "feed_html_brotli_kib": 14,
     "lighthouse_performance": 100,
 }
@@ -402,8 +402,8 @@ def table(report):
         lines.append(f"| SQLite writes, synchronous={d['synchronous']}, {d['writers']} writer(s): publications/s (ms each) | "
                      f"{d['publications_per_s']} ({d['ms_per_commit']:.2f})" + " | –" * (len(names) - 1) + " | |")
     w = report["wasm"]
-    lines.append(f"| WASM raw / brotli (KiB) | {w['raw_bytes'] / 1024:.0f} / {w['brotli_bytes'] / 1024:.0f} "
-                 f"{verdict(w['brotli_bytes'] / 1024 <= GOALS['wasm_brotli_kib'])} |" + " |" * (len(names) - 1) + " ≤ 200 |")
+    lines.append(f"| WASM raw / brotli (KiB), pages with islands | {w['raw_bytes'] / 1024:.0f} / {w['brotli_bytes'] / 1024:.0f} "
+                 f"{verdict(w['brotli_bytes'] / 1024 <= GOALS['wasm_brotli_kib'])} |" + " |" * (len(names) - 1) + f" ≤ {GOALS['wasm_brotli_kib']} |")
     statements_rows = ["", "| page | " + " | ".join(names) + " |", "|---|" + "---|" * len(names)]
     for i, s in enumerate(b[names[0]]["statements"]):
         statements_rows.append(f"| `{s['path'].split('?')[0]}{'?…' if '?' in s['path'] else ''}` | " + " | ".join(
