@@ -50,4 +50,12 @@ async function start() {
   document.documentElement.setAttribute("data-hydrated", "");
 }
 
-start();
+// After the page has loaded, when the main thread is idle: the page is server HTML that works
+// without this (its forms are plain posts), so the WebAssembly never competes with its first
+// paint, and its compilation and hydration do not block a tap on a link.
+function whenIdle(run) {
+  if ("requestIdleCallback" in window) requestIdleCallback(run, { timeout: 2000 });
+  else setTimeout(run, 0);
+}
+if (document.readyState === "complete") whenIdle(start);
+else addEventListener("load", () => whenIdle(start), { once: true });

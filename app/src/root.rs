@@ -56,7 +56,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
         .unwrap_or_default();
     #[cfg(not(feature = "ssr"))]
     let account = String::new();
-    let signed_in = !account.is_empty();
     view! {
         <!DOCTYPE html>
         <html lang=lang.code()>
@@ -76,7 +75,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <script src="/offline-report.js" defer></script>
                 <script src="/field-map.js" defer></script>
                 <AutoReload options=options.clone() />
-                <crate::components::islands::IslandScripts options signed_in />
+                <crate::components::islands::IslandScripts options />
                 <MetaTags />
             </head>
             <body>

@@ -8,17 +8,14 @@
 
 use leptos::prelude::*;
 
-/// The bundle's addresses for `/islands.js`; signed-in pages (whose header always holds the
-/// notifications island) also preload it, so it arrives while the page is parsed.
+/// The bundle's addresses for `/islands.js`. Not preloaded: a preload puts the WebAssembly in the
+/// page's critical path (Lighthouse, mobile: LCP 2.3 s with it on a member's feed); the page is
+/// usable server HTML until the islands wake up.
 #[component]
-pub fn IslandScripts(options: LeptosOptions, signed_in: bool) -> impl IntoView {
+pub fn IslandScripts(options: LeptosOptions) -> impl IntoView {
     let (js, wasm) = bundle(&options);
     view! {
-        <meta name="coopol-islands" content=js.clone() data-wasm=wasm.clone() />
-        {signed_in.then(|| view! {
-            <link rel="modulepreload" href=js.clone() />
-            <link rel="preload" href=wasm.clone() r#as="fetch" r#type="application/wasm" crossorigin="" />
-        })}
+        <meta name="coopol-islands" content=js data-wasm=wasm />
         <script type="module" src="/islands.js"></script>
     }
 }
