@@ -28,29 +28,6 @@ struct Stream {
 }
 
 impl Stream {
-    /// The next "post" event's publication id (other events are skipped).
-    async fn next_post(&mut self) -> i64 {
-        loop {
-            if let Some(end) = self.pending.find("\n\n") {
-                let block: String = self.pending.drain(..end + 2).collect();
-                let event = block.lines().find_map(|l| l.strip_prefix("event: ")).unwrap_or("");
-                if event == "post" {
-                    let data = block.lines().find_map(|l| l.strip_prefix("data: ")).unwrap();
-                    let value: serde_json::Value = serde_json::from_str(data).unwrap();
-                    return value["post"].as_i64().unwrap();
-                }
-                continue;
-            }
-            let frame = tokio::time::timeout(Duration::from_secs(10), self.body.frame()).await.expect("an event within 10 s");
-            let frame = frame.expect("the stream stays open").unwrap();
-            if let Ok(data) = frame.into_data() {
-                self.pending.push_str(&String::from_utf8_lossy(&data).replace("\r\n", "\n"));
-            }
-        }
-    }
-}
-
-impl Stream {
     /// The next event: its name, id and data.
     async fn next_event(&mut self) -> (String, String, String) {
         loop {
@@ -70,24 +47,22 @@ impl Stream {
         }
     }
 
-    /// Reads until the `fin` event, then expects the end of the response.
-    async fn ends(&mut self) {
+    /// The next "post" event's publication id (other events are skipped).
+    async fn next_post(&mut self) -> i64 {
         loop {
-            if let Some(end) = self.pending.find("\n\n") {
-                let block: String = self.pending.drain(..end + 2).collect();
-                if block.lines().any(|l| l == "event: fin") {
-                    let after = tokio::time::timeout(Duration::from_secs(10), self.body.frame()).await.expect("the end within 10 s");
-                    assert!(after.is_none(), "nothing after fin");
-                    return;
-                }
-                continue;
-            }
-            let frame = tokio::time::timeout(Duration::from_secs(10), self.body.frame()).await.expect("fin within 10 s");
-            let frame = frame.expect("the stream ends with fin, not before").unwrap();
-            if let Ok(data) = frame.into_data() {
-                self.pending.push_str(&String::from_utf8_lossy(&data).replace("\r\n", "\n"));
+            let (kind, _, data) = self.next_event().await;
+            if kind == "post" {
+                let value: serde_json::Value = serde_json::from_str(&data).unwrap();
+                return value["post"].as_i64().unwrap();
             }
         }
+    }
+
+    /// Reads until the `fin` event, then expects the end of the response.
+    async fn ends(&mut self) {
+        while self.next_event().await.0 != "fin" {}
+        let after = tokio::time::timeout(Duration::from_secs(10), self.body.frame()).await.expect("the end within 10 s");
+        assert!(after.is_none(), "nothing after fin");
     }
 }
 
@@ -120,25 +95,28 @@ async fn connect(router: &axum::Router, token: &str, since: Option<&str>) -> Str
     Stream { body: response.into_body(), pending: String::new() }
 }
 
-fn publication(body: &str, audience: &str) -> RawForm {
-    RawForm(vec![("body".into(), body.into()), ("audience_group".into(), format!("{audience}|"))])
-}
-
-async fn each_delivery_is_checked_for_its_receiver(t: &TestDb) {
-    let state = AppState {
-        db: t.db.clone(),
-        settings: Arc::new(Settings {
-            public_url: None,
-            rate_limits: RateLimits { posting_per_account: Limit { max: 1000, window_secs: 600 }, ..RateLimits::default() },
-            ..Settings::default()
-        }),
-        bus: app::server::bus::EventBus::start(&t.db),
-    };
+/// The app and its router on the test's database.
+fn server(t: &TestDb, settings: Settings) -> (AppState, axum::Router) {
+    let state = AppState { db: t.db.clone(), settings: Arc::new(settings), bus: app::server::bus::EventBus::start(&t.db) };
     let router = build_router(ServerState {
         app: state.clone(),
         leptos: LeptosOptions::builder().output_name("coopol").site_root("target/site").build(),
         ops: Default::default(),
     });
+    (state, router)
+}
+
+fn publication(body: &str, audience: &str) -> RawForm {
+    RawForm(vec![("body".into(), body.into()), ("audience_group".into(), format!("{audience}|"))])
+}
+
+async fn each_delivery_is_checked_for_its_receiver(t: &TestDb) {
+    let settings = Settings {
+        public_url: None,
+        rate_limits: RateLimits { posting_per_account: Limit { max: 1000, window_secs: 600 }, ..RateLimits::default() },
+        ..Settings::default()
+    };
+    let (state, router) = server(t, settings);
     testing::section(&t.db, "lille", "59", &["59350"]).await;
     testing::section(&t.db, "arras", "62", &["62041"]).await;
     let ada = testing::person(&t.db, "ada", "59350", "adherent", "confirmed").await;
@@ -196,12 +174,7 @@ async fn each_delivery_is_checked_for_its_receiver(t: &TestDb) {
 /// Signing out everywhere, or a suspension, ends the open streams of that person at once (an
 /// event every instance relays), and nobody else's.
 async fn streams_end_with_their_session(t: &TestDb) {
-    let state = AppState { db: t.db.clone(), settings: Arc::new(Settings::default()), bus: app::server::bus::EventBus::start(&t.db) };
-    let router = build_router(ServerState {
-        app: state.clone(),
-        leptos: LeptosOptions::builder().output_name("coopol").site_root("target/site").build(),
-        ops: Default::default(),
-    });
+    let (state, router) = server(t, Settings::default());
     testing::section(&t.db, "lille", "59", &["59350"]).await;
     let bea = testing::person(&t.db, "bea", "59350", "sympathisant", "none").await;
     let dan = testing::person(&t.db, "dan", "59350", "adherent", "confirmed").await;
@@ -236,12 +209,7 @@ async fn streams_end_with_their_session(t: &TestDb) {
 /// previous page reached (`?depuis=`). What was published between two pages arrives on the next
 /// one, once: a page that resumes after it does not receive it again.
 async fn a_tab_resumes_where_its_last_page_stopped(t: &TestDb) {
-    let state = AppState { db: t.db.clone(), settings: Arc::new(Settings::default()), bus: app::server::bus::EventBus::start(&t.db) };
-    let router = build_router(ServerState {
-        app: state.clone(),
-        leptos: LeptosOptions::builder().output_name("coopol").site_root("target/site").build(),
-        ops: Default::default(),
-    });
+    let (state, router) = server(t, Settings::default());
     testing::section(&t.db, "lille", "59", &["59350"]).await;
     let ada = testing::person(&t.db, "ada", "59350", "adherent", "confirmed").await;
     let bea = testing::person(&t.db, "bea", "59350", "sympathisant", "none").await;

@@ -93,6 +93,30 @@ fn session_storage() -> Option<web_sys::Storage> {
     web_sys::window().and_then(|w| w.session_storage().ok().flatten())
 }
 
+/// Every message moves this tab's position (the first one, `pret`, gives it to a new tab).
+#[cfg(feature = "hydrate")]
+fn remember(e: &web_sys::MessageEvent) {
+    let id = e.last_event_id();
+    if !id.is_empty() {
+        if let Some(storage) = session_storage() {
+            let _ = storage.set_item(LAST_EVENT_KEY, &id);
+        }
+    }
+}
+
+/// A listener for one kind of event: remembers the position, reads the JSON data, hands it on.
+#[cfg(feature = "hydrate")]
+fn listener<T: serde::de::DeserializeOwned + 'static>(
+    mut deliver: impl FnMut(T) + 'static,
+) -> wasm_bindgen::closure::Closure<dyn FnMut(web_sys::MessageEvent)> {
+    wasm_bindgen::closure::Closure::new(move |e: web_sys::MessageEvent| {
+        remember(&e);
+        if let Some(value) = e.data().as_string().and_then(|d| serde_json::from_str::<T>(&d).ok()) {
+            deliver(value);
+        }
+    })
+}
+
 /// Opens the stream, resuming after the last event this tab saw on an earlier page.
 #[cfg(feature = "hydrate")]
 fn connect(live: Live) {
@@ -110,52 +134,30 @@ fn connect(live: Live) {
     let Ok(source) = EventSource::new(&url) else {
         return;
     };
-    // Every message moves this tab's position (the first one, `pret`, gives it to a new tab).
-    let remember = |e: &MessageEvent| {
-        let id = e.last_event_id();
-        if !id.is_empty() {
-            if let Some(storage) = session_storage() {
-                let _ = storage.set_item(LAST_EVENT_KEY, &id);
-            }
-        }
-    };
     let on_ready = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| remember(&e));
     let on_post = {
         let new_posts = live.new_posts.clone();
-        Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
-            remember(&e);
-            if let Some(post) = e.data().as_string().and_then(|d| serde_json::from_str::<NewPost>(&d).ok()) {
-                new_posts.update(|list| list.push(post));
-            }
-        })
+        listener(move |post: NewPost| new_posts.update(|list| list.push(post)))
     };
-    let mut sequence = 0u64;
     let on_counts = {
+        #[derive(Deserialize)]
+        struct Changed {
+            post: i64,
+        }
         let changed = live.changed.clone();
-        Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
-            #[derive(Deserialize)]
-            struct Changed {
-                post: i64,
-            }
-            remember(&e);
-            if let Some(c) = e.data().as_string().and_then(|d| serde_json::from_str::<Changed>(&d).ok()) {
-                sequence += 1;
-                changed.set(Some((sequence, c.post)));
-            }
+        let mut sequence = 0u64;
+        listener(move |c: Changed| {
+            sequence += 1;
+            changed.set(Some((sequence, c.post)));
         })
     };
     let on_notifications = {
+        #[derive(Deserialize)]
+        struct Unread {
+            unread: i64,
+        }
         let unread = live.unread.clone();
-        Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
-            #[derive(Deserialize)]
-            struct Unread {
-                unread: i64,
-            }
-            remember(&e);
-            if let Some(n) = e.data().as_string().and_then(|d| serde_json::from_str::<Unread>(&d).ok()) {
-                unread.set(Some(n.unread));
-            }
-        })
+        listener(move |n: Unread| unread.set(Some(n.unread)))
     };
     // The session was closed (signed out everywhere, account suspended): stop the stream
     // (a reconnection would only be refused) and reload, which shows the page signed out —
