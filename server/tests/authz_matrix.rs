@@ -16,9 +16,9 @@ use app::api::actions::{
     locate_commune::LocateCommune,
 };
 use app::api::feed::{
-    comment_on_post::CommentOnPost, get_coopain_state::GetCoopainState, get_coopains::GetCoopains, get_feed::GetFeed, get_group::GetGroup,
-    get_notifications::GetNotifications, get_post::GetPost, get_post_counts::GetPostCounts, get_unread_count::GetUnreadCount,
-    list_groups::ListGroups, react_to_post::ReactToPost,
+    comment_on_post::CommentOnPost, get_coopains::GetCoopains, get_feed::GetFeed, get_group::GetGroup, get_notifications::GetNotifications,
+    get_post::GetPost, get_post_counts::GetPostCounts, get_unread_count::GetUnreadCount, list_groups::ListGroups,
+    react_to_post::ReactToPost,
 };
 use app::api::profile::{get_member_profile::GetMemberProfile, get_my_profile::GetMyProfile};
 use app::api::territory::{
@@ -603,12 +603,6 @@ fn table() -> Vec<Row> {
             Probe::FnShows(fn_path::<GetPostCounts>(), vec![("ids[0]", "{post_coopains}".into())], "comment_count"),
         ),
         row(&format!("POST {}", fn_path::<GetCoopains>()), "my coopains data", SIGNED_IN, Probe::FnOk(fn_path::<GetCoopains>(), vec![])),
-        row(
-            &format!("POST {}", fn_path::<GetCoopainState>()),
-            "relation to a member",
-            EVERYONE,
-            Probe::FnOk(fn_path::<GetCoopainState>(), vec![("handle", "{adele}".into())]),
-        ),
         row(
             &format!("POST {}", fn_path::<ListGroups>()),
             "groups",

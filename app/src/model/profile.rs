@@ -265,6 +265,8 @@ pub struct ProfileView {
     pub responsibilities: Option<Vec<String>>,
     pub interests: Option<Vec<String>>,
     pub availabilities: Option<Vec<Availability>>,
+    /// How the viewer relates to this member, for the coopain buttons (`None` for visitors).
+    pub coopain: Option<crate::model::feed::CoopainState>,
 }
 
 #[cfg(test)]

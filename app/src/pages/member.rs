@@ -2,7 +2,6 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::api::feed::get_coopain_state::get_coopain_state;
 use crate::api::profile::get_member_profile::get_member_profile;
 use crate::components::lang::{use_lang, use_texts};
 use crate::i18n::format_date;
@@ -29,43 +28,33 @@ pub fn MemberPage() -> impl IntoView {
     }
 }
 
-/// Request, accept, remove, block: what fits how the viewer relates to this person.
+/// Request, accept, remove, block: what fits how the viewer relates to this person (read with
+/// the profile, in the same statement).
 #[component]
-fn CoopainButtons(handle: String) -> impl IntoView {
+fn CoopainButtons(handle: String, state: Option<CoopainState>) -> impl IntoView {
     let t = use_texts().feed;
     let query = use_query_map();
     let just_sent = move || query.read().get("demande").is_some_and(|v| v == "envoyee");
     let action = format!("/coopains/{handle}");
-    // Read in the `Suspend`, not by a resource: this component is drawn inside the page's own
-    // `Suspend`, where a new resource could leave the server's render waiting for ever.
+    let Some(state) = state else { return ().into_any() };
+    let buttons: Vec<(&'static str, &'static str)> = match state {
+        CoopainState::Myself => return ().into_any(),
+        CoopainState::None => vec![("demander", t.add_coopain), ("bloquer", t.block)],
+        CoopainState::RequestSent => vec![("bloquer", t.block)],
+        CoopainState::RequestReceived => vec![("accepter", t.accept), ("refuser", t.decline), ("bloquer", t.block)],
+        CoopainState::Coopains => vec![("retirer", t.remove_coopain), ("bloquer", t.block)],
+        CoopainState::Blocked => vec![("debloquer", t.unblock)],
+    };
     view! {
-        <Suspense fallback=|| ()>
-            {move || {
-                let action = action.clone();
-                let handle = handle.clone();
-                Suspend::new(async move {
-                    let Ok(Some(state)) = get_coopain_state(handle).await else { return ().into_any() };
-                    let buttons: Vec<(&'static str, &'static str)> = match state {
-                        CoopainState::Myself => return ().into_any(),
-                        CoopainState::None => vec![("demander", t.add_coopain), ("bloquer", t.block)],
-                        CoopainState::RequestSent => vec![("bloquer", t.block)],
-                        CoopainState::RequestReceived => vec![("accepter", t.accept), ("refuser", t.decline), ("bloquer", t.block)],
-                        CoopainState::Coopains => vec![("retirer", t.remove_coopain), ("bloquer", t.block)],
-                        CoopainState::Blocked => vec![("debloquer", t.unblock)],
-                    };
-                    view! {
-                        {(state == CoopainState::RequestSent || just_sent()).then(|| view! { <p class="alert alert-success" role="status">{t.request_sent}</p> })}
-                        {(state == CoopainState::Coopains).then(|| view! { <p class="hint">{t.are_coopains}</p> })}
-                        <form method="post" action=action class="coopain-actions">
-                            {buttons.into_iter().map(|(value, label)| view! {
-                                <button type="submit" name="action" value=value class="button" title=(value == "bloquer").then_some(t.block_hint)>{label}</button>
-                            }).collect_view()}
-                        </form>
-                    }.into_any()
-                })
-            }}
-        </Suspense>
+        {(state == CoopainState::RequestSent || just_sent()).then(|| view! { <p class="alert alert-success" role="status">{t.request_sent}</p> })}
+        {(state == CoopainState::Coopains).then(|| view! { <p class="hint">{t.are_coopains}</p> })}
+        <form method="post" action=action class="coopain-actions">
+            {buttons.into_iter().map(|(value, label)| view! {
+                <button type="submit" name="action" value=value class="button" title=(value == "bloquer").then_some(t.block_hint)>{label}</button>
+            }).collect_view()}
+        </form>
     }
+    .into_any()
 }
 
 #[component]
@@ -101,7 +90,7 @@ fn MemberProfile(profile: ProfileView) -> impl IntoView {
                 <p class="hint">{(t.member_since)(&format_date(lang, profile.member_since_ms))}</p>
                 {profile.is_me.then(|| view! { <p><a class="button" href="/profil">{t.member_edit_mine}</a></p> })}
                 <p><a href=format!("/membres/{}/publications", profile.handle)>{t.feed.member_feed_link}</a></p>
-                <CoopainButtons handle=profile.handle.clone() />
+                <CoopainButtons handle=profile.handle.clone() state=profile.coopain />
             </header>
             {profile.bio.map(|bio| view! {
                 <section class="card">

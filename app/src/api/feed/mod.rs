@@ -1,5 +1,4 @@
 pub mod comment_on_post;
-pub mod get_coopain_state;
 pub mod get_coopains;
 pub mod get_feed;
 pub mod get_group;

@@ -163,6 +163,7 @@ mod tests {
                 confirmed_adherent: adherent,
                 suspended: false,
                 home: Some((50.6333, 3.0667)),
+                home_name: Some("Lille".into()),
             },
             roles,
         }

@@ -204,6 +204,7 @@ mod tests {
                 confirmed_adherent: true,
                 suspended: false,
                 home: None,
+                home_name: None,
             },
             roles: roles.to_vec(),
         }

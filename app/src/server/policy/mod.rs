@@ -20,6 +20,8 @@ pub struct Belonging {
     pub suspended: bool,
     /// (lat, lng) of their commune, when it has a reference point.
     pub home: Option<(f64, f64)>,
+    /// The name of their commune (the actions page's reference point).
+    pub home_name: Option<String>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -225,6 +227,7 @@ mod tests {
                 confirmed_adherent: adherent,
                 suspended: false,
                 home: None,
+                home_name: None,
             },
             roles: roles.to_vec(),
         }

@@ -7,15 +7,19 @@ use crate::model::action::{
     distance_m, in_french_territory, ActionFilters, ActionFormView, ActionKind, ActionStatus, ActionSummary, ActionView, ActionsLayout,
     ActionsPage, MapConfig, MyActionsPage, ParticipantView, PastAction, ReportFigures, ReportRevision, RsvpStatus,
 };
+use crate::model::feed::Author;
 use crate::model::territory::{FederationRef, ScopeRef, SectionRef};
 use crate::server::context::AppState;
 use crate::server::now_ms;
 use crate::server::policy::actions as rules;
 use crate::server::policy::Subject;
 use crate::server::services::action_calendar::Period;
-use crate::server::services::actions::{facts, scopes};
+use crate::server::services::actions::{self, facts, scopes};
 use crate::server::services::{reports, suggestions};
-use crate::server::store::{self, actions::ActionRow, actions::UpcomingQuery};
+use crate::server::store::bundle::Bundle;
+use crate::server::store::reports::{ReportRow, RevisionRow};
+use crate::server::store::rsvps::ParticipantRow;
+use crate::server::store::{self, actions::ActionRow, actions::Count, actions::OrganizerRow, actions::UpcomingQuery};
 
 const PAGE: i64 = 40;
 /// The map shows more at once than a page of the list (markers are small).
@@ -90,10 +94,8 @@ async fn origin(state: &AppState, subject: &Subject, f: &ActionFilters) -> Resul
             return Ok(Some((lat, lng, MY_POSITION.into())));
         }
     }
-    match subject.id() {
-        Some(me) => Ok(store::actions::home_point(&state.db, me).await?.and_then(|(lat, lng, name)| Some((lat?, lng?, name)))),
-        None => Ok(None),
-    }
+    // Their commune, read with the session.
+    Ok(subject.belonging.home.map(|(lat, lng)| (lat, lng, subject.belonging.home_name.clone().unwrap_or_default())))
 }
 
 fn parse_cursor(raw: &str) -> Option<(i64, i64)> {
@@ -126,7 +128,15 @@ pub async fn list(state: &AppState, subject: &Subject, filters: ActionFilters) -
         (query.now_ms, query.from_ms, query.to_ms, query.after, query.limit) =
             (p.start_ms(), p.start_ms(), p.end_ms(), None, CALENDAR_LIMIT);
     }
-    let rows = store::actions::upcoming(&state.db, &query).await?;
+    // The list, the suggestions, whether they may create one and their calendar: one statement.
+    let first_list_page = layout == ActionsLayout::List && filters.after.is_empty();
+    let mut bundle = Bundle::new();
+    let rows = bundle.add(store::actions::upcoming_part(&query));
+    let suggested = if first_list_page { suggestions::part(subject).map(|p| bundle.add(p)) } else { None };
+    let sections = actions::candidate_sections(subject).map(|p| bundle.add(p));
+    let calendar_slot = subject.id().map(|me| bundle.add(store::actions::calendar_tokens(me)));
+    let lists = bundle.run(&state.db).await?;
+    let rows: Vec<ActionRow> = lists.take(rows)?;
     let full = rows.len() as i64 == query.limit;
     let items: Vec<ActionSummary> = rows
         .iter()
@@ -143,12 +153,20 @@ pub async fn list(state: &AppState, subject: &Subject, filters: ActionFilters) -
         Some(p) => (Vec::new(), Some(p.view(items, full, now)), None),
         None => (items, None, full.then(|| rows.last().map(|r| format!("{}_{}", r.starts_at, r.id))).flatten()),
     };
-    let first_list_page = layout == ActionsLayout::List && filters.after.is_empty();
-    let suggestions = if first_list_page { suggestions::for_person(state, subject).await? } else { Vec::new() };
-    let may_create = !scopes(state, subject).await?.is_empty();
-    let has_calendar = match subject.id() {
-        Some(me) => store::actions::has_calendar_token(&state.db, me).await?,
-        _ => false,
+    let suggestions = match suggested {
+        Some(slot) => suggestions::from_rows(subject, &lists.take(slot)?),
+        None => Vec::new(),
+    };
+    let may_create = actions::may_create(
+        subject,
+        match sections {
+            Some(slot) => lists.take(slot)?,
+            None => Vec::new(),
+        },
+    );
+    let has_calendar = match calendar_slot {
+        Some(slot) => lists.take::<Count>(slot)?.first().is_some_and(|c| c.n > 0),
+        None => false,
     };
     Ok(ActionsPage {
         has_calendar,
@@ -173,7 +191,13 @@ pub async fn of_scope(
     section_id: Option<i64>,
     federation_code: Option<String>,
 ) -> Result<Vec<ActionSummary>, AppError> {
-    let query = UpcomingQuery {
+    let rows = of_scope_part(subject, section_id, federation_code).fetch_all(&state.db).await?;
+    Ok(scope_summaries(subject, &rows))
+}
+
+/// The rows of `of_scope`, as a part of a page's bundle (`store::bundle`).
+pub fn of_scope_part(subject: &Subject, section_id: Option<i64>, federation_code: Option<String>) -> store::bundle::Part {
+    store::actions::upcoming_part(&UpcomingQuery {
         viewer: subject.id().unwrap_or(0),
         now_ms: now_ms(),
         from_ms: i64::MIN,
@@ -184,9 +208,12 @@ pub async fn of_scope(
         federation_code,
         after: None,
         limit: 10,
-    };
-    let rows = store::actions::upcoming(&state.db, &query).await?;
-    Ok(rows.iter().filter(|row| rules::can_see(subject, &facts(row))).map(|row| summary(subject, row, None)).collect())
+    })
+}
+
+/// Those of a scope's upcoming actions this reader may see.
+pub fn scope_summaries(subject: &Subject, rows: &[ActionRow]) -> Vec<ActionSummary> {
+    rows.iter().filter(|row| rules::can_see(subject, &facts(row))).map(|row| summary(subject, row, None)).collect()
 }
 
 /// "Mes actions": every upcoming action this person answered (yes, maybe, waiting) or
@@ -221,6 +248,10 @@ pub async fn mine(state: &AppState, subject: &Subject, older: &str) -> Result<My
     })
 }
 
+fn author(o: OrganizerRow) -> Author {
+    Author { handle: o.handle, display_name: o.display_name }
+}
+
 fn first_name(display_name: &str) -> String {
     display_name.split_whitespace().next().unwrap_or(display_name).to_string()
 }
@@ -236,37 +267,56 @@ pub async fn view(state: &AppState, subject: &Subject, id: i64) -> Result<Action
     let now = now_ms();
     let mine = row.my_status.as_deref().and_then(RsvpStatus::parse);
     let manage = rules::can_manage(subject, &facts);
+    let is_past = row.starts_at <= now;
+    let see_participants = rules::can_see_participants(subject, &facts, mine);
+    // Its lists in one statement, each only for those who may see it.
+    let mut bundle = Bundle::new();
+    let organizers = bundle.add(store::actions::organizers(id));
+    let participants = see_participants.then(|| bundle.add(store::rsvps::participants(id)));
+    let report = is_past.then(|| bundle.add(store::reports::of_action_part(id)));
+    let contacts = (is_past && manage).then(|| bundle.add(store::reports::contacts(id, now)));
+    let revisions = (is_past && manage).then(|| bundle.add(store::reports::revisions_part(id)));
+    let lists = bundle.run(&state.db).await?;
     // Invitations not answered yet are shown to the people who manage the action only.
-    let (organizers, pending_organizers): (Vec<_>, Vec<_>) =
-        store::actions::organizers(&state.db, id).await?.into_iter().filter(|o| o.accepted || manage).partition(|o| o.accepted);
+    let (organizers, pending_organizers): (Vec<OrganizerRow>, Vec<_>) =
+        lists.take(organizers)?.into_iter().filter(|o: &OrganizerRow| o.accepted || manage).partition(|o| o.accepted);
     // Political participation is sensitive (GDPR art. 9): organizers see who comes with what each
     // agreed to share; other participants see a count and the first names of those who allowed
     // it, with no link to a profile; everyone else sees counts only.
-    let (participants, participants_total) = if rules::can_see_participants(subject, &facts, mine) {
-        let rows = store::rsvps::participants(&state.db, id).await?;
-        let total = rows.len() as i64;
-        let shown = rows
-            .into_iter()
-            .filter(|p| manage || p.show_first_name)
-            .filter_map(|p| {
-                Some(ParticipantView {
-                    name: if manage { p.display_name.clone() } else { first_name(&p.display_name) },
-                    handle: manage.then_some(p.handle),
-                    status: RsvpStatus::parse(&p.status)?,
-                    email: (manage && p.share_contact).then_some(p.email),
+    let (participants, participants_total) = match participants {
+        Some(slot) => {
+            let rows: Vec<ParticipantRow> = lists.take(slot)?;
+            let total = rows.len() as i64;
+            let shown = rows
+                .into_iter()
+                .filter(|p| manage || p.show_first_name)
+                .filter_map(|p| {
+                    Some(ParticipantView {
+                        name: if manage { p.display_name.clone() } else { first_name(&p.display_name) },
+                        handle: manage.then_some(p.handle),
+                        status: RsvpStatus::parse(&p.status)?,
+                        email: (manage && p.share_contact).then_some(p.email),
+                    })
                 })
-            })
-            .collect();
-        (shown, total)
-    } else {
-        (Vec::new(), 0)
+                .collect();
+            (shown, total)
+        }
+        None => (Vec::new(), 0),
     };
-    let is_past = row.starts_at <= now;
-    let report = if is_past { store::reports::of_action(&state.db, id).await? } else { None };
-    let contacts = if is_past { reports::contacts_for(state, subject, &row).await? } else { Vec::new() };
-    let report_history = if manage && report.as_ref().is_some_and(|r| r.revisions > 1) {
-        store::reports::revisions(&state.db, id)
-            .await?
+    let report: Option<ReportRow> = match report {
+        Some(slot) => lists.take(slot)?.into_iter().next(),
+        None => None,
+    };
+    let contacts = match contacts {
+        Some(slot) => reports::contact_views(lists.take(slot)?),
+        None => Vec::new(),
+    };
+    let revisions: Vec<RevisionRow> = match revisions {
+        Some(slot) => lists.take(slot)?,
+        None => Vec::new(),
+    };
+    let report_history = if report.as_ref().is_some_and(|r| r.revisions > 1) {
+        revisions
             .into_iter()
             .map(|v| ReportRevision {
                 author: v.author_name,
@@ -288,7 +338,7 @@ pub async fn view(state: &AppState, subject: &Subject, id: i64) -> Result<Action
         address: row.address.clone(),
         material: row.material.clone(),
         audience: facts.audience,
-        organizers: organizers.into_iter().map(|o| o.author).collect(),
+        organizers: organizers.into_iter().map(author).collect(),
         waiting: row.waiting,
         maybe: row.maybe,
         participants,
@@ -296,7 +346,7 @@ pub async fn view(state: &AppState, subject: &Subject, id: i64) -> Result<Action
         my_share_contact: row.my_share_contact.unwrap_or(false),
         my_show_first_name: row.my_show_first_name.unwrap_or(false),
         organizer_invitation: row.my_organizer_invitation && row.status != "cancelled",
-        pending_organizers: pending_organizers.into_iter().map(|o| o.author).collect(),
+        pending_organizers: pending_organizers.into_iter().map(author).collect(),
         report_history,
         cancel_reason: row.cancel_reason.clone(),
         may_rsvp: rules::can_rsvp(subject, &facts, is_past),
@@ -328,7 +378,7 @@ pub async fn form_view(state: &AppState, subject: &Subject, id: Option<i64>) -> 
         if options.is_empty() {
             return Err(AppError::Forbidden);
         }
-        let commune = store::actions::home_point(&state.db, me).await?.map(|(_, _, name)| name).unwrap_or_default();
+        let commune = subject.belonging.home_name.clone().unwrap_or_default();
         let propose_only = options.iter().all(|o| o.propose_only);
         return Ok(ActionFormView {
             scopes: options.into_iter().map(|o| (o.value, o.scope)).collect(),

@@ -29,10 +29,41 @@ pub struct ScopeOption {
 /// The scopes this person may organize for: sections they lead, federations they lead, and
 /// their own section as a proposal when they are a confirmed adhérent there.
 pub async fn scopes(state: &AppState, subject: &Subject) -> Result<Vec<ScopeOption>, AppError> {
-    if !subject.is_active() {
-        return Ok(Vec::new());
+    let ids = candidate_section_ids(subject);
+    let mut sections: Vec<SectionRow> =
+        if ids.is_empty() { Vec::new() } else { store::sections::by_ids(&ids).fetch_all(&state.db).await? };
+    // The sections they lead first, then their own.
+    sections.sort_by_key(|s| ids.iter().position(|id| *id == s.id));
+    let mut out = section_options(subject, sections);
+    for code in creatable_federations(subject) {
+        let name = store::territory::departement(&state.db, &code).await?.map(|d| d.name).unwrap_or_else(|| code.clone());
+        out.push(ScopeOption {
+            value: format!("federation:{code}"),
+            scope: ScopeRef::Federation(FederationRef { code: code.clone(), name }),
+            section: None,
+            federation_code: code,
+            propose_only: false,
+        });
     }
-    let mut out: Vec<ScopeOption> = Vec::new();
+    Ok(out)
+}
+
+/// Whether `scopes` would offer anything, from the rows of `candidate_sections` (read in the
+/// caller's bundle): the actions page's "Proposer une action" without statements of its own.
+pub fn may_create(subject: &Subject, sections: Vec<SectionRow>) -> bool {
+    !section_options(subject, sections).is_empty() || !creatable_federations(subject).is_empty()
+}
+
+/// The sections this person leads or belongs to, as a bundle part (`None`: no such section).
+pub fn candidate_sections(subject: &Subject) -> Option<store::bundle::Part> {
+    let ids = candidate_section_ids(subject);
+    (!ids.is_empty()).then(|| store::sections::by_ids(&ids))
+}
+
+fn candidate_section_ids(subject: &Subject) -> Vec<i64> {
+    if !subject.is_active() {
+        return Vec::new();
+    }
     let mut section_ids: Vec<i64> = subject
         .roles
         .iter()
@@ -40,9 +71,19 @@ pub async fn scopes(state: &AppState, subject: &Subject) -> Result<Vec<ScopeOpti
         .filter_map(|(_, scope)| if let Scope::Section(id) = scope { Some(*id) } else { None })
         .collect();
     section_ids.extend(subject.belonging.section_id);
-    section_ids.dedup();
+    let mut unique = Vec::with_capacity(section_ids.len());
     for id in section_ids {
-        let Some(section) = store::sections::by_id(&state.db, id).await? else { continue };
+        if !unique.contains(&id) {
+            unique.push(id);
+        }
+    }
+    unique
+}
+
+fn section_options(subject: &Subject, sections: Vec<SectionRow>) -> Vec<ScopeOption> {
+    let mut out: Vec<ScopeOption> = Vec::new();
+    for section in sections {
+        let id = section.id;
         let scope = SectionScope { id: section.id, federation_code: section.federation_code.clone() };
         let propose_only = if rules::can_create_for_section(subject, &scope) {
             false
@@ -51,15 +92,20 @@ pub async fn scopes(state: &AppState, subject: &Subject) -> Result<Vec<ScopeOpti
         } else {
             continue;
         };
-        if !out.iter().any(|o| o.value == format!("section:{id}")) {
-            out.push(ScopeOption {
-                value: format!("section:{id}"),
-                scope: ScopeRef::Section(SectionRef { slug: section.slug.clone(), name: section.name.clone() }),
-                federation_code: section.federation_code.clone(),
-                section: Some(section),
-                propose_only,
-            });
-        }
+        out.push(ScopeOption {
+            value: format!("section:{id}"),
+            scope: ScopeRef::Section(SectionRef { slug: section.slug.clone(), name: section.name.clone() }),
+            federation_code: section.federation_code.clone(),
+            section: Some(section),
+            propose_only,
+        });
+    }
+    out
+}
+
+fn creatable_federations(subject: &Subject) -> Vec<String> {
+    if !subject.is_active() {
+        return Vec::new();
     }
     let mut federations: Vec<String> = subject
         .roles
@@ -73,19 +119,8 @@ pub async fn scopes(state: &AppState, subject: &Subject) -> Result<Vec<ScopeOpti
         federations.extend(subject.belonging.federation_code.clone());
     }
     federations.dedup();
-    for code in federations {
-        if rules::can_create_for_federation(subject, &code) {
-            let name = store::territory::departement(&state.db, &code).await?.map(|d| d.name).unwrap_or_else(|| code.clone());
-            out.push(ScopeOption {
-                value: format!("federation:{code}"),
-                scope: ScopeRef::Federation(FederationRef { code: code.clone(), name }),
-                section: None,
-                federation_code: code,
-                propose_only: false,
-            });
-        }
-    }
-    Ok(out)
+    federations.retain(|code| rules::can_create_for_federation(subject, code));
+    federations
 }
 
 /// Where the action form's map should look: the reference point of a commune typed in the

@@ -12,7 +12,8 @@ use crate::model::feed::{
 use crate::server::context::AppState;
 use crate::server::policy::feed::{self as rules, PostScope};
 use crate::server::policy::Subject;
-use crate::server::store::{self, posts::FeedFilter, posts::PostRow, posts::ReactionColumns};
+use crate::server::store::bundle::Bundle;
+use crate::server::store::{self, groups::GroupRow, posts::FeedFilter, posts::FeedRow, posts::PostRow, posts::ReactionColumns};
 
 pub fn group_role(raw: Option<&str>) -> Option<GroupMembership> {
     match raw {
@@ -106,12 +107,7 @@ async fn resolve(state: &AppState, subject: &Subject, key: &FeedKey, lang: Lang)
         }
         FeedKey::Group(slug) => {
             let g = store::groups::by_slug(&state.db, viewer, slug).await?.ok_or(AppError::NotFound)?;
-            let role = group_role(g.my_role.as_deref());
-            let privacy = crate::model::feed::GroupPrivacy::parse(&g.privacy).unwrap_or(crate::model::feed::GroupPrivacy::Private);
-            if !rules::can_see_group_inside(privacy, role.unwrap_or(GroupMembership::None), subject) {
-                return Err(AppError::Forbidden);
-            }
-            Ok(Resolved { group: Some((g.slug.clone(), g.name.clone(), role)), ..plain(FeedFilter::Group(g.id), g.name) })
+            resolve_group(subject, g)
         }
         FeedKey::Member(handle) => {
             let u = store::users::by_handle(&state.db, handle).await?.ok_or(AppError::NotFound)?;
@@ -125,6 +121,20 @@ async fn resolve(state: &AppState, subject: &Subject, key: &FeedKey, lang: Lang)
             Ok(plain(FeedFilter::Tag(tag.clone()), format!("#{tag}")))
         }
     }
+}
+
+fn resolve_group(subject: &Subject, g: GroupRow) -> Result<Resolved, AppError> {
+    let role = group_role(g.my_role.as_deref());
+    let privacy = crate::model::feed::GroupPrivacy::parse(&g.privacy).unwrap_or(crate::model::feed::GroupPrivacy::Private);
+    if !rules::can_see_group_inside(privacy, role.unwrap_or(GroupMembership::None), subject) {
+        return Err(AppError::Forbidden);
+    }
+    Ok(Resolved {
+        filter: FeedFilter::Group(g.id),
+        title: g.name.clone(),
+        mine: false,
+        group: Some((g.slug.clone(), g.name.clone(), role)),
+    })
 }
 
 /// Where the viewer may publish from this feed, its own audience first (home: one statement for
@@ -176,6 +186,36 @@ pub async fn feed_page(state: &AppState, subject: &Subject, key: FeedKey, before
     Ok(FeedPage { key, title: resolved.title, posts, next_before, audiences })
 }
 
+/// A group's feed for its own page, the group already read and the page's rows read in the
+/// page's bundle (`feed_rows_part`): no statement of its own.
+pub async fn group_feed_page(
+    state: &AppState,
+    subject: &Subject,
+    g: GroupRow,
+    rows: Vec<FeedRow>,
+    before: Option<i64>,
+    lang: Lang,
+) -> Result<FeedPage, AppError> {
+    let key = FeedKey::Group(g.slug.clone());
+    let resolved = resolve_group(subject, g)?;
+    let (posts, next_before) = page_of(subject, rows);
+    let audiences = if before.is_none() { audiences_for(state, subject, &key, &resolved, lang).await? } else { Vec::new() };
+    Ok(FeedPage { key, title: resolved.title, posts, next_before, audiences })
+}
+
+/// The rows of one feed page (one more than a page, to know whether another follows), as a part
+/// of a page's bundle.
+pub fn feed_rows_part(subject: &Subject, filter: &FeedFilter, before: Option<i64>) -> store::bundle::Part {
+    store::posts::feed_part(subject.id().unwrap_or(0), filter, before, FEED_PAGE_SIZE + 1)
+}
+
+fn page_of(subject: &Subject, mut rows: Vec<FeedRow>) -> (Vec<PostView>, Option<i64>) {
+    let more = rows.len() as i64 > FEED_PAGE_SIZE;
+    rows.truncate(FEED_PAGE_SIZE as usize);
+    let next_before = if more { rows.last().map(|r| r.post.id) } else { None };
+    (rows.into_iter().map(|r| to_view(subject, r.post, &r.reactions)).collect(), next_before)
+}
+
 /// The publications of one page (with their reactions) and the cursor of the next: one statement.
 pub async fn page(
     state: &AppState,
@@ -184,30 +224,27 @@ pub async fn page(
     filter: &FeedFilter,
     before: Option<i64>,
 ) -> Result<(Vec<PostView>, Option<i64>), AppError> {
-    let mut rows = store::posts::feed(&state.db, viewer, filter, before, FEED_PAGE_SIZE + 1).await?;
-    let more = rows.len() as i64 > FEED_PAGE_SIZE;
-    rows.truncate(FEED_PAGE_SIZE as usize);
-    let next_before = if more { rows.last().map(|r| r.post.id) } else { None };
-    Ok((rows.into_iter().map(|r| to_view(subject, r.post, &r.reactions)).collect(), next_before))
+    let rows = store::posts::feed(&state.db, viewer, filter, before, FEED_PAGE_SIZE + 1).await?;
+    Ok(page_of(subject, rows))
 }
 
-/// A publication, its comments and who reacted. Moderators of its scope also see it hidden.
+/// A publication, its comments and who reacted: two statements. Moderators of its scope also see
+/// it hidden (and its author always does).
 pub async fn post_page(state: &AppState, subject: &Subject, id: i64) -> Result<PostPage, AppError> {
     let viewer = subject.id().unwrap_or(0);
-    let row = match store::posts::visible(&state.db, viewer, id, false).await? {
-        Some(row) => row,
-        None => {
-            let hidden = store::posts::visible(&state.db, viewer, id, true).await?.ok_or(AppError::NotFound)?;
-            if !rules::can_moderate_post(subject, &scope_of(&hidden.post)) {
-                return Err(AppError::NotFound);
-            }
-            hidden
-        }
-    };
+    let row = store::posts::visible(&state.db, viewer, id, true).await?.ok_or(AppError::NotFound)?;
+    let hidden_from_viewer = row.post.hidden_at.is_some() && row.post.author_id != viewer;
+    if hidden_from_viewer && !rules::can_moderate_post(subject, &scope_of(&row.post)) {
+        return Err(AppError::NotFound);
+    }
     let post = to_view(subject, row.post, &row.reactions);
     let can_comment = post.abilities.comment;
-    let comments = store::comments::for_post(&state.db, viewer, id)
-        .await?
+    let mut bundle = Bundle::new();
+    let comments = bundle.add(store::comments::for_post(viewer, id));
+    let reactors = bundle.add(store::posts::reactors(viewer, id));
+    let lists = bundle.run(&state.db).await?;
+    let comments = lists
+        .take::<store::comments::CommentRow>(comments)?
         .into_iter()
         .map(|c| CommentView {
             id: c.id,
@@ -220,7 +257,7 @@ pub async fn post_page(state: &AppState, subject: &Subject, id: i64) -> Result<P
         })
         .collect();
     let mut by_kind: HashMap<ReactionKind, Vec<Author>> = HashMap::new();
-    for r in store::posts::reactors(&state.db, viewer, id).await? {
+    for r in lists.take::<store::posts::Reactor>(reactors)? {
         if let Some(kind) = ReactionKind::parse(&r.kind) {
             by_kind.entry(kind).or_default().push(Author { handle: r.handle, display_name: r.display_name });
         }

@@ -4,13 +4,15 @@
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::model::account::Handle;
-use crate::model::feed::{Author, FeedKey, GroupMembership, GroupPrivacy, GroupSummary, GroupView};
+use crate::model::feed::{Author, GroupMembership, GroupPrivacy, GroupSummary, GroupView};
 use crate::model::form::{FieldError, FieldErrors, RawForm};
 use crate::model::territory::parse_slug;
 use crate::server::context::AppState;
 use crate::server::policy::feed as rules;
 use crate::server::policy::Subject;
 use crate::server::services::feed::{self, group_role};
+use crate::server::store::bundle::Bundle;
+use crate::server::store::posts::FeedFilter;
 use crate::server::store::{self, groups::GroupRow, notifications::NewNotification};
 use crate::server::{db::is_unique_violation, now_ms};
 
@@ -216,25 +218,20 @@ pub async fn view(state: &AppState, subject: &Subject, slug: &str, before: Optio
     let viewer = subject.id().unwrap_or(0);
     let g = store::groups::by_slug(&state.db, viewer, slug).await?.ok_or(AppError::NotFound)?;
     let summary = summary(subject, &g);
-    let inside = rules::can_see_group_inside(summary.privacy, summary.membership, subject);
+    let can_join = subject.is_active() && summary.membership == GroupMembership::None;
+    if !rules::can_see_group_inside(summary.privacy, summary.membership, subject) {
+        return Ok(GroupView { can_join, summary, members: None, requests: None, feed: None });
+    }
+    // Inside: its members and its publications, in one statement.
     let admin = rules::can_administer_group(subject, summary.membership);
-    let (members, requests) = if inside {
-        let rows = store::groups::members(&state.db, g.id).await?;
-        let members = rows
-            .iter()
-            .filter(|m| m.role != "pending")
-            .map(|m| (Author { handle: m.handle.clone(), display_name: m.display_name.clone() }, m.role == "admin"))
-            .collect();
-        let requests = admin.then(|| {
-            rows.iter()
-                .filter(|m| m.role == "pending")
-                .map(|m| Author { handle: m.handle.clone(), display_name: m.display_name.clone() })
-                .collect()
-        });
-        (Some(members), requests)
-    } else {
-        (None, None)
-    };
-    let feed = if inside { Some(feed::feed_page(state, subject, FeedKey::Group(g.slug.clone()), before, lang).await?) } else { None };
-    Ok(GroupView { can_join: subject.is_active() && summary.membership == GroupMembership::None, summary, members, requests, feed })
+    let mut bundle = Bundle::new();
+    let members = bundle.add(store::groups::members(g.id));
+    let posts = bundle.add(feed::feed_rows_part(subject, &FeedFilter::Group(g.id), before));
+    let lists = bundle.run(&state.db).await?;
+    let rows: Vec<store::groups::MemberRow> = lists.take(members)?;
+    let author = |m: &store::groups::MemberRow| Author { handle: m.handle.clone(), display_name: m.display_name.clone() };
+    let members = rows.iter().filter(|m| m.role != "pending").map(|m| (author(m), m.role == "admin")).collect();
+    let requests = admin.then(|| rows.iter().filter(|m| m.role == "pending").map(author).collect());
+    let feed = feed::group_feed_page(state, subject, g, lists.take(posts)?, before, lang).await?;
+    Ok(GroupView { can_join, summary, members: Some(members), requests, feed: Some(feed) })
 }

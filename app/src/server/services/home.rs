@@ -10,38 +10,47 @@ use crate::server::policy::Subject;
 use crate::server::services::action_views::summary;
 use crate::server::services::actions::facts;
 use crate::server::services::{feed, notifications, suggestions};
-use crate::server::store::{self, posts::FeedFilter};
+use crate::server::store::bundle::Bundle;
+use crate::server::store::{self, actions::ActionRow, actions::Count, posts::FeedFilter, posts::FeedRow};
 
 const NEXT_ACTIONS: i64 = 3;
 const SECTION_NEWS: i64 = 3;
 const NOTIFICATIONS: i64 = 3;
 
+/// The home page: the session, then everything in one statement.
 pub async fn home(state: &AppState, subject: &Subject) -> Result<HomeView, AppError> {
     let me = subject.id().ok_or(AppError::NotAuthenticated)?;
     let now = now_ms();
-    let next: Vec<_> = store::actions::of_person(&state.db, me, now, false, None, NEXT_ACTIONS)
-        .await?
-        .iter()
-        .filter(|r| rules::can_see(subject, &facts(&r.action)))
-        .map(|r| summary(subject, &r.action, None))
-        .collect();
-    let near = suggestions::for_person(state, subject).await?;
-    let section_news = match subject.belonging.section_id {
-        Some(section) => store::posts::feed(&state.db, me, &FeedFilter::Section(section), None, SECTION_NEWS)
-            .await?
-            .into_iter()
-            .map(|r| feed::to_view(subject, r.post, &r.reactions))
-            .collect(),
+    let mut bundle = Bundle::new();
+    let next = bundle.add(store::actions::of_person_part(me, now, false, NEXT_ACTIONS));
+    let near = suggestions::part(subject).map(|p| bundle.add(p));
+    let news = subject
+        .belonging
+        .section_id
+        .map(|section| bundle.add(store::posts::feed_part(me, &FeedFilter::Section(section), None, SECTION_NEWS)));
+    let notifications = bundle.add(store::notifications::for_user_part(me, None, NOTIFICATIONS));
+    // For the first step only: one past action, and whether they gave availabilities.
+    let past = bundle.add(store::actions::of_person_part(me, now, true, 1));
+    let availabilities = bundle.add(store::profiles::availability_count(me));
+    let lists = bundle.run(&state.db).await?;
+    let next: Vec<_> =
+        lists.take::<ActionRow>(next)?.iter().filter(|r| rules::can_see(subject, &facts(r))).map(|r| summary(subject, r, None)).collect();
+    let near = match near {
+        Some(slot) => suggestions::from_rows(subject, &lists.take(slot)?),
         None => Vec::new(),
     };
-    let notifications = notifications::latest(state, me, NOTIFICATIONS).await?.into_iter().filter(|n| n.unread).collect();
+    let section_news = match news {
+        Some(slot) => lists.take::<FeedRow>(slot)?.into_iter().map(|r| feed::to_view(subject, r.post, &r.reactions)).collect(),
+        None => Vec::new(),
+    };
+    let notifications = notifications::views(lists.take(notifications)?).into_iter().filter(|n| n.unread).collect();
     let first_step = if subject.belonging.federation_code.is_none() {
         Some(FirstStep::FindSection)
-    } else if next.is_empty() && store::actions::of_person(&state.db, me, now, true, None, 1).await?.is_empty() {
+    } else if next.is_empty() && lists.take::<ActionRow>(past)?.is_empty() {
         // Never answered an action: the one step that matters is the first one.
         Some(if !near.is_empty() {
             FirstStep::JoinAnAction
-        } else if store::profiles::availabilities(&state.db, me).await?.is_empty() {
+        } else if lists.take::<Count>(availabilities)?.first().is_none_or(|c| c.n == 0) {
             FirstStep::SetAvailabilities
         } else {
             FirstStep::BrowseActions

@@ -46,9 +46,12 @@ pub async fn page(state: &AppState, subject: &Subject) -> Result<NotificationsPa
 
 /// A person's latest notifications, newest first, each with the page it leads to.
 pub async fn latest(state: &AppState, me: i64, limit: i64) -> Result<Vec<NotificationView>, AppError> {
-    let rows = store::notifications::for_user(&state.db, me, None, limit).await?;
-    Ok(rows
-        .into_iter()
+    Ok(views(store::notifications::for_user(&state.db, me, None, limit).await?))
+}
+
+/// What a person is shown of their notification rows.
+pub fn views(rows: Vec<store::notifications::NotificationRow>) -> Vec<NotificationView> {
+    rows.into_iter()
         .filter_map(|n| {
             let kind = NotificationKind::parse(&n.kind)?;
             let link = if let Some(action) = n.action_id {
@@ -76,7 +79,7 @@ pub async fn latest(state: &AppState, me: i64, limit: i64) -> Result<Vec<Notific
                 unread: n.read_at.is_none(),
             })
         })
-        .collect())
+        .collect()
 }
 
 pub async fn unread(state: &AppState, subject: &Subject) -> Result<i64, AppError> {

@@ -1,12 +1,17 @@
 //! Reading profiles through the policy, and editing one's own.
 
 use crate::error::AppError;
+use crate::model::feed::CoopainState;
 use crate::model::form::{FieldError, FieldErrors, RawForm};
 use crate::model::profile::{MyProfile, ProfileUpdate, ProfileView};
 use crate::model::territory::{CommuneRef, FederationRef, SectionRef};
 use crate::server::context::AppState;
 use crate::server::db::is_unique_violation;
 use crate::server::policy::{self, Relation, Subject};
+use crate::server::services::social;
+use crate::server::store::bundle::Bundle;
+use crate::server::store::profiles::ProfileSlots;
+use crate::server::store::social::{Link, LinkRow};
 use crate::server::{now_ms, store};
 
 /// The signed-in person's own profile, everything included.
@@ -61,7 +66,18 @@ pub async fn member_profile(state: &AppState, viewer: &Subject, handle: &str) ->
         return Err(AppError::NotFound);
     }
     let relation = Relation::between(viewer, row.id, row.section_id);
-    let profile = store::profiles::load(db, row.id).await?.unwrap_or_default();
+    // The profile and the viewer's link with this member, in one statement.
+    let mut bundle = Bundle::new();
+    let profile = ProfileSlots::add(&mut bundle, row.id);
+    let me = viewer.id().filter(|me| *me != row.id);
+    let link = me.map(|me| bundle.add::<LinkRow>(store::social::link_part(me, row.id)));
+    let lists = bundle.run(db).await?;
+    let profile = profile.read(&lists)?.unwrap_or_default();
+    let coopain = match (viewer.id(), link) {
+        (None, _) => None,
+        (Some(_), None) => Some(CoopainState::Myself),
+        (Some(_), Some(slot)) => lists.take(slot)?.first().map(|l| social::coopain_state(Link::from(*l))),
+    };
     let v = &profile.visibilities;
     let show = |visibility| policy::can_see_profile_field(relation, visibility);
     let non_empty = |s: String| (!s.is_empty()).then_some(s);
@@ -76,6 +92,7 @@ pub async fn member_profile(state: &AppState, viewer: &Subject, handle: &str) ->
         responsibilities: show(v.responsibilities).then_some(profile.responsibilities),
         interests: show(v.interests).then_some(profile.interests),
         availabilities: show(v.availabilities).then_some(profile.availabilities),
+        coopain,
     })
 }
 

@@ -12,7 +12,8 @@ use crate::server::context::AppState;
 use crate::server::policy::{self, PersonPlace, Relation, SectionScope, Subject};
 use crate::server::services::action_views;
 use crate::server::services::communes;
-use crate::server::store::{self, audit, members::Area, territory::CommuneRow};
+use crate::server::store::bundle::Bundle;
+use crate::server::store::{self, audit, members::Area, members::AreaCounts, territory::CommuneRow};
 use crate::server::{db::is_unique_violation, now_ms};
 
 const NEWCOMER_DAYS: i64 = 30;
@@ -237,11 +238,11 @@ fn member_entries(rows: Vec<store::members::MemberRow>, subject: &Subject, secti
 }
 
 async fn audit_entries(state: &AppState, scope: &Scope) -> Result<Vec<AuditEntry>, AppError> {
-    Ok(store::audit::for_scope(&state.db, scope.kind(), &scope.code(), None, AUDIT_PAGE)
-        .await?
-        .into_iter()
-        .map(|a| AuditEntry { at_ms: a.at, action: a.action, actor: a.actor_handle, target: a.target_handle, detail: a.detail })
-        .collect())
+    Ok(store::audit::for_scope(&state.db, scope.kind(), &scope.code(), None, AUDIT_PAGE).await?.into_iter().map(audit_entry).collect())
+}
+
+fn audit_entry(a: store::audit::AuditRow) -> AuditEntry {
+    AuditEntry { at_ms: a.at, action: a.action, actor: a.actor_handle, target: a.target_handle, detail: a.detail }
 }
 
 /// A section's directory, a page at a time, searchable by name or handle: for the section's
@@ -283,45 +284,55 @@ pub async fn section_view(state: &AppState, subject: &Subject, slug: &str) -> Re
         read_audit: policy::can_read_audit(subject, &Scope::Section(section.id), Some(&section.federation_code)),
         create_sections: false,
     };
+    // Everything else in one statement, each list only for those the policy lets see it.
     let area = Area::Section(section.id);
-    let (adherents, sympathisants) = store::members::counts(db, area).await?;
+    let scope_code = section.id.to_string();
+    let mut bundle = Bundle::new();
+    let counts = bundle.add(store::members::counts_part(area));
+    let officers_slot = bundle.add(store::roles::holders_part("section", &scope_code));
+    let communes = bundle.add(store::sections::communes_of_part(section.id));
+    let actions = bundle.add(action_views::of_scope_part(subject, Some(section.id), None));
     // A first page of the directory; the whole of it, searchable, is on its own page.
-    let (directory, directory_more) = if abilities.see_directory {
-        let mut rows = store::members::directory(db, area, "", None, DIRECTORY_PREVIEW + 1).await?;
-        let more = rows.len() as i64 > DIRECTORY_PREVIEW;
-        rows.truncate(DIRECTORY_PREVIEW as usize);
-        (Some(member_entries(rows, subject, Some(section.id))), more)
-    } else {
-        (None, false)
+    let directory = abilities.see_directory.then(|| bundle.add(store::members::directory_part(area, "", None, DIRECTORY_PREVIEW + 1)));
+    let since = now_ms() - NEWCOMER_DAYS * 24 * 3600 * 1000;
+    let newcomers = abilities.manage_members.then(|| bundle.add(store::members::newcomers_part(area, since)));
+    let audit = abilities.read_audit.then(|| bundle.add(store::audit::for_scope_part("section", &scope_code, None, AUDIT_PAGE)));
+    let lists = bundle.run(db).await?;
+    let counts: AreaCounts = lists.take(counts)?.first().copied().unwrap_or_default();
+    let (directory, directory_more) = match directory {
+        Some(slot) => {
+            let mut rows = lists.take(slot)?;
+            let more = rows.len() as i64 > DIRECTORY_PREVIEW;
+            rows.truncate(DIRECTORY_PREVIEW as usize);
+            (Some(member_entries(rows, subject, Some(section.id))), more)
+        }
+        None => (None, false),
     };
-    let newcomers = if abilities.manage_members {
-        let since = now_ms() - NEWCOMER_DAYS * 24 * 3600 * 1000;
-        Some(member_entries(store::members::newcomers(db, area, since).await?, subject, Some(section.id)))
-    } else {
-        None
+    let newcomers = match newcomers {
+        Some(slot) => Some(member_entries(lists.take(slot)?, subject, Some(section.id))),
+        None => None,
     };
-    let audit = if abilities.read_audit { Some(audit_entries(state, &Scope::Section(section.id)).await?) } else { None };
+    let audit = match audit {
+        Some(slot) => Some(lists.take(slot)?.into_iter().map(audit_entry).collect()),
+        None => None,
+    };
     Ok(SectionView {
         slug: section.slug,
         name: section.name,
         description: section.description,
         contact_email: section.contact_email,
         federation: FederationRef { code: section.federation_code, name: section.federation_name },
-        officers: officers(store::roles::holders(db, "section", &section.id.to_string()).await?),
-        adherents,
-        sympathisants,
-        communes: store::sections::communes_of(db, section.id)
-            .await?
-            .into_iter()
-            .map(|c| CommuneRef { insee: c.insee, name: c.name })
-            .collect(),
+        officers: officers(lists.take(officers_slot)?),
+        adherents: counts.adherents,
+        sympathisants: counts.sympathisants,
+        communes: lists.take::<CommuneRow>(communes)?.into_iter().map(|c| CommuneRef { insee: c.insee, name: c.name }).collect(),
         abilities,
         directory,
         directory_more,
         newcomers,
         audit,
         is_my_section: subject.belongs_to_section(section.id),
-        actions: action_views::of_scope(state, subject, Some(section.id), None).await?,
+        actions: action_views::scope_summaries(subject, &lists.take(actions)?),
         may_see_statistics: crate::server::policy::actions::can_see_section_statistics(subject, &scope),
     })
 }
@@ -339,22 +350,34 @@ pub async fn federation_view(state: &AppState, subject: &Subject, code: &str) ->
         read_audit: policy::can_read_audit(subject, &federation, None),
         ..Abilities::default()
     };
-    let (adherents, sympathisants) = store::members::counts(db, Area::Federation(&code)).await?;
-    let newcomers = if abilities.manage_members {
-        let since = now_ms() - NEWCOMER_DAYS * 24 * 3600 * 1000;
-        Some(member_entries(store::members::newcomers(db, Area::FederationUncovered(&code), since).await?, subject, None))
-    } else {
-        None
+    // Everything else in one statement, each list only for those the policy lets see it.
+    let mut bundle = Bundle::new();
+    let counts = bundle.add(store::members::counts_part(Area::Federation(&code)));
+    let sections = bundle.add(store::sections::for_federation_part(&code));
+    let officers_slot = bundle.add(store::roles::holders_part("federation", &code));
+    let actions = bundle.add(action_views::of_scope_part(subject, None, Some(code.clone())));
+    let since = now_ms() - NEWCOMER_DAYS * 24 * 3600 * 1000;
+    let newcomers = abilities.manage_members.then(|| bundle.add(store::members::newcomers_part(Area::FederationUncovered(&code), since)));
+    let audit =
+        abilities.read_audit.then(|| bundle.add(store::audit::for_scope_part(federation.kind(), &federation.code(), None, AUDIT_PAGE)));
+    let lists = bundle.run(db).await?;
+    let AreaCounts { adherents, sympathisants } = lists.take(counts)?.first().copied().unwrap_or_default();
+    let newcomers = match newcomers {
+        Some(slot) => Some(member_entries(lists.take(slot)?, subject, None)),
+        None => None,
     };
-    let audit = if abilities.read_audit { Some(audit_entries(state, &federation).await?) } else { None };
-    let actions = action_views::of_scope(state, subject, None, Some(code.clone())).await?;
+    let audit = match audit {
+        Some(slot) => Some(lists.take(slot)?.into_iter().map(audit_entry).collect()),
+        None => None,
+    };
+    let actions = action_views::scope_summaries(subject, &lists.take(actions)?);
     Ok(FederationView {
-        sections: store::sections::for_federation(db, &code)
-            .await?
+        sections: lists
+            .take::<store::sections::SectionSummaryRow>(sections)?
             .into_iter()
             .map(|s| SectionSummary { slug: s.slug, name: s.name, communes: s.communes })
             .collect(),
-        officers: officers(store::roles::holders(db, "federation", &code).await?),
+        officers: officers(lists.take(officers_slot)?),
         code,
         name: dept.name,
         region: dept.region_name,

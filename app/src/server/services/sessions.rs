@@ -54,6 +54,7 @@ pub async fn resolve(db: &Db, token: &str) -> Result<Option<SignedIn>, AppError>
             // The statement only finds sessions of accounts that are not suspended.
             suspended: false,
             home: first.home_lat.zip(first.home_lng),
+            home_name: first.home_name.clone(),
         },
         user: Some(SessionUser {
             id: first.user_id,

@@ -118,15 +118,8 @@ async fn notify(
 }
 
 /// How I relate to someone, for their profile's buttons (a block by them is never shown).
-pub async fn state_with(state: &AppState, subject: &Subject, other: i64) -> Result<Option<CoopainState>, AppError> {
-    let Some(me) = subject.id() else {
-        return Ok(None);
-    };
-    if me == other {
-        return Ok(Some(CoopainState::Myself));
-    }
-    let link = store::social::link_read(&state.db, me, other).await?;
-    Ok(Some(if link.i_blocked {
+pub fn coopain_state(link: store::social::Link) -> CoopainState {
+    if link.i_blocked {
         CoopainState::Blocked
     } else if link.coopains {
         CoopainState::Coopains
@@ -136,7 +129,7 @@ pub async fn state_with(state: &AppState, subject: &Subject, other: i64) -> Resu
         CoopainState::RequestReceived
     } else {
         CoopainState::None
-    }))
+    }
 }
 
 fn card(p: PersonRow) -> PersonCard {

@@ -25,6 +25,7 @@ pub async fn load(db: &Db, user: Option<SessionUser>) -> Result<Subject, AppErro
             confirmed_adherent: row.membership == "adherent" && row.membership_status == "confirmed",
             suspended: row.suspended_at.is_some(),
             home: row.home_lat.zip(row.home_lng),
+            home_name: row.home_name,
         },
         roles,
     })

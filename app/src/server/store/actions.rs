@@ -3,10 +3,11 @@
 use sqlx::FromRow;
 
 use crate::server::db::{Db, Tx};
+use crate::server::store::bundle::{flag, optional_flag, Arg, Part};
 use crate::{on_pool, on_tx};
 
 /// An action with what one viewer needs to know about it (counts, their own answer).
-#[derive(Debug, Clone, FromRow, PartialEq)]
+#[derive(Debug, Clone, FromRow, PartialEq, serde::Deserialize)]
 pub struct ActionRow {
     pub id: i64,
     pub kind: String,
@@ -31,14 +32,18 @@ pub struct ActionRow {
     pub cancel_reason: Option<String>,
     pub created_by: Option<i64>,
     pub updated_at: i64,
+    #[serde(deserialize_with = "flag")]
     pub is_organizer: bool,
     pub going: i64,
     pub waiting: i64,
     pub maybe: i64,
     pub my_status: Option<String>,
+    #[serde(deserialize_with = "optional_flag")]
     pub my_share_contact: Option<bool>,
+    #[serde(deserialize_with = "optional_flag")]
     pub my_show_first_name: Option<bool>,
     /// The viewer was invited to co-organize and has not answered yet.
+    #[serde(deserialize_with = "flag")]
     pub my_organizer_invitation: bool,
 }
 
@@ -53,6 +58,41 @@ const COLUMNS: &str = "a.id, a.kind, a.title, a.description, a.starts_at, a.ends
     m.status AS my_status, m.share_contact AS my_share_contact, m.show_first_name AS my_show_first_name, \
     EXISTS (SELECT 1 FROM action_organizers o WHERE o.action_id = a.id AND o.user_id = $1 AND o.accepted_at IS NULL) \
     AS my_organizer_invitation";
+
+/// The names `COLUMNS` gives its columns (the fields of `ActionRow`).
+const COLUMN_NAMES: &[&str] = &[
+    "id",
+    "kind",
+    "title",
+    "description",
+    "starts_at",
+    "ends_at",
+    "place_name",
+    "address",
+    "lat",
+    "lng",
+    "capacity",
+    "material",
+    "audience",
+    "section_id",
+    "section_slug",
+    "section_name",
+    "federation_code",
+    "federation_name",
+    "status",
+    "reinforcements",
+    "cancel_reason",
+    "created_by",
+    "updated_at",
+    "is_organizer",
+    "going",
+    "waiting",
+    "maybe",
+    "my_status",
+    "my_share_contact",
+    "my_show_first_name",
+    "my_organizer_invitation",
+];
 
 /// `m` is the viewer's own answer (at most one row: the primary key is (action, person)).
 const FROM: &str = "FROM actions a JOIN departements d ON d.code = a.federation_code LEFT JOIN sections s ON s.id = a.section_id \
@@ -173,6 +213,11 @@ pub struct UpcomingQuery {
 }
 
 pub async fn upcoming(db: &Db, q: &UpcomingQuery) -> Result<Vec<ActionRow>, sqlx::Error> {
+    upcoming_part(q).fetch_all(db).await
+}
+
+/// `upcoming` as a part of a page's bundle (`store::bundle`).
+pub fn upcoming_part(q: &UpcomingQuery) -> Part {
     let (after_start, after_id) = q.after.unwrap_or((i64::MIN, i64::MIN));
     let (south, north, west, east) = q.bbox.unwrap_or((-90.0, 90.0, -180.0, 180.0));
     let sql = format!(
@@ -182,40 +227,72 @@ pub async fn upcoming(db: &Db, q: &UpcomingQuery) -> Result<Vec<ActionRow>, sqlx
          AND (a.starts_at > $12 OR (a.starts_at = $12 AND a.id > $13)) \
          ORDER BY a.starts_at, a.id LIMIT $14"
     );
-    let kind = q.kind.clone().unwrap_or_default();
-    let federation = q.federation_code.clone().unwrap_or_default();
-    on_pool!(db.read(), p => sqlx::query_as::<_, ActionRow>(&sql)
-        .bind(q.viewer).bind(q.now_ms).bind(q.from_ms).bind(q.to_ms).bind(south).bind(north).bind(west).bind(east)
-        .bind(&kind).bind(q.section_id.unwrap_or(0)).bind(&federation).bind(after_start).bind(after_id).bind(q.limit)
-        .fetch_all(p).await)
+    let args = vec![
+        Arg::Int(q.viewer),
+        Arg::Int(q.now_ms),
+        Arg::Int(q.from_ms),
+        Arg::Int(q.to_ms),
+        Arg::Real(south),
+        Arg::Real(north),
+        Arg::Real(west),
+        Arg::Real(east),
+        Arg::Text(q.kind.clone().unwrap_or_default()),
+        Arg::Int(q.section_id.unwrap_or(0)),
+        Arg::Text(q.federation_code.clone().unwrap_or_default()),
+        Arg::Int(after_start),
+        Arg::Int(after_id),
+        Arg::Int(q.limit),
+    ];
+    Part::new(sql, COLUMN_NAMES, args)
 }
 
-/// Engagement à la carte: upcoming published actions of some kinds in a box, that this person
-/// neither answered nor organizes, soonest first. `kinds` are `ActionKind::as_str` values.
-pub async fn suggestions(
-    db: &Db,
+/// Engagement à la carte: upcoming published actions in a box whose kind suits one of this
+/// person's availabilities, that they neither answered nor organize, soonest first. `kinds`
+/// pairs an availability (`profile_availabilities.kind`) with an action kind it suits; the
+/// availabilities are read in the same statement (a part of a page's bundle, `store::bundle`).
+pub fn suggestions(
     viewer: i64,
     now_ms: i64,
     (south, north, west, east): (f64, f64, f64, f64),
-    kinds: &[&'static str],
+    kinds: &[(&'static str, &'static str)],
     limit: i64,
-) -> Result<Vec<ActionRow>, sqlx::Error> {
-    let kinds: Vec<String> =
-        kinds.iter().filter(|k| k.chars().all(|c| c.is_ascii_lowercase() || c == '_')).map(|k| format!("'{k}'")).collect();
-    if kinds.is_empty() {
-        return Ok(Vec::new());
+) -> Part {
+    let mut args =
+        vec![Arg::Int(viewer), Arg::Int(now_ms), Arg::Real(south), Arg::Real(north), Arg::Real(west), Arg::Real(east), Arg::Int(limit)];
+    let mut pairs = Vec::new();
+    for (availability, kind) in kinds {
+        let n = args.len();
+        pairs.push(format!("SELECT CAST(${} AS TEXT) AS availability, CAST(${} AS TEXT) AS kind", n + 1, n + 2));
+        args.push(Arg::Text(availability.to_string()));
+        args.push(Arg::Text(kind.to_string()));
     }
+    let suits = if pairs.is_empty() {
+        "FALSE".to_string()
+    } else {
+        format!(
+            "a.kind IN (SELECT m.kind FROM profile_availabilities pa JOIN ({}) m ON m.availability = pa.kind WHERE pa.user_id = $1)",
+            pairs.join(" UNION ALL ")
+        )
+    };
     let sql = format!(
-        "SELECT {COLUMNS} {FROM} WHERE a.status = 'published' AND a.starts_at > $2 AND a.kind IN ({}) \
+        "SELECT {COLUMNS} {FROM} WHERE a.status = 'published' AND a.starts_at > $2 AND {suits} \
          AND a.lat BETWEEN $3 AND $4 AND a.lng BETWEEN $5 AND $6 \
          AND NOT EXISTS (SELECT 1 FROM action_rsvps r WHERE r.action_id = a.id AND r.user_id = $1) \
          AND NOT EXISTS (SELECT 1 FROM action_organizers o WHERE o.action_id = a.id AND o.user_id = $1) \
-         ORDER BY a.starts_at, a.id LIMIT $7",
-        kinds.join(", ")
+         ORDER BY a.starts_at, a.id LIMIT $7"
     );
-    on_pool!(db.read(), p => sqlx::query_as::<_, ActionRow>(&sql)
-        .bind(viewer).bind(now_ms).bind(south).bind(north).bind(west).bind(east).bind(limit)
-        .fetch_all(p).await)
+    Part::new(sql, COLUMN_NAMES, args)
+}
+
+/// Whether this person has a calendar address (one row: `n`), as a part of a page's bundle.
+pub fn calendar_tokens(user_id: i64) -> Part {
+    Part::new("SELECT CAST(COUNT(*) AS BIGINT) AS n FROM calendar_tokens WHERE user_id = $1", &["n"], vec![Arg::Int(user_id)])
+}
+
+/// A count read in a bundle (`calendar_tokens`).
+#[derive(Debug, Clone, Copy, serde::Deserialize)]
+pub struct Count {
+    pub n: i64,
 }
 
 /// Proposals waiting for approval in the scopes a person leads (their sections, their federations).
@@ -240,32 +317,25 @@ pub async fn proposals(db: &Db, viewer: i64, section_ids: &[i64], federation_cod
 }
 
 /// An organizer of an action, or someone invited who has not answered yet (`accepted` false).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
 pub struct OrganizerRow {
-    pub author: crate::model::feed::Author,
+    pub handle: String,
+    pub display_name: String,
+    #[serde(deserialize_with = "flag")]
     pub accepted: bool,
 }
 
-/// The organizers of an action and the people invited to co-organize it, by name (one statement).
-pub async fn organizers(db: &Db, action_id: i64) -> Result<Vec<OrganizerRow>, sqlx::Error> {
+/// The organizers of an action and the people invited to co-organize it, by name: a part of the
+/// action page's bundle (`store::bundle`).
+pub fn organizers(action_id: i64) -> Part {
     let sql = "SELECT u.handle, u.display_name, o.accepted_at IS NOT NULL AS accepted FROM action_organizers o \
                JOIN users u ON u.id = o.user_id WHERE o.action_id = $1 AND u.suspended_at IS NULL ORDER BY u.display_name LIMIT 60";
-    let rows: Vec<(String, String, bool)> = on_pool!(db.read(), p => sqlx::query_as(sql).bind(action_id).fetch_all(p).await)?;
-    Ok(rows
-        .into_iter()
-        .map(|(handle, display_name, accepted)| OrganizerRow { author: crate::model::feed::Author { handle, display_name }, accepted })
-        .collect())
+    Part::new(sql, &["handle", "display_name", "accepted"], vec![Arg::Int(action_id)])
 }
 
 pub async fn organizer_ids(tx: &mut Tx, action_id: i64) -> Result<Vec<i64>, sqlx::Error> {
     let sql = "SELECT user_id FROM action_organizers WHERE action_id = $1 AND accepted_at IS NOT NULL";
     on_tx!(tx, c => sqlx::query_scalar(sql).bind(action_id).fetch_all(c).await)
-}
-
-/// The reference point of a person: their commune's (lat, lng, name).
-pub async fn home_point(db: &Db, user_id: i64) -> Result<Option<(Option<f64>, Option<f64>, String)>, sqlx::Error> {
-    let sql = "SELECT c.lat, c.lng, c.name FROM users u JOIN communes c ON c.insee = u.commune_insee WHERE u.id = $1";
-    on_pool!(db.read(), p => sqlx::query_as(sql).bind(user_id).fetch_optional(p).await)
 }
 
 /// A person's actions for their calendar feed: those they answered yes, maybe or wait for, and
@@ -298,12 +368,6 @@ pub async fn calendar_owner(db: &Db, token_hash: &str) -> Result<Option<i64>, sq
     on_pool!(db.read(), p => sqlx::query_scalar(sql).bind(token_hash).fetch_optional(p).await)
 }
 
-pub async fn has_calendar_token(db: &Db, user_id: i64) -> Result<bool, sqlx::Error> {
-    let sql = "SELECT COUNT(*) FROM calendar_tokens WHERE user_id = $1";
-    let n: i64 = on_pool!(db.read(), p => sqlx::query_scalar(sql).bind(user_id).fetch_one(p).await)?;
-    Ok(n > 0)
-}
-
 /// An action of "mes actions", with whether its compte-rendu has been written.
 #[derive(Debug, Clone, FromRow, PartialEq)]
 pub struct MyActionRow {
@@ -325,6 +389,21 @@ pub async fn of_person(
     after: Option<(i64, i64)>,
     limit: i64,
 ) -> Result<Vec<MyActionRow>, sqlx::Error> {
+    let extra = ", EXISTS (SELECT 1 FROM action_reports ar WHERE ar.action_id = a.id) AS has_report, \
+         (SELECT ar.author_id FROM action_reports ar WHERE ar.action_id = a.id) AS report_author";
+    let (sql, args) = of_person_sql(extra, user_id, now_ms, past, after, limit);
+    on_pool!(db.read(), p => sqlx::query_as::<_, MyActionRow>(&sql)
+        .bind(args[0]).bind(args[1]).bind(args[2]).bind(args[3]).bind(args[4])
+        .fetch_all(p).await)
+}
+
+/// `of_person` without the compte-rendu columns, as a part of a page's bundle (`store::bundle`).
+pub fn of_person_part(user_id: i64, now_ms: i64, past: bool, limit: i64) -> Part {
+    let (sql, args) = of_person_sql("", user_id, now_ms, past, None, limit);
+    Part::new(sql, COLUMN_NAMES, args.into_iter().map(Arg::Int).collect())
+}
+
+fn of_person_sql(extra: &str, user_id: i64, now_ms: i64, past: bool, after: Option<(i64, i64)>, limit: i64) -> (String, [i64; 5]) {
     let (side, order, cursor) = if past {
         ("a.ends_at <= $2", "a.starts_at DESC, a.id DESC", "(a.starts_at < $3 OR (a.starts_at = $3 AND a.id < $4))")
     } else {
@@ -332,13 +411,10 @@ pub async fn of_person(
     };
     let (after_start, after_id) = after.unwrap_or(if past { (i64::MAX, i64::MAX) } else { (i64::MIN, i64::MIN) });
     let sql = format!(
-        "SELECT {COLUMNS}, EXISTS (SELECT 1 FROM action_reports ar WHERE ar.action_id = a.id) AS has_report, \
-         (SELECT ar.author_id FROM action_reports ar WHERE ar.action_id = a.id) AS report_author {FROM} \
+        "SELECT {COLUMNS}{extra} {FROM} \
          WHERE a.id IN (SELECT r.action_id FROM action_rsvps r WHERE r.user_id = $1 AND r.status IN ('going', 'waiting', 'maybe') \
                         UNION SELECT o.action_id FROM action_organizers o WHERE o.user_id = $1) \
          AND {side} AND {cursor} ORDER BY {order} LIMIT $5"
     );
-    on_pool!(db.read(), p => sqlx::query_as::<_, MyActionRow>(&sql)
-        .bind(user_id).bind(now_ms).bind(after_start).bind(after_id).bind(limit)
-        .fetch_all(p).await)
+    (sql, [user_id, now_ms, after_start, after_id, limit])
 }

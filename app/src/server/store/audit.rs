@@ -2,10 +2,11 @@
 
 use sqlx::FromRow;
 
+use crate::on_tx;
 use crate::server::db::{Db, Tx};
-use crate::{on_pool, on_tx};
+use crate::server::store::bundle::{Arg, Part};
 
-#[derive(Debug, Clone, FromRow, PartialEq, Eq)]
+#[derive(Debug, Clone, FromRow, PartialEq, Eq, serde::Deserialize)]
 pub struct AuditRow {
     pub id: i64,
     pub at: i64,
@@ -40,12 +41,21 @@ pub async fn for_scope(
     before: Option<(i64, i64)>,
     limit: i64,
 ) -> Result<Vec<AuditRow>, sqlx::Error> {
+    for_scope_part(scope_kind, scope_code, before, limit).fetch_all(db).await
+}
+
+/// `for_scope` as a part of a page's bundle (`store::bundle`).
+pub fn for_scope_part(scope_kind: &str, scope_code: &str, before: Option<(i64, i64)>, limit: i64) -> Part {
     let (at, id) = before.unwrap_or((i64::MAX, i64::MAX));
     let sql = "SELECT a.id, a.at, a.action, actor.handle AS actor_handle, target.handle AS target_handle, a.detail \
                FROM audit_log a LEFT JOIN users actor ON actor.id = a.actor_id LEFT JOIN users target ON target.id = a.target_user_id \
                WHERE a.scope_kind = $1 AND a.scope_code = $2 AND (a.at < $3 OR (a.at = $3 AND a.id < $4)) \
                ORDER BY a.at DESC, a.id DESC LIMIT $5";
-    on_pool!(db.read(), p => sqlx::query_as(sql).bind(scope_kind).bind(scope_code).bind(at).bind(id).bind(limit).fetch_all(p).await)
+    Part::new(
+        sql,
+        &["id", "at", "action", "actor_handle", "target_handle", "detail"],
+        vec![Arg::Text(scope_kind.into()), Arg::Text(scope_code.into()), Arg::Int(at), Arg::Int(id), Arg::Int(limit)],
+    )
 }
 
 /// How many times a person moved since `since_ms`, and when the oldest of those moves was.

@@ -3,10 +3,11 @@
 
 use sqlx::FromRow;
 
-use crate::server::db::{Db, Tx};
-use crate::{on_pool, on_tx};
+use crate::on_tx;
+use crate::server::db::Tx;
+use crate::server::store::bundle::{Arg, Part};
 
-#[derive(Debug, Clone, FromRow, PartialEq, Eq)]
+#[derive(Debug, Clone, FromRow, PartialEq, Eq, serde::Deserialize)]
 pub struct CommentRow {
     pub id: i64,
     pub parent_id: Option<i64>,
@@ -18,15 +19,21 @@ pub struct CommentRow {
 }
 
 /// Comments in reading order (threads: a top-level comment, then its replies), without those of
-/// suspended accounts and people on either side of a block with the viewer.
-pub async fn for_post(db: &Db, viewer: i64, post_id: i64) -> Result<Vec<CommentRow>, sqlx::Error> {
-    let sql = "SELECT c.id, c.parent_id, c.author_id, u.handle AS author_handle, u.display_name AS author_name, c.body_html, c.created_at \
+/// suspended accounts and people on either side of a block with the viewer: a part of the
+/// publication page's bundle (`store::bundle`).
+pub fn for_post(viewer: i64, post_id: i64) -> Part {
+    Part::new(
+        FOR_POST,
+        &["id", "parent_id", "author_id", "author_handle", "author_name", "body_html", "created_at"],
+        vec![Arg::Int(post_id), Arg::Int(viewer)],
+    )
+}
+
+const FOR_POST: &str = "SELECT c.id, c.parent_id, c.author_id, u.handle AS author_handle, u.display_name AS author_name, c.body_html, c.created_at \
                FROM comments c JOIN users u ON u.id = c.author_id \
                WHERE c.post_id = $1 AND c.hidden_at IS NULL AND u.suspended_at IS NULL \
                AND NOT EXISTS (SELECT 1 FROM blocks b WHERE (b.blocker_id = c.author_id AND b.blocked_id = $2) OR (b.blocker_id = $2 AND b.blocked_id = c.author_id)) \
                ORDER BY COALESCE(c.parent_id, c.id), c.id LIMIT 1000";
-    on_pool!(db.read(), p => sqlx::query_as::<_, CommentRow>(sql).bind(post_id).bind(viewer).fetch_all(p).await)
-}
 
 /// (post id, parent id, author id) of a comment.
 pub async fn place(tx: &mut Tx, id: i64) -> Result<Option<(i64, Option<i64>, i64)>, sqlx::Error> {

@@ -3,6 +3,7 @@
 use sqlx::FromRow;
 
 use crate::server::db::{Db, Tx};
+use crate::server::store::bundle::{Arg, Part};
 use crate::{on_pool, on_tx};
 
 #[derive(Debug, Clone, FromRow, PartialEq, Eq)]
@@ -96,17 +97,18 @@ pub async fn admin_ids(tx: &mut Tx, group_id: i64) -> Result<Vec<i64>, sqlx::Err
     on_tx!(tx, c => sqlx::query_scalar("SELECT user_id FROM group_members WHERE group_id = $1 AND role = 'admin'").bind(group_id).fetch_all(c).await)
 }
 
-#[derive(Debug, Clone, FromRow, PartialEq, Eq)]
+#[derive(Debug, Clone, FromRow, PartialEq, Eq, serde::Deserialize)]
 pub struct MemberRow {
     pub handle: String,
     pub display_name: String,
     pub role: String,
 }
 
-/// Members, admins first, and pending requests (the caller decides who sees which).
-pub async fn members(db: &Db, group_id: i64) -> Result<Vec<MemberRow>, sqlx::Error> {
+/// Members, admins first, and pending requests (the caller decides who sees which): a part of the
+/// group page's bundle (`store::bundle`).
+pub fn members(group_id: i64) -> Part {
     let sql = "SELECT u.handle, u.display_name, m.role FROM group_members m JOIN users u ON u.id = m.user_id \
                WHERE m.group_id = $1 AND u.suspended_at IS NULL \
                ORDER BY CASE m.role WHEN 'admin' THEN 0 WHEN 'member' THEN 1 ELSE 2 END, u.display_name LIMIT 1000";
-    on_pool!(db.read(), p => sqlx::query_as::<_, MemberRow>(sql).bind(group_id).fetch_all(p).await)
+    Part::new(sql, &["handle", "display_name", "role"], vec![Arg::Int(group_id)])
 }

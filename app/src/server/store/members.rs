@@ -4,6 +4,7 @@
 use sqlx::FromRow;
 
 use crate::server::db::{Db, Tx};
+use crate::server::store::bundle::{Arg, Part};
 use crate::{on_pool, on_tx};
 
 /// Everything the policy needs about a person (roles aside), in one statement.
@@ -19,10 +20,11 @@ pub struct BelongingRow {
     /// The commune's reference point (distances to actions, renfort).
     pub home_lat: Option<f64>,
     pub home_lng: Option<f64>,
+    pub home_name: Option<String>,
 }
 
 const BELONGING: &str = "SELECT u.id, u.membership, u.membership_status, u.suspended_at, u.commune_insee, \
-    c.departement_code AS federation_code, sc.section_id, c.lat AS home_lat, c.lng AS home_lng FROM users u \
+    c.departement_code AS federation_code, sc.section_id, c.lat AS home_lat, c.lng AS home_lng, c.name AS home_name FROM users u \
     LEFT JOIN communes c ON c.insee = u.commune_insee LEFT JOIN section_communes sc ON sc.insee = u.commune_insee";
 
 pub async fn belonging(db: &Db, user_id: i64) -> Result<Option<BelongingRow>, sqlx::Error> {
@@ -101,16 +103,29 @@ impl Area<'_> {
 
 /// (confirmed adhérents, sympathisants) of an area. Pending claims are counted nowhere.
 pub async fn counts(db: &Db, area: Area<'_>) -> Result<(i64, i64), sqlx::Error> {
-    let (condition, value) = area.condition();
-    let sql = format!(
-        "SELECT COALESCE(SUM(CASE WHEN u.membership = 'adherent' AND u.membership_status = 'confirmed' THEN 1 ELSE 0 END), 0), \
-         COALESCE(SUM(CASE WHEN u.membership = 'sympathisant' THEN 1 ELSE 0 END), 0) \
-         FROM users u WHERE u.suspended_at IS NULL AND {condition}"
-    );
-    on_pool!(db.read(), p => sqlx::query_as(&sql).bind(&value).fetch_one(p).await)
+    let rows: Vec<AreaCounts> = counts_part(area).fetch_all(db).await?;
+    Ok(rows.first().map(|c| (c.adherents, c.sympathisants)).unwrap_or_default())
 }
 
-#[derive(Debug, Clone, FromRow, PartialEq, Eq)]
+/// Confirmed adhérents and sympathisants of an area (one row).
+#[derive(Debug, Clone, Copy, FromRow, PartialEq, Eq, Default, serde::Deserialize)]
+pub struct AreaCounts {
+    pub adherents: i64,
+    pub sympathisants: i64,
+}
+
+/// `counts` as a part of a page's bundle (`store::bundle`).
+pub fn counts_part(area: Area<'_>) -> Part {
+    let (condition, value) = area.condition();
+    let sql = format!(
+        "SELECT CAST(COALESCE(SUM(CASE WHEN u.membership = 'adherent' AND u.membership_status = 'confirmed' THEN 1 ELSE 0 END), 0) AS BIGINT) AS adherents, \
+         CAST(COALESCE(SUM(CASE WHEN u.membership = 'sympathisant' THEN 1 ELSE 0 END), 0) AS BIGINT) AS sympathisants \
+         FROM users u WHERE u.suspended_at IS NULL AND {condition}"
+    );
+    Part::new(sql, &["adherents", "sympathisants"], vec![Arg::Text(value)])
+}
+
+#[derive(Debug, Clone, FromRow, PartialEq, Eq, serde::Deserialize)]
 pub struct MemberRow {
     pub id: i64,
     pub handle: String,
@@ -125,11 +140,17 @@ pub struct MemberRow {
 
 const MEMBER_COLUMNS: &str = "u.id, u.handle, u.display_name, u.membership, u.membership_status, u.created_at, \
     c.name AS commune_name, COALESCE(p.status_line, '') AS status_line, COALESCE(p.status_visibility, 'moi') AS status_visibility";
+const MEMBER_COLUMN_NAMES: &[&str] =
+    &["id", "handle", "display_name", "membership", "membership_status", "created_at", "commune_name", "status_line", "status_visibility"];
 
 /// The members of an area (confirmed adhérents and sympathisants), by name, keyset-paginated
 /// after the member `after` (an id, so that no name travels in an address); `search` keeps
 /// those whose name or handle contains it (any case; empty: everyone).
 pub async fn directory(db: &Db, area: Area<'_>, search: &str, after: Option<i64>, limit: i64) -> Result<Vec<MemberRow>, sqlx::Error> {
+    directory_part(area, search, after, limit).fetch_all(db).await
+}
+
+pub fn directory_part(area: Area<'_>, search: &str, after: Option<i64>, limit: i64) -> Part {
     let (condition, value) = area.condition();
     let id = after.unwrap_or(0);
     let name = "COALESCE((SELECT a.display_name FROM users a WHERE a.id = $2), '')";
@@ -143,7 +164,7 @@ pub async fn directory(db: &Db, area: Area<'_>, search: &str, after: Option<i64>
          AND (LOWER(u.display_name) LIKE $4 ESCAPE '\\' OR u.handle LIKE $4 ESCAPE '\\') \
          ORDER BY u.display_name, u.id LIMIT $3"
     );
-    on_pool!(db.read(), p => sqlx::query_as(&sql).bind(&value).bind(id).bind(limit).bind(&pattern).fetch_all(p).await)
+    Part::new(sql, MEMBER_COLUMN_NAMES, vec![Arg::Text(value), Arg::Int(id), Arg::Int(limit), Arg::Text(pattern)])
 }
 
 /// `text` with LIKE's wildcards taken literally (escape character: backslash).
@@ -153,6 +174,10 @@ fn like_escaped(text: &str) -> String {
 
 /// People who joined an area since `since_ms`, and every adhérent claim still waiting there.
 pub async fn newcomers(db: &Db, area: Area<'_>, since_ms: i64) -> Result<Vec<MemberRow>, sqlx::Error> {
+    newcomers_part(area, since_ms).fetch_all(db).await
+}
+
+pub fn newcomers_part(area: Area<'_>, since_ms: i64) -> Part {
     let (condition, value) = area.condition();
     let sql = format!(
         "SELECT {MEMBER_COLUMNS} FROM users u LEFT JOIN communes c ON c.insee = u.commune_insee \
@@ -160,5 +185,5 @@ pub async fn newcomers(db: &Db, area: Area<'_>, since_ms: i64) -> Result<Vec<Mem
          WHERE u.suspended_at IS NULL AND {condition} AND (u.created_at >= $2 OR u.membership_status = 'pending') \
          ORDER BY u.created_at DESC, u.id DESC LIMIT 200"
     );
-    on_pool!(db.read(), p => sqlx::query_as(&sql).bind(&value).bind(since_ms).fetch_all(p).await)
+    Part::new(sql, MEMBER_COLUMN_NAMES, vec![Arg::Text(value), Arg::Int(since_ms)])
 }

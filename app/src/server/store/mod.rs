@@ -3,6 +3,7 @@
 
 pub mod actions;
 pub mod audit;
+pub mod bundle;
 pub mod comments;
 pub mod consents;
 pub mod events;

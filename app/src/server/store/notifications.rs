@@ -5,6 +5,7 @@ use sqlx::FromRow;
 
 use crate::server::db::{Db, Tx};
 use crate::server::policy::feed::{POST_VISIBLE, VIEWER};
+use crate::server::store::bundle::{Arg, Part};
 use crate::{on_pool, on_tx};
 
 pub struct NewNotification<'a> {
@@ -52,7 +53,7 @@ pub async fn add_reaction(tx: &mut Tx, user_id: i64, actor_id: i64, post_id: i64
     Ok(())
 }
 
-#[derive(Debug, Clone, FromRow, PartialEq, Eq)]
+#[derive(Debug, Clone, FromRow, PartialEq, Eq, serde::Deserialize)]
 pub struct NotificationRow {
     pub id: i64,
     pub kind: String,
@@ -80,6 +81,11 @@ fn still_visible() -> String {
 
 /// Newest first, keyset on id.
 pub async fn for_user(db: &Db, user_id: i64, before: Option<i64>, limit: i64) -> Result<Vec<NotificationRow>, sqlx::Error> {
+    for_user_part(user_id, before, limit).fetch_all(db).await
+}
+
+/// `for_user` as a part of a page's bundle (`store::bundle`).
+pub fn for_user_part(user_id: i64, before: Option<i64>, limit: i64) -> Part {
     let sql = format!(
         "WITH {VIEWER} SELECT n.id, n.kind, a.handle AS actor_handle, a.display_name AS actor_name, n.post_id, n.comment_id, \
          g.slug AS group_slug, COALESCE(g.name, ac.title) AS group_name, n.action_id, n.count, n.created_at, n.read_at \
@@ -88,7 +94,21 @@ pub async fn for_user(db: &Db, user_id: i64, before: Option<i64>, limit: i64) ->
          WHERE n.user_id = $1 AND n.id < $2 AND {} ORDER BY n.id DESC LIMIT $3",
         still_visible()
     );
-    on_pool!(db.read(), p => sqlx::query_as::<_, NotificationRow>(&sql).bind(user_id).bind(before.unwrap_or(i64::MAX)).bind(limit).fetch_all(p).await)
+    let columns = [
+        "id",
+        "kind",
+        "actor_handle",
+        "actor_name",
+        "post_id",
+        "comment_id",
+        "group_slug",
+        "group_name",
+        "action_id",
+        "count",
+        "created_at",
+        "read_at",
+    ];
+    Part::new(sql, &columns, vec![Arg::Int(user_id), Arg::Int(before.unwrap_or(i64::MAX)), Arg::Int(limit)])
 }
 
 /// The unread count, through the same visibility filter (a count must not reveal more than the list).

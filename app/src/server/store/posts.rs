@@ -6,9 +6,10 @@ use sqlx::FromRow;
 use crate::model::feed::ReactionKind;
 use crate::server::db::{Db, Tx};
 use crate::server::policy::feed::{in_home, HOME_BRANCHES, POST_VISIBLE, VIEWER};
+use crate::server::store::bundle::{Arg, Part};
 use crate::{on_pool, on_tx};
 
-#[derive(Debug, Clone, FromRow, PartialEq, Eq)]
+#[derive(Debug, Clone, FromRow, PartialEq, Eq, serde::Deserialize)]
 pub struct PostRow {
     pub id: i64,
     pub author_id: i64,
@@ -40,6 +41,31 @@ const POST_COLUMNS: &str = "p.id, p.author_id, u.handle AS author_handle, u.disp
      p.hidden_at, p.hidden_reason, p.comment_count, \
      (SELECT mg.role FROM group_members mg WHERE mg.group_id = p.group_id AND mg.user_id = me.id) AS viewer_group_role";
 
+/// The names `POST_COLUMNS` gives its columns (the fields of `PostRow`).
+const POST_COLUMN_NAMES: [&str; 21] = [
+    "id",
+    "author_id",
+    "author_handle",
+    "author_name",
+    "audience",
+    "section_id",
+    "section_slug",
+    "section_name",
+    "federation_code",
+    "federation_name",
+    "group_id",
+    "group_slug",
+    "group_name",
+    "body",
+    "body_html",
+    "created_at",
+    "edited_at",
+    "hidden_at",
+    "hidden_reason",
+    "comment_count",
+    "viewer_group_role",
+];
+
 const POST_JOINS: &str = "JOIN users u ON u.id = p.author_id \
      LEFT JOIN sections s ON s.id = p.section_id \
      LEFT JOIN departements d ON d.code = p.federation_code \
@@ -47,7 +73,7 @@ const POST_JOINS: &str = "JOIN users u ON u.id = p.author_id \
 
 /// A publication's reaction tallies, read as columns of its own row (`reaction_columns`): how
 /// many of each kind, and whether the viewer gave it. No second statement per feed page.
-#[derive(Debug, Clone, FromRow, PartialEq, Eq)]
+#[derive(Debug, Clone, FromRow, PartialEq, Eq, serde::Deserialize)]
 pub struct ReactionColumns {
     pub n_bravo: i64,
     pub mine_bravo: i64,
@@ -91,11 +117,13 @@ fn reaction_columns() -> String {
 }
 
 /// A publication as a feed or its own page shows it: the row and its reactions.
-#[derive(Debug, Clone, FromRow, PartialEq, Eq)]
+#[derive(Debug, Clone, FromRow, PartialEq, Eq, serde::Deserialize)]
 pub struct FeedRow {
     #[sqlx(flatten)]
+    #[serde(flatten)]
     pub post: PostRow,
     #[sqlx(flatten)]
+    #[serde(flatten)]
     pub reactions: ReactionColumns,
 }
 
@@ -113,6 +141,34 @@ pub enum FeedFilter {
 /// One page of a feed, newest first: publications with id < `before`, at most `limit`.
 /// One statement whatever the page and the table size (keyset on the primary key).
 pub async fn feed(db: &Db, viewer: i64, filter: &FeedFilter, before: Option<i64>, limit: i64) -> Result<Vec<FeedRow>, sqlx::Error> {
+    let sql = feed_sql(filter);
+    let before = before.unwrap_or(i64::MAX);
+    on_pool!(db.read(), p => {
+        let q = sqlx::query_as::<_, FeedRow>(&sql).bind(viewer).bind(before).bind(limit);
+        let q = match filter {
+            FeedFilter::Home => q,
+            FeedFilter::Section(id) | FeedFilter::Group(id) | FeedFilter::Author(id) => q.bind(*id),
+            FeedFilter::Federation(key) | FeedFilter::Tag(key) => q.bind(key.clone()),
+        };
+        q.fetch_all(p).await
+    })
+}
+
+/// `feed` as a part of a page's bundle (`store::bundle`): a group's page reads its members and
+/// its publications in one statement.
+pub fn feed_part(viewer: i64, filter: &FeedFilter, before: Option<i64>, limit: i64) -> Part {
+    let mut args = vec![Arg::Int(viewer), Arg::Int(before.unwrap_or(i64::MAX)), Arg::Int(limit)];
+    match filter {
+        FeedFilter::Home => {}
+        FeedFilter::Section(id) | FeedFilter::Group(id) | FeedFilter::Author(id) => args.push(Arg::Int(*id)),
+        FeedFilter::Federation(key) | FeedFilter::Tag(key) => args.push(Arg::Text(key.clone())),
+    }
+    let reaction_names = ReactionKind::ALL.iter().flat_map(|k| [format!("n_{}", k.as_str()), format!("mine_{}", k.as_str())]);
+    let columns = POST_COLUMN_NAMES.iter().map(|c| c.to_string()).chain(reaction_names).collect();
+    Part::with_columns(feed_sql(filter), columns, args)
+}
+
+fn feed_sql(filter: &FeedFilter) -> String {
     let (join, condition) = match filter {
         // The page's ids are already visible ones (each branch checks): only their rows are read.
         FeedFilter::Home => ("", format!("p.id IN ({})", home_ids())),
@@ -125,21 +181,11 @@ pub async fn feed(db: &Db, viewer: i64, filter: &FeedFilter, before: Option<i64>
     // A hashtag's feed is ordered on the tag's own index (tag, post_id), read backwards; ordered
     // on `p.id`, SQLite sorted every publication of the tag first (77 ms for #logement on the S demo).
     let order = if matches!(filter, FeedFilter::Tag(_)) { "t.post_id" } else { "p.id" };
-    let sql = format!(
+    format!(
         "WITH {VIEWER} SELECT {POST_COLUMNS}, {} FROM posts p {join} {POST_JOINS} CROSS JOIN me \
          WHERE p.id < $2 AND {condition} ORDER BY {order} DESC LIMIT $3",
         reaction_columns()
-    );
-    let before = before.unwrap_or(i64::MAX);
-    on_pool!(db.read(), p => {
-        let q = sqlx::query_as::<_, FeedRow>(&sql).bind(viewer).bind(before).bind(limit);
-        let q = match filter {
-            FeedFilter::Home => q,
-            FeedFilter::Section(id) | FeedFilter::Group(id) | FeedFilter::Author(id) => q.bind(*id),
-            FeedFilter::Federation(key) | FeedFilter::Tag(key) => q.bind(key.clone()),
-        };
-        q.fetch_all(p).await
-    })
+    )
 }
 
 /// The ids of the home feed's next page: the newest `$3` of the union of each branch's newest `$3`
@@ -308,17 +354,19 @@ pub async fn toggle_reaction(tx: &mut Tx, post_id: i64, user_id: i64, kind: &str
 
 /// Who reacted to a publication the caller may see, by kind, skipping suspended accounts and
 /// people on either side of a block with the viewer.
-#[derive(Debug, Clone, FromRow, PartialEq, Eq)]
+#[derive(Debug, Clone, FromRow, PartialEq, Eq, serde::Deserialize)]
 pub struct Reactor {
     pub kind: String,
     pub handle: String,
     pub display_name: String,
 }
 
-pub async fn reactors(db: &Db, viewer: i64, post_id: i64) -> Result<Vec<Reactor>, sqlx::Error> {
-    let sql = "SELECT r.kind, u.handle, u.display_name FROM reactions r JOIN users u ON u.id = r.user_id \
+/// A part of the publication page's bundle (`store::bundle`).
+pub fn reactors(viewer: i64, post_id: i64) -> Part {
+    Part::new(REACTORS, &["kind", "handle", "display_name"], vec![Arg::Int(post_id), Arg::Int(viewer)])
+}
+
+const REACTORS: &str = "SELECT r.kind, u.handle, u.display_name FROM reactions r JOIN users u ON u.id = r.user_id \
                WHERE r.post_id = $1 AND u.suspended_at IS NULL \
                AND NOT EXISTS (SELECT 1 FROM blocks b WHERE (b.blocker_id = u.id AND b.blocked_id = $2) OR (b.blocker_id = $2 AND b.blocked_id = u.id)) \
                ORDER BY r.kind, r.created_at LIMIT 500";
-    on_pool!(db.read(), p => sqlx::query_as::<_, Reactor>(sql).bind(post_id).bind(viewer).fetch_all(p).await)
-}

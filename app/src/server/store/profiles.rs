@@ -1,12 +1,11 @@
 //! Profiles: texts, per-field visibility, list items and availabilities.
 
-use sqlx::FromRow;
-
 use crate::model::profile::{Availability, ProfileList, ProfileUpdate, ProfileVisibilities, Visibility};
 use crate::server::db::{Db, Tx};
+use crate::server::store::bundle::{Arg, Bundle, Lists, Part, Slot};
 use crate::{on_pool, on_tx};
 
-#[derive(Debug, Clone, FromRow)]
+#[derive(Debug, Clone, serde::Deserialize)]
 struct ProfileRow {
     bio: String,
     status_line: String,
@@ -18,7 +17,7 @@ struct ProfileRow {
     availabilities_visibility: String,
 }
 
-#[derive(Debug, Clone, FromRow)]
+#[derive(Debug, Clone, serde::Deserialize)]
 struct ListItemRow {
     list: String,
     value: String,
@@ -43,19 +42,58 @@ pub async fn insert_default(tx: &mut Tx, user_id: i64, now_ms: i64) -> Result<()
 }
 
 /// Three statements whatever the profile's size: the row, its list items, its availabilities.
+/// A whole profile in one statement.
 pub async fn load(db: &Db, user_id: i64) -> Result<Option<StoredProfile>, sqlx::Error> {
-    let row_sql = "SELECT bio, status_line, bio_visibility, status_visibility, mandates_visibility, \
-                   responsibilities_visibility, interests_visibility, availabilities_visibility \
-                   FROM profiles WHERE user_id = $1";
-    let items_sql = "SELECT list, value FROM profile_list_items WHERE user_id = $1 ORDER BY list, position";
-    let avail_sql = "SELECT kind FROM profile_availabilities WHERE user_id = $1";
-    let (row, items, kinds): (Option<ProfileRow>, Vec<ListItemRow>, Vec<String>) = on_pool!(db.read(), p => {
-        let row = sqlx::query_as(row_sql).bind(user_id).fetch_optional(p).await?;
-        let items = sqlx::query_as(items_sql).bind(user_id).fetch_all(p).await?;
-        let kinds = sqlx::query_scalar(avail_sql).bind(user_id).fetch_all(p).await?;
-        (row, items, kinds)
-    });
-    let Some(row) = row else { return Ok(None) };
+    let mut bundle = Bundle::new();
+    let slots = ProfileSlots::add(&mut bundle, user_id);
+    slots.read(&bundle.run(db).await?)
+}
+
+/// Where a profile's rows are in a page's bundle (`store::bundle`).
+pub struct ProfileSlots {
+    row: Slot<ProfileRow>,
+    items: Slot<ListItemRow>,
+    kinds: Slot<KindRow>,
+}
+
+#[derive(Debug, Clone, serde::Deserialize)]
+struct KindRow {
+    kind: String,
+}
+
+impl ProfileSlots {
+    pub fn add(bundle: &mut Bundle, user_id: i64) -> Self {
+        let row_sql = "SELECT bio, status_line, bio_visibility, status_visibility, mandates_visibility, \
+                       responsibilities_visibility, interests_visibility, availabilities_visibility \
+                       FROM profiles WHERE user_id = $1";
+        let row_columns = [
+            "bio",
+            "status_line",
+            "bio_visibility",
+            "status_visibility",
+            "mandates_visibility",
+            "responsibilities_visibility",
+            "interests_visibility",
+            "availabilities_visibility",
+        ];
+        let items_sql = "SELECT list, value FROM profile_list_items WHERE user_id = $1 ORDER BY list, position";
+        let avail_sql = "SELECT kind FROM profile_availabilities WHERE user_id = $1";
+        ProfileSlots {
+            row: bundle.add(Part::new(row_sql, &row_columns, vec![Arg::Int(user_id)])),
+            items: bundle.add(Part::new(items_sql, &["list", "value"], vec![Arg::Int(user_id)])),
+            kinds: bundle.add(Part::new(avail_sql, &["kind"], vec![Arg::Int(user_id)])),
+        }
+    }
+
+    pub fn read(self, lists: &Lists) -> Result<Option<StoredProfile>, sqlx::Error> {
+        let Some(row) = lists.take(self.row)?.into_iter().next() else { return Ok(None) };
+        let items = lists.take(self.items)?;
+        let kinds: Vec<String> = lists.take(self.kinds)?.into_iter().map(|k| k.kind).collect();
+        Ok(Some(assemble(row, items, kinds)))
+    }
+}
+
+fn assemble(row: ProfileRow, items: Vec<ListItemRow>, kinds: Vec<String>) -> StoredProfile {
     let mut profile = StoredProfile {
         bio: row.bio,
         status: row.status_line,
@@ -79,7 +117,7 @@ pub async fn load(db: &Db, user_id: i64) -> Result<Option<StoredProfile>, sqlx::
     }
     profile.availabilities = kinds.iter().filter_map(|k| Availability::parse(k)).collect();
     profile.availabilities.sort();
-    Ok(Some(profile))
+    profile
 }
 
 /// Replaces texts, visibilities, lists and availabilities (the caller's transaction makes it atomic).
@@ -124,6 +162,11 @@ pub async fn replace(tx: &mut Tx, user_id: i64, update: &ProfileUpdate, now_ms: 
 }
 
 /// What a person said they are available for (engagement à la carte).
+/// Whether a person gave any availability (one row: `n`), as a part of a page's bundle.
+pub fn availability_count(user_id: i64) -> Part {
+    Part::new("SELECT CAST(COUNT(*) AS BIGINT) AS n FROM profile_availabilities WHERE user_id = $1", &["n"], vec![Arg::Int(user_id)])
+}
+
 pub async fn availabilities(db: &Db, user_id: i64) -> Result<Vec<Availability>, sqlx::Error> {
     let sql = "SELECT kind FROM profile_availabilities WHERE user_id = $1";
     let kinds: Vec<String> = on_pool!(db.read(), p => sqlx::query_scalar(sql).bind(user_id).fetch_all(p).await)?;

@@ -4,9 +4,10 @@
 use sqlx::FromRow;
 
 use crate::server::db::{Db, Tx};
+use crate::server::store::bundle::{flag, Arg, Part};
 use crate::{on_pool, on_tx};
 
-#[derive(Debug, Clone, Default, FromRow, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, FromRow, PartialEq, Eq, serde::Deserialize)]
 pub struct ReportRow {
     pub present: i64,
     pub tracts: i64,
@@ -24,12 +25,19 @@ pub struct ReportRow {
 }
 
 pub async fn of_action(db: &Db, action_id: i64) -> Result<Option<ReportRow>, sqlx::Error> {
+    Ok(of_action_part(action_id).fetch_all(db).await?.into_iter().next())
+}
+
+/// `of_action` (no row or one) as a part of a page's bundle (`store::bundle`).
+pub fn of_action_part(action_id: i64) -> Part {
     let sql = "SELECT r.present, r.tracts, r.doors_knocked, r.doors_opened, r.conversations, r.calls, r.notes, \
                CAST((SELECT COUNT(*) FROM action_contacts c WHERE c.action_id = r.action_id) AS BIGINT) AS contacts, \
                r.author_id, \
                CAST((SELECT COUNT(*) FROM action_report_revisions v WHERE v.action_id = r.action_id) AS BIGINT) AS revisions \
                FROM action_reports r WHERE r.action_id = $1";
-    on_pool!(db.read(), p => sqlx::query_as::<_, ReportRow>(sql).bind(action_id).fetch_optional(p).await)
+    let columns =
+        ["present", "tracts", "doors_knocked", "doors_opened", "conversations", "calls", "notes", "contacts", "author_id", "revisions"];
+    Part::new(sql, &columns, vec![Arg::Int(action_id)])
 }
 
 /// The first author of an action's compte-rendu, inside the writing transaction: `None` when
@@ -93,7 +101,7 @@ pub async fn upsert(tx: &mut Tx, action_id: i64, author: i64, f: &NewReport<'_>,
 }
 
 /// One version of a compte-rendu, for the people who manage the action.
-#[derive(Debug, Clone, FromRow, PartialEq, Eq)]
+#[derive(Debug, Clone, FromRow, PartialEq, Eq, serde::Deserialize)]
 pub struct RevisionRow {
     pub author_name: Option<String>,
     pub present: i64,
@@ -106,10 +114,16 @@ pub struct RevisionRow {
 
 /// The versions of an action's compte-rendu, newest first (bounded).
 pub async fn revisions(db: &Db, action_id: i64) -> Result<Vec<RevisionRow>, sqlx::Error> {
+    revisions_part(action_id).fetch_all(db).await
+}
+
+/// `revisions` as a part of a page's bundle (`store::bundle`).
+pub fn revisions_part(action_id: i64) -> Part {
     let sql = "SELECT u.display_name AS author_name, v.present, v.tracts, v.doors_knocked, v.conversations, \
                v.calls, v.created_at FROM action_report_revisions v LEFT JOIN users u ON u.id = v.author_id \
                WHERE v.action_id = $1 ORDER BY v.id DESC LIMIT 50";
-    on_pool!(db.read(), p => sqlx::query_as::<_, RevisionRow>(sql).bind(action_id).fetch_all(p).await)
+    let columns = ["author_name", "present", "tracts", "doors_knocked", "conversations", "calls", "created_at"];
+    Part::new(sql, &columns, vec![Arg::Int(action_id)])
 }
 
 /// Clears the free-text notes whose time is over, in the current versions and the revisions
@@ -145,22 +159,27 @@ pub async fn insert_contact(tx: &mut Tx, action_id: i64, recorded_by: i64, c: &N
     Ok(())
 }
 
-#[derive(Debug, Clone, FromRow, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
 pub struct ContactRow {
     pub name: String,
     pub phone: String,
     pub email: String,
+    #[serde(deserialize_with = "flag")]
     pub wants_callback: bool,
+    #[serde(deserialize_with = "flag")]
     pub wants_news: bool,
+    #[serde(deserialize_with = "flag")]
     pub wants_volunteer: bool,
     pub expires_at: i64,
 }
 
-/// The contacts of an action whose data has not expired.
-pub async fn contacts(db: &Db, action_id: i64, now_ms: i64) -> Result<Vec<ContactRow>, sqlx::Error> {
+/// The contacts of an action whose data has not expired: a part of the action page's bundle
+/// (`store::bundle`).
+pub fn contacts(action_id: i64, now_ms: i64) -> Part {
     let sql = "SELECT name, phone, email, wants_callback, wants_news, wants_volunteer, expires_at FROM action_contacts \
                WHERE action_id = $1 AND expires_at > $2 ORDER BY id LIMIT 500";
-    on_pool!(db.read(), p => sqlx::query_as::<_, ContactRow>(sql).bind(action_id).bind(now_ms).fetch_all(p).await)
+    let columns = ["name", "phone", "email", "wants_callback", "wants_news", "wants_volunteer", "expires_at"];
+    Part::new(sql, &columns, vec![Arg::Int(action_id), Arg::Int(now_ms)])
 }
 
 /// Deletes the contacts whose retention period is over (housekeeping).

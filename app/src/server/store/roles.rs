@@ -3,6 +3,7 @@
 use sqlx::FromRow;
 
 use crate::server::db::{Db, Tx};
+use crate::server::store::bundle::{Arg, Part};
 use crate::{on_pool, on_tx};
 
 #[derive(Debug, Clone, FromRow, PartialEq, Eq)]
@@ -12,7 +13,7 @@ pub struct RoleRow {
     pub scope_code: String,
 }
 
-#[derive(Debug, Clone, FromRow, PartialEq, Eq)]
+#[derive(Debug, Clone, FromRow, PartialEq, Eq, serde::Deserialize)]
 pub struct HolderRow {
     pub user_id: i64,
     pub handle: String,
@@ -53,9 +54,14 @@ pub async fn for_user(db: &Db, user_id: i64) -> Result<Vec<RoleRow>, sqlx::Error
 }
 
 pub async fn holders(db: &Db, scope_kind: &str, scope_code: &str) -> Result<Vec<HolderRow>, sqlx::Error> {
+    holders_part(scope_kind, scope_code).fetch_all(db).await
+}
+
+/// `holders` as a part of a page's bundle (`store::bundle`).
+pub fn holders_part(scope_kind: &str, scope_code: &str) -> Part {
     let sql = "SELECT r.user_id, u.handle, u.display_name, r.role FROM roles r JOIN users u ON u.id = r.user_id \
                WHERE r.scope_kind = $1 AND r.scope_code = $2 AND u.suspended_at IS NULL ORDER BY r.role, u.display_name";
-    on_pool!(db.read(), p => sqlx::query_as(sql).bind(scope_kind).bind(scope_code).fetch_all(p).await)
+    Part::new(sql, &["user_id", "handle", "display_name", "role"], vec![Arg::Text(scope_kind.into()), Arg::Text(scope_code.into())])
 }
 
 pub async fn national_admin_exists(tx: &mut Tx) -> Result<bool, sqlx::Error> {

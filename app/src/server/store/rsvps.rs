@@ -1,10 +1,9 @@
 //! Answers to actions: 'going' (a place), 'waiting' (the waiting list, first come first
 //! promoted), 'maybe', 'declined'.
 
-use sqlx::FromRow;
-
-use crate::server::db::{Db, Tx};
-use crate::{on_pool, on_tx};
+use crate::on_tx;
+use crate::server::db::Tx;
+use crate::server::store::bundle::{flag, Arg, Part};
 
 pub async fn status_of(tx: &mut Tx, action_id: i64, user_id: i64) -> Result<Option<String>, sqlx::Error> {
     let sql = "SELECT status FROM action_rsvps WHERE action_id = $1 AND user_id = $2";
@@ -54,20 +53,23 @@ pub async fn concerned(tx: &mut Tx, action_id: i64) -> Result<Vec<i64>, sqlx::Er
     on_tx!(tx, c => sqlx::query_scalar(sql).bind(action_id).fetch_all(c).await)
 }
 
-#[derive(Debug, Clone, FromRow, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
 pub struct ParticipantRow {
     pub handle: String,
     pub display_name: String,
     pub email: String,
     pub status: String,
+    #[serde(deserialize_with = "flag")]
     pub share_contact: bool,
+    #[serde(deserialize_with = "flag")]
     pub show_first_name: bool,
 }
 
-/// Who answered yes, waits or maybe (suspended accounts left out), places first.
-pub async fn participants(db: &Db, action_id: i64) -> Result<Vec<ParticipantRow>, sqlx::Error> {
+/// Who answered yes, waits or maybe (suspended accounts left out), places first: a part of the
+/// action page's bundle (`store::bundle`).
+pub fn participants(action_id: i64) -> Part {
     let sql = "SELECT u.handle, u.display_name, u.email, r.status, r.share_contact, r.show_first_name FROM action_rsvps r JOIN users u ON u.id = r.user_id \
                WHERE r.action_id = $1 AND r.status IN ('going', 'waiting', 'maybe') AND u.suspended_at IS NULL \
                ORDER BY CASE r.status WHEN 'going' THEN 0 WHEN 'waiting' THEN 1 ELSE 2 END, r.queued_at, u.id LIMIT 500";
-    on_pool!(db.read(), p => sqlx::query_as::<_, ParticipantRow>(sql).bind(action_id).fetch_all(p).await)
+    Part::new(sql, &["handle", "display_name", "email", "status", "share_contact", "show_first_name"], vec![Arg::Int(action_id)])
 }

@@ -3,10 +3,11 @@
 use sqlx::FromRow;
 
 use crate::server::db::{Db, Tx};
+use crate::server::store::bundle::{Arg, Part};
 use crate::server::store::territory::CommuneRow;
 use crate::{on_pool, on_tx};
 
-#[derive(Debug, Clone, FromRow, PartialEq, Eq)]
+#[derive(Debug, Clone, FromRow, PartialEq, Eq, serde::Deserialize)]
 pub struct SectionRow {
     pub id: i64,
     pub slug: String,
@@ -18,7 +19,7 @@ pub struct SectionRow {
     pub contact_email: String,
 }
 
-#[derive(Debug, Clone, FromRow, PartialEq, Eq)]
+#[derive(Debug, Clone, FromRow, PartialEq, Eq, serde::Deserialize)]
 pub struct SectionSummaryRow {
     pub id: i64,
     pub slug: String,
@@ -76,6 +77,17 @@ pub async fn by_slug(db: &Db, slug: &str) -> Result<Option<SectionRow>, sqlx::Er
     on_pool!(db.read(), p => sqlx::query_as(&sql).bind(slug).fetch_optional(p).await)
 }
 
+/// Sections by id, by name, as a part of a page's bundle (`store::bundle`).
+pub fn by_ids(ids: &[i64]) -> Part {
+    let placeholders: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
+    let sql = format!(
+        "SELECT {SECTION_COLUMNS} FROM sections s JOIN departements d ON d.code = s.federation_code WHERE s.id IN ({}) ORDER BY s.name, s.id",
+        placeholders.join(", ")
+    );
+    let columns = ["id", "slug", "name", "description", "federation_code", "federation_name", "contact_email"];
+    Part::new(sql, &columns, ids.iter().map(|id| Arg::Int(*id)).collect())
+}
+
 pub async fn by_id(db: &Db, id: i64) -> Result<Option<SectionRow>, sqlx::Error> {
     let sql = format!("SELECT {SECTION_COLUMNS} FROM sections s JOIN departements d ON d.code = s.federation_code WHERE s.id = $1");
     on_pool!(db.read(), p => sqlx::query_as(&sql).bind(id).fetch_optional(p).await)
@@ -87,15 +99,26 @@ pub async fn by_id_in(tx: &mut Tx, id: i64) -> Result<Option<SectionRow>, sqlx::
 }
 
 pub async fn for_federation(db: &Db, federation_code: &str) -> Result<Vec<SectionSummaryRow>, sqlx::Error> {
-    let sql = "SELECT s.id, s.slug, s.name, (SELECT COUNT(*) FROM section_communes sc WHERE sc.section_id = s.id) AS communes \
+    for_federation_part(federation_code).fetch_all(db).await
+}
+
+/// `for_federation` as a part of a page's bundle (`store::bundle`).
+pub fn for_federation_part(federation_code: &str) -> Part {
+    let sql = "SELECT s.id, s.slug, s.name, \
+               CAST((SELECT COUNT(*) FROM section_communes sc WHERE sc.section_id = s.id) AS BIGINT) AS communes \
                FROM sections s WHERE s.federation_code = $1 ORDER BY s.name, s.id";
-    on_pool!(db.read(), p => sqlx::query_as(sql).bind(federation_code).fetch_all(p).await)
+    Part::new(sql, &["id", "slug", "name", "communes"], vec![Arg::Text(federation_code.into())])
 }
 
 pub async fn communes_of(db: &Db, section_id: i64) -> Result<Vec<CommuneRow>, sqlx::Error> {
+    communes_of_part(section_id).fetch_all(db).await
+}
+
+/// `communes_of` as a part of a page's bundle (`store::bundle`).
+pub fn communes_of_part(section_id: i64) -> Part {
     let sql = "SELECT c.insee, c.name, c.departement_code, c.population, c.lat, c.lng FROM section_communes sc \
                JOIN communes c ON c.insee = sc.insee WHERE sc.section_id = $1 ORDER BY c.name";
-    on_pool!(db.read(), p => sqlx::query_as(sql).bind(section_id).fetch_all(p).await)
+    Part::new(sql, &["insee", "name", "departement_code", "population", "lat", "lng"], vec![Arg::Int(section_id)])
 }
 
 /// The sections covering any of `insee` codes (one statement).

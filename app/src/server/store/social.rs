@@ -3,6 +3,7 @@
 use sqlx::FromRow;
 
 use crate::server::db::{Db, Tx};
+use crate::server::store::bundle::{Arg, Part};
 use crate::{on_pool, on_tx};
 
 #[derive(Debug, Clone, FromRow, PartialEq, Eq)]
@@ -23,11 +24,32 @@ pub struct Link {
 }
 
 const LINK_SQL: &str = "SELECT \
-    CAST((SELECT COUNT(*) FROM coopains WHERE user_id = $1 AND coopain_id = $2) AS BIGINT), \
-    CAST((SELECT COUNT(*) FROM coopain_requests WHERE requester_id = $1 AND recipient_id = $2) AS BIGINT), \
-    CAST((SELECT COUNT(*) FROM coopain_requests WHERE requester_id = $2 AND recipient_id = $1 AND status = 'pending') AS BIGINT), \
-    CAST((SELECT COUNT(*) FROM blocks WHERE blocker_id = $1 AND blocked_id = $2) AS BIGINT), \
-    CAST((SELECT COUNT(*) FROM blocks WHERE blocker_id = $2 AND blocked_id = $1) AS BIGINT)";
+    CAST((SELECT COUNT(*) FROM coopains WHERE user_id = $1 AND coopain_id = $2) AS BIGINT) AS a, \
+    CAST((SELECT COUNT(*) FROM coopain_requests WHERE requester_id = $1 AND recipient_id = $2) AS BIGINT) AS b, \
+    CAST((SELECT COUNT(*) FROM coopain_requests WHERE requester_id = $2 AND recipient_id = $1 AND status = 'pending') AS BIGINT) AS c, \
+    CAST((SELECT COUNT(*) FROM blocks WHERE blocker_id = $1 AND blocked_id = $2) AS BIGINT) AS d, \
+    CAST((SELECT COUNT(*) FROM blocks WHERE blocker_id = $2 AND blocked_id = $1) AS BIGINT) AS e";
+
+/// `LINK_SQL`'s row in a page's bundle (`store::bundle`).
+#[derive(Debug, Clone, Copy, serde::Deserialize)]
+pub struct LinkRow {
+    a: i64,
+    b: i64,
+    c: i64,
+    d: i64,
+    e: i64,
+}
+
+impl From<LinkRow> for Link {
+    fn from(r: LinkRow) -> Link {
+        to_link((r.a, r.b, r.c, r.d, r.e))
+    }
+}
+
+/// The facts between two people (`Link`), as a part of a page's bundle.
+pub fn link_part(me: i64, other: i64) -> Part {
+    Part::new(LINK_SQL, &["a", "b", "c", "d", "e"], vec![Arg::Int(me), Arg::Int(other)])
+}
 
 type LinkCounts = (i64, i64, i64, i64, i64);
 
@@ -37,11 +59,6 @@ fn to_link((a, b, c, d, e): LinkCounts) -> Link {
 
 pub async fn link(tx: &mut Tx, me: i64, other: i64) -> Result<Link, sqlx::Error> {
     let counts: LinkCounts = on_tx!(tx, conn => sqlx::query_as(LINK_SQL).bind(me).bind(other).fetch_one(conn).await)?;
-    Ok(to_link(counts))
-}
-
-pub async fn link_read(db: &Db, me: i64, other: i64) -> Result<Link, sqlx::Error> {
-    let counts: LinkCounts = on_pool!(db.read(), p => sqlx::query_as(LINK_SQL).bind(me).bind(other).fetch_one(p).await)?;
     Ok(to_link(counts))
 }
 

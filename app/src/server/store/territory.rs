@@ -17,7 +17,7 @@ pub struct CommuneRecord {
     pub postal_codes: Vec<String>,
 }
 
-#[derive(Debug, Clone, FromRow, PartialEq)]
+#[derive(Debug, Clone, FromRow, PartialEq, serde::Deserialize)]
 pub struct CommuneRow {
     pub insee: String,
     pub name: String,
