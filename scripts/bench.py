@@ -44,6 +44,8 @@ SERVER_CPU, LOAD_CPU = "0", "1"
 # The goals of issue 6.
 GOALS = {
     "feed_vs_static": 0.5,
+    "feed_vs_floor": 0.7,  # the home feed ÷ its own SQL without rendering (issue 15)
+    "postgres_vs_sqlite_p50": 1.5,  # every main page's p50 (issue 15)
     "p99_half_load_ms": 5.0,
     "page500_vs_page1": 1.5,
     "statements_per_page": 3,
@@ -305,6 +307,9 @@ def bench_backend(backend):
         result["feed_64"] = median_of_rounds("/fil", cookie, 64)
         result["static_64"] = median_of_rounds("/__bench/octets", cookie, 64)
         result["feed_vs_static"] = round(result["feed_64"]["rps"] / result["static_64"]["rps"], 3)
+        assert http("/__bench/plancher-sql", cookie)[2] == feed, "the SQL floor sends the feed's bytes"
+        result["floor_64"] = median_of_rounds("/__bench/plancher-sql", cookie, 64)
+        result["feed_vs_floor"] = round(result["feed_64"]["rps"] / result["floor_64"]["rps"], 3)
         log(f"{backend}: at half the maximum rate")
         # One CPU serves the page: its service time is the inverse of the maximum rate.
         max_rps = result["feed_64"]["rps"]
@@ -379,6 +384,8 @@ def table(report):
     row("home feed req/s (64 conn.)", lambda r: f"{r['feed_64']['rps']:.0f}")
     row("static bytes req/s (64 conn.)", lambda r: f"{r['static_64']['rps']:.0f}")
     row("feed ÷ static", lambda r: f"{r['feed_vs_static']:.2f} {verdict(r['feed_vs_static'] >= GOALS['feed_vs_static'])}", "≥ 0.5")
+    row("SQL floor req/s (64 conn.)", lambda r: f"{r['floor_64']['rps']:.0f}")
+    row("feed ÷ SQL floor", lambda r: f"{r['feed_vs_floor']:.2f} {verdict(r['feed_vs_floor'] >= GOALS['feed_vs_floor'])}", "≥ 0.7")
     row("p50 / p99 at 64 conn. (ms)", lambda r: f"{r['feed_64']['p50_ms']:.2f} / {r['feed_64']['p99_ms']:.2f}")
     row("p50 / p99 at half rate (ms)", lambda r: f"{r['feed_half_load']['p50_ms']:.2f} / {r['feed_half_load']['p99_ms']:.2f} "
         f"{verdict(r['feed_half_load']['p99_ms'] <= GOALS['p99_half_load_ms'])} ({r['feed_half_load']['rps']:.0f} req/s)", "p99 ≤ 5")
@@ -404,10 +411,16 @@ def table(report):
     w = report["wasm"]
     lines.append(f"| WASM raw / brotli (KiB), pages with islands | {w['raw_bytes'] / 1024:.0f} / {w['brotli_bytes'] / 1024:.0f} "
                  f"{verdict(w['brotli_bytes'] / 1024 <= GOALS['wasm_brotli_kib'])} |" + " |" * (len(names) - 1) + f" ≤ {GOALS['wasm_brotli_kib']} |")
-    statements_rows = ["", "| page | " + " | ".join(names) + " |", "|---|" + "---|" * len(names)]
+    both = "sqlite" in names and "postgres" in names
+    ratio_head = " PG ÷ SQLite p50 (≤ 1.5) |" if both else ""
+    statements_rows = ["", "| page | " + " | ".join(names) + " |" + ratio_head, "|---|" + "---|" * (len(names) + both)]
     for i, s in enumerate(b[names[0]]["statements"]):
+        ratio = ""
+        if both:
+            pg, lite = b["postgres"]["statements"][i]["p50_ms"], b["sqlite"]["statements"][i]["p50_ms"]
+            ratio = f" {pg / lite:.2f} {verdict(pg / lite <= GOALS['postgres_vs_sqlite_p50'])} |" if lite > 0 else " — |"
         statements_rows.append(f"| `{s['path'].split('?')[0]}{'?…' if '?' in s['path'] else ''}` | " + " | ".join(
-            (lambda r: f"{r['statements']} · {r['p50_ms']:.2f} / {r['p99_ms']:.2f} ms")(b[n]["statements"][i]) for n in names) + " |")
+            (lambda r: f"{r['statements']} · {r['p50_ms']:.2f} / {r['p99_ms']:.2f} ms")(b[n]["statements"][i]) for n in names) + " |" + ratio)
     return "\n".join(lines + ["", "SQL statements per page (whole request) · p50 / p99 on one connection:"] + statements_rows)
 
 
