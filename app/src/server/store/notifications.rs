@@ -71,8 +71,11 @@ pub struct NotificationRow {
 
 /// What a recipient may still be told: no actor on either side of a block, no suspended actor, and
 /// for notifications about a publication, a publication they can still see.
-const STILL_VISIBLE: &str = "(a.id IS NULL OR (a.suspended_at IS NULL \
-     AND NOT EXISTS (SELECT 1 FROM blocks nb WHERE (nb.blocker_id = a.id AND nb.blocked_id = n.user_id) OR (nb.blocker_id = n.user_id AND nb.blocked_id = a.id)))) \
+/// A condition on `n` alone (the actor is looked up inside), so that a page of notifications is
+/// read in `n`'s index order and stops at its limit (PostgreSQL read and sorted all 3,182 of the
+/// demo secretary's otherwise: 37 ms → 3 ms).
+const STILL_VISIBLE: &str = "(n.actor_id IS NULL OR EXISTS (SELECT 1 FROM users na WHERE na.id = n.actor_id AND na.suspended_at IS NULL \
+     AND NOT EXISTS (SELECT 1 FROM blocks nb WHERE (nb.blocker_id = na.id AND nb.blocked_id = n.user_id) OR (nb.blocker_id = n.user_id AND nb.blocked_id = na.id)))) \
      AND (n.post_id IS NULL OR EXISTS (SELECT 1 FROM posts p JOIN users u ON u.id = p.author_id WHERE p.id = n.post_id AND {POST_VISIBLE}))";
 
 fn still_visible() -> String {
@@ -89,9 +92,10 @@ pub fn for_user_part(user_id: i64, before: Option<i64>, limit: i64) -> Part {
     let sql = format!(
         "WITH {VIEWER} SELECT n.id, n.kind, a.handle AS actor_handle, a.display_name AS actor_name, n.post_id, n.comment_id, \
          g.slug AS group_slug, COALESCE(g.name, ac.title) AS group_name, n.action_id, n.count, n.created_at, n.read_at \
-         FROM notifications n CROSS JOIN me LEFT JOIN users a ON a.id = n.actor_id LEFT JOIN groups g ON g.id = n.group_id \
-         LEFT JOIN actions ac ON ac.id = n.action_id \
-         WHERE n.user_id = $1 AND n.id < $2 AND {} ORDER BY n.id DESC LIMIT $3",
+         FROM (SELECT n.* FROM notifications n CROSS JOIN me WHERE n.user_id = $1 AND n.id < $2 AND {} \
+               ORDER BY n.id DESC LIMIT $3) n \
+         LEFT JOIN users a ON a.id = n.actor_id LEFT JOIN groups g ON g.id = n.group_id \
+         LEFT JOIN actions ac ON ac.id = n.action_id ORDER BY n.id DESC",
         still_visible()
     );
     let columns = [
@@ -121,7 +125,7 @@ pub async fn unread_count(db: &Db, user_id: i64) -> Result<i64, sqlx::Error> {
 /// up to `UNREAD_CAP`: every request pays it, so its cost must not grow with the backlog.
 pub fn unread_count_of_me() -> String {
     format!(
-        "SELECT CAST(COUNT(*) AS BIGINT) FROM (SELECT 1 AS one FROM notifications n LEFT JOIN users a ON a.id = n.actor_id \
+        "SELECT CAST(COUNT(*) AS BIGINT) FROM (SELECT 1 AS one FROM notifications n \
          WHERE n.user_id = me.id AND n.read_at IS NULL AND {} LIMIT {}) unread",
         still_visible(),
         crate::model::feed::UNREAD_CAP
