@@ -162,6 +162,18 @@ async fn feed_pages_cost_at_most_two_statements(t: &TestDb) {
         }
     }
     assert!(too_costly.is_empty(), "more than 3 statements for the whole request: {too_costly:?}");
+
+    // A server function that answers the same to everyone does not read the session.
+    let path = <app::api::territory::find_section::FindSection as leptos::server_fn::ServerFn>::PATH;
+    let mut costs = Vec::new();
+    for signed_in in [false, true] {
+        let request = support::post_form(path, &[("postal_code", "59350")], signed_in.then_some(cookie.as_str()), Some(support::ORIGIN));
+        STATEMENTS.store(0, Ordering::SeqCst);
+        let reply = support::send(&router, request).await;
+        assert_eq!(reply.status, http::StatusCode::OK, "{}", reply.body);
+        costs.push(STATEMENTS.load(Ordering::SeqCst));
+    }
+    assert_eq!(costs[0], costs[1], "find_section with a session cookie costs what it costs without one: {costs:?}");
 }
 
 /// One test for both backends, one after the other: the counter is process-wide, and another

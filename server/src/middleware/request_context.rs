@@ -72,13 +72,21 @@ pub fn client_ip(headers: &HeaderMap, peer: Option<SocketAddr>, hops: usize) -> 
     chain[index].parse::<std::net::IpAddr>().map(|ip| ip.to_string()).unwrap_or_else(|_| peer())
 }
 
+/// Server functions that answer the same to everyone ("trouver ma section", the list of
+/// federations): they do not pay the session lookup (issue 15).
+fn needs_no_person(path: &str) -> bool {
+    use app::api::territory::{find_section::FindSection, list_federations::ListFederations};
+    use leptos::server_fn::ServerFn;
+    path == <FindSection as ServerFn>::PATH || path == <ListFederations as ServerFn>::PATH
+}
+
 pub async fn attach_request_context(State(state): State<ServerState>, mut request: Request, next: Next) -> Response {
     let peer = request.extensions().get::<ConnectInfo<SocketAddr>>().map(|ConnectInfo(addr)| *addr);
     let ip = client_ip(request.headers(), peer, state.ops.proxy_hops);
     let lang = negotiate_lang(request.headers());
     request.extensions_mut().insert(ClientIp(ip));
     request.extensions_mut().insert(lang);
-    if !is_static(request.uri().path()) {
+    if !is_static(request.uri().path()) && !needs_no_person(request.uri().path()) {
         if let Some(token) = cookies::get(request.headers(), session_token::COOKIE_NAME).filter(|t| !t.is_empty()) {
             match sessions::resolve(&state.app.db, &token).await {
                 Ok(Some(signed_in)) => {
