@@ -112,7 +112,7 @@ pub fn for_user_part(user_id: i64, before: Option<i64>, limit: i64) -> Part {
         "created_at",
         "read_at",
     ];
-    Part::new(sql, &columns, vec![Arg::Int(user_id), Arg::Int(before.unwrap_or(i64::MAX)), Arg::Int(limit)])
+    Part::new(sql, &columns, vec![Arg::Int(user_id), Arg::Int(before.unwrap_or(i64::MAX)), Arg::Int(limit)]).planned_each_time()
 }
 
 /// The unread count, through the same visibility filter (a count must not reveal more than the list).
