@@ -153,21 +153,9 @@ pub async fn list(state: &AppState, subject: &Subject, filters: ActionFilters) -
         Some(p) => (Vec::new(), Some(p.view(items, full, now)), None),
         None => (items, None, full.then(|| rows.last().map(|r| format!("{}_{}", r.starts_at, r.id))).flatten()),
     };
-    let suggestions = match suggested {
-        Some(slot) => suggestions::from_rows(subject, &lists.take(slot)?),
-        None => Vec::new(),
-    };
-    let may_create = actions::may_create(
-        subject,
-        match sections {
-            Some(slot) => lists.take(slot)?,
-            None => Vec::new(),
-        },
-    );
-    let has_calendar = match calendar_slot {
-        Some(slot) => lists.take::<Count>(slot)?.first().is_some_and(|c| c.n > 0),
-        None => false,
-    };
+    let suggestions = lists.take_if(suggested)?.map(|rows| suggestions::from_rows(subject, &rows)).unwrap_or_default();
+    let may_create = actions::may_create(subject, lists.take_if(sections)?.unwrap_or_default());
+    let has_calendar = lists.take_if::<Count>(calendar_slot)?.is_some_and(|rows| rows.first().is_some_and(|c| c.n > 0));
     Ok(ActionsPage {
         has_calendar,
         items,
@@ -283,9 +271,8 @@ pub async fn view(state: &AppState, subject: &Subject, id: i64) -> Result<Action
     // Political participation is sensitive (GDPR art. 9): organizers see who comes with what each
     // agreed to share; other participants see a count and the first names of those who allowed
     // it, with no link to a profile; everyone else sees counts only.
-    let (participants, participants_total) = match participants {
-        Some(slot) => {
-            let rows: Vec<ParticipantRow> = lists.take(slot)?;
+    let (participants, participants_total) = match lists.take_if::<ParticipantRow>(participants)? {
+        Some(rows) => {
             let total = rows.len() as i64;
             let shown = rows
                 .into_iter()
@@ -303,18 +290,9 @@ pub async fn view(state: &AppState, subject: &Subject, id: i64) -> Result<Action
         }
         None => (Vec::new(), 0),
     };
-    let report: Option<ReportRow> = match report {
-        Some(slot) => lists.take(slot)?.into_iter().next(),
-        None => None,
-    };
-    let contacts = match contacts {
-        Some(slot) => reports::contact_views(lists.take(slot)?),
-        None => Vec::new(),
-    };
-    let revisions: Vec<RevisionRow> = match revisions {
-        Some(slot) => lists.take(slot)?,
-        None => Vec::new(),
-    };
+    let report: Option<ReportRow> = lists.take_if(report)?.and_then(|rows| rows.into_iter().next());
+    let contacts = lists.take_if(contacts)?.map(reports::contact_views).unwrap_or_default();
+    let revisions: Vec<RevisionRow> = lists.take_if(revisions)?.unwrap_or_default();
     let report_history = if report.as_ref().is_some_and(|r| r.revisions > 1) {
         revisions
             .into_iter()

@@ -35,14 +35,11 @@ pub async fn home(state: &AppState, subject: &Subject) -> Result<HomeView, AppEr
     let lists = bundle.run(&state.db).await?;
     let next: Vec<_> =
         lists.take::<ActionRow>(next)?.iter().filter(|r| rules::can_see(subject, &facts(r))).map(|r| summary(subject, r, None)).collect();
-    let near = match near {
-        Some(slot) => suggestions::from_rows(subject, &lists.take(slot)?),
-        None => Vec::new(),
-    };
-    let section_news = match news {
-        Some(slot) => lists.take::<FeedRow>(slot)?.into_iter().map(|r| feed::to_view(subject, r.post, &r.reactions)).collect(),
-        None => Vec::new(),
-    };
+    let near = lists.take_if(near)?.map(|rows| suggestions::from_rows(subject, &rows)).unwrap_or_default();
+    let section_news = lists
+        .take_if::<FeedRow>(news)?
+        .map(|rows| rows.into_iter().map(|r| feed::to_view(subject, r.post, &r.reactions)).collect())
+        .unwrap_or_default();
     let notifications = notifications::views(lists.take(notifications)?).into_iter().filter(|n| n.unread).collect();
     let first_step = if subject.belonging.federation_code.is_none() {
         Some(FirstStep::FindSection)

@@ -299,23 +299,16 @@ pub async fn section_view(state: &AppState, subject: &Subject, slug: &str) -> Re
     let audit = abilities.read_audit.then(|| bundle.add(store::audit::for_scope_part("section", &scope_code, None, AUDIT_PAGE)));
     let lists = bundle.run(db).await?;
     let counts: AreaCounts = lists.take(counts)?.first().copied().unwrap_or_default();
-    let (directory, directory_more) = match directory {
-        Some(slot) => {
-            let mut rows = lists.take(slot)?;
+    let (directory, directory_more) = match lists.take_if(directory)? {
+        Some(mut rows) => {
             let more = rows.len() as i64 > DIRECTORY_PREVIEW;
             rows.truncate(DIRECTORY_PREVIEW as usize);
             (Some(member_entries(rows, subject, Some(section.id))), more)
         }
         None => (None, false),
     };
-    let newcomers = match newcomers {
-        Some(slot) => Some(member_entries(lists.take(slot)?, subject, Some(section.id))),
-        None => None,
-    };
-    let audit = match audit {
-        Some(slot) => Some(lists.take(slot)?.into_iter().map(audit_entry).collect()),
-        None => None,
-    };
+    let newcomers = lists.take_if(newcomers)?.map(|rows| member_entries(rows, subject, Some(section.id)));
+    let audit = lists.take_if(audit)?.map(|rows| rows.into_iter().map(audit_entry).collect());
     Ok(SectionView {
         slug: section.slug,
         name: section.name,
@@ -362,14 +355,8 @@ pub async fn federation_view(state: &AppState, subject: &Subject, code: &str) ->
         abilities.read_audit.then(|| bundle.add(store::audit::for_scope_part(federation.kind(), &federation.code(), None, AUDIT_PAGE)));
     let lists = bundle.run(db).await?;
     let AreaCounts { adherents, sympathisants } = lists.take(counts)?.first().copied().unwrap_or_default();
-    let newcomers = match newcomers {
-        Some(slot) => Some(member_entries(lists.take(slot)?, subject, None)),
-        None => None,
-    };
-    let audit = match audit {
-        Some(slot) => Some(lists.take(slot)?.into_iter().map(audit_entry).collect()),
-        None => None,
-    };
+    let newcomers = lists.take_if(newcomers)?.map(|rows| member_entries(rows, subject, None));
+    let audit = lists.take_if(audit)?.map(|rows| rows.into_iter().map(audit_entry).collect());
     let actions = action_views::scope_summaries(subject, &lists.take(actions)?);
     Ok(FederationView {
         sections: lists

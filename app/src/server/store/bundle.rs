@@ -151,6 +151,11 @@ impl Lists {
         let json = self.0.get(slot.0).map(String::as_str).unwrap_or("[]");
         serde_json::from_str(json).map_err(|e| sqlx::Error::Decode(Box::new(e)))
     }
+
+    /// A list that was only added for some viewers (`None`: not added, not read).
+    pub fn take_if<T: DeserializeOwned>(&self, slot: Option<Slot<T>>) -> Result<Option<Vec<T>>, sqlx::Error> {
+        slot.map(|slot| self.take(slot)).transpose()
+    }
 }
 
 /// `$n` → `$(n + offset)`, outside quoted strings.
