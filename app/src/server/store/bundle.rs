@@ -24,10 +24,23 @@ use crate::server::db::{Db, Pool};
 #[derive(Debug, Clone, PartialEq)]
 pub enum Arg {
     Int(i64),
-    OptInt(Option<i64>),
     Real(f64),
     Text(String),
-    OptText(Option<String>),
+}
+
+/// Binds `args` in order to a sqlx query (`query` or `query_as`, on either backend).
+macro_rules! bind_args {
+    ($query:expr, $args:expr) => {{
+        let mut q = $query;
+        for arg in $args {
+            q = match arg {
+                Arg::Int(v) => q.bind(*v),
+                Arg::Real(v) => q.bind(*v),
+                Arg::Text(v) => q.bind(v.clone()),
+            };
+        }
+        q
+    }};
 }
 
 /// One list: a SELECT whose result columns are `columns` (in any order), with its parameters.
@@ -62,17 +75,7 @@ impl Part {
         T: for<'r> FromRow<'r, SqliteRow> + for<'r> FromRow<'r, PgRow> + Send + Unpin,
     {
         on_pool!(db.read(), p => {
-            let mut q = sqlx::query_as::<_, T>(&self.select).persistent(!self.planned_each_time);
-            for arg in &self.args {
-                q = match arg {
-                    Arg::Int(v) => q.bind(*v),
-                    Arg::OptInt(v) => q.bind(*v),
-                    Arg::Real(v) => q.bind(*v),
-                    Arg::Text(v) => q.bind(v.clone()),
-                    Arg::OptText(v) => q.bind(v.clone()),
-                };
-            }
-            q.fetch_all(p).await
+            bind_args!(sqlx::query_as::<_, T>(&self.select).persistent(!self.planned_each_time), &self.args).fetch_all(p).await
         })
     }
 }
@@ -112,17 +115,7 @@ impl Bundle {
         let count = self.parts.len();
         let persistent = !self.parts.iter().any(|p| p.planned_each_time);
         let columns = on_pool!(pool, p => {
-            let mut q = sqlx::query(&sql).persistent(persistent);
-            for arg in args {
-                q = match arg {
-                    Arg::Int(v) => q.bind(*v),
-                    Arg::OptInt(v) => q.bind(*v),
-                    Arg::Real(v) => q.bind(*v),
-                    Arg::Text(v) => q.bind(v.clone()),
-                    Arg::OptText(v) => q.bind(v.clone()),
-                };
-            }
-            let row = q.fetch_one(p).await?;
+            let row = bind_args!(sqlx::query(&sql).persistent(persistent), &args).fetch_one(p).await?;
             (0..count).map(|i| row.try_get::<String, _>(i)).collect::<Result<Vec<_>, _>>()
         })?;
         Ok(Lists(columns))
