@@ -16,10 +16,10 @@ use crate::server::policy::Subject;
 use crate::server::services::action_calendar::Period;
 use crate::server::services::actions::{self, facts, scopes};
 use crate::server::services::{reports, suggestions};
-use crate::server::store::bundle::Bundle;
+use crate::server::store::bundle::{Bundle, Count};
 use crate::server::store::reports::{ReportRow, RevisionRow};
 use crate::server::store::rsvps::ParticipantRow;
-use crate::server::store::{self, actions::ActionRow, actions::Count, actions::OrganizerRow, actions::UpcomingQuery};
+use crate::server::store::{self, actions::ActionRow, actions::OrganizerRow, actions::UpcomingQuery};
 
 const PAGE: i64 = 40;
 /// The map shows more at once than a page of the list (markers are small).

@@ -10,8 +10,8 @@ use crate::server::policy::Subject;
 use crate::server::services::action_views::summary;
 use crate::server::services::actions::facts;
 use crate::server::services::{feed, notifications, suggestions};
-use crate::server::store::bundle::Bundle;
-use crate::server::store::{self, actions::ActionRow, actions::Count, posts::FeedFilter, posts::FeedRow};
+use crate::server::store::bundle::{Bundle, Count};
+use crate::server::store::{self, actions::ActionRow, posts::FeedFilter, posts::FeedRow};
 
 const NEXT_ACTIONS: i64 = 3;
 const SECTION_NEWS: i64 = 3;

@@ -289,12 +289,6 @@ pub fn calendar_tokens(user_id: i64) -> Part {
     Part::new("SELECT CAST(COUNT(*) AS BIGINT) AS n FROM calendar_tokens WHERE user_id = $1", &["n"], vec![Arg::Int(user_id)])
 }
 
-/// A count read in a bundle (`calendar_tokens`).
-#[derive(Debug, Clone, Copy, serde::Deserialize)]
-pub struct Count {
-    pub n: i64,
-}
-
 /// Proposals waiting for approval in the scopes a person leads (their sections, their federations).
 pub async fn proposals(db: &Db, viewer: i64, section_ids: &[i64], federation_codes: &[String]) -> Result<Vec<ActionRow>, sqlx::Error> {
     let sections = section_ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");

@@ -80,6 +80,12 @@ impl Part {
     }
 }
 
+/// The one row of a part that counts (`SELECT CAST(COUNT(*) AS BIGINT) AS n …`).
+#[derive(Debug, Clone, Copy, Deserialize)]
+pub struct Count {
+    pub n: i64,
+}
+
 /// Where a list will be found in the bundle's answer, and what its rows decode to.
 #[derive(Debug)]
 pub struct Slot<T>(usize, PhantomData<T>);

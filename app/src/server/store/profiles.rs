@@ -1,9 +1,9 @@
 //! Profiles: texts, per-field visibility, list items and availabilities.
 
 use crate::model::profile::{Availability, ProfileList, ProfileUpdate, ProfileVisibilities, Visibility};
+use crate::on_tx;
 use crate::server::db::{Db, Tx};
 use crate::server::store::bundle::{Arg, Bundle, Lists, Part, Slot};
-use crate::{on_pool, on_tx};
 
 #[derive(Debug, Clone, serde::Deserialize)]
 struct ProfileRow {
@@ -165,10 +165,4 @@ pub async fn replace(tx: &mut Tx, user_id: i64, update: &ProfileUpdate, now_ms: 
 /// Whether a person gave any availability (one row: `n`), as a part of a page's bundle.
 pub fn availability_count(user_id: i64) -> Part {
     Part::new("SELECT CAST(COUNT(*) AS BIGINT) AS n FROM profile_availabilities WHERE user_id = $1", &["n"], vec![Arg::Int(user_id)])
-}
-
-pub async fn availabilities(db: &Db, user_id: i64) -> Result<Vec<Availability>, sqlx::Error> {
-    let sql = "SELECT kind FROM profile_availabilities WHERE user_id = $1";
-    let kinds: Vec<String> = on_pool!(db.read(), p => sqlx::query_scalar(sql).bind(user_id).fetch_all(p).await)?;
-    Ok(kinds.iter().filter_map(|k| Availability::parse(k)).collect())
 }
