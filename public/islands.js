@@ -45,6 +45,9 @@ async function start() {
     const mod = await import(bundle.getAttribute("content"));
     await mod.default({ module_or_path: bundle.dataset.wasm });
     mod.hydrate();
+    // Islands that add the server's HTML to the page (an older page of a feed) wake the islands
+    // inside it through this.
+    window.coopolHydrate = (root) => hydrateIslands(root, mod);
     await hydrateIslands(document.body, mod);
   }
   document.documentElement.setAttribute("data-hydrated", "");

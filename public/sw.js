@@ -7,13 +7,13 @@
 //   when a vendored file changes (its URL does not).
 // - Never touched: server functions (/api/*), event streams, any non-GET request.
 // - Signing out empties every cache.
-const VERSION = "v5";
+const VERSION = "v6";
 const STATIC_CACHE = "coopol-static-" + VERSION;
 // Not versioned: a worker update keeps the forms a person may need in the field.
 const FORMS_CACHE = "coopol-formulaires";
 // The page scripts (not hashed): fresh from the network, the kept copy offline — a form kept for
 // the field needs offline-report.js to queue what is written there.
-const SCRIPTS = ["/register-sw.js", "/islands.js", "/offline-report.js", "/field-map.js", "/offline.js"];
+const SCRIPTS = ["/register-sw.js", "/islands.js", "/live.js", "/offline-report.js", "/field-map.js", "/offline.js"];
 const PRECACHE = ["/offline.html", "/offline.css", "/icons/logo.svg", "/icons/icon-192.png", "/manifest.webmanifest"].concat(SCRIPTS);
 const REPORT_FORM = /^\/actions\/\d+\/compte-rendu$/;
 const SIGN_OUT_PATHS = ["/deconnexion", "/deconnexion-partout"];

@@ -66,7 +66,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="theme-color" content="#b5122b" />
                 <meta name="description" content=lang.texts().tagline />
                 <meta name="coopol-page" content=rendered_at />
-                <meta name="coopol-account" content=account />
+                <meta name="coopol-account" content=account.clone() />
                 <link rel="manifest" href="/manifest.webmanifest" />
                 <link rel="icon" href="/icons/logo.svg" type="image/svg+xml" />
                 <link rel="apple-touch-icon" href="/icons/icon-192.png" />
@@ -74,6 +74,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <script src="/register-sw.js" defer></script>
                 <script src="/offline-report.js" defer></script>
                 <script src="/field-map.js" defer></script>
+                // The live stream and the notifications badge, for a signed-in person only.
+                {(!account.is_empty()).then(|| view! { <script src="/live.js" defer></script> })}
                 <AutoReload options=options.clone() />
                 <crate::components::islands::IslandScripts options />
                 <MetaTags />

@@ -51,11 +51,16 @@ test("fil de section en direct, commentaires, réactions, notifications et group
   await a.goto(sectionFeed);
   await settle(a, true);
   const text = `Tractage samedi au marché, qui vient ? #tractage${stamp}`;
+  await markDocument(a);
   await openComposer(a);
   await a.getByLabel("Ton message").fill(text);
   await a.getByLabel("Pour qui ?").selectOption("section|");
   await a.getByRole("button", { name: "Publier", exact: true }).click();
   await expect(a.locator("article.post", { hasText: text })).toBeVisible();
+  // Published in place: the same page, the composer emptied and folded.
+  await expectSameDocument(a);
+  await expect(a.locator("details.composer")).not.toHaveAttribute("open");
+  await expect(a.getByLabel("Ton message", { exact: true })).toHaveValue("");
 
   // Bruno sees it announced live, and inserts it with one tap.
   await b.getByRole("button", { name: "1 nouvelle publication" }).click();
@@ -112,6 +117,11 @@ test("fil de section en direct, commentaires, réactions, notifications et group
   await b.locator("p.older a").scrollIntoViewIfNeeded();
   await expect(b.locator("article.post")).toHaveCount(22);
   await expect(b.getByText("Tu as tout lu.")).toBeVisible();
+  // The cards of the older page are the server's HTML; their footers woke up too.
+  const oldest = b.locator("article.post", { hasText: "Point d’étape n°0" }).getByRole("button", { name: /^Bravo/ });
+  await oldest.click();
+  await expect(oldest).toHaveAttribute("aria-pressed", "true");
+  await expect(oldest.locator(".count")).toHaveText("1");
   expect(new URL(b.url()).search).toBe("");
 
   // A private group: Anne creates it and publishes in it.

@@ -52,7 +52,7 @@ test("Coopol est installable et a une page hors ligne", async ({ baseURL, consol
       return urls;
     });
     for (const url of cached) {
-      expect(url).toMatch(/^\/(offline\.(html|css|js)|register-sw\.js|islands\.js|offline-report\.js|field-map\.js|manifest\.webmanifest|icons\/.*|pkg\/.*)$/);
+      expect(url).toMatch(/^\/(offline\.(html|css|js)|register-sw\.js|islands\.js|live\.js|offline-report\.js|field-map\.js|manifest\.webmanifest|icons\/.*|pkg\/.*)$/);
     }
   } finally {
     await context.close();

@@ -149,6 +149,10 @@ test("chaque page s’hydrate sans erreur, pour un visiteur, un membre et un sec
   for (const path of ["/", "/fil", "/profil", "/mes-actions", "/coopains", "/notifications", "/groupes", "/groupes/nouveau", `${section}/fil`, "/federations/59/fil", `/membres/${marc.handle}/publications`, `${section}/annuaire`, `${section}/annuaire?q=${encodeURIComponent("sophie")}`, postPath!]) {
     await visit(member, path);
   }
+  // The badge and the live stream are plain JavaScript: a member's action and section pages have
+  // no island, so no WebAssembly (their forms are plain posts).
+  expect(await visit(member, actionPath), "an action ships no code to a member").toBe(0);
+  expect(await visit(member, section), "a section ships no code to a member").toBe(0);
   await visit(member, actionPath);
   const participe = await box(member, ".answer-bar button[value=oui]");
   expect(participe.y + participe.height, "« Je participe » is on the first screen").toBeLessThanOrEqual(800);

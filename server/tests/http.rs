@@ -47,6 +47,7 @@ async fn home_page_is_french_with_security_headers(t: &TestDb) {
     }
     assert!(reply.body.contains(r#"<script type="module" src="/islands.js"></script>"#), "the islands' loader is on every page");
     assert!(!reply.body.contains(r#"rel="preload""#), "a visitor's page preloads no WebAssembly");
+    assert!(!reply.body.contains("/live.js"), "a visitor has no live stream");
     assert!(!csp.contains("unsafe-inline"));
     assert_eq!(reply.header(header::X_CONTENT_TYPE_OPTIONS), "nosniff");
     assert!(!reply.header(header::REFERRER_POLICY).is_empty());

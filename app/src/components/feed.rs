@@ -4,7 +4,8 @@
 
 use leptos::prelude::*;
 
-use crate::api::feed::{get_feed::get_feed, get_post_counts::get_post_counts, react_to_post::react_to_post};
+use crate::api::feed::{get_post_counts::get_post_counts, react_to_post::react_to_post};
+use crate::components::fetched::show_feed_page;
 use crate::components::form::{use_form_outcome, FieldErrorText, FormAlert, TextArea};
 use crate::components::lang::{use_feed_texts, use_lang, use_texts};
 use crate::components::live::use_live;
@@ -25,30 +26,75 @@ pub fn Composer(audiences: Vec<AudienceChoice>, back: String) -> impl IntoView {
                     let outcome = outcome.await.filter(|o| o.value("form") == "publier");
                     let value = |name: &str| outcome.as_ref().map(|o| o.value(name)).unwrap_or_default();
                     let error = |name: &str| outcome.as_ref().and_then(|o| o.errors.get(name).cloned());
-                    let chosen = value("audience_group");
+                    let (chosen, body) = (value("audience_group"), value("body"));
+                    let (body_error, audience_error) = (error("body"), error("audience"));
                     // Folded until tapped (a phone's first screen is for the feed), open again
                     // when a refused publication comes back with what was typed.
                     let open = outcome.is_some();
                     view! {
-                        <details class="card composer" open=open>
-                            <summary id="composer-title">{t.composer_open}</summary>
-                            <FormAlert outcome=outcome.clone() />
+                        <ComposerCard open>
+                            <FormAlert outcome />
                             <form method="post" action="/publications">
                                 <input type="hidden" name="form" value="publier" />
                                 <input type="hidden" name="retour" value=back />
-                                <TextArea name="body" label=t.composer_label value=value("body") error=error("body") hint=t.composer_hint maxlength=MAX_POST_CHARS rows=4 />
+                                <TextArea name="body" label=t.composer_label value=body error=body_error hint=t.composer_hint maxlength=MAX_POST_CHARS rows=4 />
                                 <div class="field">
                                     <label for="champ-audience">{t.audience_label}</label>
                                     <AudienceSelect audiences chosen />
-                                    <FieldErrorText name="audience".to_string() error=error("audience") />
+                                    <FieldErrorText name="audience".to_string() error=audience_error />
                                 </div>
                                 <button type="submit" class="button primary">{t.publish}</button>
                             </form>
-                        </details>
+                        </ComposerCard>
                     }
                 })
             }}
         </Suspense>
+    }
+}
+
+/// The folded composer. With JavaScript a publication is sent without leaving the page: the form
+/// goes as it is, the same POST as without JavaScript; when the server took it (it answers with
+/// the feed it redirects to) the text is cleared, the composer folded and the feed shows its first
+/// page again; when it refused, the form is sent the plain way, whose answer says what to fix, in
+/// French, with what was typed (nothing was written).
+#[island]
+fn ComposerCard(open: bool, children: Children) -> impl IntoView {
+    let t = use_feed_texts();
+    let details = NodeRef::<leptos::html::Details>::new();
+    let sending = RwSignal::new(false);
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        use leptos::wasm_bindgen::JsCast;
+        let Some(form) = ev.target().and_then(|t| t.dyn_into::<leptos::web_sys::HtmlFormElement>().ok()) else { return };
+        ev.prevent_default();
+        if sending.get_untracked() {
+            return;
+        }
+        sending.set(true);
+        leptos::task::spawn_local(async move {
+            if crate::components::fetched::post_form(&form).await {
+                if let Ok(Some(area)) = form.query_selector("textarea") {
+                    if let Ok(area) = area.dyn_into::<leptos::web_sys::HtmlTextAreaElement>() {
+                        area.set_value("");
+                    }
+                }
+                if let Some(details) = details.get_untracked() {
+                    details.set_open(false);
+                }
+                if let Some(live) = use_live() {
+                    live.published.update(|n| *n += 1);
+                }
+            } else {
+                let _ = form.submit();
+            }
+            sending.set(false);
+        });
+    };
+    view! {
+        <details class="card composer" open=open node_ref=details on:submit=on_submit aria-busy=move || sending.get().to_string()>
+            <summary id="composer-title">{t.composer_open}</summary>
+            {children()}
+        </details>
     }
 }
 
@@ -191,16 +237,15 @@ fn PostFooter(state: FooterState) -> impl IntoView {
     view! { <PostFooterBody state /> }
 }
 
-/// A publication as shown in feeds and on its own page. `in_island`: drawn by an island in the
-/// browser (older pages of a feed), whose footer is then part of that island.
+/// A publication as shown in feeds and on its own page (always drawn by the server).
 #[component]
-pub fn PostCard(post: PostView, back: String, #[prop(optional)] in_island: bool) -> impl IntoView {
+pub fn PostCard(post: PostView, back: String) -> impl IntoView {
     let t = use_feed_texts();
     let lang = use_lang();
     let permalink = format!("/publications/{}", post.id);
     let place = place_link(&post.place);
     let footer = FooterState::of(&post, back);
-    let footer = if in_island || !footer.can_react {
+    let footer = if !footer.can_react {
         view! { <PostFooterBody state=footer /> }.into_any()
     } else {
         view! { <PostFooter state=footer /> }.into_any()
@@ -242,55 +287,52 @@ pub fn FeedView(page: FeedPage) -> impl IntoView {
 }
 
 /// What makes a feed grow in the browser: older pages appended in place (a plain "publications
-/// plus anciennes" link otherwise), and the live "N nouvelles publications", which redraws the
-/// first page. The first page itself is the server's HTML (`children`), never sent twice.
+/// plus anciennes" link otherwise), and the live "N nouvelles publications", which shows the first
+/// page again. The first page is the server's HTML (`children`); the others are the server's HTML
+/// too, fetched as the link would open them (`components::fetched`): this island draws no card.
 #[island]
 fn GrowingFeed(key: FeedKey, first_ids: Vec<i64>, next_before: Option<i64>, children: Children) -> impl IntoView {
     let t = use_feed_texts();
     let path = key.path();
-    let back = path.clone();
-    // Cards drawn here: older pages, or the whole feed once the first page was redrawn.
-    let posts = RwSignal::new(Vec::<PostView>::new());
-    let redrawn = RwSignal::new(false);
+    // The publications on the page, to count only the new ones.
+    let shown = StoredValue::new(first_ids);
+    let empty = RwSignal::new(shown.with_value(Vec::is_empty));
     let next = RwSignal::new(next_before);
     let loading = RwSignal::new(false);
     let seen_live = RwSignal::new(0usize);
+    let first_page = NodeRef::<leptos::html::Div>::new();
+    let older_pages = NodeRef::<leptos::html::Ol>::new();
     let live = use_live();
-    let first_ids = StoredValue::new(first_ids);
-    let shown = move |id: i64| {
-        (!redrawn.get_untracked() && first_ids.with_value(|ids| ids.contains(&id)))
-            || posts.with_untracked(|ps| ps.iter().any(|p| p.id == id))
-    };
+    let live_for_composer = live.clone();
 
     // New publications for this feed, counted since the page was shown.
     let fresh = {
-        let key = key.clone();
         let live = live.clone();
         Memo::new(move |_| {
             let Some(live) = live.as_ref() else { return 0 };
+            let shown = |id: i64| shown.with_value(|ids| ids.contains(&id));
             live.new_posts.with(|list| list.iter().skip(seen_live.get()).filter(|p| p.shows_in(&key) && !shown(p.post)).count())
         })
     };
     let show_fresh = {
-        let key = key.clone();
-        move |_| {
-            let key = key.clone();
+        let path = path.clone();
+        move |_: ()| {
+            let path = path.clone();
             let live = live.clone();
             leptos::task::spawn_local(async move {
-                if let Ok(first) = get_feed(key, None).await {
-                    posts.set(first.posts);
-                    next.set(first.next_before);
-                    redrawn.set(true);
-                    if let Some(live) = live {
-                        seen_live.set(live.new_posts.with_untracked(Vec::len));
-                    }
+                let Some(page) = show_feed_page(&path, first_page, older_pages, true).await else { return };
+                shown.set_value(page.ids);
+                empty.set(shown.with_value(Vec::is_empty));
+                next.set(page.next_before);
+                if let Some(live) = live {
+                    seen_live.set(live.new_posts.with_untracked(Vec::len));
                 }
             });
         }
     };
     // Older pages: appended in place; the link stays a plain link without JavaScript.
     let fetch_older = {
-        let key = key.clone();
+        let path = path.clone();
         move || {
             let Some(before) = next.get_untracked() else {
                 return;
@@ -299,11 +341,11 @@ fn GrowingFeed(key: FeedKey, first_ids: Vec<i64>, next_before: Option<i64>, chil
                 return;
             }
             loading.set(true);
-            let key = key.clone();
+            let address = format!("{path}?avant={before}");
             leptos::task::spawn_local(async move {
-                if let Ok(older) = get_feed(key, Some(before)).await {
-                    posts.update(|ps| ps.extend(older.posts));
-                    next.set(older.next_before);
+                if let Some(page) = show_feed_page(&address, first_page, older_pages, false).await {
+                    shown.update_value(|ids| ids.extend(&page.ids));
+                    next.set(page.next_before);
                 }
                 loading.set(false);
             });
@@ -316,25 +358,34 @@ fn GrowingFeed(key: FeedKey, first_ids: Vec<i64>, next_before: Option<i64>, chil
             fetch_older();
         }
     };
+    // This page's composer published: the first page again, with the new publication on top.
+    if let Some(published) = live_for_composer.map(|live| live.published) {
+        let show_fresh = show_fresh.clone();
+        Effect::new(move |sent_before: Option<u64>| {
+            let sent = published.get();
+            if sent_before.is_some_and(|before| before != sent) {
+                show_fresh(());
+            }
+            sent
+        });
+    }
     let older_link = NodeRef::<leptos::html::A>::new();
     infinite_scroll(older_link, fetch_older);
-    let empty = move || posts.with(Vec::is_empty) && (redrawn.get() || first_ids.with_value(Vec::is_empty));
     view! {
         {move || (fresh.get() > 0).then(|| view! {
-            <p class="new-posts" role="status"><button type="button" class="button" on:click=show_fresh.clone()>{(t.new_posts)(fresh.get())}</button></p>
+            <p class="new-posts" role="status"><button type="button" class="button" on:click={
+                let show_fresh = show_fresh.clone();
+                move |_| show_fresh(())
+            }>{(t.new_posts)(fresh.get())}</button></p>
         })}
-        {move || empty().then(|| view! { <p class="empty-state">{t.empty}</p> })}
-        <div class="first-page" hidden=move || redrawn.get()>{children()}</div>
-        <ol class="feed" hidden=move || posts.with(Vec::is_empty)>
-            <For each=move || posts.get() key=|p| p.id let:post>
-                <li><PostCard post back=back.clone() in_island=true /></li>
-            </For>
-        </ol>
+        {move || empty.get().then(|| view! { <p class="empty-state">{t.empty}</p> })}
+        <div class="first-page" node_ref=first_page>{children()}</div>
+        <ol class="feed" node_ref=older_pages></ol>
         {move || match next.get() {
             Some(before) => view! {
                 <p class="older"><a class="button" node_ref=older_link href=format!("{path}?avant={before}") on:click=load_older.clone() aria-busy=move || loading.get().to_string()>{t.older}</a></p>
             }.into_any(),
-            None => view! { <p class="hint end-of-feed">{(!empty()).then_some(t.end_of_feed)}</p> }.into_any(),
+            None => view! { <p class="hint end-of-feed">{(!empty.get()).then_some(t.end_of_feed)}</p> }.into_any(),
         }}
     }
 }

@@ -5,7 +5,6 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 use crate::components::lang::{use_lang, use_texts};
-use crate::components::live::use_live;
 use crate::model::user::CurrentUser;
 
 /// The signed-in person for this page, loaded once with the page.
@@ -63,7 +62,7 @@ fn NavLinks() -> impl IntoView {
                             <li class="wide-only"><a href=place>{t.territory.nav_my_section}</a></li>
                             <li class="wide-only"><a href="/groupes">{t.feed.nav_groups}</a></li>
                             <li class="wide-only"><a href="/coopains">{t.feed.nav_coopains}</a></li>
-                            <li><NotificationsLink initial=user.unread_notifications /></li>
+                            <li><NotificationsLink count=user.unread_notifications /></li>
                             <li><a href="/profil">{t.nav_profile}</a></li>
                         }
                             .into_any()
@@ -84,20 +83,29 @@ fn NavLinks() -> impl IntoView {
     }
 }
 
-/// "Notifications" with the unread count: loaded with the page (with the current user), then
-/// pushed by the live stream. An island: it is what opens a signed-in page's stream.
-#[island]
-fn NotificationsLink(initial: i64) -> impl IntoView {
-    let t = crate::components::lang::use_feed_texts();
-    let live = use_live();
-    let count = Memo::new(move |_| live.as_ref().and_then(|l| l.unread.get()).unwrap_or(initial));
-    let count = move || count.get();
+/// "Notifications" with the unread count: rendered with the page (with the current user), then
+/// kept up to date by the live stream in plain JavaScript (`public/live.js`), which takes the
+/// badge's texts for any count from here, in the page's language.
+#[component]
+fn NotificationsLink(count: i64) -> impl IntoView {
+    use crate::model::feed::{unread_label, UNREAD_CAP};
+    let t = use_texts().feed;
+    // "{n} notifications non lues": the count goes where `live.js` finds `{n}`.
+    let template = |n: i64| (t.unread_badge)(n).replacen(&n.to_string(), "{n}", 1);
     view! {
         <a href="/notifications" class="notifications-link">
             {t.nav_notifications}
-            <span class="unread-badge" data-unread=move || count().to_string() hidden=move || count() == 0>
-                <span aria-hidden="true">{move || crate::model::feed::unread_label(count())}</span>
-                <span class="visually-hidden">{move || (t.unread_badge)(count())}</span>
+            <span
+                class="unread-badge"
+                data-unread=count.to_string()
+                data-cap=UNREAD_CAP.to_string()
+                data-text-one=template(1)
+                data-text-many=template(2)
+                data-text-cap=(t.unread_badge)(UNREAD_CAP)
+                hidden=count == 0
+            >
+                <span aria-hidden="true">{unread_label(count)}</span>
+                <span class="visually-hidden">{(t.unread_badge)(count)}</span>
             </span>
         </a>
     }

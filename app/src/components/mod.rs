@@ -4,6 +4,7 @@ pub mod action_calendar;
 pub mod actions;
 pub mod charts;
 pub mod feed;
+pub mod fetched;
 pub mod form;
 pub mod islands;
 pub mod lang;

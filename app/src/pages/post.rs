@@ -124,7 +124,7 @@ fn Comments(post_id: i64, comments: Vec<CommentView>, count: i64, can_comment: b
     let empty = comments.is_empty();
     view! {
         <LiveComments post_id count empty>
-            <ol class="comments server-drawn">
+            <ol class="comments" data-count=count>
                 {comments.into_iter().map(|comment| view! { <Comment comment post_id /> }).collect_view()}
             </ol>
             {form}
@@ -133,21 +133,21 @@ fn Comments(post_id: i64, comments: Vec<CommentView>, count: i64, can_comment: b
 }
 
 /// Keeps the comments fresh in place: a comment or reply sent with JavaScript appears without
-/// reloading, and so do other people's (the live stream says when the publication changed): the
-/// list is then drawn here, over the server's (hidden), and the form below keeps what is typed
-/// in it. Forms are plain posts; this island catches their `submit` as it bubbles up.
+/// reloading, and so do other people's (the live stream says when the publication changed). The
+/// comments are then the server's HTML again, fetched as a reload would show them
+/// (`components::fetched`); a comment whose reply is being typed keeps its form as it is. Forms
+/// are plain posts; this island catches their `submit` as it bubbles up.
 #[island]
 fn LiveComments(post_id: i64, count: i64, empty: bool, children: Children) -> impl IntoView {
     let t = use_feed_texts();
-    let comments = RwSignal::new(Vec::<CommentView>::new());
-    let redrawn = RwSignal::new(false);
     let count = RwSignal::new(count);
+    let empty = RwSignal::new(empty);
+    let section = NodeRef::<leptos::html::Section>::new();
     let refresh = Callback::new(move |()| {
         leptos::task::spawn_local(async move {
-            if let Ok(page) = get_post(post_id).await {
-                comments.set(page.comments);
-                count.set(page.post.comment_count);
-                redrawn.set(true);
+            if let Some(fresh) = crate::components::fetched::refresh_comments(post_id, section).await {
+                count.set(fresh.count);
+                empty.set(fresh.count == 0);
             }
         });
     });
@@ -158,16 +158,10 @@ fn LiveComments(post_id: i64, count: i64, empty: bool, children: Children) -> im
             }
         });
     }
-    let empty = move || if redrawn.get() { comments.with(Vec::is_empty) } else { empty };
     view! {
-        <section class="card" class:redrawn=move || redrawn.get() id="commentaires" aria-labelledby="comments-title" on:submit=send_comment(post_id, refresh)>
+        <section class="card" node_ref=section id="commentaires" aria-labelledby="comments-title" on:submit=send_comment(post_id, refresh)>
             <h2 id="comments-title">{move || (t.comments)(count.get())}</h2>
-            {move || empty().then(|| view! { <p class="hint">{t.no_comments}</p> })}
-            <ol class="comments" hidden=move || !redrawn.get()>
-                <For each=move || comments.get() key=|c| c.id let:comment>
-                    <Comment comment post_id />
-                </For>
-            </ol>
+            {move || empty.get().then(|| view! { <p class="hint">{t.no_comments}</p> })}
             {children()}
         </section>
     }

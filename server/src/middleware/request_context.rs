@@ -27,6 +27,7 @@ fn is_static(path: &str) -> bool {
             "/sw.js"
                 | "/register-sw.js"
                 | "/islands.js"
+                | "/live.js"
                 | "/offline.js"
                 | "/offline.css"
                 | "/offline-report.js"

@@ -33,7 +33,7 @@ fn cache_rule(path: &str) -> &'static str {
     if path.starts_with("/pkg/") {
         // cargo-leptos hashes these file names: a new build is a new URL.
         "public, max-age=31536000, immutable"
-    } else if matches!(path, "/sw.js" | "/manifest.webmanifest" | "/register-sw.js" | "/islands.js") {
+    } else if matches!(path, "/sw.js" | "/manifest.webmanifest" | "/register-sw.js" | "/islands.js" | "/live.js") {
         "no-cache"
     } else if path.starts_with("/icons/") || path.starts_with("/vendor/") || path == "/offline.html" {
         "public, max-age=86400"

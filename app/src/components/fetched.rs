@@ -1,0 +1,172 @@
+//! Islands that show more of the server's HTML (an older page of a feed, a publication's comments
+//! again) fetch the very page a plain link would open and take the part they need. No card or
+//! comment is ever deserialized or drawn by the WebAssembly, which stays small, and what is shown
+//! is the server's HTML, escaped and sanitized there. The islands inside it (card footers) are
+//! then woken up by `/islands.js`, as the page's own were.
+
+use leptos::prelude::*;
+
+/// Fetches one of Coopol's pages (with the person's cookie, as a link would) and parses it.
+/// `None` when it cannot be had: no network, an error page. The caller then changes nothing.
+#[cfg(feature = "hydrate")]
+pub async fn fetch_page(path: &str) -> Option<web_sys::Document> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+
+    let window = web_sys::window()?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(path)).await.ok()?.dyn_into().ok()?;
+    if !response.ok() {
+        return None;
+    }
+    let text = JsFuture::from(response.text().ok()?).await.ok()?.as_string()?;
+    web_sys::DomParser::new().ok()?.parse_from_string(&text, web_sys::SupportedType::TextHtml).ok()
+}
+
+/// Wakes the islands inside `root`, HTML added after the page's islands were hydrated
+/// (`window.coopolHydrate`, set by `/islands.js` once the WebAssembly is running).
+#[cfg(feature = "hydrate")]
+pub fn hydrate_islands_in(root: &web_sys::Element) {
+    use wasm_bindgen::JsCast;
+
+    let hydrate = web_sys::window().and_then(|window| js_sys::Reflect::get(&window, &"coopolHydrate".into()).ok());
+    if let Some(hydrate) = hydrate.as_ref().and_then(|f| f.dyn_ref::<js_sys::Function>()) {
+        let _ = hydrate.call1(&wasm_bindgen::JsValue::NULL, root);
+    }
+}
+
+/// The elements matching `selector` under `root`, in document order.
+#[cfg(feature = "hydrate")]
+pub fn select_all(root: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {
+    use wasm_bindgen::JsCast;
+
+    let Ok(found) = root.query_selector_all(selector) else { return Vec::new() };
+    (0..found.length()).filter_map(|i| found.item(i)).filter_map(|node| node.dyn_into::<web_sys::Element>().ok()).collect()
+}
+
+/// The number an element carries in the attribute `name` (`data-post="42"`).
+#[cfg(feature = "hydrate")]
+pub fn number_attribute(element: &web_sys::Element, name: &str) -> Option<i64> {
+    element.get_attribute(name)?.parse().ok()
+}
+
+/// What a page of a feed brought: the publications it shows, where the next page starts.
+pub struct FeedPageShown {
+    pub ids: Vec<i64>,
+    pub next_before: Option<i64>,
+}
+
+/// Fetches the feed page at `address` and shows its cards: after the older pages already shown,
+/// or (`as_first`) in place of every card shown so far. Their footers are then woken up.
+#[cfg(feature = "hydrate")]
+pub async fn show_feed_page(
+    address: &str,
+    first_page: NodeRef<leptos::html::Div>,
+    older_pages: NodeRef<leptos::html::Ol>,
+    as_first: bool,
+) -> Option<FeedPageShown> {
+    let document = fetch_page(address).await?;
+    // The cards are the children of the feed island's first page, as on the page itself.
+    let fetched = document.query_selector("leptos-island .first-page").ok()??;
+    let ids = select_all(&fetched, "article.post").iter().filter_map(|card| number_attribute(card, "data-post")).collect();
+    // Its own "publications plus anciennes" link says where the next page starts.
+    let next_before = document
+        .query_selector("p.older a[href]")
+        .ok()
+        .flatten()
+        .and_then(|link| link.get_attribute("href"))
+        .and_then(|href| href.split_once("avant=").and_then(|(_, id)| id.parse().ok()));
+    let (first_page, older_pages) = (first_page.get_untracked()?, older_pages.get_untracked()?);
+    if as_first {
+        older_pages.set_inner_html("");
+        first_page.set_inner_html("");
+        if let Some(list) = fetched.query_selector("ol.feed").ok().flatten() {
+            let _ = first_page.append_child(&list);
+            hydrate_islands_in(&list);
+        }
+    } else {
+        for card in select_all(&fetched, "ol.feed > li") {
+            let _ = older_pages.append_child(&card);
+            hydrate_islands_in(&card);
+        }
+    }
+    Some(FeedPageShown { ids, next_before })
+}
+
+#[cfg(not(feature = "hydrate"))]
+pub async fn show_feed_page(
+    _address: &str,
+    _first_page: NodeRef<leptos::html::Div>,
+    _older_pages: NodeRef<leptos::html::Ol>,
+    _as_first: bool,
+) -> Option<FeedPageShown> {
+    None
+}
+
+/// What the comments of a publication are now.
+pub struct CommentsShown {
+    pub count: i64,
+}
+
+/// Fetches the publication's page and shows its comments in place of those of `section`. A
+/// comment whose reply form is open or holds text is kept as it is, so nothing typed is lost.
+#[cfg(feature = "hydrate")]
+pub async fn refresh_comments(post_id: i64, section: NodeRef<leptos::html::Section>) -> Option<CommentsShown> {
+    use wasm_bindgen::JsCast;
+
+    let document = fetch_page(&format!("/publications/{post_id}")).await?;
+    let fetched = document.query_selector("#commentaires ol.comments").ok()??;
+    let count = number_attribute(&fetched, "data-count")?;
+    let list = section.get_untracked()?.query_selector("ol.comments").ok()??;
+    let in_use = |comment: &web_sys::Element| {
+        comment.query_selector("details[open]").ok().flatten().is_some()
+            || select_all(comment, "textarea")
+                .into_iter()
+                .filter_map(|area| area.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+                .any(|area| !area.value().is_empty())
+    };
+    let comments: Vec<web_sys::Element> = select_all(&fetched, "li.comment")
+        .into_iter()
+        .map(|comment| {
+            let kept = list.query_selector(&format!("#{}", comment.id())).ok().flatten().filter(|mine| in_use(mine));
+            kept.unwrap_or(comment)
+        })
+        .collect();
+    list.set_inner_html("");
+    for comment in comments {
+        let _ = list.append_child(&comment);
+    }
+    Some(CommentsShown { count })
+}
+
+#[cfg(not(feature = "hydrate"))]
+pub async fn refresh_comments(_post_id: i64, _section: NodeRef<leptos::html::Section>) -> Option<CommentsShown> {
+    None
+}
+
+/// Sends `form` as the browser would without JavaScript (a urlencoded POST to its action, with
+/// the person's cookie) and says whether the server took it: it then answers with a redirection
+/// to the page to show (`303 See Other`, followed here). A refusal (the page again with what to
+/// fix, 422), a limit (429) or no network: `false`, nothing was written.
+#[cfg(feature = "hydrate")]
+pub async fn post_form(form: &leptos::web_sys::HtmlFormElement) -> bool {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+
+    let sent = async {
+        let data = web_sys::FormData::new_with_form(form).ok()?;
+        let body = web_sys::UrlSearchParams::new_with_str_sequence_sequence(&data).ok()?;
+        let init = web_sys::RequestInit::new();
+        init.set_method("POST");
+        init.set_body(&body);
+        let window = web_sys::window()?;
+        let response: web_sys::Response =
+            JsFuture::from(window.fetch_with_str_and_init(&form.action(), &init)).await.ok()?.dyn_into().ok()?;
+        Some(response.ok() && response.redirected())
+    };
+    sent.await.unwrap_or(false)
+}
+
+#[cfg(not(feature = "hydrate"))]
+pub async fn post_form(_form: &leptos::web_sys::HtmlFormElement) -> bool {
+    false
+}
