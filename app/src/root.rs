@@ -52,7 +52,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     // items while that account is signed in (public/offline-report.js).
     #[cfg(feature = "ssr")]
     let account = use_context::<http::request::Parts>()
-        .and_then(|parts| parts.extensions.get::<crate::server::context::SessionUser>().map(|u| u.id.to_string()))
+        .and_then(|parts| crate::server::context::subject_of(&parts.extensions).user.map(|u| u.id.to_string()))
         .unwrap_or_default();
     #[cfg(not(feature = "ssr"))]
     let account = String::new();

@@ -7,8 +7,8 @@ use axum::response::{IntoResponse, Response};
 use http::{header, HeaderValue, StatusCode, Uri};
 
 use app::error::AppError;
-use app::server::context::SessionUser;
-use app::server::services::{calendar, subjects};
+use app::server::context::subject_of;
+use app::server::services::calendar;
 
 use crate::state::ServerState;
 
@@ -41,11 +41,8 @@ fn answer(result: Result<String, AppError>, filename: &str) -> Response {
 
 pub async fn action_file(State(state): State<ServerState>, Path(id): Path<i64>, request: Request) -> Response {
     let base = base(&state, &request);
-    let user = request.extensions().get::<SessionUser>().cloned();
-    let result = match subjects::load(&state.app.db, user).await {
-        Ok(subject) => calendar::action_file(&state.app, &subject, id, &base).await,
-        Err(e) => Err(e),
-    };
+    let subject = subject_of(request.extensions());
+    let result = calendar::action_file(&state.app, &subject, id, &base).await;
     answer(result, &format!("action-{id}.ics"))
 }
 

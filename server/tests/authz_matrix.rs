@@ -123,15 +123,7 @@ async fn sign_up(state: &AppState, name: &str, email: &str, postal: &str, member
 }
 
 async fn subject_of(state: &AppState, id: i64) -> Subject {
-    let user = app::server::context::SessionUser {
-        id,
-        handle: String::new(),
-        display_name: String::new(),
-        section_slug: None,
-        federation_code: None,
-        token_hash: String::new(),
-    };
-    subjects::load(&state.db, Some(user)).await.expect("subject")
+    subjects::of_person(&state.db, id).await.expect("subject")
 }
 
 async fn build_world(t: &TestDb) -> World {

@@ -186,7 +186,7 @@ async fn streams_end_with_their_session(t: &TestDb) {
     while state.bus.subscriber_count() < 4 {
         tokio::time::sleep(Duration::from_millis(10)).await;
     }
-    let bea_user = app::server::context::SessionUser {
+    let bea_user = app::server::policy::SessionUser {
         id: bea,
         handle: "bea".into(),
         display_name: "bea".into(),

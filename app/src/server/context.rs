@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::server::db::Db;
+use crate::server::policy::{SessionUser, Subject};
 
 /// One fixed-window limit: at most `max` hits per `window_secs`.
 #[derive(Debug, Clone, Copy)]
@@ -119,32 +120,6 @@ pub struct AppState {
     pub bus: crate::server::bus::EventBus,
 }
 
-/// The signed-in person of this request, put in the request extensions by the session middleware.
-#[derive(Debug, Clone)]
-pub struct SessionUser {
-    pub id: i64,
-    pub handle: String,
-    pub display_name: String,
-    pub section_slug: Option<String>,
-    pub federation_code: Option<String>,
-    pub token_hash: String,
-}
-
-impl SessionUser {
-    /// A person known only by id, for policy unit tests.
-    #[cfg(test)]
-    pub fn for_tests(id: i64) -> Self {
-        Self {
-            id,
-            handle: format!("personne-{id}"),
-            display_name: format!("Personne {id}"),
-            section_slug: None,
-            federation_code: None,
-            token_hash: String::new(),
-        }
-    }
-}
-
 /// The client's address as the server sees it (or as a trusted proxy reports it).
 #[derive(Debug, Clone)]
 pub struct ClientIp(pub String);
@@ -160,9 +135,21 @@ fn request_parts() -> Option<http::request::Parts> {
     use_context::<http::request::Parts>()
 }
 
+/// Who makes a request: the `Subject` the session middleware put in its extensions (loaded with
+/// the session, no statement), anonymous when there is none (a visitor, an expired session, or a
+/// route that does not read the session). Server functions and form handlers both ask here.
+pub fn subject_of(extensions: &http::Extensions) -> Subject {
+    extensions.get::<Subject>().cloned().unwrap_or_default()
+}
+
+/// The policy subject of this server function's request.
+pub fn subject() -> Subject {
+    request_parts().map(|parts| subject_of(&parts.extensions)).unwrap_or_default()
+}
+
 /// The signed-in person, if any.
 pub fn session_user() -> Option<SessionUser> {
-    request_parts().and_then(|parts| parts.extensions.get::<SessionUser>().cloned())
+    subject().user
 }
 
 /// The signed-in person, or `NotAuthenticated`.
@@ -174,16 +161,6 @@ pub fn require_user() -> Result<SessionUser, AppError> {
 #[derive(Debug, Clone, Copy)]
 pub struct UnreadNotifications(pub i64);
 
-/// The policy subject of this request: the one the session middleware loaded with the session
-/// (every server function of a page shares it, no statement), else loaded now.
-pub async fn subject() -> Result<crate::server::policy::Subject, AppError> {
-    if let Some(subject) = request_parts().and_then(|parts| parts.extensions.get::<crate::server::policy::Subject>().cloned()) {
-        return Ok(subject);
-    }
-    let state = app_state()?;
-    crate::server::services::subjects::load(&state.db, session_user()).await
-}
-
 /// The unread count loaded with the session, if the middleware loaded one.
 pub fn unread_notifications() -> Option<i64> {
     request_parts().and_then(|parts| parts.extensions.get::<UnreadNotifications>().map(|u| u.0))
@@ -192,6 +169,19 @@ pub fn unread_notifications() -> Option<i64> {
 /// The language negotiated for this request by the middleware.
 pub fn request_lang() -> Lang {
     request_parts().and_then(|parts| parts.extensions.get::<Lang>().copied()).unwrap_or_default()
+}
+
+/// The body every server function shares: the shared state and the request's subject, handed to
+/// the service, whose failure gets its HTTP status (`with_status`).
+pub async fn serve<T, Answer>(service: impl FnOnce(AppState, Subject) -> Answer) -> Result<T, AppError>
+where
+    Answer: std::future::Future<Output = Result<T, AppError>>,
+{
+    let result = match app_state() {
+        Ok(state) => service(state, subject()).await,
+        Err(error) => Err(error),
+    };
+    with_status(result)
 }
 
 /// Gives a server function's failure its HTTP status (401, 403, 404, 429…) instead of the

@@ -12,7 +12,7 @@ use crate::forms::render::{rerender_at, see_other};
 use crate::state::ServerState;
 
 pub async fn create(State(state): State<ServerState>, request: Request) -> Response {
-    let (submission, subject) = match read(&state, request).await {
+    let (submission, subject) = match read(request).await {
         Ok(read) => read,
         Err(response) => return response,
     };
@@ -27,7 +27,7 @@ pub async fn create(State(state): State<ServerState>, request: Request) -> Respo
 }
 
 pub async fn edit(State(state): State<ServerState>, Path(id): Path<i64>, request: Request) -> Response {
-    let (submission, subject) = match read(&state, request).await {
+    let (submission, subject) = match read(request).await {
         Ok(read) => read,
         Err(response) => return response,
     };
@@ -42,7 +42,7 @@ pub async fn edit(State(state): State<ServerState>, Path(id): Path<i64>, request
 }
 
 pub async fn cancel(State(state): State<ServerState>, Path(id): Path<i64>, request: Request) -> Response {
-    let (submission, subject) = match read(&state, request).await {
+    let (submission, subject) = match read(request).await {
         Ok(read) => read,
         Err(response) => return response,
     };
@@ -57,7 +57,7 @@ pub async fn cancel(State(state): State<ServerState>, Path(id): Path<i64>, reque
 }
 
 pub async fn approve(State(state): State<ServerState>, Path(id): Path<i64>, request: Request) -> Response {
-    let (submission, subject) = match read(&state, request).await {
+    let (submission, subject) = match read(request).await {
         Ok(read) => read,
         Err(response) => return response,
     };
@@ -72,7 +72,7 @@ pub async fn approve(State(state): State<ServerState>, Path(id): Path<i64>, requ
 }
 
 pub async fn answer(State(state): State<ServerState>, Path(id): Path<i64>, request: Request) -> Response {
-    let (submission, subject) = match read(&state, request).await {
+    let (submission, subject) = match read(request).await {
         Ok(read) => read,
         Err(response) => return response,
     };
@@ -88,7 +88,7 @@ pub async fn answer(State(state): State<ServerState>, Path(id): Path<i64>, reque
 
 /// An invitation to co-organize, accepted or declined by the person invited.
 pub async fn organizer_invitation(State(state): State<ServerState>, Path(id): Path<i64>, request: Request) -> Response {
-    let (submission, subject) = match read(&state, request).await {
+    let (submission, subject) = match read(request).await {
         Ok(read) => read,
         Err(response) => return response,
     };
@@ -106,7 +106,7 @@ pub async fn organizer_invitation(State(state): State<ServerState>, Path(id): Pa
 
 /// The compte-rendu: saved (or recognized as a replay of one already saved) → back to the action.
 pub async fn report(State(state): State<ServerState>, Path(id): Path<i64>, request: Request) -> Response {
-    let (submission, subject) = match read(&state, request).await {
+    let (submission, subject) = match read(request).await {
         Ok(read) => read,
         Err(response) => return response,
     };
@@ -122,7 +122,7 @@ pub async fn report(State(state): State<ServerState>, Path(id): Path<i64>, reque
 
 /// Makes (or changes) the personal calendar address, or deletes it.
 pub async fn calendar_address(State(state): State<ServerState>, request: Request) -> Response {
-    let (submission, subject) = match read(&state, request).await {
+    let (submission, subject) = match read(request).await {
         Ok(read) => read,
         Err(response) => return response,
     };

@@ -12,9 +12,9 @@ use crate::forms::render::{rerender_at, safe_local_path, see_other, Submission};
 use crate::state::ServerState;
 
 /// Reads the submission and its subject, or answers at once (bad body).
-pub(crate) async fn read(state: &ServerState, request: Request) -> Result<(Submission, Result<Subject, AppError>), Response> {
+pub(crate) async fn read(request: Request) -> Result<(Submission, Result<Subject, AppError>), Response> {
     let submission = Submission::read(request).await?;
-    let subject = submission.subject(state).await;
+    let subject = submission.subject();
     Ok((submission, subject))
 }
 
@@ -29,7 +29,7 @@ fn page_of(path: &str) -> String {
 }
 
 pub async fn publish(State(state): State<ServerState>, request: Request) -> Response {
-    let (submission, subject) = match read(&state, request).await {
+    let (submission, subject) = match read(request).await {
         Ok(read) => read,
         Err(response) => return response,
     };
@@ -45,7 +45,7 @@ pub async fn publish(State(state): State<ServerState>, request: Request) -> Resp
 }
 
 pub async fn edit(State(state): State<ServerState>, Path(id): Path<i64>, request: Request) -> Response {
-    let (submission, subject) = match read(&state, request).await {
+    let (submission, subject) = match read(request).await {
         Ok(read) => read,
         Err(response) => return response,
     };
@@ -61,7 +61,7 @@ pub async fn edit(State(state): State<ServerState>, Path(id): Path<i64>, request
 }
 
 pub async fn delete(State(state): State<ServerState>, Path(id): Path<i64>, request: Request) -> Response {
-    let (submission, subject) = match read(&state, request).await {
+    let (submission, subject) = match read(request).await {
         Ok(read) => read,
         Err(response) => return response,
     };
@@ -77,7 +77,7 @@ pub async fn delete(State(state): State<ServerState>, Path(id): Path<i64>, reque
 }
 
 pub async fn hide(State(state): State<ServerState>, Path(id): Path<i64>, request: Request) -> Response {
-    let (submission, subject) = match read(&state, request).await {
+    let (submission, subject) = match read(request).await {
         Ok(read) => read,
         Err(response) => return response,
     };
@@ -93,7 +93,7 @@ pub async fn hide(State(state): State<ServerState>, Path(id): Path<i64>, request
 }
 
 pub async fn react(State(state): State<ServerState>, Path(id): Path<i64>, request: Request) -> Response {
-    let (submission, subject) = match read(&state, request).await {
+    let (submission, subject) = match read(request).await {
         Ok(read) => read,
         Err(response) => return response,
     };
@@ -110,7 +110,7 @@ pub async fn react(State(state): State<ServerState>, Path(id): Path<i64>, reques
 }
 
 pub async fn comment(State(state): State<ServerState>, Path(id): Path<i64>, request: Request) -> Response {
-    let (submission, subject) = match read(&state, request).await {
+    let (submission, subject) = match read(request).await {
         Ok(read) => read,
         Err(response) => return response,
     };
@@ -126,7 +126,7 @@ pub async fn comment(State(state): State<ServerState>, Path(id): Path<i64>, requ
 }
 
 pub async fn delete_comment(State(state): State<ServerState>, Path(id): Path<i64>, request: Request) -> Response {
-    let (submission, subject) = match read(&state, request).await {
+    let (submission, subject) = match read(request).await {
         Ok(read) => read,
         Err(response) => return response,
     };

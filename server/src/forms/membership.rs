@@ -16,7 +16,7 @@ pub async fn decide(State(state): State<ServerState>, Path(person_id): Path<i64>
     };
     let back = safe_local_path(submission.form.value("retour")).unwrap_or_else(|| "/".to_string());
     let confirm = submission.form.value("decision") == "confirmer";
-    let result = match submission.subject(&state).await {
+    let result = match submission.subject() {
         Ok(subject) => membership::decide(&state.app, &subject, person_id, confirm).await,
         Err(e) => Err(e),
     };
@@ -31,7 +31,7 @@ pub async fn move_commune(State(state): State<ServerState>, request: Request) ->
         Ok(s) => s,
         Err(response) => return response,
     };
-    let result = match submission.subject(&state).await {
+    let result = match submission.subject() {
         Ok(subject) => membership::move_commune(&state.app, &subject, &submission.form).await,
         Err(e) => Err(e),
     };
@@ -46,7 +46,7 @@ pub async fn claim(State(state): State<ServerState>, request: Request) -> Respon
         Ok(s) => s,
         Err(response) => return response,
     };
-    let result = match submission.subject(&state).await {
+    let result = match submission.subject() {
         Ok(subject) => membership::claim_adherent(&state.app, &subject).await,
         Err(e) => Err(e),
     };

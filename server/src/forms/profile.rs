@@ -17,7 +17,7 @@ pub async fn submit(State(state): State<ServerState>, request: Request) -> Respo
     if submission.user().is_none() {
         return see_other("/connexion?retour=%2Fprofil");
     }
-    let result = match submission.subject(&state).await {
+    let result = match submission.subject() {
         Ok(subject) => profiles::update_profile(&state.app, &subject, &submission.form).await,
         Err(e) => Err(e),
     };

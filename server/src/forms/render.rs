@@ -9,7 +9,8 @@ use leptos::prelude::provide_context;
 
 use app::error::AppError;
 use app::model::form::{FieldErrors, FormOutcome, FormProblem, RawForm};
-use app::server::context::{ClientIp, SessionUser};
+use app::server::context::{subject_of, ClientIp};
+use app::server::policy::SessionUser;
 
 use crate::state::ServerState;
 
@@ -37,15 +38,13 @@ impl Submission {
     }
 
     pub fn user(&self) -> Option<SessionUser> {
-        self.parts.extensions.get::<SessionUser>().cloned()
+        subject_of(&self.parts.extensions).user
     }
 
     /// The policy subject of the person submitting (loaded with the session by the middleware).
-    pub async fn subject(&self, state: &ServerState) -> Result<app::server::policy::Subject, AppError> {
-        if let Some(subject) = self.parts.extensions.get::<app::server::policy::Subject>() {
-            return Ok(subject.clone());
-        }
-        app::server::services::subjects::load(&state.app.db, self.user()).await
+    /// A `Result` for the handlers' `match` until they take a form extractor (issue 16).
+    pub fn subject(&self) -> Result<app::server::policy::Subject, AppError> {
+        Ok(subject_of(&self.parts.extensions))
     }
 }
 

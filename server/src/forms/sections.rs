@@ -25,7 +25,7 @@ macro_rules! read_or_return {
 pub async fn create(State(state): State<ServerState>, Path(code): Path<String>, request: Request) -> Response {
     let submission = read_or_return!(request);
     let page = format!("/federations/{code}/nouvelle-section");
-    let result = match submission.subject(&state).await {
+    let result = match submission.subject() {
         Ok(subject) => sections::create(&state.app, &subject, &code, &submission.form).await,
         Err(e) => Err(e),
     };
@@ -38,7 +38,7 @@ pub async fn create(State(state): State<ServerState>, Path(code): Path<String>, 
 pub async fn update(State(state): State<ServerState>, Path(slug): Path<String>, request: Request) -> Response {
     let submission = read_or_return!(request);
     let page = format!("/sections/{slug}/modifier");
-    let result = match submission.subject(&state).await {
+    let result = match submission.subject() {
         Ok(subject) => sections::update(&state.app, &subject, &slug, &submission.form).await,
         Err(e) => Err(e),
     };
@@ -57,7 +57,7 @@ fn parse_role(raw: &str, allowed: &[Role]) -> Result<Role, AppError> {
 }
 
 async fn team_change(state: &ServerState, submission: &Submission, scope: &Scope, allowed: &[Role]) -> Result<(), AppError> {
-    let subject = submission.subject(state).await?;
+    let subject = submission.subject()?;
     let role = parse_role(submission.form.value("role"), allowed)?;
     let handle = submission.form.value("handle");
     if submission.form.value("action") == "retirer" {

@@ -4,6 +4,7 @@ use axum::extract::{Request, State};
 use axum::response::Response;
 use http::HeaderValue;
 
+use app::server::context::subject_of;
 use app::server::services::sessions;
 
 use crate::forms::render::see_other;
@@ -19,8 +20,8 @@ fn signed_out(state: &ServerState) -> Response {
 }
 
 pub async fn this_device(State(state): State<ServerState>, request: Request) -> Response {
-    if let Some(user) = request.extensions().get::<app::server::context::SessionUser>() {
-        if sessions::close(&state.app, user).await.is_err() {
+    if let Some(user) = subject_of(request.extensions()).user {
+        if sessions::close(&state.app, &user).await.is_err() {
             return crate::forms::render::see_other("/profil");
         }
     }
@@ -28,8 +29,8 @@ pub async fn this_device(State(state): State<ServerState>, request: Request) -> 
 }
 
 pub async fn all_devices(State(state): State<ServerState>, request: Request) -> Response {
-    if let Some(user) = request.extensions().get::<app::server::context::SessionUser>() {
-        match sessions::close_all(&state.app, user).await {
+    if let Some(user) = subject_of(request.extensions()).user {
+        match sessions::close_all(&state.app, &user).await {
             Ok(closed) => tracing::info!(user_id = user.id, closed, "signed out of all devices"),
             Err(_) => return crate::forms::render::see_other("/profil"),
         }

@@ -13,7 +13,7 @@ use crate::forms::render::{rerender_at, see_other};
 use crate::state::ServerState;
 
 pub async fn coopain(State(state): State<ServerState>, Path(handle): Path<String>, request: Request) -> Response {
-    let (submission, subject) = match read(&state, request).await {
+    let (submission, subject) = match read(request).await {
         Ok(read) => read,
         Err(response) => return response,
     };
@@ -32,7 +32,7 @@ pub async fn coopain(State(state): State<ServerState>, Path(handle): Path<String
 }
 
 pub async fn create_group(State(state): State<ServerState>, request: Request) -> Response {
-    let (submission, subject) = match read(&state, request).await {
+    let (submission, subject) = match read(request).await {
         Ok(read) => read,
         Err(response) => return response,
     };
@@ -47,7 +47,7 @@ pub async fn create_group(State(state): State<ServerState>, request: Request) ->
 }
 
 pub async fn membership(State(state): State<ServerState>, Path(slug): Path<String>, request: Request) -> Response {
-    let (submission, subject) = match read(&state, request).await {
+    let (submission, subject) = match read(request).await {
         Ok(read) => read,
         Err(response) => return response,
     };
@@ -69,7 +69,7 @@ pub async fn membership(State(state): State<ServerState>, Path(slug): Path<Strin
 }
 
 pub async fn member_decision(State(state): State<ServerState>, Path((slug, handle)): Path<(String, String)>, request: Request) -> Response {
-    let (submission, subject) = match read(&state, request).await {
+    let (submission, subject) = match read(request).await {
         Ok(read) => read,
         Err(response) => return response,
     };
@@ -100,7 +100,7 @@ pub async fn read_one(State(state): State<ServerState>, Path(id): Path<i64>, req
 }
 
 async fn mark(state: ServerState, id: Option<i64>, request: Request) -> Response {
-    let (submission, subject) = match read(&state, request).await {
+    let (submission, subject) = match read(request).await {
         Ok(read) => read,
         Err(response) => return response,
     };

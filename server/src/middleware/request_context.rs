@@ -91,9 +91,6 @@ pub async fn attach_request_context(State(state): State<ServerState>, mut reques
         if let Some(token) = cookies::get(request.headers(), session_token::COOKIE_NAME).filter(|t| !t.is_empty()) {
             match sessions::resolve(&state.app.db, &token).await {
                 Ok(Some(signed_in)) => {
-                    if let Some(user) = signed_in.subject.user.clone() {
-                        request.extensions_mut().insert(user);
-                    }
                     request.extensions_mut().insert(UnreadNotifications(signed_in.unread_notifications));
                     request.extensions_mut().insert(signed_in.subject);
                 }

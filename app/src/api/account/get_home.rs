@@ -7,10 +7,5 @@ use crate::model::home::HomeView;
 #[server]
 pub async fn get_home() -> Result<HomeView, AppError> {
     use crate::server::{context, services};
-    let result = async {
-        let state = context::app_state()?;
-        let subject = context::subject().await?;
-        services::home::home(&state, &subject).await
-    };
-    context::with_status(result.await)
+    context::serve(|state, subject| async move { services::home::home(&state, &subject).await }).await
 }

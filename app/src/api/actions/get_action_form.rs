@@ -7,10 +7,5 @@ use crate::model::action::ActionFormView;
 #[server]
 pub async fn get_action_form(id: Option<i64>) -> Result<ActionFormView, AppError> {
     use crate::server::{context, services};
-    let result = async {
-        let state = context::app_state()?;
-        let subject = context::subject().await?;
-        services::action_views::form_view(&state, &subject, id).await
-    };
-    context::with_status(result.await)
+    context::serve(|state, subject| async move { services::action_views::form_view(&state, &subject, id).await }).await
 }

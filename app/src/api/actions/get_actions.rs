@@ -7,10 +7,5 @@ use crate::model::action::{ActionFilters, ActionsPage};
 #[server]
 pub async fn get_actions(filters: ActionFilters) -> Result<ActionsPage, AppError> {
     use crate::server::{context, services};
-    let result = async {
-        let state = context::app_state()?;
-        let subject = context::subject().await?;
-        services::action_views::list(&state, &subject, filters).await
-    };
-    context::with_status(result.await)
+    context::serve(|state, subject| async move { services::action_views::list(&state, &subject, filters).await }).await
 }

@@ -8,10 +8,5 @@ use crate::model::action::MyActionsPage;
 #[server]
 pub async fn get_my_actions(older: String) -> Result<MyActionsPage, AppError> {
     use crate::server::{context, services};
-    let result = async {
-        let state = context::app_state()?;
-        let subject = context::subject().await?;
-        services::action_views::mine(&state, &subject, &older).await
-    };
-    context::with_status(result.await)
+    context::serve(|state, subject| async move { services::action_views::mine(&state, &subject, &older).await }).await
 }

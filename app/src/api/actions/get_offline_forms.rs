@@ -8,10 +8,5 @@ use crate::error::AppError;
 #[server(endpoint = "formulaires-hors-ligne")]
 pub async fn get_offline_forms() -> Result<Vec<String>, AppError> {
     use crate::server::{context, services};
-    let result = async {
-        let state = context::app_state()?;
-        let subject = context::subject().await?;
-        services::reports::offline_forms(&state, &subject).await
-    };
-    context::with_status(result.await)
+    context::serve(|state, subject| async move { services::reports::offline_forms(&state, &subject).await }).await
 }

@@ -8,10 +8,5 @@ use crate::model::report::ReportFormView;
 #[server]
 pub async fn get_report_form(id: i64) -> Result<ReportFormView, AppError> {
     use crate::server::{context, services};
-    let result = async {
-        let state = context::app_state()?;
-        let subject = context::subject().await?;
-        services::reports::form_view(&state, &subject, id).await
-    };
-    context::with_status(result.await)
+    context::serve(|state, subject| async move { services::reports::form_view(&state, &subject, id).await }).await
 }

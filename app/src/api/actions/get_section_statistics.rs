@@ -8,10 +8,5 @@ use crate::model::report::SectionStatsView;
 #[server]
 pub async fn get_section_statistics(slug: String) -> Result<SectionStatsView, AppError> {
     use crate::server::{context, services};
-    let result = async {
-        let state = context::app_state()?;
-        let subject = context::subject().await?;
-        services::statistics::section(&state, &subject, &slug).await
-    };
-    context::with_status(result.await)
+    context::serve(|state, subject| async move { services::statistics::section(&state, &subject, &slug).await }).await
 }

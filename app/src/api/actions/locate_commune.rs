@@ -8,10 +8,5 @@ use crate::model::action::CommunePoint;
 #[server(endpoint = "commune-point")]
 pub async fn locate_commune(scope: String, commune: String) -> Result<Option<CommunePoint>, AppError> {
     use crate::server::{context, services};
-    let result = async {
-        let state = context::app_state()?;
-        let subject = context::subject().await?;
-        services::actions::commune_point(&state, &subject, &scope, &commune).await
-    };
-    context::with_status(result.await)
+    context::serve(|state, subject| async move { services::actions::commune_point(&state, &subject, &scope, &commune).await }).await
 }

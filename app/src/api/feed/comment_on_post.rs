@@ -8,12 +8,10 @@ use crate::error::AppError;
 pub async fn comment_on_post(post_id: i64, comment: String, parent: Option<i64>) -> Result<i64, AppError> {
     use crate::model::form::RawForm;
     use crate::server::{context, services};
-    let result = async {
-        let state = context::app_state()?;
-        let subject = context::subject().await?;
+    context::serve(|state, subject| async move {
         let mut form = vec![("comment".to_string(), comment)];
         form.extend(parent.map(|p| ("parent".to_string(), p.to_string())));
         services::posts::comment(&state, &subject, post_id, &RawForm(form)).await
-    };
-    context::with_status(result.await)
+    })
+    .await
 }

@@ -7,10 +7,5 @@ use crate::model::feed::CoopainsView;
 #[server]
 pub async fn get_coopains() -> Result<CoopainsView, AppError> {
     use crate::server::{context, services};
-    let result = async {
-        let state = context::app_state()?;
-        let subject = context::subject().await?;
-        services::social::coopains_view(&state, &subject).await
-    };
-    context::with_status(result.await)
+    context::serve(|state, subject| async move { services::social::coopains_view(&state, &subject).await }).await
 }

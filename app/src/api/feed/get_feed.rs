@@ -7,10 +7,6 @@ use crate::model::feed::{FeedKey, FeedPage};
 #[server]
 pub async fn get_feed(key: FeedKey, before: Option<i64>) -> Result<FeedPage, AppError> {
     use crate::server::{context, services};
-    let result = async {
-        let state = context::app_state()?;
-        let subject = context::subject().await?;
-        services::feed::feed_page(&state, &subject, key, before, context::request_lang()).await
-    };
-    context::with_status(result.await)
+    context::serve(|state, subject| async move { services::feed::feed_page(&state, &subject, key, before, context::request_lang()).await })
+        .await
 }

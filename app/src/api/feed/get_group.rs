@@ -8,10 +8,6 @@ use crate::model::feed::GroupView;
 #[server]
 pub async fn get_group(slug: String, before: Option<i64>) -> Result<GroupView, AppError> {
     use crate::server::{context, services};
-    let result = async {
-        let state = context::app_state()?;
-        let subject = context::subject().await?;
-        services::groups::view(&state, &subject, &slug, before, context::request_lang()).await
-    };
-    context::with_status(result.await)
+    context::serve(|state, subject| async move { services::groups::view(&state, &subject, &slug, before, context::request_lang()).await })
+        .await
 }

@@ -7,10 +7,5 @@ use crate::model::feed::NotificationsPage;
 #[server]
 pub async fn get_notifications() -> Result<NotificationsPage, AppError> {
     use crate::server::{context, services};
-    let result = async {
-        let state = context::app_state()?;
-        let subject = context::subject().await?;
-        services::notifications::page(&state, &subject).await
-    };
-    context::with_status(result.await)
+    context::serve(|state, subject| async move { services::notifications::page(&state, &subject).await }).await
 }

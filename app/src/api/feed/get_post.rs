@@ -7,10 +7,5 @@ use crate::model::feed::PostPage;
 #[server]
 pub async fn get_post(id: i64) -> Result<PostPage, AppError> {
     use crate::server::{context, services};
-    let result = async {
-        let state = context::app_state()?;
-        let subject = context::subject().await?;
-        services::feed::post_page(&state, &subject, id).await
-    };
-    context::with_status(result.await)
+    context::serve(|state, subject| async move { services::feed::post_page(&state, &subject, id).await }).await
 }

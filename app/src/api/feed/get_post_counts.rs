@@ -7,10 +7,5 @@ use crate::model::feed::PostCounts;
 #[server]
 pub async fn get_post_counts(ids: Vec<i64>) -> Result<Vec<PostCounts>, AppError> {
     use crate::server::{context, services};
-    let result = async {
-        let state = context::app_state()?;
-        let subject = context::subject().await?;
-        services::feed::counts(&state, &subject, &ids).await
-    };
-    context::with_status(result.await)
+    context::serve(|state, subject| async move { services::feed::counts(&state, &subject, &ids).await }).await
 }

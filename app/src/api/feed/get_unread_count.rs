@@ -6,10 +6,5 @@ use crate::error::AppError;
 #[server]
 pub async fn get_unread_count() -> Result<i64, AppError> {
     use crate::server::{context, services};
-    let result = async {
-        let state = context::app_state()?;
-        let subject = context::subject().await?;
-        services::notifications::unread(&state, &subject).await
-    };
-    context::with_status(result.await)
+    context::serve(|state, subject| async move { services::notifications::unread(&state, &subject).await }).await
 }

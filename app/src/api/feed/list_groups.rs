@@ -7,10 +7,5 @@ use crate::model::feed::GroupSummary;
 #[server]
 pub async fn list_groups() -> Result<Vec<GroupSummary>, AppError> {
     use crate::server::{context, services};
-    let result = async {
-        let state = context::app_state()?;
-        let subject = context::subject().await?;
-        services::groups::list(&state, &subject).await
-    };
-    context::with_status(result.await)
+    context::serve(|state, subject| async move { services::groups::list(&state, &subject).await }).await
 }

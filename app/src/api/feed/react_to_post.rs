@@ -8,11 +8,9 @@ use crate::model::feed::PostCounts;
 #[server]
 pub async fn react_to_post(post_id: i64, kind: String) -> Result<PostCounts, AppError> {
     use crate::server::{context, services};
-    let result = async {
-        let state = context::app_state()?;
-        let subject = context::subject().await?;
+    context::serve(|state, subject| async move {
         services::posts::react(&state, &subject, post_id, &kind).await?;
         services::feed::counts(&state, &subject, &[post_id]).await?.into_iter().next().ok_or(AppError::NotFound)
-    };
-    context::with_status(result.await)
+    })
+    .await
 }

@@ -7,10 +7,5 @@ use crate::model::profile::ProfileView;
 #[server]
 pub async fn get_member_profile(handle: String) -> Result<ProfileView, AppError> {
     use crate::server::{context, services};
-    let result = async {
-        let state = context::app_state()?;
-        let subject = context::subject().await?;
-        services::profiles::member_profile(&state, &subject, &handle).await
-    };
-    context::with_status(result.await)
+    context::serve(|state, subject| async move { services::profiles::member_profile(&state, &subject, &handle).await }).await
 }

@@ -7,10 +7,5 @@ use crate::model::profile::MyProfile;
 #[server]
 pub async fn get_my_profile() -> Result<MyProfile, AppError> {
     use crate::server::{context, services};
-    let result = async {
-        let state = context::app_state()?;
-        let subject = context::subject().await?;
-        services::profiles::my_profile(&state, &subject).await
-    };
-    context::with_status(result.await)
+    context::serve(|state, subject| async move { services::profiles::my_profile(&state, &subject).await }).await
 }

@@ -7,9 +7,5 @@ use crate::model::territory::FindSectionAnswer;
 #[server]
 pub async fn find_section(postal_code: String) -> Result<FindSectionAnswer, AppError> {
     use crate::server::{context, services};
-    let result = async {
-        let state = context::app_state()?;
-        services::find_section::find(&state, &postal_code).await
-    };
-    context::with_status(result.await)
+    context::serve(|state, _anyone| async move { services::find_section::find(&state, &postal_code).await }).await
 }

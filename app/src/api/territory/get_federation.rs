@@ -7,10 +7,5 @@ use crate::model::territory::FederationView;
 #[server]
 pub async fn get_federation(code: String) -> Result<FederationView, AppError> {
     use crate::server::{context, services};
-    let result = async {
-        let state = context::app_state()?;
-        let subject = context::subject().await?;
-        services::sections::federation_view(&state, &subject, &code).await
-    };
-    context::with_status(result.await)
+    context::serve(|state, subject| async move { services::sections::federation_view(&state, &subject, &code).await }).await
 }

@@ -7,10 +7,5 @@ use crate::model::territory::AuditEntry;
 #[server]
 pub async fn get_national_journal() -> Result<Vec<AuditEntry>, AppError> {
     use crate::server::{context, services};
-    let result = async {
-        let state = context::app_state()?;
-        let subject = context::subject().await?;
-        services::sections::national_journal(&state, &subject).await
-    };
-    context::with_status(result.await)
+    context::serve(|state, subject| async move { services::sections::national_journal(&state, &subject).await }).await
 }

@@ -7,10 +7,5 @@ use crate::model::territory::SectionView;
 #[server]
 pub async fn get_section(slug: String) -> Result<SectionView, AppError> {
     use crate::server::{context, services};
-    let result = async {
-        let state = context::app_state()?;
-        let subject = context::subject().await?;
-        services::sections::section_view(&state, &subject, &slug).await
-    };
-    context::with_status(result.await)
+    context::serve(|state, subject| async move { services::sections::section_view(&state, &subject, &slug).await }).await
 }

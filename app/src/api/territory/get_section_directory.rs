@@ -8,10 +8,6 @@ use crate::model::territory::SectionDirectory;
 #[server]
 pub async fn get_section_directory(slug: String, search: String, after: Option<i64>) -> Result<SectionDirectory, AppError> {
     use crate::server::{context, services};
-    let result = async {
-        let state = context::app_state()?;
-        let subject = context::subject().await?;
-        services::sections::section_directory(&state, &subject, &slug, &search, after).await
-    };
-    context::with_status(result.await)
+    context::serve(|state, subject| async move { services::sections::section_directory(&state, &subject, &slug, &search, after).await })
+        .await
 }

@@ -7,9 +7,5 @@ use crate::model::territory::FederationRef;
 #[server]
 pub async fn list_federations() -> Result<Vec<FederationRef>, AppError> {
     use crate::server::{context, services};
-    let result = async {
-        let state = context::app_state()?;
-        services::sections::federations(&state).await
-    };
-    context::with_status(result.await)
+    context::serve(|state, _anyone| async move { services::sections::federations(&state).await }).await
 }

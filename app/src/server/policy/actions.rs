@@ -151,22 +151,13 @@ pub fn can_see_section_statistics(s: &Subject, section: &SectionScope) -> bool {
 mod tests {
     use super::*;
     use crate::model::territory::{Role, Scope};
-    use crate::server::context::SessionUser;
     use crate::server::policy::Belonging;
 
     fn person(id: i64, section: i64, fed: &str, adherent: bool, roles: Vec<(Role, Scope)>) -> Subject {
-        Subject {
-            user: Some(SessionUser::for_tests(id)),
-            belonging: Belonging {
-                section_id: Some(section),
-                federation_code: Some(fed.into()),
-                confirmed_adherent: adherent,
-                suspended: false,
-                home: Some((50.6333, 3.0667)),
-                home_name: Some("Lille".into()),
-            },
-            roles,
-        }
+        let mut person = Subject::for_tests(id, Some(section), Some(fed), adherent, roles);
+        person.belonging.home = Some((50.6333, 3.0667));
+        person.belonging.home_name = Some("Lille".into());
+        person
     }
 
     fn action(audience: ActionAudience) -> ActionFacts {

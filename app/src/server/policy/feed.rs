@@ -189,29 +189,10 @@ pub fn can_administer_group(s: &Subject, membership: GroupMembership) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::server::context::SessionUser;
     use crate::server::policy::Belonging;
 
     fn person(id: i64, section: Option<i64>, roles: &[(Role, Scope)]) -> Subject {
-        Subject {
-            user: Some(SessionUser {
-                id,
-                handle: format!("u{id}"),
-                display_name: "U".into(),
-                section_slug: None,
-                federation_code: None,
-                token_hash: String::new(),
-            }),
-            belonging: Belonging {
-                section_id: section,
-                federation_code: Some("59".into()),
-                confirmed_adherent: true,
-                suspended: false,
-                home: None,
-                home_name: None,
-            },
-            roles: roles.to_vec(),
-        }
+        Subject::for_tests(id, section, Some("59"), true, roles.to_vec())
     }
 
     #[test]

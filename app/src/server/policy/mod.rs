@@ -8,28 +8,12 @@
 pub mod actions;
 pub mod feed;
 
+mod subject;
+
+pub use subject::{parse_roles, Belonging, SessionUser, StoredPerson, Subject};
+
 use crate::model::profile::Visibility;
 use crate::model::territory::{Role, Scope};
-use crate::server::context::SessionUser;
-
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Belonging {
-    pub section_id: Option<i64>,
-    pub federation_code: Option<String>,
-    pub confirmed_adherent: bool,
-    pub suspended: bool,
-    /// (lat, lng) of their commune, when it has a reference point.
-    pub home: Option<(f64, f64)>,
-    /// The name of their commune (the actions page's reference point).
-    pub home_name: Option<String>,
-}
-
-#[derive(Debug, Clone, Default)]
-pub struct Subject {
-    pub user: Option<SessionUser>,
-    pub belonging: Belonging,
-    pub roles: Vec<(Role, Scope)>,
-}
 
 /// Where a section sits, for rules that look at the scope above.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,59 +27,6 @@ pub struct SectionScope {
 pub struct PersonPlace {
     pub section: Option<SectionScope>,
     pub federation_code: Option<String>,
-}
-
-impl Subject {
-    pub fn anonymous() -> Self {
-        Self::default()
-    }
-
-    /// A signed-in, non-suspended person.
-    pub fn active_user(&self) -> Option<&SessionUser> {
-        self.user.as_ref().filter(|_| !self.belonging.suspended)
-    }
-
-    pub fn is_active(&self) -> bool {
-        self.active_user().is_some()
-    }
-
-    pub fn id(&self) -> Option<i64> {
-        self.active_user().map(|u| u.id)
-    }
-
-    fn has(&self, role: Role, scope: &Scope) -> bool {
-        self.is_active() && self.roles.iter().any(|(r, s)| *r == role && s == scope)
-    }
-
-    pub fn is_national_admin(&self) -> bool {
-        self.has(Role::NationalAdmin, &Scope::National)
-    }
-
-    pub fn is_federation_responsable(&self, federation_code: &str) -> bool {
-        let scope = Scope::Federation(federation_code.to_string());
-        self.is_national_admin() || self.has(Role::FederationFirstSecretary, &scope) || self.has(Role::FederationAnimator, &scope)
-    }
-
-    pub fn is_section_secretary(&self, section_id: i64) -> bool {
-        self.has(Role::SectionSecretary, &Scope::Section(section_id))
-    }
-
-    pub fn is_section_officer(&self, section_id: i64) -> bool {
-        self.is_section_secretary(section_id) || self.has(Role::SectionAnimator, &Scope::Section(section_id))
-    }
-
-    pub fn belongs_to_section(&self, section_id: i64) -> bool {
-        self.is_active() && self.belonging.section_id == Some(section_id)
-    }
-
-    pub fn is_confirmed_adherent_of(&self, section_id: i64) -> bool {
-        self.belongs_to_section(section_id) && self.belonging.confirmed_adherent
-    }
-
-    /// Adhérent-only spaces and actions anywhere (a confirmed party member, not suspended).
-    pub fn is_confirmed_adherent(&self) -> bool {
-        self.is_active() && self.belonging.confirmed_adherent
-    }
 }
 
 // ---- Profiles ----------------------------------------------------------------------------------
@@ -207,30 +138,8 @@ pub fn can_read_audit(s: &Subject, scope: &Scope, section_federation: Option<&st
 mod tests {
     use super::*;
 
-    fn user(id: i64) -> SessionUser {
-        SessionUser {
-            id,
-            handle: format!("u{id}"),
-            display_name: "U".into(),
-            section_slug: None,
-            federation_code: None,
-            token_hash: String::new(),
-        }
-    }
-
     fn subject(id: i64, section: Option<i64>, fed: Option<&str>, adherent: bool, roles: &[(Role, Scope)]) -> Subject {
-        Subject {
-            user: Some(user(id)),
-            belonging: Belonging {
-                section_id: section,
-                federation_code: fed.map(str::to_string),
-                confirmed_adherent: adherent,
-                suspended: false,
-                home: None,
-                home_name: None,
-            },
-            roles: roles.to_vec(),
-        }
+        Subject::for_tests(id, section, fed, adherent, roles.to_vec())
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use crate::error::AppError;
 use crate::server::auth::session_token;
-use crate::server::context::{AppState, SessionUser};
+use crate::server::context::AppState;
 use crate::server::ics::{calendar, IcsEvent};
 use crate::server::now_ms;
 use crate::server::policy::actions as rules;
@@ -43,16 +43,8 @@ pub async fn action_file(state: &AppState, subject: &Subject, id: i64, base: &st
 /// whose audience changed disappears). An unknown or revoked token is a 404.
 pub async fn personal_feed(state: &AppState, token: &str, base: &str) -> Result<String, AppError> {
     let owner = store::actions::calendar_owner(&state.db, &session_token::hash(token)).await?.ok_or(AppError::NotFound)?;
-    let user = store::users::by_id(&state.db, owner).await?.ok_or(AppError::NotFound)?;
-    let session = SessionUser {
-        id: user.id,
-        handle: user.handle.clone(),
-        display_name: user.display_name.clone(),
-        section_slug: None,
-        federation_code: None,
-        token_hash: String::new(),
-    };
-    let subject = subjects::load(&state.db, Some(session)).await?;
+    // The owner as their own requests see them (gone or suspended: anonymous, so nothing).
+    let subject = subjects::of_person(&state.db, owner).await?;
     if !subject.is_active() {
         return Err(AppError::NotFound);
     }

@@ -2,10 +2,9 @@
 
 use crate::error::AppError;
 use crate::server::auth::session_token;
-use crate::server::context::{AppState, SessionUser};
+use crate::server::context::AppState;
 use crate::server::db::{Db, Tx};
-use crate::server::policy::{Belonging, Subject};
-use crate::server::services::subjects;
+use crate::server::policy::{parse_roles, SessionUser, StoredPerson, Subject};
 use crate::server::{now_ms, store};
 
 /// Opens a session inside the caller's transaction and returns the cookie token.
@@ -44,28 +43,27 @@ pub async fn resolve(db: &Db, token: &str) -> Result<Option<SignedIn>, AppError>
         store::sessions::touch(&mut tx, &token_hash, now, now + session_token::LIFETIME_MS).await?;
         tx.commit().await?;
     }
-    let roles =
-        subjects::parse_roles(rows.iter().filter_map(|r| Some((r.role.as_deref()?, r.scope_kind.as_deref()?, r.scope_code.as_deref()?))));
-    let subject = Subject {
-        belonging: Belonging {
-            section_id: first.section_id,
-            federation_code: first.federation_code.clone(),
-            confirmed_adherent: first.membership == "adherent" && first.membership_status == "confirmed",
-            // The statement only finds sessions of accounts that are not suspended.
-            suspended: false,
-            home: first.home_lat.zip(first.home_lng),
-            home_name: first.home_name.clone(),
-        },
-        user: Some(SessionUser {
-            id: first.user_id,
-            handle: first.handle,
-            display_name: first.display_name,
-            section_slug: first.section_slug,
-            federation_code: first.federation_code,
-            token_hash,
-        }),
-        roles,
+    let roles = parse_roles(rows.iter().filter_map(|r| Some((r.role.as_deref()?, r.scope_kind.as_deref()?, r.scope_code.as_deref()?))));
+    let person = StoredPerson {
+        section_id: first.section_id,
+        federation_code: first.federation_code.clone(),
+        membership: &first.membership,
+        membership_status: &first.membership_status,
+        // The statement only finds sessions of accounts that are not suspended.
+        suspended: false,
+        home_lat: first.home_lat,
+        home_lng: first.home_lng,
+        home_name: first.home_name.clone(),
     };
+    let user = SessionUser {
+        id: first.user_id,
+        handle: first.handle.clone(),
+        display_name: first.display_name.clone(),
+        section_slug: first.section_slug.clone(),
+        federation_code: first.federation_code.clone(),
+        token_hash,
+    };
+    let subject = Subject::signed_in(user, person, roles);
     Ok(Some(SignedIn { subject, unread_notifications: first.unread_notifications }))
 }
 

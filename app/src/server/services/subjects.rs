@@ -1,11 +1,10 @@
-//! Builds the policy's `Subject` from a user id: two indexed reads for a signed-in person, none
-//! for a visitor. Requests get theirs with the session instead (`sessions::resolve`).
+//! Builds the policy's `Subject` of a person from their id: two indexed reads for a signed-in
+//! person, none for a visitor. Requests get theirs with the session instead
+//! (`sessions::resolve`); this serves the people named in a form, and the tests.
 
 use crate::error::AppError;
-use crate::model::territory::{Role, Scope};
-use crate::server::context::SessionUser;
 use crate::server::db::Db;
-use crate::server::policy::{Belonging, Subject};
+use crate::server::policy::{parse_roles, SessionUser, StoredPerson, Subject};
 use crate::server::store;
 
 pub async fn load(db: &Db, user: Option<SessionUser>) -> Result<Subject, AppError> {
@@ -17,18 +16,17 @@ pub async fn load(db: &Db, user: Option<SessionUser>) -> Result<Subject, AppErro
     };
     let rows = store::roles::for_user(db, user.id).await?;
     let roles = parse_roles(rows.iter().map(|r| (r.role.as_str(), r.scope_kind.as_str(), r.scope_code.as_str())));
-    Ok(Subject {
-        user: Some(user),
-        belonging: Belonging {
-            section_id: row.section_id,
-            federation_code: row.federation_code,
-            confirmed_adherent: row.membership == "adherent" && row.membership_status == "confirmed",
-            suspended: row.suspended_at.is_some(),
-            home: row.home_lat.zip(row.home_lng),
-            home_name: row.home_name,
-        },
-        roles,
-    })
+    let person = StoredPerson {
+        section_id: row.section_id,
+        federation_code: row.federation_code,
+        membership: &row.membership,
+        membership_status: &row.membership_status,
+        suspended: row.suspended_at.is_some(),
+        home_lat: row.home_lat,
+        home_lng: row.home_lng,
+        home_name: row.home_name,
+    };
+    Ok(Subject::signed_in(user, person, roles))
 }
 
 /// The policy's view of another person (someone named in a form), as their own requests see them.
@@ -45,9 +43,4 @@ pub async fn of_person(db: &Db, id: i64) -> Result<Subject, AppError> {
         token_hash: String::new(),
     };
     load(db, Some(user)).await
-}
-
-/// Roles as stored (role, scope kind, scope code) → the policy's; unknown values are dropped.
-pub fn parse_roles<'a>(rows: impl Iterator<Item = (&'a str, &'a str, &'a str)>) -> Vec<(Role, Scope)> {
-    rows.filter_map(|(role, kind, code)| Some((Role::parse(role)?, Scope::from_db(kind, code)?))).collect()
 }
