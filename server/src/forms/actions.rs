@@ -1,141 +1,69 @@
 //! Form posts of the field actions: create (or propose), edit, cancel, approve, answer, and the
 //! personal calendar address. Each answers 303, or re-renders its page with what was typed.
 
-use axum::extract::{Path, Request, State};
+use axum::extract::{Path, State};
 use axum::response::Response;
 
 use app::error::AppError;
 use app::server::services::{actions, calendar, reports, rsvp};
 
-use crate::forms::feed::read;
-use crate::forms::render::{rerender_at, see_other};
+use crate::forms::render::Submission;
 use crate::state::ServerState;
 
-pub async fn create(State(state): State<ServerState>, request: Request) -> Response {
-    let (submission, subject) = match read(request).await {
-        Ok(read) => read,
-        Err(response) => return response,
-    };
-    let result = match subject {
-        Ok(subject) => actions::create(&state.app, &subject, &submission.form).await,
-        Err(e) => Err(e),
-    };
-    match result {
-        Ok(id) => see_other(&format!("/actions/{id}")),
-        Err(error) => rerender_at(&state, submission, "/actions/nouvelle", &error).await,
-    }
+pub async fn create(State(state): State<ServerState>, submission: Submission) -> Response {
+    let result = actions::create(&state.app, &submission.subject(), &submission.form).await;
+    submission.answer(&state, result.map(|id| format!("/actions/{id}")), "/actions/nouvelle").await
 }
 
-pub async fn edit(State(state): State<ServerState>, Path(id): Path<i64>, request: Request) -> Response {
-    let (submission, subject) = match read(request).await {
-        Ok(read) => read,
-        Err(response) => return response,
-    };
-    let result = match subject {
-        Ok(subject) => actions::edit(&state.app, &subject, id, &submission.form).await,
-        Err(e) => Err(e),
-    };
-    match result {
-        Ok(()) => see_other(&format!("/actions/{id}")),
-        Err(error) => rerender_at(&state, submission, &format!("/actions/{id}/modifier"), &error).await,
-    }
+pub async fn edit(State(state): State<ServerState>, Path(id): Path<i64>, submission: Submission) -> Response {
+    let result = actions::edit(&state.app, &submission.subject(), id, &submission.form).await;
+    submission.answer(&state, result.map(|()| format!("/actions/{id}")), &format!("/actions/{id}/modifier")).await
 }
 
-pub async fn cancel(State(state): State<ServerState>, Path(id): Path<i64>, request: Request) -> Response {
-    let (submission, subject) = match read(request).await {
-        Ok(read) => read,
-        Err(response) => return response,
-    };
-    let result = match subject {
-        Ok(subject) => actions::cancel(&state.app, &subject, id, &submission.form).await,
-        Err(e) => Err(e),
-    };
-    match result {
-        Ok(()) => see_other(&format!("/actions/{id}")),
-        Err(error) => rerender_at(&state, submission, &format!("/actions/{id}"), &error).await,
-    }
+pub async fn cancel(State(state): State<ServerState>, Path(id): Path<i64>, submission: Submission) -> Response {
+    let result = actions::cancel(&state.app, &submission.subject(), id, &submission.form).await;
+    let page = format!("/actions/{id}");
+    submission.answer(&state, result.map(|()| page.clone()), &page).await
 }
 
-pub async fn approve(State(state): State<ServerState>, Path(id): Path<i64>, request: Request) -> Response {
-    let (submission, subject) = match read(request).await {
-        Ok(read) => read,
-        Err(response) => return response,
-    };
-    let result = match subject {
-        Ok(subject) => actions::approve(&state.app, &subject, id).await,
-        Err(e) => Err(e),
-    };
-    match result {
-        Ok(()) => see_other(&format!("/actions/{id}")),
-        Err(error) => rerender_at(&state, submission, &format!("/actions/{id}"), &error).await,
-    }
+pub async fn approve(State(state): State<ServerState>, Path(id): Path<i64>, submission: Submission) -> Response {
+    let result = actions::approve(&state.app, &submission.subject(), id).await;
+    let page = format!("/actions/{id}");
+    submission.answer(&state, result.map(|()| page.clone()), &page).await
 }
 
-pub async fn answer(State(state): State<ServerState>, Path(id): Path<i64>, request: Request) -> Response {
-    let (submission, subject) = match read(request).await {
-        Ok(read) => read,
-        Err(response) => return response,
-    };
-    let result = match subject {
-        Ok(subject) => rsvp::answer(&state.app, &subject, id, &submission.form).await,
-        Err(e) => Err(e),
-    };
-    match result {
-        Ok(_) => see_other(&format!("/actions/{id}#reponse-titre")),
-        Err(error) => rerender_at(&state, submission, &format!("/actions/{id}"), &error).await,
-    }
+pub async fn answer(State(state): State<ServerState>, Path(id): Path<i64>, submission: Submission) -> Response {
+    let result = rsvp::answer(&state.app, &submission.subject(), id, &submission.form).await;
+    submission.answer(&state, result.map(|_| format!("/actions/{id}#reponse-titre")), &format!("/actions/{id}")).await
 }
 
 /// An invitation to co-organize, accepted or declined by the person invited.
-pub async fn organizer_invitation(State(state): State<ServerState>, Path(id): Path<i64>, request: Request) -> Response {
-    let (submission, subject) = match read(request).await {
-        Ok(read) => read,
-        Err(response) => return response,
+pub async fn organizer_invitation(State(state): State<ServerState>, Path(id): Path<i64>, submission: Submission) -> Response {
+    let subject = submission.subject();
+    let result = match submission.form.value("decision") {
+        "accepter" => actions::answer_invitation(&state.app, &subject, id, true).await,
+        "refuser" => actions::answer_invitation(&state.app, &subject, id, false).await,
+        _ => Err(AppError::NotFound),
     };
-    let result = match (subject, submission.form.value("decision")) {
-        (Ok(subject), "accepter") => actions::answer_invitation(&state.app, &subject, id, true).await,
-        (Ok(subject), "refuser") => actions::answer_invitation(&state.app, &subject, id, false).await,
-        (Ok(_), _) => Err(AppError::NotFound),
-        (Err(e), _) => Err(e),
-    };
-    match result {
-        Ok(()) => see_other(&format!("/actions/{id}")),
-        Err(error) => rerender_at(&state, submission, &format!("/actions/{id}"), &error).await,
-    }
+    let page = format!("/actions/{id}");
+    submission.answer(&state, result.map(|()| page.clone()), &page).await
 }
 
 /// The compte-rendu: saved (or recognized as a replay of one already saved) → back to the action.
-pub async fn report(State(state): State<ServerState>, Path(id): Path<i64>, request: Request) -> Response {
-    let (submission, subject) = match read(request).await {
-        Ok(read) => read,
-        Err(response) => return response,
-    };
-    let result = match subject {
-        Ok(subject) => reports::submit(&state.app, &subject, id, &submission.form).await,
-        Err(e) => Err(e),
-    };
-    match result {
-        Ok(_) => see_other(&format!("/actions/{id}?compte-rendu=ok#compte-rendu-titre")),
-        Err(error) => rerender_at(&state, submission, &format!("/actions/{id}/compte-rendu"), &error).await,
-    }
+pub async fn report(State(state): State<ServerState>, Path(id): Path<i64>, submission: Submission) -> Response {
+    let result = reports::submit(&state.app, &submission.subject(), id, &submission.form).await;
+    let next = result.map(|_| format!("/actions/{id}?compte-rendu=ok#compte-rendu-titre"));
+    submission.answer(&state, next, &format!("/actions/{id}/compte-rendu")).await
 }
 
 /// Makes (or changes) the personal calendar address, or deletes it.
-pub async fn calendar_address(State(state): State<ServerState>, request: Request) -> Response {
-    let (submission, subject) = match read(request).await {
-        Ok(read) => read,
-        Err(response) => return response,
-    };
-    let result = match (subject, submission.form.value("action")) {
-        (Ok(subject), "creer") => calendar::new_token(&state.app, &subject).await.map(Some),
-        (Ok(subject), "supprimer") => calendar::revoke(&state.app, &subject).await.map(|()| None),
-        (Ok(_), _) => Err(AppError::NotFound),
-        (Err(e), _) => Err(e),
-    };
-    match result {
+pub async fn calendar_address(State(state): State<ServerState>, submission: Submission) -> Response {
+    let subject = submission.subject();
+    let next = match submission.form.value("action") {
         // The address is shown once, on the list page; calendar apps will fetch it as it is.
-        Ok(Some(token)) => see_other(&format!("/actions?calendrier={token}#agenda-titre")),
-        Ok(None) => see_other("/actions#agenda-titre"),
-        Err(error) => rerender_at(&state, submission, "/actions", &error).await,
-    }
+        "creer" => calendar::new_token(&state.app, &subject).await.map(|token| format!("/actions?calendrier={token}#agenda-titre")),
+        "supprimer" => calendar::revoke(&state.app, &subject).await.map(|()| "/actions#agenda-titre".to_string()),
+        _ => Err(AppError::NotFound),
+    };
+    submission.answer(&state, next, "/actions").await
 }

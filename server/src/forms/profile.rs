@@ -1,29 +1,18 @@
 //! POST /profil
 
-use axum::extract::{Request, State};
+use axum::extract::State;
 use axum::response::Response;
 
-use app::error::AppError;
 use app::server::services::profiles;
 
-use crate::forms::render::{rerender, see_other, Submission};
+use crate::forms::render::{see_other, Submission};
 use crate::state::ServerState;
 
-pub async fn submit(State(state): State<ServerState>, request: Request) -> Response {
-    let submission = match Submission::read(request).await {
-        Ok(s) => s,
-        Err(response) => return response,
-    };
+pub async fn submit(State(state): State<ServerState>, submission: Submission) -> Response {
     if submission.user().is_none() {
         return see_other("/connexion?retour=%2Fprofil");
     }
-    let result = match submission.subject() {
-        Ok(subject) => profiles::update_profile(&state.app, &subject, &submission.form).await,
-        Err(e) => Err(e),
-    };
-    match result {
-        Ok(()) => see_other("/profil?enregistre=1"),
-        Err(AppError::NotAuthenticated) => see_other("/connexion?retour=%2Fprofil"),
-        Err(error) => rerender(&state, submission, &error).await,
-    }
+    let result = profiles::update_profile(&state.app, &submission.subject(), &submission.form).await;
+    // A session that ended meanwhile is sent to sign in by `answer`, back to /profil after.
+    submission.answer(&state, result.map(|()| "/profil?enregistre=1".to_string()), "/profil").await
 }

@@ -1,7 +1,9 @@
-//! Shared helpers: reading a form body, redirecting, and re-rendering a page with an outcome.
+//! The form edge: a submitted form as an axum extractor (`Submission`: who sends it, its fields,
+//! where from), and its answer (`Submission::answer`: 303 to the next page, or the page again with
+//! what was typed and why). A handler is then: the service's call, and where to go.
 
 use axum::body::Body;
-use axum::extract::Request;
+use axum::extract::{FromRequest, Request};
 use axum::response::{IntoResponse, Response};
 use http::header::{LOCATION, RETRY_AFTER};
 use http::{HeaderValue, Method, StatusCode};
@@ -10,7 +12,7 @@ use leptos::prelude::provide_context;
 use app::error::AppError;
 use app::model::form::{FieldErrors, FormOutcome, FormProblem, RawForm};
 use app::server::context::{subject_of, ClientIp};
-use app::server::policy::SessionUser;
+use app::server::policy::{SessionUser, Subject};
 
 use crate::state::ServerState;
 
@@ -20,6 +22,15 @@ const MAX_FORM_BYTES: usize = 64 * 1024;
 pub struct Submission {
     pub parts: http::request::Parts,
     pub form: RawForm,
+}
+
+/// A body too large or unreadable is answered at once (413, 400), before any handler runs.
+impl<S: Send + Sync> FromRequest<S> for Submission {
+    type Rejection = Response;
+
+    async fn from_request(request: Request, _state: &S) -> Result<Self, Response> {
+        Self::read(request).await
+    }
 }
 
 impl Submission {
@@ -42,9 +53,22 @@ impl Submission {
     }
 
     /// The policy subject of the person submitting (loaded with the session by the middleware).
-    /// A `Result` for the handlers' `match` until they take a form extractor (issue 16).
-    pub fn subject(&self) -> Result<app::server::policy::Subject, AppError> {
-        Ok(subject_of(&self.parts.extensions))
+    pub fn subject(&self) -> Subject {
+        subject_of(&self.parts.extensions)
+    }
+
+    /// The form's `retour` if it is a local path, else `default`.
+    pub fn back_or(&self, default: &str) -> String {
+        safe_local_path(self.form.value("retour")).unwrap_or_else(|| default.to_string())
+    }
+
+    /// The answer: 303 to the page `next` names, or — the service refused — `page` rendered
+    /// again with what was typed and why (sign-in first for someone no longer signed in).
+    pub async fn answer(self, state: &ServerState, next: Result<String, AppError>, page: &str) -> Response {
+        match next {
+            Ok(location) => see_other(&location),
+            Err(error) => rerender_at(state, self, page, &error).await,
+        }
     }
 }
 

@@ -1,7 +1,7 @@
 //! POST /federations/{code}/sections, /sections/{slug}/modifier, /sections/{slug}/equipe and
 //! /federations/{code}/equipe.
 
-use axum::extract::{Path, Request, State};
+use axum::extract::{Path, State};
 use axum::response::Response;
 
 use app::error::AppError;
@@ -10,42 +10,17 @@ use app::model::territory::{Role, Scope};
 use app::server::services::{roles, sections};
 use app::server::store;
 
-use crate::forms::render::{rerender_at, see_other, Submission};
+use crate::forms::render::{rerender_at, Submission};
 use crate::state::ServerState;
 
-macro_rules! read_or_return {
-    ($request:expr) => {
-        match Submission::read($request).await {
-            Ok(s) => s,
-            Err(response) => return response,
-        }
-    };
+pub async fn create(State(state): State<ServerState>, Path(code): Path<String>, submission: Submission) -> Response {
+    let result = sections::create(&state.app, &submission.subject(), &code, &submission.form).await;
+    submission.answer(&state, result.map(|slug| format!("/sections/{slug}")), &format!("/federations/{code}/nouvelle-section")).await
 }
 
-pub async fn create(State(state): State<ServerState>, Path(code): Path<String>, request: Request) -> Response {
-    let submission = read_or_return!(request);
-    let page = format!("/federations/{code}/nouvelle-section");
-    let result = match submission.subject() {
-        Ok(subject) => sections::create(&state.app, &subject, &code, &submission.form).await,
-        Err(e) => Err(e),
-    };
-    match result {
-        Ok(slug) => see_other(&format!("/sections/{slug}")),
-        Err(error) => rerender_at(&state, submission, &page, &error).await,
-    }
-}
-
-pub async fn update(State(state): State<ServerState>, Path(slug): Path<String>, request: Request) -> Response {
-    let submission = read_or_return!(request);
-    let page = format!("/sections/{slug}/modifier");
-    let result = match submission.subject() {
-        Ok(subject) => sections::update(&state.app, &subject, &slug, &submission.form).await,
-        Err(e) => Err(e),
-    };
-    match result {
-        Ok(()) => see_other(&format!("/sections/{slug}")),
-        Err(error) => rerender_at(&state, submission, &page, &error).await,
-    }
+pub async fn update(State(state): State<ServerState>, Path(slug): Path<String>, submission: Submission) -> Response {
+    let result = sections::update(&state.app, &submission.subject(), &slug, &submission.form).await;
+    submission.answer(&state, result.map(|()| format!("/sections/{slug}")), &format!("/sections/{slug}/modifier")).await
 }
 
 fn parse_role(raw: &str, allowed: &[Role]) -> Result<Role, AppError> {
@@ -57,7 +32,7 @@ fn parse_role(raw: &str, allowed: &[Role]) -> Result<Role, AppError> {
 }
 
 async fn team_change(state: &ServerState, submission: &Submission, scope: &Scope, allowed: &[Role]) -> Result<(), AppError> {
-    let subject = submission.subject()?;
+    let subject = submission.subject();
     let role = parse_role(submission.form.value("role"), allowed)?;
     let handle = submission.form.value("handle");
     if submission.form.value("action") == "retirer" {
@@ -67,8 +42,7 @@ async fn team_change(state: &ServerState, submission: &Submission, scope: &Scope
     }
 }
 
-pub async fn section_team(State(state): State<ServerState>, Path(slug): Path<String>, request: Request) -> Response {
-    let submission = read_or_return!(request);
+pub async fn section_team(State(state): State<ServerState>, Path(slug): Path<String>, submission: Submission) -> Response {
     let page = format!("/sections/{slug}");
     let section = match store::sections::by_slug(&state.app.db, &slug).await {
         Ok(Some(section)) => section,
@@ -76,18 +50,13 @@ pub async fn section_team(State(state): State<ServerState>, Path(slug): Path<Str
         Err(e) => return rerender_at(&state, submission, &page, &AppError::from(e)).await,
     };
     let allowed = [Role::SectionSecretary, Role::SectionAnimator, Role::Moderator];
-    match team_change(&state, &submission, &Scope::Section(section.id), &allowed).await {
-        Ok(()) => see_other(&page),
-        Err(error) => rerender_at(&state, submission, &page, &error).await,
-    }
+    let result = team_change(&state, &submission, &Scope::Section(section.id), &allowed).await;
+    submission.answer(&state, result.map(|()| page.clone()), &page).await
 }
 
-pub async fn federation_team(State(state): State<ServerState>, Path(code): Path<String>, request: Request) -> Response {
-    let submission = read_or_return!(request);
+pub async fn federation_team(State(state): State<ServerState>, Path(code): Path<String>, submission: Submission) -> Response {
     let page = format!("/federations/{code}");
     let allowed = [Role::FederationFirstSecretary, Role::FederationAnimator, Role::Moderator];
-    match team_change(&state, &submission, &Scope::Federation(code.to_uppercase()), &allowed).await {
-        Ok(()) => see_other(&page),
-        Err(error) => rerender_at(&state, submission, &page, &error).await,
-    }
+    let result = team_change(&state, &submission, &Scope::Federation(code.to_uppercase()), &allowed).await;
+    submission.answer(&state, result.map(|()| page.clone()), &page).await
 }

@@ -1,6 +1,6 @@
 //! POST /connexion
 
-use axum::extract::{Request, State};
+use axum::extract::State;
 use axum::response::Response;
 
 use app::server::services::accounts;
@@ -9,11 +9,7 @@ use crate::forms::render::{rerender, safe_local_path, see_other, Submission};
 use crate::middleware::cookies;
 use crate::state::ServerState;
 
-pub async fn submit(State(state): State<ServerState>, request: Request) -> Response {
-    let submission = match Submission::read(request).await {
-        Ok(s) => s,
-        Err(response) => return response,
-    };
+pub async fn submit(State(state): State<ServerState>, submission: Submission) -> Response {
     match accounts::sign_in(&state.app, &submission.form, &submission.client_ip()).await {
         Ok(opened) => {
             let target = safe_local_path(submission.form.value("retour")).unwrap_or_else(|| "/".to_string());
