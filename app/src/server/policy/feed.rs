@@ -48,9 +48,15 @@ pub fn viewers(placeholders: &str) -> String {
 /// `LIMIT 1 OFFSET 0` in the `EXISTS` keeps them per-row index probes: without it PostgreSQL turns
 /// an `EXISTS` under `OR` into a hashed subplan that reads the whole `coopains` table (54,000 rows
 /// on the S demo) for every statement (`/tags/logement`: 32 ms → 3.5 ms). Harmless for SQLite.
-pub const POST_VISIBLE: &str = "(u.suspended_at IS NULL \
-     AND (p.hidden_at IS NULL OR p.author_id = me.id) \
-     AND (p.audience IN ('public', 'national') \
+/// The rule's text, with what it says of hidden publications as a parameter: `POST_VISIBLE` and
+/// `POST_VISIBLE_WITH_HIDDEN` are built from this one definition (never by patching one into the
+/// other: an edit of the rule must change both).
+macro_rules! post_visible {
+    ($hidden:literal) => {
+        concat!(
+            "(u.suspended_at IS NULL AND ",
+            $hidden,
+            " AND (p.audience IN ('public', 'national') \
        OR p.author_id = me.id \
        OR (p.audience = 'section' AND p.section_id = me.section_id) \
        OR (p.audience = 'federation' AND p.federation_code = me.federation_code) \
@@ -58,7 +64,15 @@ pub const POST_VISIBLE: &str = "(u.suspended_at IS NULL \
             OR (me.id IS NOT NULL AND EXISTS (SELECT 1 FROM groups vg WHERE vg.id = p.group_id AND vg.privacy = 'public' LIMIT 1 OFFSET 0)))) \
        OR (p.audience = 'coopains' AND EXISTS (SELECT 1 FROM coopains vk WHERE vk.user_id = p.author_id AND vk.coopain_id = me.id LIMIT 1 OFFSET 0))) \
      AND NOT EXISTS (SELECT 1 FROM blocks vb WHERE vb.blocker_id = p.author_id AND vb.blocked_id = me.id) \
-     AND NOT EXISTS (SELECT 1 FROM blocks vb2 WHERE vb2.blocker_id = me.id AND vb2.blocked_id = p.author_id))";
+     AND NOT EXISTS (SELECT 1 FROM blocks vb2 WHERE vb2.blocker_id = me.id AND vb2.blocked_id = p.author_id))"
+        )
+    };
+}
+
+pub const POST_VISIBLE: &str = post_visible!("(p.hidden_at IS NULL OR p.author_id = me.id)");
+
+/// The same rule, hidden publications included: for moderators, whom the caller checks.
+pub const POST_VISIBLE_WITH_HIDDEN: &str = post_visible!("TRUE");
 
 /// One way a publication gets into `me`'s home feed (`/fil`). `applies` asks it of one
 /// publication `p` (the live stream); `scan` reads the same publications for the feed as one index
@@ -193,6 +207,12 @@ mod tests {
 
     fn person(id: i64, section: Option<i64>, roles: &[(Role, Scope)]) -> Subject {
         Subject::for_tests(id, section, Some("59"), true, roles.to_vec())
+    }
+
+    #[test]
+    fn the_rule_with_hidden_publications_differs_only_there() {
+        assert_eq!(POST_VISIBLE.replace("(p.hidden_at IS NULL OR p.author_id = me.id)", "TRUE"), POST_VISIBLE_WITH_HIDDEN);
+        assert_ne!(POST_VISIBLE, POST_VISIBLE_WITH_HIDDEN);
     }
 
     #[test]

@@ -74,12 +74,12 @@ pub struct NotificationRow {
 /// A condition on `n` alone (the actor is looked up inside), so that a page of notifications is
 /// read in `n`'s index order and stops at its limit (PostgreSQL read and sorted all 3,182 of the
 /// demo secretary's otherwise: 37 ms → 3 ms).
-const STILL_VISIBLE: &str = "(n.actor_id IS NULL OR EXISTS (SELECT 1 FROM users na WHERE na.id = n.actor_id AND na.suspended_at IS NULL \
-     AND NOT EXISTS (SELECT 1 FROM blocks nb WHERE (nb.blocker_id = na.id AND nb.blocked_id = n.user_id) OR (nb.blocker_id = n.user_id AND nb.blocked_id = na.id)))) \
-     AND (n.post_id IS NULL OR EXISTS (SELECT 1 FROM posts p JOIN users u ON u.id = p.author_id WHERE p.id = n.post_id AND {POST_VISIBLE}))";
-
 fn still_visible() -> String {
-    STILL_VISIBLE.replace("{POST_VISIBLE}", POST_VISIBLE)
+    format!(
+        "(n.actor_id IS NULL OR EXISTS (SELECT 1 FROM users na WHERE na.id = n.actor_id AND na.suspended_at IS NULL \
+         AND NOT EXISTS (SELECT 1 FROM blocks nb WHERE (nb.blocker_id = na.id AND nb.blocked_id = n.user_id) OR (nb.blocker_id = n.user_id AND nb.blocked_id = na.id)))) \
+         AND (n.post_id IS NULL OR EXISTS (SELECT 1 FROM posts p JOIN users u ON u.id = p.author_id WHERE p.id = n.post_id AND {POST_VISIBLE}))"
+    )
 }
 
 /// Newest first, keyset on id.

@@ -5,7 +5,7 @@ use sqlx::FromRow;
 
 use crate::model::feed::ReactionKind;
 use crate::server::db::{Db, Tx};
-use crate::server::policy::feed::{in_home, HOME_BRANCHES, POST_VISIBLE, VIEWER};
+use crate::server::policy::feed::{in_home, HOME_BRANCHES, POST_VISIBLE, POST_VISIBLE_WITH_HIDDEN, VIEWER};
 use crate::server::store::bundle::{Arg, Part};
 use crate::{on_pool, on_tx};
 
@@ -210,11 +210,7 @@ fn home_ids() -> String {
 /// One publication if `viewer` may see it. With `include_hidden`, a hidden publication is
 /// returned too (for moderators, who are checked by the caller).
 pub async fn visible(db: &Db, viewer: i64, id: i64, include_hidden: bool) -> Result<Option<FeedRow>, sqlx::Error> {
-    let rule = if include_hidden {
-        POST_VISIBLE.replace("(p.hidden_at IS NULL OR p.author_id = me.id)", "TRUE")
-    } else {
-        POST_VISIBLE.to_string()
-    };
+    let rule = if include_hidden { POST_VISIBLE_WITH_HIDDEN } else { POST_VISIBLE };
     let sql = format!(
         "WITH {VIEWER} SELECT {POST_COLUMNS}, {} FROM posts p {POST_JOINS} CROSS JOIN me WHERE p.id = $2 AND {rule}",
         reaction_columns()
