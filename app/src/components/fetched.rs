@@ -146,7 +146,8 @@ pub async fn refresh_comments(_post_id: i64, _section: NodeRef<leptos::html::Sec
 /// Sends `form` as the browser would without JavaScript (a urlencoded POST to its action, with
 /// the person's cookie) and says whether the server took it: it then answers with a redirection
 /// to the page to show (`303 See Other`, followed here). A refusal (the page again with what to
-/// fix, 422), a limit (429) or no network: `false`, nothing was written.
+/// fix, 422), a limit (429), no network, or a session that ended (a redirection too, but to the
+/// sign-in page): `false`, nothing was written, and the caller keeps what was typed.
 #[cfg(feature = "hydrate")]
 pub async fn post_form(form: &leptos::web_sys::HtmlFormElement) -> bool {
     use wasm_bindgen::JsCast;
@@ -161,7 +162,8 @@ pub async fn post_form(form: &leptos::web_sys::HtmlFormElement) -> bool {
         let window = web_sys::window()?;
         let response: web_sys::Response =
             JsFuture::from(window.fetch_with_str_and_init(&form.action(), &init)).await.ok()?.dyn_into().ok()?;
-        Some(response.ok() && response.redirected())
+        let signed_out = web_sys::Url::new(&response.url()).is_ok_and(|url| url.pathname() == "/connexion");
+        Some(response.ok() && response.redirected() && !signed_out)
     };
     sent.await.unwrap_or(false)
 }
