@@ -3,79 +3,21 @@
 
 pub mod actions;
 pub mod feed;
+mod lang;
 pub mod reports;
 pub mod territory;
 
-use serde::{Deserialize, Serialize};
+pub use lang::Lang;
+
+pub use crate::model::paris_time::{
+    civil_add_days, civil_iso, civil_weekday, paris_civil_day, paris_datetime_input, paris_month_start, paris_year_month,
+    parse_paris_datetime, parse_paris_day,
+};
+use crate::model::paris_time::{civil_date, paris_local_ms};
 
 use crate::model::form::{FieldError, FormProblem};
 use crate::model::home::FirstStep;
 use crate::model::profile::{Availability, Visibility};
-
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Lang {
-    #[default]
-    Fr,
-    En,
-}
-
-impl Lang {
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Fr => "fr",
-            Lang::En => "en",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Lang> {
-        match code.trim().to_ascii_lowercase().as_str() {
-            "fr" => Some(Lang::Fr),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
-    }
-
-    /// The other language, for the switch.
-    pub fn other(self) -> Lang {
-        match self {
-            Lang::Fr => Lang::En,
-            Lang::En => Lang::Fr,
-        }
-    }
-
-    /// Picks from an `Accept-Language` header by quality; French when unsure.
-    pub fn from_accept_language(header: &str) -> Lang {
-        let mut best: Option<(f32, Lang)> = None;
-        for part in header.split(',') {
-            let mut pieces = part.trim().split(';');
-            let tag = pieces.next().unwrap_or("").trim().to_ascii_lowercase();
-            let quality = pieces.find_map(|p| p.trim().strip_prefix("q=").and_then(|q| q.parse::<f32>().ok())).unwrap_or(1.0);
-            let primary = tag.split('-').next().unwrap_or("");
-            if let Some(lang) = Lang::from_code(primary) {
-                if quality > 0.0 && best.is_none_or(|(q, _)| quality > q) {
-                    best = Some((quality, lang));
-                }
-            }
-        }
-        best.map(|(_, lang)| lang).unwrap_or_default()
-    }
-
-    pub fn texts(self) -> &'static Texts {
-        match self {
-            Lang::Fr => &FR,
-            Lang::En => &EN,
-        }
-    }
-
-    /// The feed's texts alone. Islands use these: reaching them through `texts()` would link
-    /// every text of every page (and their formatting code) into the WebAssembly.
-    pub fn feed_texts(self) -> &'static feed::FeedTexts {
-        match self {
-            Lang::Fr => &feed::FR,
-            Lang::En => &feed::EN,
-        }
-    }
-}
 
 pub struct Texts {
     pub territory: &'static territory::TerritoryTexts,
@@ -634,51 +576,6 @@ pub fn format_day(lang: Lang, epoch_ms: i64) -> String {
     format!("{} {}", names[weekday], format_date(lang, epoch_ms))
 }
 
-/// `2026-11-28T10:00` (the value of an `<input type="datetime-local">`) read as Europe/Paris
-/// time, to UTC milliseconds. In the autumn's repeated hour, the first (summer) one.
-pub fn parse_paris_datetime(raw: &str) -> Option<i64> {
-    let raw = raw.trim();
-    let (date, time) = raw.split_once('T').or_else(|| raw.split_once(' '))?;
-    let mut d = date.split('-');
-    let (y, mo, da) = (d.next()?.parse::<i64>().ok()?, d.next()?.parse::<u32>().ok()?, d.next()?.parse::<u32>().ok()?);
-    let mut t = time.split(':');
-    let (h, mi) = (t.next()?.parse::<i64>().ok()?, t.next()?.parse::<i64>().ok()?);
-    if d.next().is_some()
-        || !(1..=12).contains(&mo)
-        || !(1..=31).contains(&da)
-        || !(0..24).contains(&h)
-        || !(0..60).contains(&mi)
-        || !(1900..=9999).contains(&y)
-    {
-        return None;
-    }
-    let local = days_from_civil(y, mo, da) * 86_400_000 + (h * 60 + mi) * 60_000;
-    if civil_date(local) != (y, mo, da) {
-        return None; // 31 February and the like
-    }
-    let hour = 3_600_000;
-    [2 * hour, hour].into_iter().map(|offset| local - offset).find(|&utc| paris_local_ms(utc) == local).or(Some(local - hour))
-}
-
-/// The inverse of `parse_paris_datetime`, to prefill a form.
-pub fn paris_datetime_input(epoch_ms: i64) -> String {
-    let local = paris_local_ms(epoch_ms);
-    let (y, mo, d) = civil_date(local);
-    let minutes = local.rem_euclid(86_400_000) / 60_000;
-    format!("{y:04}-{mo:02}-{d:02}T{:02}:{:02}", minutes / 60, minutes % 60)
-}
-
-/// The Europe/Paris (year, month) of a time: the buckets of monthly statistics.
-pub fn paris_year_month(epoch_ms: i64) -> (i64, u32) {
-    let (y, m, _) = civil_date(paris_local_ms(epoch_ms));
-    (y, m)
-}
-
-/// UTC milliseconds of the first instant of a Europe/Paris month.
-pub fn paris_month_start(year: i64, month: u32) -> i64 {
-    parse_paris_day(&format!("{year:04}-{month:02}-01")).unwrap_or(0)
-}
-
 /// "novembre 2026" / "November 2026"; short: "nov." / "Nov" (chart axes).
 pub fn format_month(lang: Lang, year: i64, month: u32, short: bool) -> String {
     const FR_SHORT: [&str; 12] = ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."];
@@ -706,69 +603,6 @@ pub fn format_number(lang: Lang, n: i64) -> String {
         out.insert(0, '-');
     }
     out
-}
-
-/// The Europe/Paris calendar day of a time.
-pub fn paris_civil_day(epoch_ms: i64) -> (i64, u32, u32) {
-    civil_date(paris_local_ms(epoch_ms))
-}
-
-/// The day `n` days after (before, when negative) a calendar day.
-pub fn civil_add_days((y, m, d): (i64, u32, u32), n: i64) -> (i64, u32, u32) {
-    civil_date((days_from_civil(y, m, d) + n) * 86_400_000)
-}
-
-/// 0 for Monday … 6 for Sunday (French calendars start on Monday).
-pub fn civil_weekday((y, m, d): (i64, u32, u32)) -> i64 {
-    (days_from_civil(y, m, d) + 3).rem_euclid(7) // 1970-01-01 was a Thursday
-}
-
-/// `YYYY-MM-DD` of a calendar day.
-pub fn civil_iso((y, m, d): (i64, u32, u32)) -> String {
-    format!("{y:04}-{m:02}-{d:02}")
-}
-
-/// UTC milliseconds of midnight, Europe/Paris, of `YYYY-MM-DD`.
-pub fn parse_paris_day(raw: &str) -> Option<i64> {
-    parse_paris_datetime(&format!("{}T00:00", raw.trim()))
-}
-
-/// Europe/Paris offset: CET (+1) with CEST (+2) from the last Sunday of March 01:00 UTC to the
-/// last Sunday of October 01:00 UTC.
-fn paris_local_ms(epoch_ms: i64) -> i64 {
-    let hour = 3_600_000;
-    let (year, _, _) = civil_date(epoch_ms);
-    let last_sunday = |month: u32, days: u32| {
-        let last = days_from_civil(year, month, days);
-        let weekday = (last + 4).rem_euclid(7); // 0 = Sunday (1970-01-01 was a Thursday)
-        (last - weekday) * 86_400_000 + hour
-    };
-    let summer = epoch_ms >= last_sunday(3, 31) && epoch_ms < last_sunday(10, 31);
-    epoch_ms + if summer { 2 * hour } else { hour }
-}
-
-fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let m = i64::from(m);
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-/// (year, month 1–12, day 1–31) of a UTC millisecond timestamp (Howard Hinnant's algorithm).
-fn civil_date(epoch_ms: i64) -> (i64, u32, u32) {
-    let z = epoch_ms.div_euclid(86_400_000) + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    (year, month, day)
 }
 
 #[cfg(test)]

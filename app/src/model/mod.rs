@@ -5,6 +5,7 @@ pub mod action;
 pub mod feed;
 pub mod form;
 pub mod home;
+pub mod paris_time;
 pub mod profile;
 pub mod report;
 pub mod territory;

@@ -1,8 +1,8 @@
 //! The month and week views of /actions: which days a period covers (whole weeks, Monday first,
 //! Europe/Paris) and the actions of each day.
 
-use crate::i18n::{civil_add_days, civil_iso, civil_weekday, paris_civil_day, parse_paris_day};
 use crate::model::action::{ActionSummary, ActionsLayout, CalendarDay, CalendarView};
+use crate::model::paris_time::{civil_add_days, civil_iso, civil_weekday, paris_civil_day, parse_paris_day};
 
 type Day = (i64, u32, u32);
 
@@ -111,7 +111,7 @@ impl Period {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::parse_paris_datetime;
+    use crate::model::paris_time::parse_paris_datetime;
 
     fn at(raw: &str) -> i64 {
         parse_paris_datetime(raw).unwrap_or(0)

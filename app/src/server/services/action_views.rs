@@ -2,12 +2,12 @@
 //! and the creation / edit form.
 
 use crate::error::AppError;
-use crate::i18n::{paris_datetime_input, parse_paris_day};
 use crate::model::action::{
     distance_m, in_french_territory, ActionFilters, ActionFormView, ActionKind, ActionStatus, ActionSummary, ActionView, ActionsLayout,
     ActionsPage, MapConfig, MyActionsPage, ParticipantView, PastAction, ReportFigures, ReportRevision, RsvpStatus,
 };
 use crate::model::feed::Author;
+use crate::model::paris_time::{paris_datetime_input, parse_paris_day};
 use crate::model::territory::{FederationRef, ScopeRef, SectionRef};
 use crate::server::context::AppState;
 use crate::server::now_ms;

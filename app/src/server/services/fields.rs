@@ -1,8 +1,8 @@
 //! Parsing of typed form values shared by the action forms: bounded text, whole numbers,
 //! coordinates, Europe/Paris date-times. Each returns the error code the page translates.
 
-use crate::i18n::parse_paris_datetime;
 use crate::model::form::FieldError;
+use crate::model::paris_time::parse_paris_datetime;
 
 /// Trimmed text of `min..=max` characters (min 0: optional), no control characters but newlines.
 pub fn text(raw: &str, min: usize, max: usize) -> Result<String, FieldError> {

@@ -3,10 +3,10 @@
 //! carries an idempotency key, so a replay (offline sync, a double tap) changes nothing.
 
 use crate::error::AppError;
-use crate::i18n::{civil_iso, paris_civil_day, parse_paris_day};
 use crate::model::account::Email;
 use crate::model::action::RsvpStatus;
 use crate::model::form::{FieldError, FieldErrors, RawForm};
+use crate::model::paris_time::{civil_iso, paris_civil_day, parse_paris_day};
 use crate::model::report::{ContactView, ReportFormView, CONTACT_RETENTION_MONTHS, CONTACT_ROWS};
 use crate::server::auth::session_token;
 use crate::server::context::AppState;

@@ -3,8 +3,8 @@
 //! over the section's actions, aggregated here.
 
 use crate::error::AppError;
-use crate::i18n::{paris_month_start, paris_year_month};
 use crate::model::action::ActionKind;
+use crate::model::paris_time::{paris_month_start, paris_year_month};
 use crate::model::report::{MonthStats, SectionStatsView};
 use crate::server::context::AppState;
 use crate::server::now_ms;
