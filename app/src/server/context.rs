@@ -152,11 +152,6 @@ pub fn session_user() -> Option<SessionUser> {
     subject().user
 }
 
-/// The signed-in person, or `NotAuthenticated`.
-pub fn require_user() -> Result<SessionUser, AppError> {
-    session_user().ok_or(AppError::NotAuthenticated)
-}
-
 /// The unread notification count found with the session, for the header (`get_current_user`).
 #[derive(Debug, Clone, Copy)]
 pub struct UnreadNotifications(pub i64);
