@@ -132,6 +132,7 @@ fn place_link(place: &PostPlace) -> Option<(String, String)> {
 #[component]
 fn Reactions(id: i64, reactions: RwSignal<Vec<ReactionCount>>, enabled: bool, back: String) -> impl IntoView {
     let t = use_feed_texts();
+    let lang = use_lang();
     let busy = RwSignal::new(false);
     let form = NodeRef::<leptos::html::Form>::new();
     view! {
@@ -168,7 +169,7 @@ fn Reactions(id: i64, reactions: RwSignal<Vec<ReactionCount>>, enabled: bool, ba
                         >
                             <span aria-hidden="true">{kind.emoji()}</span>
                             <span class="reaction-name">{(t.reaction_name)(kind)}</span>
-                            <span class="count">{move || (tally().0 > 0).then(|| crate::i18n::territory::format_count(tally().0))}</span>
+                            <span class="count">{move || (tally().0 > 0).then(|| crate::i18n::format_number(lang, tally().0))}</span>
                         </button>
                     }
                 })

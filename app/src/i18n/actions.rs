@@ -1,515 +1,349 @@
 //! Texts of the field actions: list, detail, answers, creation form, calendar.
 
+use super::typography::{is_plural, plural_s};
+use super::Lang;
 use crate::model::action::{ActionAudience, ActionKind, ActionsLayout, RsvpStatus};
 
-pub struct ActionTexts {
-    pub nav_actions: &'static str,
-    pub list_title: &'static str,
-    pub mine_title: &'static str,
-    pub mine_intro: &'static str,
-    pub mine_upcoming: &'static str,
-    pub mine_past: &'static str,
-    pub mine_none_upcoming: &'static str,
-    pub mine_none_past: &'static str,
-    pub mine_older: &'static str,
-    pub report_due: &'static str,
-    pub list_intro: &'static str,
-    pub near: fn(&str, i64) -> String,
-    pub no_origin: &'static str,
-    pub your_position: &'static str,
-    pub filters_title: &'static str,
-    pub filter_kind: &'static str,
-    pub any_kind: &'static str,
-    pub filter_from: &'static str,
-    pub filter_to: &'static str,
-    pub filter_radius: &'static str,
-    pub filter_near: &'static str,
-    pub filter_near_hint: &'static str,
-    pub filter_submit: &'static str,
-    pub use_my_position: &'static str,
-    pub none_found: &'static str,
-    pub more: &'static str,
-    pub new_action: &'static str,
-    pub propose_action: &'static str,
-    pub kind: fn(ActionKind) -> &'static str,
-    pub audience: fn(ActionAudience) -> &'static str,
-    pub distance: fn(i64) -> String,
-    pub places: fn(i64, Option<i64>) -> String,
-    pub renfort: fn(i64) -> String,
-    pub cancelled: &'static str,
-    pub proposed: &'static str,
-    pub my_status: fn(RsvpStatus) -> &'static str,
-    pub when: fn(&str, &str, &str) -> String,
-
-    pub organized_by: &'static str,
-    pub meeting_point: &'static str,
-    pub material: &'static str,
-    pub audience_label: &'static str,
-    pub organizers: &'static str,
-    pub participants: &'static str,
-    pub participants_hidden: &'static str,
-    pub waiting_count: fn(i64) -> String,
-    pub maybe_count: fn(i64) -> String,
-    pub answer_title: &'static str,
-    pub answer_yes: &'static str,
-    pub answer_maybe: &'static str,
-    pub answer_no: &'static str,
-    pub share_contact: &'static str,
-    pub show_first_name: &'static str,
-    /// "… and N more" after the first names shown to participants.
-    pub others_coming: fn(usize, i64) -> String,
-    pub invitation_title: &'static str,
-    pub invitation_text: fn(&str) -> String,
-    pub invitation_accept: &'static str,
-    pub invitation_decline: &'static str,
-    pub pending_organizers: &'static str,
-    pub report_history: fn(i64) -> String,
-    pub report_version: fn(&str, &str) -> String,
-    pub answered: fn(RsvpStatus) -> &'static str,
-    pub sign_in_to_join: &'static str,
-    pub past: &'static str,
-    pub add_to_calendar: &'static str,
-    pub open_map: &'static str,
-    pub edit: &'static str,
-    pub cancel_title: &'static str,
-    pub cancel_reason: &'static str,
-    pub cancel_submit: &'static str,
-    pub cancelled_because: fn(&str) -> String,
-    pub approve: &'static str,
-    pub proposals_title: &'static str,
-    pub contact: &'static str,
-
-    pub form_title: &'static str,
-    pub edit_title: fn(&str) -> String,
-    pub propose_hint: &'static str,
-    pub scope_label: &'static str,
-    pub kind_label: &'static str,
-    pub title_label: &'static str,
-    pub description_label: &'static str,
-    pub starts_label: &'static str,
-    pub ends_label: &'static str,
-    pub place_label: &'static str,
-    pub place_hint: &'static str,
-    pub address_label: &'static str,
-    pub commune_label: &'static str,
-    pub commune_hint: &'static str,
-    pub lat_label: &'static str,
-    pub lng_label: &'static str,
-    pub coordinates_hint: &'static str,
-    pub coordinates_manual: &'static str,
-    pub meeting_point_on_map: &'static str,
-    pub capacity_label: &'static str,
-    pub capacity_hint: &'static str,
-    pub material_label: &'static str,
-    pub renfort_label: &'static str,
-    pub renfort_hint: &'static str,
-    pub organizers_label: &'static str,
-    pub organizers_hint: &'static str,
-    pub create_submit: &'static str,
-    pub propose_submit: &'static str,
-    pub save_submit: &'static str,
-
-    pub layouts_label: &'static str,
-    pub layout: fn(ActionsLayout) -> &'static str,
-    pub map_label: &'static str,
-    pub map_needs_js: &'static str,
-    pub map_no_point: &'static str,
-    pub previous_month: &'static str,
-    pub next_month: &'static str,
-    pub previous_week: &'static str,
-    pub next_week: &'static str,
-    pub week_of: fn(&str) -> String,
-    pub weekdays: [&'static str; 7],
-    pub nothing_planned: &'static str,
-    pub today: &'static str,
-    pub calendar_truncated: &'static str,
-    pub suggestions_title: &'static str,
-    pub suggestions_intro: &'static str,
-    pub suggested_badge: &'static str,
-    pub locating: &'static str,
-    pub position_refused: &'static str,
-    pub position_unavailable: &'static str,
-    pub pick_on_map: &'static str,
-    pub position_taken: &'static str,
-
-    pub calendar_title: &'static str,
-    pub calendar_intro: &'static str,
-    pub calendar_make: &'static str,
-    pub calendar_remake: &'static str,
-    pub calendar_revoke: &'static str,
-    pub calendar_your_address: &'static str,
-    pub section_actions: &'static str,
-    pub section_no_actions: &'static str,
-}
-
-pub static FR: ActionTexts = ActionTexts {
-    nav_actions: "Actions",
-    list_title: "Actions de terrain",
-    mine_title: "Mes actions",
-    mine_intro: "Les actions auxquelles tu participes ou que tu organises.",
-    mine_upcoming: "À venir",
-    mine_past: "Passées",
-    mine_none_upcoming: "Aucune action prévue pour toi. Trouve-en une près de chez toi.",
-    mine_none_past: "Pas encore d’action passée.",
-    mine_older: "Actions plus anciennes",
-    report_due: "Compte-rendu à rédiger",
-    list_intro: "Tractage, porte-à-porte, phoning… Trouve une action près de chez toi et rejoins-la en un clic.",
-    near: |place, km| format!("À moins de {km} km de {place}"),
-    no_origin: "Indique un code postal pour voir les actions près de chez toi.",
-    your_position: "ta position",
-    filters_title: "Filtrer",
-    filter_kind: "Type d’action",
-    any_kind: "Tous les types",
-    filter_from: "À partir du",
-    filter_to: "Jusqu’au",
-    filter_radius: "Rayon (km)",
-    filter_near: "Près de (code postal)",
-    filter_near_hint: "Vide\u{a0}: ta commune.",
-    filter_submit: "Afficher",
-    use_my_position: "Utiliser ma position",
-    none_found: "Aucune action à venir ici pour l’instant. Élargis le rayon, ou propose-en une à ta section\u{202f}!",
-    more: "Actions suivantes",
-    new_action: "Créer une action",
-    propose_action: "Proposer une action",
-    kind: |k| match k {
-        ActionKind::Tractage => "Tractage",
-        ActionKind::Boitage => "Boîtage",
-        ActionKind::PorteAPorte => "Porte-à-porte",
-        ActionKind::Phoning => "Phoning",
-        ActionKind::Collage => "Collage d’affiches",
-        ActionKind::ReunionPublique => "Réunion publique",
-        ActionKind::ReunionAppartement => "Réunion d’appartement",
-        ActionKind::Permanence => "Permanence / stand",
-        ActionKind::Meeting => "Meeting",
-        ActionKind::Formation => "Formation",
-        ActionKind::Autre => "Autre",
-    },
-    audience: |a| match a {
-        ActionAudience::Public => "Ouverte à tous",
-        ActionAudience::Section => "Réservée à la section",
-        ActionAudience::Adherents => "Réservée aux adhérent·es",
-    },
-    distance: |m| if m < 1000 { format!("à {m} m") } else { format!("à {} km", format_km(m)) },
-    places: |going, capacity| match capacity {
-        Some(c) if going >= c => format!("{going} participant·es · complet (liste d’attente)"),
-        Some(c) => format!("{going} participant·es · {} place{} restante{}", c - going, plural(c - going), plural(c - going)),
-        None => format!("{going} participant·e{}", plural(going)),
-    },
-    renfort: |n| format!("Renfort demandé\u{a0}: besoin de {n} personne{}", plural(n)),
-    cancelled: "Annulée",
-    proposed: "Proposition en attente de validation",
-    my_status: |s| match s {
-        RsvpStatus::Going => "Tu participes",
-        RsvpStatus::Waiting => "Tu es sur liste d’attente",
-        RsvpStatus::Maybe => "Peut-être",
-        RsvpStatus::Declined => "Tu ne peux pas",
-    },
-    when: |day, start, end| format!("{day}, de {start} à {end}"),
-
-    organized_by: "Organisée par",
-    meeting_point: "Point de rendez-vous",
-    material: "À apporter",
-    audience_label: "Public",
-    organizers: "Organisateur·ices",
-    participants: "Qui vient",
-    participants_hidden: "La liste des participant·es est visible par celles et ceux qui participent.",
-    waiting_count: |n| format!("{n} sur liste d’attente"),
-    maybe_count: |n| format!("{n} peut-être"),
-    answer_title: "Ta réponse",
-    answer_yes: "Je participe",
-    answer_maybe: "Peut-être",
-    answer_no: "Je ne peux pas",
-    share_contact: "Les organisateur·ices peuvent voir mon adresse e-mail",
-    show_first_name: "Les autres participant·es peuvent voir mon prénom",
-    others_coming: |shown, total| {
-        let rest = total - shown as i64;
-        match (shown, rest) {
-            (0, n) => format!("{n} participant{}", if n > 1 { "·es" } else { "·e" }),
-            (_, 1) => "et 1\u{a0}autre personne".to_string(),
-            (_, n) => format!("et {n}\u{a0}autres personnes"),
+texts! {
+    pub struct ActionTexts {
+        nav_actions: &'static str { fr: "Actions", en: "Actions" }
+        list_title: &'static str { fr: "Actions de terrain", en: "Field actions" }
+        mine_title: &'static str { fr: "Mes actions", en: "My actions" }
+        mine_intro: &'static str {
+            fr: "Les actions auxquelles tu participes ou que tu organises.",
+            en: "The actions you take part in or organize.",
         }
-    },
-    invitation_title: "Co-organiser cette action\u{202f}?",
-    invitation_text: |who| format!("{who} te propose de co-organiser cette action. En acceptant, tu verras qui vient, les adresses e-mail partagées et les contacts rencontrés."),
-    invitation_accept: "J’accepte",
-    invitation_decline: "Je refuse",
-    pending_organizers: "Invitations en attente",
-    report_history: |n| format!("Historique du compte-rendu ({n}\u{a0}version{})", if n > 1 { "s" } else { "" }),
-    report_version: |who, when| format!("{who}, {when}"),
-    answered: |s| match s {
-        RsvpStatus::Going => "C’est noté\u{a0}: tu participes. Merci\u{202f}!",
-        RsvpStatus::Waiting => "L’action est complète\u{a0}: tu es sur liste d’attente. Tu seras prévenu·e si une place se libère.",
-        RsvpStatus::Maybe => "C’est noté\u{a0}: peut-être.",
-        RsvpStatus::Declined => "C’est noté\u{a0}: tu ne peux pas venir.",
-    },
-    sign_in_to_join: "Connecte-toi pour participer",
-    past: "Cette action est passée.",
-    add_to_calendar: "Ajouter à mon agenda (.ics)",
-    open_map: "Voir sur la carte (OpenStreetMap)",
-    edit: "Modifier",
-    cancel_title: "Annuler l’action",
-    cancel_reason: "Raison (envoyée aux participant·es)",
-    cancel_submit: "Annuler l’action",
-    cancelled_because: |r| format!("Action annulée\u{a0}: {r}"),
-    approve: "Valider et publier",
-    proposals_title: "Propositions à valider",
-    contact: "Contact",
-
-    form_title: "Nouvelle action",
-    edit_title: |t| format!("Modifier «\u{202f}{t}\u{202f}»"),
-    propose_hint: "Ta proposition sera publiée quand un·e animateur·ice de ta section l’aura validée.",
-    scope_label: "Organisée par",
-    kind_label: "Type d’action",
-    title_label: "Titre",
-    description_label: "Description",
-    starts_label: "Début",
-    ends_label: "Fin",
-    place_label: "Point de rendez-vous",
-    place_hint: "Exemple\u{a0}: marché de Wazemmes, devant la fontaine.",
-    address_label: "Adresse (facultatif)",
-    commune_label: "Commune",
-    commune_hint: "Sert à placer l’action si tu n’indiques pas de coordonnées.",
-    lat_label: "Latitude (facultatif)",
-    lng_label: "Longitude (facultatif)",
-    coordinates_hint: "Exemple\u{a0}: 50.6286 et 3.0570. Vide\u{a0}: le centre de la commune.",
-    coordinates_manual: "Saisir des coordonnées GPS",
-    meeting_point_on_map: "Le point de rendez-vous sur la carte",
-    capacity_label: "Nombre de places (facultatif)",
-    capacity_hint: "Vide\u{a0}: pas de limite. Au-delà, une liste d’attente se forme.",
-    material_label: "Matériel à apporter (facultatif)",
-    renfort_label: "Renfort\u{a0}: personnes supplémentaires recherchées",
-    renfort_hint:
-        "Les sections voisines de ta fédération et les sympathisant·es à moins de 30 km la verront mise en avant. 0\u{a0}: pas de renfort.",
-    organizers_label: "Co-organisateur·ices (identifiants, facultatif)",
-    organizers_hint: "Exemple\u{a0}: lea-martin, paul-durand. Des personnes de la section (ou de la fédération)\u{202f}; chacune reçoit une invitation qu’elle accepte ou refuse.",
-    create_submit: "Publier l’action",
-    propose_submit: "Proposer l’action",
-    save_submit: "Enregistrer les modifications",
-
-    layouts_label: "Affichage",
-    layout: |l| match l {
-        ActionsLayout::List => "Liste",
-        ActionsLayout::Map => "Carte",
-        ActionsLayout::Month => "Mois",
-        ActionsLayout::Week => "Semaine",
-    },
-    map_label: "Carte des actions",
-    map_needs_js: "La carte a besoin de JavaScript. Les mêmes actions sont dans la liste ci-dessous.",
-    map_no_point: "Indique la commune\u{a0}: la carte s’y place. Touche-la ensuite pour mettre le point de rendez-vous exact, ou utilise ta position. Sinon, le centre de la commune sera pris.",
-    previous_month: "Mois précédent",
-    next_month: "Mois suivant",
-    previous_week: "Semaine précédente",
-    next_week: "Semaine suivante",
-    week_of: |day| format!("Semaine du {day}"),
-    weekdays: ["lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."],
-    nothing_planned: "Rien de prévu.",
-    today: "aujourd’hui",
-    calendar_truncated: "Il y a d’autres actions sur cette période\u{a0}: précise le type ou réduis le rayon.",
-    suggestions_title: "Pour toi",
-    suggestions_intro: "Des actions près de chez toi qui correspondent aux disponibilités de ton profil.",
-    suggested_badge: "Correspond à tes disponibilités",
-    locating: "Recherche de ta position…",
-    position_refused: "Ta position n’a pas été partagée. Indique plutôt un code postal.",
-    position_unavailable: "Ta position n’est pas disponible pour l’instant. Indique plutôt un code postal.",
-    pick_on_map: "Placer sur la carte",
-    position_taken: "Position reprise\u{a0}: vérifie le point sur la carte.",
-
-    calendar_title: "Mon agenda",
-    calendar_intro: "Abonne ton agenda (téléphone, Thunderbird…) aux actions auxquelles tu participes. Garde cette adresse pour toi.",
-    calendar_make: "Créer mon adresse d’agenda",
-    calendar_remake: "Changer d’adresse (l’ancienne cessera de fonctionner)",
-    calendar_revoke: "Supprimer mon adresse d’agenda",
-    calendar_your_address: "Ton adresse d’agenda personnelle\u{a0}:",
-    section_actions: "Prochaines actions",
-    section_no_actions: "Aucune action prévue pour l’instant.",
-};
-
-pub static EN: ActionTexts = ActionTexts {
-    nav_actions: "Actions",
-    list_title: "Field actions",
-    mine_title: "My actions",
-    mine_intro: "The actions you take part in or organize.",
-    mine_upcoming: "Upcoming",
-    mine_past: "Past",
-    mine_none_upcoming: "No action planned for you. Find one near you.",
-    mine_none_past: "No past action yet.",
-    mine_older: "Older actions",
-    report_due: "Report to write",
-    list_intro: "Leafleting, door-to-door, phoning… Find an action near you and join it in one tap.",
-    near: |place, km| format!("Within {km} km of {place}"),
-    no_origin: "Give a postal code to see the actions near you.",
-    your_position: "your position",
-    filters_title: "Filter",
-    filter_kind: "Kind of action",
-    any_kind: "All kinds",
-    filter_from: "From",
-    filter_to: "Until",
-    filter_radius: "Radius (km)",
-    filter_near: "Near (postal code)",
-    filter_near_hint: "Empty: your commune.",
-    filter_submit: "Show",
-    use_my_position: "Use my position",
-    none_found: "No upcoming action here yet. Widen the radius, or propose one to your section!",
-    more: "Next actions",
-    new_action: "Create an action",
-    propose_action: "Propose an action",
-    kind: |k| match k {
-        ActionKind::Tractage => "Leafleting",
-        ActionKind::Boitage => "Letterbox drop",
-        ActionKind::PorteAPorte => "Door-to-door",
-        ActionKind::Phoning => "Phone banking",
-        ActionKind::Collage => "Poster gluing",
-        ActionKind::ReunionPublique => "Public meeting",
-        ActionKind::ReunionAppartement => "House meeting",
-        ActionKind::Permanence => "Stand",
-        ActionKind::Meeting => "Rally",
-        ActionKind::Formation => "Training",
-        ActionKind::Autre => "Other",
-    },
-    audience: |a| match a {
-        ActionAudience::Public => "Open to all",
-        ActionAudience::Section => "Section only",
-        ActionAudience::Adherents => "Members only",
-    },
-    distance: |m| if m < 1000 { format!("{m} m away") } else { format!("{} km away", format_km(m).replace(',', ".")) },
-    places: |going, capacity| match capacity {
-        Some(c) if going >= c => format!("{going} going · full (waiting list)"),
-        Some(c) => format!("{going} going · {} place{} left", c - going, plural(c - going)),
-        None => format!("{going} going"),
-    },
-    renfort: |n| format!("Reinforcements wanted: {n} more {}", if n == 1 { "person" } else { "people" }),
-    cancelled: "Cancelled",
-    proposed: "Proposal awaiting approval",
-    my_status: |s| match s {
-        RsvpStatus::Going => "You are going",
-        RsvpStatus::Waiting => "You are on the waiting list",
-        RsvpStatus::Maybe => "Maybe",
-        RsvpStatus::Declined => "You can't come",
-    },
-    when: |day, start, end| format!("{day}, {start} to {end}"),
-
-    organized_by: "Organized by",
-    meeting_point: "Meeting point",
-    material: "Bring",
-    audience_label: "Audience",
-    organizers: "Organizers",
-    participants: "Who is coming",
-    participants_hidden: "The list of participants is visible to those who take part.",
-    waiting_count: |n| format!("{n} on the waiting list"),
-    maybe_count: |n| format!("{n} maybe"),
-    answer_title: "Your answer",
-    answer_yes: "I'm in",
-    answer_maybe: "Maybe",
-    answer_no: "I can't",
-    share_contact: "The organizers may see my e-mail address",
-    show_first_name: "Other participants may see my first name",
-    others_coming: |shown, total| {
-        let rest = total - shown as i64;
-        match (shown, rest) {
-            (0, n) => format!("{n} participant{}", if n > 1 { "s" } else { "" }),
-            (_, 1) => "and 1 more person".to_string(),
-            (_, n) => format!("and {n} more people"),
+        mine_upcoming: &'static str { fr: "À venir", en: "Upcoming" }
+        mine_past: &'static str { fr: "Passées", en: "Past" }
+        mine_none_upcoming: &'static str {
+            fr: "Aucune action prévue pour toi. Trouve-en une près de chez toi.",
+            en: "No action planned for you. Find one near you.",
         }
-    },
-    invitation_title: "Co-organize this action?",
-    invitation_text: |who| format!("{who} asks you to co-organize this action. If you accept, you will see who comes, the e-mails they share and the contacts met."),
-    invitation_accept: "I accept",
-    invitation_decline: "I decline",
-    pending_organizers: "Invitations not answered yet",
-    report_history: |n| format!("History of the compte-rendu ({n} version{})", if n > 1 { "s" } else { "" }),
-    report_version: |who, when| format!("{who}, {when}"),
-    answered: |s| match s {
-        RsvpStatus::Going => "Noted: you are going. Thank you!",
-        RsvpStatus::Waiting => "The action is full: you are on the waiting list. You will be told if a place frees up.",
-        RsvpStatus::Maybe => "Noted: maybe.",
-        RsvpStatus::Declined => "Noted: you can't come.",
-    },
-    sign_in_to_join: "Sign in to take part",
-    past: "This action is over.",
-    add_to_calendar: "Add to my calendar (.ics)",
-    open_map: "See on the map (OpenStreetMap)",
-    edit: "Edit",
-    cancel_title: "Cancel the action",
-    cancel_reason: "Reason (sent to participants)",
-    cancel_submit: "Cancel the action",
-    cancelled_because: |r| format!("Action cancelled: {r}"),
-    approve: "Approve and publish",
-    proposals_title: "Proposals to approve",
-    contact: "Contact",
+        mine_none_past: &'static str { fr: "Pas encore d’action passée.", en: "No past action yet." }
+        mine_older: &'static str { fr: "Actions plus anciennes", en: "Older actions" }
+        report_due: &'static str { fr: "Compte-rendu à rédiger", en: "Report to write" }
+        list_intro: &'static str {
+            fr: "Tractage, porte-à-porte, phoning… Trouve une action près de chez toi et rejoins-la en un clic.",
+            en: "Leafleting, door-to-door, phoning… Find an action near you and join it in one tap.",
+        }
+        near: fn(&str, i64) -> String {
+            fr: |place, km| format!("À moins de {km} km de {place}"),
+            en: |place, km| format!("Within {km} km of {place}"),
+        }
+        no_origin: &'static str {
+            fr: "Indique un code postal pour voir les actions près de chez toi.",
+            en: "Give a postal code to see the actions near you.",
+        }
+        your_position: &'static str { fr: "ta position", en: "your position" }
+        filters_title: &'static str { fr: "Filtrer", en: "Filter" }
+        filter_kind: &'static str { fr: "Type d’action", en: "Kind of action" }
+        any_kind: &'static str { fr: "Tous les types", en: "All kinds" }
+        filter_from: &'static str { fr: "À partir du", en: "From" }
+        filter_to: &'static str { fr: "Jusqu’au", en: "Until" }
+        filter_radius: &'static str { fr: "Rayon (km)", en: "Radius (km)" }
+        filter_near: &'static str { fr: "Près de (code postal)", en: "Near (postal code)" }
+        filter_near_hint: &'static str { fr: "Vide\u{a0}: ta commune.", en: "Empty: your commune." }
+        filter_submit: &'static str { fr: "Afficher", en: "Show" }
+        use_my_position: &'static str { fr: "Utiliser ma position", en: "Use my position" }
+        none_found: &'static str {
+            fr: "Aucune action à venir ici pour l’instant. Élargis le rayon, ou propose-en une à ta section\u{202f}!",
+            en: "No upcoming action here yet. Widen the radius, or propose one to your section!",
+        }
+        more: &'static str { fr: "Actions suivantes", en: "Next actions" }
+        new_action: &'static str { fr: "Créer une action", en: "Create an action" }
+        propose_action: &'static str { fr: "Proposer une action", en: "Propose an action" }
+        kind: fn(ActionKind) -> &'static str {
+            fr: |k| match k {
+                ActionKind::Tractage => "Tractage",
+                ActionKind::Boitage => "Boîtage",
+                ActionKind::PorteAPorte => "Porte-à-porte",
+                ActionKind::Phoning => "Phoning",
+                ActionKind::Collage => "Collage d’affiches",
+                ActionKind::ReunionPublique => "Réunion publique",
+                ActionKind::ReunionAppartement => "Réunion d’appartement",
+                ActionKind::Permanence => "Permanence / stand",
+                ActionKind::Meeting => "Meeting",
+                ActionKind::Formation => "Formation",
+                ActionKind::Autre => "Autre",
+            },
+            en: |k| match k {
+                ActionKind::Tractage => "Leafleting",
+                ActionKind::Boitage => "Letterbox drop",
+                ActionKind::PorteAPorte => "Door-to-door",
+                ActionKind::Phoning => "Phone banking",
+                ActionKind::Collage => "Poster gluing",
+                ActionKind::ReunionPublique => "Public meeting",
+                ActionKind::ReunionAppartement => "House meeting",
+                ActionKind::Permanence => "Stand",
+                ActionKind::Meeting => "Rally",
+                ActionKind::Formation => "Training",
+                ActionKind::Autre => "Other",
+            },
+        }
+        audience: fn(ActionAudience) -> &'static str {
+            fr: |a| match a {
+                ActionAudience::Public => "Ouverte à tous",
+                ActionAudience::Section => "Réservée à la section",
+                ActionAudience::Adherents => "Réservée aux adhérent·es",
+            },
+            en: |a| match a {
+                ActionAudience::Public => "Open to all",
+                ActionAudience::Section => "Section only",
+                ActionAudience::Adherents => "Members only",
+            },
+        }
+        distance: fn(i64) -> String {
+            fr: |m| if m < 1000 { format!("à {m} m") } else { format!("à {} km", format_km(m)) },
+            en: |m| if m < 1000 { format!("{m} m away") } else { format!("{} km away", format_km(m).replace(',', ".")) },
+        }
+        places: fn(i64, Option<i64>) -> String {
+            fr: |going, capacity| match capacity {
+                Some(c) if going >= c => format!("{going} participant·es · complet (liste d’attente)"),
+                Some(c) => format!("{going} participant·es · {} place{} restante{}", c - going, plural_s(Lang::Fr, c - going), plural_s(Lang::Fr, c - going)),
+                None => format!("{going} participant·e{}", plural_s(Lang::Fr, going)),
+            },
+            en: |going, capacity| match capacity {
+                Some(c) if going >= c => format!("{going} going · full (waiting list)"),
+                Some(c) => format!("{going} going · {} place{} left", c - going, plural_s(Lang::En, c - going)),
+                None => format!("{going} going"),
+            },
+        }
+        renfort: fn(i64) -> String {
+            fr: |n| format!("Renfort demandé\u{a0}: besoin de {n} personne{}", plural_s(Lang::Fr, n)),
+            en: |n| format!("Reinforcements wanted: {n} more {}", if is_plural(Lang::En, n) { "people" } else { "person" }),
+        }
+        cancelled: &'static str { fr: "Annulée", en: "Cancelled" }
+        proposed: &'static str { fr: "Proposition en attente de validation", en: "Proposal awaiting approval" }
+        my_status: fn(RsvpStatus) -> &'static str {
+            fr: |s| match s {
+                RsvpStatus::Going => "Tu participes",
+                RsvpStatus::Waiting => "Tu es sur liste d’attente",
+                RsvpStatus::Maybe => "Peut-être",
+                RsvpStatus::Declined => "Tu ne peux pas",
+            },
+            en: |s| match s {
+                RsvpStatus::Going => "You are going",
+                RsvpStatus::Waiting => "You are on the waiting list",
+                RsvpStatus::Maybe => "Maybe",
+                RsvpStatus::Declined => "You can't come",
+            },
+        }
+        when: fn(&str, &str, &str) -> String {
+            fr: |day, start, end| format!("{day}, de {start} à {end}"),
+            en: |day, start, end| format!("{day}, {start} to {end}"),
+        }
 
-    form_title: "New action",
-    edit_title: |t| format!("Edit “{t}”"),
-    propose_hint: "Your proposal will be published once an organizer of your section approves it.",
-    scope_label: "Organized by",
-    kind_label: "Kind of action",
-    title_label: "Title",
-    description_label: "Description",
-    starts_label: "Start",
-    ends_label: "End",
-    place_label: "Meeting point",
-    place_hint: "For example: Wazemmes market, by the fountain.",
-    address_label: "Address (optional)",
-    commune_label: "Commune",
-    commune_hint: "Places the action when you give no coordinates.",
-    lat_label: "Latitude (optional)",
-    lng_label: "Longitude (optional)",
-    coordinates_hint: "For example 50.6286 and 3.0570. Empty: the commune's centre.",
-    coordinates_manual: "Type GPS coordinates",
-    meeting_point_on_map: "The meeting point on the map",
-    capacity_label: "Places (optional)",
-    capacity_hint: "Empty: no limit. Beyond it, a waiting list forms.",
-    material_label: "What to bring (optional)",
-    renfort_label: "Reinforcements: extra people wanted",
-    renfort_hint: "Neighbouring sections of your federation and sympathisers within 30 km will see it highlighted. 0: none.",
-    organizers_label: "Co-organizers (handles, optional)",
-    organizers_hint: "For example: lea-martin, paul-durand. People of the section (or federation); each gets an invitation to accept or decline.",
-    create_submit: "Publish the action",
-    propose_submit: "Propose the action",
-    save_submit: "Save changes",
+        organized_by: &'static str { fr: "Organisée par", en: "Organized by" }
+        meeting_point: &'static str { fr: "Point de rendez-vous", en: "Meeting point" }
+        material: &'static str { fr: "À apporter", en: "Bring" }
+        audience_label: &'static str { fr: "Public", en: "Audience" }
+        organizers: &'static str { fr: "Organisateur·ices", en: "Organizers" }
+        participants: &'static str { fr: "Qui vient", en: "Who is coming" }
+        participants_hidden: &'static str {
+            fr: "La liste des participant·es est visible par celles et ceux qui participent.",
+            en: "The list of participants is visible to those who take part.",
+        }
+        waiting_count: fn(i64) -> String { fr: |n| format!("{n} sur liste d’attente"), en: |n| format!("{n} on the waiting list") }
+        maybe_count: fn(i64) -> String { fr: |n| format!("{n} peut-être"), en: |n| format!("{n} maybe") }
+        answer_title: &'static str { fr: "Ta réponse", en: "Your answer" }
+        answer_yes: &'static str { fr: "Je participe", en: "I'm in" }
+        answer_maybe: &'static str { fr: "Peut-être", en: "Maybe" }
+        answer_no: &'static str { fr: "Je ne peux pas", en: "I can't" }
+        share_contact: &'static str {
+            fr: "Les organisateur·ices peuvent voir mon adresse e-mail",
+            en: "The organizers may see my e-mail address",
+        }
+        show_first_name: &'static str {
+            fr: "Les autres participant·es peuvent voir mon prénom",
+            en: "Other participants may see my first name",
+        }
+        /// "… and N more" after the first names shown to participants.
+        others_coming: fn(usize, i64) -> String {
+            fr: |shown, total| {
+                let rest = total - shown as i64;
+                match (shown, rest) {
+                    (0, n) => format!("{n} participant{}", if is_plural(Lang::Fr, n) { "·es" } else { "·e" }),
+                    (_, 1) => "et 1\u{a0}autre personne".to_string(),
+                    (_, n) => format!("et {n}\u{a0}autres personnes"),
+                }
+            },
+            en: |shown, total| {
+                let rest = total - shown as i64;
+                match (shown, rest) {
+                    (0, n) => format!("{n} participant{}", plural_s(Lang::En, n)),
+                    (_, 1) => "and 1 more person".to_string(),
+                    (_, n) => format!("and {n} more people"),
+                }
+            },
+        }
+        invitation_title: &'static str { fr: "Co-organiser cette action\u{202f}?", en: "Co-organize this action?" }
+        invitation_text: fn(&str) -> String {
+            fr: |who| format!("{who} te propose de co-organiser cette action. En acceptant, tu verras qui vient, les adresses e-mail partagées et les contacts rencontrés."),
+            en: |who| format!("{who} asks you to co-organize this action. If you accept, you will see who comes, the e-mails they share and the contacts met."),
+        }
+        invitation_accept: &'static str { fr: "J’accepte", en: "I accept" }
+        invitation_decline: &'static str { fr: "Je refuse", en: "I decline" }
+        pending_organizers: &'static str { fr: "Invitations en attente", en: "Invitations not answered yet" }
+        report_history: fn(i64) -> String {
+            fr: |n| format!("Historique du compte-rendu ({n}\u{a0}version{})", plural_s(Lang::Fr, n)),
+            en: |n| format!("History of the compte-rendu ({n} version{})", plural_s(Lang::En, n)),
+        }
+        report_version: fn(&str, &str) -> String { fr: |who, when| format!("{who}, {when}"), en: |who, when| format!("{who}, {when}") }
+        answered: fn(RsvpStatus) -> &'static str {
+            fr: |s| match s {
+                RsvpStatus::Going => "C’est noté\u{a0}: tu participes. Merci\u{202f}!",
+                RsvpStatus::Waiting => "L’action est complète\u{a0}: tu es sur liste d’attente. Tu seras prévenu·e si une place se libère.",
+                RsvpStatus::Maybe => "C’est noté\u{a0}: peut-être.",
+                RsvpStatus::Declined => "C’est noté\u{a0}: tu ne peux pas venir.",
+            },
+            en: |s| match s {
+                RsvpStatus::Going => "Noted: you are going. Thank you!",
+                RsvpStatus::Waiting => "The action is full: you are on the waiting list. You will be told if a place frees up.",
+                RsvpStatus::Maybe => "Noted: maybe.",
+                RsvpStatus::Declined => "Noted: you can't come.",
+            },
+        }
+        sign_in_to_join: &'static str { fr: "Connecte-toi pour participer", en: "Sign in to take part" }
+        past: &'static str { fr: "Cette action est passée.", en: "This action is over." }
+        add_to_calendar: &'static str { fr: "Ajouter à mon agenda (.ics)", en: "Add to my calendar (.ics)" }
+        open_map: &'static str { fr: "Voir sur la carte (OpenStreetMap)", en: "See on the map (OpenStreetMap)" }
+        edit: &'static str { fr: "Modifier", en: "Edit" }
+        cancel_title: &'static str { fr: "Annuler l’action", en: "Cancel the action" }
+        cancel_reason: &'static str { fr: "Raison (envoyée aux participant·es)", en: "Reason (sent to participants)" }
+        cancel_submit: &'static str { fr: "Annuler l’action", en: "Cancel the action" }
+        cancelled_because: fn(&str) -> String { fr: |r| format!("Action annulée\u{a0}: {r}"), en: |r| format!("Action cancelled: {r}") }
+        approve: &'static str { fr: "Valider et publier", en: "Approve and publish" }
+        proposals_title: &'static str { fr: "Propositions à valider", en: "Proposals to approve" }
+        contact: &'static str { fr: "Contact", en: "Contact" }
 
-    layouts_label: "View",
-    layout: |l| match l {
-        ActionsLayout::List => "List",
-        ActionsLayout::Map => "Map",
-        ActionsLayout::Month => "Month",
-        ActionsLayout::Week => "Week",
-    },
-    map_label: "Map of the actions",
-    map_needs_js: "The map needs JavaScript. The same actions are in the list below.",
-    map_no_point: "Type the commune: the map goes there. Then tap it to place the exact meeting point, or use your position. Otherwise the commune's centre is taken.",
-    previous_month: "Previous month",
-    next_month: "Next month",
-    previous_week: "Previous week",
-    next_week: "Next week",
-    week_of: |day| format!("Week of {day}"),
-    weekdays: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
-    nothing_planned: "Nothing planned.",
-    today: "today",
-    calendar_truncated: "There are more actions in this period: choose a kind or reduce the radius.",
-    suggestions_title: "For you",
-    suggestions_intro: "Actions near you that match the availabilities in your profile.",
-    suggested_badge: "Matches your availabilities",
-    locating: "Finding your position…",
-    position_refused: "Your position was not shared. Give a postal code instead.",
-    position_unavailable: "Your position is not available right now. Give a postal code instead.",
-    pick_on_map: "Place on the map",
-    position_taken: "Position taken: check the point on the map.",
+        form_title: &'static str { fr: "Nouvelle action", en: "New action" }
+        edit_title: fn(&str) -> String { fr: |t| format!("Modifier «\u{202f}{t}\u{202f}»"), en: |t| format!("Edit “{t}”") }
+        propose_hint: &'static str {
+            fr: "Ta proposition sera publiée quand un·e animateur·ice de ta section l’aura validée.",
+            en: "Your proposal will be published once an organizer of your section approves it.",
+        }
+        scope_label: &'static str { fr: "Organisée par", en: "Organized by" }
+        kind_label: &'static str { fr: "Type d’action", en: "Kind of action" }
+        title_label: &'static str { fr: "Titre", en: "Title" }
+        description_label: &'static str { fr: "Description", en: "Description" }
+        starts_label: &'static str { fr: "Début", en: "Start" }
+        ends_label: &'static str { fr: "Fin", en: "End" }
+        place_label: &'static str { fr: "Point de rendez-vous", en: "Meeting point" }
+        place_hint: &'static str {
+            fr: "Exemple\u{a0}: marché de Wazemmes, devant la fontaine.",
+            en: "For example: Wazemmes market, by the fountain.",
+        }
+        address_label: &'static str { fr: "Adresse (facultatif)", en: "Address (optional)" }
+        commune_label: &'static str { fr: "Commune", en: "Commune" }
+        commune_hint: &'static str {
+            fr: "Sert à placer l’action si tu n’indiques pas de coordonnées.",
+            en: "Places the action when you give no coordinates.",
+        }
+        lat_label: &'static str { fr: "Latitude (facultatif)", en: "Latitude (optional)" }
+        lng_label: &'static str { fr: "Longitude (facultatif)", en: "Longitude (optional)" }
+        coordinates_hint: &'static str {
+            fr: "Exemple\u{a0}: 50.6286 et 3.0570. Vide\u{a0}: le centre de la commune.",
+            en: "For example 50.6286 and 3.0570. Empty: the commune's centre.",
+        }
+        coordinates_manual: &'static str { fr: "Saisir des coordonnées GPS", en: "Type GPS coordinates" }
+        meeting_point_on_map: &'static str { fr: "Le point de rendez-vous sur la carte", en: "The meeting point on the map" }
+        capacity_label: &'static str { fr: "Nombre de places (facultatif)", en: "Places (optional)" }
+        capacity_hint: &'static str {
+            fr: "Vide\u{a0}: pas de limite. Au-delà, une liste d’attente se forme.",
+            en: "Empty: no limit. Beyond it, a waiting list forms.",
+        }
+        material_label: &'static str { fr: "Matériel à apporter (facultatif)", en: "What to bring (optional)" }
+        renfort_label: &'static str {
+            fr: "Renfort\u{a0}: personnes supplémentaires recherchées",
+            en: "Reinforcements: extra people wanted",
+        }
+        renfort_hint: &'static str {
+            fr: "Les sections voisines de ta fédération et les sympathisant·es à moins de 30 km la verront mise en avant. 0\u{a0}: pas de renfort.",
+            en: "Neighbouring sections of your federation and sympathisers within 30 km will see it highlighted. 0: none.",
+        }
+        organizers_label: &'static str { fr: "Co-organisateur·ices (identifiants, facultatif)", en: "Co-organizers (handles, optional)" }
+        organizers_hint: &'static str {
+            fr: "Exemple\u{a0}: lea-martin, paul-durand. Des personnes de la section (ou de la fédération)\u{202f}; chacune reçoit une invitation qu’elle accepte ou refuse.",
+            en: "For example: lea-martin, paul-durand. People of the section (or federation); each gets an invitation to accept or decline.",
+        }
+        create_submit: &'static str { fr: "Publier l’action", en: "Publish the action" }
+        propose_submit: &'static str { fr: "Proposer l’action", en: "Propose the action" }
+        save_submit: &'static str { fr: "Enregistrer les modifications", en: "Save changes" }
 
-    calendar_title: "My calendar",
-    calendar_intro: "Subscribe your calendar app to the actions you take part in. Keep this address to yourself.",
-    calendar_make: "Create my calendar address",
-    calendar_remake: "Change the address (the old one stops working)",
-    calendar_revoke: "Delete my calendar address",
-    calendar_your_address: "Your personal calendar address:",
-    section_actions: "Upcoming actions",
-    section_no_actions: "No action planned yet.",
-};
+        layouts_label: &'static str { fr: "Affichage", en: "View" }
+        layout: fn(ActionsLayout) -> &'static str {
+            fr: |l| match l {
+                ActionsLayout::List => "Liste",
+                ActionsLayout::Map => "Carte",
+                ActionsLayout::Month => "Mois",
+                ActionsLayout::Week => "Semaine",
+            },
+            en: |l| match l {
+                ActionsLayout::List => "List",
+                ActionsLayout::Map => "Map",
+                ActionsLayout::Month => "Month",
+                ActionsLayout::Week => "Week",
+            },
+        }
+        map_label: &'static str { fr: "Carte des actions", en: "Map of the actions" }
+        map_needs_js: &'static str {
+            fr: "La carte a besoin de JavaScript. Les mêmes actions sont dans la liste ci-dessous.",
+            en: "The map needs JavaScript. The same actions are in the list below.",
+        }
+        map_no_point: &'static str {
+            fr: "Indique la commune\u{a0}: la carte s’y place. Touche-la ensuite pour mettre le point de rendez-vous exact, ou utilise ta position. Sinon, le centre de la commune sera pris.",
+            en: "Type the commune: the map goes there. Then tap it to place the exact meeting point, or use your position. Otherwise the commune's centre is taken.",
+        }
+        previous_month: &'static str { fr: "Mois précédent", en: "Previous month" }
+        next_month: &'static str { fr: "Mois suivant", en: "Next month" }
+        previous_week: &'static str { fr: "Semaine précédente", en: "Previous week" }
+        next_week: &'static str { fr: "Semaine suivante", en: "Next week" }
+        week_of: fn(&str) -> String { fr: |day| format!("Semaine du {day}"), en: |day| format!("Week of {day}") }
+        weekdays: [&'static str; 7] {
+            fr: ["lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."],
+            en: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+        }
+        nothing_planned: &'static str { fr: "Rien de prévu.", en: "Nothing planned." }
+        today: &'static str { fr: "aujourd’hui", en: "today" }
+        calendar_truncated: &'static str {
+            fr: "Il y a d’autres actions sur cette période\u{a0}: précise le type ou réduis le rayon.",
+            en: "There are more actions in this period: choose a kind or reduce the radius.",
+        }
+        suggestions_title: &'static str { fr: "Pour toi", en: "For you" }
+        suggestions_intro: &'static str {
+            fr: "Des actions près de chez toi qui correspondent aux disponibilités de ton profil.",
+            en: "Actions near you that match the availabilities in your profile.",
+        }
+        suggested_badge: &'static str { fr: "Correspond à tes disponibilités", en: "Matches your availabilities" }
+        locating: &'static str { fr: "Recherche de ta position…", en: "Finding your position…" }
+        position_refused: &'static str {
+            fr: "Ta position n’a pas été partagée. Indique plutôt un code postal.",
+            en: "Your position was not shared. Give a postal code instead.",
+        }
+        position_unavailable: &'static str {
+            fr: "Ta position n’est pas disponible pour l’instant. Indique plutôt un code postal.",
+            en: "Your position is not available right now. Give a postal code instead.",
+        }
+        pick_on_map: &'static str { fr: "Placer sur la carte", en: "Place on the map" }
+        position_taken: &'static str {
+            fr: "Position reprise\u{a0}: vérifie le point sur la carte.",
+            en: "Position taken: check the point on the map.",
+        }
 
-fn plural(n: i64) -> &'static str {
-    if n > 1 {
-        "s"
-    } else {
-        ""
+        calendar_title: &'static str { fr: "Mon agenda", en: "My calendar" }
+        calendar_intro: &'static str {
+            fr: "Abonne ton agenda (téléphone, Thunderbird…) aux actions auxquelles tu participes. Garde cette adresse pour toi.",
+            en: "Subscribe your calendar app to the actions you take part in. Keep this address to yourself.",
+        }
+        calendar_make: &'static str { fr: "Créer mon adresse d’agenda", en: "Create my calendar address" }
+        calendar_remake: &'static str {
+            fr: "Changer d’adresse (l’ancienne cessera de fonctionner)",
+            en: "Change the address (the old one stops working)",
+        }
+        calendar_revoke: &'static str { fr: "Supprimer mon adresse d’agenda", en: "Delete my calendar address" }
+        calendar_your_address: &'static str { fr: "Ton adresse d’agenda personnelle\u{a0}:", en: "Your personal calendar address:" }
+        section_actions: &'static str { fr: "Prochaines actions", en: "Upcoming actions" }
+        section_no_actions: &'static str { fr: "Aucune action prévue pour l’instant.", en: "No action planned yet." }
     }
 }
 

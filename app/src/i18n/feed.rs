@@ -1,108 +1,260 @@
 //! Texts of the social feed: publications, comments, reactions, coopains, groups, notifications.
 
+use super::typography::count;
+use super::Lang;
 use crate::model::feed::{Audience, NotificationKind, NotificationView, ReactionKind, SuggestionReason};
 
-pub struct FeedTexts {
-    pub nav_feed: &'static str,
-    pub nav_groups: &'static str,
-    pub nav_coopains: &'static str,
-    pub my_publications: &'static str,
-    pub nav_notifications: &'static str,
-    pub unread_badge: fn(i64) -> String,
+texts! {
+    pub struct FeedTexts {
+        nav_feed: &'static str { fr: "Fil", en: "Feed" }
+        nav_groups: &'static str { fr: "Groupes", en: "Groups" }
+        nav_coopains: &'static str { fr: "Coopains", en: "Coopains" }
+        my_publications: &'static str { fr: "Mes publications", en: "My posts" }
+        nav_notifications: &'static str { fr: "Notifications", en: "Notifications" }
+        unread_badge: fn(i64) -> String {
+            fr: |n| {
+                if n >= crate::model::feed::UNREAD_CAP {
+                    format!("plus de {} notifications non lues", crate::model::feed::UNREAD_CAP - 1)
+                } else {
+                    count(Lang::Fr, n, "notification non lue", "notifications non lues")
+                }
+            },
+            en: |n| {
+                if n >= crate::model::feed::UNREAD_CAP {
+                    format!("more than {} unread notifications", crate::model::feed::UNREAD_CAP - 1)
+                } else {
+                    count(Lang::En, n, "unread notification", "unread notifications")
+                }
+            },
+        }
 
-    pub home_title: &'static str,
-    pub section_feed_link: &'static str,
-    pub federation_feed_link: &'static str,
-    pub member_feed_link: &'static str,
-    pub federation_feed_title: fn(&str) -> String,
-    pub member_feed_title: fn(&str) -> String,
-    pub audience: fn(Audience) -> &'static str,
-    pub in_group: fn(&str) -> String,
-    pub composer_open: &'static str,
-    pub composer_label: &'static str,
-    pub composer_hint: &'static str,
-    pub audience_label: &'static str,
-    pub publish: &'static str,
-    pub published: &'static str,
-    pub older: &'static str,
-    pub empty: &'static str,
-    pub end_of_feed: &'static str,
-    pub new_posts: fn(usize) -> String,
-    pub edited: &'static str,
-    pub comments: fn(i64) -> String,
-    pub comment_label: &'static str,
-    pub comment_submit: &'static str,
-    pub reply_label: &'static str,
-    pub reply_submit: &'static str,
-    pub delete: &'static str,
-    pub edit: &'static str,
-    pub save: &'static str,
-    pub hide: &'static str,
-    pub hide_reason: &'static str,
-    pub hidden_notice: fn(&str) -> String,
-    pub reactions_label: &'static str,
-    pub reaction_name: fn(ReactionKind) -> &'static str,
-    pub who_reacted: &'static str,
-    pub no_comments: &'static str,
-    pub post_title: &'static str,
-    pub by: fn(&str) -> String,
+        home_title: &'static str { fr: "Mon fil", en: "My feed" }
+        section_feed_link: &'static str { fr: "Le fil de la section", en: "The section’s feed" }
+        federation_feed_link: &'static str { fr: "Le fil de la fédération", en: "The federation’s feed" }
+        member_feed_link: &'static str { fr: "Ses publications", en: "Their posts" }
+        federation_feed_title: fn(&str) -> String {
+            fr: |name| format!("Fédération\u{a0}: {name}"),
+            en: |name| format!("Federation: {name}"),
+        }
+        member_feed_title: fn(&str) -> String { fr: |name| format!("Publications de {name}"), en: |name| format!("Posts by {name}") }
+        audience: fn(Audience) -> &'static str {
+            fr: |a| match a {
+                Audience::Public => "Public (tout le monde)",
+                Audience::National => "National (tous les fils)",
+                Audience::Section => "Ma section",
+                Audience::Federation => "Ma fédération",
+                Audience::Group => "Un de mes groupes",
+                Audience::Coopains => "Mes coopains",
+            },
+            en: |a| match a {
+                Audience::Public => "Public (everyone)",
+                Audience::National => "National (every feed)",
+                Audience::Section => "My section",
+                Audience::Federation => "My federation",
+                Audience::Group => "One of my groups",
+                Audience::Coopains => "My coopains",
+            },
+        }
+        in_group: fn(&str) -> String { fr: |name| format!("Groupe\u{a0}: {name}"), en: |name| format!("Group: {name}") }
+        composer_open: &'static str { fr: "Écrire une publication…", en: "Write a post…" }
+        composer_label: &'static str { fr: "Ton message", en: "Your message" }
+        composer_hint: &'static str {
+            fr: "**gras**, *italique*, listes avec «\u{202f}-\u{202f}», liens, @identifiant pour mentionner, #mot-clé. 5 000 caractères au plus.",
+            en: "**bold**, *italic*, lists with “- ”, links, @handle to mention, #hashtag. At most 5,000 characters.",
+        }
+        audience_label: &'static str { fr: "Pour qui\u{202f}?", en: "Who for?" }
+        publish: &'static str { fr: "Publier", en: "Post" }
+        published: &'static str { fr: "Ta publication est en ligne.", en: "Your post is online." }
+        older: &'static str { fr: "Publications plus anciennes", en: "Older posts" }
+        empty: &'static str {
+            fr: "Rien à lire ici pour l’instant. Lance la discussion\u{202f}!",
+            en: "Nothing to read here yet. Start the conversation!",
+        }
+        end_of_feed: &'static str { fr: "Tu as tout lu.", en: "You are all caught up." }
+        new_posts: fn(usize) -> String {
+            fr: |n| if n > 1 { format!("{n} nouvelles publications") } else { "1 nouvelle publication".into() },
+            en: |n| if n > 1 { format!("{n} new posts") } else { "1 new post".into() },
+        }
+        edited: &'static str { fr: "modifié", en: "edited" }
+        comments: fn(i64) -> String { fr: |n| count(Lang::Fr, n, "commentaire", "commentaires"), en: |n| count(Lang::En, n, "comment", "comments") }
+        comment_label: &'static str { fr: "Ton commentaire", en: "Your comment" }
+        comment_submit: &'static str { fr: "Commenter", en: "Comment" }
+        reply_label: &'static str { fr: "Ta réponse", en: "Your reply" }
+        reply_submit: &'static str { fr: "Répondre", en: "Reply" }
+        delete: &'static str { fr: "Supprimer", en: "Delete" }
+        edit: &'static str { fr: "Modifier", en: "Edit" }
+        save: &'static str { fr: "Enregistrer", en: "Save" }
+        hide: &'static str { fr: "Masquer", en: "Hide" }
+        hide_reason: &'static str { fr: "Raison du masquage (visible par l’auteur·e)", en: "Reason (shown to the author)" }
+        hidden_notice: fn(&str) -> String {
+            fr: |reason| format!("Masquée par la modération\u{a0}: {reason}"),
+            en: |reason| format!("Hidden by moderation: {reason}"),
+        }
+        reactions_label: &'static str { fr: "Réagir", en: "React" }
+        reaction_name: fn(ReactionKind) -> &'static str {
+            fr: |k| match k {
+                ReactionKind::Bravo => "Bravo",
+                ReactionKind::Soutien => "Solidarité",
+                ReactionKind::Idee => "Bonne idée",
+                ReactionKind::Debat => "À débattre",
+                ReactionKind::Merci => "Merci",
+            },
+            en: |k| match k {
+                ReactionKind::Bravo => "Well done",
+                ReactionKind::Soutien => "Solidarity",
+                ReactionKind::Idee => "Good idea",
+                ReactionKind::Debat => "Let’s discuss",
+                ReactionKind::Merci => "Thanks",
+            },
+        }
+        who_reacted: &'static str { fr: "Qui a réagi", en: "Who reacted" }
+        no_comments: &'static str { fr: "Pas encore de commentaire.", en: "No comments yet." }
+        post_title: &'static str { fr: "Publication", en: "Post" }
+        by: fn(&str) -> String { fr: |name| format!("par {name}"), en: |name| format!("by {name}") }
 
-    pub coopains_title: &'static str,
-    pub coopains_intro: &'static str,
-    pub received: &'static str,
-    pub sent: &'static str,
-    pub suggestions: &'static str,
-    pub blocked_people: &'static str,
-    pub no_coopains: &'static str,
-    pub nothing_here: &'static str,
-    pub add_coopain: &'static str,
-    pub request_sent: &'static str,
-    pub accept: &'static str,
-    pub decline: &'static str,
-    pub remove_coopain: &'static str,
-    pub block: &'static str,
-    pub block_hint: &'static str,
-    pub unblock: &'static str,
-    pub are_coopains: &'static str,
-    pub suggestion_reason: fn(&SuggestionReason) -> String,
+        coopains_title: &'static str { fr: "Mes coopains", en: "My coopains" }
+        coopains_intro: &'static str {
+            fr: "Tes coopains voient ce que tu leur réserves, et tu retrouves leurs publications dans ton fil.",
+            en: "Your coopains see what you share with them, and their posts show in your feed.",
+        }
+        received: &'static str { fr: "Demandes reçues", en: "Requests received" }
+        sent: &'static str { fr: "Demandes envoyées", en: "Requests sent" }
+        suggestions: &'static str { fr: "Suggestions", en: "Suggestions" }
+        blocked_people: &'static str { fr: "Personnes bloquées", en: "Blocked people" }
+        no_coopains: &'static str {
+            fr: "Pas encore de coopain\u{a0}: regarde les suggestions ci-dessous.",
+            en: "No coopains yet: look at the suggestions below.",
+        }
+        nothing_here: &'static str { fr: "Rien pour l’instant.", en: "Nothing yet." }
+        add_coopain: &'static str { fr: "Ajouter comme coopain", en: "Add as coopain" }
+        request_sent: &'static str { fr: "Ta demande de coopain a bien été envoyée.", en: "Your coopain request has been sent." }
+        accept: &'static str { fr: "Accepter", en: "Accept" }
+        decline: &'static str { fr: "Refuser", en: "Decline" }
+        remove_coopain: &'static str { fr: "Retirer de mes coopains", en: "Remove from my coopains" }
+        block: &'static str { fr: "Bloquer", en: "Block" }
+        block_hint: &'static str {
+            fr: "Cette personne ne verra plus tes publications, ne pourra plus te mentionner, commenter tes publications ni te demander en coopain.",
+            en: "This person will no longer see your posts, mention you, comment on your posts or send you requests.",
+        }
+        unblock: &'static str { fr: "Débloquer", en: "Unblock" }
+        are_coopains: &'static str { fr: "Vous êtes coopains.", en: "You are coopains." }
+        suggestion_reason: fn(&SuggestionReason) -> String {
+            fr: |r| match r {
+                SuggestionReason::SameSection => "même section".into(),
+                SuggestionReason::SharedInterests => "centres d’intérêt ou disponibilités en commun".into(),
+                SuggestionReason::CommonCoopains(n) => count(Lang::Fr, *n, "coopain en commun", "coopains en commun"),
+            },
+            en: |r| match r {
+                SuggestionReason::SameSection => "same section".into(),
+                SuggestionReason::SharedInterests => "shared interests or availability".into(),
+                SuggestionReason::CommonCoopains(n) => count(Lang::En, *n, "coopain in common", "coopains in common"),
+            },
+        }
 
-    pub groups_title: &'static str,
-    pub groups_intro: &'static str,
-    pub no_groups: &'static str,
-    pub new_group: &'static str,
-    pub new_group_hint: &'static str,
-    pub group_name: &'static str,
-    pub group_purpose: &'static str,
-    pub group_purpose_hint: &'static str,
-    pub privacy_label: &'static str,
-    pub privacy_public: &'static str,
-    pub privacy_private: &'static str,
-    pub create_anyway: &'static str,
-    pub create_group: &'static str,
-    pub join: &'static str,
-    pub ask_join: &'static str,
-    pub leave: &'static str,
-    pub pending_request: &'static str,
-    pub member_badge: &'static str,
-    pub members_count: fn(i64) -> String,
-    pub members: &'static str,
-    pub private_group_hidden: &'static str,
-    pub requests: &'static str,
-    pub make_admin: &'static str,
-    pub admin_badge: &'static str,
-    pub private_badge: &'static str,
-    pub public_badge: &'static str,
+        groups_title: &'static str { fr: "Groupes thématiques", en: "Thematic groups" }
+        groups_intro: &'static str {
+            fr: "Des groupes pour débattre d’un thème ou porter un projet, au-delà de ta section.",
+            en: "Groups to debate a theme or carry a project, beyond your section.",
+        }
+        no_groups: &'static str { fr: "Aucun groupe pour l’instant.", en: "No groups yet." }
+        new_group: &'static str { fr: "Créer un groupe", en: "Create a group" }
+        new_group_hint: &'static str {
+            fr: "Réservé aux adhérent·es. Vérifie d’abord qu’un groupe proche n’existe pas déjà.",
+            en: "For adhérents. Check first that a similar group does not exist.",
+        }
+        group_name: &'static str { fr: "Nom du groupe", en: "Group name" }
+        group_purpose: &'static str { fr: "Objet du groupe", en: "Purpose" }
+        group_purpose_hint: &'static str {
+            fr: "À quoi sert ce groupe\u{202f}? (10 à 500 caractères)",
+            en: "What is this group for? (10 to 500 characters)",
+        }
+        privacy_label: &'static str { fr: "Qui peut rejoindre\u{202f}?", en: "Who can join?" }
+        privacy_public: &'static str { fr: "Public\u{a0}: tout le monde peut rejoindre et lire", en: "Public: anyone can join and read" }
+        privacy_private: &'static str {
+            fr: "Privé\u{a0}: sur demande\u{202f}; publications, membres et effectif réservés aux membres",
+            en: "Private: on request; posts, members and member count for members only",
+        }
+        create_anyway: &'static str { fr: "Créer quand même", en: "Create anyway" }
+        create_group: &'static str { fr: "Créer le groupe", en: "Create the group" }
+        join: &'static str { fr: "Rejoindre", en: "Join" }
+        ask_join: &'static str { fr: "Demander à rejoindre", en: "Ask to join" }
+        leave: &'static str { fr: "Quitter le groupe", en: "Leave the group" }
+        pending_request: &'static str { fr: "Demande en attente", en: "Request pending" }
+        member_badge: &'static str { fr: "membre", en: "member" }
+        members_count: fn(i64) -> String { fr: |n| count(Lang::Fr, n, "membre", "membres"), en: |n| count(Lang::En, n, "member", "members") }
+        members: &'static str { fr: "Membres", en: "Members" }
+        private_group_hidden: &'static str {
+            fr: "Groupe privé\u{a0}: publications, membres et effectif sont réservés à ses membres.",
+            en: "Private group: posts, members and member count are for its members only.",
+        }
+        requests: &'static str { fr: "Demandes pour rejoindre", en: "Requests to join" }
+        make_admin: &'static str { fr: "Nommer admin", en: "Make admin" }
+        admin_badge: &'static str { fr: "admin", en: "admin" }
+        private_badge: &'static str { fr: "privé", en: "private" }
+        public_badge: &'static str { fr: "public", en: "public" }
 
-    pub notifications_title: &'static str,
-    pub mark_all_read: &'static str,
-    pub mark_read: &'static str,
-    pub no_notifications: &'static str,
-    pub notification_text: fn(NotificationKind, &str, i64, &str) -> String,
-    pub someone: &'static str,
-}
-
-fn plural(n: i64, one: &str, many: &str) -> String {
-    format!("{} {}", crate::i18n::territory::format_count(n), if n > 1 { many } else { one })
+        notifications_title: &'static str { fr: "Notifications", en: "Notifications" }
+        mark_all_read: &'static str { fr: "Tout marquer comme lu", en: "Mark all as read" }
+        mark_read: &'static str { fr: "Marquer comme lu", en: "Mark as read" }
+        no_notifications: &'static str { fr: "Aucune notification.", en: "No notifications." }
+        notification_text: fn(NotificationKind, &str, i64, &str) -> String {
+            fr: |kind, actor, count, group| match kind {
+                NotificationKind::Mention => format!("{actor} t’a mentionné·e."),
+                NotificationKind::Comment => format!("{actor} a commenté ta publication."),
+                NotificationKind::Reply => format!("{actor} a répondu à ton commentaire."),
+                NotificationKind::ThreadReply => format!("{actor} a répondu dans une discussion où tu as écrit."),
+                NotificationKind::Reaction if count > 1 => {
+                    format!("{actor} et {} autre{} ont réagi à ta publication.", count - 1, if count > 2 { "s" } else { "" })
+                }
+                NotificationKind::Reaction => format!("{actor} a réagi à ta publication."),
+                NotificationKind::CoopainRequest => format!("{actor} veut devenir ton coopain."),
+                NotificationKind::CoopainAccepted => format!("{actor} a accepté ta demande de coopain."),
+                NotificationKind::GroupRequest => format!("{actor} demande à rejoindre le groupe «\u{202f}{group}\u{202f}»."),
+                NotificationKind::GroupAccepted => format!("Bienvenue dans le groupe «\u{202f}{group}\u{202f}»\u{202f}!"),
+                NotificationKind::GroupRefused => format!("Ta demande pour rejoindre «\u{202f}{group}\u{202f}» n’a pas été acceptée."),
+                NotificationKind::ActionChanged => format!("L’action «\u{202f}{group}\u{202f}» a été modifiée\u{a0}: vérifie l’heure et le lieu."),
+                NotificationKind::ActionCancelled => format!("L’action «\u{202f}{group}\u{202f}» est annulée."),
+                NotificationKind::ActionPromoted => format!("Une place s’est libérée\u{a0}: tu participes à «\u{202f}{group}\u{202f}»\u{202f}!"),
+                NotificationKind::ActionReminder => format!("Rappel\u{a0}: «\u{202f}{group}\u{202f}» approche."),
+                NotificationKind::ActionProposed => format!("{actor} propose une action\u{a0}: «\u{202f}{group}\u{202f}»."),
+                NotificationKind::ActionApproved => format!("Ta proposition «\u{202f}{group}\u{202f}» est publiée."),
+                NotificationKind::MemberLeft => format!("{actor} a quitté ta section (changement de commune)."),
+                NotificationKind::MemberArrived => {
+                    format!("{actor} a rejoint ta section (changement de commune)\u{a0}: une adhésion est à confirmer.")
+                }
+                NotificationKind::OrganizerInvited => {
+                    format!("{actor} te propose de co-organiser «\u{202f}{group}\u{202f}»\u{a0}: accepte ou refuse sur la page de l’action.")
+                }
+                NotificationKind::OrganizerAccepted => format!("{actor} co-organise désormais «\u{202f}{group}\u{202f}»."),
+            },
+            en: |kind, actor, count, group| match kind {
+                NotificationKind::Mention => format!("{actor} mentioned you."),
+                NotificationKind::Comment => format!("{actor} commented on your post."),
+                NotificationKind::Reply => format!("{actor} replied to your comment."),
+                NotificationKind::ThreadReply => format!("{actor} replied in a thread you wrote in."),
+                NotificationKind::Reaction if count > 1 => {
+                    format!("{actor} and {} other{} reacted to your post.", count - 1, if count > 2 { "s" } else { "" })
+                }
+                NotificationKind::Reaction => format!("{actor} reacted to your post."),
+                NotificationKind::CoopainRequest => format!("{actor} wants to be your coopain."),
+                NotificationKind::CoopainAccepted => format!("{actor} accepted your coopain request."),
+                NotificationKind::GroupRequest => format!("{actor} asks to join “{group}”."),
+                NotificationKind::GroupAccepted => format!("Welcome to “{group}”!"),
+                NotificationKind::GroupRefused => format!("Your request to join “{group}” was not accepted."),
+                NotificationKind::ActionChanged => format!("The action “{group}” was changed: check its time and place."),
+                NotificationKind::ActionCancelled => format!("The action “{group}” is cancelled."),
+                NotificationKind::ActionPromoted => format!("A place freed up: you are in for “{group}”!"),
+                NotificationKind::ActionReminder => format!("Reminder: “{group}” is coming up."),
+                NotificationKind::ActionProposed => format!("{actor} proposes an action: “{group}”."),
+                NotificationKind::ActionApproved => format!("Your proposal “{group}” is published."),
+                NotificationKind::MemberLeft => format!("{actor} left your section (moved to another commune)."),
+                NotificationKind::MemberArrived => format!("{actor} joined your section (moved from another commune): a membership is to confirm."),
+                NotificationKind::OrganizerInvited => format!("{actor} asks you to co-organize “{group}”: accept or decline on the action’s page."),
+                NotificationKind::OrganizerAccepted => format!("{actor} now co-organizes “{group}”."),
+            },
+        }
+        someone: &'static str { fr: "Quelqu’un", en: "Someone" }
+    }
 }
 
 impl FeedTexts {
@@ -112,301 +264,3 @@ impl FeedTexts {
         (self.notification_text)(n.kind, actor, n.count, n.group_name.as_deref().unwrap_or(""))
     }
 }
-
-pub static FR: FeedTexts = FeedTexts {
-    nav_feed: "Fil",
-    nav_groups: "Groupes",
-    nav_coopains: "Coopains",
-    my_publications: "Mes publications",
-    nav_notifications: "Notifications",
-    unread_badge: |n| {
-        if n >= crate::model::feed::UNREAD_CAP {
-            format!("plus de {} notifications non lues", crate::model::feed::UNREAD_CAP - 1)
-        } else {
-            plural(n, "notification non lue", "notifications non lues")
-        }
-    },
-
-    home_title: "Mon fil",
-    section_feed_link: "Le fil de la section",
-    federation_feed_link: "Le fil de la fédération",
-    member_feed_link: "Ses publications",
-    federation_feed_title: |name| format!("Fédération\u{a0}: {name}"),
-    member_feed_title: |name| format!("Publications de {name}"),
-    audience: |a| match a {
-        Audience::Public => "Public (tout le monde)",
-        Audience::National => "National (tous les fils)",
-        Audience::Section => "Ma section",
-        Audience::Federation => "Ma fédération",
-        Audience::Group => "Un de mes groupes",
-        Audience::Coopains => "Mes coopains",
-    },
-    in_group: |name| format!("Groupe\u{a0}: {name}"),
-    composer_open: "Écrire une publication…",
-    composer_label: "Ton message",
-    composer_hint:
-        "**gras**, *italique*, listes avec «\u{202f}-\u{202f}», liens, @identifiant pour mentionner, #mot-clé. 5 000 caractères au plus.",
-    audience_label: "Pour qui\u{202f}?",
-    publish: "Publier",
-    published: "Ta publication est en ligne.",
-    older: "Publications plus anciennes",
-    empty: "Rien à lire ici pour l’instant. Lance la discussion\u{202f}!",
-    end_of_feed: "Tu as tout lu.",
-    new_posts: |n| if n > 1 { format!("{n} nouvelles publications") } else { "1 nouvelle publication".into() },
-    edited: "modifié",
-    comments: |n| plural(n, "commentaire", "commentaires"),
-    comment_label: "Ton commentaire",
-    comment_submit: "Commenter",
-    reply_label: "Ta réponse",
-    reply_submit: "Répondre",
-    delete: "Supprimer",
-    edit: "Modifier",
-    save: "Enregistrer",
-    hide: "Masquer",
-    hide_reason: "Raison du masquage (visible par l’auteur·e)",
-    hidden_notice: |reason| format!("Masquée par la modération\u{a0}: {reason}"),
-    reactions_label: "Réagir",
-    reaction_name: |k| match k {
-        ReactionKind::Bravo => "Bravo",
-        ReactionKind::Soutien => "Solidarité",
-        ReactionKind::Idee => "Bonne idée",
-        ReactionKind::Debat => "À débattre",
-        ReactionKind::Merci => "Merci",
-    },
-    who_reacted: "Qui a réagi",
-    no_comments: "Pas encore de commentaire.",
-    post_title: "Publication",
-    by: |name| format!("par {name}"),
-
-    coopains_title: "Mes coopains",
-    coopains_intro: "Tes coopains voient ce que tu leur réserves, et tu retrouves leurs publications dans ton fil.",
-    received: "Demandes reçues",
-    sent: "Demandes envoyées",
-    suggestions: "Suggestions",
-    blocked_people: "Personnes bloquées",
-    no_coopains: "Pas encore de coopain\u{a0}: regarde les suggestions ci-dessous.",
-    nothing_here: "Rien pour l’instant.",
-    add_coopain: "Ajouter comme coopain",
-    request_sent: "Ta demande de coopain a bien été envoyée.",
-    accept: "Accepter",
-    decline: "Refuser",
-    remove_coopain: "Retirer de mes coopains",
-    block: "Bloquer",
-    block_hint:
-        "Cette personne ne verra plus tes publications, ne pourra plus te mentionner, commenter tes publications ni te demander en coopain.",
-    unblock: "Débloquer",
-    are_coopains: "Vous êtes coopains.",
-    suggestion_reason: |r| match r {
-        SuggestionReason::SameSection => "même section".into(),
-        SuggestionReason::SharedInterests => "centres d’intérêt ou disponibilités en commun".into(),
-        SuggestionReason::CommonCoopains(n) => plural(*n, "coopain en commun", "coopains en commun"),
-    },
-
-    groups_title: "Groupes thématiques",
-    groups_intro: "Des groupes pour débattre d’un thème ou porter un projet, au-delà de ta section.",
-    no_groups: "Aucun groupe pour l’instant.",
-    new_group: "Créer un groupe",
-    new_group_hint: "Réservé aux adhérent·es. Vérifie d’abord qu’un groupe proche n’existe pas déjà.",
-    group_name: "Nom du groupe",
-    group_purpose: "Objet du groupe",
-    group_purpose_hint: "À quoi sert ce groupe\u{202f}? (10 à 500 caractères)",
-    privacy_label: "Qui peut rejoindre\u{202f}?",
-    privacy_public: "Public\u{a0}: tout le monde peut rejoindre et lire",
-    privacy_private: "Privé\u{a0}: sur demande\u{202f}; publications, membres et effectif réservés aux membres",
-    create_anyway: "Créer quand même",
-    create_group: "Créer le groupe",
-    join: "Rejoindre",
-    ask_join: "Demander à rejoindre",
-    leave: "Quitter le groupe",
-    pending_request: "Demande en attente",
-    member_badge: "membre",
-    members_count: |n| plural(n, "membre", "membres"),
-    members: "Membres",
-    private_group_hidden: "Groupe privé\u{a0}: publications, membres et effectif sont réservés à ses membres.",
-    requests: "Demandes pour rejoindre",
-    make_admin: "Nommer admin",
-    admin_badge: "admin",
-    private_badge: "privé",
-    public_badge: "public",
-
-    notifications_title: "Notifications",
-    mark_all_read: "Tout marquer comme lu",
-    mark_read: "Marquer comme lu",
-    no_notifications: "Aucune notification.",
-    notification_text: |kind, actor, count, group| match kind {
-        NotificationKind::Mention => format!("{actor} t’a mentionné·e."),
-        NotificationKind::Comment => format!("{actor} a commenté ta publication."),
-        NotificationKind::Reply => format!("{actor} a répondu à ton commentaire."),
-        NotificationKind::ThreadReply => format!("{actor} a répondu dans une discussion où tu as écrit."),
-        NotificationKind::Reaction if count > 1 => {
-            format!("{actor} et {} autre{} ont réagi à ta publication.", count - 1, if count > 2 { "s" } else { "" })
-        }
-        NotificationKind::Reaction => format!("{actor} a réagi à ta publication."),
-        NotificationKind::CoopainRequest => format!("{actor} veut devenir ton coopain."),
-        NotificationKind::CoopainAccepted => format!("{actor} a accepté ta demande de coopain."),
-        NotificationKind::GroupRequest => format!("{actor} demande à rejoindre le groupe «\u{202f}{group}\u{202f}»."),
-        NotificationKind::GroupAccepted => format!("Bienvenue dans le groupe «\u{202f}{group}\u{202f}»\u{202f}!"),
-        NotificationKind::GroupRefused => format!("Ta demande pour rejoindre «\u{202f}{group}\u{202f}» n’a pas été acceptée."),
-        NotificationKind::ActionChanged => format!("L’action «\u{202f}{group}\u{202f}» a été modifiée\u{a0}: vérifie l’heure et le lieu."),
-        NotificationKind::ActionCancelled => format!("L’action «\u{202f}{group}\u{202f}» est annulée."),
-        NotificationKind::ActionPromoted => format!("Une place s’est libérée\u{a0}: tu participes à «\u{202f}{group}\u{202f}»\u{202f}!"),
-        NotificationKind::ActionReminder => format!("Rappel\u{a0}: «\u{202f}{group}\u{202f}» approche."),
-        NotificationKind::ActionProposed => format!("{actor} propose une action\u{a0}: «\u{202f}{group}\u{202f}»."),
-        NotificationKind::ActionApproved => format!("Ta proposition «\u{202f}{group}\u{202f}» est publiée."),
-        NotificationKind::MemberLeft => format!("{actor} a quitté ta section (changement de commune)."),
-        NotificationKind::MemberArrived => {
-            format!("{actor} a rejoint ta section (changement de commune)\u{a0}: une adhésion est à confirmer.")
-        }
-        NotificationKind::OrganizerInvited => {
-            format!("{actor} te propose de co-organiser «\u{202f}{group}\u{202f}»\u{a0}: accepte ou refuse sur la page de l’action.")
-        }
-        NotificationKind::OrganizerAccepted => format!("{actor} co-organise désormais «\u{202f}{group}\u{202f}»."),
-    },
-    someone: "Quelqu’un",
-};
-
-pub static EN: FeedTexts = FeedTexts {
-    nav_feed: "Feed",
-    nav_groups: "Groups",
-    nav_coopains: "Coopains",
-    my_publications: "My posts",
-    nav_notifications: "Notifications",
-    unread_badge: |n| {
-        if n >= crate::model::feed::UNREAD_CAP {
-            format!("more than {} unread notifications", crate::model::feed::UNREAD_CAP - 1)
-        } else {
-            plural(n, "unread notification", "unread notifications")
-        }
-    },
-
-    home_title: "My feed",
-    section_feed_link: "The section’s feed",
-    federation_feed_link: "The federation’s feed",
-    member_feed_link: "Their posts",
-    federation_feed_title: |name| format!("Federation: {name}"),
-    member_feed_title: |name| format!("Posts by {name}"),
-    audience: |a| match a {
-        Audience::Public => "Public (everyone)",
-        Audience::National => "National (every feed)",
-        Audience::Section => "My section",
-        Audience::Federation => "My federation",
-        Audience::Group => "One of my groups",
-        Audience::Coopains => "My coopains",
-    },
-    in_group: |name| format!("Group: {name}"),
-    composer_open: "Write a post…",
-    composer_label: "Your message",
-    composer_hint: "**bold**, *italic*, lists with “- ”, links, @handle to mention, #hashtag. At most 5,000 characters.",
-    audience_label: "Who for?",
-    publish: "Post",
-    published: "Your post is online.",
-    older: "Older posts",
-    empty: "Nothing to read here yet. Start the conversation!",
-    end_of_feed: "You are all caught up.",
-    new_posts: |n| if n > 1 { format!("{n} new posts") } else { "1 new post".into() },
-    edited: "edited",
-    comments: |n| plural(n, "comment", "comments"),
-    comment_label: "Your comment",
-    comment_submit: "Comment",
-    reply_label: "Your reply",
-    reply_submit: "Reply",
-    delete: "Delete",
-    edit: "Edit",
-    save: "Save",
-    hide: "Hide",
-    hide_reason: "Reason (shown to the author)",
-    hidden_notice: |reason| format!("Hidden by moderation: {reason}"),
-    reactions_label: "React",
-    reaction_name: |k| match k {
-        ReactionKind::Bravo => "Well done",
-        ReactionKind::Soutien => "Solidarity",
-        ReactionKind::Idee => "Good idea",
-        ReactionKind::Debat => "Let’s discuss",
-        ReactionKind::Merci => "Thanks",
-    },
-    who_reacted: "Who reacted",
-    no_comments: "No comments yet.",
-    post_title: "Post",
-    by: |name| format!("by {name}"),
-
-    coopains_title: "My coopains",
-    coopains_intro: "Your coopains see what you share with them, and their posts show in your feed.",
-    received: "Requests received",
-    sent: "Requests sent",
-    suggestions: "Suggestions",
-    blocked_people: "Blocked people",
-    no_coopains: "No coopains yet: look at the suggestions below.",
-    nothing_here: "Nothing yet.",
-    add_coopain: "Add as coopain",
-    request_sent: "Your coopain request has been sent.",
-    accept: "Accept",
-    decline: "Decline",
-    remove_coopain: "Remove from my coopains",
-    block: "Block",
-    block_hint: "This person will no longer see your posts, mention you, comment on your posts or send you requests.",
-    unblock: "Unblock",
-    are_coopains: "You are coopains.",
-    suggestion_reason: |r| match r {
-        SuggestionReason::SameSection => "same section".into(),
-        SuggestionReason::SharedInterests => "shared interests or availability".into(),
-        SuggestionReason::CommonCoopains(n) => plural(*n, "coopain in common", "coopains in common"),
-    },
-
-    groups_title: "Thematic groups",
-    groups_intro: "Groups to debate a theme or carry a project, beyond your section.",
-    no_groups: "No groups yet.",
-    new_group: "Create a group",
-    new_group_hint: "For adhérents. Check first that a similar group does not exist.",
-    group_name: "Group name",
-    group_purpose: "Purpose",
-    group_purpose_hint: "What is this group for? (10 to 500 characters)",
-    privacy_label: "Who can join?",
-    privacy_public: "Public: anyone can join and read",
-    privacy_private: "Private: on request; posts, members and member count for members only",
-    create_anyway: "Create anyway",
-    create_group: "Create the group",
-    join: "Join",
-    ask_join: "Ask to join",
-    leave: "Leave the group",
-    pending_request: "Request pending",
-    member_badge: "member",
-    members_count: |n| plural(n, "member", "members"),
-    members: "Members",
-    private_group_hidden: "Private group: posts, members and member count are for its members only.",
-    requests: "Requests to join",
-    make_admin: "Make admin",
-    admin_badge: "admin",
-    private_badge: "private",
-    public_badge: "public",
-
-    notifications_title: "Notifications",
-    mark_all_read: "Mark all as read",
-    mark_read: "Mark as read",
-    no_notifications: "No notifications.",
-    notification_text: |kind, actor, count, group| match kind {
-        NotificationKind::Mention => format!("{actor} mentioned you."),
-        NotificationKind::Comment => format!("{actor} commented on your post."),
-        NotificationKind::Reply => format!("{actor} replied to your comment."),
-        NotificationKind::ThreadReply => format!("{actor} replied in a thread you wrote in."),
-        NotificationKind::Reaction if count > 1 => {
-            format!("{actor} and {} other{} reacted to your post.", count - 1, if count > 2 { "s" } else { "" })
-        }
-        NotificationKind::Reaction => format!("{actor} reacted to your post."),
-        NotificationKind::CoopainRequest => format!("{actor} wants to be your coopain."),
-        NotificationKind::CoopainAccepted => format!("{actor} accepted your coopain request."),
-        NotificationKind::GroupRequest => format!("{actor} asks to join “{group}”."),
-        NotificationKind::GroupAccepted => format!("Welcome to “{group}”!"),
-        NotificationKind::GroupRefused => format!("Your request to join “{group}” was not accepted."),
-        NotificationKind::ActionChanged => format!("The action “{group}” was changed: check its time and place."),
-        NotificationKind::ActionCancelled => format!("The action “{group}” is cancelled."),
-        NotificationKind::ActionPromoted => format!("A place freed up: you are in for “{group}”!"),
-        NotificationKind::ActionReminder => format!("Reminder: “{group}” is coming up."),
-        NotificationKind::ActionProposed => format!("{actor} proposes an action: “{group}”."),
-        NotificationKind::ActionApproved => format!("Your proposal “{group}” is published."),
-        NotificationKind::MemberLeft => format!("{actor} left your section (moved to another commune)."),
-        NotificationKind::MemberArrived => format!("{actor} joined your section (moved from another commune): a membership is to confirm."),
-        NotificationKind::OrganizerInvited => format!("{actor} asks you to co-organize “{group}”: accept or decline on the action’s page."),
-        NotificationKind::OrganizerAccepted => format!("{actor} now co-organizes “{group}”."),
-    },
-    someone: "Someone",
-};

@@ -1,13 +1,19 @@
-//! The UI's words, French first (tutoiement) and English. Every text is a field of `Texts`, so a
-//! missing translation does not compile. Parameterized texts are functions.
+//! The UI's words, French first (tutoiement) and English. Each table (`Texts` here, one per domain
+//! beside it) is written with `texts!`: every key once, with its French and its English, so a missing
+//! translation does not compile. Parameterized texts are functions; numbers, plurals and French
+//! spacing live in `typography`.
 
+#[macro_use]
+mod table;
 pub mod actions;
 pub mod feed;
 mod lang;
 pub mod reports;
 pub mod territory;
+pub mod typography;
 
 pub use lang::Lang;
+pub use typography::format_number;
 
 pub use crate::model::paris_time::{
     civil_add_days, civil_iso, civil_weekday, paris_civil_day, paris_datetime_input, paris_month_start, paris_year_month,
@@ -19,520 +25,387 @@ use crate::model::form::{FieldError, FormProblem};
 use crate::model::home::FirstStep;
 use crate::model::profile::{Availability, Visibility};
 
-pub struct Texts {
-    pub territory: &'static territory::TerritoryTexts,
-    pub feed: &'static feed::FeedTexts,
-    pub actions: &'static actions::ActionTexts,
-    pub reports: &'static reports::ReportTexts,
-    pub skip_to_content: &'static str,
-    pub tagline: &'static str,
-    pub nav_label: &'static str,
-    pub nav_home: &'static str,
-    pub nav_profile: &'static str,
-    pub nav_signin: &'static str,
-    pub nav_signup: &'static str,
-    pub sign_out: &'static str,
-    /// Asked before signing out while comptes-rendus wait on the phone ({n}: how many).
-    pub sign_out_pending: &'static str,
-    pub switch_language: &'static str,
-    pub footer: &'static str,
-    pub loading: &'static str,
-    /// Between a label and its value: "Section\u{a0}: …" in French, "Section: …" in English.
-    pub label_sep: &'static str,
+texts! {
+    pub struct Texts {
+        territory: &'static territory::TerritoryTexts { fr: &territory::FR, en: &territory::EN }
+        feed: &'static feed::FeedTexts { fr: &feed::FR, en: &feed::EN }
+        actions: &'static actions::ActionTexts { fr: &actions::FR, en: &actions::EN }
+        reports: &'static reports::ReportTexts { fr: &reports::FR, en: &reports::EN }
+        skip_to_content: &'static str { fr: "Aller au contenu", en: "Skip to content" }
+        tagline: &'static str {
+            fr: "Le réseau coopératif des sections et des fédérations",
+            en: "The cooperative network of sections and federations",
+        }
+        nav_label: &'static str { fr: "Navigation principale", en: "Main navigation" }
+        nav_home: &'static str { fr: "Accueil", en: "Home" }
+        nav_profile: &'static str { fr: "Mon profil", en: "My profile" }
+        nav_signin: &'static str { fr: "Connexion", en: "Sign in" }
+        nav_signup: &'static str { fr: "Inscription", en: "Sign up" }
+        sign_out: &'static str { fr: "Se déconnecter", en: "Sign out" }
+        /// Asked before signing out while comptes-rendus wait on the phone ({n}: how many).
+        sign_out_pending: &'static str {
+            fr: "{n} compte(s)-rendu(s) attendent encore le réseau pour partir. Si tu te déconnectes maintenant, ils seront effacés de ce téléphone et perdus. Se déconnecter quand même\u{202f}? (Annuler\u{a0}: rester connecté·e le temps qu’ils partent.)",
+            en: "{n} compte(s)-rendu(s) are still waiting for the network. If you sign out now they will be erased from this phone and lost. Sign out anyway? (Cancel: stay signed in until they are sent.)",
+        }
+        switch_language: &'static str { fr: "English", en: "Français" }
+        footer: &'static str {
+            fr: "Coopol — logiciel libre pour s’organiser ensemble, sur le Web et sur le terrain.",
+            en: "Coopol — free software to organise together, online and in the field.",
+        }
+        loading: &'static str { fr: "Chargement…", en: "Loading…" }
+        /// Between a label and its value: "Section\u{a0}: …" in French, "Section: …" in English.
+        label_sep: &'static str { fr: "\u{a0}: ", en: ": " }
 
-    pub home_title: &'static str,
-    pub home_lead: &'static str,
-    pub home_points: [&'static str; 3],
-    pub home_cta_signup: &'static str,
-    pub home_cta_signin: &'static str,
-    pub dashboard_greeting: fn(&str) -> String,
-    pub dashboard_next_title: &'static str,
-    pub dashboard_no_next: &'static str,
-    pub dashboard_all_mine: &'static str,
-    pub dashboard_near_title: &'static str,
-    pub dashboard_news_title: &'static str,
-    pub dashboard_no_news: &'static str,
-    pub dashboard_news_link: &'static str,
-    pub dashboard_read_more: &'static str,
-    pub dashboard_notifications_title: &'static str,
-    pub dashboard_all_notifications: &'static str,
-    pub first_step_title: &'static str,
-    /// (what to do, the button) for each first step.
-    pub first_step: fn(FirstStep) -> (&'static str, &'static str),
-    pub dashboard_profile_link: &'static str,
-    pub dashboard_public_link: &'static str,
+        home_title: &'static str { fr: "Coopol, pour être plus présent·es sur le terrain", en: "Coopol, to be more present in the field" }
+        home_lead: &'static str {
+            fr: "Trouve ta section, rencontre tes coopains, débats, et rejoins les actions près de chez toi\u{a0}: tractage, porte-à-porte, phoning.",
+            en: "Find your section, meet your coopains, debate, and join actions near you: leafleting, door-to-door, phone banking.",
+        }
+        home_points: [&'static str; 3] {
+            fr: [
+                "Adhérent·e ou sympathisant·e\u{a0}: tu t’engages à la carte, sans pression.",
+                "Ta section et ta fédération t’informent et t’invitent aux actions.",
+                "Tes données politiques restent protégées\u{a0}: tu choisis qui voit quoi.",
+            ],
+            en: [
+                "Member or sympathiser: commit à la carte, no pressure.",
+                "Your section and federation keep you informed and invite you to actions.",
+                "Your political data stays protected: you choose who sees what.",
+            ],
+        }
+        home_cta_signup: &'static str { fr: "Je m’inscris", en: "Sign up" }
+        home_cta_signin: &'static str { fr: "J’ai déjà un compte", en: "I already have an account" }
+        dashboard_greeting: fn(&str) -> String { fr: |name| format!("Bonjour {name}\u{202f}!"), en: |name| format!("Hello {name}!") }
+        dashboard_next_title: &'static str { fr: "Mes prochaines actions", en: "My next actions" }
+        dashboard_no_next: &'static str { fr: "Aucune action prévue pour toi pour l’instant.", en: "No action planned for you yet." }
+        dashboard_all_mine: &'static str { fr: "Toutes mes actions", en: "All my actions" }
+        dashboard_near_title: &'static str { fr: "Près de chez toi, selon tes disponibilités", en: "Near you, when you are available" }
+        dashboard_news_title: &'static str { fr: "Du nouveau dans ta section", en: "New in your section" }
+        dashboard_no_news: &'static str {
+            fr: "Rien de neuf dans ta section ces derniers temps.",
+            en: "Nothing new in your section lately.",
+        }
+        dashboard_news_link: &'static str { fr: "Tout le fil de ta section", en: "Your section's whole feed" }
+        dashboard_read_more: &'static str { fr: "Lire la suite", en: "Read more" }
+        dashboard_notifications_title: &'static str { fr: "Non lues", en: "Unread" }
+        dashboard_all_notifications: &'static str { fr: "Toutes mes notifications", en: "All my notifications" }
+        first_step_title: &'static str { fr: "Pour commencer", en: "To begin" }
+        /// (what to do, the button) for each first step.
+        first_step: fn(FirstStep) -> (&'static str, &'static str) {
+            fr: |step| match step {
+                FirstStep::FindSection => ("Indique ta commune pour rejoindre ta section et voir les actions près de chez toi.", "Trouver ma section"),
+                FirstStep::JoinAnAction => ("Une action près de chez toi te correspond\u{a0}: réponds «\u{202f}Je participe\u{202f}», c’est tout.", "Voir l’action"),
+                FirstStep::SetAvailabilities => ("Dis quand tu es disponible (un samedi matin, un soir de semaine…)\u{a0}: on te proposera les actions qui te vont.", "Indiquer mes disponibilités"),
+                FirstStep::BrowseActions => ("Trouve une première action près de chez toi\u{a0}: un tractage, du porte-à-porte, du phoning.", "Voir les actions"),
+            },
+            en: |step| match step {
+                FirstStep::FindSection => ("Tell us your commune to join your section and see actions near you.", "Find my section"),
+                FirstStep::JoinAnAction => ("An action near you suits you: answer “I'm in”, that's all.", "See the action"),
+                FirstStep::SetAvailabilities => ("Say when you are available (a Saturday morning, a weekday evening…): we will suggest actions that suit you.", "Set my availabilities"),
+                FirstStep::BrowseActions => ("Find a first action near you: leafleting, door-to-door, phoning.", "See the actions"),
+            },
+        }
+        dashboard_profile_link: &'static str { fr: "Compléter mon profil", en: "Complete my profile" }
+        dashboard_public_link: &'static str { fr: "Voir mon profil public", en: "See my public profile" }
 
-    pub signup_title: &'static str,
-    pub signup_intro: &'static str,
-    pub display_name: &'static str,
-    pub display_name_hint: &'static str,
-    pub email: &'static str,
-    pub password: &'static str,
-    pub password_hint: &'static str,
-    pub postal_code: &'static str,
-    pub postal_code_hint: &'static str,
-    pub membership_legend: &'static str,
-    pub membership_sympathisant: &'static str,
-    pub membership_sympathisant_hint: &'static str,
-    pub membership_adherent: &'static str,
-    pub membership_adherent_hint: &'static str,
-    pub consent_label: &'static str,
-    pub consent_details: &'static str,
-    pub signup_submit: &'static str,
-    pub signup_have_account: &'static str,
+        signup_title: &'static str { fr: "Inscription", en: "Sign up" }
+        signup_intro: &'static str {
+            fr: "Une minute suffit. Ton nom affiché et ton identifiant sont visibles des autres\u{202f}; tu choisis pour tout le reste.",
+            en: "It takes a minute. Your display name and handle are visible to others; you choose for everything else.",
+        }
+        display_name: &'static str { fr: "Nom affiché", en: "Display name" }
+        display_name_hint: &'static str {
+            fr: "Prénom et nom, ou comme tu veux être appelé·e (2 à 60 caractères).",
+            en: "First and last name, or what you like to be called (2 to 60 characters).",
+        }
+        email: &'static str { fr: "Adresse e-mail", en: "E-mail address" }
+        password: &'static str { fr: "Mot de passe", en: "Password" }
+        password_hint: &'static str { fr: "Au moins 10 caractères.", en: "At least 10 characters." }
+        postal_code: &'static str { fr: "Code postal", en: "Postal code" }
+        postal_code_hint: &'static str {
+            fr: "Pour te rattacher à ta commune et à ta section.",
+            en: "To connect you with your commune and your section.",
+        }
+        membership_legend: &'static str { fr: "Tu es…", en: "You are…" }
+        membership_sympathisant: &'static str { fr: "Je suis sympathisant·e", en: "I am a sympathiser" }
+        membership_sympathisant_hint: &'static str {
+            fr: "Tu n’as pas la carte, tu participes quand tu veux.",
+            en: "No party card; you take part when you want.",
+        }
+        membership_adherent: &'static str { fr: "Je suis adhérent·e", en: "I am a party member" }
+        membership_adherent_hint: &'static str {
+            fr: "Ton adhésion restera «\u{202f}à confirmer\u{202f}» jusqu’à ce que ta section la confirme.",
+            en: "Your membership stays “to be confirmed” until your section confirms it.",
+        }
+        consent_label: &'static str {
+            fr: "J’accepte que Coopol traite mes données, qui révèlent une opinion politique, pour me relier à ma section et à ma fédération.",
+            en: "I agree that Coopol processes my data, which reveals a political opinion, to connect me with my section and federation.",
+        }
+        consent_details: &'static str {
+            fr: "Ces données ne sont jamais vendues ni publiées sans ton accord. Tu peux retirer ton consentement et supprimer ton compte à tout moment (RGPD, art. 9).",
+            en: "This data is never sold nor published without your agreement. You can withdraw your consent and delete your account at any time (GDPR, art. 9).",
+        }
+        signup_submit: &'static str { fr: "Créer mon compte", en: "Create my account" }
+        signup_have_account: &'static str { fr: "Tu as déjà un compte\u{202f}? Connecte-toi", en: "Already have an account? Sign in" }
 
-    pub signin_title: &'static str,
-    pub signin_submit: &'static str,
-    pub signin_no_account: &'static str,
+        signin_title: &'static str { fr: "Connexion", en: "Sign in" }
+        signin_submit: &'static str { fr: "Me connecter", en: "Sign in" }
+        signin_no_account: &'static str { fr: "Pas encore de compte\u{202f}? Inscris-toi", en: "No account yet? Sign up" }
 
-    pub profile_title: &'static str,
-    pub profile_saved: &'static str,
-    pub profile_identity: &'static str,
-    pub handle: &'static str,
-    pub handle_hint: &'static str,
-    pub bio: &'static str,
-    pub status: &'static str,
-    pub status_hint: &'static str,
-    pub mandates: &'static str,
-    pub responsibilities: &'static str,
-    pub interests: &'static str,
-    pub one_per_line: &'static str,
-    pub availabilities: &'static str,
-    pub availabilities_hint: &'static str,
-    pub visible_to: &'static str,
-    pub profile_save: &'static str,
-    pub profile_private: &'static str,
-    pub profile_private_hint: &'static str,
-    pub membership: &'static str,
-    pub membership_value: fn(&str, &str) -> &'static str,
-    pub profile_view_public: &'static str,
-    pub sessions_title: &'static str,
-    pub sessions_hint: &'static str,
-    pub sign_out_everywhere: &'static str,
+        profile_title: &'static str { fr: "Mon profil", en: "My profile" }
+        profile_saved: &'static str { fr: "Ton profil est enregistré.", en: "Your profile is saved." }
+        profile_identity: &'static str { fr: "Qui tu es", en: "Who you are" }
+        handle: &'static str { fr: "Identifiant", en: "Handle" }
+        handle_hint: &'static str {
+            fr: "Ton adresse sur Coopol\u{a0}: lettres minuscules, chiffres et tirets (3 à 30).",
+            en: "Your address on Coopol: lower-case letters, digits and dashes (3 to 30).",
+        }
+        bio: &'static str { fr: "À propos de moi", en: "About me" }
+        status: &'static str { fr: "Statut", en: "Status" }
+        status_hint: &'static str {
+            fr: "Une phrase courte\u{a0}: ce que tu fais en ce moment.",
+            en: "One short sentence: what you are up to.",
+        }
+        mandates: &'static str { fr: "Mandats", en: "Elected offices" }
+        responsibilities: &'static str { fr: "Responsabilités", en: "Responsibilities" }
+        interests: &'static str { fr: "Centres d’intérêt", en: "Interests" }
+        one_per_line: &'static str { fr: "Un par ligne.", en: "One per line." }
+        availabilities: &'static str { fr: "Disponibilités à la carte", en: "Availability à la carte" }
+        availabilities_hint: &'static str {
+            fr: "Les actions que tu veux bien faire\u{a0}: on te les proposera près de chez toi.",
+            en: "The actions you are willing to do: we will suggest them near you.",
+        }
+        visible_to: &'static str { fr: "Visible par", en: "Visible to" }
+        profile_save: &'static str { fr: "Enregistrer", en: "Save" }
+        profile_private: &'static str { fr: "Informations privées", en: "Private information" }
+        profile_private_hint: &'static str { fr: "Visibles par toi seul·e.", en: "Only you can see this." }
+        membership: &'static str { fr: "Statut d’adhésion", en: "Membership" }
+        membership_value: fn(&str, &str) -> &'static str {
+            fr: |membership, status| match (membership, status) {
+                ("adherent", "confirmed") => "Adhérent·e (confirmé·e)",
+                ("adherent", "refused") => "Adhésion non confirmée",
+                ("adherent", _) => "Adhérent·e (à confirmer)",
+                _ => "Sympathisant·e",
+            },
+            en: |membership, status| match (membership, status) {
+                ("adherent", "confirmed") => "Party member (confirmed)",
+                ("adherent", "refused") => "Membership not confirmed",
+                ("adherent", _) => "Party member (to be confirmed)",
+                _ => "Sympathiser",
+            },
+        }
+        profile_view_public: &'static str { fr: "Voir mon profil public", en: "See my public profile" }
+        sessions_title: &'static str { fr: "Appareils connectés", en: "Signed-in devices" }
+        sessions_hint: &'static str {
+            fr: "Tu as perdu un téléphone ou utilisé un ordinateur partagé\u{202f}? Déconnecte-toi partout.",
+            en: "Lost a phone or used a shared computer? Sign out everywhere.",
+        }
+        sign_out_everywhere: &'static str { fr: "Se déconnecter de tous les appareils", en: "Sign out of all devices" }
 
-    pub member_since: fn(&str) -> String,
-    pub member_nothing_visible: &'static str,
-    pub member_edit_mine: &'static str,
+        member_since: fn(&str) -> String { fr: |date| format!("Membre depuis le {date}"), en: |date| format!("Member since {date}") }
+        member_nothing_visible: &'static str {
+            fr: "Ce profil ne partage rien d’autre avec toi.",
+            en: "This profile shares nothing else with you.",
+        }
+        member_edit_mine: &'static str { fr: "Modifier mon profil", en: "Edit my profile" }
 
-    pub not_found_title: &'static str,
-    pub not_found_text: &'static str,
-    pub error_title: &'static str,
-    pub error_text: &'static str,
-    pub back_home: &'static str,
-    pub form_has_errors: &'static str,
+        not_found_title: &'static str { fr: "Page introuvable", en: "Page not found" }
+        not_found_text: &'static str {
+            fr: "Cette page n’existe pas, ou plus. Vérifie l’adresse.",
+            en: "This page does not exist, or no longer does. Check the address.",
+        }
+        error_title: &'static str { fr: "Une erreur est survenue", en: "Something went wrong" }
+        error_text: &'static str {
+            fr: "Nous n’avons pas pu afficher cette page. Réessaie dans un instant.",
+            en: "We could not display this page. Try again in a moment.",
+        }
+        back_home: &'static str { fr: "Retour à l’accueil", en: "Back to home" }
+        form_has_errors: &'static str {
+            fr: "Le formulaire contient des erreurs\u{a0}: corrige les champs indiqués.",
+            en: "The form has errors: fix the fields marked below.",
+        }
 
-    pub field_error: fn(&FieldError) -> String,
-    pub problem: fn(&FormProblem) -> String,
-    pub visibility: fn(Visibility) -> &'static str,
-    pub availability: fn(Availability) -> &'static str,
-    pub months: [&'static str; 12],
-}
-
-fn wait_fr(secs: i64) -> String {
-    let minutes = (secs + 59) / 60;
-    if secs < 60 {
-        format!("{secs} seconde{}", if secs > 1 { "s" } else { "" })
-    } else {
-        format!("{minutes} minute{}", if minutes > 1 { "s" } else { "" })
+        field_error: fn(&FieldError) -> String {
+            fr: |e| match e {
+                FieldError::Required => "Ce champ est obligatoire.".into(),
+                FieldError::TooShort { min } => format!("Trop court\u{a0}: au moins {min} caractères."),
+                FieldError::TooLong { max } => format!("Trop long\u{a0}: au plus {max} caractères."),
+                FieldError::TooManyItems { max } => format!("Trop d’éléments\u{a0}: au plus {max}."),
+                FieldError::InvalidEmail => "Cette adresse e-mail n’est pas valide (exemple\u{a0}: prenom@exemple.fr).".into(),
+                FieldError::EmailTaken => "Un compte existe déjà avec cette adresse\u{a0}: connecte-toi, ou choisis une autre adresse.".into(),
+                FieldError::InvalidPostalCode => "Un code postal français a 5 chiffres (exemple\u{a0}: 59000).".into(),
+                FieldError::ConsentRequired => "Coche cette case pour créer ton compte\u{a0}: sans ton accord, nous ne pouvons pas traiter tes données.".into(),
+                FieldError::ChoiceRequired => "Choisis une des options.".into(),
+                FieldError::InvalidChoice => "Ce choix n’existe pas\u{a0}: choisis dans la liste.".into(),
+                FieldError::InvalidHandle => "Uniquement des lettres minuscules sans accent, des chiffres et des tirets (pas au début ni à la fin).".into(),
+                FieldError::HandleTaken => "Cet identifiant est déjà pris\u{a0}: essaie une variante.".into(),
+                FieldError::ControlCharacters => "Ce texte contient des caractères invisibles non autorisés.".into(),
+                FieldError::UnknownPostalCode => "Ce code postal ne correspond à aucune commune\u{a0}: vérifie-le.".into(),
+                FieldError::ChooseCommune { .. } => "Plusieurs communes ont ce code postal\u{a0}: choisis la tienne.".into(),
+                FieldError::UnknownCommune { entry } => format!("«\u{202f}{entry}\u{202f}»\u{a0}: aucune commune de ce département n’a ce nom ou ce code."),
+                FieldError::AmbiguousCommuneEntry { entry, options } => format!(
+                    "«\u{202f}{entry}\u{202f}» correspond à plusieurs communes\u{a0}: {}. Recopie celle que tu veux, par exemple «\u{202f}{}\u{202f}».",
+                    options.iter().map(|(code, name)| format!("{name} ({code})")).collect::<Vec<_>>().join(", "),
+                    options.first().map(|(code, name)| format!("{name} ({code})")).unwrap_or_default()
+                ),
+                FieldError::CommuneInOtherSection { commune, section } => format!("{commune} appartient déjà à la section «\u{202f}{section}\u{202f}»."),
+                FieldError::CommuneOutsideFederation { commune } => format!("{commune} n’est pas dans ce département."),
+                FieldError::SlugTaken => "Cette adresse de section est déjà prise\u{a0}: choisis-en une autre.".into(),
+                FieldError::UnknownMember => "Aucun membre n’a cet identifiant.".into(),
+                FieldError::NotOfScope => "Seules les personnes de la section (ou de la fédération) de l’action peuvent la co-organiser.".into(),
+                FieldError::SimilarGroups { groups } => format!(
+                    "Des groupes proches existent déjà\u{a0}: {}. Rejoins l’un d’eux, ou coche «\u{202f}Créer quand même\u{202f}».",
+                    groups.iter().map(|(_, name)| format!("«\u{202f}{name}\u{202f}»")).collect::<Vec<_>>().join(", ")
+                ),
+                FieldError::AudienceNotAllowed => "Tu ne peux pas publier pour ce public\u{a0}: choisis dans la liste.".into(),
+                FieldError::InvalidDateTime => "Indique une date et une heure (exemple\u{a0}: 28/11/2026 10:00).".into(),
+                FieldError::EndBeforeStart => "La fin doit être après le début.".into(),
+                FieldError::InThePast => "Cette date est passée\u{a0}: choisis une date à venir.".into(),
+                FieldError::NotANumber => "Indique un nombre entier (exemple\u{a0}: 12).".into(),
+                FieldError::MustBePositive => "Indique un nombre supérieur à zéro, ou laisse vide pour ne pas limiter.".into(),
+                FieldError::MustNotBeNegative => "Un nombre ne peut pas être négatif.".into(),
+                FieldError::OutsideFrance => "Ce point n’est pas en France\u{a0}: vérifie la latitude et la longitude (exemple\u{a0}: 50.6367, 3.0633).".into(),
+                FieldError::MoreThan { other } => {
+                    let other = match other.as_str() {
+                        "doors_knocked" => "portes frappées",
+                        other => other,
+                    };
+                    format!("Ce nombre ne peut pas dépasser «\u{202f}{other}\u{202f}».")
+                }
+                FieldError::InvalidPhone => "Ce numéro de téléphone n’est pas valide (exemple\u{a0}: 06 12 34 56 78).".into(),
+                FieldError::ContactMeansRequired => "Indique un téléphone ou une adresse e-mail pour recontacter cette personne.".into(),
+            },
+            en: |e| match e {
+                FieldError::Required => "This field is required.".into(),
+                FieldError::TooShort { min } => format!("Too short: at least {min} characters."),
+                FieldError::TooLong { max } => format!("Too long: at most {max} characters."),
+                FieldError::TooManyItems { max } => format!("Too many items: at most {max}."),
+                FieldError::InvalidEmail => "This e-mail address is not valid (example: name@example.org).".into(),
+                FieldError::EmailTaken => "An account already uses this address: sign in, or choose another address.".into(),
+                FieldError::InvalidPostalCode => "A French postal code has 5 digits (example: 59000).".into(),
+                FieldError::ConsentRequired => "Tick this box to create your account: without your agreement we cannot process your data.".into(),
+                FieldError::ChoiceRequired => "Choose one of the options.".into(),
+                FieldError::InvalidChoice => "This choice does not exist: pick one from the list.".into(),
+                FieldError::InvalidHandle => "Only lower-case letters without accents, digits and dashes (not at the start or end).".into(),
+                FieldError::HandleTaken => "This handle is taken: try a variant.".into(),
+                FieldError::ControlCharacters => "This text contains invisible characters that are not allowed.".into(),
+                FieldError::UnknownPostalCode => "This postal code matches no commune: check it.".into(),
+                FieldError::ChooseCommune { .. } => "Several communes share this postal code: pick yours.".into(),
+                FieldError::UnknownCommune { entry } => format!("“{entry}”: no commune of this département has this name or code."),
+                FieldError::AmbiguousCommuneEntry { entry, options } => format!(
+                    "“{entry}” matches several communes: {}. Copy the one you mean, for example “{}”.",
+                    options.iter().map(|(code, name)| format!("{name} ({code})")).collect::<Vec<_>>().join(", "),
+                    options.first().map(|(code, name)| format!("{name} ({code})")).unwrap_or_default()
+                ),
+                FieldError::CommuneInOtherSection { commune, section } => format!("{commune} already belongs to the section “{section}”."),
+                FieldError::CommuneOutsideFederation { commune } => format!("{commune} is not in this département."),
+                FieldError::SlugTaken => "This section address is taken: choose another one.".into(),
+                FieldError::UnknownMember => "No member has this handle.".into(),
+                FieldError::NotOfScope => "Only people of the action’s section (or federation) may co-organize it.".into(),
+                FieldError::SimilarGroups { groups } => format!(
+                    "Similar groups already exist: {}. Join one of them, or tick “Create anyway”.",
+                    groups.iter().map(|(_, name)| format!("“{name}”")).collect::<Vec<_>>().join(", ")
+                ),
+                FieldError::AudienceNotAllowed => "You cannot publish to this audience: pick one from the list.".into(),
+                FieldError::InvalidDateTime => "Give a date and a time (for example 28/11/2026 10:00).".into(),
+                FieldError::EndBeforeStart => "The end must come after the start.".into(),
+                FieldError::InThePast => "This date has passed: pick one to come.".into(),
+                FieldError::NotANumber => "Give a whole number (for example 12).".into(),
+                FieldError::MustBePositive => "Give a number above zero, or leave empty for no limit.".into(),
+                FieldError::MustNotBeNegative => "A number cannot be negative.".into(),
+                FieldError::OutsideFrance => "This point is not in France: check the latitude and longitude (for example 50.6367, 3.0633).".into(),
+                FieldError::MoreThan { other } => {
+                    let other = match other.as_str() {
+                        "doors_knocked" => "doors knocked",
+                        other => other,
+                    };
+                    format!("This number cannot exceed “{other}”.")
+                }
+                FieldError::InvalidPhone => "This phone number is not valid (for example: 06 12 34 56 78).".into(),
+                FieldError::ContactMeansRequired => "Give a phone number or an e-mail address to get back to this person.".into(),
+            },
+        }
+        problem: fn(&FormProblem) -> String {
+            fr: |p| match p {
+                FormProblem::WrongCredentials => "Adresse e-mail ou mot de passe incorrect.".into(),
+                FormProblem::RateLimited { retry_after_secs } => format!(
+                    "Trop de tentatives. Pour ta sécurité, réessaie dans {}.",
+                    wait(Lang::Fr, *retry_after_secs)
+                ),
+                FormProblem::Internal => "Une erreur est survenue de notre côté\u{202f}; rien n’a été enregistré. Réessaie dans un instant.".into(),
+                FormProblem::Forbidden => "Tu n’as pas le droit de faire cela.".into(),
+                FormProblem::Suspended => "Ce compte est suspendu. Écris à ta fédération si tu penses que c’est une erreur.".into(),
+            },
+            en: |p| match p {
+                FormProblem::WrongCredentials => "Wrong e-mail address or password.".into(),
+                FormProblem::RateLimited { retry_after_secs } => format!(
+                    "Too many attempts. For your safety, try again in {}.",
+                    wait(Lang::En, *retry_after_secs)
+                ),
+                FormProblem::Internal => "Something went wrong on our side; nothing was saved. Try again in a moment.".into(),
+                FormProblem::Forbidden => "You are not allowed to do this.".into(),
+                FormProblem::Suspended => "This account is suspended. Write to your federation if you think this is a mistake.".into(),
+            },
+        }
+        visibility: fn(Visibility) -> &'static str {
+            fr: |v| match v {
+                Visibility::Public => "Tout le monde",
+                Visibility::Section => "Ma section",
+                Visibility::OnlyMe => "Moi seul·e",
+            },
+            en: |v| match v {
+                Visibility::Public => "Everyone",
+                Visibility::Section => "My section",
+                Visibility::OnlyMe => "Only me",
+            },
+        }
+        availability: fn(Availability) -> &'static str {
+            fr: |a| match a {
+                Availability::Tractage => "Tractage",
+                Availability::Boitage => "Boîtage",
+                Availability::PorteAPorte => "Porte-à-porte",
+                Availability::Phoning => "Phoning",
+                Availability::Collage => "Collage d’affiches",
+                Availability::Accueil => "Accueil",
+                Availability::Covoiturage => "Covoiturage",
+                Availability::Logistique => "Logistique",
+                Availability::ReseauxSociaux => "Réseaux sociaux",
+            },
+            en: |a| match a {
+                Availability::Tractage => "Leafleting",
+                Availability::Boitage => "Letterbox drops",
+                Availability::PorteAPorte => "Door-to-door",
+                Availability::Phoning => "Phone banking",
+                Availability::Collage => "Poster sticking",
+                Availability::Accueil => "Welcoming",
+                Availability::Covoiturage => "Car sharing",
+                Availability::Logistique => "Logistics",
+                Availability::ReseauxSociaux => "Social media",
+            },
+        }
+        months: [&'static str; 12] {
+            fr: [
+                "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre",
+                "décembre",
+            ],
+            en: [
+                "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+                "December",
+            ],
+        }
     }
 }
 
-fn wait_en(secs: i64) -> String {
-    let minutes = (secs + 59) / 60;
-    if secs < 60 {
-        format!("{secs} second{}", if secs > 1 { "s" } else { "" })
-    } else {
-        format!("{minutes} minute{}", if minutes > 1 { "s" } else { "" })
+/// How long to wait, in whole seconds under a minute, else in minutes rounded up.
+fn wait(lang: Lang, secs: i64) -> String {
+    use typography::count;
+    match lang {
+        Lang::Fr if secs < 60 => count(lang, secs, "seconde", "secondes"),
+        Lang::Fr => count(lang, (secs + 59) / 60, "minute", "minutes"),
+        Lang::En if secs < 60 => count(lang, secs, "second", "seconds"),
+        Lang::En => count(lang, (secs + 59) / 60, "minute", "minutes"),
     }
 }
-
-pub static FR: Texts = Texts {
-    territory: &territory::FR,
-    feed: &feed::FR,
-    actions: &actions::FR,
-    reports: &reports::FR,
-    skip_to_content: "Aller au contenu",
-    tagline: "Le réseau coopératif des sections et des fédérations",
-    nav_label: "Navigation principale",
-    nav_home: "Accueil",
-    nav_profile: "Mon profil",
-    nav_signin: "Connexion",
-    nav_signup: "Inscription",
-    sign_out: "Se déconnecter",
-    sign_out_pending: "{n} compte(s)-rendu(s) attendent encore le réseau pour partir. Si tu te déconnectes maintenant, ils seront effacés de ce téléphone et perdus. Se déconnecter quand même\u{202f}? (Annuler\u{a0}: rester connecté·e le temps qu’ils partent.)",
-    switch_language: "English",
-    footer: "Coopol — logiciel libre pour s’organiser ensemble, sur le Web et sur le terrain.",
-    loading: "Chargement…",
-    label_sep: "\u{a0}: ",
-
-    home_title: "Coopol, pour être plus présent·es sur le terrain",
-    home_lead: "Trouve ta section, rencontre tes coopains, débats, et rejoins les actions près de chez toi\u{a0}: tractage, porte-à-porte, phoning.",
-    home_points: [
-        "Adhérent·e ou sympathisant·e\u{a0}: tu t’engages à la carte, sans pression.",
-        "Ta section et ta fédération t’informent et t’invitent aux actions.",
-        "Tes données politiques restent protégées\u{a0}: tu choisis qui voit quoi.",
-    ],
-    home_cta_signup: "Je m’inscris",
-    home_cta_signin: "J’ai déjà un compte",
-    dashboard_greeting: |name| format!("Bonjour {name}\u{202f}!"),
-    dashboard_next_title: "Mes prochaines actions",
-    dashboard_no_next: "Aucune action prévue pour toi pour l’instant.",
-    dashboard_all_mine: "Toutes mes actions",
-    dashboard_near_title: "Près de chez toi, selon tes disponibilités",
-    dashboard_news_title: "Du nouveau dans ta section",
-    dashboard_no_news: "Rien de neuf dans ta section ces derniers temps.",
-    dashboard_news_link: "Tout le fil de ta section",
-    dashboard_read_more: "Lire la suite",
-    dashboard_notifications_title: "Non lues",
-    dashboard_all_notifications: "Toutes mes notifications",
-    first_step_title: "Pour commencer",
-    first_step: |step| match step {
-        FirstStep::FindSection => ("Indique ta commune pour rejoindre ta section et voir les actions près de chez toi.", "Trouver ma section"),
-        FirstStep::JoinAnAction => ("Une action près de chez toi te correspond\u{a0}: réponds «\u{202f}Je participe\u{202f}», c’est tout.", "Voir l’action"),
-        FirstStep::SetAvailabilities => ("Dis quand tu es disponible (un samedi matin, un soir de semaine…)\u{a0}: on te proposera les actions qui te vont.", "Indiquer mes disponibilités"),
-        FirstStep::BrowseActions => ("Trouve une première action près de chez toi\u{a0}: un tractage, du porte-à-porte, du phoning.", "Voir les actions"),
-    },
-    dashboard_profile_link: "Compléter mon profil",
-    dashboard_public_link: "Voir mon profil public",
-
-    signup_title: "Inscription",
-    signup_intro: "Une minute suffit. Ton nom affiché et ton identifiant sont visibles des autres\u{202f}; tu choisis pour tout le reste.",
-    display_name: "Nom affiché",
-    display_name_hint: "Prénom et nom, ou comme tu veux être appelé·e (2 à 60 caractères).",
-    email: "Adresse e-mail",
-    password: "Mot de passe",
-    password_hint: "Au moins 10 caractères.",
-    postal_code: "Code postal",
-    postal_code_hint: "Pour te rattacher à ta commune et à ta section.",
-    membership_legend: "Tu es…",
-    membership_sympathisant: "Je suis sympathisant·e",
-    membership_sympathisant_hint: "Tu n’as pas la carte, tu participes quand tu veux.",
-    membership_adherent: "Je suis adhérent·e",
-    membership_adherent_hint: "Ton adhésion restera «\u{202f}à confirmer\u{202f}» jusqu’à ce que ta section la confirme.",
-    consent_label: "J’accepte que Coopol traite mes données, qui révèlent une opinion politique, pour me relier à ma section et à ma fédération.",
-    consent_details: "Ces données ne sont jamais vendues ni publiées sans ton accord. Tu peux retirer ton consentement et supprimer ton compte à tout moment (RGPD, art. 9).",
-    signup_submit: "Créer mon compte",
-    signup_have_account: "Tu as déjà un compte\u{202f}? Connecte-toi",
-
-    signin_title: "Connexion",
-    signin_submit: "Me connecter",
-    signin_no_account: "Pas encore de compte\u{202f}? Inscris-toi",
-
-    profile_title: "Mon profil",
-    profile_saved: "Ton profil est enregistré.",
-    profile_identity: "Qui tu es",
-    handle: "Identifiant",
-    handle_hint: "Ton adresse sur Coopol\u{a0}: lettres minuscules, chiffres et tirets (3 à 30).",
-    bio: "À propos de moi",
-    status: "Statut",
-    status_hint: "Une phrase courte\u{a0}: ce que tu fais en ce moment.",
-    mandates: "Mandats",
-    responsibilities: "Responsabilités",
-    interests: "Centres d’intérêt",
-    one_per_line: "Un par ligne.",
-    availabilities: "Disponibilités à la carte",
-    availabilities_hint: "Les actions que tu veux bien faire\u{a0}: on te les proposera près de chez toi.",
-    visible_to: "Visible par",
-    profile_save: "Enregistrer",
-    profile_private: "Informations privées",
-    profile_private_hint: "Visibles par toi seul·e.",
-    membership: "Statut d’adhésion",
-    membership_value: |membership, status| match (membership, status) {
-        ("adherent", "confirmed") => "Adhérent·e (confirmé·e)",
-        ("adherent", "refused") => "Adhésion non confirmée",
-        ("adherent", _) => "Adhérent·e (à confirmer)",
-        _ => "Sympathisant·e",
-    },
-    profile_view_public: "Voir mon profil public",
-    sessions_title: "Appareils connectés",
-    sessions_hint: "Tu as perdu un téléphone ou utilisé un ordinateur partagé\u{202f}? Déconnecte-toi partout.",
-    sign_out_everywhere: "Se déconnecter de tous les appareils",
-
-    member_since: |date| format!("Membre depuis le {date}"),
-    member_nothing_visible: "Ce profil ne partage rien d’autre avec toi.",
-    member_edit_mine: "Modifier mon profil",
-
-    not_found_title: "Page introuvable",
-    not_found_text: "Cette page n’existe pas, ou plus. Vérifie l’adresse.",
-    error_title: "Une erreur est survenue",
-    error_text: "Nous n’avons pas pu afficher cette page. Réessaie dans un instant.",
-    back_home: "Retour à l’accueil",
-    form_has_errors: "Le formulaire contient des erreurs\u{a0}: corrige les champs indiqués.",
-
-    field_error: |e| match e {
-        FieldError::Required => "Ce champ est obligatoire.".into(),
-        FieldError::TooShort { min } => format!("Trop court\u{a0}: au moins {min} caractères."),
-        FieldError::TooLong { max } => format!("Trop long\u{a0}: au plus {max} caractères."),
-        FieldError::TooManyItems { max } => format!("Trop d’éléments\u{a0}: au plus {max}."),
-        FieldError::InvalidEmail => "Cette adresse e-mail n’est pas valide (exemple\u{a0}: prenom@exemple.fr).".into(),
-        FieldError::EmailTaken => "Un compte existe déjà avec cette adresse\u{a0}: connecte-toi, ou choisis une autre adresse.".into(),
-        FieldError::InvalidPostalCode => "Un code postal français a 5 chiffres (exemple\u{a0}: 59000).".into(),
-        FieldError::ConsentRequired => "Coche cette case pour créer ton compte\u{a0}: sans ton accord, nous ne pouvons pas traiter tes données.".into(),
-        FieldError::ChoiceRequired => "Choisis une des options.".into(),
-        FieldError::InvalidChoice => "Ce choix n’existe pas\u{a0}: choisis dans la liste.".into(),
-        FieldError::InvalidHandle => "Uniquement des lettres minuscules sans accent, des chiffres et des tirets (pas au début ni à la fin).".into(),
-        FieldError::HandleTaken => "Cet identifiant est déjà pris\u{a0}: essaie une variante.".into(),
-        FieldError::ControlCharacters => "Ce texte contient des caractères invisibles non autorisés.".into(),
-        FieldError::UnknownPostalCode => "Ce code postal ne correspond à aucune commune\u{a0}: vérifie-le.".into(),
-        FieldError::ChooseCommune { .. } => "Plusieurs communes ont ce code postal\u{a0}: choisis la tienne.".into(),
-        FieldError::UnknownCommune { entry } => format!("«\u{202f}{entry}\u{202f}»\u{a0}: aucune commune de ce département n’a ce nom ou ce code."),
-        FieldError::AmbiguousCommuneEntry { entry, options } => format!(
-            "«\u{202f}{entry}\u{202f}» correspond à plusieurs communes\u{a0}: {}. Recopie celle que tu veux, par exemple «\u{202f}{}\u{202f}».",
-            options.iter().map(|(code, name)| format!("{name} ({code})")).collect::<Vec<_>>().join(", "),
-            options.first().map(|(code, name)| format!("{name} ({code})")).unwrap_or_default()
-        ),
-        FieldError::CommuneInOtherSection { commune, section } => format!("{commune} appartient déjà à la section «\u{202f}{section}\u{202f}»."),
-        FieldError::CommuneOutsideFederation { commune } => format!("{commune} n’est pas dans ce département."),
-        FieldError::SlugTaken => "Cette adresse de section est déjà prise\u{a0}: choisis-en une autre.".into(),
-        FieldError::UnknownMember => "Aucun membre n’a cet identifiant.".into(),
-        FieldError::NotOfScope => "Seules les personnes de la section (ou de la fédération) de l’action peuvent la co-organiser.".into(),
-        FieldError::SimilarGroups { groups } => format!(
-            "Des groupes proches existent déjà\u{a0}: {}. Rejoins l’un d’eux, ou coche «\u{202f}Créer quand même\u{202f}».",
-            groups.iter().map(|(_, name)| format!("«\u{202f}{name}\u{202f}»")).collect::<Vec<_>>().join(", ")
-        ),
-        FieldError::AudienceNotAllowed => "Tu ne peux pas publier pour ce public\u{a0}: choisis dans la liste.".into(),
-        FieldError::InvalidDateTime => "Indique une date et une heure (exemple\u{a0}: 28/11/2026 10:00).".into(),
-        FieldError::EndBeforeStart => "La fin doit être après le début.".into(),
-        FieldError::InThePast => "Cette date est passée\u{a0}: choisis une date à venir.".into(),
-        FieldError::NotANumber => "Indique un nombre entier (exemple\u{a0}: 12).".into(),
-        FieldError::MustBePositive => "Indique un nombre supérieur à zéro, ou laisse vide pour ne pas limiter.".into(),
-        FieldError::MustNotBeNegative => "Un nombre ne peut pas être négatif.".into(),
-        FieldError::OutsideFrance => "Ce point n’est pas en France\u{a0}: vérifie la latitude et la longitude (exemple\u{a0}: 50.6367, 3.0633).".into(),
-        FieldError::MoreThan { other } => {
-            let other = match other.as_str() {
-                "doors_knocked" => "portes frappées",
-                other => other,
-            };
-            format!("Ce nombre ne peut pas dépasser «\u{202f}{other}\u{202f}».")
-        }
-        FieldError::InvalidPhone => "Ce numéro de téléphone n’est pas valide (exemple\u{a0}: 06 12 34 56 78).".into(),
-        FieldError::ContactMeansRequired => "Indique un téléphone ou une adresse e-mail pour recontacter cette personne.".into(),
-    },
-    problem: |p| match p {
-        FormProblem::WrongCredentials => "Adresse e-mail ou mot de passe incorrect.".into(),
-        FormProblem::RateLimited { retry_after_secs } => format!(
-            "Trop de tentatives. Pour ta sécurité, réessaie dans {}.",
-            wait_fr(*retry_after_secs)
-        ),
-        FormProblem::Internal => "Une erreur est survenue de notre côté\u{202f}; rien n’a été enregistré. Réessaie dans un instant.".into(),
-        FormProblem::Forbidden => "Tu n’as pas le droit de faire cela.".into(),
-        FormProblem::Suspended => "Ce compte est suspendu. Écris à ta fédération si tu penses que c’est une erreur.".into(),
-    },
-    visibility: |v| match v {
-        Visibility::Public => "Tout le monde",
-        Visibility::Section => "Ma section",
-        Visibility::OnlyMe => "Moi seul·e",
-    },
-    availability: |a| match a {
-        Availability::Tractage => "Tractage",
-        Availability::Boitage => "Boîtage",
-        Availability::PorteAPorte => "Porte-à-porte",
-        Availability::Phoning => "Phoning",
-        Availability::Collage => "Collage d’affiches",
-        Availability::Accueil => "Accueil",
-        Availability::Covoiturage => "Covoiturage",
-        Availability::Logistique => "Logistique",
-        Availability::ReseauxSociaux => "Réseaux sociaux",
-    },
-    months: [
-        "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre",
-        "décembre",
-    ],
-};
-
-pub static EN: Texts = Texts {
-    territory: &territory::EN,
-    feed: &feed::EN,
-    actions: &actions::EN,
-    reports: &reports::EN,
-    skip_to_content: "Skip to content",
-    tagline: "The cooperative network of sections and federations",
-    nav_label: "Main navigation",
-    nav_home: "Home",
-    nav_profile: "My profile",
-    nav_signin: "Sign in",
-    nav_signup: "Sign up",
-    sign_out: "Sign out",
-    sign_out_pending: "{n} compte(s)-rendu(s) are still waiting for the network. If you sign out now they will be erased from this phone and lost. Sign out anyway? (Cancel: stay signed in until they are sent.)",
-    switch_language: "Français",
-    footer: "Coopol — free software to organise together, online and in the field.",
-    loading: "Loading…",
-    label_sep: ": ",
-
-    home_title: "Coopol, to be more present in the field",
-    home_lead: "Find your section, meet your coopains, debate, and join actions near you: leafleting, door-to-door, phone banking.",
-    home_points: [
-        "Member or sympathiser: commit à la carte, no pressure.",
-        "Your section and federation keep you informed and invite you to actions.",
-        "Your political data stays protected: you choose who sees what.",
-    ],
-    home_cta_signup: "Sign up",
-    home_cta_signin: "I already have an account",
-    dashboard_greeting: |name| format!("Hello {name}!"),
-    dashboard_next_title: "My next actions",
-    dashboard_no_next: "No action planned for you yet.",
-    dashboard_all_mine: "All my actions",
-    dashboard_near_title: "Near you, when you are available",
-    dashboard_news_title: "New in your section",
-    dashboard_no_news: "Nothing new in your section lately.",
-    dashboard_news_link: "Your section's whole feed",
-    dashboard_read_more: "Read more",
-    dashboard_notifications_title: "Unread",
-    dashboard_all_notifications: "All my notifications",
-    first_step_title: "To begin",
-    first_step: |step| match step {
-        FirstStep::FindSection => ("Tell us your commune to join your section and see actions near you.", "Find my section"),
-        FirstStep::JoinAnAction => ("An action near you suits you: answer “I'm in”, that's all.", "See the action"),
-        FirstStep::SetAvailabilities => ("Say when you are available (a Saturday morning, a weekday evening…): we will suggest actions that suit you.", "Set my availabilities"),
-        FirstStep::BrowseActions => ("Find a first action near you: leafleting, door-to-door, phoning.", "See the actions"),
-    },
-    dashboard_profile_link: "Complete my profile",
-    dashboard_public_link: "See my public profile",
-
-    signup_title: "Sign up",
-    signup_intro: "It takes a minute. Your display name and handle are visible to others; you choose for everything else.",
-    display_name: "Display name",
-    display_name_hint: "First and last name, or what you like to be called (2 to 60 characters).",
-    email: "E-mail address",
-    password: "Password",
-    password_hint: "At least 10 characters.",
-    postal_code: "Postal code",
-    postal_code_hint: "To connect you with your commune and your section.",
-    membership_legend: "You are…",
-    membership_sympathisant: "I am a sympathiser",
-    membership_sympathisant_hint: "No party card; you take part when you want.",
-    membership_adherent: "I am a party member",
-    membership_adherent_hint: "Your membership stays “to be confirmed” until your section confirms it.",
-    consent_label: "I agree that Coopol processes my data, which reveals a political opinion, to connect me with my section and federation.",
-    consent_details: "This data is never sold nor published without your agreement. You can withdraw your consent and delete your account at any time (GDPR, art. 9).",
-    signup_submit: "Create my account",
-    signup_have_account: "Already have an account? Sign in",
-
-    signin_title: "Sign in",
-    signin_submit: "Sign in",
-    signin_no_account: "No account yet? Sign up",
-
-    profile_title: "My profile",
-    profile_saved: "Your profile is saved.",
-    profile_identity: "Who you are",
-    handle: "Handle",
-    handle_hint: "Your address on Coopol: lower-case letters, digits and dashes (3 to 30).",
-    bio: "About me",
-    status: "Status",
-    status_hint: "One short sentence: what you are up to.",
-    mandates: "Elected offices",
-    responsibilities: "Responsibilities",
-    interests: "Interests",
-    one_per_line: "One per line.",
-    availabilities: "Availability à la carte",
-    availabilities_hint: "The actions you are willing to do: we will suggest them near you.",
-    visible_to: "Visible to",
-    profile_save: "Save",
-    profile_private: "Private information",
-    profile_private_hint: "Only you can see this.",
-    membership: "Membership",
-    membership_value: |membership, status| match (membership, status) {
-        ("adherent", "confirmed") => "Party member (confirmed)",
-        ("adherent", "refused") => "Membership not confirmed",
-        ("adherent", _) => "Party member (to be confirmed)",
-        _ => "Sympathiser",
-    },
-    profile_view_public: "See my public profile",
-    sessions_title: "Signed-in devices",
-    sessions_hint: "Lost a phone or used a shared computer? Sign out everywhere.",
-    sign_out_everywhere: "Sign out of all devices",
-
-    member_since: |date| format!("Member since {date}"),
-    member_nothing_visible: "This profile shares nothing else with you.",
-    member_edit_mine: "Edit my profile",
-
-    not_found_title: "Page not found",
-    not_found_text: "This page does not exist, or no longer does. Check the address.",
-    error_title: "Something went wrong",
-    error_text: "We could not display this page. Try again in a moment.",
-    back_home: "Back to home",
-    form_has_errors: "The form has errors: fix the fields marked below.",
-
-    field_error: |e| match e {
-        FieldError::Required => "This field is required.".into(),
-        FieldError::TooShort { min } => format!("Too short: at least {min} characters."),
-        FieldError::TooLong { max } => format!("Too long: at most {max} characters."),
-        FieldError::TooManyItems { max } => format!("Too many items: at most {max}."),
-        FieldError::InvalidEmail => "This e-mail address is not valid (example: name@example.org).".into(),
-        FieldError::EmailTaken => "An account already uses this address: sign in, or choose another address.".into(),
-        FieldError::InvalidPostalCode => "A French postal code has 5 digits (example: 59000).".into(),
-        FieldError::ConsentRequired => "Tick this box to create your account: without your agreement we cannot process your data.".into(),
-        FieldError::ChoiceRequired => "Choose one of the options.".into(),
-        FieldError::InvalidChoice => "This choice does not exist: pick one from the list.".into(),
-        FieldError::InvalidHandle => "Only lower-case letters without accents, digits and dashes (not at the start or end).".into(),
-        FieldError::HandleTaken => "This handle is taken: try a variant.".into(),
-        FieldError::ControlCharacters => "This text contains invisible characters that are not allowed.".into(),
-        FieldError::UnknownPostalCode => "This postal code matches no commune: check it.".into(),
-        FieldError::ChooseCommune { .. } => "Several communes share this postal code: pick yours.".into(),
-        FieldError::UnknownCommune { entry } => format!("“{entry}”: no commune of this département has this name or code."),
-        FieldError::AmbiguousCommuneEntry { entry, options } => format!(
-            "“{entry}” matches several communes: {}. Copy the one you mean, for example “{}”.",
-            options.iter().map(|(code, name)| format!("{name} ({code})")).collect::<Vec<_>>().join(", "),
-            options.first().map(|(code, name)| format!("{name} ({code})")).unwrap_or_default()
-        ),
-        FieldError::CommuneInOtherSection { commune, section } => format!("{commune} already belongs to the section “{section}”."),
-        FieldError::CommuneOutsideFederation { commune } => format!("{commune} is not in this département."),
-        FieldError::SlugTaken => "This section address is taken: choose another one.".into(),
-        FieldError::UnknownMember => "No member has this handle.".into(),
-        FieldError::NotOfScope => "Only people of the action’s section (or federation) may co-organize it.".into(),
-        FieldError::SimilarGroups { groups } => format!(
-            "Similar groups already exist: {}. Join one of them, or tick “Create anyway”.",
-            groups.iter().map(|(_, name)| format!("“{name}”")).collect::<Vec<_>>().join(", ")
-        ),
-        FieldError::AudienceNotAllowed => "You cannot publish to this audience: pick one from the list.".into(),
-        FieldError::InvalidDateTime => "Give a date and a time (for example 28/11/2026 10:00).".into(),
-        FieldError::EndBeforeStart => "The end must come after the start.".into(),
-        FieldError::InThePast => "This date has passed: pick one to come.".into(),
-        FieldError::NotANumber => "Give a whole number (for example 12).".into(),
-        FieldError::MustBePositive => "Give a number above zero, or leave empty for no limit.".into(),
-        FieldError::MustNotBeNegative => "A number cannot be negative.".into(),
-        FieldError::OutsideFrance => "This point is not in France: check the latitude and longitude (for example 50.6367, 3.0633).".into(),
-        FieldError::MoreThan { other } => {
-            let other = match other.as_str() {
-                "doors_knocked" => "doors knocked",
-                other => other,
-            };
-            format!("This number cannot exceed “{other}”.")
-        }
-        FieldError::InvalidPhone => "This phone number is not valid (for example: 06 12 34 56 78).".into(),
-        FieldError::ContactMeansRequired => "Give a phone number or an e-mail address to get back to this person.".into(),
-    },
-    problem: |p| match p {
-        FormProblem::WrongCredentials => "Wrong e-mail address or password.".into(),
-        FormProblem::RateLimited { retry_after_secs } => format!(
-            "Too many attempts. For your safety, try again in {}.",
-            wait_en(*retry_after_secs)
-        ),
-        FormProblem::Internal => "Something went wrong on our side; nothing was saved. Try again in a moment.".into(),
-        FormProblem::Forbidden => "You are not allowed to do this.".into(),
-        FormProblem::Suspended => "This account is suspended. Write to your federation if you think this is a mistake.".into(),
-    },
-    visibility: |v| match v {
-        Visibility::Public => "Everyone",
-        Visibility::Section => "My section",
-        Visibility::OnlyMe => "Only me",
-    },
-    availability: |a| match a {
-        Availability::Tractage => "Leafleting",
-        Availability::Boitage => "Letterbox drops",
-        Availability::PorteAPorte => "Door-to-door",
-        Availability::Phoning => "Phone banking",
-        Availability::Collage => "Poster sticking",
-        Availability::Accueil => "Welcoming",
-        Availability::Covoiturage => "Car sharing",
-        Availability::Logistique => "Logistics",
-        Availability::ReseauxSociaux => "Social media",
-    },
-    months: [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
-        "December",
-    ],
-};
 
 /// A date in the reader's language: "24 novembre 2026" / "24 November 2026" (Europe/Paris day).
 pub fn format_date(lang: Lang, epoch_ms: i64) -> String {
@@ -588,51 +461,22 @@ pub fn format_month(lang: Lang, year: i64, month: u32, short: bool) -> String {
     }
 }
 
-/// A whole number with French digit groups ("12\u{202f}345") or English ones ("12,345").
-pub fn format_number(lang: Lang, n: i64) -> String {
-    let digits = n.unsigned_abs().to_string();
-    let sep = if lang == Lang::Fr { "\u{202f}" } else { "," };
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push_str(sep);
-        }
-        out.push(c);
-    }
-    if n < 0 {
-        out.insert(0, '-');
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// French typography: no breakable space before « : ; ! ? » or inside guillemets, in any
-    /// French text (the FR tables of every i18n file, read as source).
     #[test]
-    fn french_texts_use_no_break_spaces() {
-        let sources = [
-            include_str!("mod.rs"),
-            include_str!("territory.rs"),
-            include_str!("feed.rs"),
-            include_str!("actions.rs"),
-            include_str!("reports.rs"),
-        ];
-        for source in sources {
-            let Some(start) = source.find("pub static FR") else { continue };
-            let block = &source[start..start + source[start..].find("\n};").unwrap_or(0)];
-            for (number, line) in block.lines().enumerate() {
-                for bad in [" :", " ;", " !", " ?", "« ", " »"] {
-                    // Only inside string literals: a pattern followed by an odd number of quotes.
-                    let inside = line.match_indices(bad).any(|(at, _)| line[at..].matches('"').count() % 2 == 1);
-                    assert!(!inside, "breakable space in a French text ({bad:?}), FR block line {number}: {line}");
-                }
-            }
-        }
+    fn months_in_french() {
+        assert_eq!(format_month(Lang::Fr, 2026, 2, true), "févr.");
+        assert_eq!(format_month(Lang::Fr, 2026, 11, false), "novembre 2026");
+        // 1 December 2026, 00:30 in Paris is still 30 November in UTC.
+        let start = paris_month_start(2026, 12);
+        assert_eq!(paris_year_month(start), (2026, 12));
+        assert_eq!(paris_year_month(start - 1), (2026, 11));
     }
 
+    /// French typography: no breakable space before « : ; ! ? » or inside guillemets, in any
+    /// French text (the FR tables of every i18n file, read as source).
     #[test]
     fn calendar_days_and_weekdays() {
         assert_eq!(civil_weekday((2026, 12, 7)), 0); // a Monday
@@ -643,20 +487,6 @@ mod tests {
         // 23:30 UTC on 31 December is already 1 January in Paris.
         let ms = parse_paris_datetime("2027-01-01T00:30").unwrap_or(0);
         assert_eq!(paris_civil_day(ms), (2027, 1, 1));
-    }
-
-    #[test]
-    fn numbers_and_months_in_french() {
-        assert_eq!(format_number(Lang::Fr, 12_345), "12\u{202f}345");
-        assert_eq!(format_number(Lang::En, 1_234_567), "1,234,567");
-        assert_eq!(format_number(Lang::Fr, 999), "999");
-        assert_eq!(format_number(Lang::Fr, -1000), "-1\u{202f}000");
-        assert_eq!(format_month(Lang::Fr, 2026, 2, true), "févr.");
-        assert_eq!(format_month(Lang::Fr, 2026, 11, false), "novembre 2026");
-        // 1 December 2026, 00:30 in Paris is still 30 November in UTC.
-        let start = paris_month_start(2026, 12);
-        assert_eq!(paris_year_month(start), (2026, 12));
-        assert_eq!(paris_year_month(start - 1), (2026, 11));
     }
 
     #[test]

@@ -1,187 +1,114 @@
 //! Texts of the compte-rendu form, of its figures on the action, and of section statistics.
 
-use super::territory::plural;
-use super::{format_number, Lang};
+use super::typography::count;
+use super::Lang;
 
-pub struct ReportTexts {
-    pub write: &'static str,
-    pub rewrite: &'static str,
-    pub form_title: fn(&str) -> String,
-    pub form_intro: &'static str,
-    pub rewrite_hint: &'static str,
-    pub figures_legend: &'static str,
-    pub present: &'static str,
-    pub tracts: &'static str,
-    pub doors_knocked: &'static str,
-    pub doors_opened: &'static str,
-    pub conversations: &'static str,
-    pub calls: &'static str,
-    pub notes: &'static str,
-    pub notes_hint: &'static str,
-    pub contacts_legend: &'static str,
-    pub contacts_intro: &'static str,
-    pub contact_legend: fn(usize) -> String,
-    pub contact_name: &'static str,
-    pub contact_phone: &'static str,
-    pub contact_email: &'static str,
-    pub contact_consent: &'static str,
-    pub contact_wants: &'static str,
-    pub wants_callback: &'static str,
-    pub wants_news: &'static str,
-    pub wants_volunteer: &'static str,
-    pub contact_retention: &'static str,
-    pub retention_months: fn(i64) -> String,
-    pub submit: &'static str,
-    pub pending: &'static str,
-    pub not_started_hint: &'static str,
-    pub sent: &'static str,
-    /// Sent from the queue but refused by the server for good: the text is kept in the form.
-    pub refused: &'static str,
-    /// Waiting for the person to sign in again (the session ended while it waited).
-    pub waiting_sign_in: &'static str,
-    pub saved: &'static str,
-    pub report_title: &'static str,
-    pub contacts_count: &'static str,
-    pub contacts_title: &'static str,
-    pub contact_expires: fn(&str) -> String,
+texts! {
+    pub struct ReportTexts {
+        write: &'static str { fr: "Rédiger le compte-rendu", en: "Write the report" }
+        rewrite: &'static str { fr: "Modifier le compte-rendu", en: "Edit the report" }
+        form_title: fn(&str) -> String { fr: |t| format!("Compte-rendu\u{a0}: {t}"), en: |t| format!("Report: {t}") }
+        form_intro: &'static str {
+            fr: "Ce qui a été fait\u{a0}: tes chiffres alimentent les statistiques de la section. Sans réseau, le formulaire est gardé sur ton téléphone et envoyé dès le retour de la connexion.",
+            en: "What got done: your figures feed the section's statistics. Offline, the form is kept on your phone and sent as soon as the connection returns.",
+        }
+        rewrite_hint: &'static str {
+            fr: "Un compte-rendu existe déjà\u{a0}: l’envoyer à nouveau remplace ses chiffres.",
+            en: "A report already exists: sending again replaces its figures.",
+        }
+        figures_legend: &'static str { fr: "Les chiffres", en: "The figures" }
+        present: &'static str { fr: "Personnes présentes", en: "People present" }
+        tracts: &'static str { fr: "Tracts distribués", en: "Leaflets handed out" }
+        doors_knocked: &'static str { fr: "Portes frappées", en: "Doors knocked" }
+        doors_opened: &'static str { fr: "Portes ouvertes", en: "Doors opened" }
+        conversations: &'static str { fr: "Conversations", en: "Conversations" }
+        calls: &'static str { fr: "Appels passés", en: "Calls made" }
+        notes: &'static str { fr: "Remarques (facultatif)", en: "Remarks (optional)" }
+        notes_hint: &'static str {
+            fr: "Pour l’équipe seulement\u{a0}: n’écris ici ni nom, ni adresse, ni téléphone (les contacts ont leurs champs, avec leur accord). Ces remarques sont effacées avec les contacts.",
+            en: "For the team only: write no name, address or phone number here (contacts have their own fields, with their consent). These remarks are erased with the contacts.",
+        }
+        contacts_legend: &'static str { fr: "Nouveaux contacts", en: "New contacts" }
+        contacts_intro: &'static str {
+            fr: "Uniquement avec l’accord explicite de la personne. Laisse vide une ligne inutile.",
+            en: "Only with the person's explicit consent. Leave an unused row empty.",
+        }
+        contact_legend: fn(usize) -> String { fr: |i| format!("Contact {i}"), en: |i| format!("Contact {i}") }
+        contact_name: &'static str { fr: "Nom", en: "Name" }
+        contact_phone: &'static str { fr: "Téléphone", en: "Phone" }
+        contact_email: &'static str { fr: "Adresse e-mail", en: "E-mail address" }
+        contact_consent: &'static str {
+            fr: "La personne accepte que la section garde ces coordonnées pour la recontacter",
+            en: "The person agrees that the section keeps these details to get back to them",
+        }
+        contact_wants: &'static str { fr: "Elle souhaite", en: "They would like to" }
+        wants_callback: &'static str { fr: "être rappelée", en: "be called back" }
+        wants_news: &'static str { fr: "recevoir des nouvelles", en: "receive news" }
+        wants_volunteer: &'static str { fr: "devenir bénévole", en: "volunteer" }
+        contact_retention: &'static str { fr: "Garder ses données pendant", en: "Keep their data for" }
+        retention_months: fn(i64) -> String { fr: |m| format!("{m} mois"), en: |m| format!("{m} months") }
+        submit: &'static str { fr: "Envoyer le compte-rendu", en: "Send the report" }
+        pending: &'static str {
+            fr: "Pas de réseau\u{a0}: compte-rendu en attente d’envoi. Il partira tout seul dès le retour de la connexion.",
+            en: "No network: report waiting to be sent. It will go by itself as soon as the connection returns.",
+        }
+        not_started_hint: &'static str {
+            fr: "L’action n’a pas encore commencé\u{a0}: ce formulaire reste sur ton téléphone pour le terrain, tu l’enverras après l’action.",
+            en: "The action has not started yet: this form stays on your phone for the field; send it after the action.",
+        }
+        sent: &'static str { fr: "Compte-rendu envoyé. Merci\u{202f}!", en: "Report sent. Thank you!" }
+        /// Sent from the queue but refused by the server for good: the text is kept in the form.
+        refused: &'static str {
+            fr: "Le serveur n’a pas accepté ce compte-rendu (il a peut-être été écrit entre-temps par quelqu’un d’autre, ou un champ est à corriger). Ton texte est conservé ci-dessous\u{a0}: vérifie-le et renvoie-le.",
+            en: "The server did not accept this report (someone else may have written it meanwhile, or a field needs fixing). Your text is kept below: check it and send it again.",
+        }
+        /// Waiting for the person to sign in again (the session ended while it waited).
+        waiting_sign_in: &'static str {
+            fr: "Ta session a expiré\u{a0}: reconnecte-toi, ton compte-rendu partira ensuite tout seul.",
+            en: "Your session expired: sign in again and your report will be sent by itself.",
+        }
+        saved: &'static str { fr: "Compte-rendu enregistré. Merci\u{202f}!", en: "Report saved. Thank you!" }
+        report_title: &'static str { fr: "Compte-rendu", en: "Report" }
+        contacts_count: &'static str { fr: "Nouveaux contacts", en: "New contacts" }
+        contacts_title: &'static str {
+            fr: "Nouveaux contacts (visibles des organisateur·ices)",
+            en: "New contacts (visible to organizers)",
+        }
+        contact_expires: fn(&str) -> String { fr: |d| format!("données gardées jusqu’au {d}"), en: |d| format!("data kept until {d}") }
 
-    pub stats_link: &'static str,
-    pub stats_title: fn(&str) -> String,
-    pub stats_intro: &'static str,
-    pub chart_actions: &'static str,
-    pub chart_results: &'static str,
-    pub table_caption: &'static str,
-    pub month: &'static str,
-    pub actions: &'static str,
-    pub participants: &'static str,
-    pub doors: &'static str,
-    pub contacts: &'static str,
-    pub reported: &'static str,
-    pub total: &'static str,
-    /// (actions, tracts) over the twelve months.
-    pub chart_summary: fn(i64, i64) -> String,
-    pub chart_empty: &'static str,
+        stats_link: &'static str { fr: "Statistiques de la section", en: "Section statistics" }
+        stats_title: fn(&str) -> String { fr: |s| format!("Statistiques\u{a0}: {s}"), en: |s| format!("Statistics: {s}") }
+        stats_intro: &'static str {
+            fr: "Les actions publiées des douze derniers mois et leurs comptes-rendus.",
+            en: "Published actions of the last twelve months and their reports.",
+        }
+        chart_actions: &'static str { fr: "Actions par mois et par type", en: "Actions per month and kind" }
+        chart_results: &'static str { fr: "Tracts, portes et contacts par mois", en: "Leaflets, doors and contacts per month" }
+        table_caption: &'static str { fr: "Les chiffres, mois par mois", en: "The figures, month by month" }
+        month: &'static str { fr: "Mois", en: "Month" }
+        actions: &'static str { fr: "Actions", en: "Actions" }
+        participants: &'static str { fr: "Participant·es", en: "Participants" }
+        doors: &'static str { fr: "Portes (ouvertes / frappées)", en: "Doors (opened / knocked)" }
+        contacts: &'static str { fr: "Contacts", en: "Contacts" }
+        reported: &'static str { fr: "Avec compte-rendu", en: "With a report" }
+        total: &'static str { fr: "Total", en: "Total" }
+        /// (actions, tracts) over the twelve months.
+        chart_summary: fn(i64, i64) -> String {
+            fr: |actions, tracts| {
+                format!(
+                    "{} et {} sur douze mois\u{202f}; le détail est dans le tableau ci-dessous.",
+                    count(Lang::Fr, actions, "action", "actions"),
+                    count(Lang::Fr, tracts, "tract", "tracts")
+                )
+            },
+            en: |actions, tracts| {
+                format!(
+                    "{} and {} over twelve months; details in the table below.",
+                    count(Lang::En, actions, "action", "actions"),
+                    count(Lang::En, tracts, "leaflet", "leaflets")
+                )
+            },
+        }
+        chart_empty: &'static str { fr: "Rien sur la période.", en: "Nothing over the period." }
+    }
 }
-
-pub static FR: ReportTexts = ReportTexts {
-    write: "Rédiger le compte-rendu",
-    rewrite: "Modifier le compte-rendu",
-    form_title: |t| format!("Compte-rendu\u{a0}: {t}"),
-    form_intro: "Ce qui a été fait\u{a0}: tes chiffres alimentent les statistiques de la section. Sans réseau, le formulaire est gardé sur ton téléphone et envoyé dès le retour de la connexion.",
-    rewrite_hint: "Un compte-rendu existe déjà\u{a0}: l’envoyer à nouveau remplace ses chiffres.",
-    figures_legend: "Les chiffres",
-    present: "Personnes présentes",
-    tracts: "Tracts distribués",
-    doors_knocked: "Portes frappées",
-    doors_opened: "Portes ouvertes",
-    conversations: "Conversations",
-    calls: "Appels passés",
-    notes: "Remarques (facultatif)",
-    notes_hint: "Pour l’équipe seulement\u{a0}: n’écris ici ni nom, ni adresse, ni téléphone (les contacts ont leurs champs, avec leur accord). Ces remarques sont effacées avec les contacts.",
-    contacts_legend: "Nouveaux contacts",
-    contacts_intro: "Uniquement avec l’accord explicite de la personne. Laisse vide une ligne inutile.",
-    contact_legend: |i| format!("Contact {i}"),
-    contact_name: "Nom",
-    contact_phone: "Téléphone",
-    contact_email: "Adresse e-mail",
-    contact_consent: "La personne accepte que la section garde ces coordonnées pour la recontacter",
-    contact_wants: "Elle souhaite",
-    wants_callback: "être rappelée",
-    wants_news: "recevoir des nouvelles",
-    wants_volunteer: "devenir bénévole",
-    contact_retention: "Garder ses données pendant",
-    retention_months: |m| format!("{m} mois"),
-    submit: "Envoyer le compte-rendu",
-    not_started_hint: "L’action n’a pas encore commencé\u{a0}: ce formulaire reste sur ton téléphone pour le terrain, tu l’enverras après l’action.",
-    pending: "Pas de réseau\u{a0}: compte-rendu en attente d’envoi. Il partira tout seul dès le retour de la connexion.",
-    sent: "Compte-rendu envoyé. Merci\u{202f}!",
-    refused: "Le serveur n’a pas accepté ce compte-rendu (il a peut-être été écrit entre-temps par quelqu’un d’autre, ou un champ est à corriger). Ton texte est conservé ci-dessous\u{a0}: vérifie-le et renvoie-le.",
-    waiting_sign_in: "Ta session a expiré\u{a0}: reconnecte-toi, ton compte-rendu partira ensuite tout seul.",
-    saved: "Compte-rendu enregistré. Merci\u{202f}!",
-    report_title: "Compte-rendu",
-    contacts_count: "Nouveaux contacts",
-    contacts_title: "Nouveaux contacts (visibles des organisateur·ices)",
-    contact_expires: |d| format!("données gardées jusqu’au {d}"),
-
-    stats_link: "Statistiques de la section",
-    stats_title: |s| format!("Statistiques\u{a0}: {s}"),
-    stats_intro: "Les actions publiées des douze derniers mois et leurs comptes-rendus.",
-    chart_actions: "Actions par mois et par type",
-    chart_results: "Tracts, portes et contacts par mois",
-    table_caption: "Les chiffres, mois par mois",
-    month: "Mois",
-    actions: "Actions",
-    participants: "Participant·es",
-    doors: "Portes (ouvertes / frappées)",
-    contacts: "Contacts",
-    reported: "Avec compte-rendu",
-    total: "Total",
-    chart_summary: |actions, tracts| {
-        format!(
-            "{} et {} sur douze mois\u{202f}; le détail est dans le tableau ci-dessous.",
-            plural(actions, "action", "actions"),
-            plural(tracts, "tract", "tracts")
-        )
-    },
-    chart_empty: "Rien sur la période.",
-};
-
-pub static EN: ReportTexts = ReportTexts {
-    write: "Write the report",
-    rewrite: "Edit the report",
-    form_title: |t| format!("Report: {t}"),
-    form_intro: "What got done: your figures feed the section's statistics. Offline, the form is kept on your phone and sent as soon as the connection returns.",
-    rewrite_hint: "A report already exists: sending again replaces its figures.",
-    figures_legend: "The figures",
-    present: "People present",
-    tracts: "Leaflets handed out",
-    doors_knocked: "Doors knocked",
-    doors_opened: "Doors opened",
-    conversations: "Conversations",
-    calls: "Calls made",
-    notes: "Remarks (optional)",
-    notes_hint: "For the team only: write no name, address or phone number here (contacts have their own fields, with their consent). These remarks are erased with the contacts.",
-    contacts_legend: "New contacts",
-    contacts_intro: "Only with the person's explicit consent. Leave an unused row empty.",
-    contact_legend: |i| format!("Contact {i}"),
-    contact_name: "Name",
-    contact_phone: "Phone",
-    contact_email: "E-mail address",
-    contact_consent: "The person agrees that the section keeps these details to get back to them",
-    contact_wants: "They would like to",
-    wants_callback: "be called back",
-    wants_news: "receive news",
-    wants_volunteer: "volunteer",
-    contact_retention: "Keep their data for",
-    retention_months: |m| format!("{m} months"),
-    submit: "Send the report",
-    not_started_hint: "The action has not started yet: this form stays on your phone for the field; send it after the action.",
-    pending: "No network: report waiting to be sent. It will go by itself as soon as the connection returns.",
-    sent: "Report sent. Thank you!",
-    refused: "The server did not accept this report (someone else may have written it meanwhile, or a field needs fixing). Your text is kept below: check it and send it again.",
-    waiting_sign_in: "Your session expired: sign in again and your report will be sent by itself.",
-    saved: "Report saved. Thank you!",
-    report_title: "Report",
-    contacts_count: "New contacts",
-    contacts_title: "New contacts (visible to organizers)",
-    contact_expires: |d| format!("data kept until {d}"),
-
-    stats_link: "Section statistics",
-    stats_title: |s| format!("Statistics: {s}"),
-    stats_intro: "Published actions of the last twelve months and their reports.",
-    chart_actions: "Actions per month and kind",
-    chart_results: "Leaflets, doors and contacts per month",
-    table_caption: "The figures, month by month",
-    month: "Month",
-    actions: "Actions",
-    participants: "Participants",
-    doors: "Doors (opened / knocked)",
-    contacts: "Contacts",
-    reported: "With a report",
-    total: "Total",
-    chart_summary: |actions, tracts| {
-        let n = |n: i64, one: &str, many: &str| format!("{} {}", format_number(Lang::En, n), if n == 1 { one } else { many });
-        format!("{} and {} over twelve months; details in the table below.", n(actions, "action", "actions"), n(tracts, "leaflet", "leaflets"))
-    },
-    chart_empty: "Nothing over the period.",
-};

@@ -4,9 +4,9 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::territory::get_federation::get_federation;
-use crate::components::lang::use_texts;
+use crate::components::lang::{use_lang, use_texts};
 use crate::components::territory::{AuditList, MemberList, OfficerList, TeamForm};
-use crate::i18n::territory::format_count;
+use crate::i18n::format_number;
 use crate::model::territory::{FederationView, Role};
 use crate::pages::error_view::ErrorView;
 
@@ -31,6 +31,7 @@ pub fn FederationPage() -> impl IntoView {
 #[component]
 fn Federation(federation: FederationView) -> impl IntoView {
     let t = use_texts().territory;
+    let lang = use_lang();
     let code = federation.code.clone();
     let abilities = federation.abilities.clone();
     view! {
@@ -70,7 +71,7 @@ fn Federation(federation: FederationView) -> impl IntoView {
             </section>
             {federation.newcomers.map(|people| view! {
                 <section class="card" aria-labelledby="newcomers-title">
-                    <h2 id="newcomers-title">{t.newcomers}" ("{format_count(people.len() as i64)}")"</h2>
+                    <h2 id="newcomers-title">{t.newcomers}" ("{format_number(lang, people.len() as i64)}")"</h2>
                     <p class="hint">{t.newcomers_hint}</p>
                     <MemberList members=people empty=t.newcomers_empty decide_back_to=abilities.decide_memberships.then(|| format!("/federations/{}", federation.code)) />
                 </section>

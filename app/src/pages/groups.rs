@@ -8,7 +8,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::feed::{get_group::get_group, list_groups::list_groups};
 use crate::components::form::{use_form_outcome, FieldErrorText, FormAlert, TextArea, TextField};
-use crate::components::lang::use_texts;
+use crate::components::lang::{use_lang, use_texts};
 use crate::i18n::feed::FeedTexts;
 use crate::model::feed::{GroupMembership, GroupPrivacy, GroupSummary, GroupView};
 use crate::model::form::FieldError;
@@ -139,6 +139,7 @@ pub fn GroupPage() -> impl IntoView {
 #[component]
 fn Group(group: GroupView) -> impl IntoView {
     let t = use_texts().feed;
+    let lang = use_lang();
     let g = group.summary.clone();
     let base = format!("/groupes/{}", g.slug);
     let meta = badges(t, &g);
@@ -185,7 +186,7 @@ fn Group(group: GroupView) -> impl IntoView {
             })}
             {group.members.map(|members| view! {
                 <details class="card">
-                    <summary>{t.members}" ("{crate::i18n::territory::format_count(members.len() as i64)}")"</summary>
+                    <summary>{t.members}" ("{crate::i18n::format_number(lang, members.len() as i64)}")"</summary>
                     <ul class="people">
                         {members.into_iter().map(|(a, admin)| view! {
                             <li>

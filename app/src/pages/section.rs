@@ -4,9 +4,9 @@ use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
 use crate::api::territory::get_section::get_section;
-use crate::components::lang::use_texts;
+use crate::components::lang::{use_lang, use_texts};
 use crate::components::territory::{AuditList, MemberList, OfficerList, TeamForm};
-use crate::i18n::territory::format_count;
+use crate::i18n::format_number;
 use crate::model::territory::{Role, SectionView};
 use crate::pages::error_view::ErrorView;
 
@@ -33,6 +33,7 @@ pub fn SectionPage() -> impl IntoView {
 #[component]
 fn Section(section: SectionView) -> impl IntoView {
     let t = use_texts().territory;
+    let lang = use_lang();
     let abilities = section.abilities.clone();
     let page = format!("/sections/{}", section.slug);
     view! {
@@ -75,7 +76,7 @@ fn Section(section: SectionView) -> impl IntoView {
             </section>
             {section.newcomers.map(|people| view! {
                 <section class="card" aria-labelledby="newcomers-title">
-                    <h2 id="newcomers-title">{t.newcomers}" ("{format_count(people.len() as i64)}")"</h2>
+                    <h2 id="newcomers-title">{t.newcomers}" ("{format_number(lang, people.len() as i64)}")"</h2>
                     <p class="hint">{t.newcomers_hint}</p>
                     <MemberList members=people empty=t.newcomers_empty decide_back_to=abilities.decide_memberships.then(|| page.clone()) />
                 </section>
@@ -92,7 +93,7 @@ fn Section(section: SectionView) -> impl IntoView {
                 }}
             </section>
             <section class="card" aria-labelledby="communes-title">
-                <h2 id="communes-title">{t.communes_covered}" ("{format_count(section.communes.len() as i64)}")"</h2>
+                <h2 id="communes-title">{t.communes_covered}" ("{format_number(lang, section.communes.len() as i64)}")"</h2>
                 <ul class="tags">{section.communes.into_iter().map(|c| view! { <li>{c.name}</li> }).collect_view()}</ul>
             </section>
             {section.audit.map(|entries| view! {
