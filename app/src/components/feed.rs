@@ -139,7 +139,7 @@ fn Reactions(id: i64, reactions: RwSignal<Vec<ReactionCount>>, enabled: bool, ba
         <form method="post" action=format!("/publications/{id}/reactions") class="reactions" aria-label=t.reactions_label node_ref=form>
             <input type="hidden" name="retour" value=back />
             {ReactionKind::ALL
-                .into_iter()
+                .iter().copied()
                 .map(|kind| {
                     let tally = move || reactions.with(|rs| rs.iter().find(|r| r.kind == kind).map(|r| (r.count, r.mine)).unwrap_or((0, false)));
                     let react = move |ev: leptos::ev::MouseEvent| {

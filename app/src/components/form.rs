@@ -161,7 +161,7 @@ pub fn VisibilitySelect(#[prop(into)] field: String, selected: Visibility, error
             <label for=id.clone()>{t.visible_to}</label>
             <select id=id name=name.clone()>
                 {Visibility::ALL
-                    .into_iter()
+                    .iter().copied()
                     .map(|v| {
                         view! {
                             <option value=v.as_str() selected=v == selected>

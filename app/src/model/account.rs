@@ -135,39 +135,23 @@ impl PostalCode {
     }
 }
 
-/// What the person says of themselves at sign-up. An adhérent claim waits for a section's
-/// confirmation; it is political opinion data and never logged.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum MembershipClaim {
-    Sympathisant,
-    Adherent,
-}
-
-impl MembershipClaim {
-    pub fn parse(raw: &str) -> Result<Self, FieldError> {
-        match raw {
-            "sympathisant" => Ok(Self::Sympathisant),
-            "adherent" => Ok(Self::Adherent),
-            "" => Err(FieldError::ChoiceRequired),
-            _ => Err(FieldError::InvalidChoice),
-        }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Sympathisant => "sympathisant",
-            Self::Adherent => "adherent",
-        }
+string_enum! {
+    /// What the person says of themselves at sign-up. An adhérent claim waits for a section's
+    /// confirmation; it is political opinion data and never logged.
+    pub enum MembershipClaim {
+        Sympathisant = "sympathisant",
+        Adherent = "adherent",
     }
 }
 
-/// Where a membership stands: sympathisants have nothing to confirm.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum MembershipStatus {
-    NotApplicable,
-    Pending,
-    Confirmed,
-    Refused,
+string_enum! {
+    /// Where a membership stands: sympathisants have nothing to confirm.
+    pub enum MembershipStatus {
+        NotApplicable = "none",
+        Pending = "pending",
+        Confirmed = "confirmed",
+        Refused = "refused",
+    }
 }
 
 impl MembershipStatus {
@@ -178,22 +162,9 @@ impl MembershipStatus {
         }
     }
 
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::NotApplicable => "none",
-            Self::Pending => "pending",
-            Self::Confirmed => "confirmed",
-            Self::Refused => "refused",
-        }
-    }
-
+    /// Sympathisants' rows say "none"; anything else unknown reads as nothing to confirm.
     pub fn from_db(raw: &str) -> Self {
-        match raw {
-            "pending" => Self::Pending,
-            "confirmed" => Self::Confirmed,
-            "refused" => Self::Refused,
-            _ => Self::NotApplicable,
-        }
+        Self::parse(raw).unwrap_or(Self::NotApplicable)
     }
 }
 
@@ -290,7 +261,7 @@ impl SignUp {
         let email = errors.check("email", Email::parse(form.value("email")));
         let password = errors.check("password", Password::parse(form.value("password")));
         let postal_code = errors.check("postal_code", PostalCode::parse(form.value("postal_code")));
-        let claim = errors.check("membership", MembershipClaim::parse(form.value("membership")));
+        let claim = errors.check("membership", MembershipClaim::choose(form.value("membership")));
         if !form.has("consent", "oui") {
             errors.add("consent", FieldError::ConsentRequired);
         }

@@ -7,38 +7,21 @@ use super::profile::Availability;
 use super::report::ContactView;
 use super::territory::ScopeRef;
 
-macro_rules! string_enum {
-    ($name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-        pub enum $name { $($variant),+ }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            pub fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $text),+ }
-            }
-
-            pub fn parse(raw: &str) -> Option<$name> {
-                Self::ALL.iter().copied().find(|v| v.as_str() == raw)
-            }
-        }
-    };
+string_enum! {
+    pub enum ActionKind {
+        Tractage = "tractage",
+        Boitage = "boitage",
+        PorteAPorte = "porte_a_porte",
+        Phoning = "phoning",
+        Collage = "collage",
+        ReunionPublique = "reunion_publique",
+        ReunionAppartement = "reunion_appartement",
+        Permanence = "permanence",
+        Meeting = "meeting",
+        Formation = "formation",
+        Autre = "autre",
+    }
 }
-
-string_enum!(ActionKind {
-    Tractage = "tractage",
-    Boitage = "boitage",
-    PorteAPorte = "porte_a_porte",
-    Phoning = "phoning",
-    Collage = "collage",
-    ReunionPublique = "reunion_publique",
-    ReunionAppartement = "reunion_appartement",
-    Permanence = "permanence",
-    Meeting = "meeting",
-    Formation = "formation",
-    Autre = "autre",
-});
 
 impl ActionKind {
     /// The kinds of action a declared availability is good for (engagement à la carte).
@@ -57,20 +40,30 @@ impl ActionKind {
     }
 }
 
-// Who may see and join an action.
-string_enum!(ActionAudience { Public = "public", Section = "section", Adherents = "adherents" });
+string_enum! {
+    /// Who may see and join an action.
+    pub enum ActionAudience { Public = "public", Section = "section", Adherents = "adherents" }
+}
 
-string_enum!(ActionStatus { Proposed = "proposed", Published = "published", Cancelled = "cancelled" });
+string_enum! {
+    pub enum ActionStatus { Proposed = "proposed", Published = "published", Cancelled = "cancelled" }
+}
 
-// Where a person stands: a place, the waiting list, maybe, or no.
-string_enum!(RsvpStatus { Going = "going", Waiting = "waiting", Maybe = "maybe", Declined = "declined" });
+string_enum! {
+    /// Where a person stands: a place, the waiting list, maybe, or no.
+    pub enum RsvpStatus { Going = "going", Waiting = "waiting", Maybe = "maybe", Declined = "declined" }
+}
 
-// What a person answers ("je participe / peut-être / je ne peux pas"); "oui" may land on the
-// waiting list when the action is full.
-string_enum!(RsvpAnswer { Yes = "oui", Maybe = "peut-etre", No = "non" });
+string_enum! {
+    /// What a person answers ("je participe / peut-être / je ne peux pas"); "oui" may land on the
+    /// waiting list when the action is full.
+    pub enum RsvpAnswer { Yes = "oui", Maybe = "peut-etre", No = "non" }
+}
 
-// How /actions shows what it found (the `vue` parameter): a list, a map, a month or a week.
-string_enum!(ActionsLayout { List = "liste", Map = "carte", Month = "mois", Week = "semaine" });
+string_enum! {
+    /// How /actions shows what it found (the `vue` parameter): a list, a map, a month or a week.
+    pub enum ActionsLayout { List = "liste", Map = "carte", Month = "mois", Week = "semaine" }
+}
 
 /// One line of the list of actions.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -27,62 +27,31 @@ impl SafeHtml {
     }
 }
 
-/// Who may read a publication, chosen when writing it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Audience {
-    Public,
-    /// Campaigns of the national team, in everyone's home feed.
-    National,
-    Section,
-    Federation,
-    Group,
-    Coopains,
-}
-
-impl Audience {
-    pub const ALL: [Audience; 6] =
-        [Audience::Public, Audience::National, Audience::Section, Audience::Federation, Audience::Group, Audience::Coopains];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Audience::Public => "public",
-            Audience::National => "national",
-            Audience::Section => "section",
-            Audience::Federation => "federation",
-            Audience::Group => "group",
-            Audience::Coopains => "coopains",
-        }
-    }
-
-    pub fn parse(raw: &str) -> Option<Audience> {
-        Self::ALL.into_iter().find(|a| a.as_str() == raw)
+string_enum! {
+    /// Who may read a publication, chosen when writing it.
+    pub enum Audience {
+        Public = "public",
+        /// Campaigns of the national team, in everyone's home feed.
+        National = "national",
+        Section = "section",
+        Federation = "federation",
+        Group = "group",
+        Coopains = "coopains",
     }
 }
 
-/// The small fixed set of reactions.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum ReactionKind {
-    Bravo,
-    Soutien,
-    Idee,
-    Debat,
-    Merci,
+string_enum! {
+    /// The small fixed set of reactions.
+    pub enum ReactionKind {
+        Bravo = "bravo",
+        Soutien = "soutien",
+        Idee = "idee",
+        Debat = "debat",
+        Merci = "merci",
+    }
 }
 
 impl ReactionKind {
-    pub const ALL: [ReactionKind; 5] =
-        [ReactionKind::Bravo, ReactionKind::Soutien, ReactionKind::Idee, ReactionKind::Debat, ReactionKind::Merci];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ReactionKind::Bravo => "bravo",
-            ReactionKind::Soutien => "soutien",
-            ReactionKind::Idee => "idee",
-            ReactionKind::Debat => "debat",
-            ReactionKind::Merci => "merci",
-        }
-    }
-
     pub fn emoji(self) -> &'static str {
         match self {
             ReactionKind::Bravo => "👏",
@@ -91,10 +60,6 @@ impl ReactionKind {
             ReactionKind::Debat => "🤔",
             ReactionKind::Merci => "❤️",
         }
-    }
-
-    pub fn parse(raw: &str) -> Option<ReactionKind> {
-        Self::ALL.into_iter().find(|k| k.as_str() == raw)
     }
 }
 
@@ -279,29 +244,23 @@ pub struct CoopainsView {
 
 // ---- Groups ------------------------------------------------------------------------------------
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum GroupPrivacy {
-    Public,
-    Private,
-}
-
-impl GroupPrivacy {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            GroupPrivacy::Public => "public",
-            GroupPrivacy::Private => "private",
-        }
-    }
-
-    pub fn parse(raw: &str) -> Option<Self> {
-        match raw {
-            "public" => Some(GroupPrivacy::Public),
-            "private" => Some(GroupPrivacy::Private),
-            _ => None,
-        }
+string_enum! {
+    pub enum GroupPrivacy {
+        Public = "public",
+        Private = "private",
     }
 }
 
+string_enum! {
+    /// A person's row in a group, as stored: asked to join, member, or admin.
+    pub enum GroupRole {
+        Pending = "pending",
+        Member = "member",
+        Admin = "admin",
+    }
+}
+
+/// Where the viewer stands in a group (`None`: no row).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum GroupMembership {
     None,
@@ -335,86 +294,33 @@ pub struct GroupView {
 
 // ---- Notifications -----------------------------------------------------------------------------
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum NotificationKind {
-    Mention,
-    Comment,
-    Reply,
-    /// A reply in a thread where I wrote (not to my own comment).
-    ThreadReply,
-    Reaction,
-    CoopainRequest,
-    CoopainAccepted,
-    GroupRequest,
-    GroupAccepted,
-    GroupRefused,
-    ActionChanged,
-    ActionCancelled,
-    ActionPromoted,
-    ActionReminder,
-    ActionProposed,
-    ActionApproved,
-    /// A member of my section (I am on its team) moved to another commune, out of it.
-    MemberLeft,
-    /// A member moved into my section (I am on its team); an adhérent's status is to confirm.
-    MemberArrived,
-    /// Someone asks me to co-organize an action (I accept or refuse on the action's page).
-    OrganizerInvited,
-    /// The person I invited accepted to co-organize.
-    OrganizerAccepted,
-}
-
-impl NotificationKind {
-    pub const ALL: [NotificationKind; 20] = [
-        NotificationKind::Mention,
-        NotificationKind::Comment,
-        NotificationKind::Reply,
-        NotificationKind::ThreadReply,
-        NotificationKind::Reaction,
-        NotificationKind::CoopainRequest,
-        NotificationKind::CoopainAccepted,
-        NotificationKind::GroupRequest,
-        NotificationKind::GroupAccepted,
-        NotificationKind::GroupRefused,
-        NotificationKind::ActionChanged,
-        NotificationKind::ActionCancelled,
-        NotificationKind::ActionPromoted,
-        NotificationKind::ActionReminder,
-        NotificationKind::ActionProposed,
-        NotificationKind::ActionApproved,
-        NotificationKind::MemberLeft,
-        NotificationKind::MemberArrived,
-        NotificationKind::OrganizerInvited,
-        NotificationKind::OrganizerAccepted,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            NotificationKind::Mention => "mention",
-            NotificationKind::Comment => "comment",
-            NotificationKind::Reply => "reply",
-            NotificationKind::ThreadReply => "thread_reply",
-            NotificationKind::Reaction => "reaction",
-            NotificationKind::CoopainRequest => "coopain_request",
-            NotificationKind::CoopainAccepted => "coopain_accepted",
-            NotificationKind::GroupRequest => "group_request",
-            NotificationKind::GroupAccepted => "group_accepted",
-            NotificationKind::GroupRefused => "group_refused",
-            NotificationKind::ActionChanged => "action_changed",
-            NotificationKind::ActionCancelled => "action_cancelled",
-            NotificationKind::ActionPromoted => "action_promoted",
-            NotificationKind::ActionReminder => "action_reminder",
-            NotificationKind::ActionProposed => "action_proposed",
-            NotificationKind::ActionApproved => "action_approved",
-            NotificationKind::MemberLeft => "member_left",
-            NotificationKind::MemberArrived => "member_arrived",
-            NotificationKind::OrganizerInvited => "organizer_invited",
-            NotificationKind::OrganizerAccepted => "organizer_accepted",
-        }
-    }
-
-    pub fn parse(raw: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.as_str() == raw)
+string_enum! {
+    pub enum NotificationKind {
+        Mention = "mention",
+        Comment = "comment",
+        Reply = "reply",
+        /// A reply in a thread where I wrote (not to my own comment).
+        ThreadReply = "thread_reply",
+        Reaction = "reaction",
+        CoopainRequest = "coopain_request",
+        CoopainAccepted = "coopain_accepted",
+        GroupRequest = "group_request",
+        GroupAccepted = "group_accepted",
+        GroupRefused = "group_refused",
+        ActionChanged = "action_changed",
+        ActionCancelled = "action_cancelled",
+        ActionPromoted = "action_promoted",
+        ActionReminder = "action_reminder",
+        ActionProposed = "action_proposed",
+        ActionApproved = "action_approved",
+        /// A member of my section (I am on its team) moved to another commune, out of it.
+        MemberLeft = "member_left",
+        /// A member moved into my section (I am on its team); an adhérent's status is to confirm.
+        MemberArrived = "member_arrived",
+        /// Someone asks me to co-organize an action (I accept or refuse on the action's page).
+        OrganizerInvited = "organizer_invited",
+        /// The person I invited accepted to co-organize.
+        OrganizerAccepted = "organizer_accepted",
     }
 }
 
@@ -465,13 +371,13 @@ mod tests {
 
     #[test]
     fn codes_round_trip() {
-        for a in Audience::ALL {
+        for &a in Audience::ALL {
             assert_eq!(Audience::parse(a.as_str()), Some(a));
         }
-        for k in ReactionKind::ALL {
+        for &k in ReactionKind::ALL {
             assert_eq!(ReactionKind::parse(k.as_str()), Some(k));
         }
-        for n in NotificationKind::ALL {
+        for &n in NotificationKind::ALL {
             assert_eq!(NotificationKind::parse(n.as_str()), Some(n));
         }
     }

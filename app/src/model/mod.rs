@@ -1,10 +1,13 @@
 //! Types shared by the server and the browser: DTOs and parsed domain values.
 
+#[macro_use]
+pub(crate) mod string_enum;
 pub mod account;
 pub mod action;
 pub mod feed;
 pub mod form;
 pub mod home;
+pub mod ids;
 pub mod paris_time;
 pub mod profile;
 pub mod report;

@@ -6,105 +6,49 @@ use super::account::{DisplayName, Handle};
 use super::form::{FieldError, FieldErrors, RawForm};
 use super::territory::{CommuneRef, FederationRef, SectionRef};
 
-/// Who may see one profile field.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Visibility {
-    Public,
-    Section,
-    OnlyMe,
+string_enum! {
+    /// Who may see one profile field.
+    pub enum Visibility {
+        Public = "public",
+        Section = "section",
+        OnlyMe = "moi",
+    }
 }
 
 impl Visibility {
-    pub const ALL: [Visibility; 3] = [Visibility::Public, Visibility::Section, Visibility::OnlyMe];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Public => "public",
-            Self::Section => "section",
-            Self::OnlyMe => "moi",
-        }
-    }
-
-    pub fn parse(raw: &str) -> Result<Self, FieldError> {
-        Self::ALL.into_iter().find(|v| v.as_str() == raw).ok_or(FieldError::InvalidChoice)
-    }
-
     /// Stored values are ours; an unknown one falls back to the most private choice.
     pub fn from_db(raw: &str) -> Self {
         Self::parse(raw).unwrap_or(Self::OnlyMe)
     }
 }
 
-/// Kinds of field work a person is willing to do (engagement à la carte).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub enum Availability {
-    Tractage,
-    Boitage,
-    PorteAPorte,
-    Phoning,
-    Collage,
-    Accueil,
-    Covoiturage,
-    Logistique,
-    ReseauxSociaux,
-}
-
-impl Availability {
-    pub const ALL: [Availability; 9] = [
-        Self::Tractage,
-        Self::Boitage,
-        Self::PorteAPorte,
-        Self::Phoning,
-        Self::Collage,
-        Self::Accueil,
-        Self::Covoiturage,
-        Self::Logistique,
-        Self::ReseauxSociaux,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Tractage => "tractage",
-            Self::Boitage => "boitage",
-            Self::PorteAPorte => "porte-a-porte",
-            Self::Phoning => "phoning",
-            Self::Collage => "collage",
-            Self::Accueil => "accueil",
-            Self::Covoiturage => "covoiturage",
-            Self::Logistique => "logistique",
-            Self::ReseauxSociaux => "reseaux-sociaux",
-        }
-    }
-
-    pub fn parse(raw: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|a| a.as_str() == raw)
+string_enum! {
+    /// Kinds of field work a person is willing to do (engagement à la carte).
+    pub enum Availability {
+        Tractage = "tractage",
+        Boitage = "boitage",
+        PorteAPorte = "porte-a-porte",
+        Phoning = "phoning",
+        Collage = "collage",
+        Accueil = "accueil",
+        Covoiturage = "covoiturage",
+        Logistique = "logistique",
+        ReseauxSociaux = "reseaux-sociaux",
     }
 }
 
-/// The three free lists of a profile.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum ProfileList {
-    Mandates,
-    Responsibilities,
-    Interests,
+string_enum! {
+    /// The three free lists of a profile.
+    pub enum ProfileList {
+        Mandates = "mandates",
+        Responsibilities = "responsibilities",
+        Interests = "interests",
+    }
 }
 
 impl ProfileList {
-    pub const ALL: [ProfileList; 3] = [Self::Mandates, Self::Responsibilities, Self::Interests];
     pub const MAX_ITEMS: usize = 20;
     pub const MAX_ITEM_CHARS: usize = 100;
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Mandates => "mandates",
-            Self::Responsibilities => "responsibilities",
-            Self::Interests => "interests",
-        }
-    }
-
-    pub fn from_db(raw: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|l| l.as_str() == raw)
-    }
 
     /// One item per line; blank lines dropped, duplicates removed, order kept.
     pub fn parse_items(raw: &str) -> Result<Vec<String>, FieldError> {
@@ -200,7 +144,7 @@ impl ProfileUpdate {
         availabilities.sort();
         let mut vis = |field: &str| {
             let key = format!("{field}_visibility");
-            e.check(&key, Visibility::parse(form.value(&key)))
+            e.check(&key, Visibility::choose(form.value(&key)))
         };
         let visibilities = (|| {
             Some(ProfileVisibilities {

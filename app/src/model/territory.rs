@@ -6,42 +6,19 @@ use serde::{Deserialize, Serialize};
 use super::form::FieldError;
 use super::profile::Visibility;
 
-/// A scoped role. Sections and federations own everything; roles only say who acts for them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Role {
-    NationalAdmin,
-    FederationFirstSecretary,
-    FederationAnimator,
-    SectionSecretary,
-    SectionAnimator,
-    Moderator,
+string_enum! {
+    /// A scoped role. Sections and federations own everything; roles only say who acts for them.
+    pub enum Role {
+        NationalAdmin = "national_admin",
+        FederationFirstSecretary = "federation_first_secretary",
+        FederationAnimator = "federation_animator",
+        SectionSecretary = "section_secretary",
+        SectionAnimator = "section_animator",
+        Moderator = "moderator",
+    }
 }
 
 impl Role {
-    pub const ALL: [Role; 6] = [
-        Role::NationalAdmin,
-        Role::FederationFirstSecretary,
-        Role::FederationAnimator,
-        Role::SectionSecretary,
-        Role::SectionAnimator,
-        Role::Moderator,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::NationalAdmin => "national_admin",
-            Role::FederationFirstSecretary => "federation_first_secretary",
-            Role::FederationAnimator => "federation_animator",
-            Role::SectionSecretary => "section_secretary",
-            Role::SectionAnimator => "section_animator",
-            Role::Moderator => "moderator",
-        }
-    }
-
-    pub fn parse(raw: &str) -> Option<Role> {
-        Role::ALL.into_iter().find(|r| r.as_str() == raw)
-    }
-
     /// The kind of scope the role lives in (moderators exist at every level).
     pub fn fits(self, scope: &Scope) -> bool {
         matches!(
@@ -309,7 +286,7 @@ mod tests {
         assert!(Role::Moderator.fits(&Scope::National));
         assert!(Role::FederationAnimator.fits(&Scope::Federation("2A".into())));
         assert!(!Role::NationalAdmin.fits(&Scope::Section(1)));
-        for role in Role::ALL {
+        for &role in Role::ALL {
             assert_eq!(Role::parse(role.as_str()), Some(role));
         }
         assert_eq!(Scope::from_db("section", "12"), Some(Scope::Section(12)));

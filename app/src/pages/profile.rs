@@ -164,7 +164,7 @@ fn ProfileEditor(profile: MyProfile, outcome: Option<FormOutcome>, saved: bool) 
                     <p class="hint" id="availabilities-hint">{t.availabilities_hint}</p>
                     <div class="checkbox-grid">
                         {Availability::ALL
-                            .into_iter()
+                            .iter().copied()
                             .map(|a| {
                                 let id = format!("champ-availabilities-{}", a.as_str());
                                 view! {

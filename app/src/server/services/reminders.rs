@@ -4,6 +4,7 @@
 //! never send twice.
 
 use crate::error::AppError;
+use crate::model::string_enum::string_enum;
 use crate::server::context::AppState;
 use crate::server::services::notifications::notify_action;
 use crate::server::store::{self, reminders::DueRow};
@@ -11,22 +12,16 @@ use crate::server::store::{self, reminders::DueRow};
 const HOUR_MS: i64 = 3_600_000;
 const BATCH: i64 = 500;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ReminderKind {
-    /// Between 24 h and 2 h before the start.
-    DayBefore,
-    /// In the last 2 h before the start.
-    TwoHours,
+string_enum! {
+    pub enum ReminderKind {
+        /// Between 24 h and 2 h before the start.
+        DayBefore = "veille",
+        /// In the last 2 h before the start.
+        TwoHours = "deux_heures",
+    }
 }
 
 impl ReminderKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ReminderKind::DayBefore => "veille",
-            ReminderKind::TwoHours => "deux_heures",
-        }
-    }
-
     /// The window of starts (exclusive, inclusive] this reminder covers at `now`.
     fn window(self, now: i64) -> (i64, i64) {
         match self {

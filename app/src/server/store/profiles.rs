@@ -108,7 +108,7 @@ fn assemble(row: ProfileRow, items: Vec<ListItemRow>, kinds: Vec<String>) -> Sto
         ..StoredProfile::default()
     };
     for item in items {
-        match ProfileList::from_db(&item.list) {
+        match ProfileList::parse(&item.list) {
             Some(ProfileList::Mandates) => profile.mandates.push(item.value),
             Some(ProfileList::Responsibilities) => profile.responsibilities.push(item.value),
             Some(ProfileList::Interests) => profile.interests.push(item.value),
