@@ -9,6 +9,7 @@ use app::error::AppError;
 use app::i18n::paris_datetime_input;
 use app::model::action::{ActionFilters, ActionKind, ActionStatus, ActionsLayout, RsvpStatus};
 use app::model::form::{FieldError, RawForm};
+use app::model::ids::{ActionId, SectionId, UserId};
 use app::model::territory::{ScopeRef, SectionRef};
 use app::on_both_backends;
 use app::server::context::{AppState, RateLimits};
@@ -50,13 +51,13 @@ fn action_form(days: i64, extra: &[(&str, &str)]) -> RawForm {
 
 struct World {
     state: AppState,
-    lille: i64,
-    secretary: i64,
-    sympathisant: i64,
-    second: i64,
-    roubaix: i64,
-    adherent: i64,
-    far: i64,
+    lille: SectionId,
+    secretary: UserId,
+    sympathisant: UserId,
+    second: UserId,
+    roubaix: UserId,
+    adherent: UserId,
+    far: UserId,
 }
 
 async fn world(t: &TestDb) -> World {
@@ -79,11 +80,11 @@ async fn world(t: &TestDb) -> World {
     w
 }
 
-async fn who(w: &World, id: i64) -> Subject {
+async fn who(w: &World, id: UserId) -> Subject {
     testing::subject(&w.state.db, id).await
 }
 
-fn errors(result: Result<i64, AppError>) -> Vec<(String, FieldError)> {
+fn errors<T: std::fmt::Debug>(result: Result<T, AppError>) -> Vec<(String, FieldError)> {
     match result {
         Err(AppError::Validation(e)) => e.0,
         other => panic!("expected a validation error, got {other:?}"),
@@ -221,18 +222,18 @@ async fn audiences_and_distance(t: &TestDb) {
 }
 
 async fn answer(w: &World, id: i64, who_id: i64, reponse: &str, share: bool) -> Result<RsvpStatus, AppError> {
-    let s = who(w, who_id).await;
+    let s = who(w, UserId(who_id)).await;
     let partage = if share { "oui" } else { "" };
-    rsvp::answer(&w.state, &s, id, &form(&[("reponse", reponse), ("partage", partage)])).await
+    rsvp::answer(&w.state, &s, ActionId(id), &form(&[("reponse", reponse), ("partage", partage)])).await
 }
 
 async fn waiting_list_and_participants(t: &TestDb) {
     let w = world(t).await;
     let secretary = who(&w, w.secretary).await;
     let id = actions::create(&w.state, &secretary, &action_form(2, &[])).await.unwrap();
-    assert_eq!(answer(&w, id, w.sympathisant, "oui", true).await, Ok(RsvpStatus::Going));
-    assert_eq!(answer(&w, id, w.second, "oui", false).await, Ok(RsvpStatus::Waiting));
-    assert_eq!(answer(&w, id, w.second, "oui", false).await, Ok(RsvpStatus::Waiting), "asking twice keeps the rank");
+    assert_eq!(answer(&w, id.get(), w.sympathisant.get(), "oui", true).await, Ok(RsvpStatus::Going));
+    assert_eq!(answer(&w, id.get(), w.second.get(), "oui", false).await, Ok(RsvpStatus::Waiting));
+    assert_eq!(answer(&w, id.get(), w.second.get(), "oui", false).await, Ok(RsvpStatus::Waiting), "asking twice keeps the rank");
 
     // The organizer sees full names, and the e-mail only of who allowed it.
     let view = action_views::view(&w.state, &secretary, id).await.unwrap();
@@ -262,14 +263,14 @@ async fn waiting_list_and_participants(t: &TestDb) {
     assert!(action_views::view(&w.state, &adherent, id).await.unwrap().participants.is_empty());
 
     // The first cancels: the waiting list moves up and is told.
-    assert_eq!(answer(&w, id, w.sympathisant, "non", true).await, Ok(RsvpStatus::Declined));
+    assert_eq!(answer(&w, id.get(), w.sympathisant.get(), "non", true).await, Ok(RsvpStatus::Declined));
     let view = action_views::view(&w.state, &second, id).await.unwrap();
     assert_eq!(view.summary.my_rsvp, Some(RsvpStatus::Going));
     assert_eq!((view.summary.going, view.waiting), (1, 0));
     let notes = store::notifications::for_user(&w.state.db, w.second, None, 10).await.unwrap();
     assert!(notes.iter().any(|n| n.kind == "action_promoted" && n.action_id == Some(id)), "{notes:?}");
     // The one who left can come back: on the waiting list now.
-    assert_eq!(answer(&w, id, w.sympathisant, "oui", true).await, Ok(RsvpStatus::Waiting));
+    assert_eq!(answer(&w, id.get(), w.sympathisant.get(), "oui", true).await, Ok(RsvpStatus::Waiting));
 
     // A bigger capacity promotes; cancellation tells everyone concerned.
     actions::edit(&w.state, &secretary, id, &action_form(2, &[("capacity", "5")])).await.unwrap();
@@ -284,7 +285,7 @@ async fn waiting_list_and_participants(t: &TestDb) {
         let notes = store::notifications::for_user(&w.state.db, person, None, 10).await.unwrap();
         assert!(notes.iter().any(|n| n.kind == "action_cancelled" && n.group_name.as_deref() == Some("Tractage au marché de Wazemmes")));
     }
-    assert_eq!(answer(&w, id, w.adherent, "oui", false).await, Err(AppError::Forbidden), "no answers to a cancelled action");
+    assert_eq!(answer(&w, id.get(), w.adherent.get(), "oui", false).await, Err(AppError::Forbidden), "no answers to a cancelled action");
     // Only organizers and the team above manage.
     assert_eq!(actions::cancel(&w.state, &second, id, &form(&[("reason", "Pour voir")])).await, Err(AppError::Forbidden));
 }
@@ -301,7 +302,7 @@ async fn concurrent_answers_never_overfill(t: &TestDb) {
     let mut tasks = Vec::new();
     for person in people {
         let state = w.state.clone();
-        let s = who(&w, person).await;
+        let s = who(&w, UserId(person.get())).await;
         tasks.push(tokio::spawn(async move { rsvp::answer(&state, &s, id, &form(&[("reponse", "oui")])).await }));
     }
     let mut going = 0;
@@ -342,7 +343,7 @@ async fn calendar_files(t: &TestDb) {
     assert!(ics.contains(&format!("URL:https://coopol.example/actions/{id}")));
 
     let sacha = who(&w, w.sympathisant).await;
-    answer(&w, id, w.sympathisant, "oui", false).await.unwrap();
+    answer(&w, id.get(), w.sympathisant.get(), "oui", false).await.unwrap();
     let token = calendar::new_token(&w.state, &sacha).await.unwrap();
     let feed = calendar::personal_feed(&w.state, &token, "https://coopol.example").await.unwrap();
     assert_eq!(feed.matches("BEGIN:VEVENT").count(), 1);
@@ -360,7 +361,7 @@ async fn available_for(w: &World, id: i64, handle: &str, kinds: &[&str]) {
         pairs.push((Box::leak(format!("{field}_visibility").into_boxed_str()), "section"));
     }
     pairs.extend(kinds.iter().map(|k| ("availabilities", *k)));
-    profiles::update_profile(&w.state, &who(w, id).await, &form(&pairs)).await.unwrap();
+    profiles::update_profile(&w.state, &who(w, UserId(id)).await, &form(&pairs)).await.unwrap();
 }
 
 async fn renfort_reaches_nearby_sympathisants_across_the_border(t: &TestDb) {
@@ -372,8 +373,8 @@ async fn renfort_reaches_nearby_sympathisants_across_the_border(t: &TestDb) {
     // Carvin (Pas-de-Calais, 17 km from Lille): another federation.
     let carvin_sympathisant = testing::person(&t.db, "carla-carvin", "62215", "sympathisant", "none").await;
     let carvin_adherent = testing::person(&t.db, "camille-carvin", "62215", "adherent", "confirmed").await;
-    let carla = who(&w, carvin_sympathisant).await;
-    let camille = who(&w, carvin_adherent).await;
+    let carla = who(&w, UserId(carvin_sympathisant.get())).await;
+    let camille = who(&w, UserId(carvin_adherent.get())).await;
     assert_eq!(found(&w, &carla, ActionFilters::default()).await, vec![renfort], "the renfort, not the section's routine");
     let list = action_views::list(&w.state, &carla, ActionFilters::default()).await.unwrap();
     assert!(list.items[0].highlighted);
@@ -399,7 +400,7 @@ async fn suggestions_follow_declared_availabilities(t: &TestDb) {
     let suggested = |page: app::model::action::ActionsPage| page.suggestions.iter().map(|a| a.id).collect::<Vec<_>>();
     let sacha = who(&w, w.sympathisant).await;
     assert_eq!(suggested(action_views::list(&w.state, &sacha, ActionFilters::default()).await.unwrap()), Vec::<i64>::new());
-    available_for(&w, w.sympathisant, "sacha-sympathie", &["tractage", "accueil"]).await;
+    available_for(&w, w.sympathisant.get(), "sacha-sympathie", &["tractage", "accueil"]).await;
     let page = action_views::list(&w.state, &sacha, ActionFilters::default()).await.unwrap();
     assert_eq!(suggested(page.clone()), vec![tractage, permanence], "phoning is not among the availabilities");
     assert!(page.suggestions.iter().all(|a| a.suggested && a.distance_m.is_some()));
@@ -407,7 +408,7 @@ async fn suggestions_follow_declared_availabilities(t: &TestDb) {
     // Answered: no longer a suggestion. Far away (Paris): none.
     rsvp::answer(&w.state, &sacha, tractage, &form(&[("reponse", "non")])).await.unwrap();
     assert_eq!(suggested(action_views::list(&w.state, &sacha, ActionFilters::default()).await.unwrap()), vec![permanence]);
-    available_for(&w, w.far, "paul-paris", &["tractage"]).await;
+    available_for(&w, w.far.get(), "paul-paris", &["tractage"]).await;
     let paul = who(&w, w.far).await;
     let near_lille = ActionFilters { near: "59000".into(), ..Default::default() };
     assert_eq!(suggested(action_views::list(&w.state, &paul, near_lille).await.unwrap()), Vec::<i64>::new(), "near one's commune only");
@@ -438,7 +439,7 @@ async fn map_and_calendar_layouts(t: &TestDb) {
     let on_day: Vec<i64> = calendar.days.iter().filter(|d| d.date == day).flat_map(|d| d.items.iter().map(|a| a.id)).collect();
     assert_eq!(on_day, vec![soon]);
     let everywhere: Vec<i64> = calendar.days.iter().flat_map(|d| d.items.iter().map(|a| a.id)).collect();
-    assert!(!everywhere.contains(&later), "45 days later is another month");
+    assert!(!everywhere.contains(&later.get()), "45 days later is another month");
     // The calendar follows the filters, and keeps them in its links.
     let phoning = ActionFilters { kind: Some(ActionKind::Phoning), ..month };
     let page = action_views::list(&w.state, &adherent, phoning).await.unwrap();

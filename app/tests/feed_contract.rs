@@ -5,6 +5,7 @@
 // Test code: failing loudly is the point.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+use app::model::ids::{PostId, SectionId, UserId};
 use std::time::Duration;
 
 use app::error::AppError;
@@ -30,31 +31,31 @@ fn form(pairs: &[(&str, &str)]) -> RawForm {
     RawForm(pairs.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect())
 }
 
-async fn user(t: &TestDb, handle: &str, commune: &str, membership: &str, status: &str) -> i64 {
+async fn user(t: &TestDb, handle: &str, commune: &str, membership: &str, status: &str) -> UserId {
     testing::person(&t.db, handle, commune, membership, status).await
 }
 
-async fn section(t: &TestDb, slug: &str, fed: &str, communes: &[&str]) -> i64 {
+async fn section(t: &TestDb, slug: &str, fed: &str, communes: &[&str]) -> SectionId {
     testing::section(&t.db, slug, fed, communes).await
 }
 
-async fn subject(state: &AppState, id: i64) -> Subject {
+async fn subject(state: &AppState, id: UserId) -> Subject {
     testing::subject(&state.db, id).await
 }
 
-async fn publish(state: &AppState, author: i64, audience: &str, body: &str) -> i64 {
+async fn publish(state: &AppState, author: UserId, audience: &str, body: &str) -> PostId {
     let s = subject(state, author).await;
     posts::publish(state, &s, &form(&[("body", body), ("audience_group", audience)])).await.expect("publish")
 }
 
 struct People {
-    ada: i64, // Lille, adhérente: the author
-    bob: i64, // Lille, sympathisant
-    cyr: i64, // Roubaix (same federation, other section)
-    dan: i64, // Arras (other federation)
-    eve: i64, // Arras, Ada's coopain
-    fay: i64, // Paris, member of Ada's private group
-    gus: i64, // Lille, blocked by Ada
+    ada: UserId, // Lille, adhérente: the author
+    bob: UserId, // Lille, sympathisant
+    cyr: UserId, // Roubaix (same federation, other section)
+    dan: UserId, // Arras (other federation)
+    eve: UserId, // Arras, Ada's coopain
+    fay: UserId, // Paris, member of Ada's private group
+    gus: UserId, // Lille, blocked by Ada
 }
 
 async fn people(t: &TestDb, state: &AppState) -> People {
@@ -88,7 +89,7 @@ async fn people(t: &TestDb, state: &AppState) -> People {
     p
 }
 
-async fn sees(state: &AppState, viewer: Option<i64>, post: i64) -> bool {
+async fn sees(state: &AppState, viewer: Option<UserId>, post: PostId) -> bool {
     let s = match viewer {
         Some(id) => subject(state, id).await,
         None => Subject::anonymous(),
@@ -100,7 +101,7 @@ async fn sees(state: &AppState, viewer: Option<i64>, post: i64) -> bool {
     }
 }
 
-async fn feed_ids(state: &AppState, viewer: Option<i64>, key: FeedKey) -> Vec<i64> {
+async fn feed_ids(state: &AppState, viewer: Option<UserId>, key: FeedKey) -> Vec<i64> {
     let s = match viewer {
         Some(id) => subject(state, id).await,
         None => Subject::anonymous(),
@@ -120,7 +121,7 @@ async fn audiences_decide_who_sees_what(t: &TestDb) {
     let coop = publish(&state, p.ada, "coopains|", "Entre coopains").await;
     let grp = publish(&state, p.ada, "group|logement-digne", "Réservé au groupe #logement").await;
     let all = [None, Some(p.ada), Some(p.bob), Some(p.cyr), Some(p.dan), Some(p.eve), Some(p.fay), Some(p.gus)];
-    let expect = |post: i64| -> Vec<Option<i64>> {
+    let expect = |post: PostId| -> Vec<Option<UserId>> {
         match post {
             x if x == public => vec![None, Some(p.ada), Some(p.bob), Some(p.cyr), Some(p.dan), Some(p.eve), Some(p.fay)],
             x if x == sec => vec![Some(p.ada), Some(p.bob)],
@@ -138,7 +139,7 @@ async fn audiences_decide_who_sees_what(t: &TestDb) {
                 Some(id) => subject(&state, id).await,
                 None => Subject::anonymous(),
             };
-            let counts = feed::counts(&state, &s, &[post]).await.unwrap();
+            let counts = feed::counts(&state, &s, &[post.get()]).await.unwrap();
             assert_eq!(counts.len() == 1, expected, "counts of {post} for {viewer:?}");
         }
     }
@@ -230,7 +231,7 @@ async fn notifications_follow_visibility_and_aggregate(t: &TestDb) {
     assert!(bob_page.items.iter().any(|n| n.kind == NotificationKind::Reply));
     let post = feed::post_page(&state, &bob, public).await.unwrap();
     assert_eq!(post.post.comment_count, 2);
-    assert_eq!(post.comments[1].parent_id, Some(c));
+    assert_eq!(post.comments[1].parent_id, Some(c).map(|id| id.get()));
     assert!(post.comments[0].html.as_str().contains("<strong>Ada</strong>"));
     // Marking all as read empties the count; a hidden publication takes its notifications away.
     notifications::mark_read(&state, &ada, None).await.unwrap();
@@ -316,7 +317,7 @@ async fn moderation_hides_with_a_reason(t: &TestDb) {
     assert_eq!(posts::edit(&state, &cyr, other, &form(&[("body", "Pirate")])).await, Err(AppError::Forbidden));
 }
 
-async fn next_post(rx: &mut tokio::sync::broadcast::Receiver<LiveEvent>, post: i64) -> LiveEvent {
+async fn next_post(rx: &mut tokio::sync::broadcast::Receiver<LiveEvent>, post: PostId) -> LiveEvent {
     tokio::time::timeout(Duration::from_secs(10), async {
         loop {
             let e = rx.recv().await.expect("bus open");
@@ -375,7 +376,7 @@ async fn unread_counts_are_bounded(t: &TestDb) {
     for _ in 0..130 {
         let n = store::notifications::NewNotification {
             user_id: p.cyr,
-            kind: "coopain_request",
+            kind: NotificationKind::CoopainRequest,
             actor_id: p.bob,
             post_id: None,
             comment_id: None,

@@ -8,6 +8,7 @@
 use app::error::AppError;
 use app::i18n::paris_datetime_input;
 use app::model::form::{FieldError, RawForm};
+use app::model::ids::{ActionId, UserId};
 use app::on_both_backends;
 use app::server::context::{AppState, RateLimits};
 use app::server::services::{action_views, actions, reports, rsvp, statistics};
@@ -22,10 +23,10 @@ fn form(pairs: &[(&str, &str)]) -> RawForm {
 
 struct World {
     state: AppState,
-    secretary: i64,
-    participant: i64,
-    bystander: i64,
-    action: i64,
+    secretary: UserId,
+    participant: UserId,
+    bystander: UserId,
+    action: ActionId,
 }
 
 /// Lille's secretary organized a tractage yesterday; Sacha had a place, Ada did not answer.

@@ -7,6 +7,7 @@
 use app::error::AppError;
 use app::model::account::Handle;
 use app::model::form::{FieldError, RawForm};
+use app::model::ids::UserId;
 use app::model::profile::{Availability, ProfileUpdate, Visibility};
 use app::on_both_backends;
 use app::server::context::{Limit, RateLimits};
@@ -33,12 +34,12 @@ fn new_user<'a>(handle: &'a str, email: &'a str, normalized: &'a str) -> store::
     }
 }
 
-async fn insert_user(db: &Db, handle: &str, email: &str) -> i64 {
+async fn insert_user(db: &Db, handle: &str, email: &str) -> UserId {
     let mut tx = db.begin().await.expect("begin");
     let id = store::users::insert(&mut tx, &new_user(handle, email, &email.to_lowercase())).await.expect("insert");
     store::profiles::insert_default(&mut tx, id, now_ms()).await.expect("profile");
     tx.commit().await.expect("commit");
-    id
+    UserId(id.get())
 }
 
 fn form(pairs: &[(&str, &str)]) -> RawForm {
@@ -60,7 +61,7 @@ fn signin_form(email: &str, password: &str) -> RawForm {
     form(&[("email", email), ("password", password)])
 }
 
-fn session_user(id: i64, handle: &str) -> SessionUser {
+fn session_user(id: UserId, handle: &str) -> SessionUser {
     SessionUser {
         id,
         handle: handle.into(),
@@ -72,7 +73,7 @@ fn session_user(id: i64, handle: &str) -> SessionUser {
 }
 
 /// The policy subject of a signed-in person, as a request would build it.
-async fn subject(t: &TestDb, id: i64) -> Subject {
+async fn subject(t: &TestDb, id: UserId) -> Subject {
     subjects::load(&t.db, Some(session_user(id, "x"))).await.expect("subject")
 }
 
@@ -93,7 +94,7 @@ async fn users_are_stored_and_found(t: &TestDb) {
     assert!(store::users::email_exists(&mut tx, "elise@example.fr").await.unwrap());
     assert!(!store::users::email_exists(&mut tx, "other@example.fr").await.unwrap());
     assert!(!store::users::handle_taken_by_other(&mut tx, "elise", id).await.unwrap());
-    assert!(store::users::handle_taken_by_other(&mut tx, "elise", id + 1).await.unwrap());
+    assert!(store::users::handle_taken_by_other(&mut tx, "elise", UserId(id.get() + 1)).await.unwrap());
     store::users::update_identity(&mut tx, id, "Élise M.", "elise-m", now_ms()).await.unwrap();
     tx.commit().await.unwrap();
     let row = store::users::by_id(db, id).await.unwrap().expect("row");
@@ -224,7 +225,7 @@ async fn profiles_round_trip(t: &TestDb) {
     let stored = store::profiles::load(db, id).await.unwrap().expect("default profile");
     assert_eq!(stored.visibilities.bio, Visibility::Section, "private by default");
     assert!(stored.mandates.is_empty() && stored.availabilities.is_empty());
-    assert!(store::profiles::load(db, id + 100).await.unwrap().is_none());
+    assert!(store::profiles::load(db, UserId(id.get() + 100)).await.unwrap().is_none());
 
     let mut raw = vec![
         ("display_name", "Élise Martin"),
@@ -373,7 +374,7 @@ async fn profiles_are_filtered_by_the_policy(t: &TestDb) {
     let state = t.state(RateLimits::default());
     let owner = accounts::sign_up(&state, &signup_form("Élise Martin", "elise@example.fr"), "ip").await.unwrap();
     let viewer = accounts::sign_up(&state, &signup_form("Paul", "paul@example.fr"), "ip").await.unwrap();
-    let owner_user = subject(t, owner.user_id).await;
+    let owner_user = subject(t, UserId(owner.user_id.get())).await;
     let update = form(&[
         ("display_name", "Élise Martin"),
         ("handle", "elise"),
@@ -399,7 +400,7 @@ async fn profiles_are_filtered_by_the_policy(t: &TestDb) {
     assert_eq!(anon.interests, Some(vec!["Logement".to_string()]));
     assert!(!anon.is_me);
 
-    let other = profiles::member_profile(&state, &subject(t, viewer.user_id).await, "elise").await.unwrap();
+    let other = profiles::member_profile(&state, &subject(t, UserId(viewer.user_id.get())).await, "elise").await.unwrap();
     assert_eq!(other.status, None, "only-me field hidden");
     assert_eq!(other.mandates, None, "both live in Lille but no section covers it yet: section fields stay hidden");
 
@@ -431,7 +432,7 @@ async fn handles_stay_unique_on_edit(t: &TestDb) {
     for f in ["bio", "status", "mandates", "responsibilities", "interests", "availabilities"] {
         update.0.push((format!("{f}_visibility"), "section".into()));
     }
-    let err = profiles::update_profile(&state, &subject(t, a.user_id).await, &update).await.unwrap_err();
+    let err = profiles::update_profile(&state, &subject(t, UserId(a.user_id.get())).await, &update).await.unwrap_err();
     assert!(matches!(&err, AppError::Validation(e) if e.get("handle") == Some(&FieldError::HandleTaken)), "{err:?}");
     let row = store::users::by_id(&t.db, a.user_id).await.unwrap().expect("row");
     assert_eq!(row.handle, "elise", "nothing changed");

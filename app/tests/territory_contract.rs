@@ -4,17 +4,18 @@
 // Test code: failing loudly is the point.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+use app::model::ids::{SectionId, UserId};
 use app::on_both_backends;
 use app::server::now_ms;
 use app::server::services::territory;
 use app::server::store::{self, audit, members::Area};
 use app::server::testing::{self, TestDb, TERRITORY_GZ};
 
-async fn user(t: &TestDb, handle: &str, commune: &str, membership: &str, status: &str) -> i64 {
+async fn user(t: &TestDb, handle: &str, commune: &str, membership: &str, status: &str) -> UserId {
     testing::person(&t.db, handle, commune, membership, status).await
 }
 
-async fn section(t: &TestDb, slug: &str, fed: &str, communes: &[&str]) -> i64 {
+async fn section(t: &TestDb, slug: &str, fed: &str, communes: &[&str]) -> SectionId {
     testing::section(&t.db, slug, fed, communes).await
 }
 
@@ -114,18 +115,18 @@ async fn members_are_counted_and_listed_by_area(t: &TestDb) {
     store::members::set_suspended(&mut tx, suspended, Some(1)).await.unwrap();
     tx.commit().await.unwrap();
 
-    assert_eq!(store::members::counts(&t.db, Area::Section(s)).await.unwrap(), (1, 1), "pending and suspended not counted");
+    assert_eq!(store::members::counts(&t.db, Area::Section(s.get())).await.unwrap(), (1, 1), "pending and suspended not counted");
     assert_eq!(store::members::counts(&t.db, Area::Federation("59")).await.unwrap(), (1, 2));
     assert_eq!(store::members::counts(&t.db, Area::FederationUncovered("59")).await.unwrap(), (0, 1));
-    let dir = store::members::directory(&t.db, Area::Section(s), "", None, 10).await.unwrap();
+    let dir = store::members::directory(&t.db, Area::Section(s.get()), "", None, 10).await.unwrap();
     assert_eq!(dir.iter().map(|m| m.handle.as_str()).collect::<Vec<_>>(), ["adele", "sacha"]);
-    let after = store::members::directory(&t.db, Area::Section(s), "", Some(confirmed), 10).await.unwrap();
+    let after = store::members::directory(&t.db, Area::Section(s.get()), "", Some(confirmed.get()), 10).await.unwrap();
     assert_eq!(after.iter().map(|m| m.handle.as_str()).collect::<Vec<_>>(), ["sacha"], "keyset pagination");
-    let found = store::members::directory(&t.db, Area::Section(s), "SAC", None, 10).await.unwrap();
+    let found = store::members::directory(&t.db, Area::Section(s.get()), "SAC", None, 10).await.unwrap();
     assert_eq!(found.iter().map(|m| m.handle.as_str()).collect::<Vec<_>>(), ["sacha"], "search, any case");
-    let wildcard = store::members::directory(&t.db, Area::Section(s), "%", None, 10).await.unwrap();
+    let wildcard = store::members::directory(&t.db, Area::Section(s.get()), "%", None, 10).await.unwrap();
     assert!(wildcard.is_empty(), "a % is searched for, not a wildcard");
-    let newcomers = store::members::newcomers(&t.db, Area::Section(s), now_ms() - 1000 * 3600).await.unwrap();
+    let newcomers = store::members::newcomers(&t.db, Area::Section(s.get()), now_ms() - 1000 * 3600).await.unwrap();
     assert_eq!(newcomers.len(), 3, "adele, ulysse, sacha (not the suspended one)");
     let uncovered = store::members::newcomers(&t.db, Area::FederationUncovered("59"), 0).await.unwrap();
     assert_eq!(uncovered.iter().map(|m| m.handle.as_str()).collect::<Vec<_>>(), ["noe"]);

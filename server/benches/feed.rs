@@ -11,6 +11,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+use app::model::ids::{SectionId, UserId};
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -75,8 +76,8 @@ async fn insert_rows(db: &Db, head: &str, rows: &[String]) {
 
 struct World {
     /// User ids, in creation order; person i lives in section i % SECTIONS.
-    people: Vec<i64>,
-    section_ids: Vec<i64>,
+    people: Vec<UserId>,
+    section_ids: Vec<SectionId>,
 }
 
 async fn build_world(db: &Db) -> World {
@@ -217,7 +218,7 @@ async fn build_world(db: &Db) -> World {
     World { people, section_ids }
 }
 
-async fn open_sessions(db: &Db, users: &[i64]) -> Vec<String> {
+async fn open_sessions(db: &Db, users: &[UserId]) -> Vec<String> {
     let mut tx = db.begin().await.unwrap();
     let mut tokens = Vec::with_capacity(users.len());
     for id in users {

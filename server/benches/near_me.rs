@@ -5,6 +5,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+use app::model::ids::UserId;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -41,7 +42,7 @@ impl Lcg {
     }
 }
 
-async fn seed(t: &TestDb) -> i64 {
+async fn seed(t: &TestDb) -> UserId {
     let section = testing::section(&t.db, "lille", "59", &["59350"]).await;
     let organizer = testing::person(&t.db, "olga-organise", "59350", "adherent", "confirmed").await;
     // Communes with a reference point, metropolitan France, with their département.

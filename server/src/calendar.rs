@@ -2,6 +2,7 @@
 //! person's secret feed). The router cannot match a parameter followed by `.ics` in one segment,
 //! so `rewrite_ics_paths` turns `/actions/12.ics` into `/calendrier/action/12` before routing.
 
+use app::model::ids::ActionId;
 use axum::extract::{Path, Request, State};
 use axum::response::{IntoResponse, Response};
 use http::{header, HeaderValue, StatusCode, Uri};
@@ -39,7 +40,7 @@ fn answer(result: Result<String, AppError>, filename: &str) -> Response {
     }
 }
 
-pub async fn action_file(State(state): State<ServerState>, Path(id): Path<i64>, request: Request) -> Response {
+pub async fn action_file(State(state): State<ServerState>, Path(id): Path<ActionId>, request: Request) -> Response {
     let base = base(&state, &request);
     let subject = subject_of(request.extensions());
     let result = calendar::action_file(&state.app, &subject, id, &base).await;

@@ -12,6 +12,7 @@
 //! once, and it re-checks every minute anyway (a change made by another process, e.g. the
 //! `coopol suspend` command on SQLite). A dead session gets a last `fin` event, then the end.
 
+use app::model::ids::{PostId, UserId};
 use std::collections::VecDeque;
 use std::convert::Infallible;
 use std::time::Duration;
@@ -40,7 +41,7 @@ const RESUME_LIMIT: i64 = 200;
 
 #[derive(Serialize)]
 struct PostMessage {
-    post: i64,
+    post: PostId,
     /// In the viewer's home feed.
     home: bool,
     section: Option<String>,
@@ -84,7 +85,7 @@ fn resume_point(request: &Request) -> Option<i64> {
 struct Cursor {
     db: Db,
     checks: LiveChecks,
-    viewer: i64,
+    viewer: UserId,
     /// The session this stream was opened with (its hash, as stored).
     token_hash: String,
     receiver: Receiver<LiveEvent>,
@@ -108,7 +109,7 @@ impl Cursor {
 fn live_events(
     db: Db,
     checks: LiveChecks,
-    (viewer, token_hash): (i64, String),
+    (viewer, token_hash): (UserId, String),
     receiver: Receiver<LiveEvent>,
     (backlog, position): (VecDeque<LiveEvent>, Option<i64>),
 ) -> impl Stream<Item = Result<Event, Infallible>> {
@@ -162,7 +163,7 @@ fn live_events(
 }
 
 /// The message this viewer may receive for `event`, if any.
-async fn message_for(db: &Db, checks: &LiveChecks, viewer: i64, event: &LiveEvent) -> Option<Event> {
+async fn message_for(db: &Db, checks: &LiveChecks, viewer: UserId, event: &LiveEvent) -> Option<Event> {
     match (event.kind.as_str(), event.post_id, event.user_id) {
         ("post_created", Some(post_id), _) => {
             let Verdict { home, post } = checks.post(post_id, viewer).await?;

@@ -3,6 +3,7 @@
 //! statement (`store::posts::live_check_many`, the same `POST_VISIBLE` predicate) instead of a
 //! thousand. One task per app instance collects the pending checks while the previous batch runs.
 
+use app::model::ids::{PostId, UserId};
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
@@ -32,8 +33,8 @@ pub struct Verdict {
 }
 
 struct Request {
-    post_id: i64,
-    viewer: i64,
+    post_id: PostId,
+    viewer: UserId,
     reply: oneshot::Sender<Option<Verdict>>,
 }
 
@@ -51,7 +52,7 @@ impl LiveChecks {
 
     /// May `viewer` see publication `post_id`? `None` when not (or when the check failed: a
     /// missed live update is recovered by the next page load, a leak never is).
-    pub async fn post(&self, post_id: i64, viewer: i64) -> Option<Verdict> {
+    pub async fn post(&self, post_id: PostId, viewer: UserId) -> Option<Verdict> {
         let sender = self.sender.get_or_init(|| {
             let (sender, receiver) = mpsc::unbounded_channel();
             tokio::spawn(run(self.db.clone(), receiver));
@@ -67,7 +68,7 @@ async fn run(db: Db, mut requests: mpsc::UnboundedReceiver<Request>) {
     while let Some(first) = requests.recv().await {
         // Let the other streams woken by the same event queue their checks, then take them all.
         tokio::task::yield_now().await;
-        let mut by_post: HashMap<i64, Vec<Request>> = HashMap::new();
+        let mut by_post: HashMap<PostId, Vec<Request>> = HashMap::new();
         by_post.entry(first.post_id).or_default().push(first);
         while let Ok(request) = requests.try_recv() {
             by_post.entry(request.post_id).or_default().push(request);
@@ -78,8 +79,8 @@ async fn run(db: Db, mut requests: mpsc::UnboundedReceiver<Request>) {
     }
 }
 
-async fn answer(db: &Db, post_id: i64, waiting: Vec<Request>) {
-    let viewers: Vec<i64> = waiting.iter().map(|r| r.viewer).collect();
+async fn answer(db: &Db, post_id: PostId, waiting: Vec<Request>) {
+    let viewers: Vec<UserId> = waiting.iter().map(|r| r.viewer).collect();
     let verdicts = verdicts(db, post_id, &viewers).await;
     for request in waiting {
         let _ = request.reply.send(verdicts.get(&request.viewer).cloned());
@@ -88,17 +89,17 @@ async fn answer(db: &Db, post_id: i64, waiting: Vec<Request>) {
 
 /// The verdict of each of `viewers` who may see publication `post_id` (the others are absent):
 /// one statement per 500 viewers, plus the publication's hashtags once.
-pub async fn verdicts(db: &Db, post_id: i64, viewers: &[i64]) -> HashMap<i64, Verdict> {
+pub async fn verdicts(db: &Db, post_id: PostId, viewers: &[UserId]) -> HashMap<UserId, Verdict> {
     let mut viewers = viewers.to_vec();
     viewers.sort_unstable();
     viewers.dedup();
-    let mut homes: Vec<(i64, bool)> = Vec::new();
+    let mut homes: Vec<(UserId, bool)> = Vec::new();
     let mut info: Option<Arc<PostInfo>> = None;
     for chunk in viewers.chunks(CHUNK) {
         let rows = match store::posts::live_check_many(db, post_id, chunk).await {
             Ok(rows) => rows,
             Err(err) => {
-                tracing::warn!(error = %err, post = post_id, "live stream: visibility check failed");
+                tracing::warn!(error = %err, post = %post_id, "live stream: visibility check failed");
                 continue;
             }
         };

@@ -71,7 +71,7 @@ impl Mailer {
             };
             match result {
                 Ok(_) => sent += 1,
-                Err(e) => tracing::warn!(action = r.due.action_id, error = %e, "reminder e-mail not sent"),
+                Err(e) => tracing::warn!(action = %r.due.action_id, error = %e, "reminder e-mail not sent"),
             }
         }
         sent

@@ -7,6 +7,7 @@
 
 mod support;
 
+use app::model::ids::{ActionId, CommentId, PostId, UserId};
 use std::collections::{BTreeSet, HashMap};
 
 use app::api::account::{get_current_user::GetCurrentUser, get_home::GetHome};
@@ -97,10 +98,10 @@ fn limits() -> RateLimits {
 struct World {
     router: Router,
     state: AppState,
-    users: HashMap<Who, (i64, String, String)>, // id, handle, postal code
+    users: HashMap<Who, (UserId, String, String)>, // id, handle, postal code
     free_communes: Vec<String>,
-    posts: HashMap<&'static str, i64>,
-    actions: HashMap<&'static str, i64>,
+    posts: HashMap<&'static str, PostId>,
+    actions: HashMap<&'static str, ActionId>,
     calendar_token: String,
 }
 
@@ -108,7 +109,7 @@ fn form(pairs: &[(&str, &str)]) -> RawForm {
     RawForm(pairs.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect())
 }
 
-async fn sign_up(state: &AppState, name: &str, email: &str, postal: &str, membership: &str) -> i64 {
+async fn sign_up(state: &AppState, name: &str, email: &str, postal: &str, membership: &str) -> UserId {
     let f = form(&[
         ("display_name", name),
         ("email", email),
@@ -122,7 +123,7 @@ async fn sign_up(state: &AppState, name: &str, email: &str, postal: &str, member
     accounts::sign_up(state, &f, "matrix").await.expect("sign up").user_id
 }
 
-async fn subject_of(state: &AppState, id: i64) -> Subject {
+async fn subject_of(state: &AppState, id: UserId) -> Subject {
     subjects::of_person(&state.db, id).await.expect("subject")
 }
 
@@ -166,8 +167,8 @@ async fn build_world(t: &TestDb) -> World {
         async move { store::sections::by_slug(&db, &slug).await.unwrap().unwrap().id }
     };
     let grants = [
-        (SecretaryS, Role::SectionSecretary, Scope::Section(section_id("lille").await)),
-        (SecretaryOther, Role::SectionSecretary, Scope::Section(section_id("roubaix").await)),
+        (SecretaryS, Role::SectionSecretary, Scope::Section(section_id("lille").await.get())),
+        (SecretaryOther, Role::SectionSecretary, Scope::Section(section_id("roubaix").await.get())),
         (FedRespF, Role::FederationFirstSecretary, Scope::Federation("59".into())),
         (FedRespOther, Role::FederationFirstSecretary, Scope::Federation("62".into())),
     ];
@@ -185,7 +186,7 @@ async fn build_world(t: &TestDb) -> World {
     World { router, state, users, free_communes, posts, actions, calendar_token }
 }
 
-async fn feed_fixtures(state: &AppState, users: &HashMap<Who, (i64, String, String)>) -> HashMap<&'static str, i64> {
+async fn feed_fixtures(state: &AppState, users: &HashMap<Who, (UserId, String, String)>) -> HashMap<&'static str, PostId> {
     let adele = subject_of(state, users[&AdherentS].0).await;
     let sophie = subject_of(state, users[&SecretaryS].0).await;
     let olivier = subject_of(state, users[&SecretaryOther].0).await;
@@ -248,7 +249,7 @@ fn action_form_fields(title: &str, audience: &str, capacity: &str) -> Vec<(Strin
 /// Sacha answered yes and shares her e-mail), a section-only and an adhérents-only one, and a
 /// public one that took place yesterday (Sacha had a place; Sophie wrote its compte-rendu with a
 /// new contact). Sacha has a calendar address.
-async fn action_fixtures(state: &AppState, users: &HashMap<Who, (i64, String, String)>) -> (HashMap<&'static str, i64>, String) {
+async fn action_fixtures(state: &AppState, users: &HashMap<Who, (UserId, String, String)>) -> (HashMap<&'static str, ActionId>, String) {
     let sophie = subject_of(state, users[&SecretaryS].0).await;
     let mut ids = HashMap::new();
     for (key, title, audience) in [
@@ -287,14 +288,14 @@ async fn action_fixtures(state: &AppState, users: &HashMap<Who, (i64, String, St
 
 impl World {
     /// A fresh action by Sophie, or a fresh proposal by Adèle.
-    async fn fresh_action(&self, proposal: bool) -> i64 {
+    async fn fresh_action(&self, proposal: bool) -> ActionId {
         let who = if proposal { AdherentS } else { SecretaryS };
         let author = subject_of(&self.state, self.users[&who].0).await;
         actions::create(&self.state, &author, &RawForm(action_form_fields("Action fraîche", "public", ""))).await.unwrap()
     }
 
     /// A fresh public publication by Adèle, and a comment on it by Sophie.
-    async fn fresh_post(&self) -> (i64, i64) {
+    async fn fresh_post(&self) -> (PostId, CommentId) {
         let adele = subject_of(&self.state, self.users[&AdherentS].0).await;
         let sophie = subject_of(&self.state, self.users[&SecretaryS].0).await;
         let post = posts::publish(&self.state, &adele, &form(&[("body", "Une publication fraîche"), ("audience_group", "public|")]))
@@ -1074,8 +1075,8 @@ fn table() -> Vec<Row> {
 }
 
 fn fill(template: &str, world: &World, who: Who, n: usize) -> String {
-    let post = |kind: &str| world.posts.get(kind).map(i64::to_string).unwrap_or_default();
-    let action = |kind: &str| world.actions.get(kind).map(i64::to_string).unwrap_or_default();
+    let post = |kind: &str| world.posts.get(kind).map(PostId::to_string).unwrap_or_default();
+    let action = |kind: &str| world.actions.get(kind).map(ActionId::to_string).unwrap_or_default();
     template
         .replace("{post_public}", &post("public"))
         .replace("{post_group}", &post("group"))

@@ -131,7 +131,7 @@ async fn feed_pages_cost_at_most_two_statements(t: &TestDb) {
     .await
     .unwrap();
     let post = first.posts[0].id;
-    posts::comment(&state, &bob, post, &form(&[("comment", "Bravo pour le tract")])).await.unwrap();
+    posts::comment(&state, &bob, app::model::ids::PostId(post), &form(&[("comment", "Bravo pour le tract")])).await.unwrap();
     let pages = [
         "/".to_string(),
         "/sections/lille".into(),

@@ -6,6 +6,7 @@
 // Test code: failing loudly is the point.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+use app::model::ids::{PostId, UserId};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -66,12 +67,12 @@ impl Stream {
     }
 }
 
-async fn open(router: &axum::Router, t: &TestDb, user: i64) -> Stream {
+async fn open(router: &axum::Router, t: &TestDb, user: UserId) -> Stream {
     let token = session(t, user).await;
     connect(router, &token, None).await
 }
 
-async fn session(t: &TestDb, user: i64) -> String {
+async fn session(t: &TestDb, user: UserId) -> String {
     let mut tx = t.db.begin().await.unwrap();
     let token = sessions::open_in(&mut tx, user).await.unwrap();
     tx.commit().await.unwrap();
@@ -151,11 +152,11 @@ async fn each_delivery_is_checked_for_its_receiver(t: &TestDb) {
 
     // The batch itself, deterministically: one statement answers each viewer for themself.
     let everyone = [bea, cyril, dan, ada];
-    let seen = |post: i64| {
+    let seen = |post: PostId| {
         let db = t.db.clone();
         async move {
             let verdicts = live_checks::verdicts(&db, post, &everyone).await;
-            let mut who: Vec<i64> = verdicts.keys().copied().collect();
+            let mut who: Vec<UserId> = verdicts.keys().copied().collect();
             who.sort_unstable();
             (who, verdicts)
         }

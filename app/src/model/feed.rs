@@ -269,6 +269,16 @@ pub enum GroupMembership {
     Admin,
 }
 
+impl From<GroupRole> for GroupMembership {
+    fn from(role: GroupRole) -> Self {
+        match role {
+            GroupRole::Pending => Self::Pending,
+            GroupRole::Member => Self::Member,
+            GroupRole::Admin => Self::Admin,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GroupSummary {
     pub slug: String,

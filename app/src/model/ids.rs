@@ -12,8 +12,25 @@ macro_rules! id_types {
         pub struct $name(pub i64);
 
         impl $name {
+            /// Matches no row (ids start at 1): the anonymous viewer of a query.
+            pub const NONE: $name = $name(0);
+
             pub fn get(self) -> i64 {
                 self.0
+            }
+        }
+
+        // A DTO carries the bare number (the browser's side); comparing it with the typed id is
+        // not mixing two kinds of ids.
+        impl PartialEq<i64> for $name {
+            fn eq(&self, other: &i64) -> bool {
+                self.0 == *other
+            }
+        }
+
+        impl PartialEq<$name> for i64 {
+            fn eq(&self, other: &$name) -> bool {
+                *self == other.0
             }
         }
 

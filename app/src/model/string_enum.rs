@@ -1,6 +1,6 @@
 //! `string_enum!`: a closed set of values stored and sent as short strings (`"tractage"`,
 //! `"section"`…). One declaration gives the enum, `ALL`, `as_str`, `parse`, `choose` (a form's
-//! choice, with the error to show), `Display`, and on the server the sqlx `Type`/`Encode`/`Decode`
+//! choice, with the error to show), `Display`, serde as that same text, and on the server the sqlx `Type`/`Encode`/`Decode`
 //! for both databases (a TEXT column; an unknown stored value is a decode error, never a guess).
 
 macro_rules! string_enum {
@@ -9,7 +9,7 @@ macro_rules! string_enum {
         pub enum $name:ident { $( $(#[$variant_meta:meta])* $variant:ident = $text:literal ),+ $(,)? }
     ) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum $name { $( $(#[$variant_meta])* $variant ),+ }
 
         impl $name {
@@ -29,6 +29,20 @@ macro_rules! string_enum {
                     "" => Err($crate::model::form::FieldError::ChoiceRequired),
                     raw => Self::parse(raw).ok_or($crate::model::form::FieldError::InvalidChoice),
                 }
+            }
+        }
+
+        // The same text on the wire (server functions, a page's bundle of rows) as in the database.
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let raw = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(deserializer)?;
+                Self::parse(&raw).ok_or_else(|| serde::de::Error::unknown_variant(&raw, &[$($text),+]))
             }
         }
 
@@ -77,4 +91,6 @@ macro_rules! string_enum {
     };
 }
 
+// Server-only enums (reminders) use it from outside `model`.
+#[cfg_attr(not(feature = "ssr"), allow(unused_imports))]
 pub(crate) use string_enum;

@@ -6,6 +6,7 @@
 //! LISTEN connection receives to its local broadcast. After a lost LISTEN connection the relay
 //! catches up from the `events` outbox, so nothing committed is missed.
 
+use crate::model::ids::{PostId, UserId};
 use std::collections::{HashSet, VecDeque};
 use std::fmt;
 use std::time::Duration;
@@ -25,9 +26,9 @@ pub struct LiveEvent {
     pub id: i64,
     /// 'post_created', 'post_changed' (edit, hide, delete, comments, reactions) or 'notification'.
     pub kind: String,
-    pub post_id: Option<i64>,
+    pub post_id: Option<PostId>,
     /// The recipient of a 'notification' event.
-    pub user_id: Option<i64>,
+    pub user_id: Option<UserId>,
 }
 
 impl From<EventRow> for LiveEvent {

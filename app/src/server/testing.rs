@@ -3,6 +3,7 @@
 //! unreachable is a failure, never a skip.
 #![allow(clippy::panic, clippy::expect_used)]
 
+use crate::model::ids::{ActionId, SectionId, UserId};
 use std::sync::Arc;
 
 use crate::server::context::{AppState, RateLimits, Settings};
@@ -159,7 +160,7 @@ impl TestDb {
 
 /// Test data built straight through the stores (what sign-up and the territory pages do, without
 /// their forms): a person living in `commune`, with a membership claim and its status.
-pub async fn person(db: &Db, handle: &str, commune: &str, membership: &str, status: &str) -> i64 {
+pub async fn person(db: &Db, handle: &str, commune: &str, membership: &str, status: &str) -> UserId {
     use crate::server::{now_ms, store};
     let mut tx = db.begin().await.expect("begin");
     let email = format!("{handle}@example.fr");
@@ -182,7 +183,7 @@ pub async fn person(db: &Db, handle: &str, commune: &str, membership: &str, stat
 }
 
 /// A section of federation `fed` covering `communes` (INSEE codes).
-pub async fn section(db: &Db, slug: &str, fed: &str, communes: &[&str]) -> i64 {
+pub async fn section(db: &Db, slug: &str, fed: &str, communes: &[&str]) -> SectionId {
     use crate::server::{now_ms, store};
     let mut tx = db.begin().await.expect("begin");
     let new = store::sections::NewSection { slug, name: slug, description: "", federation_code: fed, created_by: None, now_ms: now_ms() };
@@ -195,13 +196,13 @@ pub async fn section(db: &Db, slug: &str, fed: &str, communes: &[&str]) -> i64 {
 }
 
 /// The policy's view of person `id`, as a request of theirs would load it.
-pub async fn subject(db: &Db, id: i64) -> crate::server::policy::Subject {
+pub async fn subject(db: &Db, id: UserId) -> crate::server::policy::Subject {
     crate::server::services::subjects::of_person(db, id).await.expect("load subject")
 }
 
 /// Moves an action in time (the forms refuse a start in the past): for comptes-rendus,
 /// reminders and statistics, which concern actions that have started or are about to.
-pub async fn move_action(db: &Db, action_id: i64, starts_at: i64, ends_at: i64) {
+pub async fn move_action(db: &Db, action_id: ActionId, starts_at: i64, ends_at: i64) {
     use crate::on_tx;
     let mut tx = db.begin().await.expect("begin");
     let sql = "UPDATE actions SET starts_at = $1, ends_at = $2 WHERE id = $3";

@@ -1,6 +1,7 @@
 //! Form posts of the feed: publish, edit, delete, hide, comment, react. Each answers 303 to the
 //! page it came from (`retour`, local paths only) or re-renders that page with what was typed.
 
+use app::model::ids::{CommentId, PostId};
 use axum::extract::{Path, State};
 use axum::response::Response;
 
@@ -20,13 +21,13 @@ pub async fn publish(State(state): State<ServerState>, submission: Submission) -
     submission.answer(&state, result.map(|id| format!("{page}#publication-{id}")), &page).await
 }
 
-pub async fn edit(State(state): State<ServerState>, Path(id): Path<i64>, submission: Submission) -> Response {
+pub async fn edit(State(state): State<ServerState>, Path(id): Path<PostId>, submission: Submission) -> Response {
     let page = format!("/publications/{id}");
     let result = posts::edit(&state.app, &submission.subject(), id, &submission.form).await;
     submission.answer(&state, result.map(|()| page.clone()), &page).await
 }
 
-pub async fn delete(State(state): State<ServerState>, Path(id): Path<i64>, submission: Submission) -> Response {
+pub async fn delete(State(state): State<ServerState>, Path(id): Path<PostId>, submission: Submission) -> Response {
     let back = page_of(&submission.back_or("/fil"));
     let result = posts::delete(&state.app, &submission.subject(), id).await;
     // Back where the reader was, unless that was the publication's own page, which is gone.
@@ -34,25 +35,25 @@ pub async fn delete(State(state): State<ServerState>, Path(id): Path<i64>, submi
     submission.answer(&state, next, &format!("/publications/{id}")).await
 }
 
-pub async fn hide(State(state): State<ServerState>, Path(id): Path<i64>, submission: Submission) -> Response {
+pub async fn hide(State(state): State<ServerState>, Path(id): Path<PostId>, submission: Submission) -> Response {
     let page = format!("/publications/{id}");
     let result = posts::hide(&state.app, &submission.subject(), id, &submission.form).await;
     submission.answer(&state, result.map(|()| page.clone()), &page).await
 }
 
-pub async fn react(State(state): State<ServerState>, Path(id): Path<i64>, submission: Submission) -> Response {
+pub async fn react(State(state): State<ServerState>, Path(id): Path<PostId>, submission: Submission) -> Response {
     let page = page_of(&submission.back_or(&format!("/publications/{id}")));
     let result = posts::react(&state.app, &submission.subject(), id, submission.form.value("kind")).await;
     submission.answer(&state, result.map(|_| format!("{page}#publication-{id}")), &page).await
 }
 
-pub async fn comment(State(state): State<ServerState>, Path(id): Path<i64>, submission: Submission) -> Response {
+pub async fn comment(State(state): State<ServerState>, Path(id): Path<PostId>, submission: Submission) -> Response {
     let page = format!("/publications/{id}");
     let result = posts::comment(&state.app, &submission.subject(), id, &submission.form).await;
     submission.answer(&state, result.map(|comment| format!("{page}#commentaire-{comment}")), &page).await
 }
 
-pub async fn delete_comment(State(state): State<ServerState>, Path(id): Path<i64>, submission: Submission) -> Response {
+pub async fn delete_comment(State(state): State<ServerState>, Path(id): Path<CommentId>, submission: Submission) -> Response {
     let page = page_of(&submission.back_or("/fil"));
     let result = posts::delete_comment(&state.app, &submission.subject(), id).await;
     submission.answer(&state, result.map(|post| format!("/publications/{post}")), &page).await

@@ -1,6 +1,7 @@
 //! POST /adhesions/{id} (confirm or refuse a claim), /profil/commune (move), /profil/adhesion
 //! (claim adhérent status).
 
+use app::model::ids::UserId;
 use axum::extract::{Path, State};
 use axum::response::Response;
 
@@ -9,7 +10,7 @@ use app::server::services::membership;
 use crate::forms::render::Submission;
 use crate::state::ServerState;
 
-pub async fn decide(State(state): State<ServerState>, Path(person_id): Path<i64>, submission: Submission) -> Response {
+pub async fn decide(State(state): State<ServerState>, Path(person_id): Path<UserId>, submission: Submission) -> Response {
     let back = submission.back_or("/");
     let confirm = submission.form.value("decision") == "confirmer";
     let result = membership::decide(&state.app, &submission.subject(), person_id, confirm).await;

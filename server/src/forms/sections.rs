@@ -50,7 +50,7 @@ pub async fn section_team(State(state): State<ServerState>, Path(slug): Path<Str
         Err(e) => return rerender_at(&state, submission, &page, &AppError::from(e)).await,
     };
     let allowed = [Role::SectionSecretary, Role::SectionAnimator, Role::Moderator];
-    let result = team_change(&state, &submission, &Scope::Section(section.id), &allowed).await;
+    let result = team_change(&state, &submission, &Scope::Section(section.id.get()), &allowed).await;
     submission.answer(&state, result.map(|()| page.clone()), &page).await
 }
 

@@ -31,7 +31,7 @@ pub async fn this_device(State(state): State<ServerState>, request: Request) -> 
 pub async fn all_devices(State(state): State<ServerState>, request: Request) -> Response {
     if let Some(user) = subject_of(request.extensions()).user {
         match sessions::close_all(&state.app, &user).await {
-            Ok(closed) => tracing::info!(user_id = user.id, closed, "signed out of all devices"),
+            Ok(closed) => tracing::info!(user_id = %user.id, closed, "signed out of all devices"),
             Err(_) => return crate::forms::render::see_other("/profil"),
         }
     }

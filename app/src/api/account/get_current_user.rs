@@ -25,7 +25,7 @@ pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {
         }
     };
     Ok(Some(CurrentUser {
-        id: user.id,
+        id: user.id.get(),
         handle: user.handle,
         display_name: user.display_name,
         section_slug: user.section_slug,

@@ -7,5 +7,6 @@ use crate::model::action::ActionView;
 #[server]
 pub async fn get_action(id: i64) -> Result<ActionView, AppError> {
     use crate::server::{context, services};
-    context::serve(|state, subject| async move { services::action_views::view(&state, &subject, id).await }).await
+    context::serve(|state, subject| async move { services::action_views::view(&state, &subject, crate::model::ids::ActionId(id)).await })
+        .await
 }

@@ -8,5 +8,6 @@ use crate::model::report::ReportFormView;
 #[server]
 pub async fn get_report_form(id: i64) -> Result<ReportFormView, AppError> {
     use crate::server::{context, services};
-    context::serve(|state, subject| async move { services::reports::form_view(&state, &subject, id).await }).await
+    context::serve(|state, subject| async move { services::reports::form_view(&state, &subject, crate::model::ids::ActionId(id)).await })
+        .await
 }

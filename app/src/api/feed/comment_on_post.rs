@@ -7,11 +7,12 @@ use crate::error::AppError;
 #[server]
 pub async fn comment_on_post(post_id: i64, comment: String, parent: Option<i64>) -> Result<i64, AppError> {
     use crate::model::form::RawForm;
+    use crate::model::ids::{CommentId, PostId};
     use crate::server::{context, services};
     context::serve(|state, subject| async move {
         let mut form = vec![("comment".to_string(), comment)];
         form.extend(parent.map(|p| ("parent".to_string(), p.to_string())));
-        services::posts::comment(&state, &subject, post_id, &RawForm(form)).await
+        services::posts::comment(&state, &subject, PostId(post_id), &RawForm(form)).await.map(CommentId::get)
     })
     .await
 }

@@ -7,5 +7,5 @@ use crate::model::feed::PostPage;
 #[server]
 pub async fn get_post(id: i64) -> Result<PostPage, AppError> {
     use crate::server::{context, services};
-    context::serve(|state, subject| async move { services::feed::post_page(&state, &subject, id).await }).await
+    context::serve(|state, subject| async move { services::feed::post_page(&state, &subject, crate::model::ids::PostId(id)).await }).await
 }

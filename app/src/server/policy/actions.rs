@@ -7,6 +7,7 @@
 //! approve it and its author.
 
 use crate::model::action::{distance_m, ActionAudience, ActionStatus, RsvpStatus};
+use crate::model::ids::{SectionId, UserId};
 use crate::server::policy::{SectionScope, Subject};
 
 /// What the rules need to know about one action.
@@ -14,9 +15,9 @@ use crate::server::policy::{SectionScope, Subject};
 pub struct ActionFacts {
     pub audience: ActionAudience,
     pub status: ActionStatus,
-    pub section_id: Option<i64>,
+    pub section_id: Option<SectionId>,
     pub federation_code: String,
-    pub created_by: Option<i64>,
+    pub created_by: Option<UserId>,
     /// The subject is one of its organizers.
     pub is_organizer: bool,
     pub reinforcements: i64,
@@ -52,7 +53,7 @@ pub fn can_propose_for_section(s: &Subject, section: &SectionScope) -> bool {
 
 /// The team above a scope (a section of a federation, or a federation): the section's officers
 /// and the federation's responsables.
-fn is_team_above(s: &Subject, section_id: Option<i64>, federation_code: &str) -> bool {
+fn is_team_above(s: &Subject, section_id: Option<SectionId>, federation_code: &str) -> bool {
     section_id.is_some_and(|id| s.is_section_officer(id)) || s.is_federation_responsable(federation_code)
 }
 
@@ -64,7 +65,7 @@ fn is_scope_team(s: &Subject, a: &ActionFacts) -> bool {
 /// Who may be invited to co-organize an action of this scope (its section, or `None` for a
 /// federation's action): an active person of the scope, or of the team above it. Organizers see
 /// participants' shared e-mails and the contacts met: never someone from elsewhere.
-pub fn can_be_invited_organizer(invitee: &Subject, section_id: Option<i64>, federation_code: &str) -> bool {
+pub fn can_be_invited_organizer(invitee: &Subject, section_id: Option<SectionId>, federation_code: &str) -> bool {
     let of_scope = match section_id {
         Some(section) => invitee.belonging.section_id == Some(section),
         None => invitee.belonging.federation_code.as_deref() == Some(federation_code),
@@ -138,7 +139,7 @@ pub fn can_report(s: &Subject, a: &ActionFacts, mine: Option<RsvpStatus>) -> boo
 
 /// Rewrite a compte-rendu already written (`author`: its first author, `None` once their account
 /// is gone): the people who manage the action, and that author. Every version is kept.
-pub fn can_rewrite_report(s: &Subject, a: &ActionFacts, author: Option<i64>) -> bool {
+pub fn can_rewrite_report(s: &Subject, a: &ActionFacts, author: Option<UserId>) -> bool {
     can_manage(s, a) || (author.is_some() && author == s.id())
 }
 
@@ -164,9 +165,9 @@ mod tests {
         ActionFacts {
             audience,
             status: ActionStatus::Published,
-            section_id: Some(1),
+            section_id: Some(SectionId(1)),
             federation_code: "59".into(),
-            created_by: Some(100),
+            created_by: Some(UserId(100)),
             is_organizer: false,
             reinforcements: 0,
             point: (50.6333, 3.0667), // Lille
@@ -179,18 +180,18 @@ mod tests {
         let neighbour = person(3, 2, "59", true, vec![]);
         let fed_lead = person(4, 2, "59", true, vec![(Role::FederationFirstSecretary, Scope::Federation("59".into()))]);
         let far = person(5, 9, "62", true, vec![]);
-        assert!(can_be_invited_organizer(&here, Some(1), "59"));
-        assert!(!can_be_invited_organizer(&neighbour, Some(1), "59"), "another section of the federation");
-        assert!(can_be_invited_organizer(&fed_lead, Some(1), "59"), "the team above");
+        assert!(can_be_invited_organizer(&here, Some(SectionId(1)), "59"));
+        assert!(!can_be_invited_organizer(&neighbour, Some(SectionId(1)), "59"), "another section of the federation");
+        assert!(can_be_invited_organizer(&fed_lead, Some(SectionId(1)), "59"), "the team above");
         assert!(can_be_invited_organizer(&neighbour, None, "59"), "a federation's action: its people");
         assert!(!can_be_invited_organizer(&far, None, "59"));
         assert!(!can_be_invited_organizer(&Subject::anonymous(), None, "59"));
 
         let a = action(ActionAudience::Public);
-        assert!(can_rewrite_report(&here, &a, Some(2)), "its author");
-        assert!(!can_rewrite_report(&here, &a, Some(7)), "another participant's compte-rendu");
+        assert!(can_rewrite_report(&here, &a, Some(UserId(2))), "its author");
+        assert!(!can_rewrite_report(&here, &a, Some(UserId(7))), "another participant's compte-rendu");
         assert!(!can_rewrite_report(&here, &a, None), "an author whose account is gone");
-        assert!(can_rewrite_report(&fed_lead, &a, Some(7)), "the team above");
+        assert!(can_rewrite_report(&fed_lead, &a, Some(UserId(7))), "the team above");
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! Writing is decided here in Rust on the `Subject`.
 
 use crate::model::feed::{Audience, GroupMembership, GroupPrivacy};
+use crate::model::ids::{SectionId, UserId};
 use crate::model::territory::{Role, Scope};
 use crate::server::policy::Subject;
 
@@ -129,8 +130,8 @@ pub fn in_home() -> String {
 /// Where a publication lives, for moderation rules.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PostScope {
-    pub author_id: i64,
-    pub section_id: Option<i64>,
+    pub author_id: UserId,
+    pub section_id: Option<SectionId>,
     pub federation_code: Option<String>,
     /// The viewer's role in the publication's group, if any.
     pub viewer_group_role: Option<GroupMembership>,
@@ -160,7 +161,7 @@ pub fn can_moderate_post(s: &Subject, post: &PostScope) -> bool {
     if !s.is_active() {
         return false;
     }
-    let section = post.section_id.is_some_and(|id| s.roles.contains(&(Role::Moderator, Scope::Section(id))));
+    let section = post.section_id.is_some_and(|id| s.roles.contains(&(Role::Moderator, Scope::Section(id.get()))));
     let federation = post
         .federation_code
         .as_deref()
@@ -229,7 +230,8 @@ mod tests {
 
     #[test]
     fn moderation_follows_the_scope() {
-        let post = PostScope { author_id: 1, section_id: Some(7), federation_code: Some("59".into()), viewer_group_role: None };
+        let post =
+            PostScope { author_id: UserId(1), section_id: Some(SectionId(7)), federation_code: Some("59".into()), viewer_group_role: None };
         assert!(can_moderate_post(&person(2, None, &[(Role::Moderator, Scope::Section(7))]), &post));
         assert!(!can_moderate_post(&person(2, None, &[(Role::Moderator, Scope::Section(8))]), &post));
         assert!(can_moderate_post(&person(2, None, &[(Role::Moderator, Scope::Federation("59".into()))]), &post));

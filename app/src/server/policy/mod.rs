@@ -12,13 +12,14 @@ mod subject;
 
 pub use subject::{parse_roles, Belonging, SessionUser, StoredPerson, Subject};
 
+use crate::model::ids::{SectionId, UserId};
 use crate::model::profile::Visibility;
 use crate::model::territory::{Role, Scope};
 
 /// Where a section sits, for rules that look at the scope above.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SectionScope {
-    pub id: i64,
+    pub id: SectionId,
     pub federation_code: String,
 }
 
@@ -39,7 +40,7 @@ pub struct Relation {
 }
 
 impl Relation {
-    pub fn between(viewer: &Subject, owner_id: i64, owner_section: Option<i64>) -> Self {
+    pub fn between(viewer: &Subject, owner_id: UserId, owner_section: Option<SectionId>) -> Self {
         Self { is_owner: viewer.id() == Some(owner_id), same_section: owner_section.is_some_and(|s| viewer.belongs_to_section(s)) }
     }
 }
@@ -61,12 +62,12 @@ pub fn can_see_profile(owner_suspended: bool) -> bool {
 }
 
 /// Only the owner edits a profile (and moves, and claims adhérent status).
-pub fn can_edit_profile(viewer: &Subject, owner_id: i64) -> bool {
+pub fn can_edit_profile(viewer: &Subject, owner_id: UserId) -> bool {
     viewer.id() == Some(owner_id)
 }
 
 /// Private account data (e-mail, postal code, membership, consents) is the owner's alone.
-pub fn can_read_private_account(viewer: &Subject, owner_id: i64) -> bool {
+pub fn can_read_private_account(viewer: &Subject, owner_id: UserId) -> bool {
     viewer.id() == Some(owner_id)
 }
 
@@ -130,7 +131,7 @@ pub fn can_read_audit(s: &Subject, scope: &Scope, section_federation: Option<&st
     match scope {
         Scope::National => s.is_national_admin(),
         Scope::Federation(code) => s.is_federation_responsable(code),
-        Scope::Section(id) => s.is_section_officer(*id) || section_federation.is_some_and(|f| s.is_federation_responsable(f)),
+        Scope::Section(id) => s.is_section_officer(SectionId(*id)) || section_federation.is_some_and(|f| s.is_federation_responsable(f)),
     }
 }
 
@@ -159,7 +160,7 @@ mod tests {
             (&owner, Visibility::OnlyMe, true),
         ];
         for (viewer, visibility, expected) in cases {
-            let relation = Relation::between(viewer, 1, Some(1));
+            let relation = Relation::between(viewer, UserId(1), Some(SectionId(1)));
             assert_eq!(can_see_profile_field(relation, visibility), expected, "{:?} {visibility:?}", viewer.id());
         }
     }
@@ -170,8 +171,8 @@ mod tests {
         assert!(s.is_national_admin());
         s.belonging.suspended = true;
         assert!(!s.is_national_admin());
-        assert!(!s.is_confirmed_adherent_of(1));
-        assert!(!can_edit_profile(&s, 1));
+        assert!(!s.is_confirmed_adherent_of(SectionId(1)));
+        assert!(!can_edit_profile(&s, UserId(1)));
     }
 
     #[test]
@@ -191,7 +192,7 @@ mod tests {
 
     #[test]
     fn directory_and_membership_decisions() {
-        let s1 = SectionScope { id: 1, federation_code: "59".into() };
+        let s1 = SectionScope { id: SectionId(1), federation_code: "59".into() };
         let adherent = subject(1, Some(1), Some("59"), true, &[]);
         let sympathisant = subject(2, Some(1), Some("59"), false, &[]);
         let secretary = subject(3, Some(1), Some("59"), true, &[(Role::SectionSecretary, Scope::Section(1))]);

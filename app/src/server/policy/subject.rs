@@ -6,12 +6,13 @@
 //! person is `Subject::user`), where server functions and form handlers read it
 //! (`context::subject_of`).
 
+use crate::model::ids::{SectionId, UserId};
 use crate::model::territory::{Role, Scope};
 
 /// The signed-in person of a request (part of its `Subject`).
 #[derive(Debug, Clone)]
 pub struct SessionUser {
-    pub id: i64,
+    pub id: UserId,
     pub handle: String,
     pub display_name: String,
     pub section_slug: Option<String>,
@@ -22,7 +23,7 @@ pub struct SessionUser {
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Belonging {
-    pub section_id: Option<i64>,
+    pub section_id: Option<SectionId>,
     pub federation_code: Option<String>,
     pub confirmed_adherent: bool,
     pub suspended: bool,
@@ -43,7 +44,7 @@ pub struct Subject {
 /// session statement and `store::members::belonging` read it.
 #[derive(Debug, Clone)]
 pub struct StoredPerson<'a> {
-    pub section_id: Option<i64>,
+    pub section_id: Option<SectionId>,
     pub federation_code: Option<String>,
     pub membership: &'a str,
     pub membership_status: &'a str,
@@ -89,7 +90,7 @@ impl Subject {
     #[cfg(test)]
     pub fn for_tests(id: i64, section: Option<i64>, federation: Option<&str>, adherent: bool, roles: Vec<(Role, Scope)>) -> Self {
         let user = SessionUser {
-            id,
+            id: UserId(id),
             handle: format!("u{id}"),
             display_name: format!("Personne {id}"),
             section_slug: None,
@@ -97,7 +98,7 @@ impl Subject {
             token_hash: String::new(),
         };
         let person = StoredPerson {
-            section_id: section,
+            section_id: section.map(SectionId),
             federation_code: federation.map(str::to_string),
             membership: if adherent { "adherent" } else { "sympathisant" },
             membership_status: if adherent { "confirmed" } else { "none" },
@@ -122,7 +123,7 @@ impl Subject {
         self.active_user().is_some()
     }
 
-    pub fn id(&self) -> Option<i64> {
+    pub fn id(&self) -> Option<UserId> {
         self.active_user().map(|u| u.id)
     }
 
@@ -139,19 +140,19 @@ impl Subject {
         self.is_national_admin() || self.has(Role::FederationFirstSecretary, &scope) || self.has(Role::FederationAnimator, &scope)
     }
 
-    pub fn is_section_secretary(&self, section_id: i64) -> bool {
-        self.has(Role::SectionSecretary, &Scope::Section(section_id))
+    pub fn is_section_secretary(&self, section_id: SectionId) -> bool {
+        self.has(Role::SectionSecretary, &Scope::Section(section_id.get()))
     }
 
-    pub fn is_section_officer(&self, section_id: i64) -> bool {
-        self.is_section_secretary(section_id) || self.has(Role::SectionAnimator, &Scope::Section(section_id))
+    pub fn is_section_officer(&self, section_id: SectionId) -> bool {
+        self.is_section_secretary(section_id) || self.has(Role::SectionAnimator, &Scope::Section(section_id.get()))
     }
 
-    pub fn belongs_to_section(&self, section_id: i64) -> bool {
+    pub fn belongs_to_section(&self, section_id: SectionId) -> bool {
         self.is_active() && self.belonging.section_id == Some(section_id)
     }
 
-    pub fn is_confirmed_adherent_of(&self, section_id: i64) -> bool {
+    pub fn is_confirmed_adherent_of(&self, section_id: SectionId) -> bool {
         self.belongs_to_section(section_id) && self.belonging.confirmed_adherent
     }
 

@@ -3,6 +3,7 @@
 use crate::error::AppError;
 use crate::model::account::{Handle, MembershipStatus, SignIn, SignUp, POLITICAL_DATA_CONSENT_VERSION};
 use crate::model::form::{FieldError, FieldErrors, RawForm};
+use crate::model::ids::UserId;
 use crate::server::auth::{password, session_token};
 use crate::server::context::AppState;
 use crate::server::db::{is_unique_violation, Db, Tx};
@@ -13,7 +14,7 @@ use crate::server::store::{self, consents};
 /// A new session for a person who just signed up or in.
 #[derive(Debug)]
 pub struct Opened {
-    pub user_id: i64,
+    pub user_id: UserId,
     pub token: String,
 }
 
@@ -43,7 +44,7 @@ pub async fn sign_up(state: &AppState, form: &RawForm, client_ip: &str) -> Resul
             Err(Creation::HandleRace) => continue,
             Err(Creation::Failed(error)) => return Err(error),
             Ok(opened) => {
-                tracing::info!(user_id = opened.user_id, "account created");
+                tracing::info!(user_id = %opened.user_id, "account created");
                 return Ok(opened);
             }
         }
@@ -157,6 +158,6 @@ pub async fn sign_in(state: &AppState, form: &RawForm, client_ip: &str) -> Resul
     let mut tx = db.begin().await?;
     let token = sessions::open_in(&mut tx, user_id).await?;
     tx.commit().await?;
-    tracing::info!(user_id, "signed in");
+    tracing::info!(user_id = %user_id, "signed in");
     Ok(Opened { user_id, token })
 }

@@ -7,6 +7,7 @@ use crate::model::action::{
     ActionsPage, MapConfig, MyActionsPage, ParticipantView, PastAction, ReportFigures, ReportRevision, RsvpStatus,
 };
 use crate::model::feed::Author;
+use crate::model::ids::{ActionId, SectionId, UserId};
 use crate::model::paris_time::{paris_datetime_input, parse_paris_day};
 use crate::model::territory::{FederationRef, ScopeRef, SectionRef};
 use crate::server::context::AppState;
@@ -55,7 +56,7 @@ pub fn summary(subject: &Subject, row: &ActionRow, distance: Option<i64>) -> Act
     };
     let facts = facts(row);
     ActionSummary {
-        id: row.id,
+        id: row.id.get(),
         kind: ActionKind::parse(&row.kind).unwrap_or(ActionKind::Autre),
         title: row.title.clone(),
         starts_at_ms: row.starts_at,
@@ -112,7 +113,7 @@ pub async fn list(state: &AppState, subject: &Subject, filters: ActionFilters) -
     let radius_km = filters.radius_km.unwrap_or(DEFAULT_RADIUS_KM).clamp(1, 1000);
     let period = matches!(layout, ActionsLayout::Month | ActionsLayout::Week).then(|| Period::new(layout, &filters.period, now));
     let mut query = UpcomingQuery {
-        viewer: subject.id().unwrap_or(0),
+        viewer: subject.id().unwrap_or(UserId::NONE).get(),
         now_ms: now,
         from_ms: parse_paris_day(&filters.from).unwrap_or(i64::MIN),
         to_ms: parse_paris_day(&filters.to).map(|d| d + DAY_MS).unwrap_or(i64::MAX),
@@ -186,13 +187,13 @@ pub async fn of_scope(
 /// The rows of `of_scope`, as a part of a page's bundle (`store::bundle`).
 pub fn of_scope_part(subject: &Subject, section_id: Option<i64>, federation_code: Option<String>) -> store::bundle::Part {
     store::actions::upcoming_part(&UpcomingQuery {
-        viewer: subject.id().unwrap_or(0),
+        viewer: subject.id().unwrap_or(UserId::NONE).get(),
         now_ms: now_ms(),
         from_ms: i64::MIN,
         to_ms: i64::MAX,
         bbox: None,
         kind: None,
-        section_id,
+        section_id: section_id.map(SectionId),
         federation_code,
         after: None,
         limit: 10,
@@ -245,8 +246,8 @@ fn first_name(display_name: &str) -> String {
 }
 
 /// One action, as this reader may see it: 404 for whoever may not.
-pub async fn view(state: &AppState, subject: &Subject, id: i64) -> Result<ActionView, AppError> {
-    let me = subject.id().unwrap_or(0);
+pub async fn view(state: &AppState, subject: &Subject, id: ActionId) -> Result<ActionView, AppError> {
+    let me = subject.id().unwrap_or(UserId::NONE);
     let row = store::actions::by_id(&state.db, me, id).await?.ok_or(AppError::NotFound)?;
     let facts = facts(&row);
     if !rules::can_see(subject, &facts) {
@@ -366,7 +367,7 @@ pub async fn form_view(state: &AppState, subject: &Subject, id: Option<i64>) -> 
             map: map_config(state),
         });
     };
-    let row = store::actions::by_id(&state.db, me, id).await?.ok_or(AppError::NotFound)?;
+    let row = store::actions::by_id(&state.db, me, ActionId(id)).await?.ok_or(AppError::NotFound)?;
     let facts = facts(&row);
     if !rules::can_see(subject, &facts) {
         return Err(AppError::NotFound);

@@ -3,7 +3,9 @@
 
 use crate::error::AppError;
 use crate::model::action::{in_french_territory, ActionAudience, ActionKind, ActionStatus, CommunePoint};
+use crate::model::feed::NotificationKind;
 use crate::model::form::{FieldError, FieldErrors, RawForm};
+use crate::model::ids::{ActionId, SectionId, UserId};
 use crate::model::territory::{FederationRef, Role, Scope, ScopeRef, SectionRef};
 use crate::server::context::AppState;
 use crate::server::policy::actions::{self as rules, ActionFacts};
@@ -60,15 +62,15 @@ pub fn candidate_sections(subject: &Subject) -> Option<store::bundle::Part> {
     (!ids.is_empty()).then(|| store::sections::by_ids(&ids))
 }
 
-fn candidate_section_ids(subject: &Subject) -> Vec<i64> {
+fn candidate_section_ids(subject: &Subject) -> Vec<SectionId> {
     if !subject.is_active() {
         return Vec::new();
     }
-    let mut section_ids: Vec<i64> = subject
+    let mut section_ids: Vec<SectionId> = subject
         .roles
         .iter()
         .filter(|(role, _)| matches!(role, Role::SectionSecretary | Role::SectionAnimator))
-        .filter_map(|(_, scope)| if let Scope::Section(id) = scope { Some(*id) } else { None })
+        .filter_map(|(_, scope)| if let Scope::Section(id) = scope { Some(SectionId(*id)) } else { None })
         .collect();
     section_ids.extend(subject.belonging.section_id);
     let mut unique = Vec::with_capacity(section_ids.len());
@@ -171,7 +173,7 @@ struct ActionInput {
 }
 
 impl ActionInput {
-    fn as_new<'a>(&'a self, section_id: Option<i64>, federation_code: &'a str) -> NewAction<'a> {
+    fn as_new<'a>(&'a self, section_id: Option<SectionId>, federation_code: &'a str) -> NewAction<'a> {
         NewAction {
             kind: self.kind.as_str(),
             title: &self.title,
@@ -303,10 +305,10 @@ async fn parse_input(state: &AppState, form: &RawForm, federation_code: &str, no
 async fn invitees(
     state: &AppState,
     wanted: &[String],
-    me: i64,
-    section_id: Option<i64>,
+    me: UserId,
+    section_id: Option<SectionId>,
     federation_code: &str,
-) -> Result<Vec<i64>, AppError> {
+) -> Result<Vec<UserId>, AppError> {
     let mut ids = Vec::new();
     for handle in wanted {
         let Some(user) = store::users::by_handle(&state.db, handle).await? else {
@@ -329,9 +331,9 @@ async fn invitees(
 async fn add_organizers(
     tx: &mut crate::server::db::Tx,
     events: &mut Vec<store::events::EventRow>,
-    action_id: i64,
-    me: i64,
-    invitees: &[i64],
+    action_id: ActionId,
+    me: UserId,
+    invitees: &[UserId],
     now: i64,
 ) -> Result<(), AppError> {
     store::actions::add_organizer(tx, action_id, me, now).await?;
@@ -341,12 +343,12 @@ async fn add_organizers(
             invited.push(id);
         }
     }
-    notify_action(tx, events, &invited, "organizer_invited", Some(me), action_id, now).await?;
+    notify_action(tx, events, &invited, NotificationKind::OrganizerInvited, Some(me), action_id, now).await?;
     Ok(())
 }
 
 /// Accepts or declines an invitation to co-organize; whoever invited is told of an acceptance.
-pub async fn answer_invitation(state: &AppState, subject: &Subject, id: i64, accept: bool) -> Result<(), AppError> {
+pub async fn answer_invitation(state: &AppState, subject: &Subject, id: ActionId, accept: bool) -> Result<(), AppError> {
     let me = subject.id().ok_or(AppError::NotAuthenticated)?;
     let now = now_ms();
     let mut tx = state.db.begin().await?;
@@ -360,8 +362,8 @@ pub async fn answer_invitation(state: &AppState, subject: &Subject, id: i64, acc
     };
     let mut events = Vec::new();
     if accept {
-        let told: Vec<i64> = invited_by.into_iter().collect();
-        notify_action(&mut tx, &mut events, &told, "organizer_accepted", Some(me), id, now).await?;
+        let told: Vec<UserId> = invited_by.into_iter().collect();
+        notify_action(&mut tx, &mut events, &told, NotificationKind::OrganizerAccepted, Some(me), id, now).await?;
     }
     tx.commit().await?;
     state.bus.publish(events).await;
@@ -369,7 +371,7 @@ pub async fn answer_invitation(state: &AppState, subject: &Subject, id: i64, acc
 }
 
 /// Creates an action (published at once), or an adhérent's proposal (the section's team is told).
-pub async fn create(state: &AppState, subject: &Subject, form: &RawForm) -> Result<i64, AppError> {
+pub async fn create(state: &AppState, subject: &Subject, form: &RawForm) -> Result<ActionId, AppError> {
     let me = subject.id().ok_or(AppError::NotAuthenticated)?;
     let options = scopes(state, subject).await?;
     if options.is_empty() {
@@ -396,8 +398,8 @@ pub async fn create(state: &AppState, subject: &Subject, form: &RawForm) -> Resu
     let id = store::actions::insert(&mut tx, &input.as_new(section_id, &scope.federation_code), status.as_str(), me, now).await?;
     let mut events = Vec::new();
     add_organizers(&mut tx, &mut events, id, me, &invitees, now).await?;
-    let team: Vec<i64> = team.iter().map(|h| h.user_id).collect();
-    notify_action(&mut tx, &mut events, &team, "action_proposed", Some(me), id, now).await?;
+    let team: Vec<UserId> = team.iter().map(|h| h.user_id).collect();
+    notify_action(&mut tx, &mut events, &team, NotificationKind::ActionProposed, Some(me), id, now).await?;
     tx.commit().await?;
     state.bus.publish(events).await;
     Ok(id)
@@ -410,7 +412,7 @@ fn invalid(field: &str, error: FieldError) -> AppError {
 }
 
 /// Reads an action for a write and checks that this subject manages it.
-async fn managed(tx: &mut crate::server::db::Tx, subject: &Subject, me: i64, id: i64) -> Result<ActionRow, AppError> {
+async fn managed(tx: &mut crate::server::db::Tx, subject: &Subject, me: UserId, id: ActionId) -> Result<ActionRow, AppError> {
     let row = store::actions::by_id_in(tx, me, id).await?.ok_or(AppError::NotFound)?;
     may_manage(subject, &row)?;
     Ok(row)
@@ -431,7 +433,7 @@ fn may_manage(subject: &Subject, row: &ActionRow) -> Result<(), AppError> {
 
 /// Edits an action; everyone who answered yes, maybe or waits is told. A larger capacity
 /// promotes people from the waiting list.
-pub async fn edit(state: &AppState, subject: &Subject, id: i64, form: &RawForm) -> Result<(), AppError> {
+pub async fn edit(state: &AppState, subject: &Subject, id: ActionId, form: &RawForm) -> Result<(), AppError> {
     let me = subject.id().ok_or(AppError::NotAuthenticated)?;
     let existing = store::actions::by_id(&state.db, me, id).await?.ok_or(AppError::NotFound)?;
     may_manage(subject, &existing)?;
@@ -450,7 +452,7 @@ pub async fn edit(state: &AppState, subject: &Subject, id: i64, form: &RawForm) 
     let mut events = Vec::new();
     add_organizers(&mut tx, &mut events, id, me, &invitees, now).await?;
     let concerned = rsvps::concerned(&mut tx, id).await?;
-    notify_action(&mut tx, &mut events, &concerned, "action_changed", Some(me), id, now).await?;
+    notify_action(&mut tx, &mut events, &concerned, NotificationKind::ActionChanged, Some(me), id, now).await?;
     crate::server::services::rsvp::fill_places(&mut tx, &mut events, id, input.capacity, now).await?;
     tx.commit().await?;
     state.bus.publish(events).await;
@@ -458,7 +460,7 @@ pub async fn edit(state: &AppState, subject: &Subject, id: i64, form: &RawForm) 
 }
 
 /// Cancels an action with a reason; participants are told.
-pub async fn cancel(state: &AppState, subject: &Subject, id: i64, form: &RawForm) -> Result<(), AppError> {
+pub async fn cancel(state: &AppState, subject: &Subject, id: ActionId, form: &RawForm) -> Result<(), AppError> {
     let me = subject.id().ok_or(AppError::NotAuthenticated)?;
     let now = now_ms();
     let mut tx = state.db.begin().await?;
@@ -472,14 +474,14 @@ pub async fn cancel(state: &AppState, subject: &Subject, id: i64, form: &RawForm
     store::actions::set_status(&mut tx, id, ActionStatus::Cancelled.as_str(), Some(&reason), now).await?;
     let mut events = Vec::new();
     let concerned = rsvps::concerned(&mut tx, id).await?;
-    notify_action(&mut tx, &mut events, &concerned, "action_cancelled", Some(me), id, now).await?;
+    notify_action(&mut tx, &mut events, &concerned, NotificationKind::ActionCancelled, Some(me), id, now).await?;
     tx.commit().await?;
     state.bus.publish(events).await;
     Ok(())
 }
 
 /// Publishes a proposal; its author is told.
-pub async fn approve(state: &AppState, subject: &Subject, id: i64) -> Result<(), AppError> {
+pub async fn approve(state: &AppState, subject: &Subject, id: ActionId) -> Result<(), AppError> {
     let me = subject.id().ok_or(AppError::NotAuthenticated)?;
     let now = now_ms();
     let mut tx = state.db.begin().await?;
@@ -493,8 +495,8 @@ pub async fn approve(state: &AppState, subject: &Subject, id: i64) -> Result<(),
     }
     store::actions::set_status(&mut tx, id, ActionStatus::Published.as_str(), None, now).await?;
     let mut events = Vec::new();
-    let author: Vec<i64> = row.created_by.into_iter().collect();
-    notify_action(&mut tx, &mut events, &author, "action_approved", Some(me), id, now).await?;
+    let author: Vec<UserId> = row.created_by.into_iter().collect();
+    notify_action(&mut tx, &mut events, &author, NotificationKind::ActionApproved, Some(me), id, now).await?;
     tx.commit().await?;
     state.bus.publish(events).await;
     Ok(())

@@ -2,6 +2,7 @@
 //! address (only the token's hash is stored; a new token revokes the old one).
 
 use crate::error::AppError;
+use crate::model::ids::{ActionId, UserId};
 use crate::server::auth::session_token;
 use crate::server::context::AppState;
 use crate::server::ics::{calendar, IcsEvent};
@@ -13,7 +14,7 @@ use crate::server::store::{self, actions::ActionRow};
 
 fn event(row: &ActionRow) -> IcsEvent<'_> {
     IcsEvent {
-        id: row.id,
+        id: row.id.get(),
         title: &row.title,
         description: &row.description,
         location: if row.address.is_empty() { &row.place_name } else { &row.address },
@@ -27,8 +28,8 @@ fn event(row: &ActionRow) -> IcsEvent<'_> {
 }
 
 /// The `.ics` of one action, for whoever may see it (404 otherwise).
-pub async fn action_file(state: &AppState, subject: &Subject, id: i64, base: &str) -> Result<String, AppError> {
-    let row = store::actions::by_id(&state.db, subject.id().unwrap_or(0), id).await?.ok_or(AppError::NotFound)?;
+pub async fn action_file(state: &AppState, subject: &Subject, id: ActionId, base: &str) -> Result<String, AppError> {
+    let row = store::actions::by_id(&state.db, subject.id().unwrap_or(UserId::NONE), id).await?.ok_or(AppError::NotFound)?;
     if !rules::can_see(subject, &facts(&row)) {
         return Err(AppError::NotFound);
     }

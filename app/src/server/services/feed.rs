@@ -1,13 +1,14 @@
 //! Read models of the feed: feed pages (1 statement: the publications with their reaction
 //! tallies), a publication with its comments, live counts.
 
+use crate::model::ids::{PostId, UserId};
 use std::collections::HashMap;
 
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::model::feed::{
-    Audience, AudienceChoice, Author, CommentView, FeedKey, FeedPage, GroupMembership, PostAbilities, PostCounts, PostPage, PostPlace,
-    PostView, ReactionCount, ReactionKind, SafeHtml, FEED_PAGE_SIZE,
+    Audience, AudienceChoice, Author, CommentView, FeedKey, FeedPage, GroupMembership, GroupRole, PostAbilities, PostCounts, PostPage,
+    PostPlace, PostView, ReactionCount, ReactionKind, SafeHtml, FEED_PAGE_SIZE,
 };
 use crate::server::context::AppState;
 use crate::server::policy::feed::{self as rules, PostScope};
@@ -15,13 +16,9 @@ use crate::server::policy::Subject;
 use crate::server::store::bundle::Bundle;
 use crate::server::store::{self, groups::GroupRow, posts::FeedFilter, posts::FeedRow, posts::PostRow, posts::ReactionColumns};
 
-pub fn group_role(raw: Option<&str>) -> Option<GroupMembership> {
-    match raw {
-        Some("admin") => Some(GroupMembership::Admin),
-        Some("member") => Some(GroupMembership::Member),
-        Some("pending") => Some(GroupMembership::Pending),
-        _ => None,
-    }
+/// Where a person stands in a group, from their stored row (`None`: no row).
+pub fn group_role(role: Option<GroupRole>) -> Option<GroupMembership> {
+    role.map(GroupMembership::from)
 }
 
 pub fn scope_of(row: &PostRow) -> PostScope {
@@ -29,7 +26,7 @@ pub fn scope_of(row: &PostRow) -> PostScope {
         author_id: row.author_id,
         section_id: row.section_id,
         federation_code: row.federation_code.clone(),
-        viewer_group_role: group_role(row.viewer_group_role.as_deref()),
+        viewer_group_role: group_role(row.viewer_group_role),
     }
 }
 
@@ -52,7 +49,7 @@ pub fn to_view(subject: &Subject, row: PostRow, reactions: &ReactionColumns) -> 
     };
     let hidden = row.hidden_at.is_some();
     PostView {
-        id: row.id,
+        id: row.id.get(),
         author: Author { handle: row.author_handle.clone(), display_name: row.author_name.clone() },
         audience: Audience::parse(&row.audience).unwrap_or(Audience::Public),
         place,
@@ -85,7 +82,7 @@ struct Resolved {
 
 /// Resolves a feed key (one statement at most), refusing what the viewer may not read.
 async fn resolve(state: &AppState, subject: &Subject, key: &FeedKey, lang: Lang) -> Result<Resolved, AppError> {
-    let viewer = subject.id().unwrap_or(0);
+    let viewer = subject.id().unwrap_or(UserId::NONE);
     let t = lang.texts().feed;
     let plain = |filter, title| Resolved { filter, title, mine: false, group: None };
     match key {
@@ -98,7 +95,7 @@ async fn resolve(state: &AppState, subject: &Subject, key: &FeedKey, lang: Lang)
         FeedKey::Section(slug) => {
             let s = store::sections::by_slug(&state.db, slug).await?.ok_or(AppError::NotFound)?;
             let mine = subject.is_active() && subject.belonging.section_id == Some(s.id);
-            Ok(Resolved { mine, ..plain(FeedFilter::Section(s.id), s.name) })
+            Ok(Resolved { mine, ..plain(FeedFilter::Section(s.id.get()), s.name) })
         }
         FeedKey::Federation(code) => {
             let d = store::territory::departement(&state.db, code).await?.ok_or(AppError::NotFound)?;
@@ -114,7 +111,7 @@ async fn resolve(state: &AppState, subject: &Subject, key: &FeedKey, lang: Lang)
             if u.suspended_at.is_some() {
                 return Err(AppError::NotFound);
             }
-            Ok(plain(FeedFilter::Author(u.id), (t.member_feed_title)(&u.display_name)))
+            Ok(plain(FeedFilter::Author(u.id.get()), (t.member_feed_title)(&u.display_name)))
         }
         FeedKey::Tag(tag) => {
             let tag = crate::server::richtext::normalize_tag(tag).ok_or(AppError::NotFound)?;
@@ -124,13 +121,13 @@ async fn resolve(state: &AppState, subject: &Subject, key: &FeedKey, lang: Lang)
 }
 
 fn resolve_group(subject: &Subject, g: GroupRow) -> Result<Resolved, AppError> {
-    let role = group_role(g.my_role.as_deref());
-    let privacy = crate::model::feed::GroupPrivacy::parse(&g.privacy).unwrap_or(crate::model::feed::GroupPrivacy::Private);
+    let role = group_role(g.my_role);
+    let privacy = g.privacy;
     if !rules::can_see_group_inside(privacy, role.unwrap_or(GroupMembership::None), subject) {
         return Err(AppError::Forbidden);
     }
     Ok(Resolved {
-        filter: FeedFilter::Group(g.id),
+        filter: FeedFilter::Group(g.id.get()),
         title: g.name.clone(),
         mine: false,
         group: Some((g.slug.clone(), g.name.clone(), role)),
@@ -180,7 +177,7 @@ async fn audiences_for(
 /// with their reaction tallies. With the session's own statement, a feed page costs 3.
 pub async fn feed_page(state: &AppState, subject: &Subject, key: FeedKey, before: Option<i64>, lang: Lang) -> Result<FeedPage, AppError> {
     let resolved = resolve(state, subject, &key, lang).await?;
-    let viewer = subject.id().unwrap_or(0);
+    let viewer = subject.id().unwrap_or(UserId::NONE);
     let (posts, next_before) = page(state, subject, viewer, &resolved.filter, before).await?;
     let audiences = if before.is_none() { audiences_for(state, subject, &key, &resolved, lang).await? } else { Vec::new() };
     Ok(FeedPage { key, title: resolved.title, posts, next_before, audiences })
@@ -206,21 +203,21 @@ pub async fn group_feed_page(
 /// The rows of one feed page (one more than a page, to know whether another follows), as a part
 /// of a page's bundle.
 pub fn feed_rows_part(subject: &Subject, filter: &FeedFilter, before: Option<i64>) -> store::bundle::Part {
-    store::posts::feed_part(subject.id().unwrap_or(0), filter, before, FEED_PAGE_SIZE + 1)
+    store::posts::feed_part(subject.id().unwrap_or(UserId::NONE), filter, before, FEED_PAGE_SIZE + 1)
 }
 
 fn page_of(subject: &Subject, mut rows: Vec<FeedRow>) -> (Vec<PostView>, Option<i64>) {
     let more = rows.len() as i64 > FEED_PAGE_SIZE;
     rows.truncate(FEED_PAGE_SIZE as usize);
     let next_before = if more { rows.last().map(|r| r.post.id) } else { None };
-    (rows.into_iter().map(|r| to_view(subject, r.post, &r.reactions)).collect(), next_before)
+    (rows.into_iter().map(|r| to_view(subject, r.post, &r.reactions)).collect(), next_before.map(|id| id.get()))
 }
 
 /// The publications of one page (with their reactions) and the cursor of the next: one statement.
 pub async fn page(
     state: &AppState,
     subject: &Subject,
-    viewer: i64,
+    viewer: UserId,
     filter: &FeedFilter,
     before: Option<i64>,
 ) -> Result<(Vec<PostView>, Option<i64>), AppError> {
@@ -230,8 +227,8 @@ pub async fn page(
 
 /// A publication, its comments and who reacted: two statements. Moderators of its scope also see
 /// it hidden (and its author always does).
-pub async fn post_page(state: &AppState, subject: &Subject, id: i64) -> Result<PostPage, AppError> {
-    let viewer = subject.id().unwrap_or(0);
+pub async fn post_page(state: &AppState, subject: &Subject, id: PostId) -> Result<PostPage, AppError> {
+    let viewer = subject.id().unwrap_or(UserId::NONE);
     let row = store::posts::visible(&state.db, viewer, id, true).await?.ok_or(AppError::NotFound)?;
     let hidden_from_viewer = row.post.hidden_at.is_some() && row.post.author_id != viewer;
     if hidden_from_viewer && !rules::can_moderate_post(subject, &scope_of(&row.post)) {
@@ -247,8 +244,8 @@ pub async fn post_page(state: &AppState, subject: &Subject, id: i64) -> Result<P
         .take::<store::comments::CommentRow>(comments)?
         .into_iter()
         .map(|c| CommentView {
-            id: c.id,
-            parent_id: c.parent_id,
+            id: c.id.get(),
+            parent_id: c.parent_id.map(|id| id.get()),
             author: Author { handle: c.author_handle, display_name: c.author_name },
             html: SafeHtml::from_stored(c.body_html),
             created_at_ms: c.created_at,
@@ -269,12 +266,12 @@ pub async fn post_page(state: &AppState, subject: &Subject, id: i64) -> Result<P
 
 /// Current counts of publications the viewer may see (others are silently left out).
 pub async fn counts(state: &AppState, subject: &Subject, ids: &[i64]) -> Result<Vec<PostCounts>, AppError> {
-    let viewer = subject.id().unwrap_or(0);
+    let viewer = subject.id().unwrap_or(UserId::NONE);
     // One statement for the whole batch: visibility, comment and reaction counts.
     let ids = &ids[..ids.len().min(50)];
     let rows = store::posts::visible_counts(&state.db, viewer, ids).await?;
     Ok(rows
         .into_iter()
-        .map(|r| PostCounts { id: r.id, comment_count: r.comment_count, reactions: reaction_counts(&r.reactions) })
+        .map(|r| PostCounts { id: r.id.get(), comment_count: r.comment_count, reactions: reaction_counts(&r.reactions) })
         .collect())
 }

@@ -4,8 +4,9 @@
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::model::account::Handle;
-use crate::model::feed::{Author, GroupMembership, GroupPrivacy, GroupSummary, GroupView};
+use crate::model::feed::{Author, GroupMembership, GroupPrivacy, GroupRole, GroupSummary, GroupView, NotificationKind};
 use crate::model::form::{FieldError, FieldErrors, RawForm};
+use crate::model::ids::UserId;
 use crate::model::territory::parse_slug;
 use crate::server::context::AppState;
 use crate::server::policy::feed as rules;
@@ -33,9 +34,8 @@ fn text(raw: &str, min: usize, max: usize) -> Result<String, FieldError> {
 }
 
 pub fn summary(subject: &Subject, g: &GroupRow) -> GroupSummary {
-    let membership =
-        if subject.is_active() { group_role(g.my_role.as_deref()).unwrap_or(GroupMembership::None) } else { GroupMembership::None };
-    let privacy = GroupPrivacy::parse(&g.privacy).unwrap_or(GroupPrivacy::Private);
+    let membership = if subject.is_active() { group_role(g.my_role).unwrap_or(GroupMembership::None) } else { GroupMembership::None };
+    let privacy = g.privacy;
     GroupSummary {
         slug: g.slug.clone(),
         name: g.name.clone(),
@@ -92,7 +92,7 @@ pub async fn create(state: &AppState, subject: &Subject, form: &RawForm) -> Resu
         n += 1;
     }
     let now = now_ms();
-    let id = match store::groups::insert(&mut tx, &unique, &name, &purpose, privacy.as_str(), me, now).await {
+    let id = match store::groups::insert(&mut tx, &unique, &name, &purpose, privacy, me, now).await {
         Ok(id) => id,
         Err(err) if is_unique_violation(&err, "groups_slug_key", "groups.slug") => {
             let mut e = FieldErrors::default();
@@ -101,7 +101,7 @@ pub async fn create(state: &AppState, subject: &Subject, form: &RawForm) -> Resu
         }
         Err(err) => return Err(err.into()),
     };
-    store::groups::set_role(&mut tx, id, me, "admin", now).await?;
+    store::groups::set_role(&mut tx, id, me, GroupRole::Admin, now).await?;
     tx.commit().await?;
     Ok(unique)
 }
@@ -117,21 +117,21 @@ pub async fn join_or_leave(state: &AppState, subject: &Subject, slug: &str, acti
     let me = subject.id().ok_or(AppError::NotAuthenticated)?;
     let mut tx = state.db.begin().await?;
     let g = store::groups::by_slug_in_tx(&mut tx, me, slug).await?.ok_or(AppError::NotFound)?;
-    let role = group_role(g.my_role.as_deref());
+    let role = group_role(g.my_role);
     let now = now_ms();
     let mut events = Vec::new();
     match action {
         GroupAction::Join if role.is_none() => {
-            if g.privacy == "public" {
-                store::groups::set_role(&mut tx, g.id, me, "member", now).await?;
+            if g.privacy == GroupPrivacy::Public {
+                store::groups::set_role(&mut tx, g.id, me, GroupRole::Member, now).await?;
             } else {
-                store::groups::set_role(&mut tx, g.id, me, "pending", now).await?;
+                store::groups::set_role(&mut tx, g.id, me, GroupRole::Pending, now).await?;
                 for admin in store::groups::admin_ids(&mut tx, g.id).await? {
                     store::notifications::insert(
                         &mut tx,
                         &NewNotification {
                             user_id: admin,
-                            kind: "group_request",
+                            kind: NotificationKind::GroupRequest,
                             actor_id: me,
                             post_id: None,
                             comment_id: None,
@@ -170,24 +170,24 @@ pub async fn decide(state: &AppState, subject: &Subject, slug: &str, handle: &st
     let me = subject.id().ok_or(AppError::NotAuthenticated)?;
     let mut tx = state.db.begin().await?;
     let g = store::groups::by_slug_in_tx(&mut tx, me, slug).await?.ok_or(AppError::NotFound)?;
-    if !rules::can_administer_group(subject, group_role(g.my_role.as_deref()).unwrap_or(GroupMembership::None)) {
+    if !rules::can_administer_group(subject, group_role(g.my_role).unwrap_or(GroupMembership::None)) {
         return Err(AppError::Forbidden);
     }
     let person = store::users::active_id_by_handle(&mut tx, handle).await?.ok_or(AppError::NotFound)?;
     let current = store::groups::role_of(&mut tx, g.id, person).await?.ok_or(AppError::NotFound)?;
     let now = now_ms();
     let mut events = Vec::new();
-    let kind = match (decision, current.as_str()) {
-        (MemberDecision::Accept, "pending") => {
-            store::groups::set_role(&mut tx, g.id, person, "member", now).await?;
-            Some("group_accepted")
+    let kind = match (decision, current) {
+        (MemberDecision::Accept, GroupRole::Pending) => {
+            store::groups::set_role(&mut tx, g.id, person, GroupRole::Member, now).await?;
+            Some(NotificationKind::GroupAccepted)
         }
-        (MemberDecision::Refuse, "pending") => {
+        (MemberDecision::Refuse, GroupRole::Pending) => {
             store::groups::remove(&mut tx, g.id, person).await?;
-            Some("group_refused")
+            Some(NotificationKind::GroupRefused)
         }
-        (MemberDecision::MakeAdmin, "member") => {
-            store::groups::set_role(&mut tx, g.id, person, "admin", now).await?;
+        (MemberDecision::MakeAdmin, GroupRole::Member) => {
+            store::groups::set_role(&mut tx, g.id, person, GroupRole::Admin, now).await?;
             None
         }
         // Deciding twice (two admins at once) is a no-op.
@@ -207,7 +207,7 @@ pub async fn decide(state: &AppState, subject: &Subject, slug: &str, handle: &st
 }
 
 pub async fn list(state: &AppState, subject: &Subject) -> Result<Vec<GroupSummary>, AppError> {
-    let viewer = subject.id().unwrap_or(0);
+    let viewer = subject.id().unwrap_or(UserId::NONE);
     Ok(store::groups::list(&state.db, viewer).await?.iter().map(|g| summary(subject, g)).collect())
 }
 
@@ -215,7 +215,7 @@ pub async fn list(state: &AppState, subject: &Subject) -> Result<Vec<GroupSummar
 /// public group) its members and a page of its publications (`before`: the keyset cursor);
 /// admins the pending requests.
 pub async fn view(state: &AppState, subject: &Subject, slug: &str, before: Option<i64>, lang: Lang) -> Result<GroupView, AppError> {
-    let viewer = subject.id().unwrap_or(0);
+    let viewer = subject.id().unwrap_or(UserId::NONE);
     let g = store::groups::by_slug(&state.db, viewer, slug).await?.ok_or(AppError::NotFound)?;
     let summary = summary(subject, &g);
     let can_join = subject.is_active() && summary.membership == GroupMembership::None;
@@ -226,7 +226,7 @@ pub async fn view(state: &AppState, subject: &Subject, slug: &str, before: Optio
     let admin = rules::can_administer_group(subject, summary.membership);
     let mut bundle = Bundle::new();
     let members = bundle.add(store::groups::members(g.id));
-    let posts = bundle.add(feed::feed_rows_part(subject, &FeedFilter::Group(g.id), before));
+    let posts = bundle.add(feed::feed_rows_part(subject, &FeedFilter::Group(g.id.get()), before));
     let lists = bundle.run(&state.db).await?;
     let rows: Vec<store::groups::MemberRow> = lists.take(members)?;
     let author = |m: &store::groups::MemberRow| Author { handle: m.handle.clone(), display_name: m.display_name.clone() };

@@ -27,7 +27,7 @@ pub async fn home(state: &AppState, subject: &Subject) -> Result<HomeView, AppEr
     let news = subject
         .belonging
         .section_id
-        .map(|section| bundle.add(store::posts::feed_part(me, &FeedFilter::Section(section), None, SECTION_NEWS)));
+        .map(|section| bundle.add(store::posts::feed_part(me, &FeedFilter::Section(section.get()), None, SECTION_NEWS)));
     let notifications = bundle.add(store::notifications::for_user_part(me, None, NOTIFICATIONS));
     // For the first step only: one past action, and whether they gave availabilities.
     let past = bundle.add(store::actions::of_person_part(me, now, true, 1));

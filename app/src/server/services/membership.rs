@@ -2,7 +2,9 @@
 
 use crate::error::AppError;
 use crate::model::account::PostalCode;
+use crate::model::feed::NotificationKind;
 use crate::model::form::{FieldErrors, RawForm};
+use crate::model::ids::UserId;
 use crate::server::context::AppState;
 use crate::server::db::Tx;
 use crate::server::now_ms;
@@ -30,7 +32,7 @@ pub async fn claim_adherent(state: &AppState, subject: &Subject) -> Result<(), A
 
 /// Confirms or refuses a pending adhérent claim, recorded in the audit log of the scope that
 /// decided (the section, or the federation where the commune has no section).
-pub async fn decide(state: &AppState, subject: &Subject, person_id: i64, confirm: bool) -> Result<(), AppError> {
+pub async fn decide(state: &AppState, subject: &Subject, person_id: UserId, confirm: bool) -> Result<(), AppError> {
     let actor = subject.id().ok_or(AppError::NotAuthenticated)?;
     let mut tx = state.db.begin().await?;
     let row = store::members::belonging_in(&mut tx, person_id).await?.ok_or(AppError::NotFound)?;
@@ -153,7 +155,7 @@ pub async fn move_commune(state: &AppState, subject: &Subject, form: &RawForm) -
         let detail = format!("→ {}", to.as_ref().map(|p| p.name.as_str()).unwrap_or("?"));
         journal(&mut tx, user_id, "member_moved_out", from, &detail, now).await?;
         if adherent {
-            tell_team(&mut tx, &mut events, from, user_id, "member_left", now).await?;
+            tell_team(&mut tx, &mut events, from, user_id, NotificationKind::MemberLeft, now).await?;
         }
     }
     if let Some(to) = &to {
@@ -165,7 +167,7 @@ pub async fn move_commune(state: &AppState, subject: &Subject, form: &RawForm) -
         };
         journal(&mut tx, user_id, "member_moved_in", to, &detail, now).await?;
         if changes_scope && adherent {
-            tell_team(&mut tx, &mut events, to, user_id, "member_arrived", now).await?;
+            tell_team(&mut tx, &mut events, to, user_id, NotificationKind::MemberArrived, now).await?;
         }
     }
     tx.commit().await?;
@@ -173,7 +175,7 @@ pub async fn move_commune(state: &AppState, subject: &Subject, form: &RawForm) -
     Ok(())
 }
 
-async fn journal(tx: &mut Tx, user_id: i64, action: &str, place: &Place, detail: &str, now: i64) -> Result<(), AppError> {
+async fn journal(tx: &mut Tx, user_id: UserId, action: &str, place: &Place, detail: &str, now: i64) -> Result<(), AppError> {
     let entry = audit::Entry {
         actor_id: Some(user_id),
         action,
@@ -187,7 +189,14 @@ async fn journal(tx: &mut Tx, user_id: i64, action: &str, place: &Place, detail:
     Ok(())
 }
 
-async fn tell_team(tx: &mut Tx, events: &mut Vec<EventRow>, place: &Place, mover: i64, kind: &str, now: i64) -> Result<(), AppError> {
+async fn tell_team(
+    tx: &mut Tx,
+    events: &mut Vec<EventRow>,
+    place: &Place,
+    mover: UserId,
+    kind: NotificationKind,
+    now: i64,
+) -> Result<(), AppError> {
     for member in store::roles::holder_ids_in(tx, place.scope_kind, &place.scope_code, place.team).await? {
         if member == mover {
             continue;

@@ -2,6 +2,7 @@
 
 use crate::error::AppError;
 use crate::model::feed::{Author, NotificationKind, NotificationView, NotificationsPage};
+use crate::model::ids::{ActionId, UserId};
 use crate::server::context::AppState;
 use crate::server::db::Tx;
 use crate::server::policy::Subject;
@@ -12,7 +13,7 @@ const PAGE: i64 = 50;
 
 /// Writes a notification inside the change's transaction, with the live event that will tell
 /// its recipient (announced after commit by the caller).
-pub async fn notify(tx: &mut Tx, events: &mut Vec<EventRow>, notification: &NewNotification<'_>) -> Result<(), AppError> {
+pub async fn notify(tx: &mut Tx, events: &mut Vec<EventRow>, notification: &NewNotification) -> Result<(), AppError> {
     store::notifications::insert(tx, notification).await?;
     events.push(store::events::insert(tx, "notification", None, Some(notification.user_id), notification.now_ms).await?);
     Ok(())
@@ -22,10 +23,10 @@ pub async fn notify(tx: &mut Tx, events: &mut Vec<EventRow>, notification: &NewN
 pub async fn notify_action(
     tx: &mut Tx,
     events: &mut Vec<EventRow>,
-    users: &[i64],
-    kind: &str,
-    actor: Option<i64>,
-    action_id: i64,
+    users: &[UserId],
+    kind: NotificationKind,
+    actor: Option<UserId>,
+    action_id: ActionId,
     now: i64,
 ) -> Result<(), AppError> {
     for &user in users {
@@ -45,7 +46,7 @@ pub async fn page(state: &AppState, subject: &Subject) -> Result<NotificationsPa
 }
 
 /// A person's latest notifications, newest first, each with the page it leads to.
-pub async fn latest(state: &AppState, me: i64, limit: i64) -> Result<Vec<NotificationView>, AppError> {
+pub async fn latest(state: &AppState, me: UserId, limit: i64) -> Result<Vec<NotificationView>, AppError> {
     Ok(views(store::notifications::for_user(&state.db, me, None, limit).await?))
 }
 
@@ -69,7 +70,7 @@ pub fn views(rows: Vec<store::notifications::NotificationRow>) -> Vec<Notificati
                 }
             };
             Some(NotificationView {
-                id: n.id,
+                id: n.id.get(),
                 kind,
                 actor: n.actor_handle.zip(n.actor_name).map(|(handle, display_name)| Author { handle, display_name }),
                 count: n.count,

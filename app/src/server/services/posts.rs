@@ -2,8 +2,9 @@
 //! notifications written inside it, announced on the bus after commit.
 
 use crate::error::AppError;
-use crate::model::feed::{parse_body, Audience, ReactionKind, MAX_COMMENT_CHARS, MAX_POST_CHARS};
+use crate::model::feed::{parse_body, Audience, NotificationKind, ReactionKind, MAX_COMMENT_CHARS, MAX_POST_CHARS};
 use crate::model::form::{FieldError, FieldErrors, RawForm};
+use crate::model::ids::{CommentId, PostId, UserId};
 use crate::server::context::AppState;
 use crate::server::db::Tx;
 use crate::server::policy::feed as rules;
@@ -18,12 +19,12 @@ const MAX_REASON_CHARS: usize = 300;
 /// At most this many people of a thread are told of a new reply in it (the first ones to have written).
 const THREAD_NOTIFIED: i64 = 20;
 
-async fn posting_allowed(state: &AppState, user_id: i64) -> Result<(), AppError> {
+async fn posting_allowed(state: &AppState, user_id: UserId) -> Result<(), AppError> {
     rate_limit::hit(&state.db, &format!("post:{user_id}"), state.settings.rate_limits.posting_per_account).await
 }
 
 /// Publishes; returns the new publication's id.
-pub async fn publish(state: &AppState, subject: &Subject, form: &RawForm) -> Result<i64, AppError> {
+pub async fn publish(state: &AppState, subject: &Subject, form: &RawForm) -> Result<PostId, AppError> {
     let author = subject.id().ok_or(AppError::NotAuthenticated)?;
     let mut e = FieldErrors::default();
     let body = e.check("body", parse_body(form.value("body"), MAX_POST_CHARS));
@@ -40,7 +41,7 @@ pub async fn publish(state: &AppState, subject: &Subject, form: &RawForm) -> Res
     let rendered = richtext::render(&body);
     let mut tx = state.db.begin().await?;
     let group = if audience == Audience::Group { store::groups::by_slug_in_tx(&mut tx, author, group_slug).await? } else { None };
-    let role = group.as_ref().and_then(|g| group_role(g.my_role.as_deref()));
+    let role = group.as_ref().and_then(|g| group_role(g.my_role));
     if !rules::can_publish(subject, audience, role) {
         let mut e = FieldErrors::default();
         e.add("audience", FieldError::AudienceNotAllowed);
@@ -72,14 +73,14 @@ pub async fn publish(state: &AppState, subject: &Subject, form: &RawForm) -> Res
 
 /// Who a publication or comment mentions, where it is.
 struct Mentions<'a> {
-    actor: i64,
-    post_id: i64,
-    comment_id: Option<i64>,
+    actor: UserId,
+    post_id: PostId,
+    comment_id: Option<CommentId>,
     handles: &'a [String],
     /// Handles mentioned before an edit: already told.
     before: &'a [String],
     /// People already notified by this write (the author, a replied-to person…).
-    told: &'a [i64],
+    told: &'a [UserId],
 }
 
 /// Notifies the people mentioned who can see the publication (once each per write).
@@ -91,7 +92,7 @@ async fn notify_mentions(tx: &mut Tx, events: &mut Vec<EventRow>, m: &Mentions<'
         }
         let notification = NewNotification {
             user_id,
-            kind: "mention",
+            kind: NotificationKind::Mention,
             actor_id: m.actor,
             post_id: Some(m.post_id),
             comment_id: m.comment_id,
@@ -103,7 +104,7 @@ async fn notify_mentions(tx: &mut Tx, events: &mut Vec<EventRow>, m: &Mentions<'
     Ok(())
 }
 
-pub async fn edit(state: &AppState, subject: &Subject, post_id: i64, form: &RawForm) -> Result<(), AppError> {
+pub async fn edit(state: &AppState, subject: &Subject, post_id: PostId, form: &RawForm) -> Result<(), AppError> {
     let viewer = subject.id().ok_or(AppError::NotAuthenticated)?;
     // Authorize before validating: a hidden publication answers like a missing one.
     let mut tx = state.db.begin().await?;
@@ -129,7 +130,7 @@ pub async fn edit(state: &AppState, subject: &Subject, post_id: i64, form: &RawF
     Ok(())
 }
 
-pub async fn delete(state: &AppState, subject: &Subject, post_id: i64) -> Result<(), AppError> {
+pub async fn delete(state: &AppState, subject: &Subject, post_id: PostId) -> Result<(), AppError> {
     let viewer = subject.id().ok_or(AppError::NotAuthenticated)?;
     let mut tx = state.db.begin().await?;
     let row = store::posts::visible_in_tx(&mut tx, viewer, post_id).await?.ok_or(AppError::NotFound)?;
@@ -144,7 +145,7 @@ pub async fn delete(state: &AppState, subject: &Subject, post_id: i64) -> Result
 }
 
 /// Moderation: hides a publication with a reason (kept for its author and the moderators).
-pub async fn hide(state: &AppState, subject: &Subject, post_id: i64, form: &RawForm) -> Result<(), AppError> {
+pub async fn hide(state: &AppState, subject: &Subject, post_id: PostId, form: &RawForm) -> Result<(), AppError> {
     let viewer = subject.id().ok_or(AppError::NotAuthenticated)?;
     let mut e = FieldErrors::default();
     let reason = e.check("reason", parse_body(form.value("reason"), MAX_REASON_CHARS));
@@ -178,7 +179,7 @@ pub async fn hide(state: &AppState, subject: &Subject, post_id: i64, form: &RawF
 }
 
 /// Toggles one reaction; the author is notified (aggregated) when it is given.
-pub async fn react(state: &AppState, subject: &Subject, post_id: i64, kind: &str) -> Result<bool, AppError> {
+pub async fn react(state: &AppState, subject: &Subject, post_id: PostId, kind: &str) -> Result<bool, AppError> {
     let viewer = subject.id().ok_or(AppError::NotAuthenticated)?;
     let kind = ReactionKind::parse(kind).ok_or(AppError::NotFound)?;
     let mut tx = state.db.begin().await?;
@@ -200,7 +201,7 @@ pub async fn react(state: &AppState, subject: &Subject, post_id: i64, kind: &str
 
 /// Comments (or replies to a top-level comment); notifies the publication's author, the
 /// replied-to person and the people mentioned.
-pub async fn comment(state: &AppState, subject: &Subject, post_id: i64, form: &RawForm) -> Result<i64, AppError> {
+pub async fn comment(state: &AppState, subject: &Subject, post_id: PostId, form: &RawForm) -> Result<CommentId, AppError> {
     let viewer = subject.id().ok_or(AppError::NotAuthenticated)?;
     // The same limit answer for every publication, seen or not; then authorization, then the text.
     posting_allowed(state, viewer).await?;
@@ -211,7 +212,7 @@ pub async fn comment(state: &AppState, subject: &Subject, post_id: i64, form: &R
     }
     let mut e = FieldErrors::default();
     let body = e.check("comment", parse_body(form.value("comment"), MAX_COMMENT_CHARS));
-    let parent: Option<i64> = form.value("parent").parse().ok();
+    let parent: Option<CommentId> = form.value("parent").parse().ok();
     let Some(body) = body else {
         return Err(AppError::Validation(e));
     };
@@ -241,15 +242,15 @@ pub async fn comment(state: &AppState, subject: &Subject, post_id: i64, form: &R
     let mut events = vec![store::events::insert(&mut tx, "post_changed", Some(post_id), None, now).await?];
     // Who hears of it, each once: the person replied to, the publication's author, then the
     // others who wrote in the thread — those who still see the publication (its author does).
-    let mut recipients: Vec<(i64, &str, bool)> = Vec::new();
+    let mut recipients: Vec<(UserId, NotificationKind, bool)> = Vec::new();
     if let Some((thread, replied_to)) = parent {
-        recipients.push((replied_to, "reply", true));
-        recipients.push((row.author_id, "comment", false));
+        recipients.push((replied_to, NotificationKind::Reply, true));
+        recipients.push((row.author_id, NotificationKind::Comment, false));
         for writer in store::comments::thread_writers(&mut tx, thread, THREAD_NOTIFIED).await? {
-            recipients.push((writer, "thread_reply", true));
+            recipients.push((writer, NotificationKind::ThreadReply, true));
         }
     } else {
-        recipients.push((row.author_id, "comment", false));
+        recipients.push((row.author_id, NotificationKind::Comment, false));
     }
     let mut told = vec![viewer];
     for (user_id, kind, check) in recipients {
@@ -269,7 +270,7 @@ pub async fn comment(state: &AppState, subject: &Subject, post_id: i64, form: &R
 }
 
 /// The comment's author, the publication's author or its moderators delete a comment.
-pub async fn delete_comment(state: &AppState, subject: &Subject, comment_id: i64) -> Result<i64, AppError> {
+pub async fn delete_comment(state: &AppState, subject: &Subject, comment_id: CommentId) -> Result<PostId, AppError> {
     let viewer = subject.id().ok_or(AppError::NotAuthenticated)?;
     let mut tx = state.db.begin().await?;
     let (post_id, _, author) = store::comments::place(&mut tx, comment_id).await?.ok_or(AppError::NotFound)?;

@@ -68,7 +68,7 @@ pub async fn member_profile(state: &AppState, viewer: &Subject, handle: &str) ->
     let relation = Relation::between(viewer, row.id, row.section_id);
     // The profile and the viewer's link with this member, in one statement.
     let mut bundle = Bundle::new();
-    let profile = ProfileSlots::add(&mut bundle, row.id);
+    let profile = ProfileSlots::add(&mut bundle, row.id.get());
     let me = viewer.id().filter(|me| *me != row.id);
     let link = me.map(|me| bundle.add::<LinkRow>(store::social::link_part(me, row.id)));
     let lists = bundle.run(db).await?;

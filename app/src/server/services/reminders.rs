@@ -4,6 +4,7 @@
 //! never send twice.
 
 use crate::error::AppError;
+use crate::model::feed::NotificationKind;
 use crate::model::string_enum::string_enum;
 use crate::server::context::AppState;
 use crate::server::services::notifications::notify_action;
@@ -51,7 +52,7 @@ pub async fn record_due(state: &AppState, now: i64) -> Result<Vec<SentReminder>,
         let mut events = Vec::new();
         for row in due {
             if store::reminders::claim(&mut tx, row.action_id, row.user_id, kind.as_str(), now).await? {
-                notify_action(&mut tx, &mut events, &[row.user_id], "action_reminder", None, row.action_id, now).await?;
+                notify_action(&mut tx, &mut events, &[row.user_id], NotificationKind::ActionReminder, None, row.action_id, now).await?;
                 sent.push(SentReminder { kind, due: row });
             }
         }

@@ -6,6 +6,7 @@ use crate::error::AppError;
 use crate::model::account::Email;
 use crate::model::action::RsvpStatus;
 use crate::model::form::{FieldError, FieldErrors, RawForm};
+use crate::model::ids::{ActionId, UserId};
 use crate::model::paris_time::{civil_iso, paris_civil_day, parse_paris_day};
 use crate::model::report::{ContactView, ReportFormView, CONTACT_RETENTION_MONTHS, CONTACT_ROWS};
 use crate::server::auth::session_token;
@@ -40,7 +41,7 @@ enum Opens {
 
 /// The action, when this person may write its compte-rendu (from its day, or its start): 404
 /// for whoever may not see it, 403 for whoever sees it but may not report (yet).
-async fn reportable(state: &AppState, subject: &Subject, action_id: i64, opens: Opens) -> Result<ActionRow, AppError> {
+async fn reportable(state: &AppState, subject: &Subject, action_id: ActionId, opens: Opens) -> Result<ActionRow, AppError> {
     let me = subject.id().ok_or(AppError::NotAuthenticated)?;
     let row = store::actions::by_id(&state.db, me, action_id).await?.ok_or(AppError::NotFound)?;
     let facts = facts(&row);
@@ -72,13 +73,13 @@ pub async fn offline_forms(state: &AppState, subject: &Subject) -> Result<Vec<St
         .filter(|r| {
             let facts = facts(&r.action);
             rules::can_report(subject, &facts, r.action.my_status.as_deref().and_then(RsvpStatus::parse))
-                && r.report_author.is_none_or(|author| rules::can_rewrite_report(subject, &facts, author))
+                && r.report_author.is_none_or(|author| rules::can_rewrite_report(subject, &facts, author.map(UserId)))
         })
         .map(|r| format!("/actions/{}/compte-rendu", r.action.id))
         .collect())
 }
 
-pub async fn form_view(state: &AppState, subject: &Subject, action_id: i64) -> Result<ReportFormView, AppError> {
+pub async fn form_view(state: &AppState, subject: &Subject, action_id: ActionId) -> Result<ReportFormView, AppError> {
     let row = reportable(state, subject, action_id, Opens::OnItsDay).await?;
     let existing = store::reports::of_action(&state.db, action_id).await?;
     if existing.as_ref().is_some_and(|r| !rules::can_rewrite_report(subject, &facts(&row), r.author_id)) {
@@ -102,7 +103,7 @@ pub async fn form_view(state: &AppState, subject: &Subject, action_id: i64) -> R
         })
         .unwrap_or_default();
     Ok(ReportFormView {
-        action_id,
+        action_id: action_id.get(),
         title: row.title.clone(),
         starts_at_ms: row.starts_at,
         kind: crate::model::action::ActionKind::parse(&row.kind).unwrap_or(crate::model::action::ActionKind::Autre),
@@ -226,7 +227,7 @@ fn key(form: &RawForm) -> Result<&str, AppError> {
 
 /// Writes (or rewrites) the compte-rendu of an action. Returns false for a replayed submission,
 /// which changed nothing.
-pub async fn submit(state: &AppState, subject: &Subject, action_id: i64, form: &RawForm) -> Result<bool, AppError> {
+pub async fn submit(state: &AppState, subject: &Subject, action_id: ActionId, form: &RawForm) -> Result<bool, AppError> {
     let me = subject.id().ok_or(AppError::NotAuthenticated)?;
     let row = reportable(state, subject, action_id, Opens::AtItsStart).await?;
     let now = now_ms();
@@ -234,7 +235,7 @@ pub async fn submit(state: &AppState, subject: &Subject, action_id: i64, form: &
     // Once written, a compte-rendu is rewritten by its first author or the organizers (each
     // version is kept); another participant is refused before the form is read.
     if let Some(author) = store::reports::author_in(&mut tx, action_id).await? {
-        if !rules::can_rewrite_report(subject, &facts(&row), author) {
+        if !rules::can_rewrite_report(subject, &facts(&row), author.map(UserId)) {
             return Err(AppError::Forbidden);
         }
     }

@@ -2,6 +2,7 @@
 
 use crate::error::AppError;
 use crate::model::form::{FieldError, FieldErrors};
+use crate::model::ids::{SectionId, UserId};
 use crate::model::territory::{Role, Scope};
 use crate::server::context::AppState;
 use crate::server::db::Tx;
@@ -15,7 +16,7 @@ fn field(name: &str, error: FieldError) -> AppError {
     AppError::Validation(errors)
 }
 
-async fn log(tx: &mut Tx, actor: Option<i64>, action: &str, scope: &Scope, target: i64, detail: &str) -> Result<(), sqlx::Error> {
+async fn log(tx: &mut Tx, actor: Option<UserId>, action: &str, scope: &Scope, target: UserId, detail: &str) -> Result<(), sqlx::Error> {
     audit::record(
         tx,
         &audit::Entry {
@@ -34,8 +35,8 @@ async fn log(tx: &mut Tx, actor: Option<i64>, action: &str, scope: &Scope, targe
 /// A role change about to happen: authorized, with its target found, inside its transaction.
 struct RoleChange {
     tx: Tx,
-    actor: i64,
-    target: i64,
+    actor: UserId,
+    target: UserId,
     handle: String,
 }
 
@@ -87,13 +88,13 @@ pub async fn revoke(state: &AppState, subject: &Subject, role: Role, scope: &Sco
 
 async fn section_federation(tx: &mut Tx, scope: &Scope) -> Result<Option<String>, AppError> {
     Ok(match scope {
-        Scope::Section(id) => Some(store::sections::by_id_in(tx, *id).await?.ok_or(AppError::NotFound)?.federation_code),
+        Scope::Section(id) => Some(store::sections::by_id_in(tx, SectionId(*id)).await?.ok_or(AppError::NotFound)?.federation_code),
         _ => None,
     })
 }
 
 /// Operator command: makes the account with this e-mail a national admin (audited, no actor).
-pub async fn grant_national_admin_by_email(state: &AppState, email: &str) -> Result<i64, AppError> {
+pub async fn grant_national_admin_by_email(state: &AppState, email: &str) -> Result<UserId, AppError> {
     let credentials = store::users::credentials_by_email(&state.db, &email.trim().to_lowercase()).await?.ok_or(AppError::NotFound)?;
     let mut tx = state.db.begin().await?;
     if store::roles::grant(&mut tx, credentials.id, Role::NationalAdmin.as_str(), "national", "", None, now_ms()).await? {
@@ -105,7 +106,7 @@ pub async fn grant_national_admin_by_email(state: &AppState, email: &str) -> Res
 
 /// Operator command: suspends (or restores) an account; a suspended account is signed out
 /// everywhere and treated as anonymous.
-pub async fn set_suspended_by_email(state: &AppState, email: &str, suspended: bool) -> Result<i64, AppError> {
+pub async fn set_suspended_by_email(state: &AppState, email: &str, suspended: bool) -> Result<UserId, AppError> {
     let credentials = store::users::credentials_by_email(&state.db, &email.trim().to_lowercase()).await?.ok_or(AppError::NotFound)?;
     let mut tx = state.db.begin().await?;
     let now = now_ms();
@@ -124,7 +125,7 @@ pub async fn set_suspended_by_email(state: &AppState, email: &str, suspended: bo
 }
 
 /// The first account on an empty instance becomes national admin (inside its sign-up transaction).
-pub async fn bootstrap_first_admin(tx: &mut Tx, user_id: i64) -> Result<(), sqlx::Error> {
+pub async fn bootstrap_first_admin(tx: &mut Tx, user_id: UserId) -> Result<(), sqlx::Error> {
     if store::roles::national_admin_exists(tx).await? {
         return Ok(());
     }

@@ -3,7 +3,9 @@
 
 use crate::error::AppError;
 use crate::model::action::{RsvpAnswer, RsvpStatus};
+use crate::model::feed::NotificationKind;
 use crate::model::form::{FieldError, FieldErrors, RawForm};
+use crate::model::ids::ActionId;
 use crate::server::context::AppState;
 use crate::server::db::Tx;
 use crate::server::now_ms;
@@ -14,7 +16,7 @@ use crate::server::services::notifications::notify_action;
 use crate::server::store::{self, events::EventRow, rsvps};
 
 /// Records an answer and returns where the person stands (a place, or the waiting list).
-pub async fn answer(state: &AppState, subject: &Subject, action_id: i64, form: &RawForm) -> Result<RsvpStatus, AppError> {
+pub async fn answer(state: &AppState, subject: &Subject, action_id: ActionId, form: &RawForm) -> Result<RsvpStatus, AppError> {
     let me = subject.id().ok_or(AppError::NotAuthenticated)?;
     let now = now_ms();
     let mut tx = state.db.begin().await?;
@@ -37,13 +39,13 @@ pub async fn answer(state: &AppState, subject: &Subject, action_id: i64, form: &
         return Err(AppError::Validation(e));
     };
     let sharing = rsvps::Sharing { contact: form.value("partage") == "oui", first_name: form.value("prenom") == "oui" };
-    let previous = rsvps::status_of(&mut tx, action_id, me).await?.as_deref().and_then(RsvpStatus::parse);
+    let previous = rsvps::status_of(&mut tx, action_id, me).await?;
     let status = match answer {
         RsvpAnswer::Yes => match previous {
             Some(RsvpStatus::Going) => RsvpStatus::Going,
             Some(RsvpStatus::Waiting) => RsvpStatus::Waiting,
             _ => {
-                let going = rsvps::count(&mut tx, action_id, RsvpStatus::Going.as_str()).await?;
+                let going = rsvps::count(&mut tx, action_id, RsvpStatus::Going).await?;
                 if row.capacity.is_none_or(|c| going < c) {
                     RsvpStatus::Going
                 } else {
@@ -54,7 +56,7 @@ pub async fn answer(state: &AppState, subject: &Subject, action_id: i64, form: &
         RsvpAnswer::Maybe => RsvpStatus::Maybe,
         RsvpAnswer::No => RsvpStatus::Declined,
     };
-    rsvps::upsert(&mut tx, action_id, me, status.as_str(), sharing, now).await?;
+    rsvps::upsert(&mut tx, action_id, me, status, sharing, now).await?;
     let mut events = Vec::new();
     if previous == Some(RsvpStatus::Going) && status != RsvpStatus::Going {
         fill_places(&mut tx, &mut events, action_id, row.capacity, now).await?;
@@ -69,18 +71,18 @@ pub async fn answer(state: &AppState, subject: &Subject, action_id: i64, form: &
 pub(crate) async fn fill_places(
     tx: &mut Tx,
     events: &mut Vec<EventRow>,
-    action_id: i64,
+    action_id: ActionId,
     capacity: Option<i64>,
     now: i64,
 ) -> Result<(), AppError> {
-    let going = rsvps::count(tx, action_id, RsvpStatus::Going.as_str()).await?;
+    let going = rsvps::count(tx, action_id, RsvpStatus::Going).await?;
     let free = capacity.map_or(1_000, |c| c - going);
     if free <= 0 {
         return Ok(());
     }
     let promoted = rsvps::first_waiting(tx, action_id, free).await?;
     for &user in &promoted {
-        rsvps::set_status(tx, action_id, user, RsvpStatus::Going.as_str(), now).await?;
+        rsvps::set_status(tx, action_id, user, RsvpStatus::Going, now).await?;
     }
-    notify_action(tx, events, &promoted, "action_promoted", None, action_id, now).await
+    notify_action(tx, events, &promoted, NotificationKind::ActionPromoted, None, action_id, now).await
 }

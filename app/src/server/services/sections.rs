@@ -3,6 +3,7 @@
 use crate::error::AppError;
 use crate::model::account::{Email, Handle};
 use crate::model::form::{FieldError, FieldErrors, RawForm};
+use crate::model::ids::SectionId;
 use crate::model::profile::{Visibility, BIO_MAX};
 use crate::model::territory::{
     parse_slug, Abilities, AuditEntry, CommuneRef, FederationRef, FederationView, MemberEntry, Officer, Role, Scope, SectionDirectory,
@@ -218,13 +219,13 @@ fn officers(rows: Vec<store::roles::HolderRow>) -> Vec<Officer> {
     rows.into_iter().filter_map(|r| Some(Officer { handle: r.handle, display_name: r.display_name, role: Role::parse(&r.role)? })).collect()
 }
 
-fn member_entries(rows: Vec<store::members::MemberRow>, subject: &Subject, section_id: Option<i64>) -> Vec<MemberEntry> {
+fn member_entries(rows: Vec<store::members::MemberRow>, subject: &Subject, section_id: Option<SectionId>) -> Vec<MemberEntry> {
     rows.into_iter()
         .map(|m| {
             let relation = Relation::between(subject, m.id, section_id);
             let visible = policy::can_see_profile_field(relation, Visibility::from_db(&m.status_visibility));
             MemberEntry {
-                user_id: m.id,
+                user_id: m.id.get(),
                 handle: m.handle,
                 display_name: m.display_name,
                 commune: m.commune_name,
@@ -260,11 +261,17 @@ pub async fn section_directory(
         return Err(AppError::Forbidden);
     }
     let search: String = search.trim().chars().take(60).collect();
-    let mut rows = store::members::directory(&state.db, Area::Section(section.id), &search, after, DIRECTORY_PAGE + 1).await?;
+    let mut rows = store::members::directory(&state.db, Area::Section(section.id.get()), &search, after, DIRECTORY_PAGE + 1).await?;
     let more = rows.len() as i64 > DIRECTORY_PAGE;
     rows.truncate(DIRECTORY_PAGE as usize);
     let next = if more { rows.last().map(|m| m.id) } else { None };
-    Ok(SectionDirectory { slug: section.slug, name: section.name, search, members: member_entries(rows, subject, Some(section.id)), next })
+    Ok(SectionDirectory {
+        slug: section.slug,
+        name: section.name,
+        search,
+        members: member_entries(rows, subject, Some(section.id)),
+        next: next.map(|id| id.get()),
+    })
 }
 
 pub async fn section_view(state: &AppState, subject: &Subject, slug: &str) -> Result<SectionView, AppError> {
@@ -280,18 +287,18 @@ pub async fn section_view(state: &AppState, subject: &Subject, slug: &str) -> Re
         ),
         edit: policy::can_edit_section(subject, &scope),
         manage_communes: policy::can_manage_section_communes(subject, &scope),
-        grant_roles: policy::can_grant(subject, Role::SectionSecretary, &Scope::Section(section.id), Some(&section.federation_code)),
-        read_audit: policy::can_read_audit(subject, &Scope::Section(section.id), Some(&section.federation_code)),
+        grant_roles: policy::can_grant(subject, Role::SectionSecretary, &Scope::Section(section.id.get()), Some(&section.federation_code)),
+        read_audit: policy::can_read_audit(subject, &Scope::Section(section.id.get()), Some(&section.federation_code)),
         create_sections: false,
     };
     // Everything else in one statement, each list only for those the policy lets see it.
-    let area = Area::Section(section.id);
+    let area = Area::Section(section.id.get());
     let scope_code = section.id.to_string();
     let mut bundle = Bundle::new();
     let counts = bundle.add(store::members::counts_part(area));
     let officers_slot = bundle.add(store::roles::holders_part("section", &scope_code));
     let communes = bundle.add(store::sections::communes_of_part(section.id));
-    let actions = bundle.add(action_views::of_scope_part(subject, Some(section.id), None));
+    let actions = bundle.add(action_views::of_scope_part(subject, Some(section.id.get()), None));
     // A first page of the directory; the whole of it, searchable, is on its own page.
     let directory = abilities.see_directory.then(|| bundle.add(store::members::directory_part(area, "", None, DIRECTORY_PREVIEW + 1)));
     let since = now_ms() - NEWCOMER_DAYS * 24 * 3600 * 1000;

@@ -1,6 +1,7 @@
 //! Opening, resolving and closing sessions.
 
 use crate::error::AppError;
+use crate::model::ids::UserId;
 use crate::server::auth::session_token;
 use crate::server::context::AppState;
 use crate::server::db::{Db, Tx};
@@ -8,7 +9,7 @@ use crate::server::policy::{parse_roles, SessionUser, StoredPerson, Subject};
 use crate::server::{now_ms, store};
 
 /// Opens a session inside the caller's transaction and returns the cookie token.
-pub async fn open_in(tx: &mut Tx, user_id: i64) -> Result<String, sqlx::Error> {
+pub async fn open_in(tx: &mut Tx, user_id: UserId) -> Result<String, sqlx::Error> {
     let token = session_token::generate();
     let now = now_ms();
     store::sessions::insert(tx, &session_token::hash(&token), user_id, now, now + session_token::LIFETIME_MS).await?;

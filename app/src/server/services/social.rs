@@ -1,7 +1,8 @@
 //! Coopains (request, accept, decline, remove), blocks, and the /coopains page.
 
 use crate::error::AppError;
-use crate::model::feed::{Author, CoopainState, CoopainsView, PersonCard, SuggestionReason};
+use crate::model::feed::{Author, CoopainState, CoopainsView, NotificationKind, PersonCard, SuggestionReason};
+use crate::model::ids::UserId;
 use crate::server::context::AppState;
 use crate::server::now_ms;
 use crate::server::policy::{self, Subject};
@@ -63,13 +64,13 @@ pub async fn act(state: &AppState, subject: &Subject, handle: &str, action: Coop
                 // Both asked: that is an acceptance.
                 store::social::delete_requests(&mut tx, me, other).await?;
                 store::social::connect(&mut tx, me, other, now).await?;
-                notify(&mut tx, &mut events, other, "coopain_accepted", me, now).await?;
+                notify(&mut tx, &mut events, other, NotificationKind::CoopainAccepted, me, now).await?;
             } else {
                 store::social::insert_request(&mut tx, me, other, now).await?;
                 // A request withdrawn and sent again does not ring twice within a week.
                 let told_lately = store::notifications::recently_told(&mut tx, other, me, "coopain_request", now - RETOLD_AFTER_MS).await?;
                 if !link.they_blocked && !told_lately {
-                    notify(&mut tx, &mut events, other, "coopain_request", me, now).await?;
+                    notify(&mut tx, &mut events, other, NotificationKind::CoopainRequest, me, now).await?;
                 } else {
                     // Recorded as declined at once: the requester sees "demande envoyée", nothing more.
                     store::social::decline_request(&mut tx, me, other).await?;
@@ -82,7 +83,7 @@ pub async fn act(state: &AppState, subject: &Subject, handle: &str, action: Coop
             }
             store::social::delete_requests(&mut tx, me, other).await?;
             store::social::connect(&mut tx, me, other, now).await?;
-            notify(&mut tx, &mut events, other, "coopain_accepted", me, now).await?;
+            notify(&mut tx, &mut events, other, NotificationKind::CoopainAccepted, me, now).await?;
         }
         CoopainAction::Decline => {
             store::social::decline_request(&mut tx, other, me).await?;
@@ -108,9 +109,9 @@ pub async fn act(state: &AppState, subject: &Subject, handle: &str, action: Coop
 async fn notify(
     tx: &mut crate::server::db::Tx,
     events: &mut Vec<store::events::EventRow>,
-    user_id: i64,
-    kind: &str,
-    actor_id: i64,
+    user_id: UserId,
+    kind: NotificationKind,
+    actor_id: UserId,
     now: i64,
 ) -> Result<(), AppError> {
     let notification = NewNotification { user_id, kind, actor_id, post_id: None, comment_id: None, group_id: None, now_ms: now };

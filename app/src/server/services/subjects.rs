@@ -3,6 +3,7 @@
 //! (`sessions::resolve`); this serves the people named in a form, and the tests.
 
 use crate::error::AppError;
+use crate::model::ids::UserId;
 use crate::server::db::Db;
 use crate::server::policy::{parse_roles, SessionUser, StoredPerson, Subject};
 use crate::server::store;
@@ -30,7 +31,7 @@ pub async fn load(db: &Db, user: Option<SessionUser>) -> Result<Subject, AppErro
 }
 
 /// The policy's view of another person (someone named in a form), as their own requests see them.
-pub async fn of_person(db: &Db, id: i64) -> Result<Subject, AppError> {
+pub async fn of_person(db: &Db, id: UserId) -> Result<Subject, AppError> {
     let Some(row) = store::users::by_id(db, id).await? else {
         return Ok(Subject::anonymous());
     };

@@ -1,5 +1,6 @@
 //! The `actions` table, its organizers, and the read models of /actions and /actions/{id}.
 
+use crate::model::ids::{ActionId, SectionId, UserId};
 use sqlx::FromRow;
 
 use crate::server::db::{Db, Tx};
@@ -9,7 +10,7 @@ use crate::{on_pool, on_tx};
 /// An action with what one viewer needs to know about it (counts, their own answer).
 #[derive(Debug, Clone, FromRow, PartialEq, serde::Deserialize)]
 pub struct ActionRow {
-    pub id: i64,
+    pub id: ActionId,
     pub kind: String,
     pub title: String,
     pub description: String,
@@ -22,7 +23,7 @@ pub struct ActionRow {
     pub capacity: Option<i64>,
     pub material: String,
     pub audience: String,
-    pub section_id: Option<i64>,
+    pub section_id: Option<SectionId>,
     pub section_slug: Option<String>,
     pub section_name: Option<String>,
     pub federation_code: String,
@@ -30,7 +31,7 @@ pub struct ActionRow {
     pub status: String,
     pub reinforcements: i64,
     pub cancel_reason: Option<String>,
-    pub created_by: Option<i64>,
+    pub created_by: Option<UserId>,
     pub updated_at: i64,
     #[serde(deserialize_with = "flag")]
     pub is_organizer: bool,
@@ -111,12 +112,12 @@ pub struct NewAction<'a> {
     pub capacity: Option<i64>,
     pub material: &'a str,
     pub audience: &'a str,
-    pub section_id: Option<i64>,
+    pub section_id: Option<SectionId>,
     pub federation_code: &'a str,
     pub reinforcements: i64,
 }
 
-pub async fn insert(tx: &mut Tx, a: &NewAction<'_>, status: &str, created_by: i64, now_ms: i64) -> Result<i64, sqlx::Error> {
+pub async fn insert(tx: &mut Tx, a: &NewAction<'_>, status: &str, created_by: UserId, now_ms: i64) -> Result<ActionId, sqlx::Error> {
     let sql = "INSERT INTO actions (kind, title, description, starts_at, ends_at, place_name, address, lat, lng, capacity, \
                material, audience, section_id, federation_code, reinforcements, status, created_by, created_at, updated_at) \
                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18) RETURNING id";
@@ -128,7 +129,7 @@ pub async fn insert(tx: &mut Tx, a: &NewAction<'_>, status: &str, created_by: i6
 }
 
 /// Rewrites what an edit may change (the organizing scope stays).
-pub async fn update(tx: &mut Tx, id: i64, a: &NewAction<'_>, now_ms: i64) -> Result<(), sqlx::Error> {
+pub async fn update(tx: &mut Tx, id: ActionId, a: &NewAction<'_>, now_ms: i64) -> Result<(), sqlx::Error> {
     let sql = "UPDATE actions SET kind = $1, title = $2, description = $3, starts_at = $4, ends_at = $5, place_name = $6, \
                address = $7, lat = $8, lng = $9, capacity = $10, material = $11, audience = $12, reinforcements = $13, \
                updated_at = $14 WHERE id = $15";
@@ -139,7 +140,7 @@ pub async fn update(tx: &mut Tx, id: i64, a: &NewAction<'_>, now_ms: i64) -> Res
     Ok(())
 }
 
-pub async fn set_status(tx: &mut Tx, id: i64, status: &str, cancel_reason: Option<&str>, now_ms: i64) -> Result<(), sqlx::Error> {
+pub async fn set_status(tx: &mut Tx, id: ActionId, status: &str, cancel_reason: Option<&str>, now_ms: i64) -> Result<(), sqlx::Error> {
     let sql = "UPDATE actions SET status = $1, cancel_reason = $2, updated_at = $3 WHERE id = $4";
     on_tx!(tx, c => sqlx::query(sql).bind(status).bind(cancel_reason).bind(now_ms).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
@@ -147,14 +148,14 @@ pub async fn set_status(tx: &mut Tx, id: i64, status: &str, cancel_reason: Optio
 
 /// Takes the action's row lock (PostgreSQL) so that concurrent answers count places one at a
 /// time; SQLite's writes are already serialized.
-pub async fn lock(tx: &mut Tx, id: i64) -> Result<bool, sqlx::Error> {
+pub async fn lock(tx: &mut Tx, id: ActionId) -> Result<bool, sqlx::Error> {
     let sql = "UPDATE actions SET updated_at = updated_at WHERE id = $1";
     let n = on_tx!(tx, c => sqlx::query(sql).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
     Ok(n == 1)
 }
 
 /// The person who creates or edits an action organizes it (accepted at once).
-pub async fn add_organizer(tx: &mut Tx, action_id: i64, user_id: i64, now_ms: i64) -> Result<(), sqlx::Error> {
+pub async fn add_organizer(tx: &mut Tx, action_id: ActionId, user_id: UserId, now_ms: i64) -> Result<(), sqlx::Error> {
     let sql = "INSERT INTO action_organizers (action_id, user_id, accepted_at) VALUES ($1, $2, $3) \
                ON CONFLICT (action_id, user_id) DO UPDATE SET accepted_at = COALESCE(action_organizers.accepted_at, excluded.accepted_at)";
     on_tx!(tx, c => sqlx::query(sql).bind(action_id).bind(user_id).bind(now_ms).execute(c).await.map(|r| r.rows_affected()))?;
@@ -163,7 +164,7 @@ pub async fn add_organizer(tx: &mut Tx, action_id: i64, user_id: i64, now_ms: i6
 
 /// Invites someone to co-organize; true when the invitation is new (an organizer or a pending
 /// invitation stays as it is).
-pub async fn invite_organizer(tx: &mut Tx, action_id: i64, user_id: i64, invited_by: i64) -> Result<bool, sqlx::Error> {
+pub async fn invite_organizer(tx: &mut Tx, action_id: ActionId, user_id: UserId, invited_by: UserId) -> Result<bool, sqlx::Error> {
     let sql = "INSERT INTO action_organizers (action_id, user_id, invited_by) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING";
     let n = on_tx!(tx, c => sqlx::query(sql).bind(action_id).bind(user_id).bind(invited_by).execute(c).await.map(|r| r.rows_affected()))?;
     Ok(n == 1)
@@ -173,25 +174,25 @@ pub async fn invite_organizer(tx: &mut Tx, action_id: i64, user_id: i64, invited
 /// `None` when there was no pending invitation.
 pub async fn answer_invitation(
     tx: &mut Tx,
-    action_id: i64,
-    user_id: i64,
+    action_id: ActionId,
+    user_id: UserId,
     accept: bool,
     now_ms: i64,
-) -> Result<Option<Option<i64>>, sqlx::Error> {
+) -> Result<Option<Option<UserId>>, sqlx::Error> {
     let sql = if accept {
         "UPDATE action_organizers SET accepted_at = $3 WHERE action_id = $1 AND user_id = $2 AND accepted_at IS NULL RETURNING invited_by"
     } else {
         "DELETE FROM action_organizers WHERE action_id = $1 AND user_id = $2 AND accepted_at IS NULL AND $3 = $3 RETURNING invited_by"
     };
-    on_tx!(tx, c => sqlx::query_scalar::<_, Option<i64>>(sql).bind(action_id).bind(user_id).bind(now_ms).fetch_optional(c).await)
+    on_tx!(tx, c => sqlx::query_scalar::<_, Option<UserId>>(sql).bind(action_id).bind(user_id).bind(now_ms).fetch_optional(c).await)
 }
 
-pub async fn by_id(db: &Db, viewer: i64, id: i64) -> Result<Option<ActionRow>, sqlx::Error> {
+pub async fn by_id(db: &Db, viewer: UserId, id: ActionId) -> Result<Option<ActionRow>, sqlx::Error> {
     let sql = format!("SELECT {COLUMNS} {FROM} WHERE a.id = $2");
     on_pool!(db.read(), p => sqlx::query_as::<_, ActionRow>(&sql).bind(viewer).bind(id).fetch_optional(p).await)
 }
 
-pub async fn by_id_in(tx: &mut Tx, viewer: i64, id: i64) -> Result<Option<ActionRow>, sqlx::Error> {
+pub async fn by_id_in(tx: &mut Tx, viewer: UserId, id: ActionId) -> Result<Option<ActionRow>, sqlx::Error> {
     let sql = format!("SELECT {COLUMNS} {FROM} WHERE a.id = $2");
     on_tx!(tx, c => sqlx::query_as::<_, ActionRow>(&sql).bind(viewer).bind(id).fetch_optional(c).await)
 }
@@ -206,7 +207,7 @@ pub struct UpcomingQuery {
     /// (south, north, west, east)
     pub bbox: Option<(f64, f64, f64, f64)>,
     pub kind: Option<String>,
-    pub section_id: Option<i64>,
+    pub section_id: Option<SectionId>,
     pub federation_code: Option<String>,
     pub after: Option<(i64, i64)>,
     pub limit: i64,
@@ -237,7 +238,7 @@ pub fn upcoming_part(q: &UpcomingQuery) -> Part {
         Arg::Real(west),
         Arg::Real(east),
         Arg::Text(q.kind.clone().unwrap_or_default()),
-        Arg::Int(q.section_id.unwrap_or(0)),
+        Arg::Int(q.section_id.unwrap_or(SectionId::NONE).get()),
         Arg::Text(q.federation_code.clone().unwrap_or_default()),
         Arg::Int(after_start),
         Arg::Int(after_id),
@@ -251,14 +252,21 @@ pub fn upcoming_part(q: &UpcomingQuery) -> Part {
 /// pairs an availability (`profile_availabilities.kind`) with an action kind it suits; the
 /// availabilities are read in the same statement (a part of a page's bundle, `store::bundle`).
 pub fn suggestions(
-    viewer: i64,
+    viewer: UserId,
     now_ms: i64,
     (south, north, west, east): (f64, f64, f64, f64),
     kinds: &[(&'static str, &'static str)],
     limit: i64,
 ) -> Part {
-    let mut args =
-        vec![Arg::Int(viewer), Arg::Int(now_ms), Arg::Real(south), Arg::Real(north), Arg::Real(west), Arg::Real(east), Arg::Int(limit)];
+    let mut args = vec![
+        Arg::Int(viewer.get()),
+        Arg::Int(now_ms),
+        Arg::Real(south),
+        Arg::Real(north),
+        Arg::Real(west),
+        Arg::Real(east),
+        Arg::Int(limit),
+    ];
     let mut pairs = Vec::new();
     for (availability, kind) in kinds {
         let n = args.len();
@@ -285,12 +293,12 @@ pub fn suggestions(
 }
 
 /// Whether this person has a calendar address (one row: `n`), as a part of a page's bundle.
-pub fn calendar_tokens(user_id: i64) -> Part {
-    Part::new("SELECT CAST(COUNT(*) AS BIGINT) AS n FROM calendar_tokens WHERE user_id = $1", &["n"], vec![Arg::Int(user_id)])
+pub fn calendar_tokens(user_id: UserId) -> Part {
+    Part::new("SELECT CAST(COUNT(*) AS BIGINT) AS n FROM calendar_tokens WHERE user_id = $1", &["n"], vec![Arg::Int(user_id.get())])
 }
 
 /// Proposals waiting for approval in the scopes a person leads (their sections, their federations).
-pub async fn proposals(db: &Db, viewer: i64, section_ids: &[i64], federation_codes: &[String]) -> Result<Vec<ActionRow>, sqlx::Error> {
+pub async fn proposals(db: &Db, viewer: UserId, section_ids: &[i64], federation_codes: &[String]) -> Result<Vec<ActionRow>, sqlx::Error> {
     let sections = section_ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
     let feds = federation_codes
         .iter()
@@ -321,20 +329,20 @@ pub struct OrganizerRow {
 
 /// The organizers of an action and the people invited to co-organize it, by name: a part of the
 /// action page's bundle (`store::bundle`).
-pub fn organizers(action_id: i64) -> Part {
+pub fn organizers(action_id: ActionId) -> Part {
     let sql = "SELECT u.handle, u.display_name, o.accepted_at IS NOT NULL AS accepted FROM action_organizers o \
                JOIN users u ON u.id = o.user_id WHERE o.action_id = $1 AND u.suspended_at IS NULL ORDER BY u.display_name LIMIT 60";
-    Part::new(sql, &["handle", "display_name", "accepted"], vec![Arg::Int(action_id)])
+    Part::new(sql, &["handle", "display_name", "accepted"], vec![Arg::Int(action_id.get())])
 }
 
-pub async fn organizer_ids(tx: &mut Tx, action_id: i64) -> Result<Vec<i64>, sqlx::Error> {
+pub async fn organizer_ids(tx: &mut Tx, action_id: ActionId) -> Result<Vec<UserId>, sqlx::Error> {
     let sql = "SELECT user_id FROM action_organizers WHERE action_id = $1 AND accepted_at IS NOT NULL";
     on_tx!(tx, c => sqlx::query_scalar(sql).bind(action_id).fetch_all(c).await)
 }
 
 /// A person's actions for their calendar feed: those they answered yes, maybe or wait for, and
 /// those they organize, from 30 days ago on.
-pub async fn for_person(db: &Db, user_id: i64, since_ms: i64) -> Result<Vec<ActionRow>, sqlx::Error> {
+pub async fn for_person(db: &Db, user_id: UserId, since_ms: i64) -> Result<Vec<ActionRow>, sqlx::Error> {
     let sql = format!(
         "SELECT {COLUMNS} {FROM} WHERE a.starts_at >= $2 AND a.status <> 'proposed' AND (\
          EXISTS (SELECT 1 FROM action_rsvps r WHERE r.action_id = a.id AND r.user_id = $1 AND r.status IN ('going', 'waiting', 'maybe')) \
@@ -345,19 +353,19 @@ pub async fn for_person(db: &Db, user_id: i64, since_ms: i64) -> Result<Vec<Acti
 }
 
 /// Replaces a person's calendar token (the old address stops working).
-pub async fn set_calendar_token(tx: &mut Tx, user_id: i64, token_hash: &str, now_ms: i64) -> Result<(), sqlx::Error> {
+pub async fn set_calendar_token(tx: &mut Tx, user_id: UserId, token_hash: &str, now_ms: i64) -> Result<(), sqlx::Error> {
     let sql = "INSERT INTO calendar_tokens (user_id, token_hash, created_at) VALUES ($1, $2, $3) \
                ON CONFLICT (user_id) DO UPDATE SET token_hash = excluded.token_hash, created_at = excluded.created_at";
     on_tx!(tx, c => sqlx::query(sql).bind(user_id).bind(token_hash).bind(now_ms).execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
 }
 
-pub async fn delete_calendar_token(tx: &mut Tx, user_id: i64) -> Result<(), sqlx::Error> {
+pub async fn delete_calendar_token(tx: &mut Tx, user_id: UserId) -> Result<(), sqlx::Error> {
     on_tx!(tx, c => sqlx::query("DELETE FROM calendar_tokens WHERE user_id = $1").bind(user_id).execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
 }
 
-pub async fn calendar_owner(db: &Db, token_hash: &str) -> Result<Option<i64>, sqlx::Error> {
+pub async fn calendar_owner(db: &Db, token_hash: &str) -> Result<Option<UserId>, sqlx::Error> {
     let sql = "SELECT user_id FROM calendar_tokens WHERE token_hash = $1";
     on_pool!(db.read(), p => sqlx::query_scalar(sql).bind(token_hash).fetch_optional(p).await)
 }
@@ -377,7 +385,7 @@ pub struct MyActionRow {
 /// (starts_at, id). Driven from the person's own rows (indexed by user), never a scan of actions.
 pub async fn of_person(
     db: &Db,
-    user_id: i64,
+    user_id: UserId,
     now_ms: i64,
     past: bool,
     after: Option<(i64, i64)>,
@@ -385,15 +393,15 @@ pub async fn of_person(
 ) -> Result<Vec<MyActionRow>, sqlx::Error> {
     let extra = ", EXISTS (SELECT 1 FROM action_reports ar WHERE ar.action_id = a.id) AS has_report, \
          (SELECT ar.author_id FROM action_reports ar WHERE ar.action_id = a.id) AS report_author";
-    let (sql, args) = of_person_sql(extra, user_id, now_ms, past, after, limit);
+    let (sql, args) = of_person_sql(extra, user_id.get(), now_ms, past, after, limit);
     on_pool!(db.read(), p => sqlx::query_as::<_, MyActionRow>(&sql)
         .bind(args[0]).bind(args[1]).bind(args[2]).bind(args[3]).bind(args[4])
         .fetch_all(p).await)
 }
 
 /// `of_person` without the compte-rendu columns, as a part of a page's bundle (`store::bundle`).
-pub fn of_person_part(user_id: i64, now_ms: i64, past: bool, limit: i64) -> Part {
-    let (sql, args) = of_person_sql("", user_id, now_ms, past, None, limit);
+pub fn of_person_part(user_id: UserId, now_ms: i64, past: bool, limit: i64) -> Part {
+    let (sql, args) = of_person_sql("", user_id.get(), now_ms, past, None, limit);
     Part::new(sql, COLUMN_NAMES, args.into_iter().map(Arg::Int).collect())
 }
 

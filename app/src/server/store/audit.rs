@@ -1,5 +1,6 @@
 //! The audit log: who did what, when, in which scope.
 
+use crate::model::ids::UserId;
 use sqlx::FromRow;
 
 use crate::on_tx;
@@ -17,11 +18,11 @@ pub struct AuditRow {
 }
 
 pub struct Entry<'a> {
-    pub actor_id: Option<i64>,
+    pub actor_id: Option<UserId>,
     pub action: &'a str,
     pub scope_kind: &'a str,
     pub scope_code: &'a str,
-    pub target_user_id: Option<i64>,
+    pub target_user_id: Option<UserId>,
     pub detail: &'a str,
     pub now_ms: i64,
 }
@@ -59,7 +60,7 @@ pub fn for_scope_part(scope_kind: &str, scope_code: &str, before: Option<(i64, i
 }
 
 /// How many times a person moved since `since_ms`, and when the oldest of those moves was.
-pub async fn moves_since(tx: &mut Tx, user_id: i64, since_ms: i64) -> Result<(i64, Option<i64>), sqlx::Error> {
+pub async fn moves_since(tx: &mut Tx, user_id: UserId, since_ms: i64) -> Result<(i64, Option<i64>), sqlx::Error> {
     let sql = "SELECT COUNT(*), MIN(at) FROM audit_log WHERE actor_id = $1 AND action = 'member_moved_in' AND at >= $2";
     on_tx!(tx, c => sqlx::query_as(sql).bind(user_id).bind(since_ms).fetch_one(c).await)
 }

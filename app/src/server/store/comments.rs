@@ -1,6 +1,7 @@
 //! Comments on publications, with one level of replies. Callers check first that the viewer may
 //! see the publication (`store::posts::visible`).
 
+use crate::model::ids::{CommentId, PostId, UserId};
 use sqlx::FromRow;
 
 use crate::on_tx;
@@ -9,9 +10,9 @@ use crate::server::store::bundle::{Arg, Part};
 
 #[derive(Debug, Clone, FromRow, PartialEq, Eq, serde::Deserialize)]
 pub struct CommentRow {
-    pub id: i64,
-    pub parent_id: Option<i64>,
-    pub author_id: i64,
+    pub id: CommentId,
+    pub parent_id: Option<CommentId>,
+    pub author_id: UserId,
     pub author_handle: String,
     pub author_name: String,
     pub body_html: String,
@@ -21,11 +22,11 @@ pub struct CommentRow {
 /// Comments in reading order (threads: a top-level comment, then its replies), without those of
 /// suspended accounts and people on either side of a block with the viewer: a part of the
 /// publication page's bundle (`store::bundle`).
-pub fn for_post(viewer: i64, post_id: i64) -> Part {
+pub fn for_post(viewer: UserId, post_id: PostId) -> Part {
     Part::new(
         FOR_POST,
         &["id", "parent_id", "author_id", "author_handle", "author_name", "body_html", "created_at"],
-        vec![Arg::Int(post_id), Arg::Int(viewer)],
+        vec![Arg::Int(post_id.get()), Arg::Int(viewer.get())],
     )
 }
 
@@ -36,27 +37,27 @@ const FOR_POST: &str = "SELECT c.id, c.parent_id, c.author_id, u.handle AS autho
                ORDER BY COALESCE(c.parent_id, c.id), c.id LIMIT 1000";
 
 /// (post id, parent id, author id) of a comment.
-pub async fn place(tx: &mut Tx, id: i64) -> Result<Option<(i64, Option<i64>, i64)>, sqlx::Error> {
+pub async fn place(tx: &mut Tx, id: CommentId) -> Result<Option<(PostId, Option<CommentId>, UserId)>, sqlx::Error> {
     on_tx!(tx, c => sqlx::query_as("SELECT post_id, parent_id, author_id FROM comments WHERE id = $1").bind(id).fetch_optional(c).await)
 }
 
 pub struct NewComment<'a> {
-    pub post_id: i64,
-    pub parent_id: Option<i64>,
-    pub author_id: i64,
+    pub post_id: PostId,
+    pub parent_id: Option<CommentId>,
+    pub author_id: UserId,
     pub body: &'a str,
     pub body_html: &'a str,
     pub now_ms: i64,
 }
 
-pub async fn insert(tx: &mut Tx, c: &NewComment<'_>) -> Result<i64, sqlx::Error> {
+pub async fn insert(tx: &mut Tx, c: &NewComment<'_>) -> Result<CommentId, sqlx::Error> {
     let sql =
         "INSERT INTO comments (post_id, parent_id, author_id, body, body_html, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id";
     on_tx!(tx, conn => sqlx::query_scalar(sql).bind(c.post_id).bind(c.parent_id).bind(c.author_id).bind(c.body).bind(c.body_html).bind(c.now_ms).fetch_one(conn).await)
 }
 
 /// Deletes a comment and its replies; returns how many rows went.
-pub async fn delete(tx: &mut Tx, id: i64) -> Result<i64, sqlx::Error> {
+pub async fn delete(tx: &mut Tx, id: CommentId) -> Result<i64, sqlx::Error> {
     let replies =
         on_tx!(tx, c => sqlx::query("DELETE FROM comments WHERE parent_id = $1").bind(id).execute(c).await.map(|r| r.rows_affected()))?;
     let own = on_tx!(tx, c => sqlx::query("DELETE FROM comments WHERE id = $1").bind(id).execute(c).await.map(|r| r.rows_affected()))?;
@@ -64,7 +65,7 @@ pub async fn delete(tx: &mut Tx, id: i64) -> Result<i64, sqlx::Error> {
 }
 
 /// The people who wrote in a thread — its top-level comment and its replies — at most `limit`.
-pub async fn thread_writers(tx: &mut Tx, thread_id: i64, limit: i64) -> Result<Vec<i64>, sqlx::Error> {
+pub async fn thread_writers(tx: &mut Tx, thread_id: CommentId, limit: i64) -> Result<Vec<UserId>, sqlx::Error> {
     let sql = "SELECT author_id FROM comments WHERE id = $1 UNION SELECT author_id FROM comments WHERE parent_id = $1 LIMIT $2";
     on_tx!(tx, c => sqlx::query_scalar(sql).bind(thread_id).bind(limit).fetch_all(c).await)
 }

@@ -1,5 +1,6 @@
 //! Consent records: what text, which version, when and how it was given.
 
+use crate::model::ids::UserId;
 use sqlx::FromRow;
 
 use crate::server::db::{Db, Tx};
@@ -17,14 +18,14 @@ pub struct ConsentRow {
     pub withdrawn_at: Option<i64>,
 }
 
-pub async fn record(tx: &mut Tx, user_id: i64, purpose: &str, text_version: &str, method: &str, now_ms: i64) -> Result<(), sqlx::Error> {
+pub async fn record(tx: &mut Tx, user_id: UserId, purpose: &str, text_version: &str, method: &str, now_ms: i64) -> Result<(), sqlx::Error> {
     let sql = "INSERT INTO consents (user_id, purpose, text_version, method, granted_at) \
                VALUES ($1, $2, $3, $4, $5)";
     on_tx!(tx, c => sqlx::query(sql).bind(user_id).bind(purpose).bind(text_version).bind(method).bind(now_ms).execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
 }
 
-pub async fn for_user(db: &Db, user_id: i64) -> Result<Vec<ConsentRow>, sqlx::Error> {
+pub async fn for_user(db: &Db, user_id: UserId) -> Result<Vec<ConsentRow>, sqlx::Error> {
     let sql = "SELECT purpose, text_version, method, granted_at, withdrawn_at FROM consents \
                WHERE user_id = $1 ORDER BY granted_at, id";
     on_pool!(db.read(), p => sqlx::query_as(sql).bind(user_id).fetch_all(p).await)

@@ -1,6 +1,7 @@
 //! The outbox of live events (ids only). Written in the transaction of the change it announces;
 //! relayed after commit (`server::bus`); read back for `Last-Event-ID` resumes.
 
+use crate::model::ids::{PostId, UserId};
 use sqlx::FromRow;
 
 use crate::server::db::{Db, Tx};
@@ -10,11 +11,17 @@ use crate::{on_pool, on_tx};
 pub struct EventRow {
     pub id: i64,
     pub kind: String,
-    pub post_id: Option<i64>,
-    pub user_id: Option<i64>,
+    pub post_id: Option<PostId>,
+    pub user_id: Option<UserId>,
 }
 
-pub async fn insert(tx: &mut Tx, kind: &str, post_id: Option<i64>, user_id: Option<i64>, now_ms: i64) -> Result<EventRow, sqlx::Error> {
+pub async fn insert(
+    tx: &mut Tx,
+    kind: &str,
+    post_id: Option<PostId>,
+    user_id: Option<UserId>,
+    now_ms: i64,
+) -> Result<EventRow, sqlx::Error> {
     let sql = "INSERT INTO events (kind, post_id, user_id, created_at) VALUES ($1, $2, $3, $4) RETURNING id";
     let id: i64 = on_tx!(tx, c => sqlx::query_scalar(sql).bind(kind).bind(post_id).bind(user_id).bind(now_ms).fetch_one(c).await)?;
     Ok(EventRow { id, kind: kind.to_string(), post_id, user_id })

@@ -1,6 +1,7 @@
 //! People as members of the territory: where they belong, directories, counts, newcomers and
 //! membership decisions.
 
+use crate::model::ids::{SectionId, UserId};
 use sqlx::FromRow;
 
 use crate::server::db::{Db, Tx};
@@ -10,13 +11,13 @@ use crate::{on_pool, on_tx};
 /// Everything the policy needs about a person (roles aside), in one statement.
 #[derive(Debug, Clone, FromRow, PartialEq)]
 pub struct BelongingRow {
-    pub id: i64,
+    pub id: UserId,
     pub membership: String,
     pub membership_status: String,
     pub suspended_at: Option<i64>,
     pub commune_insee: Option<String>,
     pub federation_code: Option<String>,
-    pub section_id: Option<i64>,
+    pub section_id: Option<SectionId>,
     /// The commune's reference point (distances to actions, renfort).
     pub home_lat: Option<f64>,
     pub home_lng: Option<f64>,
@@ -27,27 +28,27 @@ const BELONGING: &str = "SELECT u.id, u.membership, u.membership_status, u.suspe
     c.departement_code AS federation_code, sc.section_id, c.lat AS home_lat, c.lng AS home_lng, c.name AS home_name FROM users u \
     LEFT JOIN communes c ON c.insee = u.commune_insee LEFT JOIN section_communes sc ON sc.insee = u.commune_insee";
 
-pub async fn belonging(db: &Db, user_id: i64) -> Result<Option<BelongingRow>, sqlx::Error> {
+pub async fn belonging(db: &Db, user_id: UserId) -> Result<Option<BelongingRow>, sqlx::Error> {
     let sql = format!("{BELONGING} WHERE u.id = $1");
     on_pool!(db.read(), p => sqlx::query_as(&sql).bind(user_id).fetch_optional(p).await)
 }
 
-pub async fn belonging_in(tx: &mut Tx, user_id: i64) -> Result<Option<BelongingRow>, sqlx::Error> {
+pub async fn belonging_in(tx: &mut Tx, user_id: UserId) -> Result<Option<BelongingRow>, sqlx::Error> {
     let sql = format!("{BELONGING} WHERE u.id = $1");
     on_tx!(tx, c => sqlx::query_as(&sql).bind(user_id).fetch_optional(c).await)
 }
 
-pub async fn user_id_by_handle(tx: &mut Tx, handle: &str) -> Result<Option<i64>, sqlx::Error> {
+pub async fn user_id_by_handle(tx: &mut Tx, handle: &str) -> Result<Option<UserId>, sqlx::Error> {
     on_tx!(tx, c => sqlx::query_scalar("SELECT id FROM users WHERE handle = $1").bind(handle).fetch_optional(c).await)
 }
 
-pub async fn set_commune(tx: &mut Tx, user_id: i64, insee: &str, now_ms: i64) -> Result<(), sqlx::Error> {
+pub async fn set_commune(tx: &mut Tx, user_id: UserId, insee: &str, now_ms: i64) -> Result<(), sqlx::Error> {
     let sql = "UPDATE users SET commune_insee = $1, updated_at = $2 WHERE id = $3";
     on_tx!(tx, c => sqlx::query(sql).bind(insee).bind(now_ms).bind(user_id).execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
 }
 
-pub async fn set_postal_code(tx: &mut Tx, user_id: i64, postal_code: &str) -> Result<(), sqlx::Error> {
+pub async fn set_postal_code(tx: &mut Tx, user_id: UserId, postal_code: &str) -> Result<(), sqlx::Error> {
     let sql = "UPDATE users SET postal_code = $1 WHERE id = $2";
     on_tx!(tx, c => sqlx::query(sql).bind(postal_code).bind(user_id).execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
@@ -55,10 +56,10 @@ pub async fn set_postal_code(tx: &mut Tx, user_id: i64, postal_code: &str) -> Re
 
 pub async fn set_membership(
     tx: &mut Tx,
-    user_id: i64,
+    user_id: UserId,
     membership: &str,
     status: &str,
-    decided_by: Option<i64>,
+    decided_by: Option<UserId>,
     now_ms: i64,
 ) -> Result<(), sqlx::Error> {
     let sql = "UPDATE users SET membership = $1, membership_status = $2, membership_decided_by = $3, \
@@ -67,7 +68,7 @@ pub async fn set_membership(
     Ok(())
 }
 
-pub async fn set_suspended(tx: &mut Tx, user_id: i64, suspended_at: Option<i64>) -> Result<(), sqlx::Error> {
+pub async fn set_suspended(tx: &mut Tx, user_id: UserId, suspended_at: Option<i64>) -> Result<(), sqlx::Error> {
     let sql = "UPDATE users SET suspended_at = $1 WHERE id = $2";
     on_tx!(tx, c => sqlx::query(sql).bind(suspended_at).bind(user_id).execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
@@ -127,7 +128,7 @@ pub fn counts_part(area: Area<'_>) -> Part {
 
 #[derive(Debug, Clone, FromRow, PartialEq, Eq, serde::Deserialize)]
 pub struct MemberRow {
-    pub id: i64,
+    pub id: UserId,
     pub handle: String,
     pub display_name: String,
     pub membership: String,

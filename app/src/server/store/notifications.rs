@@ -1,6 +1,8 @@
 //! In-app notifications. Reactions are aggregated: one unread row per publication whose count
 //! grows. Reads re-check that the publication (if any) is still visible to the recipient.
 
+use crate::model::feed::NotificationKind;
+use crate::model::ids::{ActionId, CommentId, GroupId, NotificationId, PostId, UserId};
 use sqlx::FromRow;
 
 use crate::server::db::{Db, Tx};
@@ -8,23 +10,23 @@ use crate::server::policy::feed::{POST_VISIBLE, VIEWER};
 use crate::server::store::bundle::{Arg, Part};
 use crate::{on_pool, on_tx};
 
-pub struct NewNotification<'a> {
-    pub user_id: i64,
-    pub kind: &'a str,
-    pub actor_id: i64,
-    pub post_id: Option<i64>,
-    pub comment_id: Option<i64>,
-    pub group_id: Option<i64>,
+pub struct NewNotification {
+    pub user_id: UserId,
+    pub kind: NotificationKind,
+    pub actor_id: UserId,
+    pub post_id: Option<PostId>,
+    pub comment_id: Option<CommentId>,
+    pub group_id: Option<GroupId>,
     pub now_ms: i64,
 }
 
 /// A notification about a field action (its title is read with the notification).
 pub async fn insert_for_action(
     tx: &mut Tx,
-    user_id: i64,
-    kind: &str,
-    actor_id: Option<i64>,
-    action_id: i64,
+    user_id: UserId,
+    kind: NotificationKind,
+    actor_id: Option<UserId>,
+    action_id: ActionId,
     now_ms: i64,
 ) -> Result<(), sqlx::Error> {
     let sql = "INSERT INTO notifications (user_id, kind, actor_id, action_id, created_at) VALUES ($1, $2, $3, $4, $5)";
@@ -32,21 +34,29 @@ pub async fn insert_for_action(
     Ok(())
 }
 
-pub async fn insert(tx: &mut Tx, n: &NewNotification<'_>) -> Result<(), sqlx::Error> {
+pub async fn insert(tx: &mut Tx, n: &NewNotification) -> Result<(), sqlx::Error> {
     let sql = "INSERT INTO notifications (user_id, kind, actor_id, post_id, comment_id, group_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)";
     on_tx!(tx, c => sqlx::query(sql).bind(n.user_id).bind(n.kind).bind(n.actor_id).bind(n.post_id).bind(n.comment_id).bind(n.group_id).bind(n.now_ms).execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
 }
 
 /// A reaction: bumps the unread aggregate of this publication, or starts one.
-pub async fn add_reaction(tx: &mut Tx, user_id: i64, actor_id: i64, post_id: i64, now_ms: i64) -> Result<(), sqlx::Error> {
+pub async fn add_reaction(tx: &mut Tx, user_id: UserId, actor_id: UserId, post_id: PostId, now_ms: i64) -> Result<(), sqlx::Error> {
     let sql = "UPDATE notifications SET count = count + 1, actor_id = $1, created_at = $2 \
                WHERE user_id = $3 AND kind = 'reaction' AND post_id = $4 AND read_at IS NULL";
     let updated = on_tx!(tx, c => sqlx::query(sql).bind(actor_id).bind(now_ms).bind(user_id).bind(post_id).execute(c).await.map(|r| r.rows_affected()))?;
     if updated == 0 {
         insert(
             tx,
-            &NewNotification { user_id, kind: "reaction", actor_id, post_id: Some(post_id), comment_id: None, group_id: None, now_ms },
+            &NewNotification {
+                user_id,
+                kind: NotificationKind::Reaction,
+                actor_id,
+                post_id: Some(post_id),
+                comment_id: None,
+                group_id: None,
+                now_ms,
+            },
         )
         .await?;
     }
@@ -55,15 +65,15 @@ pub async fn add_reaction(tx: &mut Tx, user_id: i64, actor_id: i64, post_id: i64
 
 #[derive(Debug, Clone, FromRow, PartialEq, Eq, serde::Deserialize)]
 pub struct NotificationRow {
-    pub id: i64,
+    pub id: NotificationId,
     pub kind: String,
     pub actor_handle: Option<String>,
     pub actor_name: Option<String>,
-    pub post_id: Option<i64>,
-    pub comment_id: Option<i64>,
+    pub post_id: Option<PostId>,
+    pub comment_id: Option<CommentId>,
     pub group_slug: Option<String>,
     pub group_name: Option<String>,
-    pub action_id: Option<i64>,
+    pub action_id: Option<ActionId>,
     pub count: i64,
     pub created_at: i64,
     pub read_at: Option<i64>,
@@ -83,12 +93,12 @@ fn still_visible() -> String {
 }
 
 /// Newest first, keyset on id.
-pub async fn for_user(db: &Db, user_id: i64, before: Option<i64>, limit: i64) -> Result<Vec<NotificationRow>, sqlx::Error> {
+pub async fn for_user(db: &Db, user_id: UserId, before: Option<i64>, limit: i64) -> Result<Vec<NotificationRow>, sqlx::Error> {
     for_user_part(user_id, before, limit).fetch_all(db).await
 }
 
 /// `for_user` as a part of a page's bundle (`store::bundle`).
-pub fn for_user_part(user_id: i64, before: Option<i64>, limit: i64) -> Part {
+pub fn for_user_part(user_id: UserId, before: Option<i64>, limit: i64) -> Part {
     let sql = format!(
         "WITH {VIEWER} SELECT n.id, n.kind, a.handle AS actor_handle, a.display_name AS actor_name, n.post_id, n.comment_id, \
          g.slug AS group_slug, COALESCE(g.name, ac.title) AS group_name, n.action_id, n.count, n.created_at, n.read_at \
@@ -112,11 +122,11 @@ pub fn for_user_part(user_id: i64, before: Option<i64>, limit: i64) -> Part {
         "created_at",
         "read_at",
     ];
-    Part::new(sql, &columns, vec![Arg::Int(user_id), Arg::Int(before.unwrap_or(i64::MAX)), Arg::Int(limit)]).planned_each_time()
+    Part::new(sql, &columns, vec![Arg::Int(user_id.get()), Arg::Int(before.unwrap_or(i64::MAX)), Arg::Int(limit)]).planned_each_time()
 }
 
 /// The unread count, through the same visibility filter (a count must not reveal more than the list).
-pub async fn unread_count(db: &Db, user_id: i64) -> Result<i64, sqlx::Error> {
+pub async fn unread_count(db: &Db, user_id: UserId) -> Result<i64, sqlx::Error> {
     let sql = format!("WITH {VIEWER} SELECT ({}) FROM me", unread_count_of_me());
     on_pool!(db.read(), p => sqlx::query_scalar(&sql).bind(user_id).fetch_one(p).await)
 }
@@ -132,7 +142,7 @@ pub fn unread_count_of_me() -> String {
     )
 }
 
-pub async fn mark_read(tx: &mut Tx, user_id: i64, id: Option<i64>, now_ms: i64) -> Result<u64, sqlx::Error> {
+pub async fn mark_read(tx: &mut Tx, user_id: UserId, id: Option<i64>, now_ms: i64) -> Result<u64, sqlx::Error> {
     let affected = match id {
         Some(id) => {
             on_tx!(tx, c => sqlx::query("UPDATE notifications SET read_at = $1 WHERE user_id = $2 AND id = $3 AND read_at IS NULL").bind(now_ms).bind(user_id).bind(id).execute(c).await.map(|r| r.rows_affected()))?
@@ -145,7 +155,7 @@ pub async fn mark_read(tx: &mut Tx, user_id: i64, id: Option<i64>, now_ms: i64) 
 }
 
 /// Whether `user_id` was told of `kind` by `actor_id` since `since_ms` (read or not).
-pub async fn recently_told(tx: &mut Tx, user_id: i64, actor_id: i64, kind: &str, since_ms: i64) -> Result<bool, sqlx::Error> {
+pub async fn recently_told(tx: &mut Tx, user_id: UserId, actor_id: UserId, kind: &str, since_ms: i64) -> Result<bool, sqlx::Error> {
     let sql = "SELECT COUNT(*) FROM notifications WHERE user_id = $1 AND actor_id = $2 AND kind = $3 AND created_at >= $4";
     let n: i64 = on_tx!(tx, c => sqlx::query_scalar(sql).bind(user_id).bind(actor_id).bind(kind).bind(since_ms).fetch_one(c).await)?;
     Ok(n > 0)

@@ -1,9 +1,10 @@
 //! Publications: writing them, and reading them through the visibility rule of
 //! `policy::feed` (every read here splices `VIEWER` and `POST_VISIBLE`).
 
+use crate::model::ids::{GroupId, PostId, SectionId, UserId};
 use sqlx::FromRow;
 
-use crate::model::feed::ReactionKind;
+use crate::model::feed::{GroupRole, ReactionKind};
 use crate::server::db::{Db, Tx};
 use crate::server::policy::feed::{in_home, HOME_BRANCHES, POST_VISIBLE, POST_VISIBLE_WITH_HIDDEN, VIEWER};
 use crate::server::store::bundle::{Arg, Part};
@@ -11,17 +12,17 @@ use crate::{on_pool, on_tx};
 
 #[derive(Debug, Clone, FromRow, PartialEq, Eq, serde::Deserialize)]
 pub struct PostRow {
-    pub id: i64,
-    pub author_id: i64,
+    pub id: PostId,
+    pub author_id: UserId,
     pub author_handle: String,
     pub author_name: String,
     pub audience: String,
-    pub section_id: Option<i64>,
+    pub section_id: Option<SectionId>,
     pub section_slug: Option<String>,
     pub section_name: Option<String>,
     pub federation_code: Option<String>,
     pub federation_name: Option<String>,
-    pub group_id: Option<i64>,
+    pub group_id: Option<GroupId>,
     pub group_slug: Option<String>,
     pub group_name: Option<String>,
     pub body: String,
@@ -32,7 +33,7 @@ pub struct PostRow {
     pub hidden_reason: Option<String>,
     pub comment_count: i64,
     /// The viewer's role in the publication's group ('admin', 'member', 'pending').
-    pub viewer_group_role: Option<String>,
+    pub viewer_group_role: Option<GroupRole>,
 }
 
 const POST_COLUMNS: &str = "p.id, p.author_id, u.handle AS author_handle, u.display_name AS author_name, p.audience, \
@@ -140,7 +141,7 @@ pub enum FeedFilter {
 
 /// One page of a feed, newest first: publications with id < `before`, at most `limit`.
 /// One statement whatever the page and the table size (keyset on the primary key).
-pub async fn feed(db: &Db, viewer: i64, filter: &FeedFilter, before: Option<i64>, limit: i64) -> Result<Vec<FeedRow>, sqlx::Error> {
+pub async fn feed(db: &Db, viewer: UserId, filter: &FeedFilter, before: Option<i64>, limit: i64) -> Result<Vec<FeedRow>, sqlx::Error> {
     let sql = feed_sql(filter);
     let before = before.unwrap_or(i64::MAX);
     on_pool!(db.read(), p => {
@@ -156,8 +157,8 @@ pub async fn feed(db: &Db, viewer: i64, filter: &FeedFilter, before: Option<i64>
 
 /// `feed` as a part of a page's bundle (`store::bundle`): a group's page reads its members and
 /// its publications in one statement.
-pub fn feed_part(viewer: i64, filter: &FeedFilter, before: Option<i64>, limit: i64) -> Part {
-    let mut args = vec![Arg::Int(viewer), Arg::Int(before.unwrap_or(i64::MAX)), Arg::Int(limit)];
+pub fn feed_part(viewer: UserId, filter: &FeedFilter, before: Option<i64>, limit: i64) -> Part {
+    let mut args = vec![Arg::Int(viewer.get()), Arg::Int(before.unwrap_or(i64::MAX)), Arg::Int(limit)];
     match filter {
         FeedFilter::Home => {}
         FeedFilter::Section(id) | FeedFilter::Group(id) | FeedFilter::Author(id) => args.push(Arg::Int(*id)),
@@ -209,7 +210,7 @@ fn home_ids() -> String {
 
 /// One publication if `viewer` may see it. With `include_hidden`, a hidden publication is
 /// returned too (for moderators, who are checked by the caller).
-pub async fn visible(db: &Db, viewer: i64, id: i64, include_hidden: bool) -> Result<Option<FeedRow>, sqlx::Error> {
+pub async fn visible(db: &Db, viewer: UserId, id: PostId, include_hidden: bool) -> Result<Option<FeedRow>, sqlx::Error> {
     let rule = if include_hidden { POST_VISIBLE_WITH_HIDDEN } else { POST_VISIBLE };
     let sql = format!(
         "WITH {VIEWER} SELECT {POST_COLUMNS}, {} FROM posts p {POST_JOINS} CROSS JOIN me WHERE p.id = $2 AND {rule}",
@@ -219,7 +220,7 @@ pub async fn visible(db: &Db, viewer: i64, id: i64, include_hidden: bool) -> Res
 }
 
 /// The same check inside a write transaction (comment, react, mention).
-pub async fn visible_in_tx(tx: &mut Tx, viewer: i64, id: i64) -> Result<Option<PostRow>, sqlx::Error> {
+pub async fn visible_in_tx(tx: &mut Tx, viewer: UserId, id: PostId) -> Result<Option<PostRow>, sqlx::Error> {
     let sql = format!("WITH {VIEWER} SELECT {POST_COLUMNS} FROM posts p {POST_JOINS} CROSS JOIN me WHERE p.id = $2 AND {POST_VISIBLE}");
     on_tx!(tx, c => sqlx::query_as::<_, PostRow>(&sql).bind(viewer).bind(id).fetch_optional(c).await)
 }
@@ -227,7 +228,7 @@ pub async fn visible_in_tx(tx: &mut Tx, viewer: i64, id: i64) -> Result<Option<P
 /// The current counts of a publication (`visible_counts`).
 #[derive(Debug, Clone, FromRow, PartialEq, Eq)]
 pub struct CountsRow {
-    pub id: i64,
+    pub id: PostId,
     pub comment_count: i64,
     #[sqlx(flatten)]
     pub reactions: ReactionColumns,
@@ -235,7 +236,7 @@ pub struct CountsRow {
 
 /// Comment and reaction counts of those of `ids` the viewer may see (others are left out): one
 /// statement.
-pub async fn visible_counts(db: &Db, viewer: i64, ids: &[i64]) -> Result<Vec<CountsRow>, sqlx::Error> {
+pub async fn visible_counts(db: &Db, viewer: UserId, ids: &[i64]) -> Result<Vec<CountsRow>, sqlx::Error> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
@@ -258,7 +259,7 @@ pub async fn visible_counts(db: &Db, viewer: i64, ids: &[i64]) -> Result<Vec<Cou
 /// One viewer's verdict on a publication, for the live stream.
 #[derive(Debug, Clone, FromRow)]
 pub struct LiveVerdict {
-    pub viewer_id: i64,
+    pub viewer_id: UserId,
     pub in_home: bool,
     #[sqlx(flatten)]
     pub post: PostRow,
@@ -266,7 +267,7 @@ pub struct LiveVerdict {
 
 /// For the live stream: which of `viewers` may see publication `id` (the others get no row),
 /// and is it in their home feed? One statement for any number of viewers (at most 500 a call).
-pub async fn live_check_many(db: &Db, id: i64, viewers: &[i64]) -> Result<Vec<LiveVerdict>, sqlx::Error> {
+pub async fn live_check_many(db: &Db, id: PostId, viewers: &[UserId]) -> Result<Vec<LiveVerdict>, sqlx::Error> {
     if viewers.is_empty() {
         return Ok(Vec::new());
     }
@@ -287,40 +288,40 @@ pub async fn live_check_many(db: &Db, id: i64, viewers: &[i64]) -> Result<Vec<Li
 }
 
 pub struct NewPost<'a> {
-    pub author_id: i64,
+    pub author_id: UserId,
     pub audience: &'a str,
-    pub section_id: Option<i64>,
+    pub section_id: Option<SectionId>,
     pub federation_code: Option<&'a str>,
-    pub group_id: Option<i64>,
+    pub group_id: Option<GroupId>,
     pub body: &'a str,
     pub body_html: &'a str,
     pub now_ms: i64,
 }
 
-pub async fn insert(tx: &mut Tx, post: &NewPost<'_>) -> Result<i64, sqlx::Error> {
+pub async fn insert(tx: &mut Tx, post: &NewPost<'_>) -> Result<PostId, sqlx::Error> {
     let sql = "INSERT INTO posts (author_id, audience, section_id, federation_code, group_id, body, body_html, created_at) \
                VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id";
     on_tx!(tx, c => sqlx::query_scalar(sql).bind(post.author_id).bind(post.audience).bind(post.section_id).bind(post.federation_code).bind(post.group_id).bind(post.body).bind(post.body_html).bind(post.now_ms).fetch_one(c).await)
 }
 
-pub async fn update_body(tx: &mut Tx, id: i64, body: &str, body_html: &str, now_ms: i64) -> Result<(), sqlx::Error> {
+pub async fn update_body(tx: &mut Tx, id: PostId, body: &str, body_html: &str, now_ms: i64) -> Result<(), sqlx::Error> {
     let sql = "UPDATE posts SET body = $1, body_html = $2, edited_at = $3 WHERE id = $4";
     on_tx!(tx, c => sqlx::query(sql).bind(body).bind(body_html).bind(now_ms).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
 }
 
-pub async fn delete(tx: &mut Tx, id: i64) -> Result<(), sqlx::Error> {
+pub async fn delete(tx: &mut Tx, id: PostId) -> Result<(), sqlx::Error> {
     on_tx!(tx, c => sqlx::query("DELETE FROM posts WHERE id = $1").bind(id).execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
 }
 
-pub async fn hide(tx: &mut Tx, id: i64, by: i64, reason: &str, now_ms: i64) -> Result<(), sqlx::Error> {
+pub async fn hide(tx: &mut Tx, id: PostId, by: UserId, reason: &str, now_ms: i64) -> Result<(), sqlx::Error> {
     let sql = "UPDATE posts SET hidden_at = $1, hidden_by = $2, hidden_reason = $3 WHERE id = $4";
     on_tx!(tx, c => sqlx::query(sql).bind(now_ms).bind(by).bind(reason).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
 }
 
-pub async fn replace_tags(tx: &mut Tx, id: i64, tags: &[String]) -> Result<(), sqlx::Error> {
+pub async fn replace_tags(tx: &mut Tx, id: PostId, tags: &[String]) -> Result<(), sqlx::Error> {
     on_tx!(tx, c => sqlx::query("DELETE FROM post_tags WHERE post_id = $1").bind(id).execute(&mut *c).await.map(|r| r.rows_affected()))?;
     for tag in tags {
         on_tx!(tx, c => sqlx::query("INSERT INTO post_tags (tag, post_id) VALUES ($1, $2)").bind(tag).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
@@ -328,17 +329,17 @@ pub async fn replace_tags(tx: &mut Tx, id: i64, tags: &[String]) -> Result<(), s
     Ok(())
 }
 
-pub async fn tags_of(db: &Db, id: i64) -> Result<Vec<String>, sqlx::Error> {
+pub async fn tags_of(db: &Db, id: PostId) -> Result<Vec<String>, sqlx::Error> {
     on_pool!(db.read(), p => sqlx::query_scalar("SELECT tag FROM post_tags WHERE post_id = $1 ORDER BY tag").bind(id).fetch_all(p).await)
 }
 
-pub async fn add_to_comment_count(tx: &mut Tx, id: i64, delta: i64) -> Result<(), sqlx::Error> {
+pub async fn add_to_comment_count(tx: &mut Tx, id: PostId, delta: i64) -> Result<(), sqlx::Error> {
     on_tx!(tx, c => sqlx::query("UPDATE posts SET comment_count = comment_count + $1 WHERE id = $2").bind(delta).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
 }
 
 /// Toggles a reaction; true when it is now given.
-pub async fn toggle_reaction(tx: &mut Tx, post_id: i64, user_id: i64, kind: &str, now_ms: i64) -> Result<bool, sqlx::Error> {
+pub async fn toggle_reaction(tx: &mut Tx, post_id: PostId, user_id: UserId, kind: &str, now_ms: i64) -> Result<bool, sqlx::Error> {
     let removed = on_tx!(tx, c => sqlx::query("DELETE FROM reactions WHERE post_id = $1 AND user_id = $2 AND kind = $3").bind(post_id).bind(user_id).bind(kind).execute(c).await.map(|r| r.rows_affected()))?;
     if removed > 0 {
         return Ok(false);
@@ -358,8 +359,8 @@ pub struct Reactor {
 }
 
 /// A part of the publication page's bundle (`store::bundle`).
-pub fn reactors(viewer: i64, post_id: i64) -> Part {
-    Part::new(REACTORS, &["kind", "handle", "display_name"], vec![Arg::Int(post_id), Arg::Int(viewer)])
+pub fn reactors(viewer: UserId, post_id: PostId) -> Part {
+    Part::new(REACTORS, &["kind", "handle", "display_name"], vec![Arg::Int(post_id.get()), Arg::Int(viewer.get())])
 }
 
 const REACTORS: &str = "SELECT r.kind, u.handle, u.display_name FROM reactions r JOIN users u ON u.id = r.user_id \

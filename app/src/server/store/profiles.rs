@@ -1,5 +1,6 @@
 //! Profiles: texts, per-field visibility, list items and availabilities.
 
+use crate::model::ids::UserId;
 use crate::model::profile::{Availability, ProfileList, ProfileUpdate, ProfileVisibilities, Visibility};
 use crate::on_tx;
 use crate::server::db::{Db, Tx};
@@ -35,7 +36,7 @@ pub struct StoredProfile {
     pub visibilities: ProfileVisibilities,
 }
 
-pub async fn insert_default(tx: &mut Tx, user_id: i64, now_ms: i64) -> Result<(), sqlx::Error> {
+pub async fn insert_default(tx: &mut Tx, user_id: UserId, now_ms: i64) -> Result<(), sqlx::Error> {
     let sql = "INSERT INTO profiles (user_id, updated_at) VALUES ($1, $2)";
     on_tx!(tx, c => sqlx::query(sql).bind(user_id).bind(now_ms).execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
@@ -43,9 +44,9 @@ pub async fn insert_default(tx: &mut Tx, user_id: i64, now_ms: i64) -> Result<()
 
 /// Three statements whatever the profile's size: the row, its list items, its availabilities.
 /// A whole profile in one statement.
-pub async fn load(db: &Db, user_id: i64) -> Result<Option<StoredProfile>, sqlx::Error> {
+pub async fn load(db: &Db, user_id: UserId) -> Result<Option<StoredProfile>, sqlx::Error> {
     let mut bundle = Bundle::new();
-    let slots = ProfileSlots::add(&mut bundle, user_id);
+    let slots = ProfileSlots::add(&mut bundle, user_id.get());
     slots.read(&bundle.run(db).await?)
 }
 
@@ -121,7 +122,7 @@ fn assemble(row: ProfileRow, items: Vec<ListItemRow>, kinds: Vec<String>) -> Sto
 }
 
 /// Replaces texts, visibilities, lists and availabilities (the caller's transaction makes it atomic).
-pub async fn replace(tx: &mut Tx, user_id: i64, update: &ProfileUpdate, now_ms: i64) -> Result<(), sqlx::Error> {
+pub async fn replace(tx: &mut Tx, user_id: UserId, update: &ProfileUpdate, now_ms: i64) -> Result<(), sqlx::Error> {
     let v = &update.visibilities;
     let sql = "UPDATE profiles SET bio = $1, status_line = $2, bio_visibility = $3, status_visibility = $4, \
                mandates_visibility = $5, responsibilities_visibility = $6, interests_visibility = $7, \
@@ -163,6 +164,6 @@ pub async fn replace(tx: &mut Tx, user_id: i64, update: &ProfileUpdate, now_ms: 
 
 /// What a person said they are available for (engagement à la carte).
 /// Whether a person gave any availability (one row: `n`), as a part of a page's bundle.
-pub fn availability_count(user_id: i64) -> Part {
-    Part::new("SELECT CAST(COUNT(*) AS BIGINT) AS n FROM profile_availabilities WHERE user_id = $1", &["n"], vec![Arg::Int(user_id)])
+pub fn availability_count(user_id: UserId) -> Part {
+    Part::new("SELECT CAST(COUNT(*) AS BIGINT) AS n FROM profile_availabilities WHERE user_id = $1", &["n"], vec![Arg::Int(user_id.get())])
 }

@@ -1,6 +1,7 @@
 //! Reminders of actions: who is due one (a place taken, the action published, inside the window,
 //! not yet reminded), and the row that makes a second send impossible.
 
+use crate::model::ids::{ActionId, UserId};
 use sqlx::FromRow;
 
 use crate::server::db::{Db, Tx};
@@ -8,8 +9,8 @@ use crate::{on_pool, on_tx};
 
 #[derive(Debug, Clone, FromRow, PartialEq, Eq)]
 pub struct DueRow {
-    pub action_id: i64,
-    pub user_id: i64,
+    pub action_id: ActionId,
+    pub user_id: UserId,
     pub title: String,
     pub place_name: String,
     pub starts_at: i64,
@@ -29,7 +30,7 @@ pub async fn due(db: &Db, kind: &str, from_ms: i64, to_ms: i64, limit: i64) -> R
 }
 
 /// Marks one reminder as sent; false when another instance (or an earlier run) already did.
-pub async fn claim(tx: &mut Tx, action_id: i64, user_id: i64, kind: &str, now_ms: i64) -> Result<bool, sqlx::Error> {
+pub async fn claim(tx: &mut Tx, action_id: ActionId, user_id: UserId, kind: &str, now_ms: i64) -> Result<bool, sqlx::Error> {
     let sql = "INSERT INTO action_reminders (action_id, user_id, kind, sent_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING";
     let n = on_tx!(tx, c => sqlx::query(sql).bind(action_id).bind(user_id).bind(kind).bind(now_ms).execute(c).await.map(|r| r.rows_affected()))?;
     Ok(n == 1)

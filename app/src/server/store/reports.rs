@@ -1,6 +1,7 @@
 //! Comptes-rendus of actions (one current version per action, every version kept as a revision),
 //! the new contacts met, and the rows the section statistics are computed from.
 
+use crate::model::ids::{ActionId, SectionId, UserId};
 use sqlx::FromRow;
 
 use crate::server::db::{Db, Tx};
@@ -19,17 +20,17 @@ pub struct ReportRow {
     pub notes: String,
     pub contacts: i64,
     /// Who wrote the first version (may rewrite it, with the organizers).
-    pub author_id: Option<i64>,
+    pub author_id: Option<UserId>,
     /// Versions kept, the current one included.
     pub revisions: i64,
 }
 
-pub async fn of_action(db: &Db, action_id: i64) -> Result<Option<ReportRow>, sqlx::Error> {
+pub async fn of_action(db: &Db, action_id: ActionId) -> Result<Option<ReportRow>, sqlx::Error> {
     Ok(of_action_part(action_id).fetch_all(db).await?.into_iter().next())
 }
 
 /// `of_action` (no row or one) as a part of a page's bundle (`store::bundle`).
-pub fn of_action_part(action_id: i64) -> Part {
+pub fn of_action_part(action_id: ActionId) -> Part {
     let sql = "SELECT r.present, r.tracts, r.doors_knocked, r.doors_opened, r.conversations, r.calls, r.notes, \
                CAST((SELECT COUNT(*) FROM action_contacts c WHERE c.action_id = r.action_id) AS BIGINT) AS contacts, \
                r.author_id, \
@@ -37,19 +38,19 @@ pub fn of_action_part(action_id: i64) -> Part {
                FROM action_reports r WHERE r.action_id = $1";
     let columns =
         ["present", "tracts", "doors_knocked", "doors_opened", "conversations", "calls", "notes", "contacts", "author_id", "revisions"];
-    Part::new(sql, &columns, vec![Arg::Int(action_id)])
+    Part::new(sql, &columns, vec![Arg::Int(action_id.get())])
 }
 
 /// The first author of an action's compte-rendu, inside the writing transaction: `None` when
 /// none was written, `Some(None)` when its author's account is gone.
-pub async fn author_in(tx: &mut Tx, action_id: i64) -> Result<Option<Option<i64>>, sqlx::Error> {
+pub async fn author_in(tx: &mut Tx, action_id: ActionId) -> Result<Option<Option<i64>>, sqlx::Error> {
     let sql = "SELECT author_id FROM action_reports WHERE action_id = $1";
     on_tx!(tx, c => sqlx::query_scalar::<_, Option<i64>>(sql).bind(action_id).fetch_optional(c).await)
 }
 
 /// When the action's longest-kept contact expires (`None` without contacts): its compte-rendu's
 /// notes go with it.
-pub async fn contacts_expiry_in(tx: &mut Tx, action_id: i64) -> Result<Option<i64>, sqlx::Error> {
+pub async fn contacts_expiry_in(tx: &mut Tx, action_id: ActionId) -> Result<Option<i64>, sqlx::Error> {
     let sql = "SELECT MAX(expires_at) FROM action_contacts WHERE action_id = $1";
     on_tx!(tx, c => sqlx::query_scalar::<_, Option<i64>>(sql).bind(action_id).fetch_one(c).await)
 }
@@ -57,7 +58,7 @@ pub async fn contacts_expiry_in(tx: &mut Tx, action_id: i64) -> Result<Option<i6
 /// Records a submission's idempotency key for this person and this action; false when they
 /// already sent it (a replay: the caller then changes nothing, and says it was kept the first
 /// time). On PostgreSQL a concurrent twin waits for the first to commit.
-pub async fn claim_key(tx: &mut Tx, key: &str, action_id: i64, user_id: i64, now_ms: i64) -> Result<bool, sqlx::Error> {
+pub async fn claim_key(tx: &mut Tx, key: &str, action_id: ActionId, user_id: UserId, now_ms: i64) -> Result<bool, sqlx::Error> {
     let sql = "INSERT INTO action_report_submissions (idempotency_key, action_id, user_id, received_at) \
                VALUES ($1, $2, $3, $4) ON CONFLICT (user_id, action_id, idempotency_key) DO NOTHING";
     let n =
@@ -79,7 +80,7 @@ pub struct NewReport<'a> {
 
 /// Writes the current version of an action's compte-rendu (its first author stays) and keeps
 /// it as a revision.
-pub async fn upsert(tx: &mut Tx, action_id: i64, author: i64, f: &NewReport<'_>, now_ms: i64) -> Result<(), sqlx::Error> {
+pub async fn upsert(tx: &mut Tx, action_id: ActionId, author: UserId, f: &NewReport<'_>, now_ms: i64) -> Result<(), sqlx::Error> {
     let sql = "INSERT INTO action_reports (action_id, author_id, updated_by, present, tracts, doors_knocked, doors_opened, \
                conversations, calls, notes, notes_expire_at, created_at, updated_at) \
                VALUES ($1, $2, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) \
@@ -113,17 +114,17 @@ pub struct RevisionRow {
 }
 
 /// The versions of an action's compte-rendu, newest first (bounded).
-pub async fn revisions(db: &Db, action_id: i64) -> Result<Vec<RevisionRow>, sqlx::Error> {
+pub async fn revisions(db: &Db, action_id: ActionId) -> Result<Vec<RevisionRow>, sqlx::Error> {
     revisions_part(action_id).fetch_all(db).await
 }
 
 /// `revisions` as a part of a page's bundle (`store::bundle`).
-pub fn revisions_part(action_id: i64) -> Part {
+pub fn revisions_part(action_id: ActionId) -> Part {
     let sql = "SELECT u.display_name AS author_name, v.present, v.tracts, v.doors_knocked, v.conversations, \
                v.calls, v.created_at FROM action_report_revisions v LEFT JOIN users u ON u.id = v.author_id \
                WHERE v.action_id = $1 ORDER BY v.id DESC LIMIT 50";
     let columns = ["author_name", "present", "tracts", "doors_knocked", "conversations", "calls", "created_at"];
-    Part::new(sql, &columns, vec![Arg::Int(action_id)])
+    Part::new(sql, &columns, vec![Arg::Int(action_id.get())])
 }
 
 /// Clears the free-text notes whose time is over, in the current versions and the revisions
@@ -149,7 +150,13 @@ pub struct NewContact<'a> {
     pub expires_at: i64,
 }
 
-pub async fn insert_contact(tx: &mut Tx, action_id: i64, recorded_by: i64, c: &NewContact<'_>, now_ms: i64) -> Result<(), sqlx::Error> {
+pub async fn insert_contact(
+    tx: &mut Tx,
+    action_id: ActionId,
+    recorded_by: UserId,
+    c: &NewContact<'_>,
+    now_ms: i64,
+) -> Result<(), sqlx::Error> {
     let sql = "INSERT INTO action_contacts (action_id, name, phone, email, wants_callback, wants_news, wants_volunteer, \
                consent_at, expires_at, recorded_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
     on_tx!(tx, conn => sqlx::query(sql)
@@ -175,11 +182,11 @@ pub struct ContactRow {
 
 /// The contacts of an action whose data has not expired: a part of the action page's bundle
 /// (`store::bundle`).
-pub fn contacts(action_id: i64, now_ms: i64) -> Part {
+pub fn contacts(action_id: ActionId, now_ms: i64) -> Part {
     let sql = "SELECT name, phone, email, wants_callback, wants_news, wants_volunteer, expires_at FROM action_contacts \
                WHERE action_id = $1 AND expires_at > $2 ORDER BY id LIMIT 500";
     let columns = ["name", "phone", "email", "wants_callback", "wants_news", "wants_volunteer", "expires_at"];
-    Part::new(sql, &columns, vec![Arg::Int(action_id), Arg::Int(now_ms)])
+    Part::new(sql, &columns, vec![Arg::Int(action_id.get()), Arg::Int(now_ms)])
 }
 
 /// Deletes the contacts whose retention period is over (housekeeping).
@@ -204,7 +211,7 @@ pub struct StatRow {
 }
 
 /// The section's published actions that started in `[from, to)`: one statement, bounded.
-pub async fn section_stat_rows(db: &Db, section_id: i64, from_ms: i64, to_ms: i64) -> Result<Vec<StatRow>, sqlx::Error> {
+pub async fn section_stat_rows(db: &Db, section_id: SectionId, from_ms: i64, to_ms: i64) -> Result<Vec<StatRow>, sqlx::Error> {
     let sql = "SELECT a.kind, a.starts_at, \
                CAST((SELECT COUNT(*) FROM action_rsvps v WHERE v.action_id = a.id AND v.status = 'going') AS BIGINT) AS going, \
                r.present, r.tracts, r.doors_knocked, r.doors_opened, r.conversations, r.calls, \

@@ -1,5 +1,6 @@
 //! Scoped roles: national, federation (département code) or section (section id as text).
 
+use crate::model::ids::UserId;
 use sqlx::FromRow;
 
 use crate::server::db::{Db, Tx};
@@ -15,7 +16,7 @@ pub struct RoleRow {
 
 #[derive(Debug, Clone, FromRow, PartialEq, Eq, serde::Deserialize)]
 pub struct HolderRow {
-    pub user_id: i64,
+    pub user_id: UserId,
     pub handle: String,
     pub display_name: String,
     pub role: String,
@@ -23,11 +24,11 @@ pub struct HolderRow {
 
 pub async fn grant(
     tx: &mut Tx,
-    user_id: i64,
+    user_id: UserId,
     role: &str,
     scope_kind: &str,
     scope_code: &str,
-    granted_by: Option<i64>,
+    granted_by: Option<UserId>,
     now_ms: i64,
 ) -> Result<bool, sqlx::Error> {
     let sql = "INSERT INTO roles (user_id, role, scope_kind, scope_code, granted_by, granted_at) VALUES ($1, $2, $3, $4, $5, $6) \
@@ -36,19 +37,19 @@ pub async fn grant(
     Ok(n > 0)
 }
 
-pub async fn revoke(tx: &mut Tx, user_id: i64, role: &str, scope_kind: &str, scope_code: &str) -> Result<bool, sqlx::Error> {
+pub async fn revoke(tx: &mut Tx, user_id: UserId, role: &str, scope_kind: &str, scope_code: &str) -> Result<bool, sqlx::Error> {
     let sql = "DELETE FROM roles WHERE user_id = $1 AND role = $2 AND scope_kind = $3 AND scope_code = $4";
     let n = on_tx!(tx, c => sqlx::query(sql).bind(user_id).bind(role).bind(scope_kind).bind(scope_code).execute(c).await.map(|r| r.rows_affected()))?;
     Ok(n > 0)
 }
 
 /// The current holder of a single-holder role (section secretary, premier secrétaire fédéral).
-pub async fn holder_of(tx: &mut Tx, role: &str, scope_kind: &str, scope_code: &str) -> Result<Option<i64>, sqlx::Error> {
+pub async fn holder_of(tx: &mut Tx, role: &str, scope_kind: &str, scope_code: &str) -> Result<Option<UserId>, sqlx::Error> {
     let sql = "SELECT user_id FROM roles WHERE role = $1 AND scope_kind = $2 AND scope_code = $3";
     on_tx!(tx, c => sqlx::query_scalar(sql).bind(role).bind(scope_kind).bind(scope_code).fetch_optional(c).await)
 }
 
-pub async fn for_user(db: &Db, user_id: i64) -> Result<Vec<RoleRow>, sqlx::Error> {
+pub async fn for_user(db: &Db, user_id: UserId) -> Result<Vec<RoleRow>, sqlx::Error> {
     let sql = "SELECT role, scope_kind, scope_code FROM roles WHERE user_id = $1 ORDER BY scope_kind, scope_code, role";
     on_pool!(db.read(), p => sqlx::query_as(sql).bind(user_id).fetch_all(p).await)
 }
@@ -70,12 +71,12 @@ pub async fn national_admin_exists(tx: &mut Tx) -> Result<bool, sqlx::Error> {
 }
 
 /// The people holding one of `roles` in a scope (inside a transaction: whom to tell).
-pub async fn holder_ids_in(tx: &mut Tx, scope_kind: &str, scope_code: &str, roles: &[&str]) -> Result<Vec<i64>, sqlx::Error> {
-    let mut ids: Vec<i64> = Vec::new();
+pub async fn holder_ids_in(tx: &mut Tx, scope_kind: &str, scope_code: &str, roles: &[&str]) -> Result<Vec<UserId>, sqlx::Error> {
+    let mut ids: Vec<UserId> = Vec::new();
     for role in roles {
         let sql = "SELECT r.user_id FROM roles r JOIN users u ON u.id = r.user_id \
                    WHERE r.scope_kind = $1 AND r.scope_code = $2 AND r.role = $3 AND u.suspended_at IS NULL";
-        for id in on_tx!(tx, c => sqlx::query_scalar::<_, i64>(sql).bind(scope_kind).bind(scope_code).bind(*role).fetch_all(c).await)? {
+        for id in on_tx!(tx, c => sqlx::query_scalar::<_, UserId>(sql).bind(scope_kind).bind(scope_code).bind(*role).fetch_all(c).await)? {
             if !ids.contains(&id) {
                 ids.push(id);
             }

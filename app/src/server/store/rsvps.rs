@@ -1,11 +1,13 @@
 //! Answers to actions: 'going' (a place), 'waiting' (the waiting list, first come first
 //! promoted), 'maybe', 'declined'.
 
+use crate::model::action::RsvpStatus;
+use crate::model::ids::{ActionId, UserId};
 use crate::on_tx;
 use crate::server::db::Tx;
 use crate::server::store::bundle::{flag, Arg, Part};
 
-pub async fn status_of(tx: &mut Tx, action_id: i64, user_id: i64) -> Result<Option<String>, sqlx::Error> {
+pub async fn status_of(tx: &mut Tx, action_id: ActionId, user_id: UserId) -> Result<Option<RsvpStatus>, sqlx::Error> {
     let sql = "SELECT status FROM action_rsvps WHERE action_id = $1 AND user_id = $2";
     on_tx!(tx, c => sqlx::query_scalar(sql).bind(action_id).bind(user_id).fetch_optional(c).await)
 }
@@ -19,7 +21,14 @@ pub struct Sharing {
 
 /// Writes an answer. `queued_at` keeps its first value while the person stays on the waiting
 /// list, so changing what one shares does not lose one's rank.
-pub async fn upsert(tx: &mut Tx, action_id: i64, user_id: i64, status: &str, sharing: Sharing, now_ms: i64) -> Result<(), sqlx::Error> {
+pub async fn upsert(
+    tx: &mut Tx,
+    action_id: ActionId,
+    user_id: UserId,
+    status: RsvpStatus,
+    sharing: Sharing,
+    now_ms: i64,
+) -> Result<(), sqlx::Error> {
     let sql = "INSERT INTO action_rsvps (action_id, user_id, status, share_contact, show_first_name, queued_at, updated_at) \
                VALUES ($1, $2, $3, $4, $5, $6, $6) \
                ON CONFLICT (action_id, user_id) DO UPDATE SET \
@@ -30,25 +39,25 @@ pub async fn upsert(tx: &mut Tx, action_id: i64, user_id: i64, status: &str, sha
     Ok(())
 }
 
-pub async fn count(tx: &mut Tx, action_id: i64, status: &str) -> Result<i64, sqlx::Error> {
+pub async fn count(tx: &mut Tx, action_id: ActionId, status: RsvpStatus) -> Result<i64, sqlx::Error> {
     let sql = "SELECT CAST(COUNT(*) AS BIGINT) FROM action_rsvps WHERE action_id = $1 AND status = $2";
     on_tx!(tx, c => sqlx::query_scalar(sql).bind(action_id).bind(status).fetch_one(c).await)
 }
 
 /// The first `n` people of the waiting list, in the order they asked.
-pub async fn first_waiting(tx: &mut Tx, action_id: i64, n: i64) -> Result<Vec<i64>, sqlx::Error> {
+pub async fn first_waiting(tx: &mut Tx, action_id: ActionId, n: i64) -> Result<Vec<UserId>, sqlx::Error> {
     let sql = "SELECT user_id FROM action_rsvps WHERE action_id = $1 AND status = 'waiting' ORDER BY queued_at, user_id LIMIT $2";
     on_tx!(tx, c => sqlx::query_scalar(sql).bind(action_id).bind(n).fetch_all(c).await)
 }
 
-pub async fn set_status(tx: &mut Tx, action_id: i64, user_id: i64, status: &str, now_ms: i64) -> Result<(), sqlx::Error> {
+pub async fn set_status(tx: &mut Tx, action_id: ActionId, user_id: UserId, status: RsvpStatus, now_ms: i64) -> Result<(), sqlx::Error> {
     let sql = "UPDATE action_rsvps SET status = $1, updated_at = $2 WHERE action_id = $3 AND user_id = $4";
     on_tx!(tx, c => sqlx::query(sql).bind(status).bind(now_ms).bind(action_id).bind(user_id).execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
 }
 
 /// Everyone who said yes, maybe or waits: they hear about changes and cancellation.
-pub async fn concerned(tx: &mut Tx, action_id: i64) -> Result<Vec<i64>, sqlx::Error> {
+pub async fn concerned(tx: &mut Tx, action_id: ActionId) -> Result<Vec<UserId>, sqlx::Error> {
     let sql = "SELECT user_id FROM action_rsvps WHERE action_id = $1 AND status IN ('going', 'waiting', 'maybe')";
     on_tx!(tx, c => sqlx::query_scalar(sql).bind(action_id).fetch_all(c).await)
 }
@@ -67,9 +76,9 @@ pub struct ParticipantRow {
 
 /// Who answered yes, waits or maybe (suspended accounts left out), places first: a part of the
 /// action page's bundle (`store::bundle`).
-pub fn participants(action_id: i64) -> Part {
+pub fn participants(action_id: ActionId) -> Part {
     let sql = "SELECT u.handle, u.display_name, u.email, r.status, r.share_contact, r.show_first_name FROM action_rsvps r JOIN users u ON u.id = r.user_id \
                WHERE r.action_id = $1 AND r.status IN ('going', 'waiting', 'maybe') AND u.suspended_at IS NULL \
                ORDER BY CASE r.status WHEN 'going' THEN 0 WHEN 'waiting' THEN 1 ELSE 2 END, r.queued_at, u.id LIMIT 500";
-    Part::new(sql, &["handle", "display_name", "email", "status", "share_contact", "show_first_name"], vec![Arg::Int(action_id)])
+    Part::new(sql, &["handle", "display_name", "email", "status", "share_contact", "show_first_name"], vec![Arg::Int(action_id.get())])
 }

@@ -1,5 +1,6 @@
 //! Sections and the communes they cover.
 
+use crate::model::ids::{SectionId, UserId};
 use sqlx::FromRow;
 
 use crate::server::db::{Db, Tx};
@@ -9,7 +10,7 @@ use crate::{on_pool, on_tx};
 
 #[derive(Debug, Clone, FromRow, PartialEq, Eq, serde::Deserialize)]
 pub struct SectionRow {
-    pub id: i64,
+    pub id: SectionId,
     pub slug: String,
     pub name: String,
     pub description: String,
@@ -21,7 +22,7 @@ pub struct SectionRow {
 
 #[derive(Debug, Clone, FromRow, PartialEq, Eq, serde::Deserialize)]
 pub struct SectionSummaryRow {
-    pub id: i64,
+    pub id: SectionId,
     pub slug: String,
     pub name: String,
     pub communes: i64,
@@ -31,7 +32,7 @@ pub struct SectionSummaryRow {
 #[derive(Debug, Clone, FromRow, PartialEq, Eq)]
 pub struct CoveringSection {
     pub insee: String,
-    pub id: i64,
+    pub id: SectionId,
     pub slug: String,
     pub name: String,
 }
@@ -43,11 +44,11 @@ pub struct NewSection<'a> {
     pub name: &'a str,
     pub description: &'a str,
     pub federation_code: &'a str,
-    pub created_by: Option<i64>,
+    pub created_by: Option<UserId>,
     pub now_ms: i64,
 }
 
-pub async fn insert(tx: &mut Tx, s: &NewSection<'_>) -> Result<i64, sqlx::Error> {
+pub async fn insert(tx: &mut Tx, s: &NewSection<'_>) -> Result<SectionId, sqlx::Error> {
     let sql = "INSERT INTO sections (slug, name, description, federation_code, created_by, created_at, updated_at) \
                VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id";
     on_tx!(tx, c => sqlx::query_scalar(sql).bind(s.slug).bind(s.name).bind(s.description).bind(s.federation_code).bind(s.created_by).bind(s.now_ms).fetch_one(c).await)
@@ -60,7 +61,7 @@ pub struct SectionText<'a> {
     pub contact_email: &'a str,
 }
 
-pub async fn update_description(tx: &mut Tx, id: i64, text: &SectionText<'_>, now_ms: i64) -> Result<(), sqlx::Error> {
+pub async fn update_description(tx: &mut Tx, id: SectionId, text: &SectionText<'_>, now_ms: i64) -> Result<(), sqlx::Error> {
     let sql = "UPDATE sections SET name = $1, description = $2, contact_email = $3, updated_at = $4 WHERE id = $5";
     on_tx!(tx, c => sqlx::query(sql).bind(text.name).bind(text.description).bind(text.contact_email).bind(now_ms).bind(id)
         .execute(c).await.map(|r| r.rows_affected()))?;
@@ -78,22 +79,22 @@ pub async fn by_slug(db: &Db, slug: &str) -> Result<Option<SectionRow>, sqlx::Er
 }
 
 /// Sections by id, by name, as a part of a page's bundle (`store::bundle`).
-pub fn by_ids(ids: &[i64]) -> Part {
+pub fn by_ids(ids: &[SectionId]) -> Part {
     let placeholders: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
     let sql = format!(
         "SELECT {SECTION_COLUMNS} FROM sections s JOIN departements d ON d.code = s.federation_code WHERE s.id IN ({}) ORDER BY s.name, s.id",
         placeholders.join(", ")
     );
     let columns = ["id", "slug", "name", "description", "federation_code", "federation_name", "contact_email"];
-    Part::new(sql, &columns, ids.iter().map(|id| Arg::Int(*id)).collect())
+    Part::new(sql, &columns, ids.iter().map(|id| Arg::Int(id.get())).collect())
 }
 
-pub async fn by_id(db: &Db, id: i64) -> Result<Option<SectionRow>, sqlx::Error> {
+pub async fn by_id(db: &Db, id: SectionId) -> Result<Option<SectionRow>, sqlx::Error> {
     let sql = format!("SELECT {SECTION_COLUMNS} FROM sections s JOIN departements d ON d.code = s.federation_code WHERE s.id = $1");
     on_pool!(db.read(), p => sqlx::query_as(&sql).bind(id).fetch_optional(p).await)
 }
 
-pub async fn by_id_in(tx: &mut Tx, id: i64) -> Result<Option<SectionRow>, sqlx::Error> {
+pub async fn by_id_in(tx: &mut Tx, id: SectionId) -> Result<Option<SectionRow>, sqlx::Error> {
     let sql = format!("SELECT {SECTION_COLUMNS} FROM sections s JOIN departements d ON d.code = s.federation_code WHERE s.id = $1");
     on_tx!(tx, c => sqlx::query_as(&sql).bind(id).fetch_optional(c).await)
 }
@@ -110,15 +111,15 @@ pub fn for_federation_part(federation_code: &str) -> Part {
     Part::new(sql, &["id", "slug", "name", "communes"], vec![Arg::Text(federation_code.into())])
 }
 
-pub async fn communes_of(db: &Db, section_id: i64) -> Result<Vec<CommuneRow>, sqlx::Error> {
+pub async fn communes_of(db: &Db, section_id: SectionId) -> Result<Vec<CommuneRow>, sqlx::Error> {
     communes_of_part(section_id).fetch_all(db).await
 }
 
 /// `communes_of` as a part of a page's bundle (`store::bundle`).
-pub fn communes_of_part(section_id: i64) -> Part {
+pub fn communes_of_part(section_id: SectionId) -> Part {
     let sql = "SELECT c.insee, c.name, c.departement_code, c.population, c.lat, c.lng FROM section_communes sc \
                JOIN communes c ON c.insee = sc.insee WHERE sc.section_id = $1 ORDER BY c.name";
-    Part::new(sql, &["insee", "name", "departement_code", "population", "lat", "lng"], vec![Arg::Int(section_id)])
+    Part::new(sql, &["insee", "name", "departement_code", "population", "lat", "lng"], vec![Arg::Int(section_id.get())])
 }
 
 /// The sections covering any of `insee` codes (one statement).
@@ -140,13 +141,13 @@ pub async fn covering(tx: &mut Tx, insee: &[String]) -> Result<Vec<CoveringSecti
     })
 }
 
-pub async fn attach_commune(tx: &mut Tx, insee: &str, section_id: i64) -> Result<(), sqlx::Error> {
+pub async fn attach_commune(tx: &mut Tx, insee: &str, section_id: SectionId) -> Result<(), sqlx::Error> {
     let sql = "INSERT INTO section_communes (insee, section_id) VALUES ($1, $2)";
     on_tx!(tx, c => sqlx::query(sql).bind(insee).bind(section_id).execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
 }
 
-pub async fn detach_commune(tx: &mut Tx, insee: &str, section_id: i64) -> Result<u64, sqlx::Error> {
+pub async fn detach_commune(tx: &mut Tx, insee: &str, section_id: SectionId) -> Result<u64, sqlx::Error> {
     let sql = "DELETE FROM section_communes WHERE insee = $1 AND section_id = $2";
     on_tx!(tx, c => sqlx::query(sql).bind(insee).bind(section_id).execute(c).await.map(|r| r.rows_affected()))
 }

@@ -1,5 +1,6 @@
 //! Sessions: one row per signed-in device, keyed by the hash of the cookie's token.
 
+use crate::model::ids::{SectionId, UserId};
 use sqlx::FromRow;
 
 use crate::server::db::{Db, Tx};
@@ -12,12 +13,12 @@ use crate::{on_pool, on_tx};
 /// this one statement before its page's own (see `services::sessions::resolve`).
 #[derive(Debug, Clone, FromRow)]
 pub struct SessionSubjectRow {
-    pub user_id: i64,
+    pub user_id: UserId,
     pub handle: String,
     pub display_name: String,
     pub section_slug: Option<String>,
     pub federation_code: Option<String>,
-    pub section_id: Option<i64>,
+    pub section_id: Option<SectionId>,
     pub membership: String,
     pub membership_status: String,
     pub home_lat: Option<f64>,
@@ -31,7 +32,7 @@ pub struct SessionSubjectRow {
     pub scope_code: Option<String>,
 }
 
-pub async fn insert(tx: &mut Tx, token_hash: &str, user_id: i64, now_ms: i64, expires_at: i64) -> Result<(), sqlx::Error> {
+pub async fn insert(tx: &mut Tx, token_hash: &str, user_id: UserId, now_ms: i64, expires_at: i64) -> Result<(), sqlx::Error> {
     let sql = "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at) \
                VALUES ($1, $2, $3, $3, $4)";
     on_tx!(tx, c => sqlx::query(sql).bind(token_hash).bind(user_id).bind(now_ms).bind(expires_at).execute(c).await.map(|r| r.rows_affected()))?;
@@ -67,7 +68,7 @@ pub async fn delete(tx: &mut Tx, token_hash: &str) -> Result<u64, sqlx::Error> {
     Ok(done)
 }
 
-pub async fn delete_all_for_user(tx: &mut Tx, user_id: i64) -> Result<u64, sqlx::Error> {
+pub async fn delete_all_for_user(tx: &mut Tx, user_id: UserId) -> Result<u64, sqlx::Error> {
     let sql = "DELETE FROM sessions WHERE user_id = $1";
     let done = on_tx!(tx, c => sqlx::query(sql).bind(user_id).execute(c).await.map(|r| r.rows_affected()))?;
     Ok(done)
@@ -79,7 +80,7 @@ pub async fn delete_expired(tx: &mut Tx, now_ms: i64) -> Result<u64, sqlx::Error
     Ok(done)
 }
 
-pub async fn count_for_user(db: &Db, user_id: i64) -> Result<i64, sqlx::Error> {
+pub async fn count_for_user(db: &Db, user_id: UserId) -> Result<i64, sqlx::Error> {
     let sql = "SELECT COUNT(*) FROM sessions WHERE user_id = $1";
     on_pool!(db.read(), p => sqlx::query_scalar(sql).bind(user_id).fetch_one(p).await)
 }

@@ -1,5 +1,6 @@
 //! The `users` table.
 
+use crate::model::ids::{SectionId, UserId};
 use sqlx::FromRow;
 
 use crate::server::db::{Db, Tx};
@@ -7,7 +8,7 @@ use crate::{on_pool, on_tx};
 
 #[derive(Debug, Clone, FromRow)]
 pub struct UserRow {
-    pub id: i64,
+    pub id: UserId,
     pub handle: String,
     pub display_name: String,
     pub email: String,
@@ -16,13 +17,13 @@ pub struct UserRow {
     pub membership_status: String,
     pub created_at: i64,
     pub suspended_at: Option<i64>,
-    pub section_id: Option<i64>,
+    pub section_id: Option<SectionId>,
 }
 
 /// What sign-in needs; kept apart so the hash never travels with ordinary rows.
 #[derive(Debug, Clone, FromRow)]
 pub struct Credentials {
-    pub id: i64,
+    pub id: UserId,
     pub password_hash: String,
     pub suspended_at: Option<i64>,
 }
@@ -44,7 +45,7 @@ const USER_COLUMNS: &str = "u.id, u.handle, u.display_name, u.email, u.postal_co
     u.created_at, u.suspended_at, sc.section_id";
 const USER_FROM: &str = "users u LEFT JOIN section_communes sc ON sc.insee = u.commune_insee";
 
-pub async fn insert(tx: &mut Tx, user: &NewUser<'_>) -> Result<i64, sqlx::Error> {
+pub async fn insert(tx: &mut Tx, user: &NewUser<'_>) -> Result<UserId, sqlx::Error> {
     let sql = "INSERT INTO users (handle, display_name, email, email_normalized, password_hash, \
                postal_code, membership, membership_status, commune_insee, created_at, updated_at) \
                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $10, $9, $9) RETURNING id";
@@ -76,7 +77,7 @@ pub async fn taken_handles(tx: &mut Tx, prefix: &str) -> Result<Vec<String>, sql
     on_tx!(tx, c => sqlx::query_scalar(sql).bind(prefix).bind(&pattern).fetch_all(c).await)
 }
 
-pub async fn handle_taken_by_other(tx: &mut Tx, handle: &str, user_id: i64) -> Result<bool, sqlx::Error> {
+pub async fn handle_taken_by_other(tx: &mut Tx, handle: &str, user_id: UserId) -> Result<bool, sqlx::Error> {
     let sql = "SELECT COUNT(*) FROM users WHERE handle = $1 AND id <> $2";
     let n: i64 = on_tx!(tx, c => sqlx::query_scalar(sql).bind(handle).bind(user_id).fetch_one(c).await)?;
     Ok(n > 0)
@@ -87,7 +88,7 @@ pub async fn credentials_by_email(db: &Db, email_normalized: &str) -> Result<Opt
     on_pool!(db.read(), p => sqlx::query_as(sql).bind(email_normalized).fetch_optional(p).await)
 }
 
-pub async fn by_id(db: &Db, id: i64) -> Result<Option<UserRow>, sqlx::Error> {
+pub async fn by_id(db: &Db, id: UserId) -> Result<Option<UserRow>, sqlx::Error> {
     let sql = format!("SELECT {USER_COLUMNS} FROM {USER_FROM} WHERE u.id = $1");
     on_pool!(db.read(), p => sqlx::query_as(&sql).bind(id).fetch_optional(p).await)
 }
@@ -97,7 +98,7 @@ pub async fn by_handle(db: &Db, handle: &str) -> Result<Option<UserRow>, sqlx::E
     on_pool!(db.read(), p => sqlx::query_as(&sql).bind(handle).fetch_optional(p).await)
 }
 
-pub async fn update_identity(tx: &mut Tx, user_id: i64, display_name: &str, handle: &str, now_ms: i64) -> Result<(), sqlx::Error> {
+pub async fn update_identity(tx: &mut Tx, user_id: UserId, display_name: &str, handle: &str, now_ms: i64) -> Result<(), sqlx::Error> {
     let sql = "UPDATE users SET display_name = $1, handle = $2, updated_at = $3 WHERE id = $4";
     on_tx!(tx, c => sqlx::query(sql).bind(display_name).bind(handle).bind(now_ms).bind(user_id).execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
@@ -108,11 +109,11 @@ pub async fn count(db: &Db) -> Result<i64, sqlx::Error> {
 }
 
 /// (id, handle) of the active accounts among `handles` (mentions).
-pub async fn ids_by_handles(tx: &mut Tx, handles: &[String]) -> Result<Vec<(i64, String)>, sqlx::Error> {
+pub async fn ids_by_handles(tx: &mut Tx, handles: &[String]) -> Result<Vec<(UserId, String)>, sqlx::Error> {
     let mut found = Vec::new();
     for handle in handles.iter().take(20) {
         let sql = "SELECT id, handle FROM users WHERE handle = $1 AND suspended_at IS NULL";
-        if let Some(row) = on_tx!(tx, c => sqlx::query_as::<_, (i64, String)>(sql).bind(handle).fetch_optional(c).await)? {
+        if let Some(row) = on_tx!(tx, c => sqlx::query_as::<_, (UserId, String)>(sql).bind(handle).fetch_optional(c).await)? {
             found.push(row);
         }
     }
@@ -120,6 +121,6 @@ pub async fn ids_by_handles(tx: &mut Tx, handles: &[String]) -> Result<Vec<(i64,
 }
 
 /// Id of an active account by handle, inside a transaction.
-pub async fn active_id_by_handle(tx: &mut Tx, handle: &str) -> Result<Option<i64>, sqlx::Error> {
+pub async fn active_id_by_handle(tx: &mut Tx, handle: &str) -> Result<Option<UserId>, sqlx::Error> {
     on_tx!(tx, c => sqlx::query_scalar("SELECT id FROM users WHERE handle = $1 AND suspended_at IS NULL").bind(handle).fetch_optional(c).await)
 }
