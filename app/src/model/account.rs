@@ -248,6 +248,8 @@ pub struct SignUp {
     pub email: Email,
     pub password: Password,
     pub postal_code: PostalCode,
+    /// The commune chosen when several share the postal code (an INSEE code, or empty).
+    pub commune: String,
     pub claim: MembershipClaim,
 }
 
@@ -267,7 +269,7 @@ impl SignUp {
         }
         match (display_name, email, password, postal_code, claim) {
             (Some(display_name), Some(email), Some(password), Some(postal_code), Some(claim)) if errors.is_empty() => {
-                Ok(Self { display_name, email, password, postal_code, claim })
+                Ok(Self { display_name, email, password, postal_code, commune: form.value("commune").trim().to_string(), claim })
             }
             _ => Err(errors),
         }

@@ -79,6 +79,20 @@ pub enum FieldError {
 pub struct FieldErrors(pub Vec<(String, FieldError)>);
 
 impl FieldErrors {
+    /// Both parts of a form, or every error of either (a command parsed in two parts).
+    pub fn both<A, B>(a: Result<A, FieldErrors>, b: Result<B, FieldErrors>) -> Result<(A, B), FieldErrors> {
+        match (a, b) {
+            (Ok(a), Ok(b)) => Ok((a, b)),
+            (a, b) => {
+                let mut all = FieldErrors::default();
+                for (field, error) in a.err().into_iter().chain(b.err()).flat_map(|e| e.0) {
+                    all.add(&field, error);
+                }
+                Err(all)
+            }
+        }
+    }
+
     pub fn add(&mut self, field: &str, error: FieldError) {
         if self.get(field).is_none() {
             self.0.push((field.to_string(), error));

@@ -4,7 +4,9 @@
 pub(crate) mod string_enum;
 pub mod account;
 pub mod action;
+pub mod commands;
 pub mod feed;
+pub mod fields;
 pub mod form;
 pub mod home;
 pub mod ids;

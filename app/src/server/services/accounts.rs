@@ -31,7 +31,7 @@ pub async fn sign_up(state: &AppState, form: &RawForm, client_ip: &str) -> Resul
     let signup = SignUp::parse(form).map_err(AppError::Validation)?;
     let account_bucket = format!("signup:account:{}", session_token::account_key(signup.email.normalized()));
     rate_limit::hit(db, &account_bucket, state.settings.rate_limits.signup_per_account).await?;
-    let commune = match communes::home_commune(db, signup.postal_code.as_str(), form.value("commune")).await? {
+    let commune = match communes::home_commune(db, signup.postal_code.as_str(), &signup.commune).await? {
         Ok(commune) => commune,
         Err((field, error)) => return Err(field_error(field, error)),
     };

@@ -2,7 +2,8 @@
 //! transaction each; participants are told about changes by notifications written inside it.
 
 use crate::error::AppError;
-use crate::model::action::{in_french_territory, ActionAudience, ActionKind, ActionStatus, CommunePoint};
+use crate::model::action::{ActionAudience, ActionStatus, CommunePoint};
+use crate::model::commands::action::{ActionInput, ActionPlace, CancelInput};
 use crate::model::feed::NotificationKind;
 use crate::model::form::{FieldError, FieldErrors, RawForm};
 use crate::model::ids::{ActionId, SectionId, UserId};
@@ -11,7 +12,6 @@ use crate::server::context::AppState;
 use crate::server::policy::actions::{self as rules, ActionFacts};
 use crate::server::policy::{SectionScope, Subject};
 use crate::server::services::communes::resolve_entry;
-use crate::server::services::fields;
 use crate::server::services::notifications::notify_action;
 use crate::server::store::{self, actions::ActionRow, actions::NewAction, sections::SectionRow};
 use crate::server::{now_ms, store::rsvps};
@@ -154,150 +154,55 @@ pub fn facts(row: &ActionRow) -> ActionFacts {
     }
 }
 
-/// The validated values of the action form, with the error of each refused field.
-struct ActionInput {
-    kind: ActionKind,
-    title: String,
-    description: String,
-    starts_at: i64,
-    ends_at: i64,
-    place_name: String,
-    address: String,
-    lat: f64,
-    lng: f64,
-    capacity: Option<i64>,
-    material: String,
-    audience: ActionAudience,
-    reinforcements: i64,
-    organizers: Vec<String>,
-}
-
-impl ActionInput {
-    fn as_new<'a>(&'a self, section_id: Option<SectionId>, federation_code: &'a str) -> NewAction<'a> {
-        NewAction {
-            kind: self.kind.as_str(),
-            title: &self.title,
-            description: &self.description,
-            starts_at: self.starts_at,
-            ends_at: self.ends_at,
-            place_name: &self.place_name,
-            address: &self.address,
-            lat: self.lat,
-            lng: self.lng,
-            capacity: self.capacity,
-            material: &self.material,
-            audience: self.audience.as_str(),
-            section_id,
-            federation_code,
-            reinforcements: self.reinforcements,
-        }
+/// The row to write for the action form's values, at `point`.
+fn new_action<'a>(
+    input: &'a ActionInput,
+    (lat, lng): (f64, f64),
+    section_id: Option<SectionId>,
+    federation_code: &'a str,
+) -> NewAction<'a> {
+    NewAction {
+        kind: input.kind.as_str(),
+        title: &input.title,
+        description: &input.description,
+        starts_at: input.starts_at,
+        ends_at: input.ends_at,
+        place_name: &input.place_name,
+        address: &input.address,
+        lat,
+        lng,
+        capacity: input.capacity,
+        material: &input.material,
+        audience: input.audience.as_str(),
+        section_id,
+        federation_code,
+        reinforcements: input.reinforcements,
     }
 }
 
-/// Handles typed in the organizers field: "@lea-martin, paul" → ["lea-martin", "paul"].
-fn handles(raw: &str) -> Vec<String> {
-    let mut out: Vec<String> = raw
-        .split(|c: char| c == ',' || c == ';' || c.is_whitespace())
-        .map(|h| h.trim().trim_start_matches('@').to_lowercase())
-        .filter(|h| !h.is_empty())
-        .collect();
-    out.dedup();
-    out
-}
-
-async fn parse_input(state: &AppState, form: &RawForm, federation_code: &str, now: i64) -> Result<ActionInput, AppError> {
-    let mut e = FieldErrors::default();
-    let kind = e.check("kind", ActionKind::parse(form.value("kind")).ok_or(FieldError::ChoiceRequired));
-    let title = e.check("title", fields::text(form.value("title"), 3, 120));
-    let description = e.check("description", fields::text(form.value("description"), 0, 5000));
-    let starts_at = e.check("starts_at", fields::paris_datetime(form.value("starts_at")));
-    let ends_at = e.check("ends_at", fields::paris_datetime(form.value("ends_at")));
-    if let Some(start) = starts_at {
-        if start <= now {
-            e.add("starts_at", FieldError::InThePast);
-        }
-        if ends_at.is_some_and(|end| end <= start) {
-            e.add("ends_at", FieldError::EndBeforeStart);
-        }
-    }
-    let place_name = e.check("place_name", fields::text(form.value("place_name"), 2, 120));
-    let address = e.check("address", fields::text(form.value("address"), 0, 200));
-    let capacity = e.check("capacity", fields::positive(form.value("capacity")));
-    let material = e.check("material", fields::text(form.value("material"), 0, 500));
-    let audience = e.check("audience", ActionAudience::parse(form.value("audience")).ok_or(FieldError::ChoiceRequired));
-    let reinforcements = e.check("reinforcements", fields::count(form.value("reinforcements")));
-    let lat = e.check("lat", fields::coordinate(form.value("lat")));
-    let lng = e.check("lng", fields::coordinate(form.value("lng")));
-    let point = match (lat, lng) {
-        (Some(Some(lat)), Some(Some(lng))) if in_french_territory(lat, lng) => Some((lat, lng)),
-        (Some(Some(_)), Some(Some(_))) => {
-            e.add("lat", FieldError::OutsideFrance);
-            None
-        }
-        (Some(None), Some(None)) => {
-            // No point picked on the map: the commune's reference point.
-            let entry = form.value("commune").trim();
-            if entry.is_empty() {
-                e.add("commune", FieldError::Required);
-                None
-            } else {
-                match resolve_entry(&state.db, federation_code, entry).await? {
-                    Ok(commune) => match (commune.lat, commune.lng) {
-                        (Some(lat), Some(lng)) => Some((lat, lng)),
-                        _ => {
-                            e.add("commune", FieldError::UnknownCommune { entry: entry.to_string() });
-                            None
-                        }
-                    },
-                    Err(err) => {
-                        e.add("commune", err);
-                        None
-                    }
-                }
+/// The action form's values and its point (a commune typed: its reference point, looked up in
+/// the scope's federation), or every field's error at once.
+async fn read_form(state: &AppState, form: &RawForm, federation_code: &str, now: i64) -> Result<(ActionInput, (f64, f64)), AppError> {
+    let input = ActionInput::parse(form, now);
+    let point = match ActionPlace::parse(form) {
+        Ok(ActionPlace::Point(lat, lng)) => Ok((lat, lng)),
+        Ok(ActionPlace::Commune(entry)) => {
+            let refused = |error| {
+                let mut e = FieldErrors::default();
+                e.add("commune", error);
+                Err(e)
+            };
+            match resolve_entry(&state.db, federation_code, &entry).await? {
+                Ok(commune) => match (commune.lat, commune.lng) {
+                    (Some(lat), Some(lng)) => Ok((lat, lng)),
+                    _ => refused(FieldError::UnknownCommune { entry }),
+                },
+                Err(error) => refused(error),
             }
         }
-        (Some(_), Some(_)) => {
-            e.add(if form.value("lat").trim().is_empty() { "lat" } else { "lng" }, FieldError::Required);
-            None
-        }
-        _ => None,
+        Err(e) => Err(e),
     };
-    let organizers = handles(form.value("organizers"));
-    if organizers.len() > 10 {
-        e.add("organizers", FieldError::TooManyItems { max: 10 });
-    }
-    match (kind, title, description, starts_at, ends_at, place_name, address, capacity, material, audience, reinforcements, point) {
-        (
-            Some(kind),
-            Some(title),
-            Some(description),
-            Some(starts_at),
-            Some(ends_at),
-            Some(place_name),
-            Some(address),
-            Some(capacity),
-            Some(material),
-            Some(audience),
-            Some(reinforcements),
-            Some((lat, lng)),
-        ) if e.is_empty() => Ok(ActionInput {
-            kind,
-            title,
-            description,
-            starts_at,
-            ends_at,
-            place_name,
-            address,
-            lat,
-            lng,
-            capacity,
-            material,
-            audience,
-            reinforcements: reinforcements.unwrap_or(0),
-            organizers,
-        }),
-        _ => Err(AppError::Validation(e)),
-    }
+    FieldErrors::both(input, point).map_err(AppError::Validation)
 }
 
 /// The people named as co-organizers, checked before the transaction: each must exist and be of
@@ -386,7 +291,7 @@ pub async fn create(state: &AppState, subject: &Subject, form: &RawForm) -> Resu
         return Err(invalid("scope", FieldError::InvalidChoice));
     };
     let now = now_ms();
-    let input = parse_input(state, form, &scope.federation_code, now).await?;
+    let (input, point) = read_form(state, form, &scope.federation_code, now).await?;
     let section_id = scope.section.as_ref().map(|s| s.id);
     let status = if scope.propose_only { ActionStatus::Proposed } else { ActionStatus::Published };
     let team = match (&scope.section, scope.propose_only) {
@@ -395,7 +300,8 @@ pub async fn create(state: &AppState, subject: &Subject, form: &RawForm) -> Resu
     };
     let invitees = invitees(state, &input.organizers, me, section_id, &scope.federation_code).await?;
     let mut tx = state.db.begin().await?;
-    let id = store::actions::insert(&mut tx, &input.as_new(section_id, &scope.federation_code), status.as_str(), me, now).await?;
+    let id =
+        store::actions::insert(&mut tx, &new_action(&input, point, section_id, &scope.federation_code), status.as_str(), me, now).await?;
     let mut events = Vec::new();
     add_organizers(&mut tx, &mut events, id, me, &invitees, now).await?;
     let team: Vec<UserId> = team.iter().map(|h| h.user_id).collect();
@@ -441,14 +347,14 @@ pub async fn edit(state: &AppState, subject: &Subject, id: ActionId, form: &RawF
         return Err(AppError::Forbidden);
     }
     let now = now_ms();
-    let input = parse_input(state, form, &existing.federation_code, now).await?;
+    let (input, point) = read_form(state, form, &existing.federation_code, now).await?;
     let invitees = invitees(state, &input.organizers, me, existing.section_id, &existing.federation_code).await?;
     let mut tx = state.db.begin().await?;
     let row = managed(&mut tx, subject, me, id).await?;
     if row.status == ActionStatus::Cancelled.as_str() {
         return Err(AppError::Forbidden);
     }
-    store::actions::update(&mut tx, id, &input.as_new(row.section_id, &row.federation_code), now).await?;
+    store::actions::update(&mut tx, id, &new_action(&input, point, row.section_id, &row.federation_code), now).await?;
     let mut events = Vec::new();
     add_organizers(&mut tx, &mut events, id, me, &invitees, now).await?;
     let concerned = rsvps::concerned(&mut tx, id).await?;
@@ -468,9 +374,7 @@ pub async fn cancel(state: &AppState, subject: &Subject, id: ActionId, form: &Ra
     if row.status == ActionStatus::Cancelled.as_str() {
         return Ok(());
     }
-    let mut e = FieldErrors::default();
-    let reason = e.check("reason", fields::text(form.value("reason"), 3, 300));
-    let Some(reason) = reason else { return Err(AppError::Validation(e)) };
+    let CancelInput { reason } = CancelInput::parse(form).map_err(AppError::Validation)?;
     store::actions::set_status(&mut tx, id, ActionStatus::Cancelled.as_str(), Some(&reason), now).await?;
     let mut events = Vec::new();
     let concerned = rsvps::concerned(&mut tx, id).await?;
@@ -500,15 +404,4 @@ pub async fn approve(state: &AppState, subject: &Subject, id: ActionId) -> Resul
     tx.commit().await?;
     state.bus.publish(events).await;
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::handles;
-
-    #[test]
-    fn organizer_handles_are_split_and_cleaned() {
-        assert_eq!(handles("@Lea-Martin, paul;  zoe"), vec!["lea-martin", "paul", "zoe"]);
-        assert!(handles("  ").is_empty());
-    }
 }

@@ -4,6 +4,7 @@
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::model::account::Handle;
+use crate::model::commands::group::GroupInput;
 use crate::model::feed::{Author, GroupMembership, GroupPrivacy, GroupRole, GroupSummary, GroupView, NotificationKind};
 use crate::model::form::{FieldError, FieldErrors, RawForm};
 use crate::model::ids::UserId;
@@ -16,22 +17,6 @@ use crate::server::store::bundle::Bundle;
 use crate::server::store::posts::FeedFilter;
 use crate::server::store::{self, groups::GroupRow, notifications::NewNotification};
 use crate::server::{db::is_unique_violation, now_ms};
-
-fn text(raw: &str, min: usize, max: usize) -> Result<String, FieldError> {
-    let t = raw.trim();
-    let n = t.chars().count();
-    if n == 0 {
-        Err(FieldError::Required)
-    } else if n < min {
-        Err(FieldError::TooShort { min })
-    } else if n > max {
-        Err(FieldError::TooLong { max })
-    } else if t.chars().any(|c| c.is_control() && c != '\n') {
-        Err(FieldError::ControlCharacters)
-    } else {
-        Ok(t.to_string())
-    }
-}
 
 pub fn summary(subject: &Subject, g: &GroupRow) -> GroupSummary {
     let membership = if subject.is_active() { group_role(g.my_role).unwrap_or(GroupMembership::None) } else { GroupMembership::None };
@@ -64,20 +49,14 @@ pub async fn create(state: &AppState, subject: &Subject, form: &RawForm) -> Resu
     if !rules::can_create_group(subject) {
         return Err(AppError::Forbidden);
     }
-    let mut e = FieldErrors::default();
-    let name = e.check("name", text(form.value("name"), 3, 80));
-    let purpose = e.check("purpose", text(form.value("purpose"), 10, 500));
-    let privacy = e.check("privacy", GroupPrivacy::parse(form.value("privacy")).ok_or(FieldError::ChoiceRequired));
-    let (Some(name), Some(purpose), Some(privacy)) = (name, purpose, privacy) else {
-        return Err(AppError::Validation(e));
-    };
+    let GroupInput { name, purpose, privacy, despite_similar } = GroupInput::parse(form).map_err(AppError::Validation)?;
     let slug = parse_slug(Handle::suggest_from(&name).as_str()).map_err(|err| {
         let mut e = FieldErrors::default();
         e.add("name", err);
         AppError::Validation(e)
     })?;
     let mut tx = state.db.begin().await?;
-    if form.value("confirm") != "oui" {
+    if !despite_similar {
         let similar = store::groups::similar(&mut tx, &significant_words(&format!("{name} {purpose}"))).await?;
         if !similar.is_empty() {
             let mut e = FieldErrors::default();

@@ -1,7 +1,7 @@
 //! Adhérent claims and their confirmation, and moving to another commune.
 
 use crate::error::AppError;
-use crate::model::account::PostalCode;
+use crate::model::commands::membership::MoveInput;
 use crate::model::feed::NotificationKind;
 use crate::model::form::{FieldErrors, RawForm};
 use crate::model::ids::UserId;
@@ -113,11 +113,9 @@ pub async fn move_commune(state: &AppState, subject: &Subject, form: &RawForm) -
     if !policy::can_edit_profile(subject, user_id) {
         return Err(AppError::Forbidden);
     }
+    let MoveInput { postal_code, commune } = MoveInput::parse(form).map_err(AppError::Validation)?;
     let mut errors = FieldErrors::default();
-    let Some(postal) = errors.check("postal_code", PostalCode::parse(form.value("postal_code"))) else {
-        return Err(AppError::Validation(errors));
-    };
-    let commune = match communes::home_commune(&state.db, postal.as_str(), form.value("commune")).await? {
+    let commune = match communes::home_commune(&state.db, postal_code.as_str(), &commune).await? {
         Ok(c) => c,
         Err((field, error)) => {
             errors.add(field, error);
@@ -129,7 +127,7 @@ pub async fn move_commune(state: &AppState, subject: &Subject, form: &RawForm) -
     let mut tx = state.db.begin().await?;
     let before = store::members::belonging_in(&mut tx, user_id).await?.ok_or(AppError::NotFound)?;
     if before.commune_insee.as_deref() == Some(commune.insee.as_str()) {
-        store::members::set_postal_code(&mut tx, user_id, postal.as_str()).await?;
+        store::members::set_postal_code(&mut tx, user_id, postal_code.as_str()).await?;
         tx.commit().await?;
         return Ok(());
     }
@@ -141,7 +139,7 @@ pub async fn move_commune(state: &AppState, subject: &Subject, form: &RawForm) -
     }
     let from = place_of(&mut tx, &before).await?;
     store::members::set_commune(&mut tx, user_id, &commune.insee, now).await?;
-    store::members::set_postal_code(&mut tx, user_id, postal.as_str()).await?;
+    store::members::set_postal_code(&mut tx, user_id, postal_code.as_str()).await?;
     let after = store::members::belonging_in(&mut tx, user_id).await?.ok_or(AppError::NotFound)?;
     let to = place_of(&mut tx, &after).await?;
     let changes_scope = from.as_ref().map(|p| (p.scope_kind, &p.scope_code)) != to.as_ref().map(|p| (p.scope_kind, &p.scope_code));

@@ -7,7 +7,7 @@ pub mod actions;
 pub mod calendar;
 pub mod communes;
 pub mod feed;
-pub mod fields;
+
 pub mod find_section;
 pub mod groups;
 pub mod home;

@@ -2,7 +2,8 @@
 //! notifications written inside it, announced on the bus after commit.
 
 use crate::error::AppError;
-use crate::model::feed::{parse_body, Audience, NotificationKind, ReactionKind, MAX_COMMENT_CHARS, MAX_POST_CHARS};
+use crate::model::commands::post::{CommentInput, EditInput, HideInput, PostInput};
+use crate::model::feed::{Audience, NotificationKind, ReactionKind};
 use crate::model::form::{FieldError, FieldErrors, RawForm};
 use crate::model::ids::{CommentId, PostId, UserId};
 use crate::server::context::AppState;
@@ -15,7 +16,6 @@ use crate::server::services::rate_limit;
 use crate::server::store::{self, events::EventRow, notifications::NewNotification};
 use crate::server::{now_ms, richtext};
 
-const MAX_REASON_CHARS: usize = 300;
 /// At most this many people of a thread are told of a new reply in it (the first ones to have written).
 const THREAD_NOTIFIED: i64 = 20;
 
@@ -26,21 +26,11 @@ async fn posting_allowed(state: &AppState, user_id: UserId) -> Result<(), AppErr
 /// Publishes; returns the new publication's id.
 pub async fn publish(state: &AppState, subject: &Subject, form: &RawForm) -> Result<PostId, AppError> {
     let author = subject.id().ok_or(AppError::NotAuthenticated)?;
-    let mut e = FieldErrors::default();
-    let body = e.check("body", parse_body(form.value("body"), MAX_POST_CHARS));
-    // The composer's one select carries "audience|group-slug".
-    let (audience_raw, group_slug) = form.value("audience_group").split_once('|').unwrap_or((form.value("audience"), form.value("group")));
-    let audience = e.check("audience", Audience::parse(audience_raw).ok_or(FieldError::ChoiceRequired));
-    if !e.is_empty() {
-        return Err(AppError::Validation(e));
-    }
-    let (Some(body), Some(audience)) = (body, audience) else {
-        return Err(AppError::Internal);
-    };
+    let PostInput { body, audience, group_slug } = PostInput::parse(form).map_err(AppError::Validation)?;
     posting_allowed(state, author).await?;
     let rendered = richtext::render(&body);
     let mut tx = state.db.begin().await?;
-    let group = if audience == Audience::Group { store::groups::by_slug_in_tx(&mut tx, author, group_slug).await? } else { None };
+    let group = if audience == Audience::Group { store::groups::by_slug_in_tx(&mut tx, author, &group_slug).await? } else { None };
     let role = group.as_ref().and_then(|g| group_role(g.my_role));
     if !rules::can_publish(subject, audience, role) {
         let mut e = FieldErrors::default();
@@ -112,11 +102,7 @@ pub async fn edit(state: &AppState, subject: &Subject, post_id: PostId, form: &R
     if !rules::can_edit_post(subject, &scope_of(&row)) || row.hidden_at.is_some() {
         return Err(AppError::Forbidden);
     }
-    let mut e = FieldErrors::default();
-    let body = e.check("body", parse_body(form.value("body"), MAX_POST_CHARS));
-    let Some(body) = body else {
-        return Err(AppError::Validation(e));
-    };
+    let EditInput { body } = EditInput::parse(form).map_err(AppError::Validation)?;
     let rendered = richtext::render(&body);
     let before = richtext::render(&row.body).mentions;
     let now = now_ms();
@@ -147,16 +133,13 @@ pub async fn delete(state: &AppState, subject: &Subject, post_id: PostId) -> Res
 /// Moderation: hides a publication with a reason (kept for its author and the moderators).
 pub async fn hide(state: &AppState, subject: &Subject, post_id: PostId, form: &RawForm) -> Result<(), AppError> {
     let viewer = subject.id().ok_or(AppError::NotAuthenticated)?;
-    let mut e = FieldErrors::default();
-    let reason = e.check("reason", parse_body(form.value("reason"), MAX_REASON_CHARS));
+    let reason = HideInput::parse(form);
     let mut tx = state.db.begin().await?;
     let row = store::posts::visible_in_tx(&mut tx, viewer, post_id).await?.ok_or(AppError::NotFound)?;
     if !rules::can_moderate_post(subject, &scope_of(&row)) {
         return Err(AppError::Forbidden);
     }
-    let Some(reason) = reason else {
-        return Err(AppError::Validation(e));
-    };
+    let HideInput { reason } = reason.map_err(AppError::Validation)?;
     let now = now_ms();
     store::posts::hide(&mut tx, post_id, viewer, &reason, now).await?;
     store::audit::record(
@@ -210,12 +193,7 @@ pub async fn comment(state: &AppState, subject: &Subject, post_id: PostId, form:
     if !rules::can_interact(subject) || row.hidden_at.is_some() {
         return Err(AppError::Forbidden);
     }
-    let mut e = FieldErrors::default();
-    let body = e.check("comment", parse_body(form.value("comment"), MAX_COMMENT_CHARS));
-    let parent: Option<CommentId> = form.value("parent").parse().ok();
-    let Some(body) = body else {
-        return Err(AppError::Validation(e));
-    };
+    let CommentInput { body, parent } = CommentInput::parse(form).map_err(AppError::Validation)?;
     let rendered = richtext::render(&body);
     // One level of replies: a reply to a reply attaches to its top-level comment.
     let parent = match parent {

@@ -3,19 +3,18 @@
 //! carries an idempotency key, so a replay (offline sync, a double tap) changes nothing.
 
 use crate::error::AppError;
-use crate::model::account::Email;
 use crate::model::action::RsvpStatus;
-use crate::model::form::{FieldError, FieldErrors, RawForm};
+use crate::model::commands::report::{ReportInput, ReportKey};
+use crate::model::form::RawForm;
 use crate::model::ids::{ActionId, UserId};
 use crate::model::paris_time::{civil_iso, paris_civil_day, parse_paris_day};
-use crate::model::report::{ContactView, ReportFormView, CONTACT_RETENTION_MONTHS, CONTACT_ROWS};
+use crate::model::report::{ContactView, ReportFormView, CONTACT_RETENTION_MONTHS};
 use crate::server::auth::session_token;
 use crate::server::context::AppState;
 use crate::server::now_ms;
 use crate::server::policy::actions as rules;
 use crate::server::policy::Subject;
 use crate::server::services::actions::facts;
-use crate::server::services::fields;
 use crate::server::store::{self, actions::ActionRow, reports::NewContact, reports::NewReport};
 
 /// The first instant of an instant's day in Europe/Paris.
@@ -114,117 +113,6 @@ pub async fn form_view(state: &AppState, subject: &Subject, action_id: ActionId)
     })
 }
 
-/// The validated compte-rendu.
-struct ReportInput {
-    present: i64,
-    tracts: i64,
-    doors_knocked: i64,
-    doors_opened: i64,
-    conversations: i64,
-    calls: i64,
-    notes: String,
-    contacts: Vec<ContactInput>,
-}
-
-struct ContactInput {
-    name: String,
-    phone: String,
-    email: String,
-    wants_callback: bool,
-    wants_news: bool,
-    wants_volunteer: bool,
-    months: i64,
-}
-
-fn phone(raw: &str) -> Result<String, FieldError> {
-    let t = raw.trim();
-    let digits = t.chars().filter(char::is_ascii_digit).count();
-    let allowed = t.chars().enumerate().all(|(i, c)| c.is_ascii_digit() || " .-".contains(c) || (c == '+' && i == 0));
-    if t.is_empty() || (allowed && (6..=15).contains(&digits)) {
-        Ok(t.to_string())
-    } else {
-        Err(FieldError::InvalidPhone)
-    }
-}
-
-fn parse_contact(form: &RawForm, i: usize, errors: &mut FieldErrors) -> Option<ContactInput> {
-    let field = |suffix: &str| format!("contact{i}_{suffix}");
-    let (name, phone_raw, email_raw) = (form.value(&field("name")), form.value(&field("phone")), form.value(&field("email")));
-    if name.trim().is_empty() && phone_raw.trim().is_empty() && email_raw.trim().is_empty() {
-        return None; // a row left blank
-    }
-    let name = errors.check(&field("name"), fields::text(name, 1, 80));
-    let phone = errors.check(&field("phone"), phone(phone_raw));
-    let email = match email_raw.trim() {
-        "" => Some(String::new()),
-        raw => errors.check(&field("email"), Email::parse(raw).map(|e| e.as_str().to_string())),
-    };
-    if phone_raw.trim().is_empty() && email_raw.trim().is_empty() {
-        errors.add(&field("phone"), FieldError::ContactMeansRequired);
-    }
-    if form.value(&field("consent")) != "oui" {
-        errors.add(&field("consent"), FieldError::ConsentRequired);
-    }
-    let months = form.value(&field("duree")).trim().parse::<i64>().ok().filter(|m| CONTACT_RETENTION_MONTHS.contains(m));
-    if months.is_none() {
-        errors.add(&field("duree"), FieldError::InvalidChoice);
-    }
-    Some(ContactInput {
-        name: name?,
-        phone: phone?,
-        email: email?,
-        wants_callback: form.value(&field("rappel")) == "oui",
-        wants_news: form.value(&field("nouvelles")) == "oui",
-        wants_volunteer: form.value(&field("benevole")) == "oui",
-        months: months?,
-    })
-}
-
-fn parse(form: &RawForm) -> Result<ReportInput, AppError> {
-    let mut e = FieldErrors::default();
-    let mut number = |name: &str| e.check(name, fields::count(form.value(name))).map(Option::unwrap_or_default);
-    let (present, tracts, doors_knocked, doors_opened, conversations, calls) =
-        (number("present"), number("tracts"), number("doors_knocked"), number("doors_opened"), number("conversations"), number("calls"));
-    let notes = e.check("notes", fields::text(form.value("notes"), 0, 2000));
-    if let (Some(knocked), Some(opened)) = (doors_knocked, doors_opened) {
-        if opened > knocked {
-            e.add("doors_opened", FieldError::MoreThan { other: "doors_knocked".into() });
-        }
-    }
-    let contacts: Vec<Option<ContactInput>> = (1..=CONTACT_ROWS).map(|i| parse_contact(form, i, &mut e)).collect();
-    let valid = || -> Option<ReportInput> {
-        Some(ReportInput {
-            present: present?,
-            tracts: tracts?,
-            doors_knocked: doors_knocked?,
-            doors_opened: doors_opened?,
-            conversations: conversations?,
-            calls: calls?,
-            notes: notes.clone()?,
-            contacts: Vec::new(),
-        })
-    };
-    match valid() {
-        Some(mut input) if e.is_empty() => {
-            input.contacts = contacts.into_iter().flatten().collect();
-            Ok(input)
-        }
-        _ => Err(AppError::Validation(e)),
-    }
-}
-
-/// The idempotency key the form carries: 16 to 64 letters, digits or dashes.
-fn key(form: &RawForm) -> Result<&str, AppError> {
-    let k = form.value("cle");
-    if (16..=64).contains(&k.len()) && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
-        Ok(k)
-    } else {
-        let mut e = FieldErrors::default();
-        e.add("cle", FieldError::Required);
-        Err(AppError::Validation(e))
-    }
-}
-
 /// Writes (or rewrites) the compte-rendu of an action. Returns false for a replayed submission,
 /// which changed nothing.
 pub async fn submit(state: &AppState, subject: &Subject, action_id: ActionId, form: &RawForm) -> Result<bool, AppError> {
@@ -239,11 +127,11 @@ pub async fn submit(state: &AppState, subject: &Subject, action_id: ActionId, fo
             return Err(AppError::Forbidden);
         }
     }
-    let key = key(form)?;
-    let input = parse(form)?;
+    let key = ReportKey::parse(form).map_err(AppError::Validation)?;
+    let input = ReportInput::parse(form).map_err(AppError::Validation)?;
     // The key is this person's, for this action: only their own replay finds it, and it was
     // saved then.
-    if !store::reports::claim_key(&mut tx, key, action_id, me, now).await? {
+    if !store::reports::claim_key(&mut tx, key.as_str(), action_id, me, now).await? {
         tx.commit().await?;
         return Ok(false);
     }
@@ -292,57 +180,4 @@ pub fn contact_views(rows: Vec<store::reports::ContactRow>) -> Vec<ContactView> 
             expires_at_ms: c.expires_at,
         })
         .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn form(pairs: &[(&str, &str)]) -> RawForm {
-        RawForm(pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect())
-    }
-
-    fn errors(f: &RawForm) -> FieldErrors {
-        match parse(f) {
-            Err(AppError::Validation(e)) => e,
-            other => panic!("expected a validation error, got {:?}", other.map(|i| i.present)),
-        }
-    }
-
-    #[test]
-    fn figures_must_be_whole_and_not_negative() {
-        let e = errors(&form(&[("tracts", "-5"), ("doors_knocked", "10"), ("doors_opened", "12"), ("calls", "beaucoup")]));
-        assert_eq!(e.get("tracts"), Some(&FieldError::MustNotBeNegative));
-        assert!(matches!(e.get("doors_opened"), Some(FieldError::MoreThan { .. })));
-        assert_eq!(e.get("calls"), Some(&FieldError::NotANumber));
-        let ok = parse(&form(&[("tracts", "300"), ("present", "4")])).map(|i| (i.tracts, i.present, i.calls));
-        assert!(matches!(ok, Ok((300, 4, 0))));
-    }
-
-    #[test]
-    fn contacts_need_consent_a_way_to_reach_them_and_a_retention() {
-        let e = errors(&form(&[("contact1_name", "Jeanne"), ("contact2_name", "Marc"), ("contact2_phone", "06 12 34 56 78")]));
-        assert_eq!(e.get("contact1_phone"), Some(&FieldError::ContactMeansRequired));
-        assert_eq!(e.get("contact1_consent"), Some(&FieldError::ConsentRequired));
-        assert_eq!(e.get("contact2_duree"), Some(&FieldError::InvalidChoice));
-        let e = errors(&form(&[("contact1_name", "Jeanne"), ("contact1_phone", "appelle-moi"), ("contact1_consent", "oui")]));
-        assert_eq!(e.get("contact1_phone"), Some(&FieldError::InvalidPhone));
-        let ok = parse(&form(&[
-            ("contact3_name", "Jeanne"),
-            ("contact3_email", "jeanne@example.fr"),
-            ("contact3_consent", "oui"),
-            ("contact3_duree", "12"),
-            ("contact3_benevole", "oui"),
-        ]));
-        let contacts = ok.map(|i| i.contacts).unwrap_or_default();
-        assert_eq!(contacts.len(), 1);
-        assert!(contacts.iter().all(|c| c.wants_volunteer && !c.wants_news && c.months == 12));
-    }
-
-    #[test]
-    fn keys_are_checked() {
-        assert!(key(&form(&[("cle", "0123456789abcdef")])).is_ok());
-        assert!(key(&form(&[("cle", "court")])).is_err());
-        assert!(key(&form(&[("cle", "0123456789abcdef'; --")])).is_err());
-    }
 }

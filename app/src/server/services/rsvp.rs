@@ -3,8 +3,9 @@
 
 use crate::error::AppError;
 use crate::model::action::{RsvpAnswer, RsvpStatus};
+use crate::model::commands::action::RsvpInput;
 use crate::model::feed::NotificationKind;
-use crate::model::form::{FieldError, FieldErrors, RawForm};
+use crate::model::form::RawForm;
 use crate::model::ids::ActionId;
 use crate::server::context::AppState;
 use crate::server::db::Tx;
@@ -33,12 +34,8 @@ pub async fn answer(state: &AppState, subject: &Subject, action_id: ActionId, fo
         return Err(AppError::Forbidden);
     }
     // The form is read once the person may answer (a hidden action answers like a missing one).
-    let Some(answer) = RsvpAnswer::parse(form.value("reponse")) else {
-        let mut e = FieldErrors::default();
-        e.add("reponse", FieldError::ChoiceRequired);
-        return Err(AppError::Validation(e));
-    };
-    let sharing = rsvps::Sharing { contact: form.value("partage") == "oui", first_name: form.value("prenom") == "oui" };
+    let RsvpInput { answer, share_contact, show_first_name } = RsvpInput::parse(form).map_err(AppError::Validation)?;
+    let sharing = rsvps::Sharing { contact: share_contact, first_name: show_first_name };
     let previous = rsvps::status_of(&mut tx, action_id, me).await?;
     let status = match answer {
         RsvpAnswer::Yes => match previous {

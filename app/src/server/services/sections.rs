@@ -1,13 +1,13 @@
 //! Creating and editing sections, and the section and federation pages' read models.
 
 use crate::error::AppError;
-use crate::model::account::{Email, Handle};
+use crate::model::commands::section::{CommunesChange, NewSectionInput, SectionTextInput};
 use crate::model::form::{FieldError, FieldErrors, RawForm};
 use crate::model::ids::SectionId;
-use crate::model::profile::{Visibility, BIO_MAX};
+use crate::model::profile::Visibility;
 use crate::model::territory::{
-    parse_slug, Abilities, AuditEntry, CommuneRef, FederationRef, FederationView, MemberEntry, Officer, Role, Scope, SectionDirectory,
-    SectionSummary, SectionView,
+    Abilities, AuditEntry, CommuneRef, FederationRef, FederationView, MemberEntry, Officer, Role, Scope, SectionDirectory, SectionSummary,
+    SectionView,
 };
 use crate::server::context::AppState;
 use crate::server::policy::{self, PersonPlace, Relation, SectionScope, Subject};
@@ -23,61 +23,27 @@ const DIRECTORY_PAGE: i64 = 50;
 const DIRECTORY_PREVIEW: i64 = 10;
 const AUDIT_PAGE: i64 = 30;
 
-struct SectionForm {
-    name: String,
-    slug: String,
-    description: String,
-    communes: Vec<CommuneRow>,
-}
-
-fn text(raw: &str, min: usize, max: usize) -> Result<String, FieldError> {
-    let t = raw.trim().to_string();
-    let n = t.chars().count();
-    if n == 0 && min > 0 {
-        Err(FieldError::Required)
-    } else if n < min {
-        Err(FieldError::TooShort { min })
-    } else if n > max {
-        Err(FieldError::TooLong { max })
-    } else {
-        Ok(t)
-    }
-}
-
-/// Validates the form: name, slug (derived from the name when empty), description, and each line
-/// of the commune list (INSEE or unambiguous postal code, inside the federation).
-async fn parse_section_form(
+/// The commune lines typed, each resolved in the federation (once each), or each line's error
+/// shown at the change's field.
+async fn resolve_communes(
     state: &AppState,
-    form: &RawForm,
     federation_code: &str,
-    communes_field: &str,
-) -> Result<SectionForm, AppError> {
+    change: &CommunesChange,
+) -> Result<Result<Vec<CommuneRow>, FieldErrors>, AppError> {
     let mut e = FieldErrors::default();
-    let name = e.check("name", text(form.value("name"), 3, 80));
-    let slug_raw = form.value("slug").trim();
-    let slug = if slug_raw.is_empty() {
-        name.as_deref().map(|n| Ok(Handle::suggest_from(n).as_str().to_string()))
-    } else {
-        Some(parse_slug(slug_raw))
-    };
-    let slug = slug.and_then(|s| e.check("slug", s));
-    let description = e.check("description", text(form.value("description"), 0, BIO_MAX));
-    let mut resolved = Vec::new();
-    for line in form.value(communes_field).lines().filter(|l| !l.trim().is_empty()) {
+    let mut resolved: Vec<CommuneRow> = Vec::new();
+    for line in &change.add {
         match communes::resolve_entry(&state.db, federation_code, line).await? {
             Ok(c) if c.departement_code == federation_code => {
-                if !resolved.iter().any(|r: &CommuneRow| r.insee == c.insee) {
+                if !resolved.iter().any(|r| r.insee == c.insee) {
                     resolved.push(c);
                 }
             }
-            Ok(c) => e.add(communes_field, FieldError::CommuneOutsideFederation { commune: c.name }),
-            Err(error) => e.add(communes_field, error),
+            Ok(c) => e.add(change.field, FieldError::CommuneOutsideFederation { commune: c.name }),
+            Err(error) => e.add(change.field, error),
         }
     }
-    match (name, slug, description) {
-        (Some(name), Some(slug), Some(description)) if e.is_empty() => Ok(SectionForm { name, slug, description, communes: resolved }),
-        _ => Err(AppError::Validation(e)),
-    }
+    Ok(if e.is_empty() { Ok(resolved) } else { Err(e) })
 }
 
 fn conflict(commune: &str, section: &str, field: &str) -> AppError {
@@ -95,16 +61,18 @@ pub async fn create(state: &AppState, subject: &Subject, federation_code: &str, 
     if !policy::can_create_section(subject, federation_code) {
         return Err(AppError::Forbidden);
     }
-    let parsed = parse_section_form(state, form, federation_code, "communes").await?;
+    let input = NewSectionInput::parse(form);
+    let communes = resolve_communes(state, federation_code, &CommunesChange::of_new_section(form)).await?;
+    let (parsed, communes) = FieldErrors::both(input, communes).map_err(AppError::Validation)?;
     let mut tx = state.db.begin().await?;
     if store::sections::slug_exists(&mut tx, &parsed.slug).await? {
         let mut e = FieldErrors::default();
         e.add("slug", FieldError::SlugTaken);
         return Err(AppError::Validation(e));
     }
-    let insee: Vec<String> = parsed.communes.iter().map(|c| c.insee.clone()).collect();
+    let insee: Vec<String> = communes.iter().map(|c| c.insee.clone()).collect();
     if let Some(taken) = store::sections::covering(&mut tx, &insee).await?.into_iter().next() {
-        let name = parsed.communes.iter().find(|c| c.insee == taken.insee).map(|c| c.name.as_str()).unwrap_or("");
+        let name = communes.iter().find(|c| c.insee == taken.insee).map(|c| c.name.as_str()).unwrap_or("");
         return Err(conflict(name, &taken.name, "communes"));
     }
     let now = now_ms();
@@ -125,10 +93,10 @@ pub async fn create(state: &AppState, subject: &Subject, federation_code: &str, 
         }
         Err(e) => return Err(e.into()),
     };
-    for commune in &parsed.communes {
+    for commune in &communes {
         store::sections::attach_commune(&mut tx, &commune.insee, id).await?;
     }
-    let detail = format!("{} ({} communes)", parsed.name, parsed.communes.len());
+    let detail = format!("{} ({} communes)", parsed.name, communes.len());
     let entry = audit::Entry {
         actor_id: Some(actor),
         action: "section_created",
@@ -152,34 +120,14 @@ pub async fn update(state: &AppState, subject: &Subject, slug: &str, form: &RawF
     if !policy::can_edit_section(subject, &scope) {
         return Err(AppError::Forbidden);
     }
-    let mut e = FieldErrors::default();
-    let name = e.check("name", text(form.value("name"), 3, 80));
-    let description = e.check("description", text(form.value("description"), 0, BIO_MAX));
-    let contact_email = e.check(
-        "contact_email",
-        match form.value("contact_email").trim() {
-            "" => Ok(String::new()),
-            raw => Email::parse(raw).map(|email| email.as_str().to_string()),
-        },
-    );
-    let touches_communes = !form.value("add_communes").trim().is_empty() || !form.values("remove_communes").is_empty();
-    if touches_communes && !policy::can_manage_section_communes(subject, &scope) {
+    let change = CommunesChange::parse(form);
+    if !change.is_empty() && !policy::can_manage_section_communes(subject, &scope) {
         return Err(AppError::Forbidden);
     }
-    let mut to_add = Vec::new();
-    for line in form.value("add_communes").lines().filter(|l| !l.trim().is_empty()) {
-        match communes::resolve_entry(&state.db, &section.federation_code, line).await? {
-            Ok(c) if c.departement_code == section.federation_code => to_add.push(c),
-            Ok(c) => e.add("add_communes", FieldError::CommuneOutsideFederation { commune: c.name }),
-            Err(error) => e.add("add_communes", error),
-        }
-    }
-    let (Some(name), Some(description), Some(contact_email)) = (name, description, contact_email) else {
-        return Err(AppError::Validation(e));
-    };
-    if !e.is_empty() {
-        return Err(AppError::Validation(e));
-    }
+    let text = SectionTextInput::parse(form);
+    let to_add = resolve_communes(state, &section.federation_code, &change).await?;
+    let (SectionTextInput { name, description, contact_email }, mut to_add) =
+        FieldErrors::both(text, to_add).map_err(AppError::Validation)?;
     let mut tx = state.db.begin().await?;
     let now = now_ms();
     let text = store::sections::SectionText { name: &name, description: &description, contact_email: &contact_email };
@@ -196,7 +144,7 @@ pub async fn update(state: &AppState, subject: &Subject, slug: &str, form: &RawF
         store::sections::attach_commune(&mut tx, &commune.insee, section.id).await?;
     }
     let mut removed = 0;
-    for insee in form.values("remove_communes") {
+    for insee in &change.remove {
         removed += store::sections::detach_commune(&mut tx, insee, section.id).await?;
     }
     let detail = format!("+{} −{} communes", to_add.len(), removed);

@@ -117,6 +117,7 @@ pub struct NewAction<'a> {
     pub reinforcements: i64,
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn insert(tx: &mut Tx, a: &NewAction<'_>, status: &str, created_by: UserId, now_ms: i64) -> Result<ActionId, sqlx::Error> {
     let sql = "INSERT INTO actions (kind, title, description, starts_at, ends_at, place_name, address, lat, lng, capacity, \
                material, audience, section_id, federation_code, reinforcements, status, created_by, created_at, updated_at) \
@@ -129,6 +130,7 @@ pub async fn insert(tx: &mut Tx, a: &NewAction<'_>, status: &str, created_by: Us
 }
 
 /// Rewrites what an edit may change (the organizing scope stays).
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn update(tx: &mut Tx, id: ActionId, a: &NewAction<'_>, now_ms: i64) -> Result<(), sqlx::Error> {
     let sql = "UPDATE actions SET kind = $1, title = $2, description = $3, starts_at = $4, ends_at = $5, place_name = $6, \
                address = $7, lat = $8, lng = $9, capacity = $10, material = $11, audience = $12, reinforcements = $13, \
@@ -140,6 +142,7 @@ pub async fn update(tx: &mut Tx, id: ActionId, a: &NewAction<'_>, now_ms: i64) -
     Ok(())
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn set_status(tx: &mut Tx, id: ActionId, status: &str, cancel_reason: Option<&str>, now_ms: i64) -> Result<(), sqlx::Error> {
     let sql = "UPDATE actions SET status = $1, cancel_reason = $2, updated_at = $3 WHERE id = $4";
     on_tx!(tx, c => sqlx::query(sql).bind(status).bind(cancel_reason).bind(now_ms).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
@@ -148,6 +151,7 @@ pub async fn set_status(tx: &mut Tx, id: ActionId, status: &str, cancel_reason: 
 
 /// Takes the action's row lock (PostgreSQL) so that concurrent answers count places one at a
 /// time; SQLite's writes are already serialized.
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn lock(tx: &mut Tx, id: ActionId) -> Result<bool, sqlx::Error> {
     let sql = "UPDATE actions SET updated_at = updated_at WHERE id = $1";
     let n = on_tx!(tx, c => sqlx::query(sql).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
@@ -155,6 +159,7 @@ pub async fn lock(tx: &mut Tx, id: ActionId) -> Result<bool, sqlx::Error> {
 }
 
 /// The person who creates or edits an action organizes it (accepted at once).
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn add_organizer(tx: &mut Tx, action_id: ActionId, user_id: UserId, now_ms: i64) -> Result<(), sqlx::Error> {
     let sql = "INSERT INTO action_organizers (action_id, user_id, accepted_at) VALUES ($1, $2, $3) \
                ON CONFLICT (action_id, user_id) DO UPDATE SET accepted_at = COALESCE(action_organizers.accepted_at, excluded.accepted_at)";
@@ -164,6 +169,7 @@ pub async fn add_organizer(tx: &mut Tx, action_id: ActionId, user_id: UserId, no
 
 /// Invites someone to co-organize; true when the invitation is new (an organizer or a pending
 /// invitation stays as it is).
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn invite_organizer(tx: &mut Tx, action_id: ActionId, user_id: UserId, invited_by: UserId) -> Result<bool, sqlx::Error> {
     let sql = "INSERT INTO action_organizers (action_id, user_id, invited_by) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING";
     let n = on_tx!(tx, c => sqlx::query(sql).bind(action_id).bind(user_id).bind(invited_by).execute(c).await.map(|r| r.rows_affected()))?;
@@ -172,6 +178,7 @@ pub async fn invite_organizer(tx: &mut Tx, action_id: ActionId, user_id: UserId,
 
 /// Answers a pending invitation: accepted (returns who invited), or declined (the row goes).
 /// `None` when there was no pending invitation.
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn answer_invitation(
     tx: &mut Tx,
     action_id: ActionId,
@@ -187,11 +194,13 @@ pub async fn answer_invitation(
     on_tx!(tx, c => sqlx::query_scalar::<_, Option<UserId>>(sql).bind(action_id).bind(user_id).bind(now_ms).fetch_optional(c).await)
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn by_id(db: &Db, viewer: UserId, id: ActionId) -> Result<Option<ActionRow>, sqlx::Error> {
     let sql = format!("SELECT {COLUMNS} {FROM} WHERE a.id = $2");
     on_pool!(db.read(), p => sqlx::query_as::<_, ActionRow>(&sql).bind(viewer).bind(id).fetch_optional(p).await)
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn by_id_in(tx: &mut Tx, viewer: UserId, id: ActionId) -> Result<Option<ActionRow>, sqlx::Error> {
     let sql = format!("SELECT {COLUMNS} {FROM} WHERE a.id = $2");
     on_tx!(tx, c => sqlx::query_as::<_, ActionRow>(&sql).bind(viewer).bind(id).fetch_optional(c).await)
@@ -213,6 +222,7 @@ pub struct UpcomingQuery {
     pub limit: i64,
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn upcoming(db: &Db, q: &UpcomingQuery) -> Result<Vec<ActionRow>, sqlx::Error> {
     upcoming_part(q).fetch_all(db).await
 }
@@ -298,6 +308,7 @@ pub fn calendar_tokens(user_id: UserId) -> Part {
 }
 
 /// Proposals waiting for approval in the scopes a person leads (their sections, their federations).
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn proposals(db: &Db, viewer: UserId, section_ids: &[i64], federation_codes: &[String]) -> Result<Vec<ActionRow>, sqlx::Error> {
     let sections = section_ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
     let feds = federation_codes
@@ -335,6 +346,7 @@ pub fn organizers(action_id: ActionId) -> Part {
     Part::new(sql, &["handle", "display_name", "accepted"], vec![Arg::Int(action_id.get())])
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn organizer_ids(tx: &mut Tx, action_id: ActionId) -> Result<Vec<UserId>, sqlx::Error> {
     let sql = "SELECT user_id FROM action_organizers WHERE action_id = $1 AND accepted_at IS NOT NULL";
     on_tx!(tx, c => sqlx::query_scalar(sql).bind(action_id).fetch_all(c).await)
@@ -342,6 +354,7 @@ pub async fn organizer_ids(tx: &mut Tx, action_id: ActionId) -> Result<Vec<UserI
 
 /// A person's actions for their calendar feed: those they answered yes, maybe or wait for, and
 /// those they organize, from 30 days ago on.
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn for_person(db: &Db, user_id: UserId, since_ms: i64) -> Result<Vec<ActionRow>, sqlx::Error> {
     let sql = format!(
         "SELECT {COLUMNS} {FROM} WHERE a.starts_at >= $2 AND a.status <> 'proposed' AND (\
@@ -353,6 +366,7 @@ pub async fn for_person(db: &Db, user_id: UserId, since_ms: i64) -> Result<Vec<A
 }
 
 /// Replaces a person's calendar token (the old address stops working).
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn set_calendar_token(tx: &mut Tx, user_id: UserId, token_hash: &str, now_ms: i64) -> Result<(), sqlx::Error> {
     let sql = "INSERT INTO calendar_tokens (user_id, token_hash, created_at) VALUES ($1, $2, $3) \
                ON CONFLICT (user_id) DO UPDATE SET token_hash = excluded.token_hash, created_at = excluded.created_at";
@@ -360,11 +374,13 @@ pub async fn set_calendar_token(tx: &mut Tx, user_id: UserId, token_hash: &str, 
     Ok(())
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn delete_calendar_token(tx: &mut Tx, user_id: UserId) -> Result<(), sqlx::Error> {
     on_tx!(tx, c => sqlx::query("DELETE FROM calendar_tokens WHERE user_id = $1").bind(user_id).execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn calendar_owner(db: &Db, token_hash: &str) -> Result<Option<UserId>, sqlx::Error> {
     let sql = "SELECT user_id FROM calendar_tokens WHERE token_hash = $1";
     on_pool!(db.read(), p => sqlx::query_scalar(sql).bind(token_hash).fetch_optional(p).await)
@@ -383,6 +399,7 @@ pub struct MyActionRow {
 /// A person's actions — answered yes, maybe or waiting, or organized — on one side of `now_ms`:
 /// upcoming (not yet ended) soonest first, or past latest first, after the keyset cursor
 /// (starts_at, id). Driven from the person's own rows (indexed by user), never a scan of actions.
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn of_person(
     db: &Db,
     user_id: UserId,

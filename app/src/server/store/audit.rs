@@ -27,6 +27,7 @@ pub struct Entry<'a> {
     pub now_ms: i64,
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn record(tx: &mut Tx, e: &Entry<'_>) -> Result<(), sqlx::Error> {
     let sql = "INSERT INTO audit_log (at, actor_id, action, scope_kind, scope_code, target_user_id, detail) \
                VALUES ($1, $2, $3, $4, $5, $6, $7)";
@@ -35,6 +36,7 @@ pub async fn record(tx: &mut Tx, e: &Entry<'_>) -> Result<(), sqlx::Error> {
 }
 
 /// Newest first, keyset-paginated on (at, id).
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn for_scope(
     db: &Db,
     scope_kind: &str,
@@ -60,6 +62,7 @@ pub fn for_scope_part(scope_kind: &str, scope_code: &str, before: Option<(i64, i
 }
 
 /// How many times a person moved since `since_ms`, and when the oldest of those moves was.
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn moves_since(tx: &mut Tx, user_id: UserId, since_ms: i64) -> Result<(i64, Option<i64>), sqlx::Error> {
     let sql = "SELECT COUNT(*), MIN(at) FROM audit_log WHERE actor_id = $1 AND action = 'member_moved_in' AND at >= $2";
     on_tx!(tx, c => sqlx::query_as(sql).bind(user_id).bind(since_ms).fetch_one(c).await)

@@ -37,6 +37,7 @@ const FOR_POST: &str = "SELECT c.id, c.parent_id, c.author_id, u.handle AS autho
                ORDER BY COALESCE(c.parent_id, c.id), c.id LIMIT 1000";
 
 /// (post id, parent id, author id) of a comment.
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn place(tx: &mut Tx, id: CommentId) -> Result<Option<(PostId, Option<CommentId>, UserId)>, sqlx::Error> {
     on_tx!(tx, c => sqlx::query_as("SELECT post_id, parent_id, author_id FROM comments WHERE id = $1").bind(id).fetch_optional(c).await)
 }
@@ -50,6 +51,7 @@ pub struct NewComment<'a> {
     pub now_ms: i64,
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn insert(tx: &mut Tx, c: &NewComment<'_>) -> Result<CommentId, sqlx::Error> {
     let sql =
         "INSERT INTO comments (post_id, parent_id, author_id, body, body_html, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id";
@@ -57,6 +59,7 @@ pub async fn insert(tx: &mut Tx, c: &NewComment<'_>) -> Result<CommentId, sqlx::
 }
 
 /// Deletes a comment and its replies; returns how many rows went.
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn delete(tx: &mut Tx, id: CommentId) -> Result<i64, sqlx::Error> {
     let replies =
         on_tx!(tx, c => sqlx::query("DELETE FROM comments WHERE parent_id = $1").bind(id).execute(c).await.map(|r| r.rows_affected()))?;
@@ -65,6 +68,7 @@ pub async fn delete(tx: &mut Tx, id: CommentId) -> Result<i64, sqlx::Error> {
 }
 
 /// The people who wrote in a thread — its top-level comment and its replies — at most `limit`.
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn thread_writers(tx: &mut Tx, thread_id: CommentId, limit: i64) -> Result<Vec<UserId>, sqlx::Error> {
     let sql = "SELECT author_id FROM comments WHERE id = $1 UNION SELECT author_id FROM comments WHERE parent_id = $1 LIMIT $2";
     on_tx!(tx, c => sqlx::query_scalar(sql).bind(thread_id).bind(limit).fetch_all(c).await)

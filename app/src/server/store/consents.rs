@@ -18,6 +18,7 @@ pub struct ConsentRow {
     pub withdrawn_at: Option<i64>,
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn record(tx: &mut Tx, user_id: UserId, purpose: &str, text_version: &str, method: &str, now_ms: i64) -> Result<(), sqlx::Error> {
     let sql = "INSERT INTO consents (user_id, purpose, text_version, method, granted_at) \
                VALUES ($1, $2, $3, $4, $5)";
@@ -25,6 +26,7 @@ pub async fn record(tx: &mut Tx, user_id: UserId, purpose: &str, text_version: &
     Ok(())
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn for_user(db: &Db, user_id: UserId) -> Result<Vec<ConsentRow>, sqlx::Error> {
     let sql = "SELECT purpose, text_version, method, granted_at, withdrawn_at FROM consents \
                WHERE user_id = $1 ORDER BY granted_at, id";

@@ -15,6 +15,7 @@ pub struct EventRow {
     pub user_id: Option<UserId>,
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn insert(
     tx: &mut Tx,
     kind: &str,
@@ -27,16 +28,19 @@ pub async fn insert(
     Ok(EventRow { id, kind: kind.to_string(), post_id, user_id })
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn after(db: &Db, after_id: i64, limit: i64) -> Result<Vec<EventRow>, sqlx::Error> {
     let sql = "SELECT id, kind, post_id, user_id FROM events WHERE id > $1 ORDER BY id LIMIT $2";
     on_pool!(db.read(), p => sqlx::query_as::<_, EventRow>(sql).bind(after_id).bind(limit).fetch_all(p).await)
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn latest_id(db: &Db) -> Result<i64, sqlx::Error> {
     on_pool!(db.read(), p => sqlx::query_scalar("SELECT CAST(COALESCE(MAX(id), 0) AS BIGINT) FROM events").fetch_one(p).await)
 }
 
 /// Housekeeping: the outbox only serves resumes of the last minutes.
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn delete_before(db: &Db, before_ms: i64) -> Result<u64, sqlx::Error> {
     on_pool!(db.write(), p => sqlx::query("DELETE FROM events WHERE created_at < $1").bind(before_ms).execute(p).await.map(|r| r.rows_affected()))
 }

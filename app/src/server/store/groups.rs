@@ -25,29 +25,34 @@ const GROUP_COLUMNS: &str = "g.id, g.slug, g.name, g.purpose, g.privacy, \
      (SELECT gm.role FROM group_members gm WHERE gm.group_id = g.id AND gm.user_id = $1) AS my_role, \
      CAST((SELECT COUNT(*) FROM group_members gc WHERE gc.group_id = g.id AND gc.role <> 'pending') AS BIGINT) AS member_count";
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn by_slug(db: &Db, viewer: UserId, slug: &str) -> Result<Option<GroupRow>, sqlx::Error> {
     let sql = format!("SELECT {GROUP_COLUMNS} FROM groups g WHERE g.slug = $2");
     on_pool!(db.read(), p => sqlx::query_as::<_, GroupRow>(&sql).bind(viewer).bind(slug).fetch_optional(p).await)
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn by_slug_in_tx(tx: &mut Tx, viewer: UserId, slug: &str) -> Result<Option<GroupRow>, sqlx::Error> {
     let sql = format!("SELECT {GROUP_COLUMNS} FROM groups g WHERE g.slug = $2");
     on_tx!(tx, c => sqlx::query_as::<_, GroupRow>(&sql).bind(viewer).bind(slug).fetch_optional(c).await)
 }
 
 /// Every group, mine first, then by name (groups are few: hundreds, not millions).
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn list(db: &Db, viewer: UserId) -> Result<Vec<GroupRow>, sqlx::Error> {
     let sql = format!("SELECT {GROUP_COLUMNS} FROM groups g ORDER BY CASE WHEN EXISTS (SELECT 1 FROM group_members x WHERE x.group_id = g.id AND x.user_id = $1 AND x.role <> 'pending') THEN 0 ELSE 1 END, g.name LIMIT 500");
     on_pool!(db.read(), p => sqlx::query_as::<_, GroupRow>(&sql).bind(viewer).fetch_all(p).await)
 }
 
 /// Groups the viewer may publish in (member or admin).
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn mine(db: &Db, viewer: UserId) -> Result<Vec<GroupRow>, sqlx::Error> {
     let sql = format!("SELECT {GROUP_COLUMNS} FROM groups g JOIN group_members m ON m.group_id = g.id AND m.user_id = $1 AND m.role <> 'pending' ORDER BY g.name LIMIT 500");
     on_pool!(db.read(), p => sqlx::query_as::<_, GroupRow>(&sql).bind(viewer).fetch_all(p).await)
 }
 
 /// Groups whose name or purpose shares a significant word with `words` (for "similar groups").
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn similar(tx: &mut Tx, words: &[String]) -> Result<Vec<(String, String)>, sqlx::Error> {
     let mut found = Vec::new();
     for word in words.iter().take(8) {
@@ -64,6 +69,7 @@ pub async fn similar(tx: &mut Tx, words: &[String]) -> Result<Vec<(String, Strin
     Ok(found)
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn insert(
     tx: &mut Tx,
     slug: &str,
@@ -77,12 +83,14 @@ pub async fn insert(
     on_tx!(tx, c => sqlx::query_scalar(sql).bind(slug).bind(name).bind(purpose).bind(privacy).bind(by).bind(now_ms).fetch_one(c).await)
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn slug_exists(tx: &mut Tx, slug: &str) -> Result<bool, sqlx::Error> {
     let n: i64 =
         on_tx!(tx, c => sqlx::query_scalar("SELECT CAST(COUNT(*) AS BIGINT) FROM groups WHERE slug = $1").bind(slug).fetch_one(c).await)?;
     Ok(n > 0)
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn set_role(tx: &mut Tx, group_id: GroupId, user_id: UserId, role: GroupRole, now_ms: i64) -> Result<(), sqlx::Error> {
     let sql = "INSERT INTO group_members (group_id, user_id, role, created_at) VALUES ($1, $2, $3, $4) \
                ON CONFLICT (group_id, user_id) DO UPDATE SET role = excluded.role";
@@ -90,19 +98,23 @@ pub async fn set_role(tx: &mut Tx, group_id: GroupId, user_id: UserId, role: Gro
     Ok(())
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn role_of(tx: &mut Tx, group_id: GroupId, user_id: UserId) -> Result<Option<GroupRole>, sqlx::Error> {
     on_tx!(tx, c => sqlx::query_scalar("SELECT role FROM group_members WHERE group_id = $1 AND user_id = $2").bind(group_id).bind(user_id).fetch_optional(c).await)
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn remove(tx: &mut Tx, group_id: GroupId, user_id: UserId) -> Result<(), sqlx::Error> {
     on_tx!(tx, c => sqlx::query("DELETE FROM group_members WHERE group_id = $1 AND user_id = $2").bind(group_id).bind(user_id).execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn admin_count(tx: &mut Tx, group_id: GroupId) -> Result<i64, sqlx::Error> {
     on_tx!(tx, c => sqlx::query_scalar("SELECT CAST(COUNT(*) AS BIGINT) FROM group_members WHERE group_id = $1 AND role = 'admin'").bind(group_id).fetch_one(c).await)
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn admin_ids(tx: &mut Tx, group_id: GroupId) -> Result<Vec<UserId>, sqlx::Error> {
     on_tx!(tx, c => sqlx::query_scalar("SELECT user_id FROM group_members WHERE group_id = $1 AND role = 'admin'").bind(group_id).fetch_all(c).await)
 }

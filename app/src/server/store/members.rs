@@ -28,32 +28,38 @@ const BELONGING: &str = "SELECT u.id, u.membership, u.membership_status, u.suspe
     c.departement_code AS federation_code, sc.section_id, c.lat AS home_lat, c.lng AS home_lng, c.name AS home_name FROM users u \
     LEFT JOIN communes c ON c.insee = u.commune_insee LEFT JOIN section_communes sc ON sc.insee = u.commune_insee";
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn belonging(db: &Db, user_id: UserId) -> Result<Option<BelongingRow>, sqlx::Error> {
     let sql = format!("{BELONGING} WHERE u.id = $1");
     on_pool!(db.read(), p => sqlx::query_as(&sql).bind(user_id).fetch_optional(p).await)
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn belonging_in(tx: &mut Tx, user_id: UserId) -> Result<Option<BelongingRow>, sqlx::Error> {
     let sql = format!("{BELONGING} WHERE u.id = $1");
     on_tx!(tx, c => sqlx::query_as(&sql).bind(user_id).fetch_optional(c).await)
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn user_id_by_handle(tx: &mut Tx, handle: &str) -> Result<Option<UserId>, sqlx::Error> {
     on_tx!(tx, c => sqlx::query_scalar("SELECT id FROM users WHERE handle = $1").bind(handle).fetch_optional(c).await)
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn set_commune(tx: &mut Tx, user_id: UserId, insee: &str, now_ms: i64) -> Result<(), sqlx::Error> {
     let sql = "UPDATE users SET commune_insee = $1, updated_at = $2 WHERE id = $3";
     on_tx!(tx, c => sqlx::query(sql).bind(insee).bind(now_ms).bind(user_id).execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn set_postal_code(tx: &mut Tx, user_id: UserId, postal_code: &str) -> Result<(), sqlx::Error> {
     let sql = "UPDATE users SET postal_code = $1 WHERE id = $2";
     on_tx!(tx, c => sqlx::query(sql).bind(postal_code).bind(user_id).execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn set_membership(
     tx: &mut Tx,
     user_id: UserId,
@@ -68,6 +74,7 @@ pub async fn set_membership(
     Ok(())
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn set_suspended(tx: &mut Tx, user_id: UserId, suspended_at: Option<i64>) -> Result<(), sqlx::Error> {
     let sql = "UPDATE users SET suspended_at = $1 WHERE id = $2";
     on_tx!(tx, c => sqlx::query(sql).bind(suspended_at).bind(user_id).execute(c).await.map(|r| r.rows_affected()))?;
@@ -103,6 +110,7 @@ impl Area<'_> {
 }
 
 /// (confirmed adhérents, sympathisants) of an area. Pending claims are counted nowhere.
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn counts(db: &Db, area: Area<'_>) -> Result<(i64, i64), sqlx::Error> {
     let rows: Vec<AreaCounts> = counts_part(area).fetch_all(db).await?;
     Ok(rows.first().map(|c| (c.adherents, c.sympathisants)).unwrap_or_default())
@@ -147,6 +155,7 @@ const MEMBER_COLUMN_NAMES: &[&str] =
 /// The members of an area (confirmed adhérents and sympathisants), by name, keyset-paginated
 /// after the member `after` (an id, so that no name travels in an address); `search` keeps
 /// those whose name or handle contains it (any case; empty: everyone).
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn directory(db: &Db, area: Area<'_>, search: &str, after: Option<i64>, limit: i64) -> Result<Vec<MemberRow>, sqlx::Error> {
     directory_part(area, search, after, limit).fetch_all(db).await
 }
@@ -174,6 +183,7 @@ fn like_escaped(text: &str) -> String {
 }
 
 /// People who joined an area since `since_ms`, and every adhérent claim still waiting there.
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn newcomers(db: &Db, area: Area<'_>, since_ms: i64) -> Result<Vec<MemberRow>, sqlx::Error> {
     newcomers_part(area, since_ms).fetch_all(db).await
 }

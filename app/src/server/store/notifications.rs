@@ -21,6 +21,7 @@ pub struct NewNotification {
 }
 
 /// A notification about a field action (its title is read with the notification).
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn insert_for_action(
     tx: &mut Tx,
     user_id: UserId,
@@ -34,6 +35,7 @@ pub async fn insert_for_action(
     Ok(())
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn insert(tx: &mut Tx, n: &NewNotification) -> Result<(), sqlx::Error> {
     let sql = "INSERT INTO notifications (user_id, kind, actor_id, post_id, comment_id, group_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)";
     on_tx!(tx, c => sqlx::query(sql).bind(n.user_id).bind(n.kind).bind(n.actor_id).bind(n.post_id).bind(n.comment_id).bind(n.group_id).bind(n.now_ms).execute(c).await.map(|r| r.rows_affected()))?;
@@ -41,6 +43,7 @@ pub async fn insert(tx: &mut Tx, n: &NewNotification) -> Result<(), sqlx::Error>
 }
 
 /// A reaction: bumps the unread aggregate of this publication, or starts one.
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn add_reaction(tx: &mut Tx, user_id: UserId, actor_id: UserId, post_id: PostId, now_ms: i64) -> Result<(), sqlx::Error> {
     let sql = "UPDATE notifications SET count = count + 1, actor_id = $1, created_at = $2 \
                WHERE user_id = $3 AND kind = 'reaction' AND post_id = $4 AND read_at IS NULL";
@@ -93,6 +96,7 @@ fn still_visible() -> String {
 }
 
 /// Newest first, keyset on id.
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn for_user(db: &Db, user_id: UserId, before: Option<i64>, limit: i64) -> Result<Vec<NotificationRow>, sqlx::Error> {
     for_user_part(user_id, before, limit).fetch_all(db).await
 }
@@ -126,6 +130,7 @@ pub fn for_user_part(user_id: UserId, before: Option<i64>, limit: i64) -> Part {
 }
 
 /// The unread count, through the same visibility filter (a count must not reveal more than the list).
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn unread_count(db: &Db, user_id: UserId) -> Result<i64, sqlx::Error> {
     let sql = format!("WITH {VIEWER} SELECT ({}) FROM me", unread_count_of_me());
     on_pool!(db.read(), p => sqlx::query_scalar(&sql).bind(user_id).fetch_one(p).await)
@@ -142,6 +147,7 @@ pub fn unread_count_of_me() -> String {
     )
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn mark_read(tx: &mut Tx, user_id: UserId, id: Option<i64>, now_ms: i64) -> Result<u64, sqlx::Error> {
     let affected = match id {
         Some(id) => {
@@ -155,6 +161,7 @@ pub async fn mark_read(tx: &mut Tx, user_id: UserId, id: Option<i64>, now_ms: i6
 }
 
 /// Whether `user_id` was told of `kind` by `actor_id` since `since_ms` (read or not).
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn recently_told(tx: &mut Tx, user_id: UserId, actor_id: UserId, kind: &str, since_ms: i64) -> Result<bool, sqlx::Error> {
     let sql = "SELECT COUNT(*) FROM notifications WHERE user_id = $1 AND actor_id = $2 AND kind = $3 AND created_at >= $4";
     let n: i64 = on_tx!(tx, c => sqlx::query_scalar(sql).bind(user_id).bind(actor_id).bind(kind).bind(since_ms).fetch_one(c).await)?;

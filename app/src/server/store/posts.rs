@@ -141,6 +141,7 @@ pub enum FeedFilter {
 
 /// One page of a feed, newest first: publications with id < `before`, at most `limit`.
 /// One statement whatever the page and the table size (keyset on the primary key).
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn feed(db: &Db, viewer: UserId, filter: &FeedFilter, before: Option<i64>, limit: i64) -> Result<Vec<FeedRow>, sqlx::Error> {
     let sql = feed_sql(filter);
     let before = before.unwrap_or(i64::MAX);
@@ -210,6 +211,7 @@ fn home_ids() -> String {
 
 /// One publication if `viewer` may see it. With `include_hidden`, a hidden publication is
 /// returned too (for moderators, who are checked by the caller).
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn visible(db: &Db, viewer: UserId, id: PostId, include_hidden: bool) -> Result<Option<FeedRow>, sqlx::Error> {
     let rule = if include_hidden { POST_VISIBLE_WITH_HIDDEN } else { POST_VISIBLE };
     let sql = format!(
@@ -220,6 +222,7 @@ pub async fn visible(db: &Db, viewer: UserId, id: PostId, include_hidden: bool) 
 }
 
 /// The same check inside a write transaction (comment, react, mention).
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn visible_in_tx(tx: &mut Tx, viewer: UserId, id: PostId) -> Result<Option<PostRow>, sqlx::Error> {
     let sql = format!("WITH {VIEWER} SELECT {POST_COLUMNS} FROM posts p {POST_JOINS} CROSS JOIN me WHERE p.id = $2 AND {POST_VISIBLE}");
     on_tx!(tx, c => sqlx::query_as::<_, PostRow>(&sql).bind(viewer).bind(id).fetch_optional(c).await)
@@ -236,6 +239,7 @@ pub struct CountsRow {
 
 /// Comment and reaction counts of those of `ids` the viewer may see (others are left out): one
 /// statement.
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn visible_counts(db: &Db, viewer: UserId, ids: &[i64]) -> Result<Vec<CountsRow>, sqlx::Error> {
     if ids.is_empty() {
         return Ok(Vec::new());
@@ -267,6 +271,7 @@ pub struct LiveVerdict {
 
 /// For the live stream: which of `viewers` may see publication `id` (the others get no row),
 /// and is it in their home feed? One statement for any number of viewers (at most 500 a call).
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn live_check_many(db: &Db, id: PostId, viewers: &[UserId]) -> Result<Vec<LiveVerdict>, sqlx::Error> {
     if viewers.is_empty() {
         return Ok(Vec::new());
@@ -298,29 +303,34 @@ pub struct NewPost<'a> {
     pub now_ms: i64,
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn insert(tx: &mut Tx, post: &NewPost<'_>) -> Result<PostId, sqlx::Error> {
     let sql = "INSERT INTO posts (author_id, audience, section_id, federation_code, group_id, body, body_html, created_at) \
                VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id";
     on_tx!(tx, c => sqlx::query_scalar(sql).bind(post.author_id).bind(post.audience).bind(post.section_id).bind(post.federation_code).bind(post.group_id).bind(post.body).bind(post.body_html).bind(post.now_ms).fetch_one(c).await)
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn update_body(tx: &mut Tx, id: PostId, body: &str, body_html: &str, now_ms: i64) -> Result<(), sqlx::Error> {
     let sql = "UPDATE posts SET body = $1, body_html = $2, edited_at = $3 WHERE id = $4";
     on_tx!(tx, c => sqlx::query(sql).bind(body).bind(body_html).bind(now_ms).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn delete(tx: &mut Tx, id: PostId) -> Result<(), sqlx::Error> {
     on_tx!(tx, c => sqlx::query("DELETE FROM posts WHERE id = $1").bind(id).execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn hide(tx: &mut Tx, id: PostId, by: UserId, reason: &str, now_ms: i64) -> Result<(), sqlx::Error> {
     let sql = "UPDATE posts SET hidden_at = $1, hidden_by = $2, hidden_reason = $3 WHERE id = $4";
     on_tx!(tx, c => sqlx::query(sql).bind(now_ms).bind(by).bind(reason).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn replace_tags(tx: &mut Tx, id: PostId, tags: &[String]) -> Result<(), sqlx::Error> {
     on_tx!(tx, c => sqlx::query("DELETE FROM post_tags WHERE post_id = $1").bind(id).execute(&mut *c).await.map(|r| r.rows_affected()))?;
     for tag in tags {
@@ -329,16 +339,19 @@ pub async fn replace_tags(tx: &mut Tx, id: PostId, tags: &[String]) -> Result<()
     Ok(())
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn tags_of(db: &Db, id: PostId) -> Result<Vec<String>, sqlx::Error> {
     on_pool!(db.read(), p => sqlx::query_scalar("SELECT tag FROM post_tags WHERE post_id = $1 ORDER BY tag").bind(id).fetch_all(p).await)
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn add_to_comment_count(tx: &mut Tx, id: PostId, delta: i64) -> Result<(), sqlx::Error> {
     on_tx!(tx, c => sqlx::query("UPDATE posts SET comment_count = comment_count + $1 WHERE id = $2").bind(delta).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
 }
 
 /// Toggles a reaction; true when it is now given.
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn toggle_reaction(tx: &mut Tx, post_id: PostId, user_id: UserId, kind: &str, now_ms: i64) -> Result<bool, sqlx::Error> {
     let removed = on_tx!(tx, c => sqlx::query("DELETE FROM reactions WHERE post_id = $1 AND user_id = $2 AND kind = $3").bind(post_id).bind(user_id).bind(kind).execute(c).await.map(|r| r.rows_affected()))?;
     if removed > 0 {

@@ -36,6 +36,7 @@ pub struct StoredProfile {
     pub visibilities: ProfileVisibilities,
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn insert_default(tx: &mut Tx, user_id: UserId, now_ms: i64) -> Result<(), sqlx::Error> {
     let sql = "INSERT INTO profiles (user_id, updated_at) VALUES ($1, $2)";
     on_tx!(tx, c => sqlx::query(sql).bind(user_id).bind(now_ms).execute(c).await.map(|r| r.rows_affected()))?;
@@ -44,6 +45,7 @@ pub async fn insert_default(tx: &mut Tx, user_id: UserId, now_ms: i64) -> Result
 
 /// Three statements whatever the profile's size: the row, its list items, its availabilities.
 /// A whole profile in one statement.
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn load(db: &Db, user_id: UserId) -> Result<Option<StoredProfile>, sqlx::Error> {
     let mut bundle = Bundle::new();
     let slots = ProfileSlots::add(&mut bundle, user_id.get());
@@ -122,6 +124,7 @@ fn assemble(row: ProfileRow, items: Vec<ListItemRow>, kinds: Vec<String>) -> Sto
 }
 
 /// Replaces texts, visibilities, lists and availabilities (the caller's transaction makes it atomic).
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn replace(tx: &mut Tx, user_id: UserId, update: &ProfileUpdate, now_ms: i64) -> Result<(), sqlx::Error> {
     let v = &update.visibilities;
     let sql = "UPDATE profiles SET bio = $1, status_line = $2, bio_visibility = $3, status_visibility = $4, \

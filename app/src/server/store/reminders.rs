@@ -20,6 +20,7 @@ pub struct DueRow {
 
 /// People with a place at a published action starting in `(from, to]` who have not had the
 /// `kind` reminder yet. Bounded; the job comes back for the rest.
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn due(db: &Db, kind: &str, from_ms: i64, to_ms: i64, limit: i64) -> Result<Vec<DueRow>, sqlx::Error> {
     let sql = "SELECT a.id AS action_id, r.user_id, a.title, a.place_name, a.starts_at, u.email, u.display_name \
                FROM actions a JOIN action_rsvps r ON r.action_id = a.id AND r.status = 'going' JOIN users u ON u.id = r.user_id \
@@ -30,6 +31,7 @@ pub async fn due(db: &Db, kind: &str, from_ms: i64, to_ms: i64, limit: i64) -> R
 }
 
 /// Marks one reminder as sent; false when another instance (or an earlier run) already did.
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn claim(tx: &mut Tx, action_id: ActionId, user_id: UserId, kind: &str, now_ms: i64) -> Result<bool, sqlx::Error> {
     let sql = "INSERT INTO action_reminders (action_id, user_id, kind, sent_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING";
     let n = on_tx!(tx, c => sqlx::query(sql).bind(action_id).bind(user_id).bind(kind).bind(now_ms).execute(c).await.map(|r| r.rows_affected()))?;

@@ -25,6 +25,7 @@ pub struct ReportRow {
     pub revisions: i64,
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn of_action(db: &Db, action_id: ActionId) -> Result<Option<ReportRow>, sqlx::Error> {
     Ok(of_action_part(action_id).fetch_all(db).await?.into_iter().next())
 }
@@ -43,6 +44,7 @@ pub fn of_action_part(action_id: ActionId) -> Part {
 
 /// The first author of an action's compte-rendu, inside the writing transaction: `None` when
 /// none was written, `Some(None)` when its author's account is gone.
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn author_in(tx: &mut Tx, action_id: ActionId) -> Result<Option<Option<i64>>, sqlx::Error> {
     let sql = "SELECT author_id FROM action_reports WHERE action_id = $1";
     on_tx!(tx, c => sqlx::query_scalar::<_, Option<i64>>(sql).bind(action_id).fetch_optional(c).await)
@@ -50,6 +52,7 @@ pub async fn author_in(tx: &mut Tx, action_id: ActionId) -> Result<Option<Option
 
 /// When the action's longest-kept contact expires (`None` without contacts): its compte-rendu's
 /// notes go with it.
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn contacts_expiry_in(tx: &mut Tx, action_id: ActionId) -> Result<Option<i64>, sqlx::Error> {
     let sql = "SELECT MAX(expires_at) FROM action_contacts WHERE action_id = $1";
     on_tx!(tx, c => sqlx::query_scalar::<_, Option<i64>>(sql).bind(action_id).fetch_one(c).await)
@@ -58,6 +61,7 @@ pub async fn contacts_expiry_in(tx: &mut Tx, action_id: ActionId) -> Result<Opti
 /// Records a submission's idempotency key for this person and this action; false when they
 /// already sent it (a replay: the caller then changes nothing, and says it was kept the first
 /// time). On PostgreSQL a concurrent twin waits for the first to commit.
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn claim_key(tx: &mut Tx, key: &str, action_id: ActionId, user_id: UserId, now_ms: i64) -> Result<bool, sqlx::Error> {
     let sql = "INSERT INTO action_report_submissions (idempotency_key, action_id, user_id, received_at) \
                VALUES ($1, $2, $3, $4) ON CONFLICT (user_id, action_id, idempotency_key) DO NOTHING";
@@ -80,6 +84,7 @@ pub struct NewReport<'a> {
 
 /// Writes the current version of an action's compte-rendu (its first author stays) and keeps
 /// it as a revision.
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn upsert(tx: &mut Tx, action_id: ActionId, author: UserId, f: &NewReport<'_>, now_ms: i64) -> Result<(), sqlx::Error> {
     let sql = "INSERT INTO action_reports (action_id, author_id, updated_by, present, tracts, doors_knocked, doors_opened, \
                conversations, calls, notes, notes_expire_at, created_at, updated_at) \
@@ -114,6 +119,7 @@ pub struct RevisionRow {
 }
 
 /// The versions of an action's compte-rendu, newest first (bounded).
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn revisions(db: &Db, action_id: ActionId) -> Result<Vec<RevisionRow>, sqlx::Error> {
     revisions_part(action_id).fetch_all(db).await
 }
@@ -129,6 +135,7 @@ pub fn revisions_part(action_id: ActionId) -> Part {
 
 /// Clears the free-text notes whose time is over, in the current versions and the revisions
 /// (housekeeping, with the contacts).
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn purge_expired_notes(db: &Db, now_ms: i64) -> Result<u64, sqlx::Error> {
     let mut tx = db.begin().await?;
     let mut cleared = 0;
@@ -150,6 +157,7 @@ pub struct NewContact<'a> {
     pub expires_at: i64,
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn insert_contact(
     tx: &mut Tx,
     action_id: ActionId,
@@ -190,6 +198,7 @@ pub fn contacts(action_id: ActionId, now_ms: i64) -> Part {
 }
 
 /// Deletes the contacts whose retention period is over (housekeeping).
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn purge_expired_contacts(db: &Db, now_ms: i64) -> Result<u64, sqlx::Error> {
     let sql = "DELETE FROM action_contacts WHERE expires_at <= $1";
     on_pool!(db.write(), p => sqlx::query(sql).bind(now_ms).execute(p).await.map(|r| r.rows_affected()))
@@ -211,6 +220,7 @@ pub struct StatRow {
 }
 
 /// The section's published actions that started in `[from, to)`: one statement, bounded.
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn section_stat_rows(db: &Db, section_id: SectionId, from_ms: i64, to_ms: i64) -> Result<Vec<StatRow>, sqlx::Error> {
     let sql = "SELECT a.kind, a.starts_at, \
                CAST((SELECT COUNT(*) FROM action_rsvps v WHERE v.action_id = a.id AND v.status = 'going') AS BIGINT) AS going, \

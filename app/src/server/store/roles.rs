@@ -22,6 +22,7 @@ pub struct HolderRow {
     pub role: String,
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn grant(
     tx: &mut Tx,
     user_id: UserId,
@@ -37,6 +38,7 @@ pub async fn grant(
     Ok(n > 0)
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn revoke(tx: &mut Tx, user_id: UserId, role: &str, scope_kind: &str, scope_code: &str) -> Result<bool, sqlx::Error> {
     let sql = "DELETE FROM roles WHERE user_id = $1 AND role = $2 AND scope_kind = $3 AND scope_code = $4";
     let n = on_tx!(tx, c => sqlx::query(sql).bind(user_id).bind(role).bind(scope_kind).bind(scope_code).execute(c).await.map(|r| r.rows_affected()))?;
@@ -44,16 +46,19 @@ pub async fn revoke(tx: &mut Tx, user_id: UserId, role: &str, scope_kind: &str, 
 }
 
 /// The current holder of a single-holder role (section secretary, premier secrétaire fédéral).
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn holder_of(tx: &mut Tx, role: &str, scope_kind: &str, scope_code: &str) -> Result<Option<UserId>, sqlx::Error> {
     let sql = "SELECT user_id FROM roles WHERE role = $1 AND scope_kind = $2 AND scope_code = $3";
     on_tx!(tx, c => sqlx::query_scalar(sql).bind(role).bind(scope_kind).bind(scope_code).fetch_optional(c).await)
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn for_user(db: &Db, user_id: UserId) -> Result<Vec<RoleRow>, sqlx::Error> {
     let sql = "SELECT role, scope_kind, scope_code FROM roles WHERE user_id = $1 ORDER BY scope_kind, scope_code, role";
     on_pool!(db.read(), p => sqlx::query_as(sql).bind(user_id).fetch_all(p).await)
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn holders(db: &Db, scope_kind: &str, scope_code: &str) -> Result<Vec<HolderRow>, sqlx::Error> {
     holders_part(scope_kind, scope_code).fetch_all(db).await
 }
@@ -65,12 +70,14 @@ pub fn holders_part(scope_kind: &str, scope_code: &str) -> Part {
     Part::new(sql, &["user_id", "handle", "display_name", "role"], vec![Arg::Text(scope_kind.into()), Arg::Text(scope_code.into())])
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn national_admin_exists(tx: &mut Tx) -> Result<bool, sqlx::Error> {
     let n: i64 = on_tx!(tx, c => sqlx::query_scalar("SELECT COUNT(*) FROM roles WHERE role = 'national_admin'").fetch_one(c).await)?;
     Ok(n > 0)
 }
 
 /// The people holding one of `roles` in a scope (inside a transaction: whom to tell).
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn holder_ids_in(tx: &mut Tx, scope_kind: &str, scope_code: &str, roles: &[&str]) -> Result<Vec<UserId>, sqlx::Error> {
     let mut ids: Vec<UserId> = Vec::new();
     for role in roles {

@@ -7,6 +7,7 @@ use crate::on_tx;
 use crate::server::db::Tx;
 use crate::server::store::bundle::{flag, Arg, Part};
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn status_of(tx: &mut Tx, action_id: ActionId, user_id: UserId) -> Result<Option<RsvpStatus>, sqlx::Error> {
     let sql = "SELECT status FROM action_rsvps WHERE action_id = $1 AND user_id = $2";
     on_tx!(tx, c => sqlx::query_scalar(sql).bind(action_id).bind(user_id).fetch_optional(c).await)
@@ -21,6 +22,7 @@ pub struct Sharing {
 
 /// Writes an answer. `queued_at` keeps its first value while the person stays on the waiting
 /// list, so changing what one shares does not lose one's rank.
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn upsert(
     tx: &mut Tx,
     action_id: ActionId,
@@ -39,17 +41,20 @@ pub async fn upsert(
     Ok(())
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn count(tx: &mut Tx, action_id: ActionId, status: RsvpStatus) -> Result<i64, sqlx::Error> {
     let sql = "SELECT CAST(COUNT(*) AS BIGINT) FROM action_rsvps WHERE action_id = $1 AND status = $2";
     on_tx!(tx, c => sqlx::query_scalar(sql).bind(action_id).bind(status).fetch_one(c).await)
 }
 
 /// The first `n` people of the waiting list, in the order they asked.
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn first_waiting(tx: &mut Tx, action_id: ActionId, n: i64) -> Result<Vec<UserId>, sqlx::Error> {
     let sql = "SELECT user_id FROM action_rsvps WHERE action_id = $1 AND status = 'waiting' ORDER BY queued_at, user_id LIMIT $2";
     on_tx!(tx, c => sqlx::query_scalar(sql).bind(action_id).bind(n).fetch_all(c).await)
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn set_status(tx: &mut Tx, action_id: ActionId, user_id: UserId, status: RsvpStatus, now_ms: i64) -> Result<(), sqlx::Error> {
     let sql = "UPDATE action_rsvps SET status = $1, updated_at = $2 WHERE action_id = $3 AND user_id = $4";
     on_tx!(tx, c => sqlx::query(sql).bind(status).bind(now_ms).bind(action_id).bind(user_id).execute(c).await.map(|r| r.rows_affected()))?;
@@ -57,6 +62,7 @@ pub async fn set_status(tx: &mut Tx, action_id: ActionId, user_id: UserId, statu
 }
 
 /// Everyone who said yes, maybe or waits: they hear about changes and cancellation.
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn concerned(tx: &mut Tx, action_id: ActionId) -> Result<Vec<UserId>, sqlx::Error> {
     let sql = "SELECT user_id FROM action_rsvps WHERE action_id = $1 AND status IN ('going', 'waiting', 'maybe')";
     on_tx!(tx, c => sqlx::query_scalar(sql).bind(action_id).fetch_all(c).await)

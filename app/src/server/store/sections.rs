@@ -48,6 +48,7 @@ pub struct NewSection<'a> {
     pub now_ms: i64,
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn insert(tx: &mut Tx, s: &NewSection<'_>) -> Result<SectionId, sqlx::Error> {
     let sql = "INSERT INTO sections (slug, name, description, federation_code, created_by, created_at, updated_at) \
                VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id";
@@ -61,6 +62,7 @@ pub struct SectionText<'a> {
     pub contact_email: &'a str,
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn update_description(tx: &mut Tx, id: SectionId, text: &SectionText<'_>, now_ms: i64) -> Result<(), sqlx::Error> {
     let sql = "UPDATE sections SET name = $1, description = $2, contact_email = $3, updated_at = $4 WHERE id = $5";
     on_tx!(tx, c => sqlx::query(sql).bind(text.name).bind(text.description).bind(text.contact_email).bind(now_ms).bind(id)
@@ -68,11 +70,13 @@ pub async fn update_description(tx: &mut Tx, id: SectionId, text: &SectionText<'
     Ok(())
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn slug_exists(tx: &mut Tx, slug: &str) -> Result<bool, sqlx::Error> {
     let n: i64 = on_tx!(tx, c => sqlx::query_scalar("SELECT COUNT(*) FROM sections WHERE slug = $1").bind(slug).fetch_one(c).await)?;
     Ok(n > 0)
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn by_slug(db: &Db, slug: &str) -> Result<Option<SectionRow>, sqlx::Error> {
     let sql = format!("SELECT {SECTION_COLUMNS} FROM sections s JOIN departements d ON d.code = s.federation_code WHERE s.slug = $1");
     on_pool!(db.read(), p => sqlx::query_as(&sql).bind(slug).fetch_optional(p).await)
@@ -89,16 +93,19 @@ pub fn by_ids(ids: &[SectionId]) -> Part {
     Part::new(sql, &columns, ids.iter().map(|id| Arg::Int(id.get())).collect())
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn by_id(db: &Db, id: SectionId) -> Result<Option<SectionRow>, sqlx::Error> {
     let sql = format!("SELECT {SECTION_COLUMNS} FROM sections s JOIN departements d ON d.code = s.federation_code WHERE s.id = $1");
     on_pool!(db.read(), p => sqlx::query_as(&sql).bind(id).fetch_optional(p).await)
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn by_id_in(tx: &mut Tx, id: SectionId) -> Result<Option<SectionRow>, sqlx::Error> {
     let sql = format!("SELECT {SECTION_COLUMNS} FROM sections s JOIN departements d ON d.code = s.federation_code WHERE s.id = $1");
     on_tx!(tx, c => sqlx::query_as(&sql).bind(id).fetch_optional(c).await)
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn for_federation(db: &Db, federation_code: &str) -> Result<Vec<SectionSummaryRow>, sqlx::Error> {
     for_federation_part(federation_code).fetch_all(db).await
 }
@@ -111,6 +118,7 @@ pub fn for_federation_part(federation_code: &str) -> Part {
     Part::new(sql, &["id", "slug", "name", "communes"], vec![Arg::Text(federation_code.into())])
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn communes_of(db: &Db, section_id: SectionId) -> Result<Vec<CommuneRow>, sqlx::Error> {
     communes_of_part(section_id).fetch_all(db).await
 }
@@ -123,6 +131,7 @@ pub fn communes_of_part(section_id: SectionId) -> Part {
 }
 
 /// The sections covering any of `insee` codes (one statement).
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn covering(tx: &mut Tx, insee: &[String]) -> Result<Vec<CoveringSection>, sqlx::Error> {
     if insee.is_empty() {
         return Ok(Vec::new());
@@ -141,12 +150,14 @@ pub async fn covering(tx: &mut Tx, insee: &[String]) -> Result<Vec<CoveringSecti
     })
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn attach_commune(tx: &mut Tx, insee: &str, section_id: SectionId) -> Result<(), sqlx::Error> {
     let sql = "INSERT INTO section_communes (insee, section_id) VALUES ($1, $2)";
     on_tx!(tx, c => sqlx::query(sql).bind(insee).bind(section_id).execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn detach_commune(tx: &mut Tx, insee: &str, section_id: SectionId) -> Result<u64, sqlx::Error> {
     let sql = "DELETE FROM section_communes WHERE insee = $1 AND section_id = $2";
     on_tx!(tx, c => sqlx::query(sql).bind(insee).bind(section_id).execute(c).await.map(|r| r.rows_affected()))

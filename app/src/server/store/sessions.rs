@@ -32,6 +32,7 @@ pub struct SessionSubjectRow {
     pub scope_code: Option<String>,
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn insert(tx: &mut Tx, token_hash: &str, user_id: UserId, now_ms: i64, expires_at: i64) -> Result<(), sqlx::Error> {
     let sql = "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at) \
                VALUES ($1, $2, $3, $3, $4)";
@@ -42,6 +43,7 @@ pub async fn insert(tx: &mut Tx, token_hash: &str, user_id: UserId, now_ms: i64,
 /// The session's person, if the session exists, has not expired and the account is not
 /// suspended: see `SessionSubjectRow`. The unread count goes through the notifications' own
 /// visibility rule, with `me` built from the session instead of a bound user id.
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn find_subject(db: &Db, token_hash: &str, now_ms: i64) -> Result<Vec<SessionSubjectRow>, sqlx::Error> {
     let sql = format!(
         "WITH {SESSION_VIEWER} SELECT me.id AS user_id, u.handle, u.display_name, sec.slug AS section_slug, \
@@ -56,30 +58,35 @@ pub async fn find_subject(db: &Db, token_hash: &str, now_ms: i64) -> Result<Vec<
 }
 
 /// Slides the expiry forward (called at most every few minutes per session, not per request).
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn touch(tx: &mut Tx, token_hash: &str, now_ms: i64, expires_at: i64) -> Result<(), sqlx::Error> {
     let sql = "UPDATE sessions SET last_seen_at = $1, expires_at = $2 WHERE token_hash = $3";
     on_tx!(tx, c => sqlx::query(sql).bind(now_ms).bind(expires_at).bind(token_hash).execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn delete(tx: &mut Tx, token_hash: &str) -> Result<u64, sqlx::Error> {
     let sql = "DELETE FROM sessions WHERE token_hash = $1";
     let done = on_tx!(tx, c => sqlx::query(sql).bind(token_hash).execute(c).await.map(|r| r.rows_affected()))?;
     Ok(done)
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn delete_all_for_user(tx: &mut Tx, user_id: UserId) -> Result<u64, sqlx::Error> {
     let sql = "DELETE FROM sessions WHERE user_id = $1";
     let done = on_tx!(tx, c => sqlx::query(sql).bind(user_id).execute(c).await.map(|r| r.rows_affected()))?;
     Ok(done)
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn delete_expired(tx: &mut Tx, now_ms: i64) -> Result<u64, sqlx::Error> {
     let sql = "DELETE FROM sessions WHERE expires_at <= $1";
     let done = on_tx!(tx, c => sqlx::query(sql).bind(now_ms).execute(c).await.map(|r| r.rows_affected()))?;
     Ok(done)
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn count_for_user(db: &Db, user_id: UserId) -> Result<i64, sqlx::Error> {
     let sql = "SELECT COUNT(*) FROM sessions WHERE user_id = $1";
     on_pool!(db.read(), p => sqlx::query_scalar(sql).bind(user_id).fetch_one(p).await)
@@ -87,6 +94,7 @@ pub async fn count_for_user(db: &Db, user_id: UserId) -> Result<i64, sqlx::Error
 
 /// Whether a session still opens its account (not closed, not expired, account not suspended):
 /// open event streams re-check it.
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn is_live(db: &Db, token_hash: &str, now_ms: i64) -> Result<bool, sqlx::Error> {
     let sql = "SELECT COUNT(*) FROM sessions s JOIN users u ON u.id = s.user_id \
                WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.suspended_at IS NULL";

@@ -58,47 +58,55 @@ fn to_link((a, b, c, d, e): LinkCounts) -> Link {
     Link { coopains: a > 0, i_requested: b > 0, they_requested_pending: c > 0, i_blocked: d > 0, they_blocked: e > 0 }
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn link(tx: &mut Tx, me: UserId, other: UserId) -> Result<Link, sqlx::Error> {
     let counts: LinkCounts = on_tx!(tx, conn => sqlx::query_as(LINK_SQL).bind(me).bind(other).fetch_one(conn).await)?;
     Ok(to_link(counts))
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn insert_request(tx: &mut Tx, from: UserId, to: UserId, now_ms: i64) -> Result<(), sqlx::Error> {
     let sql = "INSERT INTO coopain_requests (requester_id, recipient_id, status, created_at) VALUES ($1, $2, 'pending', $3) ON CONFLICT DO NOTHING";
     on_tx!(tx, c => sqlx::query(sql).bind(from).bind(to).bind(now_ms).execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn decline_request(tx: &mut Tx, from: UserId, to: UserId) -> Result<bool, sqlx::Error> {
     let sql = "UPDATE coopain_requests SET status = 'declined' WHERE requester_id = $1 AND recipient_id = $2 AND status = 'pending'";
     Ok(on_tx!(tx, c => sqlx::query(sql).bind(from).bind(to).execute(c).await.map(|r| r.rows_affected()))? > 0)
 }
 
 /// Forgets requests both ways (on acceptance, removal or block).
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn delete_requests(tx: &mut Tx, a: UserId, b: UserId) -> Result<(), sqlx::Error> {
     let sql = "DELETE FROM coopain_requests WHERE (requester_id = $1 AND recipient_id = $2) OR (requester_id = $2 AND recipient_id = $1)";
     on_tx!(tx, c => sqlx::query(sql).bind(a).bind(b).execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn connect(tx: &mut Tx, a: UserId, b: UserId, now_ms: i64) -> Result<(), sqlx::Error> {
     let sql = "INSERT INTO coopains (user_id, coopain_id, since) VALUES ($1, $2, $3), ($2, $1, $3) ON CONFLICT DO NOTHING";
     on_tx!(tx, c => sqlx::query(sql).bind(a).bind(b).bind(now_ms).execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn disconnect(tx: &mut Tx, a: UserId, b: UserId) -> Result<(), sqlx::Error> {
     let sql = "DELETE FROM coopains WHERE (user_id = $1 AND coopain_id = $2) OR (user_id = $2 AND coopain_id = $1)";
     on_tx!(tx, c => sqlx::query(sql).bind(a).bind(b).execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn block(tx: &mut Tx, blocker: UserId, blocked: UserId, now_ms: i64) -> Result<(), sqlx::Error> {
     let sql = "INSERT INTO blocks (blocker_id, blocked_id, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING";
     on_tx!(tx, c => sqlx::query(sql).bind(blocker).bind(blocked).bind(now_ms).execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn unblock(tx: &mut Tx, blocker: UserId, blocked: UserId) -> Result<(), sqlx::Error> {
     on_tx!(tx, c => sqlx::query("DELETE FROM blocks WHERE blocker_id = $1 AND blocked_id = $2").bind(blocker).bind(blocked).execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
@@ -117,6 +125,7 @@ pub struct ListedPersonRow {
 /// length: my coopains (by name, 1,000), coopain requests received and sent (newest first, 200),
 /// the people I blocked (newest first, 1,000). Suspended accounts are left out, except from
 /// the blocked list (a block outlives a suspension).
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn my_people(db: &Db, me: UserId) -> Result<Vec<ListedPersonRow>, sqlx::Error> {
     let sql = "SELECT list, id, handle, display_name FROM ( \
          SELECT 'coopain' AS list, 1000 AS cut, ROW_NUMBER() OVER (ORDER BY u.display_name, u.id) AS position, u.id, u.handle, u.display_name \
@@ -144,6 +153,7 @@ pub struct SuggestionRow {
 /// Coopains of coopains first, then people who share an interest or availability they let me
 /// see, then (for those allowed to read the section directory: `may_see_section`) people of my
 /// section — never someone already linked, requested or blocked either way.
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn suggestions(db: &Db, me: UserId, may_see_section: bool, limit: i64) -> Result<Vec<SuggestionRow>, sqlx::Error> {
     let sql = "WITH mine AS (SELECT sc.section_id FROM users mu JOIN section_communes sc ON sc.insee = mu.commune_insee WHERE mu.id = $1), \
         near AS (SELECT ou.id FROM users ou JOIN section_communes osc ON osc.insee = ou.commune_insee WHERE osc.section_id = (SELECT section_id FROM mine)), \

@@ -46,6 +46,7 @@ fn placeholders(rows: usize, width: usize) -> String {
         .join(", ")
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn upsert_regions(tx: &mut Tx, regions: &[(String, String)]) -> Result<(), sqlx::Error> {
     if regions.is_empty() {
         return Ok(());
@@ -64,6 +65,7 @@ pub async fn upsert_regions(tx: &mut Tx, regions: &[(String, String)]) -> Result
     Ok(())
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn upsert_departements(tx: &mut Tx, departements: &[(String, String, String)]) -> Result<(), sqlx::Error> {
     if departements.is_empty() {
         return Ok(());
@@ -84,6 +86,7 @@ pub async fn upsert_departements(tx: &mut Tx, departements: &[(String, String, S
 }
 
 /// Upserts a batch of communes and replaces their postal codes (at most a few hundred per call).
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn upsert_communes(tx: &mut Tx, communes: &[CommuneRecord]) -> Result<(), sqlx::Error> {
     if communes.is_empty() {
         return Ok(());
@@ -129,6 +132,7 @@ pub async fn upsert_communes(tx: &mut Tx, communes: &[CommuneRecord]) -> Result<
 }
 
 /// (régions, départements, communes) currently stored.
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn counts(db: &Db) -> Result<(i64, i64, i64), sqlx::Error> {
     let sql = "SELECT (SELECT COUNT(*) FROM regions), (SELECT COUNT(*) FROM departements), (SELECT COUNT(*) FROM communes)";
     on_pool!(db.read(), p => sqlx::query_as(sql).fetch_one(p).await)
@@ -137,6 +141,7 @@ pub async fn counts(db: &Db) -> Result<(i64, i64, i64), sqlx::Error> {
 const COMMUNE_COLUMNS: &str = "c.insee, c.name, c.departement_code, c.population, c.lat, c.lng";
 
 /// Communes sharing a postal code, most populated first (one indexed statement).
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn communes_by_postal_code(db: &Db, postal_code: &str) -> Result<Vec<CommuneRow>, sqlx::Error> {
     let sql = format!(
         "SELECT {COMMUNE_COLUMNS} FROM commune_postal_codes p JOIN communes c ON c.insee = p.insee \
@@ -145,27 +150,32 @@ pub async fn communes_by_postal_code(db: &Db, postal_code: &str) -> Result<Vec<C
     on_pool!(db.read(), p => sqlx::query_as(&sql).bind(postal_code).fetch_all(p).await)
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn commune(db: &Db, insee: &str) -> Result<Option<CommuneRow>, sqlx::Error> {
     let sql = format!("SELECT {COMMUNE_COLUMNS} FROM communes c WHERE c.insee = $1");
     on_pool!(db.read(), p => sqlx::query_as(&sql).bind(insee).fetch_optional(p).await)
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn communes_of_departement(db: &Db, code: &str) -> Result<Vec<CommuneRow>, sqlx::Error> {
     let sql = format!("SELECT {COMMUNE_COLUMNS} FROM communes c WHERE c.departement_code = $1 ORDER BY c.name");
     on_pool!(db.read(), p => sqlx::query_as(&sql).bind(code).fetch_all(p).await)
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn commune_in(tx: &mut Tx, insee: &str) -> Result<Option<CommuneRow>, sqlx::Error> {
     let sql = format!("SELECT {COMMUNE_COLUMNS} FROM communes c WHERE c.insee = $1");
     on_tx!(tx, c => sqlx::query_as(&sql).bind(insee).fetch_optional(c).await)
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn departement(db: &Db, code: &str) -> Result<Option<DepartementRow>, sqlx::Error> {
     let sql = "SELECT d.code, d.name, d.region_code, r.name AS region_name FROM departements d \
                JOIN regions r ON r.code = d.region_code WHERE d.code = $1";
     on_pool!(db.read(), p => sqlx::query_as(sql).bind(code).fetch_optional(p).await)
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn departements(db: &Db) -> Result<Vec<DepartementRow>, sqlx::Error> {
     let sql = "SELECT d.code, d.name, d.region_code, r.name AS region_name FROM departements d \
                JOIN regions r ON r.code = d.region_code ORDER BY d.code";
@@ -184,6 +194,7 @@ pub struct PostalMatchRow {
 }
 
 /// The communes of a postal code with their federation and section, in one indexed statement.
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn find_by_postal_code(db: &Db, postal_code: &str) -> Result<Vec<PostalMatchRow>, sqlx::Error> {
     let sql = "SELECT c.insee, c.name, c.departement_code, d.name AS federation_name, \
                s.slug AS section_slug, s.name AS section_name \

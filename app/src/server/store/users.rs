@@ -45,6 +45,7 @@ const USER_COLUMNS: &str = "u.id, u.handle, u.display_name, u.email, u.postal_co
     u.created_at, u.suspended_at, sc.section_id";
 const USER_FROM: &str = "users u LEFT JOIN section_communes sc ON sc.insee = u.commune_insee";
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn insert(tx: &mut Tx, user: &NewUser<'_>) -> Result<UserId, sqlx::Error> {
     let sql = "INSERT INTO users (handle, display_name, email, email_normalized, password_hash, \
                postal_code, membership, membership_status, commune_insee, created_at, updated_at) \
@@ -64,6 +65,7 @@ pub async fn insert(tx: &mut Tx, user: &NewUser<'_>) -> Result<UserId, sqlx::Err
         .await)
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn email_exists(tx: &mut Tx, email_normalized: &str) -> Result<bool, sqlx::Error> {
     let sql = "SELECT COUNT(*) FROM users WHERE email_normalized = $1";
     let n: i64 = on_tx!(tx, c => sqlx::query_scalar(sql).bind(email_normalized).fetch_one(c).await)?;
@@ -71,44 +73,52 @@ pub async fn email_exists(tx: &mut Tx, email_normalized: &str) -> Result<bool, s
 }
 
 /// Handles among `candidates` already taken, in one statement.
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn taken_handles(tx: &mut Tx, prefix: &str) -> Result<Vec<String>, sqlx::Error> {
     let sql = "SELECT handle FROM users WHERE handle = $1 OR handle LIKE $2";
     let pattern = format!("{}-%", prefix.replace(['%', '_'], ""));
     on_tx!(tx, c => sqlx::query_scalar(sql).bind(prefix).bind(&pattern).fetch_all(c).await)
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn handle_taken_by_other(tx: &mut Tx, handle: &str, user_id: UserId) -> Result<bool, sqlx::Error> {
     let sql = "SELECT COUNT(*) FROM users WHERE handle = $1 AND id <> $2";
     let n: i64 = on_tx!(tx, c => sqlx::query_scalar(sql).bind(handle).bind(user_id).fetch_one(c).await)?;
     Ok(n > 0)
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn credentials_by_email(db: &Db, email_normalized: &str) -> Result<Option<Credentials>, sqlx::Error> {
     let sql = "SELECT id, password_hash, suspended_at FROM users WHERE email_normalized = $1";
     on_pool!(db.read(), p => sqlx::query_as(sql).bind(email_normalized).fetch_optional(p).await)
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn by_id(db: &Db, id: UserId) -> Result<Option<UserRow>, sqlx::Error> {
     let sql = format!("SELECT {USER_COLUMNS} FROM {USER_FROM} WHERE u.id = $1");
     on_pool!(db.read(), p => sqlx::query_as(&sql).bind(id).fetch_optional(p).await)
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn by_handle(db: &Db, handle: &str) -> Result<Option<UserRow>, sqlx::Error> {
     let sql = format!("SELECT {USER_COLUMNS} FROM {USER_FROM} WHERE u.handle = $1");
     on_pool!(db.read(), p => sqlx::query_as(&sql).bind(handle).fetch_optional(p).await)
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn update_identity(tx: &mut Tx, user_id: UserId, display_name: &str, handle: &str, now_ms: i64) -> Result<(), sqlx::Error> {
     let sql = "UPDATE users SET display_name = $1, handle = $2, updated_at = $3 WHERE id = $4";
     on_tx!(tx, c => sqlx::query(sql).bind(display_name).bind(handle).bind(now_ms).bind(user_id).execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
 }
 
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn count(db: &Db) -> Result<i64, sqlx::Error> {
     on_pool!(db.read(), p => sqlx::query_scalar("SELECT COUNT(*) FROM users").fetch_one(p).await)
 }
 
 /// (id, handle) of the active accounts among `handles` (mentions).
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn ids_by_handles(tx: &mut Tx, handles: &[String]) -> Result<Vec<(UserId, String)>, sqlx::Error> {
     let mut found = Vec::new();
     for handle in handles.iter().take(20) {
@@ -121,6 +131,7 @@ pub async fn ids_by_handles(tx: &mut Tx, handles: &[String]) -> Result<Vec<(User
 }
 
 /// Id of an active account by handle, inside a transaction.
+#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn active_id_by_handle(tx: &mut Tx, handle: &str) -> Result<Option<UserId>, sqlx::Error> {
     on_tx!(tx, c => sqlx::query_scalar("SELECT id FROM users WHERE handle = $1 AND suspended_at IS NULL").bind(handle).fetch_optional(c).await)
 }

@@ -1,4 +1,4 @@
-//! Parsing of typed form values shared by the action forms: bounded text, whole numbers,
+//! Parsing of typed form values shared by the commands (`model::commands`): bounded text, whole numbers,
 //! coordinates, Europe/Paris date-times. Each returns the error code the page translates.
 
 use crate::model::form::FieldError;

@@ -1,0 +1,11 @@
+//! Forms parsed into typed commands: the services receive domain values, never HTML field names.
+//! Each `parse` reads a `RawForm` (what the browser sent, kept to show the form again) and answers
+//! the command or every field's error at once. Checks that need the database (a commune, a
+//! handle, a duplicate) stay in the services, on the typed values.
+
+pub mod action;
+pub mod group;
+pub mod membership;
+pub mod post;
+pub mod report;
+pub mod section;
