@@ -9,7 +9,7 @@ use app::model::ids::UserId;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use app::model::action::{ActionFilters, ActionKind};
+use app::model::action::{ActionAudience, ActionFilters, ActionKind, ActionStatus};
 use app::on_pool;
 use app::server::context::{AppState, Settings};
 use app::server::now_ms;
@@ -57,7 +57,7 @@ async fn seed(t: &TestDb) -> UserId {
         let starts_at = now + 3_600_000 + (rng.next() % (60 * 86_400)) as i64 * 1000;
         let title = format!("Action {i}");
         let new = NewAction {
-            kind: KINDS[i % KINDS.len()],
+            kind: ActionKind::parse(KINDS[i % KINDS.len()]).expect("a kind"),
             title: &title,
             description: "",
             starts_at,
@@ -68,12 +68,12 @@ async fn seed(t: &TestDb) -> UserId {
             lng: *lng,
             capacity: Some(10),
             material: "",
-            audience: "public",
+            audience: ActionAudience::Public,
             section_id: (dept == "59").then_some(section),
             federation_code: dept,
             reinforcements: 0,
         };
-        store::actions::insert(&mut tx, &new, "published", organizer, now).await.unwrap();
+        store::actions::insert(&mut tx, &new, ActionStatus::Published, organizer, now).await.unwrap();
     }
     tx.commit().await.unwrap();
     t.db.analyze().await.unwrap();

@@ -23,6 +23,13 @@ pub fn use_form_outcome() -> FormOutcomeReader {
 #[derive(Clone, Copy)]
 pub struct FormOutcomeReader(StoredValue<Option<FormOutcome>>);
 
+impl FormOutcomeReader {
+    /// The outcome, read inside a page's `Loaded` (the render that follows a refused post).
+    pub fn get(self) -> Option<FormOutcome> {
+        self.0.get_value()
+    }
+}
+
 impl std::future::IntoFuture for FormOutcomeReader {
     type Output = Option<FormOutcome>;
     type IntoFuture = std::future::Ready<Option<FormOutcome>>;

@@ -10,5 +10,6 @@ pub mod islands;
 pub mod lang;
 pub mod layout;
 pub mod live;
+pub mod loaded;
 pub mod map;
 pub mod territory;

@@ -4,8 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::feed::Author;
 use super::profile::Availability;
-use super::report::ContactView;
-use super::territory::ScopeRef;
+use super::refs::ScopeRef;
 
 string_enum! {
     pub enum ActionKind {
@@ -63,6 +62,18 @@ string_enum! {
 string_enum! {
     /// How /actions shows what it found (the `vue` parameter): a list, a map, a month or a week.
     pub enum ActionsLayout { List = "liste", Map = "carte", Month = "mois", Week = "semaine" }
+}
+
+/// A new contact as organizers see it on the action (until their data expires).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ContactView {
+    pub name: String,
+    pub phone: String,
+    pub email: String,
+    pub wants_callback: bool,
+    pub wants_news: bool,
+    pub wants_volunteer: bool,
+    pub expires_at_ms: i64,
 }
 
 /// One line of the list of actions.
@@ -371,7 +382,7 @@ pub fn in_french_territory(lat: f64, lng: f64) -> bool {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::model::territory::SectionRef;
+    use crate::model::refs::SectionRef;
 
     /// A plain published action, for the tests of what shows summaries.
     pub(crate) fn summary_for_tests() -> ActionSummary {

@@ -12,6 +12,7 @@ pub mod home;
 pub mod ids;
 pub mod paris_time;
 pub mod profile;
+pub mod refs;
 pub mod report;
 pub mod territory;
 pub mod user;

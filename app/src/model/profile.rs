@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::account::{DisplayName, Handle};
 use super::form::{FieldError, FieldErrors, RawForm};
-use super::territory::{CommuneRef, FederationRef, SectionRef};
+use super::refs::{CommuneRef, FederationRef, SectionRef};
 
 string_enum! {
     /// Who may see one profile field.

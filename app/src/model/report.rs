@@ -26,18 +26,6 @@ pub struct ReportFormView {
     pub not_started: bool,
 }
 
-/// A new contact as organizers see it on the action (until their data expires).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ContactView {
-    pub name: String,
-    pub phone: String,
-    pub email: String,
-    pub wants_callback: bool,
-    pub wants_news: bool,
-    pub wants_volunteer: bool,
-    pub expires_at_ms: i64,
-}
-
 /// One month of a section's field work.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MonthStats {

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::form::FieldError;
 use super::profile::Visibility;
+pub use super::refs::{CommuneRef, FederationRef, ScopeRef, SectionRef};
 
 string_enum! {
     /// A scoped role. Sections and federations own everything; roles only say who acts for them.
@@ -100,43 +101,6 @@ pub fn parse_slug(raw: &str) -> Result<String, FieldError> {
         Ok(slug)
     } else {
         Err(FieldError::InvalidHandle)
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CommuneRef {
-    pub insee: String,
-    pub name: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SectionRef {
-    pub slug: String,
-    pub name: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FederationRef {
-    pub code: String,
-    pub name: String,
-}
-
-/// Who organizes or owns something: a section or a federation. Named for people by one function,
-/// `TerritoryTexts::scope_name`: a section's display name as it is ("Section de Lille"), a
-/// federation as "Fédération Nord (59)".
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub enum ScopeRef {
-    Section(SectionRef),
-    Federation(FederationRef),
-}
-
-impl ScopeRef {
-    /// Its page.
-    pub fn href(&self) -> String {
-        match self {
-            ScopeRef::Section(s) => format!("/sections/{}", s.slug),
-            ScopeRef::Federation(f) => format!("/federations/{}", f.code),
-        }
     }
 }
 

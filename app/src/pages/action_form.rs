@@ -9,10 +9,10 @@ use leptos_router::hooks::use_params_map;
 use crate::api::actions::get_action_form::get_action_form;
 use crate::components::form::{use_form_outcome, FieldErrorText, FormAlert, TextArea, TextField};
 use crate::components::lang::use_texts;
+use crate::components::loaded::Loaded;
 use crate::components::map::MapBox;
 use crate::model::action::{ActionAudience, ActionFormView, ActionKind};
 use crate::model::form::{FormOutcome, FormValues};
-use crate::pages::error_view::ErrorView;
 
 #[component]
 pub fn NewActionPage() -> impl IntoView {
@@ -32,15 +32,10 @@ fn ActionFormPage(id: Option<i64>) -> impl IntoView {
     let outcome = use_form_outcome();
     view! {
         <Meta name="robots" content="noindex" />
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                let outcome = outcome.await;
-                match form.await {
-                    Ok(view) => view! { <ActionForm id view outcome /> }.into_any(),
-                    Err(error) => view! { <ErrorView error /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=form then=move |view| {
+            let outcome = outcome.get();
+            view! { <ActionForm id view outcome /> }
+        } />
     }
 }
 

@@ -10,8 +10,8 @@ use leptos_router::hooks::use_query_map;
 use crate::api::actions::get_actions::get_actions;
 use crate::components::actions::{ActionCard, ActionsCalendar, MapBox};
 use crate::components::lang::use_texts;
+use crate::components::loaded::Loaded;
 use crate::model::action::{ActionFilters, ActionKind, ActionsLayout, ActionsPage};
-use crate::pages::error_view::ErrorView;
 
 /// The filters of the list, read from the URL.
 fn filters_from_query(get: impl Fn(&str) -> Option<String>) -> ActionFilters {
@@ -44,14 +44,7 @@ pub fn ActionsListPage() -> impl IntoView {
         <section class="page actions-page">
             <h1>{t.list_title}</h1>
             <p class="lead">{t.list_intro}</p>
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    match page.await {
-                        Ok(page) => view! { <ActionsBody page token=token() /> }.into_any(),
-                        Err(error) => view! { <ErrorView error /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            <Loaded resource=page then=move |page| view! { <ActionsBody page token=token() /> } />
         </section>
     }
 }

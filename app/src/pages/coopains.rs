@@ -5,8 +5,8 @@ use leptos_meta::Title;
 
 use crate::api::feed::get_coopains::get_coopains;
 use crate::components::lang::use_texts;
+use crate::components::loaded::Loaded;
 use crate::model::feed::{CoopainsView, PersonCard};
-use crate::pages::error_view::ErrorView;
 
 #[component]
 pub fn CoopainsPage() -> impl IntoView {
@@ -14,14 +14,7 @@ pub fn CoopainsPage() -> impl IntoView {
     let view_data = Resource::new_blocking(|| (), |_| get_coopains());
     view! {
         <Title text=t.coopains_title />
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match view_data.await {
-                    Ok(data) => view! { <Coopains data /> }.into_any(),
-                    Err(error) => view! { <ErrorView error /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=view_data then=move |data| view! { <Coopains data /> } />
     }
 }
 

@@ -5,6 +5,7 @@ use leptos_router::hooks::use_params_map;
 use crate::api::territory::get_section::get_section;
 use crate::components::form::{use_form_outcome, FieldErrorText, FormAlert, TextArea, TextField};
 use crate::components::lang::use_texts;
+use crate::components::loaded::Loaded;
 use crate::error::AppError;
 use crate::model::form::FormOutcome;
 use crate::model::territory::SectionView;
@@ -19,16 +20,10 @@ pub fn EditSectionPage() -> impl IntoView {
     let section = Resource::new_blocking(slug, get_section);
     let outcome = use_form_outcome();
     view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                let outcome = outcome.await;
-                match section.await {
-                    Ok(s) if s.abilities.edit => view! { <EditSectionForm section=s outcome /> }.into_any(),
-                    Ok(_) => view! { <ErrorView error=AppError::Forbidden /> }.into_any(),
-                    Err(error) => view! { <ErrorView error /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=section then=move |s| {
+            let outcome = outcome.get();
+            if s.abilities.edit { view! { <EditSectionForm section=s outcome /> }.into_any() } else { view! { <ErrorView error=AppError::Forbidden /> }.into_any() }
+        } />
     }
 }
 

@@ -5,10 +5,10 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::territory::get_federation::get_federation;
 use crate::components::lang::{use_lang, use_texts};
+use crate::components::loaded::Loaded;
 use crate::components::territory::{AuditList, MemberList, OfficerList, TeamForm};
 use crate::i18n::format_number;
 use crate::model::territory::{FederationView, Role};
-use crate::pages::error_view::ErrorView;
 
 /// `/federations/{code}`: a département's federation, its sections and responsables.
 #[component]
@@ -17,14 +17,7 @@ pub fn FederationPage() -> impl IntoView {
     let code = move || params.read().get("code").unwrap_or_default();
     let federation = Resource::new_blocking(code, get_federation);
     view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match federation.await {
-                    Ok(federation) => view! { <Federation federation /> }.into_any(),
-                    Err(error) => view! { <ErrorView error /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=federation then=move |federation| view! { <Federation federation /> } />
     }
 }
 

@@ -8,8 +8,8 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use crate::api::feed::get_feed::get_feed;
 use crate::components::feed::{Composer, FeedView};
 use crate::components::lang::use_texts;
+use crate::components::loaded::Loaded;
 use crate::model::feed::{FeedKey, FeedPage};
-use crate::pages::error_view::ErrorView;
 
 #[component]
 fn Feed(key: Signal<FeedKey>) -> impl IntoView {
@@ -18,14 +18,7 @@ fn Feed(key: Signal<FeedKey>) -> impl IntoView {
     let page = Resource::new_blocking(move || (key.get(), before()), |(key, before)| get_feed(key, before));
     view! {
         <Meta name="robots" content="noindex" />
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Ok(page) => view! { <FeedBody page titled=true /> }.into_any(),
-                    Err(error) => view! { <ErrorView error /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=page then=move |page| view! { <FeedBody page titled=true /> } />
     }
 }
 

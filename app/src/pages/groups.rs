@@ -9,6 +9,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use crate::api::feed::{get_group::get_group, list_groups::list_groups};
 use crate::components::form::{use_form_outcome, FieldErrorText, FormAlert, TextArea, TextField};
 use crate::components::lang::{use_lang, use_texts};
+use crate::components::loaded::Loaded;
 use crate::i18n::feed::FeedTexts;
 use crate::model::feed::{GroupMembership, GroupPrivacy, GroupSummary, GroupView};
 use crate::model::form::FieldError;
@@ -125,14 +126,7 @@ pub fn GroupPage() -> impl IntoView {
     let group = Resource::new_blocking(move || (slug(), before()), |(slug, before)| get_group(slug, before));
     view! {
         <Meta name="robots" content="noindex" />
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match group.await {
-                    Ok(group) => view! { <Group group /> }.into_any(),
-                    Err(error) => view! { <ErrorView error /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=group then=move |group| view! { <Group group /> } />
     }
 }
 

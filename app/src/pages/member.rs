@@ -4,10 +4,10 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::profile::get_member_profile::get_member_profile;
 use crate::components::lang::{use_lang, use_texts};
+use crate::components::loaded::Loaded;
 use crate::i18n::format_date;
 use crate::model::feed::CoopainState;
 use crate::model::profile::ProfileView;
-use crate::pages::error_view::ErrorView;
 
 /// A member's public page: only what the policy lets this viewer see.
 #[component]
@@ -17,14 +17,7 @@ pub fn MemberPage() -> impl IntoView {
     let profile = Resource::new_blocking(handle, get_member_profile);
     view! {
         <Meta name="robots" content="noindex" />
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match profile.await {
-                    Ok(profile) => view! { <MemberProfile profile /> }.into_any(),
-                    Err(error) => view! { <ErrorView error /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=profile then=move |profile| view! { <MemberProfile profile /> } />
     }
 }
 

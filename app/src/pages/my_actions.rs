@@ -8,8 +8,8 @@ use leptos_router::hooks::use_query_map;
 use crate::api::actions::get_my_actions::get_my_actions;
 use crate::components::actions::ActionCard;
 use crate::components::lang::use_texts;
+use crate::components::loaded::Loaded;
 use crate::model::action::MyActionsPage;
-use crate::pages::error_view::ErrorView;
 
 #[component]
 pub fn MyActionsPageView() -> impl IntoView {
@@ -23,14 +23,7 @@ pub fn MyActionsPageView() -> impl IntoView {
         <section class="page my-actions">
             <h1>{t.mine_title}</h1>
             <p class="lead">{t.mine_intro}</p>
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    match page.await {
-                        Ok(page) => view! { <MyActions page first=older().is_empty() /> }.into_any(),
-                        Err(error) => view! { <ErrorView error /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            <Loaded resource=page then=move |page| view! { <MyActions page first=older().is_empty() /> } />
         </section>
     }
 }

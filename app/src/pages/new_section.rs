@@ -5,6 +5,7 @@ use leptos_router::hooks::use_params_map;
 use crate::api::territory::get_federation::get_federation;
 use crate::components::form::{use_form_outcome, FormAlert, TextArea, TextField};
 use crate::components::lang::use_texts;
+use crate::components::loaded::Loaded;
 use crate::error::AppError;
 use crate::model::form::FormOutcome;
 use crate::model::territory::FederationView;
@@ -18,16 +19,10 @@ pub fn NewSectionPage() -> impl IntoView {
     let federation = Resource::new_blocking(code, get_federation);
     let outcome = use_form_outcome();
     view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                let outcome = outcome.await;
-                match federation.await {
-                    Ok(f) if f.abilities.create_sections => view! { <NewSectionForm federation=f outcome /> }.into_any(),
-                    Ok(_) => view! { <ErrorView error=AppError::Forbidden /> }.into_any(),
-                    Err(error) => view! { <ErrorView error /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=federation then=move |f| {
+            let outcome = outcome.get();
+            if f.abilities.create_sections { view! { <NewSectionForm federation=f outcome /> }.into_any() } else { view! { <ErrorView error=AppError::Forbidden /> }.into_any() }
+        } />
     }
 }
 

@@ -5,9 +5,9 @@ use leptos_meta::Title;
 
 use crate::api::feed::get_notifications::get_notifications;
 use crate::components::lang::{use_lang, use_texts};
+use crate::components::loaded::Loaded;
 use crate::i18n::format_datetime;
 use crate::model::feed::NotificationsPage;
-use crate::pages::error_view::ErrorView;
 
 #[component]
 pub fn NotificationsPageView() -> impl IntoView {
@@ -15,14 +15,7 @@ pub fn NotificationsPageView() -> impl IntoView {
     let page = Resource::new_blocking(|| (), |_| get_notifications());
     view! {
         <Title text=t.notifications_title />
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Ok(page) => view! { <Notifications page /> }.into_any(),
-                    Err(error) => view! { <ErrorView error /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=page then=move |page| view! { <Notifications page /> } />
     }
 }
 

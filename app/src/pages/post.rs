@@ -10,10 +10,10 @@ use crate::components::feed::PostCard;
 use crate::components::form::{use_form_outcome, FormAlert, TextArea};
 use crate::components::lang::{use_feed_texts, use_lang, use_texts};
 use crate::components::live::use_live;
+use crate::components::loaded::Loaded;
 use crate::i18n::format_datetime;
 use crate::model::feed::{CommentView, PostPage, MAX_COMMENT_CHARS, MAX_POST_CHARS};
 use crate::model::form::FormOutcome;
-use crate::pages::error_view::ErrorView;
 
 #[component]
 pub fn PostPageView() -> impl IntoView {
@@ -23,15 +23,10 @@ pub fn PostPageView() -> impl IntoView {
     let outcome = use_form_outcome();
     view! {
         <Meta name="robots" content="noindex" />
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                let outcome = outcome.await;
-                match page.await {
-                    Ok(page) => view! { <Post page outcome /> }.into_any(),
-                    Err(error) => view! { <ErrorView error /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=page then=move |page| {
+            let outcome = outcome.get();
+            view! { <Post page outcome /> }
+        } />
     }
 }
 

@@ -10,9 +10,9 @@ use leptos_router::hooks::use_params_map;
 use crate::api::actions::get_report_form::get_report_form;
 use crate::components::form::{use_form_outcome, FieldErrorText, FormAlert, TextArea, TextField};
 use crate::components::lang::use_texts;
+use crate::components::loaded::Loaded;
 use crate::model::form::{FormOutcome, FormValues};
 use crate::model::report::{ReportFormView, CONTACT_RETENTION_MONTHS, CONTACT_ROWS};
-use crate::pages::error_view::ErrorView;
 
 #[component]
 pub fn ReportPage() -> impl IntoView {
@@ -22,15 +22,10 @@ pub fn ReportPage() -> impl IntoView {
     let outcome = use_form_outcome();
     view! {
         <Meta name="robots" content="noindex" />
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                let outcome = outcome.await;
-                match form.await {
-                    Ok(view) => view! { <ReportForm view outcome /> }.into_any(),
-                    Err(error) => view! { <ErrorView error /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=form then=move |view| {
+            let outcome = outcome.get();
+            view! { <ReportForm view outcome /> }
+        } />
     }
 }
 

@@ -5,10 +5,10 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::territory::get_section::get_section;
 use crate::components::lang::{use_lang, use_texts};
+use crate::components::loaded::Loaded;
 use crate::components::territory::{AuditList, MemberList, OfficerList, TeamForm};
 use crate::i18n::format_number;
 use crate::model::territory::{Role, SectionView};
-use crate::pages::error_view::ErrorView;
 
 /// `/sections/{slug}`: description, team, counts, communes; for members the directory; for the
 /// team the newcomers and the journal.
@@ -19,14 +19,7 @@ pub fn SectionPage() -> impl IntoView {
     let section = Resource::new_blocking(slug, get_section);
     view! {
         <Meta name="robots" content="noindex" />
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match section.await {
-                    Ok(section) => view! { <Section section /> }.into_any(),
-                    Err(error) => view! { <ErrorView error /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=section then=move |section| view! { <Section section /> } />
     }
 }
 

@@ -8,9 +8,9 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use crate::api::territory::get_section_directory::get_section_directory;
 use crate::components::lang::use_texts;
 use crate::components::layout::encode_component;
+use crate::components::loaded::Loaded;
 use crate::components::territory::MemberList;
 use crate::model::territory::SectionDirectory;
-use crate::pages::error_view::ErrorView;
 
 #[component]
 pub fn SectionDirectoryPage() -> impl IntoView {
@@ -23,14 +23,7 @@ pub fn SectionDirectoryPage() -> impl IntoView {
     let directory = Resource::new_blocking(request, |(slug, search, after)| get_section_directory(slug, search, after));
     view! {
         <Meta name="robots" content="noindex" />
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match directory.await {
-                    Ok(directory) => view! { <Directory directory /> }.into_any(),
-                    Err(error) => view! { <ErrorView error /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=directory then=move |directory| view! { <Directory directory /> } />
     }
 }
 

@@ -9,10 +9,10 @@ use leptos_router::hooks::use_params_map;
 use crate::api::actions::get_section_statistics::get_section_statistics;
 use crate::components::charts::{Bar, BarChart};
 use crate::components::lang::{use_lang, use_texts};
+use crate::components::loaded::Loaded;
 use crate::i18n::{format_month, format_number};
 use crate::model::action::ActionKind;
 use crate::model::report::{MonthStats, SectionStatsView};
-use crate::pages::error_view::ErrorView;
 
 #[component]
 pub fn SectionStatisticsPage() -> impl IntoView {
@@ -21,14 +21,7 @@ pub fn SectionStatisticsPage() -> impl IntoView {
     let stats = Resource::new_blocking(slug, get_section_statistics);
     view! {
         <Meta name="robots" content="noindex" />
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match stats.await {
-                    Ok(stats) => view! { <Statistics stats /> }.into_any(),
-                    Err(error) => view! { <ErrorView error /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=stats then=move |stats| view! { <Statistics stats /> } />
     }
 }
 

@@ -3,19 +3,19 @@
 
 use crate::error::AppError;
 use crate::model::action::{
-    distance_m, in_french_territory, ActionFilters, ActionFormView, ActionKind, ActionStatus, ActionSummary, ActionView, ActionsLayout,
-    ActionsPage, MapConfig, MyActionsPage, ParticipantView, PastAction, ReportFigures, ReportRevision, RsvpStatus,
+    distance_m, in_french_territory, ActionFilters, ActionFormView, ActionStatus, ActionSummary, ActionView, ActionsLayout, ActionsPage,
+    MapConfig, MyActionsPage, ParticipantView, PastAction, ReportFigures, ReportRevision, RsvpStatus,
 };
 use crate::model::feed::Author;
 use crate::model::ids::{ActionId, SectionId, UserId};
 use crate::model::paris_time::{paris_datetime_input, parse_paris_day};
-use crate::model::territory::{FederationRef, ScopeRef, SectionRef};
 use crate::server::context::AppState;
 use crate::server::now_ms;
 use crate::server::policy::actions as rules;
 use crate::server::policy::Subject;
 use crate::server::services::action_calendar::Period;
-use crate::server::services::actions::{self, facts, scopes};
+use crate::server::services::action_summary::{bounding_box, facts, summary};
+use crate::server::services::actions::{self, scopes};
 use crate::server::services::{reports, suggestions};
 use crate::server::store::bundle::{Bundle, Count};
 use crate::server::store::reports::{ReportRow, RevisionRow};
@@ -34,47 +34,10 @@ const DAY_MS: i64 = 86_400_000;
 /// The origin's name when it is the browser's position (the page says it in the reader's language).
 const MY_POSITION: &str = "";
 
-/// (south, north, west, east) of a square of `radius_km` around a point, for the indexed filter
-/// before the exact distance.
-pub fn bounding_box(lat: f64, lng: f64, radius_km: i64) -> (f64, f64, f64, f64) {
-    let dlat = radius_km as f64 / 111.0;
-    let dlng = radius_km as f64 / (111.0 * lat.to_radians().cos().max(0.05));
-    (lat - dlat, lat + dlat, lng - dlng, lng + dlng)
-}
-
 /// The map's tile server, as configured.
 pub fn map_config(state: &AppState) -> MapConfig {
     let m = &state.settings.map;
     MapConfig { tiles: m.tiles.clone(), attribution: m.attribution.clone(), attribution_url: m.attribution_url.clone() }
-}
-
-/// One action as a line of a list, for this reader (renfort highlighted when it concerns them).
-pub fn summary(subject: &Subject, row: &ActionRow, distance: Option<i64>) -> ActionSummary {
-    let organizer = match (&row.section_slug, &row.section_name) {
-        (Some(slug), Some(name)) => ScopeRef::Section(SectionRef { slug: slug.clone(), name: name.clone() }),
-        _ => ScopeRef::Federation(FederationRef { code: row.federation_code.clone(), name: row.federation_name.clone() }),
-    };
-    let facts = facts(row);
-    ActionSummary {
-        id: row.id.get(),
-        kind: ActionKind::parse(&row.kind).unwrap_or(ActionKind::Autre),
-        title: row.title.clone(),
-        starts_at_ms: row.starts_at,
-        ends_at_ms: row.ends_at,
-        place_name: row.place_name.clone(),
-        organizer,
-        distance_m: distance,
-        going: row.going,
-        capacity: row.capacity,
-        status: ActionStatus::parse(&row.status).unwrap_or(ActionStatus::Proposed),
-        my_rsvp: row.my_status.as_deref().and_then(RsvpStatus::parse),
-        reinforcements: row.reinforcements,
-        highlighted: rules::renfort_concerns(subject, &facts),
-        may_rsvp: rules::can_rsvp(subject, &facts, row.starts_at <= now_ms()),
-        suggested: false,
-        lat: row.lat,
-        lng: row.lng,
-    }
 }
 
 /// The reference point of the list: a postal code typed, a position the browser gave, or the
@@ -226,7 +189,7 @@ pub async fn mine(state: &AppState, subject: &Subject, older: &str) -> Result<My
             .filter(visible)
             .map(|r| {
                 let facts = facts(&r.action);
-                let mine = r.action.my_status.as_deref().and_then(RsvpStatus::parse);
+                let mine = r.action.my_status;
                 PastAction {
                     summary: summary(subject, &r.action, None),
                     report_due: !r.has_report && rules::can_manage(subject, &facts) && rules::can_report(subject, &facts, mine),
@@ -254,7 +217,7 @@ pub async fn view(state: &AppState, subject: &Subject, id: ActionId) -> Result<A
         return Err(AppError::NotFound);
     }
     let now = now_ms();
-    let mine = row.my_status.as_deref().and_then(RsvpStatus::parse);
+    let mine = row.my_status;
     let manage = rules::can_manage(subject, &facts);
     let is_past = row.starts_at <= now;
     let see_participants = rules::can_see_participants(subject, &facts, mine);
@@ -324,12 +287,12 @@ pub async fn view(state: &AppState, subject: &Subject, id: ActionId) -> Result<A
         participants_total,
         my_share_contact: row.my_share_contact.unwrap_or(false),
         my_show_first_name: row.my_show_first_name.unwrap_or(false),
-        organizer_invitation: row.my_organizer_invitation && row.status != "cancelled",
+        organizer_invitation: row.my_organizer_invitation && row.status != ActionStatus::Cancelled,
         pending_organizers: pending_organizers.into_iter().map(author).collect(),
         report_history,
         cancel_reason: row.cancel_reason.clone(),
         may_rsvp: rules::can_rsvp(subject, &facts, is_past),
-        may_manage: manage && row.status != "cancelled",
+        may_manage: manage && row.status != ActionStatus::Cancelled,
         may_approve: rules::can_approve(subject, &facts),
         may_report: is_past && rules::can_report(subject, &facts, mine) && may_rewrite,
         report: report.map(|r| ReportFigures {
@@ -376,7 +339,7 @@ pub async fn form_view(state: &AppState, subject: &Subject, id: Option<i64>) -> 
         return Err(AppError::Forbidden);
     }
     let values = vec![
-        ("kind".to_string(), row.kind.clone()),
+        ("kind".to_string(), row.kind.to_string()),
         ("title".into(), row.title.clone()),
         ("description".into(), row.description.clone()),
         ("starts_at".into(), paris_datetime_input(row.starts_at)),
@@ -387,7 +350,7 @@ pub async fn form_view(state: &AppState, subject: &Subject, id: Option<i64>) -> 
         ("lng".into(), format!("{:.5}", row.lng)),
         ("capacity".into(), row.capacity.map(|c| c.to_string()).unwrap_or_default()),
         ("material".into(), row.material.clone()),
-        ("audience".into(), row.audience.clone()),
+        ("audience".into(), row.audience.to_string()),
         ("reinforcements".into(), row.reinforcements.to_string()),
     ];
     Ok(ActionFormView { scopes: Vec::new(), propose_only: false, values, title: row.title, map: map_config(state) })

@@ -2,15 +2,16 @@
 //! transaction each; participants are told about changes by notifications written inside it.
 
 use crate::error::AppError;
-use crate::model::action::{ActionAudience, ActionStatus, CommunePoint};
+use crate::model::action::{ActionStatus, CommunePoint};
 use crate::model::commands::action::{ActionInput, ActionPlace, CancelInput};
 use crate::model::feed::NotificationKind;
 use crate::model::form::{FieldError, FieldErrors, RawForm};
 use crate::model::ids::{ActionId, SectionId, UserId};
 use crate::model::territory::{FederationRef, Role, Scope, ScopeRef, SectionRef};
 use crate::server::context::AppState;
-use crate::server::policy::actions::{self as rules, ActionFacts};
+use crate::server::policy::actions::{self as rules};
 use crate::server::policy::{SectionScope, Subject};
+use crate::server::services::action_summary::facts;
 use crate::server::services::communes::resolve_entry;
 use crate::server::services::notifications::notify_action;
 use crate::server::store::{self, actions::ActionRow, actions::NewAction, sections::SectionRow};
@@ -140,20 +141,6 @@ pub async fn commune_point(state: &AppState, subject: &Subject, scope: &str, ent
     })
 }
 
-/// The facts the policy needs, from a stored action read for this subject.
-pub fn facts(row: &ActionRow) -> ActionFacts {
-    ActionFacts {
-        audience: ActionAudience::parse(&row.audience).unwrap_or(ActionAudience::Section),
-        status: ActionStatus::parse(&row.status).unwrap_or(ActionStatus::Proposed),
-        section_id: row.section_id,
-        federation_code: row.federation_code.clone(),
-        created_by: row.created_by,
-        is_organizer: row.is_organizer,
-        reinforcements: row.reinforcements,
-        point: (row.lat, row.lng),
-    }
-}
-
 /// The row to write for the action form's values, at `point`.
 fn new_action<'a>(
     input: &'a ActionInput,
@@ -162,7 +149,7 @@ fn new_action<'a>(
     federation_code: &'a str,
 ) -> NewAction<'a> {
     NewAction {
-        kind: input.kind.as_str(),
+        kind: input.kind,
         title: &input.title,
         description: &input.description,
         starts_at: input.starts_at,
@@ -173,7 +160,7 @@ fn new_action<'a>(
         lng,
         capacity: input.capacity,
         material: &input.material,
-        audience: input.audience.as_str(),
+        audience: input.audience,
         section_id,
         federation_code,
         reinforcements: input.reinforcements,
@@ -300,8 +287,7 @@ pub async fn create(state: &AppState, subject: &Subject, form: &RawForm) -> Resu
     };
     let invitees = invitees(state, &input.organizers, me, section_id, &scope.federation_code).await?;
     let mut tx = state.db.begin().await?;
-    let id =
-        store::actions::insert(&mut tx, &new_action(&input, point, section_id, &scope.federation_code), status.as_str(), me, now).await?;
+    let id = store::actions::insert(&mut tx, &new_action(&input, point, section_id, &scope.federation_code), status, me, now).await?;
     let mut events = Vec::new();
     add_organizers(&mut tx, &mut events, id, me, &invitees, now).await?;
     let team: Vec<UserId> = team.iter().map(|h| h.user_id).collect();
@@ -343,7 +329,7 @@ pub async fn edit(state: &AppState, subject: &Subject, id: ActionId, form: &RawF
     let me = subject.id().ok_or(AppError::NotAuthenticated)?;
     let existing = store::actions::by_id(&state.db, me, id).await?.ok_or(AppError::NotFound)?;
     may_manage(subject, &existing)?;
-    if existing.status == ActionStatus::Cancelled.as_str() {
+    if existing.status == ActionStatus::Cancelled {
         return Err(AppError::Forbidden);
     }
     let now = now_ms();
@@ -351,7 +337,7 @@ pub async fn edit(state: &AppState, subject: &Subject, id: ActionId, form: &RawF
     let invitees = invitees(state, &input.organizers, me, existing.section_id, &existing.federation_code).await?;
     let mut tx = state.db.begin().await?;
     let row = managed(&mut tx, subject, me, id).await?;
-    if row.status == ActionStatus::Cancelled.as_str() {
+    if row.status == ActionStatus::Cancelled {
         return Err(AppError::Forbidden);
     }
     store::actions::update(&mut tx, id, &new_action(&input, point, row.section_id, &row.federation_code), now).await?;
@@ -371,11 +357,11 @@ pub async fn cancel(state: &AppState, subject: &Subject, id: ActionId, form: &Ra
     let now = now_ms();
     let mut tx = state.db.begin().await?;
     let row = managed(&mut tx, subject, me, id).await?;
-    if row.status == ActionStatus::Cancelled.as_str() {
+    if row.status == ActionStatus::Cancelled {
         return Ok(());
     }
     let CancelInput { reason } = CancelInput::parse(form).map_err(AppError::Validation)?;
-    store::actions::set_status(&mut tx, id, ActionStatus::Cancelled.as_str(), Some(&reason), now).await?;
+    store::actions::set_status(&mut tx, id, ActionStatus::Cancelled, Some(&reason), now).await?;
     let mut events = Vec::new();
     let concerned = rsvps::concerned(&mut tx, id).await?;
     notify_action(&mut tx, &mut events, &concerned, NotificationKind::ActionCancelled, Some(me), id, now).await?;
@@ -397,7 +383,7 @@ pub async fn approve(state: &AppState, subject: &Subject, id: ActionId) -> Resul
     if !rules::can_approve(subject, &facts) {
         return Err(AppError::Forbidden);
     }
-    store::actions::set_status(&mut tx, id, ActionStatus::Published.as_str(), None, now).await?;
+    store::actions::set_status(&mut tx, id, ActionStatus::Published, None, now).await?;
     let mut events = Vec::new();
     let author: Vec<UserId> = row.created_by.into_iter().collect();
     notify_action(&mut tx, &mut events, &author, NotificationKind::ActionApproved, Some(me), id, now).await?;

@@ -2,6 +2,7 @@
 //! address (only the token's hash is stored; a new token revokes the old one).
 
 use crate::error::AppError;
+use crate::model::action::ActionStatus;
 use crate::model::ids::{ActionId, UserId};
 use crate::server::auth::session_token;
 use crate::server::context::AppState;
@@ -9,7 +10,7 @@ use crate::server::ics::{calendar, IcsEvent};
 use crate::server::now_ms;
 use crate::server::policy::actions as rules;
 use crate::server::policy::Subject;
-use crate::server::services::{actions::facts, subjects};
+use crate::server::services::{action_summary::facts, subjects};
 use crate::server::store::{self, actions::ActionRow};
 
 fn event(row: &ActionRow) -> IcsEvent<'_> {
@@ -23,7 +24,7 @@ fn event(row: &ActionRow) -> IcsEvent<'_> {
         starts_at_ms: row.starts_at,
         ends_at_ms: row.ends_at,
         updated_at_ms: row.updated_at,
-        cancelled: row.status == "cancelled",
+        cancelled: row.status == ActionStatus::Cancelled,
     }
 }
 
@@ -34,7 +35,7 @@ pub async fn action_file(state: &AppState, subject: &Subject, id: ActionId, base
         return Err(AppError::NotFound);
     }
     let mut one = row.clone();
-    if one.status == "proposed" {
+    if one.status == ActionStatus::Proposed {
         one.title = format!("{} (proposition)", one.title);
     }
     Ok(calendar(&row.title, base, &[event(&one)], now_ms()))

@@ -2,6 +2,7 @@
 
 pub mod accounts;
 pub mod action_calendar;
+pub mod action_summary;
 pub mod action_views;
 pub mod actions;
 pub mod calendar;

@@ -3,18 +3,18 @@
 //! carries an idempotency key, so a replay (offline sync, a double tap) changes nothing.
 
 use crate::error::AppError;
-use crate::model::action::RsvpStatus;
+use crate::model::action::ContactView;
 use crate::model::commands::report::{ReportInput, ReportKey};
 use crate::model::form::RawForm;
 use crate::model::ids::{ActionId, UserId};
 use crate::model::paris_time::{civil_iso, paris_civil_day, parse_paris_day};
-use crate::model::report::{ContactView, ReportFormView, CONTACT_RETENTION_MONTHS};
+use crate::model::report::{ReportFormView, CONTACT_RETENTION_MONTHS};
 use crate::server::auth::session_token;
 use crate::server::context::AppState;
 use crate::server::now_ms;
 use crate::server::policy::actions as rules;
 use crate::server::policy::Subject;
-use crate::server::services::actions::facts;
+use crate::server::services::action_summary::facts;
 use crate::server::store::{self, actions::ActionRow, reports::NewContact, reports::NewReport};
 
 /// The first instant of an instant's day in Europe/Paris.
@@ -47,7 +47,7 @@ async fn reportable(state: &AppState, subject: &Subject, action_id: ActionId, op
     if !rules::can_see(subject, &facts) {
         return Err(AppError::NotFound);
     }
-    let mine = row.my_status.as_deref().and_then(RsvpStatus::parse);
+    let mine = row.my_status;
     let opens_at = match opens {
         Opens::OnItsDay => paris_day_start(row.starts_at),
         Opens::AtItsStart => row.starts_at,
@@ -71,7 +71,7 @@ pub async fn offline_forms(state: &AppState, subject: &Subject) -> Result<Vec<St
         .filter(|r| (since..until).contains(&r.action.starts_at))
         .filter(|r| {
             let facts = facts(&r.action);
-            rules::can_report(subject, &facts, r.action.my_status.as_deref().and_then(RsvpStatus::parse))
+            rules::can_report(subject, &facts, r.action.my_status)
                 && r.report_author.is_none_or(|author| rules::can_rewrite_report(subject, &facts, author.map(UserId)))
         })
         .map(|r| format!("/actions/{}/compte-rendu", r.action.id))
@@ -105,7 +105,7 @@ pub async fn form_view(state: &AppState, subject: &Subject, action_id: ActionId)
         action_id: action_id.get(),
         title: row.title.clone(),
         starts_at_ms: row.starts_at,
-        kind: crate::model::action::ActionKind::parse(&row.kind).unwrap_or(crate::model::action::ActionKind::Autre),
+        kind: row.kind,
         values,
         key: session_token::generate(),
         already_written: existing.is_some(),

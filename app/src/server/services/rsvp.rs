@@ -12,7 +12,7 @@ use crate::server::db::Tx;
 use crate::server::now_ms;
 use crate::server::policy::actions as rules;
 use crate::server::policy::Subject;
-use crate::server::services::actions::facts;
+use crate::server::services::action_summary::facts;
 use crate::server::services::notifications::notify_action;
 use crate::server::store::{self, events::EventRow, rsvps};
 

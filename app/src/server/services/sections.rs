@@ -187,11 +187,7 @@ fn member_entries(rows: Vec<store::members::MemberRow>, subject: &Subject, secti
 }
 
 async fn audit_entries(state: &AppState, scope: &Scope) -> Result<Vec<AuditEntry>, AppError> {
-    Ok(store::audit::for_scope(&state.db, scope.kind(), &scope.code(), None, AUDIT_PAGE).await?.into_iter().map(audit_entry).collect())
-}
-
-fn audit_entry(a: store::audit::AuditRow) -> AuditEntry {
-    AuditEntry { at_ms: a.at, action: a.action, actor: a.actor_handle, target: a.target_handle, detail: a.detail }
+    Ok(store::audit::for_scope(&state.db, scope.kind(), &scope.code(), None, AUDIT_PAGE).await?.into_iter().map(AuditEntry::from).collect())
 }
 
 /// A section's directory, a page at a time, searchable by name or handle: for the section's
@@ -263,7 +259,7 @@ pub async fn section_view(state: &AppState, subject: &Subject, slug: &str) -> Re
         None => (None, false),
     };
     let newcomers = lists.take_if(newcomers)?.map(|rows| member_entries(rows, subject, Some(section.id)));
-    let audit = lists.take_if(audit)?.map(|rows| rows.into_iter().map(audit_entry).collect());
+    let audit = lists.take_if(audit)?.map(|rows: Vec<store::audit::AuditRow>| rows.into_iter().map(AuditEntry::from).collect());
     Ok(SectionView {
         slug: section.slug,
         name: section.name,
@@ -311,7 +307,7 @@ pub async fn federation_view(state: &AppState, subject: &Subject, code: &str) ->
     let lists = bundle.run(db).await?;
     let AreaCounts { adherents, sympathisants } = lists.take(counts)?.first().copied().unwrap_or_default();
     let newcomers = lists.take_if(newcomers)?.map(|rows| member_entries(rows, subject, None));
-    let audit = lists.take_if(audit)?.map(|rows| rows.into_iter().map(audit_entry).collect());
+    let audit = lists.take_if(audit)?.map(|rows: Vec<store::audit::AuditRow>| rows.into_iter().map(AuditEntry::from).collect());
     let actions = action_views::scope_summaries(subject, &lists.take(actions)?);
     Ok(FederationView {
         sections: lists

@@ -9,8 +9,7 @@ use crate::server::context::AppState;
 use crate::server::now_ms;
 use crate::server::policy::actions as rules;
 use crate::server::policy::Subject;
-use crate::server::services::action_views::{bounding_box, summary};
-use crate::server::services::actions::facts;
+use crate::server::services::action_summary::{bounding_box, facts, summary};
 use crate::server::store::{self, actions::ActionRow, bundle::Part};
 
 /// How far from their commune actions are suggested.

@@ -1,5 +1,6 @@
 //! The `actions` table, its organizers, and the read models of /actions and /actions/{id}.
 
+use crate::model::action::{ActionAudience, ActionKind, ActionStatus, RsvpStatus};
 use crate::model::ids::{ActionId, SectionId, UserId};
 use sqlx::FromRow;
 
@@ -11,7 +12,7 @@ use crate::{on_pool, on_tx};
 #[derive(Debug, Clone, FromRow, PartialEq, serde::Deserialize)]
 pub struct ActionRow {
     pub id: ActionId,
-    pub kind: String,
+    pub kind: ActionKind,
     pub title: String,
     pub description: String,
     pub starts_at: i64,
@@ -22,13 +23,13 @@ pub struct ActionRow {
     pub lng: f64,
     pub capacity: Option<i64>,
     pub material: String,
-    pub audience: String,
+    pub audience: ActionAudience,
     pub section_id: Option<SectionId>,
     pub section_slug: Option<String>,
     pub section_name: Option<String>,
     pub federation_code: String,
     pub federation_name: String,
-    pub status: String,
+    pub status: ActionStatus,
     pub reinforcements: i64,
     pub cancel_reason: Option<String>,
     pub created_by: Option<UserId>,
@@ -38,7 +39,7 @@ pub struct ActionRow {
     pub going: i64,
     pub waiting: i64,
     pub maybe: i64,
-    pub my_status: Option<String>,
+    pub my_status: Option<RsvpStatus>,
     #[serde(deserialize_with = "optional_flag")]
     pub my_share_contact: Option<bool>,
     #[serde(deserialize_with = "optional_flag")]
@@ -100,7 +101,7 @@ const FROM: &str = "FROM actions a JOIN departements d ON d.code = a.federation_
     LEFT JOIN action_rsvps m ON m.action_id = a.id AND m.user_id = $1";
 
 pub struct NewAction<'a> {
-    pub kind: &'a str,
+    pub kind: ActionKind,
     pub title: &'a str,
     pub description: &'a str,
     pub starts_at: i64,
@@ -111,14 +112,20 @@ pub struct NewAction<'a> {
     pub lng: f64,
     pub capacity: Option<i64>,
     pub material: &'a str,
-    pub audience: &'a str,
+    pub audience: ActionAudience,
     pub section_id: Option<SectionId>,
     pub federation_code: &'a str,
     pub reinforcements: i64,
 }
 
 #[tracing::instrument(skip_all, err(level = "warn"))]
-pub async fn insert(tx: &mut Tx, a: &NewAction<'_>, status: &str, created_by: UserId, now_ms: i64) -> Result<ActionId, sqlx::Error> {
+pub async fn insert(
+    tx: &mut Tx,
+    a: &NewAction<'_>,
+    status: ActionStatus,
+    created_by: UserId,
+    now_ms: i64,
+) -> Result<ActionId, sqlx::Error> {
     let sql = "INSERT INTO actions (kind, title, description, starts_at, ends_at, place_name, address, lat, lng, capacity, \
                material, audience, section_id, federation_code, reinforcements, status, created_by, created_at, updated_at) \
                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18) RETURNING id";
@@ -143,7 +150,13 @@ pub async fn update(tx: &mut Tx, id: ActionId, a: &NewAction<'_>, now_ms: i64) -
 }
 
 #[tracing::instrument(skip_all, err(level = "warn"))]
-pub async fn set_status(tx: &mut Tx, id: ActionId, status: &str, cancel_reason: Option<&str>, now_ms: i64) -> Result<(), sqlx::Error> {
+pub async fn set_status(
+    tx: &mut Tx,
+    id: ActionId,
+    status: ActionStatus,
+    cancel_reason: Option<&str>,
+    now_ms: i64,
+) -> Result<(), sqlx::Error> {
     let sql = "UPDATE actions SET status = $1, cancel_reason = $2, updated_at = $3 WHERE id = $4";
     on_tx!(tx, c => sqlx::query(sql).bind(status).bind(cancel_reason).bind(now_ms).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())

@@ -3,10 +3,13 @@
 use crate::model::ids::UserId;
 use sqlx::FromRow;
 
+use crate::model::territory::AuditEntry;
+
 use crate::on_tx;
 use crate::server::db::{Db, Tx};
 use crate::server::store::bundle::{Arg, Part};
 
+/// One line of the journal, with its id for the keyset of the next page.
 #[derive(Debug, Clone, FromRow, PartialEq, Eq, serde::Deserialize)]
 pub struct AuditRow {
     pub id: i64,
@@ -15,6 +18,12 @@ pub struct AuditRow {
     pub actor_handle: Option<String>,
     pub target_handle: Option<String>,
     pub detail: String,
+}
+
+impl From<AuditRow> for AuditEntry {
+    fn from(a: AuditRow) -> AuditEntry {
+        AuditEntry { at_ms: a.at, action: a.action, actor: a.actor_handle, target: a.target_handle, detail: a.detail }
+    }
 }
 
 pub struct Entry<'a> {

@@ -1,93 +1,15 @@
-use leptos::prelude::*;
-use leptos_meta::Title;
-use leptos_router::components::Redirect;
-use leptos_router::hooks::use_query_map;
+//! The profile form: identity, free lists, availabilities, and who sees each part.
 
-use crate::api::profile::get_my_profile::get_my_profile;
-use crate::components::form::{use_form_outcome, FieldErrorText, FormAlert, TextArea, TextField, VisibilitySelect};
+use crate::components::form::{FieldErrorText, FormAlert, TextArea, TextField, VisibilitySelect};
 use crate::components::lang::{use_lang, use_texts};
-use crate::error::AppError;
 use crate::i18n::format_date;
 use crate::model::account::{DisplayName, Handle};
-use crate::model::form::{FieldError, FormOutcome};
+use crate::model::form::FormOutcome;
 use crate::model::profile::{Availability, MyProfile, ProfileVisibilities, Visibility, BIO_MAX, STATUS_MAX};
-use crate::pages::error_view::ErrorView;
-use crate::pages::signup::CommuneChoice;
-
-/// The person's own profile: edit every field and who sees it; private data; sessions.
-#[component]
-pub fn ProfilePage() -> impl IntoView {
-    let t = use_texts();
-    let profile = OnceResource::new_blocking(get_my_profile());
-    let outcome = use_form_outcome();
-    let query = use_query_map();
-    view! {
-        <Title text=t.profile_title />
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                let outcome = outcome.await;
-                match profile.await {
-                    Ok(profile) => {
-                        let saved = outcome.is_none() && query.read_untracked().get("enregistre").is_some();
-                        // Two forms post back here; each shows only its own outcome.
-                        let place_outcome = outcome.clone().filter(|o| o.values.value("form") == "commune");
-                        let outcome = outcome.filter(|o| o.values.value("form") != "commune");
-                        view! {
-                            {view! { <ProfileEditor profile=profile.clone() outcome saved /> }.into_any()}
-                            {view! { <MyPlace profile place_outcome /> }.into_any()}
-                        }.into_any()
-                    }
-                    Err(AppError::NotAuthenticated) => view! { <Redirect path="/connexion?retour=%2Fprofil" /> }.into_any(),
-                    Err(error) => view! { <ErrorView error /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
-}
-
-/// What the form shows: the submitted values after a refused submission, else what is stored.
-struct Shown {
-    form: FormOutcome,
-    from_submission: bool,
-    profile: MyProfile,
-}
-
-impl Shown {
-    fn text(&self, name: &str, stored: &str) -> String {
-        if self.from_submission {
-            self.form.value(name)
-        } else {
-            stored.to_string()
-        }
-    }
-
-    fn list(&self, name: &str, stored: &[String]) -> String {
-        if self.from_submission {
-            self.form.value(name)
-        } else {
-            stored.join("\n")
-        }
-    }
-
-    fn visibility(&self, field: &str, stored: Visibility) -> Visibility {
-        if self.from_submission {
-            Visibility::parse(&self.form.value(&format!("{field}_visibility"))).unwrap_or(stored)
-        } else {
-            stored
-        }
-    }
-
-    fn available(&self, a: Availability) -> bool {
-        if self.from_submission {
-            self.form.values.has("availabilities", a.as_str())
-        } else {
-            self.profile.availabilities.contains(&a)
-        }
-    }
-}
+use leptos::prelude::*;
 
 #[component]
-fn ProfileEditor(profile: MyProfile, outcome: Option<FormOutcome>, saved: bool) -> impl IntoView {
+pub(super) fn ProfileEditor(profile: MyProfile, outcome: Option<FormOutcome>, saved: bool) -> impl IntoView {
     let t = use_texts();
     let lang = use_lang();
     let shown = Shown { from_submission: outcome.is_some(), form: outcome.clone().unwrap_or_default(), profile: profile.clone() };
@@ -205,66 +127,43 @@ fn ProfileEditor(profile: MyProfile, outcome: Option<FormOutcome>, saved: bool) 
     }
 }
 
-/// Where the person belongs, moving to another commune, and claiming adhérent status.
-#[component]
-fn MyPlace(profile: MyProfile, place_outcome: Option<FormOutcome>) -> impl IntoView {
-    let t = use_texts();
-    let tt = t.territory;
-    let form = place_outcome.clone().unwrap_or_default();
-    let commune_choice = match form.error("commune") {
-        Some(FieldError::ChooseCommune { options }) => Some((options, form.error("commune"))),
-        _ => None,
-    };
-    let can_claim = profile.membership != "adherent" || profile.membership_status == "refused";
-    view! {
-        <section class="page">
-            <section class="card" aria-labelledby="place-title" id="ma-section">
-                <h2 id="place-title">{tt.my_place}</h2>
-                <dl class="facts">
-                    {profile.commune.clone().map(|c| view! { <dt>{tt.my_commune}</dt><dd>{c.name}</dd> })}
-                    {profile.section.clone().map(|s| view! {
-                        <dt>{tt.my_section}</dt>
-                        <dd><a href=format!("/sections/{}", s.slug)>{s.name}</a></dd>
-                    })}
-                    {profile.federation.clone().map(|f| view! {
-                        <dt>{tt.my_federation}</dt>
-                        <dd><a href=format!("/federations/{}", f.code)>{f.code.clone()}" — "{f.name}</a></dd>
-                    })}
-                </dl>
-                {match (&profile.section, &profile.federation, &profile.commune) {
-                    (None, Some(f), _) => Some(view! { <p class="hint">{(tt.no_section_yet)(&f.name)}</p> }.into_any()),
-                    (_, _, None) => Some(view! { <p class="hint">{tt.no_commune}</p> }.into_any()),
-                    _ => None,
-                }}
-                <FormAlert outcome=place_outcome />
-                <form method="post" action="/profil/commune" class="stack" novalidate>
-                    <input type="hidden" name="form" value="commune" />
-                    <TextField
-                        name="postal_code"
-                        label=tt.move_label
-                        value=form.value("postal_code")
-                        error=form.error("postal_code")
-                        inputmode="numeric"
-                        autocomplete="postal-code"
-                        maxlength=6usize
-                    />
-                    {commune_choice.map(|(options, error)| view! { <CommuneChoice options error /> })}
-                    <button type="submit" class="button">{tt.move_submit}</button>
-                </form>
-                {can_claim.then(|| view! {
-                    <form method="post" action="/profil/adhesion" class="stack">
-                        <p class="hint">{tt.claim_adherent_hint}</p>
-                        <button type="submit" class="button">{tt.claim_adherent}</button>
-                    </form>
-                })}
-            </section>
-            <section class="card" aria-labelledby="sessions-title">
-                <h2 id="sessions-title">{t.sessions_title}</h2>
-                <p>{t.sessions_hint}</p>
-                <form method="post" action="/deconnexion-partout" data-sign-out=t.sign_out_pending>
-                    <button type="submit" class="button danger">{t.sign_out_everywhere}</button>
-                </form>
-            </section>
-        </section>
+/// What the form shows: the submitted values after a refused submission, else what is stored.
+struct Shown {
+    form: FormOutcome,
+    from_submission: bool,
+    profile: MyProfile,
+}
+
+impl Shown {
+    fn text(&self, name: &str, stored: &str) -> String {
+        if self.from_submission {
+            self.form.value(name)
+        } else {
+            stored.to_string()
+        }
+    }
+
+    fn list(&self, name: &str, stored: &[String]) -> String {
+        if self.from_submission {
+            self.form.value(name)
+        } else {
+            stored.join("\n")
+        }
+    }
+
+    fn visibility(&self, field: &str, stored: Visibility) -> Visibility {
+        if self.from_submission {
+            Visibility::parse(&self.form.value(&format!("{field}_visibility"))).unwrap_or(stored)
+        } else {
+            stored
+        }
+    }
+
+    fn available(&self, a: Availability) -> bool {
+        if self.from_submission {
+            self.form.values.has("availabilities", a.as_str())
+        } else {
+            self.profile.availabilities.contains(&a)
+        }
     }
 }
