@@ -19,7 +19,7 @@ use app::server::testing::{self, TestDb};
 use app::server::{now_ms, store};
 
 fn form(pairs: &[(&str, &str)]) -> RawForm {
-    RawForm(pairs.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect())
+    RawForm::of(pairs)
 }
 
 const DAY: i64 = 86_400_000;

@@ -28,7 +28,7 @@ fn limits() -> RateLimits {
 }
 
 fn form(pairs: &[(&str, &str)]) -> RawForm {
-    RawForm(pairs.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect())
+    RawForm::of(pairs)
 }
 
 async fn user(t: &TestDb, handle: &str, commune: &str, membership: &str, status: &str) -> UserId {

@@ -18,7 +18,7 @@ use app::server::{now_ms, store};
 const DAY: i64 = 86_400_000;
 
 fn form(pairs: &[(&str, &str)]) -> RawForm {
-    RawForm(pairs.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect())
+    RawForm::of(pairs)
 }
 
 struct World {

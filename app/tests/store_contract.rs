@@ -43,7 +43,7 @@ async fn insert_user(db: &Db, handle: &str, email: &str) -> UserId {
 }
 
 fn form(pairs: &[(&str, &str)]) -> RawForm {
-    RawForm(pairs.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect())
+    RawForm::of(pairs)
 }
 
 fn signup_form(name: &str, email: &str) -> RawForm {

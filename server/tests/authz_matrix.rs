@@ -106,7 +106,7 @@ struct World {
 }
 
 fn form(pairs: &[(&str, &str)]) -> RawForm {
-    RawForm(pairs.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect())
+    RawForm::of(pairs)
 }
 
 async fn sign_up(state: &AppState, name: &str, email: &str, postal: &str, membership: &str) -> UserId {

@@ -37,7 +37,7 @@ fn install_counter() {
 const DAY: i64 = 86_400_000;
 
 fn form(pairs: &[(&str, &str)]) -> RawForm {
-    RawForm(pairs.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect())
+    RawForm::of(pairs)
 }
 
 async fn feed_pages_cost_at_most_two_statements(t: &TestDb) {

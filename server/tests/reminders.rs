@@ -68,7 +68,7 @@ async fn smtp_sink(messages: Arc<Mutex<Vec<String>>>) -> u16 {
 }
 
 fn form(pairs: &[(&str, &str)]) -> RawForm {
-    RawForm(pairs.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect())
+    RawForm::of(pairs)
 }
 
 const HOUR: i64 = 3_600_000;

@@ -124,6 +124,11 @@ impl FieldErrors {
 pub struct RawForm(pub Vec<(String, String)>);
 
 impl RawForm {
+    /// A form from (name, value) pairs, as a test or a server function writes one.
+    pub fn of(pairs: &[(&str, &str)]) -> RawForm {
+        RawForm(pairs.iter().map(|(name, value)| (name.to_string(), value.to_string())).collect())
+    }
+
     pub fn value(&self, name: &str) -> &str {
         self.0.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str()).unwrap_or("")
     }

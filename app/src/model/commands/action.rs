@@ -172,12 +172,8 @@ mod tests {
     use super::*;
     use crate::model::paris_time::parse_paris_datetime;
 
-    fn form(pairs: &[(&str, &str)]) -> RawForm {
-        RawForm(pairs.iter().map(|(n, v)| (n.to_string(), v.to_string())).collect())
-    }
-
     fn valid(extra: &[(&str, &str)]) -> RawForm {
-        let mut f = form(&[
+        let mut f = RawForm::of(&[
             ("kind", "tractage"),
             ("title", "Tractage au marché"),
             ("starts_at", "2026-12-12T10:00"),
@@ -187,7 +183,7 @@ mod tests {
             ("organizers", "@Lea-Martin, paul;paul"),
         ]);
         f.0.retain(|(n, _)| !extra.iter().any(|(e, _)| e == n));
-        f.0.extend(form(extra).0);
+        f.0.extend(RawForm::of(extra).0);
         f
     }
 
@@ -219,9 +215,9 @@ mod tests {
 
     #[test]
     fn the_place_is_a_point_in_france_or_a_commune() {
-        assert_eq!(ActionPlace::parse(&form(&[("lat", "50,6367"), ("lng", "3.0633")])), Ok(ActionPlace::Point(50.6367, 3.0633)));
-        assert_eq!(ActionPlace::parse(&form(&[("commune", " Lille ")])), Ok(ActionPlace::Commune("Lille".into())));
-        let refused = |pairs: &[(&str, &str)]| ActionPlace::parse(&form(pairs)).expect_err("refused").0;
+        assert_eq!(ActionPlace::parse(&RawForm::of(&[("lat", "50,6367"), ("lng", "3.0633")])), Ok(ActionPlace::Point(50.6367, 3.0633)));
+        assert_eq!(ActionPlace::parse(&RawForm::of(&[("commune", " Lille ")])), Ok(ActionPlace::Commune("Lille".into())));
+        let refused = |pairs: &[(&str, &str)]| ActionPlace::parse(&RawForm::of(pairs)).expect_err("refused").0;
         assert_eq!(refused(&[("lat", "3.06"), ("lng", "50.63")]), vec![("lat".to_string(), FieldError::OutsideFrance)]);
         assert_eq!(refused(&[]), vec![("commune".to_string(), FieldError::Required)]);
         assert_eq!(refused(&[("lat", "50.6")]), vec![("lng".to_string(), FieldError::Required)]);
@@ -235,17 +231,20 @@ mod tests {
 
     #[test]
     fn an_answer_and_what_is_shared() {
-        let r = RsvpInput::parse(&form(&[("reponse", "peut-etre"), ("partage", "oui")])).expect("valid");
+        let r = RsvpInput::parse(&RawForm::of(&[("reponse", "peut-etre"), ("partage", "oui")])).expect("valid");
         assert_eq!(r, RsvpInput { answer: RsvpAnswer::Maybe, share_contact: true, show_first_name: false });
         assert_eq!(
-            RsvpInput::parse(&form(&[("reponse", "bof")])).expect_err("refused").0,
+            RsvpInput::parse(&RawForm::of(&[("reponse", "bof")])).expect_err("refused").0,
             vec![("reponse".to_string(), FieldError::ChoiceRequired)]
         );
     }
 
     #[test]
     fn a_cancellation_needs_a_reason() {
-        assert_eq!(CancelInput::parse(&form(&[("reason", " Pluie annoncée ")])), Ok(CancelInput { reason: "Pluie annoncée".into() }));
-        assert!(CancelInput::parse(&form(&[("reason", "")])).is_err());
+        assert_eq!(
+            CancelInput::parse(&RawForm::of(&[("reason", " Pluie annoncée ")])),
+            Ok(CancelInput { reason: "Pluie annoncée".into() })
+        );
+        assert!(CancelInput::parse(&RawForm::of(&[("reason", "")])).is_err());
     }
 }

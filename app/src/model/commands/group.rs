@@ -33,17 +33,16 @@ mod tests {
     use super::*;
     use crate::model::form::FieldError;
 
-    fn form(pairs: &[(&str, &str)]) -> RawForm {
-        RawForm(pairs.iter().map(|(n, v)| (n.to_string(), v.to_string())).collect())
-    }
-
     #[test]
     fn a_group_has_a_name_a_purpose_and_a_privacy() {
-        let g =
-            GroupInput::parse(&form(&[("name", " Logement digne "), ("purpose", "Agir pour le logement à Lille"), ("privacy", "private")]))
-                .expect("valid");
+        let g = GroupInput::parse(&RawForm::of(&[
+            ("name", " Logement digne "),
+            ("purpose", "Agir pour le logement à Lille"),
+            ("privacy", "private"),
+        ]))
+        .expect("valid");
         assert_eq!((g.name.as_str(), g.privacy, g.despite_similar), ("Logement digne", GroupPrivacy::Private, false));
-        let e = GroupInput::parse(&form(&[("name", "Lo"), ("purpose", "court"), ("privacy", "secret")])).expect_err("refused");
+        let e = GroupInput::parse(&RawForm::of(&[("name", "Lo"), ("purpose", "court"), ("privacy", "secret")])).expect_err("refused");
         assert_eq!(
             e.0,
             vec![

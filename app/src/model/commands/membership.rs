@@ -25,15 +25,11 @@ mod tests {
     use super::*;
     use crate::model::form::FieldError;
 
-    fn form(pairs: &[(&str, &str)]) -> RawForm {
-        RawForm(pairs.iter().map(|(n, v)| (n.to_string(), v.to_string())).collect())
-    }
-
     #[test]
     fn a_move_names_a_postal_code_and_maybe_a_commune() {
-        let m = MoveInput::parse(&form(&[("postal_code", " 59000 "), ("commune", "59350")])).expect("valid");
+        let m = MoveInput::parse(&RawForm::of(&[("postal_code", " 59000 "), ("commune", "59350")])).expect("valid");
         assert_eq!((m.postal_code.as_str(), m.commune.as_str()), ("59000", "59350"));
-        let e = MoveInput::parse(&form(&[("postal_code", "5900")])).expect_err("refused");
+        let e = MoveInput::parse(&RawForm::of(&[("postal_code", "5900")])).expect_err("refused");
         assert_eq!(e.0, vec![("postal_code".to_string(), FieldError::InvalidPostalCode)]);
     }
 }

@@ -85,28 +85,28 @@ impl HideInput {
 mod tests {
     use super::*;
 
-    fn form(pairs: &[(&str, &str)]) -> RawForm {
-        RawForm(pairs.iter().map(|(n, v)| (n.to_string(), v.to_string())).collect())
-    }
-
     #[test]
     fn a_publication_names_its_audience() {
-        let p = PostInput::parse(&form(&[("body", " Tractage samedi \r\n"), ("audience_group", "group|logement-digne")])).expect("valid");
+        let p = PostInput::parse(&RawForm::of(&[("body", " Tractage samedi \r\n"), ("audience_group", "group|logement-digne")]))
+            .expect("valid");
         assert_eq!((p.body.as_str(), p.audience, p.group_slug.as_str()), ("Tractage samedi", Audience::Group, "logement-digne"));
-        let p = PostInput::parse(&form(&[("body", "Bonjour"), ("audience", "section")])).expect("without the composer's select");
+        let p = PostInput::parse(&RawForm::of(&[("body", "Bonjour"), ("audience", "section")])).expect("without the composer's select");
         assert_eq!((p.audience, p.group_slug.as_str()), (Audience::Section, ""));
-        let e = PostInput::parse(&form(&[("body", ""), ("audience_group", "partout|")])).expect_err("refused");
+        let e = PostInput::parse(&RawForm::of(&[("body", ""), ("audience_group", "partout|")])).expect_err("refused");
         assert_eq!(e.0, vec![("body".to_string(), FieldError::Required), ("audience".to_string(), FieldError::ChoiceRequired)]);
     }
 
     #[test]
     fn comments_edits_and_reasons() {
-        let c = CommentInput::parse(&form(&[("comment", "Bravo"), ("parent", "42")])).expect("valid");
+        let c = CommentInput::parse(&RawForm::of(&[("comment", "Bravo"), ("parent", "42")])).expect("valid");
         assert_eq!(c, CommentInput { body: "Bravo".into(), parent: Some(CommentId(42)) });
-        assert_eq!(CommentInput::parse(&form(&[("comment", "Oui"), ("parent", "x")])).map(|c| c.parent), Ok(None));
-        assert!(CommentInput::parse(&form(&[("comment", "  ")])).is_err());
+        assert_eq!(CommentInput::parse(&RawForm::of(&[("comment", "Oui"), ("parent", "x")])).map(|c| c.parent), Ok(None));
+        assert!(CommentInput::parse(&RawForm::of(&[("comment", "  ")])).is_err());
         let long = "a".repeat(MAX_POST_CHARS + 1);
-        assert_eq!(EditInput::parse(&form(&[("body", &long)])).expect_err("too long").0[0].1, FieldError::TooLong { max: MAX_POST_CHARS });
-        assert_eq!(HideInput::parse(&form(&[("reason", "Propos injurieux")])).map(|h| h.reason), Ok("Propos injurieux".into()));
+        assert_eq!(
+            EditInput::parse(&RawForm::of(&[("body", &long)])).expect_err("too long").0[0].1,
+            FieldError::TooLong { max: MAX_POST_CHARS }
+        );
+        assert_eq!(HideInput::parse(&RawForm::of(&[("reason", "Propos injurieux")])).map(|h| h.reason), Ok("Propos injurieux".into()));
     }
 }

@@ -145,10 +145,6 @@ impl ReportKey {
 mod tests {
     use super::*;
 
-    fn form(pairs: &[(&str, &str)]) -> RawForm {
-        RawForm(pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect())
-    }
-
     fn errors(f: &RawForm) -> FieldErrors {
         match ReportInput::parse(f) {
             Err(e) => e,
@@ -158,23 +154,23 @@ mod tests {
 
     #[test]
     fn figures_must_be_whole_and_not_negative() {
-        let e = errors(&form(&[("tracts", "-5"), ("doors_knocked", "10"), ("doors_opened", "12"), ("calls", "beaucoup")]));
+        let e = errors(&RawForm::of(&[("tracts", "-5"), ("doors_knocked", "10"), ("doors_opened", "12"), ("calls", "beaucoup")]));
         assert_eq!(e.get("tracts"), Some(&FieldError::MustNotBeNegative));
         assert!(matches!(e.get("doors_opened"), Some(FieldError::MoreThan { .. })));
         assert_eq!(e.get("calls"), Some(&FieldError::NotANumber));
-        let ok = ReportInput::parse(&form(&[("tracts", "300"), ("present", "4")])).map(|i| (i.tracts, i.present, i.calls));
+        let ok = ReportInput::parse(&RawForm::of(&[("tracts", "300"), ("present", "4")])).map(|i| (i.tracts, i.present, i.calls));
         assert!(matches!(ok, Ok((300, 4, 0))));
     }
 
     #[test]
     fn contacts_need_consent_a_way_to_reach_them_and_a_retention() {
-        let e = errors(&form(&[("contact1_name", "Jeanne"), ("contact2_name", "Marc"), ("contact2_phone", "06 12 34 56 78")]));
+        let e = errors(&RawForm::of(&[("contact1_name", "Jeanne"), ("contact2_name", "Marc"), ("contact2_phone", "06 12 34 56 78")]));
         assert_eq!(e.get("contact1_phone"), Some(&FieldError::ContactMeansRequired));
         assert_eq!(e.get("contact1_consent"), Some(&FieldError::ConsentRequired));
         assert_eq!(e.get("contact2_duree"), Some(&FieldError::InvalidChoice));
-        let e = errors(&form(&[("contact1_name", "Jeanne"), ("contact1_phone", "appelle-moi"), ("contact1_consent", "oui")]));
+        let e = errors(&RawForm::of(&[("contact1_name", "Jeanne"), ("contact1_phone", "appelle-moi"), ("contact1_consent", "oui")]));
         assert_eq!(e.get("contact1_phone"), Some(&FieldError::InvalidPhone));
-        let ok = ReportInput::parse(&form(&[
+        let ok = ReportInput::parse(&RawForm::of(&[
             ("contact3_name", "Jeanne"),
             ("contact3_email", "jeanne@example.fr"),
             ("contact3_consent", "oui"),
@@ -188,7 +184,7 @@ mod tests {
 
     #[test]
     fn figures_and_a_contact_are_read() {
-        let input = ReportInput::parse(&form(&[
+        let input = ReportInput::parse(&RawForm::of(&[
             ("present", "4"),
             ("tracts", "350"),
             ("doors_knocked", "40"),
@@ -209,8 +205,8 @@ mod tests {
 
     #[test]
     fn keys_are_checked() {
-        assert!(ReportKey::parse(&form(&[("cle", "0123456789abcdef")])).is_ok());
-        assert!(ReportKey::parse(&form(&[("cle", "court")])).is_err());
-        assert!(ReportKey::parse(&form(&[("cle", "0123456789abcdef'; --")])).is_err());
+        assert!(ReportKey::parse(&RawForm::of(&[("cle", "0123456789abcdef")])).is_ok());
+        assert!(ReportKey::parse(&RawForm::of(&[("cle", "court")])).is_err());
+        assert!(ReportKey::parse(&RawForm::of(&[("cle", "0123456789abcdef'; --")])).is_err());
     }
 }

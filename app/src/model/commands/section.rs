@@ -101,27 +101,24 @@ mod tests {
     use super::*;
     use crate::model::form::FieldError;
 
-    fn form(pairs: &[(&str, &str)]) -> RawForm {
-        RawForm(pairs.iter().map(|(n, v)| (n.to_string(), v.to_string())).collect())
-    }
-
     #[test]
     fn a_new_section_gets_its_address_from_its_name() {
-        let f = form(&[("name", "Lille Centre"), ("communes", "59350\n\n  Lomme \n")]);
+        let f = RawForm::of(&[("name", "Lille Centre"), ("communes", "59350\n\n  Lomme \n")]);
         assert_eq!(NewSectionInput::parse(&f).map(|s| s.slug), Ok("lille-centre".to_string()));
         assert_eq!(CommunesChange::of_new_section(&f).add, vec!["59350".to_string(), "Lomme".to_string()]);
-        let e = NewSectionInput::parse(&form(&[("name", "Lille"), ("slug", "-lille")])).expect_err("refused");
+        let e = NewSectionInput::parse(&RawForm::of(&[("name", "Lille"), ("slug", "-lille")])).expect_err("refused");
         assert_eq!(e.0[0].0, "slug");
     }
 
     #[test]
     fn an_edit_checks_the_contact_address_and_lists_the_communes_changed() {
-        let t = SectionTextInput::parse(&form(&[("name", "Lille"), ("contact_email", " Lille@Exemple.fr ")])).expect("valid");
+        let t = SectionTextInput::parse(&RawForm::of(&[("name", "Lille"), ("contact_email", " Lille@Exemple.fr ")])).expect("valid");
         assert_eq!(t.contact_email, "Lille@Exemple.fr", "trimmed, as typed");
-        let e = SectionTextInput::parse(&form(&[("name", "Lille"), ("contact_email", "pas une adresse")])).expect_err("refused");
+        let e = SectionTextInput::parse(&RawForm::of(&[("name", "Lille"), ("contact_email", "pas une adresse")])).expect_err("refused");
         assert_eq!(e.0, vec![("contact_email".to_string(), FieldError::InvalidEmail)]);
-        assert!(CommunesChange::parse(&form(&[("add_communes", "  \n")])).is_empty());
-        let change = CommunesChange::parse(&form(&[("add_communes", "Lomme"), ("remove_communes", "59350"), ("remove_communes", "59009")]));
+        assert!(CommunesChange::parse(&RawForm::of(&[("add_communes", "  \n")])).is_empty());
+        let change =
+            CommunesChange::parse(&RawForm::of(&[("add_communes", "Lomme"), ("remove_communes", "59350"), ("remove_communes", "59009")]));
         assert_eq!((change.add, change.remove), (vec!["Lomme".to_string()], vec!["59350".to_string(), "59009".to_string()]));
     }
 }
