@@ -126,6 +126,18 @@ pub fn handles(raw: &str) -> Vec<String> {
     out
 }
 
+/// The scope a new action is organized for, as the form's `scope` choice names it (a section or a
+/// federation the person may organize for); `None`: no choice sent (a bare post, or only one
+/// scope offered).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScopeChoice(pub Option<String>);
+
+impl ScopeChoice {
+    pub fn parse(form: &RawForm) -> ScopeChoice {
+        ScopeChoice(Some(form.value("scope").trim()).filter(|v| !v.is_empty()).map(str::to_string))
+    }
+}
+
 /// Why an action is cancelled (told to its participants).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CancelInput {
@@ -221,6 +233,12 @@ mod tests {
         assert_eq!(refused(&[("lat", "3.06"), ("lng", "50.63")]), vec![("lat".to_string(), FieldError::OutsideFrance)]);
         assert_eq!(refused(&[]), vec![("commune".to_string(), FieldError::Required)]);
         assert_eq!(refused(&[("lat", "50.6")]), vec![("lng".to_string(), FieldError::Required)]);
+    }
+
+    #[test]
+    fn the_scope_chosen_or_none() {
+        assert_eq!(ScopeChoice::parse(&RawForm::of(&[("scope", "section:lille")])), ScopeChoice(Some("section:lille".into())));
+        assert_eq!(ScopeChoice::parse(&RawForm::of(&[("scope", " ")])), ScopeChoice(None));
     }
 
     #[test]

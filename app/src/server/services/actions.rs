@@ -3,7 +3,7 @@
 
 use crate::error::AppError;
 use crate::model::action::{ActionStatus, CommunePoint};
-use crate::model::commands::action::{ActionInput, ActionPlace, CancelInput};
+use crate::model::commands::action::{ActionInput, ActionPlace, CancelInput, ScopeChoice};
 use crate::model::feed::NotificationKind;
 use crate::model::form::{FieldError, FieldErrors, RawForm};
 use crate::model::ids::{ActionId, SectionId, UserId};
@@ -269,10 +269,10 @@ pub async fn create(state: &AppState, subject: &Subject, form: &RawForm) -> Resu
     if options.is_empty() {
         return Err(AppError::Forbidden);
     }
-    let chosen = match form.value("scope") {
+    let chosen = match ScopeChoice::parse(form) {
         // The form always sends a scope when there is a choice; a bare post gets the first one led.
-        "" => options.iter().find(|o| !o.propose_only).or(options.first()),
-        value => options.iter().find(|o| o.value == value),
+        ScopeChoice(None) => options.iter().find(|o| !o.propose_only).or(options.first()),
+        ScopeChoice(Some(value)) => options.iter().find(|o| o.value == value),
     };
     let Some(scope) = chosen.cloned() else {
         return Err(invalid("scope", FieldError::InvalidChoice));
