@@ -30,6 +30,8 @@ export const serverEnv = (db: { port: number; url: string }) => ({
   COOPOL_POSTING_LIMIT: "1000",
   // Maps without tiles: nothing waits on a tile server (the tests check that no request leaves).
   COOPOL_MAP_TILES: "off",
+  // No SMTP in these tests: e-mails are written as .eml files, in the run's temporary directory.
+  COOPOL_MAIL_DIR: `${tmp}/mails-${db.port}`,
 });
 
 export const chromiumLaunch = {

@@ -41,12 +41,28 @@ pub enum Command {
         #[arg(long)]
         email: String,
     },
+    /// The mail outbox: `failures` lists the mails given up, `retry` queues them again.
+    Mail {
+        #[command(subcommand)]
+        action: MailCommand,
+    },
     /// Fill an empty database with a deterministic demo network (marked as such): small for
     /// trying Coopol out, S (10,000 people, 100,000 publications…) and M (ten times S) for
     /// benchmarks. Every demo account's password is "coopol-demo".
     SeedDemo {
         #[arg(long, value_enum, default_value_t = crate::demo::Scale::Small)]
         scale: crate::demo::Scale,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MailCommand {
+    /// List the mails given up after every attempt (kind, attempts, last error; never an address).
+    Failures,
+    /// Queue the mails given up again (all, or the one with `--id`).
+    Retry {
+        #[arg(long)]
+        id: Option<i64>,
     },
 }
 
@@ -119,9 +135,16 @@ pub struct ServeArgs {
     /// Coopain requests and withdrawals allowed per account per hour.
     #[arg(long, env = "COOPOL_COOPAIN_LIMIT_PER_HOUR", default_value_t = 30)]
     pub coopain_limit_per_hour: i64,
-    /// SMTP relay for reminder e-mails (`smtp://host:port`); none: in-app reminders only.
+    /// SMTP relay for e-mails (`smtp://host:port`); none: e-mails are written as .eml files to
+    /// COOPOL_MAIL_DIR.
     #[arg(long, env = "COOPOL_SMTP_URL")]
     pub smtp_url: Option<String>,
+    /// Where e-mails are written without SMTP (one .eml file each).
+    #[arg(long, env = "COOPOL_MAIL_DIR", default_value = "data/mails")]
+    pub mail_dir: String,
+    /// How often the mail worker looks at the outbox, in seconds.
+    #[arg(long, env = "COOPOL_MAIL_INTERVAL_SECS", default_value_t = 10)]
+    pub mail_interval_secs: u64,
     /// Sender of the e-mails.
     #[arg(long, env = "COOPOL_MAIL_FROM", default_value = "Coopol <ne-pas-repondre@coopol.invalid>")]
     pub mail_from: String,

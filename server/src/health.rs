@@ -28,7 +28,7 @@ pub async fn healthz(State(state): State<ServerState>) -> Response {
 pub async fn metrics(State(state): State<ServerState>, headers: HeaderMap) -> Response {
     let presented = headers.get(AUTHORIZATION).and_then(|v| v.to_str().ok()).and_then(|v| v.strip_prefix("Bearer "));
     match (&state.ops.metrics_token, presented) {
-        (Some(token), Some(presented)) if tokens_match(token, presented) => render_metrics(&state),
+        (Some(token), Some(presented)) if tokens_match(token, presented) => render_metrics(&state).await,
         _ => StatusCode::NOT_FOUND.into_response(),
     }
 }
@@ -43,13 +43,19 @@ fn tokens_match(expected: &str, presented: &str) -> bool {
 /// The operator address's router: metrics without a token, and the health check.
 pub fn operator_router(state: ServerState) -> Router {
     Router::new()
-        .route("/metrics", get(|State(state): State<ServerState>| async move { render_metrics(&state) }))
+        .route("/metrics", get(|State(state): State<ServerState>| async move { render_metrics(&state).await }))
         .route("/healthz", get(healthz))
         .with_state(state)
 }
 
 /// Prometheus text format: request counters and latency histograms by route, pool gauges.
-fn render_metrics(state: &ServerState) -> Response {
+async fn render_metrics(state: &ServerState) -> Response {
+    // The outbox at a glance: mails waiting, sent, given up (`coopol mail failures` tells which).
+    if let Ok((pending, sent, failed)) = app::server::store::mail::counts(&state.app.db).await {
+        for (status, n) in [("pending", pending), ("sent", sent), ("failed", failed)] {
+            metrics::gauge!("mail_outbox", "status" => status).set(n as f64);
+        }
+    }
     for (pool, size, idle) in state.app.db.pool_stats() {
         metrics::gauge!("db_pool_connections", "pool" => pool).set(f64::from(size));
         metrics::gauge!("db_pool_idle_connections", "pool" => pool).set(idle as f64);

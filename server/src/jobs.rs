@@ -1,5 +1,5 @@
 //! Background jobs: housekeeping (expired sessions, old rate-limit windows, the live-event outbox,
-//! new contacts past their retention) and action reminders. Idempotent, so several instances may
+//! new contacts past their retention), action reminders and the mail worker. Idempotent, so several instances may
 //! run them at once, and a restart loses nothing (what was sent is in the database).
 
 use std::time::Duration;
@@ -42,33 +42,40 @@ pub fn spawn_housekeeping(db: Db) -> tokio::task::JoinHandle<()> {
     })
 }
 
-/// One pass of the reminders: records those due (in-app notifications) and e-mails them when
-/// SMTP is configured. Returns (recorded, e-mailed).
-pub async fn run_reminders_once(state: &AppState, mailer: Option<&Mailer>) -> (usize, usize) {
+/// One pass of the reminders: records those due (in-app notifications, and their e-mails in the
+/// outbox). Returns how many were recorded.
+pub async fn run_reminders_once(state: &AppState) -> usize {
     match reminders::record_due(state, now_ms()).await {
         Ok(due) => {
-            let mailed = match mailer {
-                Some(m) => m.send_reminders(&due).await,
-                None => 0,
-            };
             if !due.is_empty() {
-                tracing::info!(recorded = due.len(), mailed, "action reminders sent");
+                tracing::info!(recorded = due.len(), "action reminders recorded");
             }
-            (due.len(), mailed)
+            due.len()
         }
         Err(_) => {
             tracing::warn!("action reminders failed");
-            (0, 0)
+            0
         }
     }
 }
 
-pub fn spawn_reminders(state: AppState, mailer: Option<Mailer>, every: Duration) -> tokio::task::JoinHandle<()> {
+pub fn spawn_reminders(state: AppState, every: Duration) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(every);
         loop {
             tick.tick().await;
-            run_reminders_once(&state, mailer.as_ref()).await;
+            run_reminders_once(&state).await;
+        }
+    })
+}
+
+/// The mail worker: sends what the outbox holds, every `every`.
+pub fn spawn_mail_worker(db: Db, mailer: Mailer, every: Duration) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(every);
+        loop {
+            tick.tick().await;
+            mailer.send_due(&db, now_ms()).await;
         }
     })
 }

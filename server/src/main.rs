@@ -11,7 +11,7 @@ use app::server::bus::EventBus;
 use app::server::context::Settings;
 use app::server::services::{roles, territory};
 use app::server::{AppState, Db};
-use coopol_server::config::{Cli, Command, CommonArgs, ServeArgs};
+use coopol_server::config::{Cli, Command, CommonArgs, MailCommand, ServeArgs};
 use coopol_server::TERRITORY_GZ;
 use coopol_server::{build_router, demo, jobs, telemetry, ServerState};
 
@@ -26,6 +26,7 @@ async fn main() -> std::process::ExitCode {
         Some(Command::Suspend { email }) => operator(&cli.common, Operation::Suspend, &email).await,
         Some(Command::Restore { email }) => operator(&cli.common, Operation::Restore, &email).await,
         Some(Command::SeedDemo { scale }) => seed_demo(&cli.common, scale).await,
+        Some(Command::Mail { action }) => mail_outbox(&cli.common, action).await,
         Some(Command::Serve(args)) => serve(&cli.common, args).await,
         None => serve(&cli.common, ServeArgs::from_env()).await,
     };
@@ -121,6 +122,41 @@ enum Operation {
     Restore,
 }
 
+/// `coopol mail failures|retry`: the operator's view of the outbox.
+async fn mail_outbox(common: &CommonArgs, action: MailCommand) -> Result<(), String> {
+    let db = open_database(common).await?;
+    let result = match action {
+        MailCommand::Failures => match app::server::store::mail::failures(&db, 200).await {
+            Ok(rows) => {
+                println!("{} mail(s) given up", rows.len());
+                for r in rows {
+                    println!("  #{:<8} {:<22} {} attempt(s)  {}", r.id, r.kind, r.attempts, r.last_error.unwrap_or_default());
+                }
+                Ok(())
+            }
+            Err(e) => Err(format!("cannot read the outbox: {e}")),
+        },
+        MailCommand::Retry { id } => {
+            let retried = async {
+                let mut tx = db.begin().await?;
+                let n = app::server::store::mail::retry(&mut tx, id, app::server::now_ms()).await?;
+                tx.commit().await?;
+                Ok::<_, sqlx::Error>(n)
+            }
+            .await;
+            match retried {
+                Ok(n) => {
+                    println!("{n} mail(s) queued again");
+                    Ok(())
+                }
+                Err(e) => Err(format!("cannot update the outbox: {e}")),
+            }
+        }
+    };
+    db.close().await;
+    result
+}
+
 async fn operator(common: &CommonArgs, operation: Operation, email: &str) -> Result<(), String> {
     let db = open_database(common).await?;
     let state = AppState { db: db.clone(), settings: Arc::new(Settings::default()), bus: EventBus::for_db(&db) };
@@ -187,12 +223,12 @@ async fn serve(common: &CommonArgs, args: ServeArgs) -> Result<(), String> {
     };
     let housekeeping = jobs::spawn_housekeeping(db.clone());
     let mailer = match &args.smtp_url {
-        Some(url) => {
-            Some(coopol_server::mail::Mailer::new(url, &args.mail_from, args.public_url.as_deref().unwrap_or("http://127.0.0.1:3000"))?)
-        }
-        None => None,
+        Some(url) => coopol_server::mail::Mailer::smtp(url, &args.mail_from)?,
+        None => coopol_server::mail::Mailer::files(&args.mail_dir, &args.mail_from)?,
     };
-    let reminders = jobs::spawn_reminders(state_for_jobs, mailer, std::time::Duration::from_secs(args.reminder_interval_secs.max(1)));
+    tracing::info!(via = %mailer.describe(), "e-mails are sent from the outbox");
+    let mail_worker = jobs::spawn_mail_worker(db.clone(), mailer, std::time::Duration::from_secs(args.mail_interval_secs.max(1)));
+    let reminders = jobs::spawn_reminders(state_for_jobs, std::time::Duration::from_secs(args.reminder_interval_secs.max(1)));
 
     let listener = tokio::net::TcpListener::bind(args.addr).await.map_err(|e| format!("cannot listen on {}: {e}", args.addr))?;
     tracing::info!(
@@ -211,6 +247,7 @@ async fn serve(common: &CommonArgs, args: ServeArgs) -> Result<(), String> {
     }
     housekeeping.abort();
     reminders.abort();
+    mail_worker.abort();
     db.close().await;
     tracing::info!("stopped cleanly");
     Ok(())

@@ -13,7 +13,7 @@ use tokio::net::TcpListener;
 use app::i18n::paris_datetime_input;
 use app::model::form::RawForm;
 use app::on_both_backends;
-use app::server::context::RateLimits;
+use app::server::context::{RateLimits, Settings};
 use app::server::services::{actions, rsvp};
 use app::server::testing::{self, TestDb};
 use app::server::{now_ms, store};
@@ -74,7 +74,9 @@ fn form(pairs: &[(&str, &str)]) -> RawForm {
 const HOUR: i64 = 3_600_000;
 
 async fn reminders_go_out_once(t: &TestDb) {
-    let state = t.state(RateLimits::default());
+    let mut state = t.state(RateLimits::default());
+    // The links in the e-mails use the public address.
+    state.settings = std::sync::Arc::new(Settings { public_url: Some("https://coopol.example".into()), ..(*state.settings).clone() });
     let lille = testing::section(&t.db, "lille", "59", &["59350"]).await;
     let secretary = testing::person(&t.db, "sophie-secretaire", "59350", "adherent", "confirmed").await;
     let sacha = testing::person(&t.db, "sacha-sympathie", "59350", "sympathisant", "none").await;
@@ -106,13 +108,14 @@ async fn reminders_go_out_once(t: &TestDb) {
 
     let inbox = Arc::new(Mutex::new(Vec::new()));
     let port = smtp_sink(inbox.clone()).await;
-    let mailer =
-        Mailer::new(&format!("smtp://127.0.0.1:{port}"), "Coopol <ne-pas-repondre@coopol.invalid>", "https://coopol.example").unwrap();
-    assert_eq!(run_reminders_once(&state, Some(&mailer)).await, (2, 2), "tomorrow's and the coming one, to Sacha only");
+    let mailer = Mailer::smtp(&format!("smtp://127.0.0.1:{port}"), "Coopol <ne-pas-repondre@coopol.invalid>").unwrap();
+    assert_eq!(run_reminders_once(&state).await, 2, "tomorrow's and the coming one, to Sacha only");
+    assert_eq!(mailer.send_due(&t.db, now_ms()).await, (2, 0), "the outbox sends both");
     let mails = inbox.lock().unwrap().clone();
     assert_eq!(mails.len(), 2);
     assert!(mails.iter().all(|m| m.contains("To: sacha-sympathie@example.fr")), "{mails:?}");
     assert!(mails.iter().all(|m| m.contains("Subject: ") && m.contains("Marché de Wazemmes".replace('é', "=C3=A9").as_str())));
+    assert!(mails.iter().all(|m| m.contains("Content-Type: text/plain") && m.contains("Content-Type: text/html")), "text and HTML parts");
     assert!(mails.iter().any(|m| m.contains(&format!("https://coopol.example/actions/{tomorrow}"))));
     assert!(mails.iter().any(|m| m.contains(&format!("https://coopol.example/actions/{soon}"))));
     let notifications = store::notifications::for_user(&t.db, sacha, None, 50).await.unwrap();
@@ -120,15 +123,92 @@ async fn reminders_go_out_once(t: &TestDb) {
     assert!(store::notifications::for_user(&t.db, maybe, None, 50).await.unwrap().iter().all(|n| n.kind != "action_reminder"));
 
     // Another pass — or another instance, or a restart with a new mailer — sends nothing again.
-    assert_eq!(run_reminders_once(&state, Some(&mailer)).await, (0, 0));
-    let again = Mailer::new(&format!("smtp://127.0.0.1:{port}"), "Coopol <x@coopol.invalid>", "https://coopol.example").unwrap();
-    assert_eq!(run_reminders_once(&state, Some(&again)).await, (0, 0));
+    assert_eq!(run_reminders_once(&state).await, 0);
+    assert_eq!(mailer.send_due(&t.db, now_ms()).await, (0, 0));
+    let again = Mailer::smtp(&format!("smtp://127.0.0.1:{port}"), "Coopol <x@coopol.invalid>").unwrap();
+    assert_eq!(again.send_due(&t.db, now_ms()).await, (0, 0));
     assert_eq!(inbox.lock().unwrap().len(), 2);
 
-    // Two hours before tomorrow's action, its second reminder goes out (in-app only without SMTP).
+    // Two hours before tomorrow's action, its second reminder is recorded, and waits in the
+    // outbox while SMTP is down; it leaves once, when SMTP is back and its retry is due.
     testing::move_action(&t.db, tomorrow, now_ms() + HOUR, now_ms() + 3 * HOUR).await;
-    assert_eq!(run_reminders_once(&state, None).await, (1, 0));
-    assert_eq!(run_reminders_once(&state, None).await, (0, 0));
+    assert_eq!(run_reminders_once(&state).await, 1);
+    assert_eq!(run_reminders_once(&state).await, 0);
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let down = Mailer::smtp(&format!("smtp://127.0.0.1:{closed}"), "Coopol <x@coopol.invalid>").unwrap();
+    let now = now_ms();
+    assert_eq!(down.send_due(&t.db, now).await, (0, 1), "SMTP down: the attempt fails and is kept");
+    assert_eq!(store::mail::counts(&t.db).await.unwrap(), (1, 2, 0), "one pending, two sent");
+    assert_eq!(mailer.send_due(&t.db, now + 1_000).await, (0, 0), "not before its retry is due");
+    assert_eq!(mailer.send_due(&t.db, now + 61_000).await, (1, 0), "sent once SMTP is back");
+    assert_eq!(mailer.send_due(&t.db, now + 3_600_000).await, (0, 0), "and only once");
+    assert_eq!(inbox.lock().unwrap().len(), 3);
+    assert_eq!(store::mail::counts(&t.db).await.unwrap(), (0, 3, 0));
+}
+
+/// Without SMTP, mails are written as .eml files; a mail that keeps failing is given up after
+/// MAX_ATTEMPTS, listed for the operator, and queued again by `retry`.
+async fn mails_without_smtp_and_mails_given_up(t: &TestDb) {
+    let mut tx = t.db.begin().await.unwrap();
+    let mail = |to: &'static str| store::mail::NewMail {
+        user_id: None,
+        to,
+        kind: "essai",
+        subject: "Essai",
+        text: "Bonjour",
+        html: "<p>Bonjour</p>",
+        now_ms: 1_000,
+    };
+    let good = store::mail::enqueue(&mut tx, &mail("lea@example.fr")).await.unwrap();
+    let bad = store::mail::enqueue(&mut tx, &mail("pas une adresse")).await.unwrap();
+    tx.commit().await.unwrap();
+    let dir = std::env::temp_dir().join(format!("coopol-mails-{}-{good}", std::process::id()));
+    let files = Mailer::files(&dir, "Coopol <ne-pas-repondre@coopol.invalid>").unwrap();
+    assert_eq!(files.send_due(&t.db, 2_000).await, (1, 1));
+    let written: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    assert_eq!(written.len(), 1);
+    assert!(std::fs::read_to_string(&written[0]).unwrap().contains("To: lea@example.fr"));
+    let mut at = 2_000;
+    for _ in 1..coopol_server::mail::MAX_ATTEMPTS {
+        at += 13 * HOUR;
+        files.send_due(&t.db, at).await;
+    }
+    let failures = store::mail::failures(&t.db, 10).await.unwrap();
+    assert_eq!(failures.iter().map(|f| (f.id, f.attempts)).collect::<Vec<_>>(), [(bad, coopol_server::mail::MAX_ATTEMPTS)]);
+    let mut tx = t.db.begin().await.unwrap();
+    assert_eq!(store::mail::retry(&mut tx, Some(bad), at).await.unwrap(), 1);
+    tx.commit().await.unwrap();
+    assert_eq!(store::mail::counts(&t.db).await.unwrap(), (1, 1, 0));
+    std::fs::remove_dir_all(&dir).ok();
 }
 
 on_both_backends!(reminders_go_out_once);
+on_both_backends!(mails_without_smtp_and_mails_given_up);
+
+/// Two workers (two instances) on one database send each of 30 mails once between them.
+async fn two_workers_never_send_the_same_mail(t: &TestDb) {
+    let mut tx = t.db.begin().await.unwrap();
+    for _ in 0..30 {
+        let new = store::mail::NewMail {
+            user_id: None,
+            to: "lea@example.fr",
+            kind: "essai",
+            subject: "Essai",
+            text: "Bonjour",
+            html: "<p>Bonjour</p>",
+            now_ms: 1_000,
+        };
+        store::mail::enqueue(&mut tx, &new).await.unwrap();
+    }
+    tx.commit().await.unwrap();
+    let inbox = Arc::new(Mutex::new(Vec::new()));
+    let port = smtp_sink(inbox.clone()).await;
+    let one = Mailer::smtp(&format!("smtp://127.0.0.1:{port}"), "Coopol <a@coopol.invalid>").unwrap();
+    let other = Mailer::smtp(&format!("smtp://127.0.0.1:{port}"), "Coopol <b@coopol.invalid>").unwrap();
+    let (a, b) = tokio::join!(one.send_due(&t.db, 2_000), other.send_due(&t.db, 2_000));
+    assert_eq!((a.0 + b.0, a.1 + b.1), (30, 0), "{a:?} {b:?}");
+    assert_eq!(inbox.lock().unwrap().len(), 30, "each mail once");
+    assert_eq!(store::mail::counts(&t.db).await.unwrap(), (0, 30, 0));
+}
+
+on_both_backends!(two_workers_never_send_the_same_mail);

@@ -12,6 +12,7 @@ pub mod feed;
 pub mod find_section;
 pub mod groups;
 pub mod home;
+pub mod mail;
 pub mod membership;
 pub mod notifications;
 pub mod posts;

@@ -1,12 +1,13 @@
 //! Reminders the day before and two hours before an action, to the people who have a place:
-//! an in-app notification, and the e-mails for the caller to send after commit. Each reminder is
-//! claimed by a row whose primary key forbids a second one, so restarts and several instances
-//! never send twice.
+//! an in-app notification and an e-mail, written to the outbox in the same transaction. Each
+//! reminder is claimed by a row whose primary key forbids a second one, so restarts and several
+//! instances never send twice.
 
 use crate::error::AppError;
 use crate::model::feed::NotificationKind;
 use crate::model::string_enum::string_enum;
 use crate::server::context::AppState;
+use crate::server::services::mail;
 use crate::server::services::notifications::notify_action;
 use crate::server::store::{self, reminders::DueRow};
 
@@ -32,7 +33,7 @@ impl ReminderKind {
     }
 }
 
-/// A reminder just recorded, for the e-mail.
+/// A reminder just recorded (its e-mail is in the outbox).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SentReminder {
     pub kind: ReminderKind,
@@ -42,6 +43,7 @@ pub struct SentReminder {
 /// Records every reminder due at `now` (one transaction per batch) and returns them.
 pub async fn record_due(state: &AppState, now: i64) -> Result<Vec<SentReminder>, AppError> {
     let mut sent = Vec::new();
+    let base = state.settings.public_url.as_deref().unwrap_or("http://127.0.0.1:3000").trim_end_matches('/').to_string();
     for kind in [ReminderKind::TwoHours, ReminderKind::DayBefore] {
         let (from, to) = kind.window(now);
         let due = store::reminders::due(&state.db, kind.as_str(), from, to, BATCH).await?;
@@ -53,6 +55,18 @@ pub async fn record_due(state: &AppState, now: i64) -> Result<Vec<SentReminder>,
         for row in due {
             if store::reminders::claim(&mut tx, row.action_id, row.user_id, kind.as_str(), now).await? {
                 notify_action(&mut tx, &mut events, &[row.user_id], NotificationKind::ActionReminder, None, row.action_id, now).await?;
+                let link = format!("{base}/actions/{}", row.action_id);
+                let message = mail::reminder(&mail::ReminderMail {
+                    user_id: row.user_id,
+                    to: &row.email,
+                    display_name: &row.display_name,
+                    title: &row.title,
+                    place_name: &row.place_name,
+                    starts_at: row.starts_at,
+                    link: &link,
+                    soon: kind == ReminderKind::TwoHours,
+                });
+                mail::enqueue(&mut tx, &message, now).await?;
                 sent.push(SentReminder { kind, due: row });
             }
         }

@@ -8,6 +8,7 @@ pub mod comments;
 pub mod consents;
 pub mod events;
 pub mod groups;
+pub mod mail;
 pub mod members;
 pub mod notifications;
 pub mod posts;

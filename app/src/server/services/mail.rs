@@ -1,0 +1,123 @@
+//! E-mails, written to the outbox in the transaction of the change that causes them (the mail
+//! worker of the `coopol` binary sends them). Each has a subject, a text part and an HTML part, in
+//! the recipient's language (French until accounts store one).
+
+use crate::i18n::{format_day, format_time, Lang};
+use crate::model::ids::UserId;
+use crate::server::db::Tx;
+use crate::server::store::{self, mail::NewMail};
+
+/// A rendered mail for one person.
+pub struct Mail {
+    pub user_id: Option<UserId>,
+    pub to: String,
+    pub kind: &'static str,
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+}
+
+/// Writes the mail to the outbox, inside the caller's transaction: it leaves only if the change
+/// commits, and once.
+pub async fn enqueue(tx: &mut Tx, mail: &Mail, now_ms: i64) -> Result<i64, sqlx::Error> {
+    let new = NewMail {
+        user_id: mail.user_id,
+        to: &mail.to,
+        kind: mail.kind,
+        subject: &mail.subject,
+        text: &mail.text,
+        html: &mail.html,
+        now_ms,
+    };
+    store::mail::enqueue(tx, &new).await
+}
+
+/// Text for an HTML part.
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&#39;")
+}
+
+/// The HTML part: the same paragraphs as the text part, each escaped, links made clickable.
+fn html_of(lang: Lang, paragraphs: &[String]) -> String {
+    let body: String = paragraphs
+        .iter()
+        .map(|p| {
+            let escaped = escape(p);
+            let linked =
+                escaped
+                    .split(' ')
+                    .map(|w| {
+                        if w.starts_with("https://") || w.starts_with("http://") {
+                            format!("<a href=\"{w}\">{w}</a>")
+                        } else {
+                            w.to_string()
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ");
+            format!("<p>{}</p>\n", linked.replace('\n', "<br>\n"))
+        })
+        .collect();
+    format!("<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"></head><body>\n{body}</body></html>\n", lang.code())
+}
+
+/// The reminder of an action the person has a place at.
+pub struct ReminderMail<'a> {
+    pub user_id: UserId,
+    pub to: &'a str,
+    pub display_name: &'a str,
+    pub title: &'a str,
+    pub place_name: &'a str,
+    pub starts_at: i64,
+    pub link: &'a str,
+    /// The last two hours before the start (else the day before).
+    pub soon: bool,
+}
+
+pub fn reminder(r: &ReminderMail<'_>) -> Mail {
+    let lang = Lang::Fr;
+    let when = format!("{} à {}", format_day(lang, r.starts_at), format_time(lang, r.starts_at));
+    let subject = if r.soon {
+        format!("C’est bientôt\u{a0}: {} — {}", r.title, format_time(lang, r.starts_at))
+    } else {
+        format!("Rappel\u{a0}: {} — {when}", r.title)
+    };
+    let paragraphs = [
+        format!("Bonjour {},", r.display_name),
+        format!("tu participes à «\u{202f}{}\u{202f}», {when}.\nRendez-vous\u{a0}: {}.", r.title, r.place_name),
+        format!("Les détails, et ta réponse si tu ne peux plus venir\u{a0}: {}", r.link),
+        "À bientôt sur le terrain\u{202f}!\n— Coopol".to_string(),
+    ];
+    Mail {
+        user_id: Some(r.user_id),
+        to: r.to.to_string(),
+        kind: if r.soon { "reminder_soon" } else { "reminder_day_before" },
+        subject,
+        text: paragraphs.join("\n\n") + "\n",
+        html: html_of(lang, &paragraphs),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_reminder_has_both_parts_and_escapes_what_people_wrote() {
+        let mail = reminder(&ReminderMail {
+            user_id: UserId(7),
+            to: "sacha@example.fr",
+            display_name: "Sacha <b>",
+            title: "Tractage & café",
+            place_name: "Marché",
+            starts_at: 1_796_000_000_000,
+            link: "https://coopol.example/actions/3",
+            soon: false,
+        });
+        assert!(mail.subject.starts_with("Rappel\u{a0}: Tractage & café"));
+        assert!(mail.text.contains("Bonjour Sacha <b>,") && mail.text.contains("https://coopol.example/actions/3"));
+        assert!(mail.html.contains("Sacha &lt;b&gt;") && mail.html.contains("Tractage &amp; café"));
+        assert!(mail.html.contains("<a href=\"https://coopol.example/actions/3\">"));
+        assert_eq!(mail.kind, "reminder_day_before");
+    }
+}
