@@ -32,6 +32,7 @@ export const serverEnv = (db: { port: number; url: string }) => ({
   COOPOL_MAP_TILES: "off",
   // No SMTP in these tests: e-mails are written as .eml files, in the run's temporary directory.
   COOPOL_MAIL_DIR: `${tmp}/mails-${db.port}`,
+  COOPOL_MAIL_INTERVAL_SECS: "1",
 });
 
 export const chromiumLaunch = {

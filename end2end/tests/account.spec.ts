@@ -1,5 +1,5 @@
 import { expect, test } from "./fixtures";
-import { newPerson, PASSWORD, settle } from "./helpers";
+import { mailTo, newPerson, PASSWORD, settle } from "./helpers";
 
 // Sign up → sign out → sign in → edit the profile → see the public profile, as a real person would:
 // every step through the visible UI, on every project (phone/desktop × JS on/off × SQLite/PostgreSQL).
@@ -102,4 +102,57 @@ test("une page inconnue répond 404 en français", async ({ page }) => {
   const response = await page.goto("/nulle-part");
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { level: 1, name: "Page introuvable" })).toBeVisible();
+});
+
+// Mot de passe oublié: the same answer for any address, a link by e-mail, a new password that
+// signs out every device; then the new password opens the account, on every project.
+test("mot de passe oublié : un lien par e-mail, un nouveau mot de passe", async ({ page, javaScriptEnabled, baseURL }, testInfo) => {
+  const js = javaScriptEnabled;
+  const person = newPerson(testInfo);
+  await page.goto("/inscription");
+  await settle(page, js);
+  await page.getByLabel("Nom affiché").fill(person.name);
+  await page.getByLabel("Adresse e-mail").fill(person.email);
+  await page.getByLabel("Mot de passe").fill(PASSWORD);
+  await page.getByLabel("Code postal").fill("59000");
+  await page.getByLabel("Je suis sympathisant·e").check();
+  await page.getByLabel(/J’accepte que Coopol traite mes données/).check();
+  await page.getByRole("button", { name: "Créer mon compte" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Bonjour ${person.name} !` })).toBeVisible();
+  await settle(page, js);
+  await page.getByRole("button", { name: "Se déconnecter" }).click();
+  await expect(page.getByRole("link", { name: "Je m’inscris" })).toBeVisible();
+
+  // An unknown address gets the same answer as a known one.
+  for (const address of [`inconnu.${person.email}`, person.email]) {
+    await page.goto("/connexion");
+    await settle(page, js);
+    await page.getByRole("link", { name: "Mot de passe oublié ?" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Mot de passe oublié" })).toBeVisible();
+    await settle(page, js);
+    await page.getByLabel("Adresse e-mail").fill(address);
+    await page.getByRole("button", { name: "M’envoyer le lien" }).click();
+    await expect(page.getByText("Si un compte existe avec cette adresse, un e-mail vient de partir")).toBeVisible();
+  }
+
+  const mail = await mailTo(baseURL!, person.email, "password_reset");
+  const link = mail.match(/https?:\/\/[^\s"<]+\/mot-de-passe\/[A-Za-z0-9_-]+/)?.[0];
+  expect(link, mail).toBeTruthy();
+  await page.goto(new URL(link!).pathname);
+  await expect(page.getByRole("heading", { level: 1, name: "Nouveau mot de passe" })).toBeVisible();
+  await settle(page, js);
+  await page.getByLabel("Mot de passe").fill("un tout nouveau mot de passe");
+  await page.getByRole("button", { name: "Enregistrer le mot de passe" }).click();
+  await expect(page.getByText("Ton mot de passe est changé et tous tes appareils sont déconnectés")).toBeVisible();
+  await mailTo(baseURL!, person.email, "password_changed");
+
+  // The link worked once; the new password opens the account.
+  await page.goto(new URL(link!).pathname);
+  await expect(page.getByText("Ce lien n’est plus valable")).toBeVisible();
+  await page.goto("/connexion");
+  await settle(page, js);
+  await page.getByLabel("Adresse e-mail").fill(person.email);
+  await page.getByLabel("Mot de passe").fill("un tout nouveau mot de passe");
+  await page.getByRole("button", { name: "Me connecter" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Bonjour ${person.name} !` })).toBeVisible();
 });

@@ -1,5 +1,6 @@
 import { Browser, expect, Page, TestInfo } from "@playwright/test";
 import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
 import * as path from "node:path";
 
 export const PASSWORD = "un mot de passe solide";
@@ -79,4 +80,39 @@ export async function openComposer(page: Page) {
   if (!(await composer.evaluate((d) => (d as HTMLDetailsElement).open))) {
     await composer.locator("summary").click();
   }
+}
+
+/** The text of a MIME part's body, decoded (base64 or quoted-printable). */
+function decodePart(part: string): string {
+  const [head, ...rest] = part.split(/\r?\n\r?\n/);
+  const body = rest.join("\n\n");
+  if (/Content-Transfer-Encoding: base64/i.test(head)) {
+    return Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8");
+  }
+  const bytes = body.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
+  return Buffer.from(bytes, "latin1").toString("utf8");
+}
+
+/** Waits for the e-mail of `kind` to `to` that the server under test wrote as an .eml file
+ * (no SMTP in these tests: COOPOL_MAIL_DIR) and returns its decoded text. */
+export async function mailTo(baseURL: string, to: string, kind: string): Promise<string> {
+  const dir = path.join(process.env.COOPOL_E2E_TMP ?? "", `mails-${new URL(baseURL).port}`);
+  let found = "";
+  await expect
+    .poll(
+      () => {
+        const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith(`-${kind}.eml`)) : [];
+        for (const f of files) {
+          const raw = fs.readFileSync(path.join(dir, f), "utf8");
+          if (raw.includes(`To: ${to}`)) {
+            found = raw.split(/\r?\n--/).map(decodePart).join("\n");
+            return true;
+          }
+        }
+        return false;
+      },
+      { message: `an e-mail "${kind}" to ${to}`, timeout: 15_000 },
+    )
+    .toBe(true);
+  return found;
 }

@@ -26,6 +26,17 @@ pub fn spawn_housekeeping(db: Db) -> tokio::task::JoinHandle<()> {
             if app::server::store::events::delete_before(&db, app::server::now_ms() - 3_600_000).await.is_err() {
                 tracing::warn!("live-event outbox purge failed");
             }
+            // E-mailed links (a new password…) a day after they expired.
+            let purged = async {
+                let mut tx = db.begin().await?;
+                let n = app::server::store::tokens::purge_expired(&mut tx, app::server::now_ms()).await?;
+                tx.commit().await?;
+                Ok::<_, sqlx::Error>(n)
+            }
+            .await;
+            if purged.is_err() {
+                tracing::warn!("expired links purge failed");
+            }
             // Contacts met at actions are kept only as long as they agreed to.
             match app::server::store::reports::purge_expired_contacts(&db, app::server::now_ms()).await {
                 Ok(n) if n > 0 => tracing::info!(removed = n, "expired action contacts deleted"),

@@ -31,6 +31,8 @@ pub fn plain_routes() -> Vec<(&'static str, &'static str, MethodRouter<ServerSta
     vec![
         ("POST", "/inscription", post(forms::signup::submit)),
         ("POST", "/connexion", post(forms::signin::submit)),
+        ("POST", "/mot-de-passe-oublie", post(forms::recovery::request)),
+        ("POST", "/mot-de-passe/{token}", post(forms::recovery::reset)),
         ("POST", "/profil", post(forms::profile::submit)),
         ("POST", "/profil/commune", post(forms::membership::move_commune)),
         ("POST", "/profil/adhesion", post(forms::membership::claim)),

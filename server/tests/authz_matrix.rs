@@ -10,6 +10,7 @@ mod support;
 use app::model::ids::{ActionId, CommentId, PostId, UserId};
 use std::collections::{BTreeSet, HashMap};
 
+use app::api::account::reset_link_valid::ResetLinkValid;
 use app::api::account::{get_current_user::GetCurrentUser, get_home::GetHome};
 use app::api::actions::{
     get_action::GetAction, get_action_form::GetActionForm, get_actions::GetActions, get_my_actions::GetMyActions,
@@ -385,6 +386,19 @@ fn table() -> Vec<Row> {
         row("GET /", "home", EVERYONE, Probe::PageOk("/".into())),
         row("GET /inscription", "sign-up form", EVERYONE, Probe::PageOk("/inscription".into())),
         row("GET /connexion", "sign-in form", EVERYONE, Probe::PageOk("/connexion".into())),
+        row("GET /mot-de-passe-oublie", "ask for a new password", EVERYONE, Probe::PageOk("/mot-de-passe-oublie".into())),
+        row(
+            "GET /mot-de-passe/{token}",
+            "a link's page (says when it no longer works)",
+            EVERYONE,
+            Probe::PageOk("/mot-de-passe/inconnu".into()),
+        ),
+        row(
+            &format!("POST {}", fn_path::<ResetLinkValid>()),
+            "whether a link still works: the link is the credential",
+            EVERYONE,
+            Probe::FnShows(fn_path::<ResetLinkValid>(), vec![("token", "inconnu".into())], "false"),
+        ),
         row("GET /profil", "own profile", SIGNED_IN, Probe::PageOk("/profil".into())),
         row("GET /membres/{handle}", "public profile", EVERYONE, Probe::PageOk("/membres/{adele}".into())),
         row("GET /membres/{handle}", "a suspended member's page is gone", NOBODY, Probe::PageOk("/membres/{sam}".into())),
@@ -982,6 +996,18 @@ fn table() -> Vec<Row> {
         ),
         row("POST /notifications/lues", "mark all read", SIGNED_IN, Probe::Post("/notifications/lues".into(), vec![])),
         row("POST /notifications/{id}/lue", "mark one read", SIGNED_IN, Probe::Post("/notifications/1/lue".into(), vec![])),
+        row(
+            "POST /mot-de-passe-oublie",
+            "ask for a link: the same answer for every address",
+            EVERYONE,
+            Probe::Post("/mot-de-passe-oublie".into(), fields(&[("email", "{unique}@example.fr")])),
+        ),
+        row(
+            "POST /mot-de-passe/{token}",
+            "a new password needs a link that works: nobody without one",
+            &[],
+            Probe::Post("/mot-de-passe/inconnu".into(), fields(&[("password", "un mot de passe solide")])),
+        ),
         row(
             "POST /connexion",
             "sign in",

@@ -151,6 +151,28 @@ texts! {
         signin_title: &'static str { fr: "Connexion", en: "Sign in" }
         signin_submit: &'static str { fr: "Me connecter", en: "Sign in" }
         signin_no_account: &'static str { fr: "Pas encore de compte\u{202f}? Inscris-toi", en: "No account yet? Sign up" }
+        signin_password_changed: &'static str {
+            fr: "Ton mot de passe est changé et tous tes appareils sont déconnectés\u{a0}: connecte-toi avec le nouveau.",
+            en: "Your password is changed and all your devices are signed out: sign in with the new one.",
+        }
+        forgot_link: &'static str { fr: "Mot de passe oublié\u{202f}?", en: "Forgot your password?" }
+        forgot_title: &'static str { fr: "Mot de passe oublié", en: "Forgot your password" }
+        forgot_intro: &'static str {
+            fr: "Indique l’adresse e-mail de ton compte\u{a0}: nous t’envoyons un lien pour choisir un nouveau mot de passe.",
+            en: "Give your account's e-mail address: we send you a link to choose a new password.",
+        }
+        forgot_submit: &'static str { fr: "M’envoyer le lien", en: "Send me the link" }
+        forgot_sent: &'static str {
+            fr: "Si un compte existe avec cette adresse, un e-mail vient de partir\u{a0}: ouvre le lien qu’il contient dans l’heure. Pense à regarder dans les indésirables.",
+            en: "If an account has this address, an e-mail is on its way: open its link within the hour. Check your spam folder too.",
+        }
+        reset_title: &'static str { fr: "Nouveau mot de passe", en: "New password" }
+        reset_submit: &'static str { fr: "Enregistrer le mot de passe", en: "Save the password" }
+        reset_invalid: &'static str {
+            fr: "Ce lien n’est plus valable\u{a0}: il sert une fois, pendant une heure.",
+            en: "This link is no longer valid: it works once, for an hour.",
+        }
+        reset_request_again: &'static str { fr: "Demander un nouveau lien", en: "Ask for a new link" }
 
         profile_title: &'static str { fr: "Mon profil", en: "My profile" }
         profile_saved: &'static str { fr: "Ton profil est enregistré.", en: "Your profile is saved." }

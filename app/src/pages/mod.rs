@@ -21,6 +21,7 @@ pub mod not_found;
 pub mod notifications;
 pub mod post;
 pub mod profile;
+pub mod recovery;
 pub mod report;
 pub mod section;
 pub mod section_directory;

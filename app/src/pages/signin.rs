@@ -24,7 +24,9 @@ pub fn SignInPage() -> impl IntoView {
                     } else {
                         query.read_untracked().get("retour").unwrap_or_default()
                     };
+                    let changed = outcome.is_none() && query.read_untracked().get("mot-de-passe").is_some();
                     view! {
+                        {changed.then(|| view! { <p class="alert alert-success" role="status">{t.signin_password_changed}</p> })}
                         <FormAlert outcome=outcome />
                         <form method="post" action="/connexion" class="stack" novalidate>
                             <input type="hidden" name="retour" value=back_to />
@@ -45,6 +47,7 @@ pub fn SignInPage() -> impl IntoView {
                             />
                             <button type="submit" class="button primary">{t.signin_submit}</button>
                         </form>
+                        <p><a href="/mot-de-passe-oublie">{t.forgot_link}</a></p>
                         <p><a href="/inscription">{t.signin_no_account}</a></p>
                     }
                 })}

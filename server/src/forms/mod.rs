@@ -7,6 +7,7 @@ pub mod feed;
 pub mod lang;
 pub mod membership;
 pub mod profile;
+pub mod recovery;
 pub mod render;
 pub mod sections;
 pub mod signin;

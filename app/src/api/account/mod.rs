@@ -1,2 +1,3 @@
 pub mod get_current_user;
 pub mod get_home;
+pub mod reset_link_valid;

@@ -7,5 +7,6 @@ pub mod action;
 pub mod group;
 pub mod membership;
 pub mod post;
+pub mod recovery;
 pub mod report;
 pub mod section;

@@ -98,6 +98,39 @@ pub fn reminder(r: &ReminderMail<'_>) -> Mail {
     }
 }
 
+fn mail(user_id: UserId, to: &str, kind: &'static str, subject: String, paragraphs: &[String]) -> Mail {
+    Mail {
+        user_id: Some(user_id),
+        to: to.to_string(),
+        kind,
+        subject,
+        text: paragraphs.join("\n\n") + "\n",
+        html: html_of(Lang::Fr, paragraphs),
+    }
+}
+
+/// The link to set a new password (valid one hour, once).
+pub fn password_reset(user_id: UserId, to: &str, display_name: &str, link: &str) -> Mail {
+    let paragraphs = [
+        format!("Bonjour {display_name},"),
+        "Quelqu’un — toi, sans doute — a demandé à changer le mot de passe de ton compte Coopol.".to_string(),
+        format!("Pour choisir un nouveau mot de passe, ouvre ce lien dans l’heure (il ne sert qu’une fois)\u{a0}: {link}"),
+        "Si ce n’est pas toi, ne fais rien\u{a0}: ton mot de passe reste le même.\n— Coopol".to_string(),
+    ];
+    mail(user_id, to, "password_reset", "Ton nouveau mot de passe Coopol".to_string(), &paragraphs)
+}
+
+/// The notice that the password was changed (every device was signed out).
+pub fn password_changed(user_id: UserId, to: &str, display_name: &str, help_link: &str) -> Mail {
+    let paragraphs = [
+        format!("Bonjour {display_name},"),
+        "Le mot de passe de ton compte Coopol vient d’être changé, et tous tes appareils ont été déconnectés.".to_string(),
+        format!("Si ce n’est pas toi, choisis vite un nouveau mot de passe\u{a0}: {help_link}"),
+        "— Coopol".to_string(),
+    ];
+    mail(user_id, to, "password_changed", "Ton mot de passe Coopol a été changé".to_string(), &paragraphs)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

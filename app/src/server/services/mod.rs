@@ -18,6 +18,7 @@ pub mod notifications;
 pub mod posts;
 pub mod profiles;
 pub mod rate_limit;
+pub mod recovery;
 pub mod reminders;
 pub mod reports;
 pub mod roles;

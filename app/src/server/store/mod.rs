@@ -22,4 +22,5 @@ pub mod sections;
 pub mod sessions;
 pub mod social;
 pub mod territory;
+pub mod tokens;
 pub mod users;
