@@ -58,7 +58,9 @@ pub fn ResetPasswordPage() -> impl IntoView {
     view! {
         <Title text=t.reset_title />
         <Meta name="robots" content="noindex" />
-        <Meta name="referrer" content="no-referrer" />
+        // The token is in the address: never sent to another site (no-referrer would make the form
+        // post say `Origin: null`, which the cross-site check refuses).
+        <Meta name="referrer" content="same-origin" />
         <section class="page narrow">
             <h1>{t.reset_title}</h1>
             <Loaded resource=valid then=move |valid| {
