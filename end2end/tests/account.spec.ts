@@ -1,5 +1,5 @@
 import { expect, test } from "./fixtures";
-import { mailTo, newPerson, PASSWORD, settle } from "./helpers";
+import { mailTo, newPerson, PASSWORD, settle, signUpOn } from "./helpers";
 
 // Sign up → sign out → sign in → edit the profile → see the public profile, as a real person would:
 // every step through the visible UI, on every project (phone/desktop × JS on/off × SQLite/PostgreSQL).
@@ -109,16 +109,7 @@ test("une page inconnue répond 404 en français", async ({ page }) => {
 test("mot de passe oublié : un lien par e-mail, un nouveau mot de passe", async ({ page, javaScriptEnabled, baseURL }, testInfo) => {
   const js = javaScriptEnabled;
   const person = newPerson(testInfo);
-  await page.goto("/inscription");
-  await settle(page, js);
-  await page.getByLabel("Nom affiché").fill(person.name);
-  await page.getByLabel("Adresse e-mail").fill(person.email);
-  await page.getByLabel("Mot de passe").fill(PASSWORD);
-  await page.getByLabel("Code postal").fill("59000");
-  await page.getByLabel("Je suis sympathisant·e").check();
-  await page.getByLabel(/J’accepte que Coopol traite mes données/).check();
-  await page.getByRole("button", { name: "Créer mon compte" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: `Bonjour ${person.name} !` })).toBeVisible();
+  await signUpOn(page, js, person, "59000", "sympathisant");
   await settle(page, js);
   await page.getByRole("button", { name: "Se déconnecter" }).click();
   await expect(page.getByRole("link", { name: "Je m’inscris" })).toBeVisible();

@@ -41,6 +41,14 @@ export async function signUp(
 ): Promise<Page> {
   const context = await browser.newContext({ baseURL, javaScriptEnabled: js, locale: "fr-FR", viewport: { width: 360, height: 800 } });
   const page = await context.newPage();
+  await signUpOn(page, js, p, postal, membership);
+  await page.goto("/profil");
+  p.handle = await page.getByLabel("Identifiant").inputValue();
+  return page;
+}
+
+/** Fills and sends the sign-up form on `page`, and waits for the member's home. */
+export async function signUpOn(page: Page, js: boolean, p: Person, postal: string, membership: "adherent" | "sympathisant") {
   await page.goto("/inscription");
   await settle(page, js);
   await page.getByLabel("Nom affiché").fill(p.name);
@@ -51,9 +59,6 @@ export async function signUp(
   await page.getByLabel(/J’accepte que Coopol traite mes données/).check();
   await page.getByRole("button", { name: "Créer mon compte" }).click();
   await expect(page.getByRole("heading", { level: 1, name: `Bonjour ${p.name} !` })).toBeVisible();
-  await page.goto("/profil");
-  p.handle = await page.getByLabel("Identifiant").inputValue();
-  return page;
 }
 
 /** Runs an operator command (README: `coopol grant-admin` …) against the server's database. */

@@ -9,6 +9,9 @@ use app::server::{now_ms, AppState, Db};
 
 use crate::mail::Mailer;
 
+/// How long a sent e-mail stays in the outbox.
+const SENT_MAIL_KEPT_MS: i64 = 30 * 86_400_000;
+
 pub fn spawn_housekeeping(db: Db) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(Duration::from_secs(600));
@@ -26,16 +29,18 @@ pub fn spawn_housekeeping(db: Db) -> tokio::task::JoinHandle<()> {
             if app::server::store::events::delete_before(&db, app::server::now_ms() - 3_600_000).await.is_err() {
                 tracing::warn!("live-event outbox purge failed");
             }
-            // E-mailed links (a new password…) a day after they expired.
+            // E-mailed links (a new password…) a day after they expired,
+            // and sent e-mails after 30 days.
             let purged = async {
+                let now = app::server::now_ms();
                 let mut tx = db.begin().await?;
-                let n = app::server::store::tokens::purge_expired(&mut tx, app::server::now_ms()).await?;
-                tx.commit().await?;
-                Ok::<_, sqlx::Error>(n)
+                app::server::store::tokens::purge_expired(&mut tx, now).await?;
+                app::server::store::mail::purge_sent(&mut tx, now - SENT_MAIL_KEPT_MS).await?;
+                tx.commit().await
             }
             .await;
             if purged.is_err() {
-                tracing::warn!("expired links purge failed");
+                tracing::warn!("expired links and old mails purge failed");
             }
             // Contacts met at actions are kept only as long as they agreed to.
             match app::server::store::reports::purge_expired_contacts(&db, app::server::now_ms()).await {
@@ -57,11 +62,11 @@ pub fn spawn_housekeeping(db: Db) -> tokio::task::JoinHandle<()> {
 /// outbox). Returns how many were recorded.
 pub async fn run_reminders_once(state: &AppState) -> usize {
     match reminders::record_due(state, now_ms()).await {
-        Ok(due) => {
-            if !due.is_empty() {
-                tracing::info!(recorded = due.len(), "action reminders recorded");
+        Ok(recorded) => {
+            if recorded > 0 {
+                tracing::info!(recorded, "action reminders recorded");
             }
-            due.len()
+            recorded
         }
         Err(_) => {
             tracing::warn!("action reminders failed");

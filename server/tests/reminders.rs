@@ -209,6 +209,12 @@ async fn two_workers_never_send_the_same_mail(t: &TestDb) {
     assert_eq!((a.0 + b.0, a.1 + b.1), (30, 0), "{a:?} {b:?}");
     assert_eq!(inbox.lock().unwrap().len(), 30, "each mail once");
     assert_eq!(store::mail::counts(&t.db).await.unwrap(), (0, 30, 0));
+    // Housekeeping forgets sent mails once old enough, not before.
+    let mut tx = t.db.begin().await.unwrap();
+    assert_eq!(store::mail::purge_sent(&mut tx, 2_000).await.unwrap(), 0);
+    assert_eq!(store::mail::purge_sent(&mut tx, 2_001).await.unwrap(), 30);
+    tx.commit().await.unwrap();
+    assert_eq!(store::mail::counts(&t.db).await.unwrap(), (0, 0, 0));
 }
 
 on_both_backends!(two_workers_never_send_the_same_mail);

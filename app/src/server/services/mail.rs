@@ -88,16 +88,11 @@ pub fn reminder(r: &ReminderMail<'_>) -> Mail {
         format!("Les détails, et ta réponse si tu ne peux plus venir\u{a0}: {}", r.link),
         "À bientôt sur le terrain\u{202f}!\n— Coopol".to_string(),
     ];
-    Mail {
-        user_id: Some(r.user_id),
-        to: r.to.to_string(),
-        kind: if r.soon { "reminder_soon" } else { "reminder_day_before" },
-        subject,
-        text: paragraphs.join("\n\n") + "\n",
-        html: html_of(lang, &paragraphs),
-    }
+    let kind = if r.soon { "reminder_soon" } else { "reminder_day_before" };
+    mail(r.user_id, r.to, kind, subject, &paragraphs)
 }
 
+/// A mail to one person, its text and HTML parts made of the same paragraphs.
 fn mail(user_id: UserId, to: &str, kind: &'static str, subject: String, paragraphs: &[String]) -> Mail {
     Mail {
         user_id: Some(user_id),

@@ -68,7 +68,7 @@ pub async fn reset(state: &AppState, token: &str, form: &RawForm) -> Result<(), 
         return Err(AppError::NotFound);
     };
     let user = store::users::by_id(&state.db, user_id).await?.ok_or(AppError::NotFound)?;
-    store::tokens::set_password_hash(&mut tx, user_id, &password_hash, now).await?;
+    store::users::set_password_hash(&mut tx, user_id, &password_hash, now).await?;
     store::tokens::use_all(&mut tx, user_id, store::tokens::PASSWORD_RESET, now).await?;
     store::sessions::delete_all_for_user(&mut tx, user_id).await?;
     let closed = store::events::insert(&mut tx, SESSIONS_CLOSED, None, Some(user_id), now).await?;

@@ -9,7 +9,7 @@ use crate::model::string_enum::string_enum;
 use crate::server::context::AppState;
 use crate::server::services::mail;
 use crate::server::services::notifications::notify_action;
-use crate::server::store::{self, reminders::DueRow};
+use crate::server::store;
 
 const HOUR_MS: i64 = 3_600_000;
 const BATCH: i64 = 500;
@@ -33,16 +33,9 @@ impl ReminderKind {
     }
 }
 
-/// A reminder just recorded (its e-mail is in the outbox).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SentReminder {
-    pub kind: ReminderKind,
-    pub due: DueRow,
-}
-
-/// Records every reminder due at `now` (one transaction per batch) and returns them.
-pub async fn record_due(state: &AppState, now: i64) -> Result<Vec<SentReminder>, AppError> {
-    let mut sent = Vec::new();
+/// Records every reminder due at `now` (one transaction per batch); returns how many.
+pub async fn record_due(state: &AppState, now: i64) -> Result<usize, AppError> {
+    let mut recorded = 0;
     let base = state.settings.public_url.as_deref().unwrap_or("http://127.0.0.1:3000").trim_end_matches('/').to_string();
     for kind in [ReminderKind::TwoHours, ReminderKind::DayBefore] {
         let (from, to) = kind.window(now);
@@ -67,11 +60,11 @@ pub async fn record_due(state: &AppState, now: i64) -> Result<Vec<SentReminder>,
                     soon: kind == ReminderKind::TwoHours,
                 });
                 mail::enqueue(&mut tx, &message, now).await?;
-                sent.push(SentReminder { kind, due: row });
+                recorded += 1;
             }
         }
         tx.commit().await?;
         state.bus.publish(events).await;
     }
-    Ok(sent)
+    Ok(recorded)
 }

@@ -110,3 +110,11 @@ pub async fn counts(db: &Db) -> Result<(i64, i64, i64), sqlx::Error> {
                CAST(COALESCE(SUM(CASE WHEN status = 'failed' THEN 1 ELSE 0 END), 0) AS BIGINT) FROM mail_outbox";
     on_pool!(db.read(), p => sqlx::query_as(sql).fetch_one(p).await)
 }
+
+/// Housekeeping: mails sent before `before` (the outbox is not an archive; it keeps `/metrics`
+/// counting a bounded table).
+#[tracing::instrument(skip_all, err(level = "warn"))]
+pub async fn purge_sent(tx: &mut Tx, before: i64) -> Result<u64, sqlx::Error> {
+    let sql = "DELETE FROM mail_outbox WHERE status = 'sent' AND sent_at < $1";
+    on_tx!(tx, c => sqlx::query(sql).bind(before).execute(c).await.map(|r| r.rows_affected()))
+}

@@ -51,11 +51,3 @@ pub async fn purge_expired(tx: &mut Tx, now_ms: i64) -> Result<u64, sqlx::Error>
     let sql = "DELETE FROM account_tokens WHERE expires_at < $1";
     on_tx!(tx, c => sqlx::query(sql).bind(now_ms - 86_400_000).execute(c).await.map(|r| r.rows_affected()))
 }
-
-/// Sets a new password hash.
-#[tracing::instrument(skip_all, err(level = "warn"))]
-pub async fn set_password_hash(tx: &mut Tx, user_id: UserId, password_hash: &str, now_ms: i64) -> Result<(), sqlx::Error> {
-    let sql = "UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3";
-    on_tx!(tx, c => sqlx::query(sql).bind(password_hash).bind(now_ms).bind(user_id).execute(c).await.map(|r| r.rows_affected()))?;
-    Ok(())
-}

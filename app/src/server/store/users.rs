@@ -135,3 +135,11 @@ pub async fn ids_by_handles(tx: &mut Tx, handles: &[String]) -> Result<Vec<(User
 pub async fn active_id_by_handle(tx: &mut Tx, handle: &str) -> Result<Option<UserId>, sqlx::Error> {
     on_tx!(tx, c => sqlx::query_scalar("SELECT id FROM users WHERE handle = $1 AND suspended_at IS NULL").bind(handle).fetch_optional(c).await)
 }
+
+/// Sets a new password hash.
+#[tracing::instrument(skip_all, err(level = "warn"))]
+pub async fn set_password_hash(tx: &mut Tx, user_id: UserId, password_hash: &str, now_ms: i64) -> Result<(), sqlx::Error> {
+    let sql = "UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3";
+    on_tx!(tx, c => sqlx::query(sql).bind(password_hash).bind(now_ms).bind(user_id).execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(())
+}
