@@ -8,6 +8,7 @@ use leptos_router::{path, SsrMode};
 use crate::api::account::get_current_user::get_current_user;
 use crate::components::lang::detect_lang;
 use crate::components::layout::{CurrentUserResource, Layout};
+use crate::pages::address::ConfirmAddressPage;
 use crate::pages::recovery::{ForgotPasswordPage, ResetPasswordPage};
 use crate::pages::{
     about::AboutPage, edit_section::EditSectionPage, federation::FederationPage, federations::FederationsPage,
@@ -116,6 +117,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/connexion") view=SignInPage ssr=SsrMode::Async />
                     <Route path=path!("/mot-de-passe-oublie") view=ForgotPasswordPage ssr=SsrMode::Async />
                     <Route path=path!("/mot-de-passe/:token") view=ResetPasswordPage ssr=SsrMode::Async />
+                    <Route path=path!("/adresse/:token") view=ConfirmAddressPage ssr=SsrMode::Async />
                     <Route path=path!("/profil") view=ProfilePage ssr=SsrMode::Async />
                     <Route path=path!("/membres/:handle") view=MemberPage ssr=SsrMode::Async />
                     <Route path=path!("/trouver-ma-section") view=FindSectionPage ssr=SsrMode::Async />

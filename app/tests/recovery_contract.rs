@@ -13,22 +13,6 @@ use app::server::services::{accounts, recovery};
 use app::server::testing::{self, TestDb};
 use app::server::{now_ms, store};
 
-/// The mails waiting in the outbox (taken as a worker would, so each is read once).
-async fn outbox(t: &TestDb) -> Vec<store::mail::MailRow> {
-    let mut rows = Vec::new();
-    let mut tx = t.db.begin().await.unwrap();
-    while let Some(row) = store::mail::take_due(&mut tx, now_ms(), now_ms() + 60_000).await.unwrap() {
-        rows.push(row);
-    }
-    tx.commit().await.unwrap();
-    rows
-}
-
-fn link_token(text: &str) -> String {
-    let start = text.find("/mot-de-passe/").expect("a link") + "/mot-de-passe/".len();
-    text[start..].split_whitespace().next().unwrap().to_string()
-}
-
 async fn a_forgotten_password_is_replaced_through_the_link(t: &TestDb) {
     let state = t.state(RateLimits::default());
     let lea = testing::person(&t.db, "lea", "59350", "sympathisant", "none").await;
@@ -42,10 +26,10 @@ async fn a_forgotten_password_is_replaced_through_the_link(t: &TestDb) {
     for address in ["lea@example.fr", "personne@example.fr"] {
         recovery::request_reset(&state, &RawForm::of(&[("email", address)]), "ip").await.unwrap();
     }
-    let sent = outbox(t).await;
+    let sent = testing::outbox(&t.db).await;
     assert_eq!(sent.iter().map(|m| (m.kind.as_str(), m.to_address.as_str())).collect::<Vec<_>>(), [("password_reset", "lea@example.fr")]);
     assert!(sent[0].body_html.contains("<a href=\"http://127.0.0.1:3000/mot-de-passe/"));
-    let token = link_token(&sent[0].body_text);
+    let token = testing::link_token(&sent[0].body_text, "/mot-de-passe/");
     assert!(recovery::link_is_valid(&state, &token).await.unwrap());
     assert!(!recovery::link_is_valid(&state, "un-lien-invente").await.unwrap());
 
@@ -54,7 +38,7 @@ async fn a_forgotten_password_is_replaced_through_the_link(t: &TestDb) {
     assert!(matches!(short, Err(AppError::Validation(_))), "{short:?}");
     recovery::reset(&state, &token, &RawForm::of(&[("password", "un nouveau mot de passe")])).await.unwrap();
     assert_eq!(store::sessions::count_for_user(&t.db, lea).await.unwrap(), 0, "every device signed out");
-    let notice = outbox(t).await;
+    let notice = testing::outbox(&t.db).await;
     assert_eq!(notice.iter().map(|m| m.kind.as_str()).collect::<Vec<_>>(), ["password_changed"]);
 
     // The link works once; the new password opens a session, the old one does not.

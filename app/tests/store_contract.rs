@@ -16,7 +16,7 @@ use app::server::policy::SessionUser;
 use app::server::policy::Subject;
 use app::server::services::{accounts, profiles, rate_limit, sessions, subjects};
 use app::server::store::{self, consents};
-use app::server::testing::TestDb;
+use app::server::testing::{self, TestDb};
 use app::server::{now_ms, Db};
 
 fn new_user<'a>(handle: &'a str, email: &'a str, normalized: &'a str) -> store::users::NewUser<'a> {
@@ -24,7 +24,7 @@ fn new_user<'a>(handle: &'a str, email: &'a str, normalized: &'a str) -> store::
         handle,
         display_name: "Élise Martin",
         email,
-        email_normalized: normalized,
+        email_normalized: Some(normalized),
         password_hash: "$argon2id$fake",
         postal_code: "59000",
         membership: "adherent",
@@ -91,8 +91,11 @@ async fn users_are_stored_and_found(t: &TestDb) {
     assert_eq!(store::users::count(db).await.unwrap(), 1);
 
     let mut tx = db.begin().await.unwrap();
-    assert!(store::users::email_exists(&mut tx, "elise@example.fr").await.unwrap());
-    assert!(!store::users::email_exists(&mut tx, "other@example.fr").await.unwrap());
+    assert_eq!(
+        store::users::holder_of_email(&mut tx, "elise@example.fr").await.unwrap(),
+        Some((id, "Élise Martin".to_string(), "Elise@Example.fr".to_string()))
+    );
+    assert_eq!(store::users::holder_of_email(&mut tx, "other@example.fr").await.unwrap(), None);
     assert!(!store::users::handle_taken_by_other(&mut tx, "elise", id).await.unwrap());
     assert!(store::users::handle_taken_by_other(&mut tx, "elise", UserId(id.get() + 1)).await.unwrap());
     store::users::update_identity(&mut tx, id, "Élise M.", "elise-m", now_ms()).await.unwrap();
@@ -288,17 +291,10 @@ async fn sign_up_creates_everything_at_once(t: &TestDb) {
     assert_eq!(signed_in.unread_notifications, 0);
     assert_eq!(signed_in.subject.roles, [(app::model::territory::Role::NationalAdmin, app::model::territory::Scope::National)]);
 
-    // Same e-mail in other case: refused on the e-mail field, nothing created.
-    let err = accounts::sign_up(&state, &signup_form("Autre", "ELISE@example.FR"), "10.0.0.1").await.unwrap_err();
-    assert_eq!(
-        err,
-        AppError::Validation({
-            let mut e = app::model::form::FieldErrors::default();
-            e.add("email", FieldError::EmailTaken);
-            e
-        })
-    );
-    assert_eq!(store::users::count(db).await.unwrap(), 1);
+    // Unverified until its link is opened (services::address; address_contract tests the rest).
+    assert_eq!(row.email_verified_at, None);
+    let sent = testing::outbox(db).await;
+    assert_eq!(sent.iter().map(|m| (m.kind.as_str(), m.to_address.as_str())).collect::<Vec<_>>(), [("address_check", "Elise@Example.fr")]);
 
     // Same name: next free handle.
     let second = accounts::sign_up(&state, &signup_form("Élise  Martin", "elise2@example.fr"), "10.0.0.1").await.unwrap();
@@ -321,9 +317,8 @@ async fn sign_up_refuses_invalid_input_and_floods(t: &TestDb) {
     // Probing one e-mail from many addresses is limited per account too.
     let state = t.state(RateLimits { signup_per_account: Limit { max: 2, window_secs: 3600 }, ..RateLimits::default() });
     for ip in ["10.1.0.1"] {
-        // the earlier successful sign-up already counted once
-        let err = accounts::sign_up(&state, &signup_form("Jeanne", "JEANNE@example.fr"), ip).await.unwrap_err();
-        assert!(matches!(&err, AppError::Validation(e) if e.get("email") == Some(&FieldError::EmailTaken)), "{err:?}");
+        // the earlier successful sign-up already counted once; this one answers the same
+        accounts::sign_up(&state, &signup_form("Jeanne", "JEANNE@example.fr"), ip).await.expect("the same answer for a known address");
     }
     let err = accounts::sign_up(&state, &signup_form("Jeanne", "jeanne@example.fr"), "10.1.0.3").await.unwrap_err();
     assert!(matches!(err, AppError::RateLimited { .. }), "{err:?}");
@@ -333,6 +328,9 @@ async fn sign_in_checks_credentials_and_limits_failures(t: &TestDb) {
     let limits = RateLimits { signin_failures_per_account: Limit { max: 3, window_secs: 900 }, ..RateLimits::default() };
     let state = t.state(limits);
     let created = accounts::sign_up(&state, &signup_form("Élise", "elise@example.fr"), "ip").await.unwrap();
+    let early = accounts::sign_in(&state, &signin_form("elise@example.fr", "un mot de passe solide"), "early-ip").await.unwrap_err();
+    assert_eq!(early, AppError::WrongCredentials, "an unproven address does not sign in");
+    testing::confirm_address(&state, "elise@example.fr").await;
     let ok = accounts::sign_in(&state, &signin_form("ELISE@example.fr ", "un mot de passe solide"), "ip").await.expect("sign in");
     assert_eq!(ok.user_id, created.user_id);
     assert_ne!(ok.token, created.token, "every sign-in is a new session");
@@ -359,13 +357,15 @@ async fn sessions_close_here_or_everywhere(t: &TestDb) {
     let state = t.state(RateLimits::default());
     let db = &t.db;
     let a = accounts::sign_up(&state, &signup_form("Élise", "elise@example.fr"), "ip").await.unwrap();
+    testing::confirm_address(&state, "elise@example.fr").await;
     let b = accounts::sign_in(&state, &signin_form("elise@example.fr", "un mot de passe solide"), "ip").await.unwrap();
     let c = accounts::sign_in(&state, &signin_form("elise@example.fr", "un mot de passe solide"), "ip").await.unwrap();
     let user_a = sessions::resolve(db, &a.token).await.unwrap().expect("a");
     sessions::close(&state, user_a.user().expect("a's person")).await.unwrap();
     assert!(sessions::resolve(db, &a.token).await.unwrap().is_none());
     let user_b = sessions::resolve(db, &b.token).await.unwrap().expect("b still open");
-    assert_eq!(sessions::close_all(&state, user_b.user().expect("b's person")).await.unwrap(), 2);
+    // b, c and the device that opened the address link.
+    assert_eq!(sessions::close_all(&state, user_b.user().expect("b's person")).await.unwrap(), 3);
     assert!(sessions::resolve(db, &c.token).await.unwrap().is_none());
     assert_eq!(sessions::purge_expired(db).await.unwrap(), 0);
 }

@@ -1,5 +1,5 @@
 import { expect, test } from "./fixtures";
-import { mailTo, newPerson, PASSWORD, settle, signUpOn } from "./helpers";
+import { confirmAddress, mailTo, newPerson, PASSWORD, settle, signUpOn } from "./helpers";
 
 // Sign up → sign out → sign in → edit the profile → see the public profile, as a real person would:
 // every step through the visible UI, on every project (phone/desktop × JS on/off × SQLite/PostgreSQL).
@@ -33,6 +33,17 @@ test("un compte, de l'inscription au profil public", async ({ page, browser, jav
   await page.getByLabel(/J’accepte que Coopol traite mes données/).check();
   await page.getByRole("button", { name: "Créer mon compte" }).click();
   await expect(page.getByRole("heading", { level: 1, name: `Bonjour ${person.name} !` })).toBeVisible();
+  await settle(page, js);
+
+  // Until the address is proven, a banner says so and the account cannot publish yet; the link
+  // e-mailed proves it.
+  await expect(page.getByText("Vérifie ta boîte mail")).toBeVisible();
+  await page.goto("/fil");
+  await expect(page.getByRole("button", { name: "Publier" })).toHaveCount(0);
+  await confirmAddress(page, js, person);
+  await expect(page.getByText("Vérifie ta boîte mail")).toHaveCount(0);
+  await page.goto("/fil");
+  await expect(page.getByRole("button", { name: "Publier" })).toBeVisible();
   await settle(page, js);
 
   // Sign out.
@@ -96,6 +107,30 @@ test("un compte, de l'inscription au profil public", async ({ page, browser, jav
   await expect(visitorPage.getByText("Ma bio reste privée.")).toHaveCount(0);
   await visitor.close();
 
+});
+
+// Sign-up never tells whether an address has an account: a second sign-up with a known address
+// looks the same (a home, a banner), the owner is told by e-mail, and the new account never gets
+// the address.
+test("une adresse déjà inscrite : la même réponse, et sa propriétaire prévenue", async ({ page, browser, javaScriptEnabled, baseURL }, testInfo) => {
+  const js = javaScriptEnabled;
+  const owner = newPerson(testInfo);
+  await signUpOn(page, js, owner, "59000", "sympathisant");
+
+  const other = await browser.newContext({ baseURL, javaScriptEnabled: js, locale: "fr-FR", viewport: { width: 360, height: 800 } });
+  const otherPage = await other.newPage();
+  const impostor = { name: `Quelqu’un ${owner.name.split(" ").pop()}`, email: owner.email.toUpperCase() };
+  await signUpOn(otherPage, js, impostor, "59000", "sympathisant", { confirm: false });
+  await expect(otherPage.getByText("Vérifie ta boîte mail")).toBeVisible();
+  const notice = await mailTo(baseURL!, owner.email, "address_in_use");
+  expect(notice).toContain("Quelqu’un vient de s’inscrire sur Coopol en donnant ton adresse");
+  expect(notice).not.toMatch(/\/adresse\//);
+
+  // "Renvoyer le lien" answers the same; the owner is told again, nobody gets a link.
+  await settle(otherPage, js);
+  await otherPage.getByRole("button", { name: "Renvoyer le lien" }).click();
+  await expect(otherPage.getByText("C’est reparti")).toBeVisible();
+  await other.close();
 });
 
 test("une page inconnue répond 404 en français", async ({ page }) => {

@@ -47,8 +47,16 @@ export async function signUp(
   return page;
 }
 
-/** Fills and sends the sign-up form on `page`, and waits for the member's home. */
-export async function signUpOn(page: Page, js: boolean, p: Person, postal: string, membership: "adherent" | "sympathisant") {
+/** Fills and sends the sign-up form on `page`, waits for the member's home, then (unless told
+ * not to) proves the address through the link the server e-mailed, as the person would. */
+export async function signUpOn(
+  page: Page,
+  js: boolean,
+  p: Person,
+  postal: string,
+  membership: "adherent" | "sympathisant",
+  { confirm = true } = {},
+) {
   await page.goto("/inscription");
   await settle(page, js);
   await page.getByLabel("Nom affiché").fill(p.name);
@@ -59,6 +67,20 @@ export async function signUpOn(page: Page, js: boolean, p: Person, postal: strin
   await page.getByLabel(/J’accepte que Coopol traite mes données/).check();
   await page.getByRole("button", { name: "Créer mon compte" }).click();
   await expect(page.getByRole("heading", { level: 1, name: `Bonjour ${p.name} !` })).toBeVisible();
+  if (confirm) {
+    await confirmAddress(page, js, p);
+  }
+}
+
+/** Opens the address link e-mailed to `p` (the .eml the server wrote) and confirms it. */
+export async function confirmAddress(page: Page, js: boolean, p: Person) {
+  const mail = await mailTo(page.url(), p.email, "address_check");
+  const link = mail.match(/https?:\/\/[^\s"<]+\/adresse\/[A-Za-z0-9_-]+/)?.[0];
+  expect(link, mail).toBeTruthy();
+  await page.goto(new URL(link!).pathname);
+  await settle(page, js);
+  await page.getByRole("button", { name: "Confirmer mon adresse" }).click();
+  await expect(page.getByText("Ton adresse est confirmée")).toBeVisible();
 }
 
 /** Runs an operator command (README: `coopol grant-admin` …) against the server's database. */

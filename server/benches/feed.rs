@@ -115,7 +115,7 @@ async fn build_world(db: &Db) -> World {
             handle: &handle,
             display_name: &handle,
             email: &email,
-            email_normalized: &email,
+            email_normalized: Some(&email),
             password_hash: "x",
             postal_code: "59000",
             membership: if i % 5 < 3 { "adherent" } else { "sympathisant" },

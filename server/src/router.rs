@@ -33,6 +33,8 @@ pub fn plain_routes() -> Vec<(&'static str, &'static str, MethodRouter<ServerSta
         ("POST", "/connexion", post(forms::signin::submit)),
         ("POST", "/mot-de-passe-oublie", post(forms::recovery::request)),
         ("POST", "/mot-de-passe/{token}", post(forms::recovery::reset)),
+        ("POST", "/adresse/renvoyer", post(forms::address::resend)),
+        ("POST", "/adresse/{token}", post(forms::address::confirm)),
         ("POST", "/profil", post(forms::profile::submit)),
         ("POST", "/profil/commune", post(forms::membership::move_commune)),
         ("POST", "/profil/adhesion", post(forms::membership::claim)),

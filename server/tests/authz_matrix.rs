@@ -10,6 +10,7 @@ mod support;
 use app::model::ids::{ActionId, CommentId, PostId, UserId};
 use std::collections::{BTreeSet, HashMap};
 
+use app::api::account::address_link_valid::AddressLinkValid;
 use app::api::account::reset_link_valid::ResetLinkValid;
 use app::api::account::{get_current_user::GetCurrentUser, get_home::GetHome};
 use app::api::actions::{
@@ -36,7 +37,7 @@ use app::server::policy::Subject;
 use app::server::services::groups::{GroupAction, MemberDecision};
 use app::server::services::social::CoopainAction;
 use app::server::services::{accounts, actions, calendar, groups, membership, posts, reports, roles, rsvp, sections, social, subjects};
-use app::server::testing::TestDb;
+use app::server::testing::{self, TestDb};
 use app::server::{now_ms, store};
 use axum::Router;
 use http::{header, StatusCode};
@@ -46,6 +47,8 @@ use support::{get, post_form, router_with, send, status_of, ORIGIN};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 enum Who {
     Anonymous,
+    /// Signed up in Lille, address not proven yet: acts, does not speak.
+    Unverified,
     Unconfirmed,
     Sympathisant,
     AdherentS,
@@ -60,24 +63,40 @@ enum Who {
 
 use Who::*;
 
-const EVERYONE: &[Who] =
-    &[Anonymous, Unconfirmed, Sympathisant, AdherentS, AdherentOther, SecretaryS, SecretaryOther, FedRespF, FedRespOther, Admin, Suspended];
-const SIGNED_IN: &[Who] = &[Unconfirmed, Sympathisant, AdherentS, AdherentOther, SecretaryS, SecretaryOther, FedRespF, FedRespOther, Admin];
+const EVERYONE: &[Who] = &[
+    Anonymous,
+    Unverified,
+    Unconfirmed,
+    Sympathisant,
+    AdherentS,
+    AdherentOther,
+    SecretaryS,
+    SecretaryOther,
+    FedRespF,
+    FedRespOther,
+    Admin,
+    Suspended,
+];
+const SIGNED_IN: &[Who] =
+    &[Unverified, Unconfirmed, Sympathisant, AdherentS, AdherentOther, SecretaryS, SecretaryOther, FedRespF, FedRespOther, Admin];
+/// Signed in with a proven address: who may publish.
+const SPEAKERS: &[Who] = &[Unconfirmed, Sympathisant, AdherentS, AdherentOther, SecretaryS, SecretaryOther, FedRespF, FedRespOther, Admin];
 const DIRECTORY: &[Who] = &[AdherentS, SecretaryS, FedRespF, Admin];
 const SECTION_TEAM_AND_ABOVE: &[Who] = &[SecretaryS, FedRespF, Admin];
 const FEDERATION_F: &[Who] = &[FedRespF, Admin];
 // The feed fixtures: Adèle (Lille) publishes to every audience; Sophie is her coopain; Rémi is
 // blocked by her; Olivier is the other member of her private group.
 const NOT_BLOCKED: &[Who] =
-    &[Anonymous, Unconfirmed, Sympathisant, AdherentS, SecretaryS, SecretaryOther, FedRespF, FedRespOther, Admin, Suspended];
-const SIGNED_IN_NOT_BLOCKED: &[Who] = &[Unconfirmed, Sympathisant, AdherentS, SecretaryS, SecretaryOther, FedRespF, FedRespOther, Admin];
-const PEOPLE_OF_LILLE: &[Who] = &[Unconfirmed, Sympathisant, AdherentS, SecretaryS];
-const PEOPLE_OF_NORD: &[Who] = &[Unconfirmed, Sympathisant, AdherentS, SecretaryS, SecretaryOther, FedRespF];
+    &[Anonymous, Unverified, Unconfirmed, Sympathisant, AdherentS, SecretaryS, SecretaryOther, FedRespF, FedRespOther, Admin, Suspended];
+/// Who may comment and react on Adèle's publications: speakers she did not block.
+const SPEAKERS_NOT_BLOCKED: &[Who] = &[Unconfirmed, Sympathisant, AdherentS, SecretaryS, SecretaryOther, FedRespF, FedRespOther, Admin];
+const PEOPLE_OF_LILLE: &[Who] = &[Unverified, Unconfirmed, Sympathisant, AdherentS, SecretaryS];
+const PEOPLE_OF_NORD: &[Who] = &[Unverified, Unconfirmed, Sympathisant, AdherentS, SecretaryS, SecretaryOther, FedRespF];
 const ADELE_AND_COOPAIN: &[Who] = &[AdherentS, SecretaryS];
 const PRIVATE_GROUP: &[Who] = &[AdherentS, SecretaryOther];
 const GROUP_CREATORS: &[Who] = &[AdherentS, AdherentOther, SecretaryS, SecretaryOther, FedRespF, FedRespOther, Admin];
 const NOBODY: &[Who] = &[];
-const LILLE_AND_TEAM: &[Who] = &[Unconfirmed, Sympathisant, AdherentS, SecretaryS, FedRespF, Admin];
+const LILLE_AND_TEAM: &[Who] = &[Unverified, Unconfirmed, Sympathisant, AdherentS, SecretaryS, FedRespF, Admin];
 const NORD_ADHERENTS: &[Who] = &[AdherentS, AdherentOther, SecretaryS, SecretaryOther, FedRespF, Admin];
 const ACTION_TEAM: &[Who] = &[SecretaryS, FedRespF, Admin];
 /// Lille's confirmed adhérents, its team and the federation above.
@@ -121,7 +140,12 @@ async fn sign_up(state: &AppState, name: &str, email: &str, postal: &str, member
         // Several communes share 62000 (Arras, Dainville): say which one.
         ("commune", if postal == "62000" { "62041" } else { "" }),
     ]);
-    accounts::sign_up(state, &f, "matrix").await.expect("sign up").user_id
+    let id = accounts::sign_up(state, &f, "matrix").await.expect("sign up").user_id;
+    // Everyone proves their address, except the one who stays unverified.
+    if email != "vera@example.fr" {
+        testing::confirm_address(state, email).await;
+    }
+    id
 }
 
 async fn subject_of(state: &AppState, id: UserId) -> Subject {
@@ -131,8 +155,9 @@ async fn subject_of(state: &AppState, id: UserId) -> Subject {
 async fn build_world(t: &TestDb) -> World {
     let state = t.state(limits());
     let router = router_with(t, limits(), None);
-    let people: [(Who, &str, &str, &str, &str); 10] = [
+    let people: [(Who, &str, &str, &str, &str); 11] = [
         (Admin, "Anne Admin", "admin@example.fr", "75001", "adherent"),
+        (Unverified, "Véra Vérif", "vera@example.fr", "59000", "sympathisant"),
         (Unconfirmed, "Ulysse Attente", "ulysse@example.fr", "59000", "adherent"),
         (Sympathisant, "Sacha Sympathie", "sacha@example.fr", "59000", "sympathisant"),
         (AdherentS, "Adèle Annuaire", "adele@example.fr", "59000", "adherent"),
@@ -398,6 +423,13 @@ fn table() -> Vec<Row> {
             "whether a link still works: the link is the credential",
             EVERYONE,
             Probe::FnShows(fn_path::<ResetLinkValid>(), vec![("token", "inconnu".into())], "false"),
+        ),
+        row("GET /adresse/{token}", "an address link's page", EVERYONE, Probe::PageOk("/adresse/inconnu".into())),
+        row(
+            &format!("POST {}", fn_path::<AddressLinkValid>()),
+            "whether an address link still works: the link is the credential",
+            EVERYONE,
+            Probe::FnShows(fn_path::<AddressLinkValid>(), vec![("token", "inconnu".into())], "false"),
         ),
         row("GET /profil", "own profile", SIGNED_IN, Probe::PageOk("/profil".into())),
         row("GET /membres/{handle}", "public profile", EVERYONE, Probe::PageOk("/membres/{adele}".into())),
@@ -681,7 +713,7 @@ fn table() -> Vec<Row> {
         row(
             "POST /publications",
             "publish",
-            SIGNED_IN,
+            SPEAKERS,
             Probe::Post(
                 "/publications".into(),
                 fields(&[("form", "publier"), ("body", "Bonjour {n}"), ("audience_group", "public|"), ("retour", "/fil")]),
@@ -708,25 +740,25 @@ fn table() -> Vec<Row> {
         row(
             "POST /publications/{id}/reactions",
             "react",
-            SIGNED_IN_NOT_BLOCKED,
+            SPEAKERS_NOT_BLOCKED,
             Probe::Post("/publications/{post_public}/reactions".into(), fields(&[("kind", "bravo")])),
         ),
         row(
             &format!("POST {}", fn_path::<ReactToPost>()),
             "react in place",
-            SIGNED_IN_NOT_BLOCKED,
+            SPEAKERS_NOT_BLOCKED,
             Probe::FnOk(fn_path::<ReactToPost>(), vec![("post_id", "{post_public}".into()), ("kind", "merci".into())]),
         ),
         row(
             &format!("POST {}", fn_path::<CommentOnPost>()),
             "comment in place",
-            SIGNED_IN_NOT_BLOCKED,
+            SPEAKERS_NOT_BLOCKED,
             Probe::FnOk(fn_path::<CommentOnPost>(), vec![("post_id", "{post_public}".into()), ("comment", "Bien vu {n}".into())]),
         ),
         row(
             "POST /publications/{id}/commentaires",
             "comment",
-            SIGNED_IN_NOT_BLOCKED,
+            SPEAKERS_NOT_BLOCKED,
             Probe::Post("/publications/{post_public}/commentaires".into(), fields(&[("form", "commenter"), ("comment", "Bien vu {n}")])),
         ),
         row(
@@ -1009,6 +1041,18 @@ fn table() -> Vec<Row> {
             Probe::Post("/mot-de-passe/inconnu".into(), fields(&[("password", "un mot de passe solide")])),
         ),
         row(
+            "POST /adresse/{token}",
+            "proving an address needs a link that works: nobody without one",
+            &[],
+            Probe::Post("/adresse/inconnu".into(), vec![]),
+        ),
+        row(
+            "POST /adresse/renvoyer",
+            "send my address link again",
+            SIGNED_IN,
+            Probe::Post("/adresse/renvoyer".into(), fields(&[("retour", "/")])),
+        ),
+        row(
             "POST /connexion",
             "sign in",
             EVERYONE,
@@ -1262,8 +1306,9 @@ async fn counts_and_directories_leak_nothing(t: &TestDb) {
         seen.insert(counts);
     }
     assert_eq!(seen.len(), 1, "the counts are the same for every viewer: {seen:?}");
-    // Lille: Adèle, Sophie confirmed (Sam suspended, Ulysse pending); Sacha sympathisant.
-    assert_eq!(seen.into_iter().next().unwrap(), "2 adhérent·es · 1 sympathisant·e");
+    // Lille: Adèle, Sophie confirmed (Sam suspended, Ulysse pending); Sacha and Véra (address not
+    // proven yet: a member all the same) sympathisants.
+    assert_eq!(seen.into_iter().next().unwrap(), "2 adhérent·es · 2 sympathisant·es");
 
     let admin = world.cookie(Admin).await;
     let reply = send(&world.router, post_form(fn_path::<GetSection>(), &[("slug", "lille")], admin.as_deref(), Some(ORIGIN))).await;
@@ -1272,6 +1317,18 @@ async fn counts_and_directories_leak_nothing(t: &TestDb) {
     assert!(names.contains(&"Adèle Annuaire") && names.contains(&"Sacha Sympathie"), "{names:?}");
     assert!(!names.contains(&"Ulysse Attente"), "pending claims are not in the directory");
     assert!(!names.contains(&"Sam Suspendu"), "suspended accounts are not in the directory");
+    // The team sees whose address is not proven yet among newcomers; the directory never says.
+    let unverified = |list: &str| -> Vec<String> {
+        view[list]
+            .as_array()
+            .expect("list")
+            .iter()
+            .filter(|m| m["unverified"] == true)
+            .filter_map(|m| m["display_name"].as_str().map(String::from))
+            .collect()
+    };
+    assert_eq!(unverified("newcomers"), ["Véra Vérif"]);
+    assert!(unverified("directory").is_empty());
 
     // A sympathisant gets no directory at all, not an empty one.
     let sympathisant = world.cookie(Sympathisant).await;

@@ -2,7 +2,7 @@
 //! (bottom bar on phones, top on desktop) and footer.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
+use leptos_router::hooks::{use_location, use_query_map};
 
 use crate::components::lang::{use_lang, use_texts};
 use crate::model::user::CurrentUser;
@@ -132,6 +132,44 @@ fn SignOut() -> impl IntoView {
     }
 }
 
+/// Above every page of a person whose address is not proven yet: what to do, and a plain form
+/// that sends the link again. Also the one-time notices of `/adresse/…` (`?adresse=…`).
+#[component]
+fn AddressBanner() -> impl IntoView {
+    let t = use_texts();
+    let user = use_current_user();
+    let location = use_location();
+    let query = use_query_map();
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let notice = query.read_untracked().get("adresse");
+                let unverified = user.await.is_some_and(|u| !u.email_verified);
+                let back = format!("{}{}", location.pathname.get_untracked(), location.search.get_untracked())
+                    .replace("?adresse=renvoyee", "")
+                    .replace("&adresse=renvoyee", "");
+                view! {
+                    {(notice.as_deref() == Some("confirmee"))
+                        .then(|| view! { <p class="alert alert-success page-notice" role="status">{t.address_confirmed}</p> })}
+                    {unverified
+                        .then(|| {
+                            let resent = notice.as_deref() == Some("renvoyee");
+                            view! {
+                                <div class="address-banner" role="region" aria-label=t.address_title>
+                                    <p>{if resent { t.address_resent } else { t.address_banner }}</p>
+                                    <form method="post" action="/adresse/renvoyer" class="inline-form">
+                                        <input type="hidden" name="retour" value=back />
+                                        <button type="submit" class="link-button">{t.address_resend}</button>
+                                    </form>
+                                </div>
+                            }
+                        })}
+                }
+            })}
+        </Suspense>
+    }
+}
+
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     let t = use_texts();
@@ -152,7 +190,10 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <NavLinks />
             </ul>
         </nav>
-        <main id="contenu" tabindex="-1">{children()}</main>
+        <main id="contenu" tabindex="-1">
+            <AddressBanner />
+            {children()}
+        </main>
         <footer class="site-footer">
             <p>{t.footer}</p>
             <p>

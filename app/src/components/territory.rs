@@ -62,6 +62,7 @@ pub fn MemberList(members: Vec<MemberEntry>, empty: &'static str, #[prop(default
                     <li class="person">
                         <a href=format!("/membres/{}", m.handle)>{m.display_name}</a>
                         <span class="badge" class:pending=pending>{kind}</span>
+                        {m.unverified.then(|| view! { <span class="badge pending">{t.unverified_address}</span> })}
                         {m.commune.map(|c| view! { <span class="hint">" · "{c}</span> })}
                         <span class="hint">" · "{(t.joined_on)(&format_date(lang, m.joined_ms))}</span>
                         {m.status_line.map(|s| view! { <p class="status-line small">{s}</p> })}

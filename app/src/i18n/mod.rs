@@ -173,6 +173,34 @@ texts! {
             en: "This link is no longer valid: it works once, for an hour.",
         }
         reset_request_again: &'static str { fr: "Demander un nouveau lien", en: "Ask for a new link" }
+        signin_address_taken: &'static str {
+            fr: "Cette adresse est déjà confirmée pour un autre compte\u{a0}: connecte-toi avec elle (mot de passe oublié\u{202f}? un lien est là pour ça).",
+            en: "This address is already confirmed for another account: sign in with it (forgot the password? there is a link for that).",
+        }
+
+        address_title: &'static str { fr: "Confirmer mon adresse", en: "Confirm my address" }
+        address_intro: &'static str {
+            fr: "Un clic pour confirmer que cette adresse est bien la tienne\u{a0}: tu seras connecté·e à ton compte sur cet appareil.",
+            en: "One click to confirm this address is yours: you will be signed in to your account on this device.",
+        }
+        address_submit: &'static str { fr: "Confirmer mon adresse", en: "Confirm my address" }
+        address_invalid: &'static str {
+            fr: "Ce lien n’est plus valable\u{a0}: il sert une fois, pendant 48\u{a0}heures. Sur l’appareil où tu t’es inscrit·e, le bandeau «\u{202f}Vérifie ta boîte mail\u{202f}» en envoie un nouveau.",
+            en: "This link is no longer valid: it works once, for 48 hours. On the device you signed up with, the “Check your mailbox” banner sends a new one.",
+        }
+        address_banner: &'static str {
+            fr: "Vérifie ta boîte mail\u{a0}: un lien t’y attend pour confirmer ton adresse (48\u{a0}heures). En attendant, tu peux trouver ta section et répondre aux actions\u{202f}; pour publier, commenter ou réagir, confirme ton adresse.",
+            en: "Check your mailbox: a link is waiting there to confirm your address (48 hours). Meanwhile you can find your section and answer actions; to publish, comment or react, confirm your address.",
+        }
+        address_resend: &'static str { fr: "Renvoyer le lien", en: "Send the link again" }
+        address_resent: &'static str {
+            fr: "C’est reparti\u{a0}: regarde ta boîte mail, et les indésirables.",
+            en: "On its way: check your mailbox, and the spam folder.",
+        }
+        address_confirmed: &'static str {
+            fr: "Ton adresse est confirmée. Bienvenue sur Coopol\u{202f}!",
+            en: "Your address is confirmed. Welcome to Coopol!",
+        }
 
         profile_title: &'static str { fr: "Mon profil", en: "My profile" }
         profile_saved: &'static str { fr: "Ton profil est enregistré.", en: "Your profile is saved." }
@@ -254,7 +282,6 @@ texts! {
                 FieldError::TooLong { max } => format!("Trop long\u{a0}: au plus {max} caractères."),
                 FieldError::TooManyItems { max } => format!("Trop d’éléments\u{a0}: au plus {max}."),
                 FieldError::InvalidEmail => "Cette adresse e-mail n’est pas valide (exemple\u{a0}: prenom@exemple.fr).".into(),
-                FieldError::EmailTaken => "Un compte existe déjà avec cette adresse\u{a0}: connecte-toi, ou choisis une autre adresse.".into(),
                 FieldError::InvalidPostalCode => "Un code postal français a 5 chiffres (exemple\u{a0}: 59000).".into(),
                 FieldError::ConsentRequired => "Coche cette case pour créer ton compte\u{a0}: sans ton accord, nous ne pouvons pas traiter tes données.".into(),
                 FieldError::ChoiceRequired => "Choisis une des options.".into(),
@@ -303,7 +330,6 @@ texts! {
                 FieldError::TooLong { max } => format!("Too long: at most {max} characters."),
                 FieldError::TooManyItems { max } => format!("Too many items: at most {max}."),
                 FieldError::InvalidEmail => "This e-mail address is not valid (example: name@example.org).".into(),
-                FieldError::EmailTaken => "An account already uses this address: sign in, or choose another address.".into(),
                 FieldError::InvalidPostalCode => "A French postal code has 5 digits (example: 59000).".into(),
                 FieldError::ConsentRequired => "Tick this box to create your account: without your agreement we cannot process your data.".into(),
                 FieldError::ChoiceRequired => "Choose one of the options.".into(),
@@ -349,7 +375,9 @@ texts! {
         }
         problem: fn(&FormProblem) -> String {
             fr: |p| match p {
-                FormProblem::WrongCredentials => "Adresse e-mail ou mot de passe incorrect.".into(),
+                FormProblem::WrongCredentials => {
+                    "Adresse e-mail ou mot de passe incorrect. Tu viens de t’inscrire\u{202f}? Ouvre d’abord le lien reçu par e-mail pour confirmer ton adresse.".into()
+                }
                 FormProblem::RateLimited { retry_after_secs } => format!(
                     "Trop de tentatives. Pour ta sécurité, réessaie dans {}.",
                     wait(Lang::Fr, *retry_after_secs)
@@ -359,7 +387,9 @@ texts! {
                 FormProblem::Suspended => "Ce compte est suspendu. Écris à ta fédération si tu penses que c’est une erreur.".into(),
             },
             en: |p| match p {
-                FormProblem::WrongCredentials => "Wrong e-mail address or password.".into(),
+                FormProblem::WrongCredentials => {
+                    "Wrong e-mail address or password. Just signed up? First open the link we e-mailed to confirm your address.".into()
+                }
                 FormProblem::RateLimited { retry_after_secs } => format!(
                     "Too many attempts. For your safety, try again in {}.",
                     wait(Lang::En, *retry_after_secs)

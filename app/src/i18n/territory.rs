@@ -114,6 +114,7 @@ texts! {
         }
         newcomers_empty: &'static str { fr: "Pas de nouvel arrivant ces 30 derniers jours.", en: "No newcomer in the last 30 days." }
         pending_claim: &'static str { fr: "adhésion à confirmer", en: "membership to confirm" }
+        unverified_address: &'static str { fr: "adresse non vérifiée", en: "address not verified" }
         confirm_membership: &'static str { fr: "Confirmer l’adhésion", en: "Confirm membership" }
         refuse_membership: &'static str { fr: "Refuser", en: "Refuse" }
         adherent: &'static str { fr: "adhérent·e", en: "member" }

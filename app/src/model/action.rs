@@ -276,6 +276,8 @@ pub struct ParticipantView {
     pub status: RsvpStatus,
     /// Only for organizers, and only when the participant allowed it.
     pub email: Option<String>,
+    /// Only for organizers: the participant's address is not proven yet.
+    pub unverified: bool,
 }
 
 /// The compte-rendu's figures, as shown on the action.

@@ -17,7 +17,6 @@ pub enum FieldError {
         max: usize,
     },
     InvalidEmail,
-    EmailTaken,
     InvalidPostalCode,
     ConsentRequired,
     ChoiceRequired,

@@ -160,6 +160,8 @@ pub struct MemberEntry {
     pub membership_status: String,
     pub status_line: Option<String>,
     pub joined_ms: i64,
+    /// Their address is not proven yet: organizers see "adresse non vérifiée".
+    pub unverified: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

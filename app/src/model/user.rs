@@ -9,6 +9,8 @@ pub struct CurrentUser {
     pub display_name: String,
     pub section_slug: Option<String>,
     pub federation_code: Option<String>,
+    /// Whether their address is proven (until then a banner asks them to open the link).
+    pub email_verified: bool,
     /// Unread notifications when the page was loaded (the live stream updates it).
     pub unread_notifications: i64,
 }

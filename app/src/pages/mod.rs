@@ -4,6 +4,7 @@ pub mod about;
 pub mod action;
 pub mod action_form;
 pub mod actions;
+pub mod address;
 pub mod coopains;
 pub mod edit_section;
 pub mod error_view;

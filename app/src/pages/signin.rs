@@ -25,8 +25,10 @@ pub fn SignInPage() -> impl IntoView {
                         query.read_untracked().get("retour").unwrap_or_default()
                     };
                     let changed = outcome.is_none() && query.read_untracked().get("mot-de-passe").is_some();
+                    let address_taken = outcome.is_none() && query.read_untracked().get("adresse").as_deref() == Some("deja-confirmee");
                     view! {
                         {changed.then(|| view! { <p class="alert alert-success" role="status">{t.signin_password_changed}</p> })}
+                        {address_taken.then(|| view! { <p class="alert alert-warning" role="status">{t.signin_address_taken}</p> })}
                         <FormAlert outcome=outcome />
                         <form method="post" action="/connexion" class="stack" novalidate>
                             <input type="hidden" name="retour" value=back_to />

@@ -106,6 +106,11 @@ mod map_tests {
 }
 
 impl Settings {
+    /// An absolute link to `path` (starting with `/`) on this site, for e-mails.
+    pub fn link(&self, path: &str) -> String {
+        format!("{}{path}", self.public_url.as_deref().unwrap_or("http://127.0.0.1:3000").trim_end_matches('/'))
+    }
+
     /// Cookies get `Secure` when Coopol is served over https.
     pub fn secure_cookies(&self) -> bool {
         self.public_url.as_deref().is_some_and(|u| u.starts_with("https://"))

@@ -47,6 +47,8 @@ pub enum DbSetupError {
     Sqlx(#[from] sqlx::Error),
     #[error(transparent)]
     Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("a migration left {0} rows whose foreign key points nowhere")]
+    ForeignKeys(usize),
 }
 
 /// Read connections of the SQLite pool: SQLite reads run on this process's CPUs, so more
@@ -128,7 +130,21 @@ impl Db {
 
     pub async fn migrate(&self) -> Result<(), DbSetupError> {
         match self {
-            Db::Sqlite { write, .. } => SQLITE_MIGRATIONS.run(write).await?,
+            Db::Sqlite { write, .. } => {
+                // SQLite changes a column's constraints by rebuilding its table (create, copy,
+                // drop, rename): with foreign keys on, dropping `users` would cascade to every
+                // row that refers to it. So migrations run with them off, on the one write
+                // connection (the pragma only works outside a transaction), and are checked after.
+                let mut conn = write.acquire().await?;
+                sqlx::query("PRAGMA foreign_keys = OFF").execute(&mut *conn).await?;
+                let migrated = SQLITE_MIGRATIONS.run(&mut *conn).await;
+                sqlx::query("PRAGMA foreign_keys = ON").execute(&mut *conn).await?;
+                migrated?;
+                let dangling = sqlx::query("PRAGMA foreign_key_check").fetch_all(&mut *conn).await?;
+                if !dangling.is_empty() {
+                    return Err(DbSetupError::ForeignKeys(dangling.len()));
+                }
+            }
             Db::Postgres(pool) => POSTGRES_MIGRATIONS.run(pool).await?,
         }
         Ok(())

@@ -168,7 +168,7 @@ pub async fn person(db: &Db, handle: &str, commune: &str, membership: &str, stat
         handle,
         display_name: handle,
         email: &email,
-        email_normalized: &email,
+        email_normalized: Some(&email),
         password_hash: "x",
         postal_code: "59000",
         membership,
@@ -235,4 +235,30 @@ macro_rules! on_both_backends {
             }
         )*
     };
+}
+
+/// The mails waiting in the outbox, taken as a worker would (so each is read once).
+pub async fn outbox(db: &Db) -> Vec<crate::server::store::mail::MailRow> {
+    use crate::server::{now_ms, store};
+    let mut rows = Vec::new();
+    let mut tx = db.begin().await.expect("begin");
+    while let Some(row) = store::mail::take_due(&mut tx, now_ms(), now_ms() + 60_000).await.expect("take mail") {
+        rows.push(row);
+    }
+    tx.commit().await.expect("commit");
+    rows
+}
+
+/// The token of the first link to `path` (e.g. "/adresse/") in a mail's text.
+pub fn link_token(text: &str, path: &str) -> String {
+    let start = text.find(path).unwrap_or_else(|| panic!("a link to {path} in {text}")) + path.len();
+    text[start..].split_whitespace().next().unwrap_or_default().to_string()
+}
+
+/// Opens the address link waiting in the outbox for `to` (the other mails taken are dropped).
+pub async fn confirm_address(state: &AppState, to: &str) {
+    let mails = outbox(&state.db).await;
+    let mail = mails.iter().find(|m| m.to_address == to && m.kind == "address_check").expect("an address link for this person");
+    let token = link_token(&mail.body_text, "/adresse/");
+    crate::server::services::address::confirm(state, &token).await.expect("confirm the address");
 }

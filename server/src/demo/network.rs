@@ -200,7 +200,7 @@ async fn load_people(
     let mut users = Loader::new(
         db,
         "users (id, handle, display_name, email, email_normalized, password_hash, postal_code, membership, \
-         membership_status, created_at, updated_at, commune_insee, membership_decided_at, is_demo)",
+         membership_status, created_at, updated_at, commune_insee, membership_decided_at, is_demo, email_verified_at)",
         true,
     );
     let mut profiles = Loader::new(db, "profiles (user_id, bio, status_line, updated_at)", false);
@@ -220,7 +220,7 @@ async fn load_people(
             (true, false) => ("adherent", "pending"),
         };
         users.push(format!(
-            "{}, {}, {}, {}, {}, {}, {}, '{membership}', '{status}', {created}, {created}, {}, {}, TRUE",
+            "{}, {}, {}, {}, {}, {}, {}, '{membership}', '{status}', {created}, {created}, {}, {}, TRUE, {created}",
             p.id,
             text(&p.handle),
             text(name),

@@ -3,6 +3,7 @@
 //! message per field, and the matching status (422, 429…).
 
 pub mod actions;
+pub mod address;
 pub mod feed;
 pub mod lang;
 pub mod membership;

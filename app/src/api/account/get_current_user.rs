@@ -11,7 +11,8 @@ use crate::model::user::CurrentUser;
 #[server]
 pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {
     use crate::server::{context, services};
-    let Some(user) = context::session_user() else {
+    let subject = context::subject();
+    let Some(user) = subject.active_user().cloned() else {
         return Ok(None);
     };
     let unread_notifications = match context::unread_notifications() {
@@ -19,7 +20,7 @@ pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {
         None => {
             // A failed count must not make the page look signed out: show no badge, the stream fixes it.
             match context::app_state() {
-                Ok(state) => services::notifications::unread(&state, &context::subject()).await.unwrap_or(0),
+                Ok(state) => services::notifications::unread(&state, &subject).await.unwrap_or(0),
                 Err(_) => 0,
             }
         }
@@ -30,6 +31,7 @@ pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {
         display_name: user.display_name,
         section_slug: user.section_slug,
         federation_code: user.federation_code,
+        email_verified: subject.belonging.email_verified,
         unread_notifications,
     }))
 }

@@ -1,3 +1,4 @@
+pub mod address_link_valid;
 pub mod get_current_user;
 pub mod get_home;
 pub mod reset_link_valid;

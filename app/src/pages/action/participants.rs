@@ -7,6 +7,7 @@ use leptos::prelude::*;
 #[component]
 pub(super) fn Participants(action: ActionView) -> impl IntoView {
     let t = use_texts().actions;
+    let unverified_label = use_texts().territory.unverified_address;
     if action.participants_total == 0 {
         return (action.summary.going > 0).then(|| view! { <p class="hint">{t.participants_hidden}</p> }).into_any();
     }
@@ -33,6 +34,7 @@ pub(super) fn Participants(action: ActionView) -> impl IntoView {
                                 {name}
                                 {status}
                                 {p.email.map(|e| view! { " · " <a href=format!("mailto:{e}")>{e.clone()}</a> })}
+                                {p.unverified.then(|| view! { " " <span class="badge pending">{unverified_label}</span> })}
                             </li>
                         }
                     }).collect_view()}

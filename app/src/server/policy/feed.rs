@@ -137,9 +137,9 @@ pub struct PostScope {
     pub viewer_group_role: Option<GroupMembership>,
 }
 
-/// Publishing needs an active account; each audience has its condition.
+/// Publishing needs an active account with a proven address; each audience has its condition.
 pub fn can_publish(s: &Subject, audience: Audience, group_role: Option<GroupMembership>) -> bool {
-    if !s.is_active() {
+    if !s.may_speak() {
         return false;
     }
     match audience {
@@ -178,15 +178,16 @@ pub fn can_delete_post(s: &Subject, post: &PostScope) -> bool {
     can_edit_post(s, post)
 }
 
-/// Commenting and reacting: any active person who sees the publication (the caller checked that
-/// with `POST_VISIBLE`), unless the author blocked them (also excluded by `POST_VISIBLE`).
+/// Commenting and reacting: any active person with a proven address who sees the publication
+/// (the caller checked that with `POST_VISIBLE`), unless the author blocked them (also excluded
+/// by `POST_VISIBLE`).
 pub fn can_interact(s: &Subject) -> bool {
-    s.is_active()
+    s.may_speak()
 }
 
-/// Thematic groups are created by confirmed adhérents (and the national team).
+/// Thematic groups are created by confirmed adhérents (and the national team), address proven.
 pub fn can_create_group(s: &Subject) -> bool {
-    s.is_confirmed_adherent() || s.is_national_admin()
+    s.may_speak() && (s.is_confirmed_adherent() || s.is_national_admin())
 }
 
 /// A private group's member list, member count and content: its members only.
@@ -218,8 +219,11 @@ mod tests {
 
     #[test]
     fn publishing_needs_a_place_for_each_audience() {
-        let homeless = Subject { belonging: Belonging { section_id: None, ..Default::default() }, ..person(1, None, &[]) };
+        let homeless =
+            Subject { belonging: Belonging { section_id: None, email_verified: true, ..Default::default() }, ..person(1, None, &[]) };
         assert!(can_publish(&homeless, Audience::Public, None));
+        let unverified = Subject { belonging: Belonging { email_verified: false, ..homeless.belonging.clone() }, ..homeless.clone() };
+        assert!(!can_publish(&unverified, Audience::Public, None) && !can_interact(&unverified), "an unproven address does not speak");
         assert!(!can_publish(&homeless, Audience::Section, None));
         assert!(!can_publish(&homeless, Audience::National, None));
         assert!(!can_publish(&homeless, Audience::Group, Some(GroupMembership::Pending)));

@@ -27,6 +27,8 @@ pub struct Belonging {
     pub federation_code: Option<String>,
     pub confirmed_adherent: bool,
     pub suspended: bool,
+    /// Whether their address is proven (`services::address`): speaking needs it.
+    pub email_verified: bool,
     /// (lat, lng) of their commune, when it has a reference point.
     pub home: Option<(f64, f64)>,
     /// The name of their commune (the actions page's reference point).
@@ -49,6 +51,7 @@ pub struct StoredPerson<'a> {
     pub membership: &'a str,
     pub membership_status: &'a str,
     pub suspended: bool,
+    pub email_verified: bool,
     pub home_lat: Option<f64>,
     pub home_lng: Option<f64>,
     pub home_name: Option<String>,
@@ -68,6 +71,7 @@ impl From<StoredPerson<'_>> for Belonging {
             section_id: person.section_id,
             federation_code: person.federation_code,
             suspended: person.suspended,
+            email_verified: person.email_verified,
             home: person.home_lat.zip(person.home_lng),
             home_name: person.home_name,
         }
@@ -103,6 +107,7 @@ impl Subject {
             membership: if adherent { "adherent" } else { "sympathisant" },
             membership_status: if adherent { "confirmed" } else { "none" },
             suspended: false,
+            email_verified: true,
             home_lat: None,
             home_lng: None,
             home_name: None,
@@ -121,6 +126,13 @@ impl Subject {
 
     pub fn is_active(&self) -> bool {
         self.active_user().is_some()
+    }
+
+    /// An active person whose address is proven: what publishing, commenting, reacting and
+    /// creating a group need. An unverified account may read, find its section, fill in its
+    /// profile and answer actions (README, "Comptes non vérifiés").
+    pub fn may_speak(&self) -> bool {
+        self.is_active() && self.belonging.email_verified
     }
 
     pub fn id(&self) -> Option<UserId> {

@@ -6,9 +6,9 @@ use crate::model::form::{FieldError, FieldErrors, RawForm};
 use crate::model::ids::UserId;
 use crate::server::auth::{password, session_token};
 use crate::server::context::AppState;
-use crate::server::db::{is_unique_violation, Db, Tx};
+use crate::server::db::{is_unique_violation, Tx};
 use crate::server::now_ms;
-use crate::server::services::{communes, rate_limit, roles, sessions};
+use crate::server::services::{address, communes, rate_limit, roles, sessions};
 use crate::server::store::{self, consents};
 
 /// A new session for a person who just signed up or in.
@@ -24,7 +24,9 @@ fn field_error(field: &str, error: FieldError) -> AppError {
     AppError::Validation(errors)
 }
 
-/// Creates the account, its profile, the consent record and a first session, atomically.
+/// Creates the account (unverified), its profile, the consent record, the mail that proves its
+/// address and a first session, atomically. The answer is the same whether or not another
+/// account holds the address (`services::address`).
 pub async fn sign_up(state: &AppState, form: &RawForm, client_ip: &str) -> Result<Opened, AppError> {
     let db = &state.db;
     rate_limit::hit(db, &format!("signup:ip:{client_ip}"), state.settings.rate_limits.signup_per_ip).await?;
@@ -40,7 +42,7 @@ pub async fn sign_up(state: &AppState, form: &RawForm, client_ip: &str) -> Resul
     // Two people with the same name signing up at once may race for the same handle: the loser
     // retries with the next free suffix.
     for attempt in 0..8 {
-        match create_account(db, &signup, &commune.insee, &password_hash, attempt).await {
+        match create_account(state, &signup, &commune.insee, &password_hash, attempt).await {
             Err(Creation::HandleRace) => continue,
             Err(Creation::Failed(error)) => return Err(error),
             Ok(opened) => {
@@ -63,18 +65,22 @@ impl<E: Into<AppError>> From<E> for Creation {
     }
 }
 
-async fn create_account(db: &Db, signup: &SignUp, commune_insee: &str, password_hash: &str, attempt: u32) -> Result<Opened, Creation> {
-    let mut tx = db.begin().await?;
-    if store::users::email_exists(&mut tx, signup.email.normalized()).await? {
-        return Err(field_error("email", FieldError::EmailTaken).into());
-    }
+async fn create_account(
+    state: &AppState,
+    signup: &SignUp,
+    commune_insee: &str,
+    password_hash: &str,
+    attempt: u32,
+) -> Result<Opened, Creation> {
+    let mut tx = state.db.begin().await?;
     let handle = free_handle(&mut tx, &Handle::suggest_from(signup.display_name.as_str()), attempt).await?;
     let now = now_ms();
     let new_user = store::users::NewUser {
         handle: handle.as_str(),
         display_name: signup.display_name.as_str(),
         email: signup.email.as_str(),
-        email_normalized: signup.email.normalized(),
+        // Unverified until its link is opened: whoever holds the address, the answer is the same.
+        email_normalized: None,
         password_hash,
         postal_code: signup.postal_code.as_str(),
         membership: signup.claim.as_str(),
@@ -84,9 +90,6 @@ async fn create_account(db: &Db, signup: &SignUp, commune_insee: &str, password_
     };
     let user_id = match store::users::insert(&mut tx, &new_user).await {
         Ok(id) => id,
-        Err(e) if is_unique_violation(&e, "users_email_normalized_key", "users.email_normalized") => {
-            return Err(field_error("email", FieldError::EmailTaken).into());
-        }
         Err(e) if is_unique_violation(&e, "users_handle_key", "users.handle") => return Err(Creation::HandleRace),
         Err(e) => return Err(e.into()),
     };
@@ -101,6 +104,7 @@ async fn create_account(db: &Db, signup: &SignUp, commune_insee: &str, password_
         now,
     )
     .await?;
+    address::send_check(&mut tx, state, user_id, &signup.email, signup.display_name.as_str(), now).await?;
     let token = sessions::open_in(&mut tx, user_id).await?;
     tx.commit().await?;
     Ok(Opened { user_id, token })

@@ -247,6 +247,7 @@ pub async fn view(state: &AppState, subject: &Subject, id: ActionId) -> Result<A
                         handle: manage.then_some(p.handle),
                         status: RsvpStatus::parse(&p.status)?,
                         email: (manage && p.share_contact).then_some(p.email),
+                        unverified: manage && !p.email_verified,
                     })
                 })
                 .collect();

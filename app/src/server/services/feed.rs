@@ -143,7 +143,7 @@ async fn audiences_for(
     resolved: &Resolved,
     lang: Lang,
 ) -> Result<Vec<AudienceChoice>, AppError> {
-    let Some(viewer) = subject.id() else { return Ok(Vec::new()) };
+    let Some(viewer) = subject.id().filter(|_| subject.may_speak()) else { return Ok(Vec::new()) };
     let t = lang.texts().feed;
     let choice = |audience: Audience| AudienceChoice { audience, group_slug: None, label: (t.audience)(audience).to_string() };
     let mut choices = Vec::new();

@@ -126,6 +126,29 @@ pub fn password_changed(user_id: UserId, to: &str, display_name: &str, help_link
     mail(user_id, to, "password_changed", "Ton mot de passe Coopol a été changé".to_string(), &paragraphs)
 }
 
+/// The link that proves an address (valid 48 hours, once): at sign-up, or for a new address.
+pub fn address_check(user_id: UserId, to: &str, display_name: &str, link: &str) -> Mail {
+    let paragraphs = [
+        format!("Bonjour {display_name},"),
+        "Pour confirmer que cette adresse est bien la tienne sur Coopol, ouvre ce lien dans les 48\u{a0}heures (il ne sert qu’une fois)\u{a0}:".to_string(),
+        link.to_string(),
+        "Si tu n’as rien demandé, ne fais rien\u{a0}: cette adresse ne sera pas utilisée.\n— Coopol".to_string(),
+    ];
+    mail(user_id, to, "address_check", "Confirme ton adresse Coopol".to_string(), &paragraphs)
+}
+
+/// To the owner of an address someone just used to sign up (or to move an account to): sign-up
+/// answers the same for every address, so the owner learns it here, and only they do.
+pub fn address_in_use(owner_id: UserId, to: &str, display_name: &str, sign_in_link: &str, reset_link: &str) -> Mail {
+    let paragraphs = [
+        format!("Bonjour {display_name},"),
+        "Quelqu’un vient de s’inscrire sur Coopol en donnant ton adresse, qui a déjà son compte. Elle reste à toi\u{a0}: ce nouveau compte ne pourra ni l’utiliser ni s’en servir pour se connecter.".to_string(),
+        format!("Si c’était toi, connecte-toi plutôt\u{a0}: {sign_in_link}\nMot de passe oublié\u{a0}? {reset_link}"),
+        "Sinon, tu n’as rien à faire\u{a0}: ton compte ne change pas.\n— Coopol".to_string(),
+    ];
+    mail(owner_id, to, "address_in_use", "Ton adresse a servi à une inscription sur Coopol".to_string(), &paragraphs)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

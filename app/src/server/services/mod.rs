@@ -5,6 +5,7 @@ pub mod action_calendar;
 pub mod action_summary;
 pub mod action_views;
 pub mod actions;
+pub mod address;
 pub mod calendar;
 pub mod communes;
 pub mod feed;

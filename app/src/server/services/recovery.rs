@@ -14,10 +14,6 @@ use crate::server::{now_ms, store};
 /// How long a link to set a new password stays good.
 pub const RESET_LINK_MS: i64 = 3_600_000;
 
-fn base_url(state: &AppState) -> String {
-    state.settings.public_url.as_deref().unwrap_or("http://127.0.0.1:3000").trim_end_matches('/').to_string()
-}
-
 /// Asks for a link. Rate limited per client (answered "too many attempts"); per address, links
 /// beyond the budget are quietly not sent, so nobody can lock another person out nor learn
 /// whether an address has an account.
@@ -40,7 +36,7 @@ pub async fn request_reset(state: &AppState, form: &RawForm, client_ip: &str) ->
     };
     let token = session_token::generate();
     let now = now_ms();
-    let link = format!("{}/mot-de-passe/{token}", base_url(state));
+    let link = state.settings.link(&format!("/mot-de-passe/{token}"));
     let mut tx = state.db.begin().await?;
     store::tokens::insert(&mut tx, &session_token::hash(&token), user.id, store::tokens::PASSWORD_RESET, now, now + RESET_LINK_MS).await?;
     mail::enqueue(&mut tx, &mail::password_reset(user.id, &user.email, &user.display_name, &link), now).await?;
@@ -72,8 +68,7 @@ pub async fn reset(state: &AppState, token: &str, form: &RawForm) -> Result<(), 
     store::tokens::use_all(&mut tx, user_id, store::tokens::PASSWORD_RESET, now).await?;
     store::sessions::delete_all_for_user(&mut tx, user_id).await?;
     let closed = store::events::insert(&mut tx, SESSIONS_CLOSED, None, Some(user_id), now).await?;
-    let notice: Mail =
-        mail::password_changed(user_id, &user.email, &user.display_name, &format!("{}/mot-de-passe-oublie", base_url(state)));
+    let notice: Mail = mail::password_changed(user_id, &user.email, &user.display_name, &state.settings.link("/mot-de-passe-oublie"));
     mail::enqueue(&mut tx, &notice, now).await?;
     tx.commit().await?;
     state.bus.publish(vec![closed]).await;

@@ -36,7 +36,6 @@ impl ReminderKind {
 /// Records every reminder due at `now` (one transaction per batch); returns how many.
 pub async fn record_due(state: &AppState, now: i64) -> Result<usize, AppError> {
     let mut recorded = 0;
-    let base = state.settings.public_url.as_deref().unwrap_or("http://127.0.0.1:3000").trim_end_matches('/').to_string();
     for kind in [ReminderKind::TwoHours, ReminderKind::DayBefore] {
         let (from, to) = kind.window(now);
         let due = store::reminders::due(&state.db, kind.as_str(), from, to, BATCH).await?;
@@ -48,7 +47,7 @@ pub async fn record_due(state: &AppState, now: i64) -> Result<usize, AppError> {
         for row in due {
             if store::reminders::claim(&mut tx, row.action_id, row.user_id, kind.as_str(), now).await? {
                 notify_action(&mut tx, &mut events, &[row.user_id], NotificationKind::ActionReminder, None, row.action_id, now).await?;
-                let link = format!("{base}/actions/{}", row.action_id);
+                let link = state.settings.link(&format!("/actions/{}", row.action_id));
                 let message = mail::reminder(&mail::ReminderMail {
                     user_id: row.user_id,
                     to: &row.email,

@@ -167,7 +167,14 @@ fn officers(rows: Vec<store::roles::HolderRow>) -> Vec<Officer> {
     rows.into_iter().filter_map(|r| Some(Officer { handle: r.handle, display_name: r.display_name, role: Role::parse(&r.role)? })).collect()
 }
 
-fn member_entries(rows: Vec<store::members::MemberRow>, subject: &Subject, section_id: Option<SectionId>) -> Vec<MemberEntry> {
+/// `for_organizers`: a newcomers list, which only a scope's team sees, so it says whose address is
+/// not proven yet (the directory, open to adhérents, does not).
+fn member_entries(
+    rows: Vec<store::members::MemberRow>,
+    subject: &Subject,
+    section_id: Option<SectionId>,
+    for_organizers: bool,
+) -> Vec<MemberEntry> {
     rows.into_iter()
         .map(|m| {
             let relation = Relation::between(subject, m.id, section_id);
@@ -181,6 +188,7 @@ fn member_entries(rows: Vec<store::members::MemberRow>, subject: &Subject, secti
                 membership_status: m.membership_status,
                 status_line: (visible && !m.status_line.is_empty()).then_some(m.status_line),
                 joined_ms: m.created_at,
+                unverified: for_organizers && !m.email_verified,
             }
         })
         .collect()
@@ -213,7 +221,7 @@ pub async fn section_directory(
         slug: section.slug,
         name: section.name,
         search,
-        members: member_entries(rows, subject, Some(section.id)),
+        members: member_entries(rows, subject, Some(section.id), false),
         next: next.map(|id| id.get()),
     })
 }
@@ -254,11 +262,11 @@ pub async fn section_view(state: &AppState, subject: &Subject, slug: &str) -> Re
         Some(mut rows) => {
             let more = rows.len() as i64 > DIRECTORY_PREVIEW;
             rows.truncate(DIRECTORY_PREVIEW as usize);
-            (Some(member_entries(rows, subject, Some(section.id))), more)
+            (Some(member_entries(rows, subject, Some(section.id), false)), more)
         }
         None => (None, false),
     };
-    let newcomers = lists.take_if(newcomers)?.map(|rows| member_entries(rows, subject, Some(section.id)));
+    let newcomers = lists.take_if(newcomers)?.map(|rows| member_entries(rows, subject, Some(section.id), true));
     let audit = lists.take_if(audit)?.map(|rows: Vec<store::audit::AuditRow>| rows.into_iter().map(AuditEntry::from).collect());
     Ok(SectionView {
         slug: section.slug,
@@ -306,7 +314,7 @@ pub async fn federation_view(state: &AppState, subject: &Subject, code: &str) ->
         abilities.read_audit.then(|| bundle.add(store::audit::for_scope_part(federation.kind(), &federation.code(), None, AUDIT_PAGE)));
     let lists = bundle.run(db).await?;
     let AreaCounts { adherents, sympathisants } = lists.take(counts)?.first().copied().unwrap_or_default();
-    let newcomers = lists.take_if(newcomers)?.map(|rows| member_entries(rows, subject, None));
+    let newcomers = lists.take_if(newcomers)?.map(|rows| member_entries(rows, subject, None, true));
     let audit = lists.take_if(audit)?.map(|rows: Vec<store::audit::AuditRow>| rows.into_iter().map(AuditEntry::from).collect());
     let actions = action_views::scope_summaries(subject, &lists.take(actions)?);
     Ok(FederationView {

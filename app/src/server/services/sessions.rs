@@ -52,6 +52,7 @@ pub async fn resolve(db: &Db, token: &str) -> Result<Option<SignedIn>, AppError>
         membership_status: &first.membership_status,
         // The statement only finds sessions of accounts that are not suspended.
         suspended: false,
+        email_verified: first.email_verified_at.is_some(),
         home_lat: first.home_lat,
         home_lng: first.home_lng,
         home_name: first.home_name.clone(),

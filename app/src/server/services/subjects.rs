@@ -23,6 +23,7 @@ pub async fn load(db: &Db, user: Option<SessionUser>) -> Result<Subject, AppErro
         membership: &row.membership,
         membership_status: &row.membership_status,
         suspended: row.suspended_at.is_some(),
+        email_verified: row.email_verified_at.is_some(),
         home_lat: row.home_lat,
         home_lng: row.home_lng,
         home_name: row.home_name,

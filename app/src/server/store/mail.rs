@@ -29,6 +29,8 @@ pub async fn enqueue(tx: &mut Tx, m: &NewMail<'_>) -> Result<i64, sqlx::Error> {
 #[derive(Debug, Clone, FromRow, PartialEq, Eq)]
 pub struct MailRow {
     pub id: i64,
+    /// The person the mail is for, when it is about an account.
+    pub user_id: Option<UserId>,
     pub to_address: String,
     pub kind: String,
     pub subject: String,
@@ -49,7 +51,7 @@ pub async fn take_due(tx: &mut Tx, now_ms: i64, leased_until: i64) -> Result<Opt
     for id in ids {
         let take = "UPDATE mail_outbox SET leased_until = $1, attempts = attempts + 1 \
                     WHERE id = $2 AND status = 'pending' AND (leased_until IS NULL OR leased_until < $3) \
-                    RETURNING id, to_address, kind, subject, body_text, body_html, attempts";
+                    RETURNING id, user_id, to_address, kind, subject, body_text, body_html, attempts";
         let row: Option<MailRow> = on_tx!(tx, c => sqlx::query_as(take).bind(leased_until).bind(id).bind(now_ms).fetch_optional(c).await)?;
         if row.is_some() {
             return Ok(row);

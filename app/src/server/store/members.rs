@@ -15,6 +15,7 @@ pub struct BelongingRow {
     pub membership: String,
     pub membership_status: String,
     pub suspended_at: Option<i64>,
+    pub email_verified_at: Option<i64>,
     pub commune_insee: Option<String>,
     pub federation_code: Option<String>,
     pub section_id: Option<SectionId>,
@@ -24,7 +25,7 @@ pub struct BelongingRow {
     pub home_name: Option<String>,
 }
 
-const BELONGING: &str = "SELECT u.id, u.membership, u.membership_status, u.suspended_at, u.commune_insee, \
+const BELONGING: &str = "SELECT u.id, u.membership, u.membership_status, u.suspended_at, u.email_verified_at, u.commune_insee, \
     c.departement_code AS federation_code, sc.section_id, c.lat AS home_lat, c.lng AS home_lng, c.name AS home_name FROM users u \
     LEFT JOIN communes c ON c.insee = u.commune_insee LEFT JOIN section_communes sc ON sc.insee = u.commune_insee";
 
@@ -145,12 +146,26 @@ pub struct MemberRow {
     pub commune_name: Option<String>,
     pub status_line: String,
     pub status_visibility: String,
+    /// Whether their address is proven (organizers see "adresse non vérifiée" otherwise).
+    #[serde(deserialize_with = "crate::server::store::bundle::flag")]
+    pub email_verified: bool,
 }
 
 const MEMBER_COLUMNS: &str = "u.id, u.handle, u.display_name, u.membership, u.membership_status, u.created_at, \
-    c.name AS commune_name, COALESCE(p.status_line, '') AS status_line, COALESCE(p.status_visibility, 'moi') AS status_visibility";
-const MEMBER_COLUMN_NAMES: &[&str] =
-    &["id", "handle", "display_name", "membership", "membership_status", "created_at", "commune_name", "status_line", "status_visibility"];
+    c.name AS commune_name, COALESCE(p.status_line, '') AS status_line, COALESCE(p.status_visibility, 'moi') AS status_visibility, \
+    (u.email_verified_at IS NOT NULL) AS email_verified";
+const MEMBER_COLUMN_NAMES: &[&str] = &[
+    "id",
+    "handle",
+    "display_name",
+    "membership",
+    "membership_status",
+    "created_at",
+    "commune_name",
+    "status_line",
+    "status_visibility",
+    "email_verified",
+];
 
 /// The members of an area (confirmed adhérents and sympathisants), by name, keyset-paginated
 /// after the member `after` (an id, so that no name travels in an address); `search` keeps

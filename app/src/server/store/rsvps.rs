@@ -78,13 +78,20 @@ pub struct ParticipantRow {
     pub share_contact: bool,
     #[serde(deserialize_with = "flag")]
     pub show_first_name: bool,
+    #[serde(deserialize_with = "flag")]
+    pub email_verified: bool,
 }
 
 /// Who answered yes, waits or maybe (suspended accounts left out), places first: a part of the
 /// action page's bundle (`store::bundle`).
 pub fn participants(action_id: ActionId) -> Part {
-    let sql = "SELECT u.handle, u.display_name, u.email, r.status, r.share_contact, r.show_first_name FROM action_rsvps r JOIN users u ON u.id = r.user_id \
+    let sql = "SELECT u.handle, u.display_name, u.email, r.status, r.share_contact, r.show_first_name, \
+               (u.email_verified_at IS NOT NULL) AS email_verified FROM action_rsvps r JOIN users u ON u.id = r.user_id \
                WHERE r.action_id = $1 AND r.status IN ('going', 'waiting', 'maybe') AND u.suspended_at IS NULL \
                ORDER BY CASE r.status WHEN 'going' THEN 0 WHEN 'waiting' THEN 1 ELSE 2 END, r.queued_at, u.id LIMIT 500";
-    Part::new(sql, &["handle", "display_name", "email", "status", "share_contact", "show_first_name"], vec![Arg::Int(action_id.get())])
+    Part::new(
+        sql,
+        &["handle", "display_name", "email", "status", "share_contact", "show_first_name", "email_verified"],
+        vec![Arg::Int(action_id.get())],
+    )
 }

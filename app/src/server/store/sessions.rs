@@ -21,6 +21,7 @@ pub struct SessionSubjectRow {
     pub section_id: Option<SectionId>,
     pub membership: String,
     pub membership_status: String,
+    pub email_verified_at: Option<i64>,
     pub home_lat: Option<f64>,
     pub home_lng: Option<f64>,
     pub home_name: Option<String>,
@@ -47,7 +48,7 @@ pub async fn insert(tx: &mut Tx, token_hash: &str, user_id: UserId, now_ms: i64,
 pub async fn find_subject(db: &Db, token_hash: &str, now_ms: i64) -> Result<Vec<SessionSubjectRow>, sqlx::Error> {
     let sql = format!(
         "WITH {SESSION_VIEWER} SELECT me.id AS user_id, u.handle, u.display_name, sec.slug AS section_slug, \
-         me.federation_code, me.section_id, u.membership, u.membership_status, c.lat AS home_lat, c.lng AS home_lng, c.name AS home_name, \
+         me.federation_code, me.section_id, u.membership, u.membership_status, u.email_verified_at, c.lat AS home_lat, c.lng AS home_lng, c.name AS home_name, \
          me.last_seen_at, me.expires_at, ({UNREAD}) AS unread_notifications, r.role, r.scope_kind, r.scope_code \
          FROM me JOIN users u ON u.id = me.id LEFT JOIN communes c ON c.insee = u.commune_insee \
          LEFT JOIN sections sec ON sec.id = me.section_id LEFT JOIN roles r ON r.user_id = me.id \

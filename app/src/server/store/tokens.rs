@@ -7,6 +7,8 @@ use crate::{on_pool, on_tx};
 
 /// What a link is for.
 pub const PASSWORD_RESET: &str = "password_reset";
+/// Proves an address (carried by the link's row): at sign-up, or a new address for the account.
+pub const VERIFY_EMAIL: &str = "verify_email";
 
 #[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn insert(
@@ -20,6 +22,29 @@ pub async fn insert(
     let sql = "INSERT INTO account_tokens (token_hash, user_id, purpose, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)";
     on_tx!(tx, c => sqlx::query(sql).bind(token_hash).bind(user_id).bind(purpose).bind(now_ms).bind(expires_at).execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
+}
+
+/// A link that proves `email` belongs to the person.
+#[tracing::instrument(skip_all, err(level = "warn"))]
+pub async fn insert_address_check(
+    tx: &mut Tx,
+    token_hash: &str,
+    user_id: UserId,
+    email: &str,
+    now_ms: i64,
+    expires_at: i64,
+) -> Result<(), sqlx::Error> {
+    let sql = "INSERT INTO account_tokens (token_hash, user_id, purpose, created_at, expires_at, email) VALUES ($1, $2, $3, $4, $5, $6)";
+    on_tx!(tx, c => sqlx::query(sql).bind(token_hash).bind(user_id).bind(VERIFY_EMAIL).bind(now_ms).bind(expires_at).bind(email).execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// Uses an address link: the person and the address it proves, once.
+#[tracing::instrument(skip_all, err(level = "warn"))]
+pub async fn take_address_check(tx: &mut Tx, token_hash: &str, now_ms: i64) -> Result<Option<(UserId, String)>, sqlx::Error> {
+    let sql = "UPDATE account_tokens SET used_at = $1 WHERE token_hash = $2 AND purpose = $3 AND used_at IS NULL AND expires_at > $1 \
+               RETURNING user_id, email";
+    on_tx!(tx, c => sqlx::query_as(sql).bind(now_ms).bind(token_hash).bind(VERIFY_EMAIL).fetch_optional(c).await)
 }
 
 /// Whether the link is still good (not used, not expired), without using it.

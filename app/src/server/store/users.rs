@@ -18,6 +18,8 @@ pub struct UserRow {
     pub created_at: i64,
     pub suspended_at: Option<i64>,
     pub section_id: Option<SectionId>,
+    /// When the address was proven; `None`: `email` is still the unverified one typed at sign-up.
+    pub email_verified_at: Option<i64>,
 }
 
 /// What sign-in needs; kept apart so the hash never travels with ordinary rows.
@@ -32,7 +34,9 @@ pub struct NewUser<'a> {
     pub handle: &'a str,
     pub display_name: &'a str,
     pub email: &'a str,
-    pub email_normalized: &'a str,
+    /// The sign-in key, for an address already proven (`None`: the account starts unverified,
+    /// `services::address` sends the link).
+    pub email_normalized: Option<&'a str>,
     pub password_hash: &'a str,
     pub postal_code: &'a str,
     pub membership: &'a str,
@@ -42,14 +46,14 @@ pub struct NewUser<'a> {
 }
 
 const USER_COLUMNS: &str = "u.id, u.handle, u.display_name, u.email, u.postal_code, u.membership, u.membership_status, \
-    u.created_at, u.suspended_at, sc.section_id";
+    u.created_at, u.suspended_at, sc.section_id, u.email_verified_at";
 const USER_FROM: &str = "users u LEFT JOIN section_communes sc ON sc.insee = u.commune_insee";
 
 #[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn insert(tx: &mut Tx, user: &NewUser<'_>) -> Result<UserId, sqlx::Error> {
     let sql = "INSERT INTO users (handle, display_name, email, email_normalized, password_hash, \
-               postal_code, membership, membership_status, commune_insee, created_at, updated_at) \
-               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $10, $9, $9) RETURNING id";
+               postal_code, membership, membership_status, commune_insee, created_at, updated_at, email_verified_at) \
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $10, $9, $9, CASE WHEN $4 IS NULL THEN NULL ELSE $9 END) RETURNING id";
     on_tx!(tx, c => sqlx::query_scalar(sql)
         .bind(user.handle)
         .bind(user.display_name)
@@ -66,10 +70,11 @@ pub async fn insert(tx: &mut Tx, user: &NewUser<'_>) -> Result<UserId, sqlx::Err
 }
 
 #[tracing::instrument(skip_all, err(level = "warn"))]
-pub async fn email_exists(tx: &mut Tx, email_normalized: &str) -> Result<bool, sqlx::Error> {
-    let sql = "SELECT COUNT(*) FROM users WHERE email_normalized = $1";
-    let n: i64 = on_tx!(tx, c => sqlx::query_scalar(sql).bind(email_normalized).fetch_one(c).await)?;
-    Ok(n > 0)
+/// The account that proved this address, if one did (unverified claims do not count): its id,
+/// display name and address as it was proven.
+pub async fn holder_of_email(tx: &mut Tx, email_normalized: &str) -> Result<Option<(UserId, String, String)>, sqlx::Error> {
+    let sql = "SELECT id, display_name, email FROM users WHERE email_normalized = $1";
+    on_tx!(tx, c => sqlx::query_as(sql).bind(email_normalized).fetch_optional(c).await)
 }
 
 /// Handles among `candidates` already taken, in one statement.
@@ -87,6 +92,7 @@ pub async fn handle_taken_by_other(tx: &mut Tx, handle: &str, user_id: UserId) -
     Ok(n > 0)
 }
 
+/// Only verified addresses sign in (an unverified account has no `email_normalized`).
 #[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn credentials_by_email(db: &Db, email_normalized: &str) -> Result<Option<Credentials>, sqlx::Error> {
     let sql = "SELECT id, password_hash, suspended_at FROM users WHERE email_normalized = $1";
@@ -141,5 +147,14 @@ pub async fn active_id_by_handle(tx: &mut Tx, handle: &str) -> Result<Option<Use
 pub async fn set_password_hash(tx: &mut Tx, user_id: UserId, password_hash: &str, now_ms: i64) -> Result<(), sqlx::Error> {
     let sql = "UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3";
     on_tx!(tx, c => sqlx::query(sql).bind(password_hash).bind(now_ms).bind(user_id).execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// The address is proven: it becomes the account's address and sign-in key. Fails with the unique
+/// violation `users_email_normalized_key` when another account proved it first.
+#[tracing::instrument(skip_all, err(level = "warn"))]
+pub async fn set_verified_email(tx: &mut Tx, user_id: UserId, email: &str, email_normalized: &str, now_ms: i64) -> Result<(), sqlx::Error> {
+    let sql = "UPDATE users SET email = $1, email_normalized = $2, email_verified_at = $3, updated_at = $3 WHERE id = $4";
+    on_tx!(tx, c => sqlx::query(sql).bind(email).bind(email_normalized).bind(now_ms).bind(user_id).execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
 }
