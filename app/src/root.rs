@@ -8,6 +8,7 @@ use leptos_router::{path, SsrMode};
 use crate::api::account::get_current_user::get_current_user;
 use crate::components::lang::detect_lang;
 use crate::components::layout::{CurrentUserResource, Layout};
+use crate::pages::account::AccountPage;
 use crate::pages::address::ConfirmAddressPage;
 use crate::pages::recovery::{ForgotPasswordPage, ResetPasswordPage};
 use crate::pages::{
@@ -119,6 +120,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/mot-de-passe/:token") view=ResetPasswordPage ssr=SsrMode::Async />
                     <Route path=path!("/adresse/:token") view=ConfirmAddressPage ssr=SsrMode::Async />
                     <Route path=path!("/profil") view=ProfilePage ssr=SsrMode::Async />
+                    <Route path=path!("/compte") view=AccountPage ssr=SsrMode::Async />
                     <Route path=path!("/membres/:handle") view=MemberPage ssr=SsrMode::Async />
                     <Route path=path!("/trouver-ma-section") view=FindSectionPage ssr=SsrMode::Async />
                     <Route path=path!("/federations") view=FederationsPage ssr=SsrMode::Async />

@@ -180,7 +180,7 @@ async fn sessions_live_and_die(t: &TestDb) {
     assert_eq!(store::sessions::count_for_user(db, id).await.unwrap(), 3);
 
     let mut tx = db.begin().await.unwrap();
-    store::sessions::touch(&mut tx, "h1", now + 10, now + 99_999).await.unwrap();
+    store::sessions::touch(&mut tx, "h1", now + 10, now + 99_999, Some("Firefox sur Linux")).await.unwrap();
     assert_eq!(store::sessions::delete_expired(&mut tx, now).await.unwrap(), 1);
     assert_eq!(store::sessions::delete(&mut tx, "h2").await.unwrap(), 1);
     tx.commit().await.unwrap();

@@ -133,6 +133,39 @@ test("une adresse déjà inscrite : la même réponse, et sa propriétaire prév
   await other.close();
 });
 
+// Mon compte: a new address needs the current password, is proven by its link before it replaces
+// the old one (which is told), and the devices list shows this one.
+test("mon compte : changer d’adresse e-mail", async ({ page, javaScriptEnabled, baseURL }, testInfo) => {
+  const js = javaScriptEnabled;
+  const person = newPerson(testInfo);
+  const renamed = { ...person, email: `nouvelle.${person.email}` };
+  await signUpOn(page, js, person, "59000", "sympathisant");
+  await page.goto("/profil");
+  await settle(page, js);
+  await page.getByRole("link", { name: /Mon compte/ }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Mon compte" })).toBeVisible();
+  await expect(page.getByText("cet appareil")).toBeVisible();
+  await settle(page, js);
+
+  await page.getByLabel("Nouvelle adresse e-mail").fill(renamed.email);
+  await page.locator("form[action='/compte/adresse']").getByLabel("Mot de passe actuel").fill("pas le bon mot de passe");
+  await page.getByRole("button", { name: "Changer mon adresse" }).click();
+  await expect(page.getByText("Ce n’est pas ton mot de passe actuel.")).toBeVisible();
+  await expect(page.getByLabel("Nouvelle adresse e-mail")).toHaveValue(renamed.email);
+  await settle(page, js);
+  await page.locator("form[action='/compte/adresse']").getByLabel("Mot de passe actuel").fill(PASSWORD);
+  await page.getByRole("button", { name: "Changer mon adresse" }).click();
+  await expect(page.getByText("ouvre le lien envoyé à la nouvelle adresse")).toBeVisible();
+  await expect(page.getByText(`Nouvelle adresse en attente : ${renamed.email}`)).toBeVisible();
+
+  const notice = await mailTo(baseURL!, person.email, "address_change_requested");
+  expect(notice).toContain(renamed.email);
+  await confirmAddress(page, js, renamed);
+  await page.goto("/compte");
+  await expect(page.getByText(renamed.email, { exact: true })).toBeVisible();
+  await expect(page.getByText("confirmée", { exact: true })).toBeVisible();
+});
+
 test("une page inconnue répond 404 en français", async ({ page }) => {
   const response = await page.goto("/nulle-part");
   expect(response?.status()).toBe(404);

@@ -385,7 +385,7 @@ test("file hors ligne : gardée jusqu’à l’accusé de réception, propre à 
   await page.getByLabel("Tracts distribués").fill("80");
   await page.getByRole("button", { name: "Envoyer le compte-rendu" }).click();
   await expect(status).toHaveAttribute("data-state", "pending");
-  await page.goto("/profil");
+  await page.goto("/compte");
   await settle(page, true);
   expect(await queue()).toHaveLength(1);
   const everywhere = page.getByRole("button", { name: "Se déconnecter de tous les appareils" });
@@ -398,6 +398,6 @@ test("file hors ligne : gardée jusqu’à l’accusé de réception, propre à 
   expect(await queue()).toHaveLength(1);
   page.once("dialog", (d) => void d.accept());
   await everywhere.click();
-  await expect(page).not.toHaveURL(/\/profil/);
+  await expect(page).not.toHaveURL(/\/compte/);
   expect(await queue()).toHaveLength(0);
 });

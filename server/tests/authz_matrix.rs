@@ -12,7 +12,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use app::api::account::address_link_valid::AddressLinkValid;
 use app::api::account::reset_link_valid::ResetLinkValid;
-use app::api::account::{get_current_user::GetCurrentUser, get_home::GetHome};
+use app::api::account::{get_current_user::GetCurrentUser, get_home::GetHome, get_my_account::GetMyAccount};
 use app::api::actions::{
     get_action::GetAction, get_action_form::GetActionForm, get_actions::GetActions, get_my_actions::GetMyActions,
     get_offline_forms::GetOfflineForms, get_report_form::GetReportForm, get_section_statistics::GetSectionStatistics,
@@ -432,6 +432,13 @@ fn table() -> Vec<Row> {
             Probe::FnShows(fn_path::<AddressLinkValid>(), vec![("token", "inconnu".into())], "false"),
         ),
         row("GET /profil", "own profile", SIGNED_IN, Probe::PageOk("/profil".into())),
+        row("GET /compte", "own account: address, password, devices", SIGNED_IN, Probe::PageShows("/compte".into(), "Appareils connectés")),
+        row(
+            &format!("POST {}", fn_path::<GetMyAccount>()),
+            "own account data",
+            SIGNED_IN,
+            Probe::FnShows(fn_path::<GetMyAccount>(), vec![], "\"devices\""),
+        ),
         row("GET /membres/{handle}", "public profile", EVERYONE, Probe::PageOk("/membres/{adele}".into())),
         row("GET /membres/{handle}", "a suspended member's page is gone", NOBODY, Probe::PageOk("/membres/{sam}".into())),
         row(
@@ -1045,6 +1052,30 @@ fn table() -> Vec<Row> {
             "proving an address needs a link that works: nobody without one",
             &[],
             Probe::Post("/adresse/inconnu".into(), vec![]),
+        ),
+        row(
+            "POST /compte/adresse",
+            "change my address (current password required)",
+            SIGNED_IN,
+            Probe::Post(
+                "/compte/adresse".into(),
+                fields(&[("email", "{unique}@example.fr"), ("email_current_password", "un mot de passe solide")]),
+            ),
+        ),
+        row(
+            "POST /compte/mot-de-passe",
+            "change my password (current password required)",
+            SIGNED_IN,
+            Probe::Post(
+                "/compte/mot-de-passe".into(),
+                fields(&[("current_password", "un mot de passe solide"), ("password", "un mot de passe solide")]),
+            ),
+        ),
+        row(
+            "POST /compte/appareils/{device}/deconnexion",
+            "sign out a device that is not one's own: nobody",
+            &[],
+            Probe::Post("/compte/appareils/0000000000000000/deconnexion".into(), vec![]),
         ),
         row(
             "POST /adresse/renvoyer",

@@ -251,6 +251,46 @@ texts! {
             en: "Lost a phone or used a shared computer? Sign out everywhere.",
         }
         sign_out_everywhere: &'static str { fr: "Se déconnecter de tous les appareils", en: "Sign out of all devices" }
+        account_link: &'static str {
+            fr: "Mon compte\u{a0}: adresse e-mail, mot de passe, appareils connectés",
+            en: "My account: e-mail address, password, signed-in devices",
+        }
+
+        account_title: &'static str { fr: "Mon compte", en: "My account" }
+        account_email_title: &'static str { fr: "Adresse e-mail", en: "E-mail address" }
+        account_email_verified: &'static str { fr: "confirmée", en: "confirmed" }
+        account_email_unverified: &'static str { fr: "pas encore confirmée", en: "not confirmed yet" }
+        account_email_pending: fn(&str) -> String {
+            fr: |a| format!("Nouvelle adresse en attente\u{a0}: {a}. Elle remplacera l’actuelle quand tu auras ouvert le lien qui lui a été envoyé."),
+            en: |a| format!("New address waiting: {a}. It replaces the current one once you open the link sent to it."),
+        }
+        account_new_email: &'static str { fr: "Nouvelle adresse e-mail", en: "New e-mail address" }
+        account_new_email_hint: &'static str {
+            fr: "Nous y envoyons un lien (48\u{a0}heures)\u{a0}: ton adresse change quand tu l’ouvres.",
+            en: "We send a link to it (48 hours): your address changes when you open it.",
+        }
+        account_current_password: &'static str { fr: "Mot de passe actuel", en: "Current password" }
+        account_email_submit: &'static str { fr: "Changer mon adresse", en: "Change my address" }
+        account_email_sent: &'static str {
+            fr: "C’est noté\u{a0}: ouvre le lien envoyé à la nouvelle adresse pour terminer le changement.",
+            en: "Noted: open the link sent to the new address to finish the change.",
+        }
+        account_password_title: &'static str { fr: "Mot de passe", en: "Password" }
+        account_new_password: &'static str { fr: "Nouveau mot de passe", en: "New password" }
+        account_password_submit: &'static str { fr: "Changer mon mot de passe", en: "Change my password" }
+        account_password_changed: &'static str {
+            fr: "Ton mot de passe est changé. Tes autres appareils sont déconnectés.",
+            en: "Your password is changed. Your other devices are signed out.",
+        }
+        account_this_device: &'static str { fr: "cet appareil", en: "this device" }
+        account_unknown_client: &'static str { fr: "Navigateur inconnu", en: "Unknown browser" }
+        account_device_times: fn(&str, &str) -> String {
+            fr: |since, seen| format!("Connecté depuis le {since} · vu le {seen}"),
+            en: |since, seen| format!("Signed in since {since} · last seen {seen}"),
+        }
+        account_at: fn(&str, &str) -> String { fr: |day, time| format!("{day} à {time}"), en: |day, time| format!("{day} at {time}") }
+        account_sign_out_device: &'static str { fr: "Déconnecter cet appareil", en: "Sign this device out" }
+        account_device_signed_out: &'static str { fr: "L’appareil est déconnecté.", en: "The device is signed out." }
 
         member_since: fn(&str) -> String { fr: |date| format!("Membre depuis le {date}"), en: |date| format!("Member since {date}") }
         member_nothing_visible: &'static str {
@@ -282,6 +322,8 @@ texts! {
                 FieldError::TooLong { max } => format!("Trop long\u{a0}: au plus {max} caractères."),
                 FieldError::TooManyItems { max } => format!("Trop d’éléments\u{a0}: au plus {max}."),
                 FieldError::InvalidEmail => "Cette adresse e-mail n’est pas valide (exemple\u{a0}: prenom@exemple.fr).".into(),
+                FieldError::WrongPassword => "Ce n’est pas ton mot de passe actuel.".into(),
+                FieldError::SameAddress => "C’est déjà l’adresse de ton compte.".into(),
                 FieldError::InvalidPostalCode => "Un code postal français a 5 chiffres (exemple\u{a0}: 59000).".into(),
                 FieldError::ConsentRequired => "Coche cette case pour créer ton compte\u{a0}: sans ton accord, nous ne pouvons pas traiter tes données.".into(),
                 FieldError::ChoiceRequired => "Choisis une des options.".into(),
@@ -330,6 +372,8 @@ texts! {
                 FieldError::TooLong { max } => format!("Too long: at most {max} characters."),
                 FieldError::TooManyItems { max } => format!("Too many items: at most {max}."),
                 FieldError::InvalidEmail => "This e-mail address is not valid (example: name@example.org).".into(),
+                FieldError::WrongPassword => "This is not your current password.".into(),
+                FieldError::SameAddress => "This is your account's address already.".into(),
                 FieldError::InvalidPostalCode => "A French postal code has 5 digits (example: 59000).".into(),
                 FieldError::ConsentRequired => "Tick this box to create your account: without your agreement we cannot process your data.".into(),
                 FieldError::ChoiceRequired => "Choose one of the options.".into(),

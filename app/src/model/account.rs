@@ -395,3 +395,25 @@ mod tests {
         assert_eq!(MembershipStatus::from_db(MembershipStatus::Pending.as_str()), MembershipStatus::Pending);
     }
 }
+
+/// "Mon compte": the address, one waiting to be proven, and the signed-in devices.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct AccountView {
+    pub email: String,
+    pub email_verified: bool,
+    /// A new address whose link has not been opened yet.
+    pub pending_email: Option<String>,
+    pub devices: Vec<DeviceView>,
+}
+
+/// A signed-in device (a session), by its public id.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct DeviceView {
+    pub id: String,
+    /// "Firefox sur Android"; `None` when the client said nothing recognizable.
+    pub client: Option<String>,
+    pub created_ms: i64,
+    pub last_seen_ms: i64,
+    /// The device showing the page.
+    pub current: bool,
+}

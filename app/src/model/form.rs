@@ -17,6 +17,10 @@ pub enum FieldError {
         max: usize,
     },
     InvalidEmail,
+    /// The current password typed on the account page is not the account's.
+    WrongPassword,
+    /// The new address is the account's address already.
+    SameAddress,
     InvalidPostalCode,
     ConsentRequired,
     ChoiceRequired,

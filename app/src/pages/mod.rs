@@ -1,6 +1,7 @@
 //! One module per page.
 
 pub mod about;
+pub mod account;
 pub mod action;
 pub mod action_form;
 pub mod actions;

@@ -2,6 +2,7 @@
 //! success answers 303 See Other; failure re-renders the same page with the input kept, one
 //! message per field, and the matching status (422, 429…).
 
+pub mod account;
 pub mod actions;
 pub mod address;
 pub mod feed;

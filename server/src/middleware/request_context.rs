@@ -89,7 +89,8 @@ pub async fn attach_request_context(State(state): State<ServerState>, mut reques
     request.extensions_mut().insert(lang);
     if !is_static(request.uri().path()) && !needs_no_person(request.uri().path()) {
         if let Some(token) = cookies::get(request.headers(), session_token::COOKIE_NAME).filter(|t| !t.is_empty()) {
-            match sessions::resolve(&state.app.db, &token).await {
+            let user_agent = request.headers().get(http::header::USER_AGENT).and_then(|v| v.to_str().ok());
+            match sessions::resolve_from(&state.app.db, &token, user_agent).await {
                 Ok(Some(signed_in)) => {
                     request.extensions_mut().insert(UnreadNotifications(signed_in.unread_notifications));
                     request.extensions_mut().insert(signed_in.subject);

@@ -1,4 +1,5 @@
 pub mod address_link_valid;
 pub mod get_current_user;
 pub mod get_home;
+pub mod get_my_account;
 pub mod reset_link_valid;

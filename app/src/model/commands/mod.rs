@@ -3,6 +3,7 @@
 //! the command or every field's error at once. Checks that need the database (a commune, a
 //! handle, a duplicate) stay in the services, on the typed values.
 
+pub mod account;
 pub mod action;
 pub mod group;
 pub mod membership;

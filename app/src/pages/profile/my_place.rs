@@ -60,12 +60,9 @@ pub(super) fn MyPlace(profile: MyProfile, place_outcome: Option<FormOutcome>) ->
                     </form>
                 })}
             </section>
-            <section class="card" aria-labelledby="sessions-title">
-                <h2 id="sessions-title">{t.sessions_title}</h2>
-                <p>{t.sessions_hint}</p>
-                <form method="post" action="/deconnexion-partout" data-sign-out=t.sign_out_pending>
-                    <button type="submit" class="button danger">{t.sign_out_everywhere}</button>
-                </form>
+            <section class="card" aria-labelledby="account-title">
+                <h2 id="account-title">{t.account_title}</h2>
+                <p><a href="/compte">{t.account_link}</a></p>
             </section>
         </section>
     }

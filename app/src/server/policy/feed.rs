@@ -22,7 +22,7 @@ pub const VIEWER: &str = "me AS (SELECT vu.id AS id, vsc.section_id AS section_i
 /// `VIEWER`, plus the session's `last_seen_at` and `expires_at`; no row when the session is unknown or expired or
 /// its account suspended. The request's first statement is built on it (`store::sessions`).
 pub const SESSION_VIEWER: &str = "me AS (SELECT vu.id AS id, vsc.section_id AS section_id, vc.departement_code AS federation_code, \
-     vs.last_seen_at AS last_seen_at, vs.expires_at AS expires_at \
+     vs.last_seen_at AS last_seen_at, vs.expires_at AS expires_at, vs.client AS client \
      FROM sessions vs JOIN users vu ON vu.id = vs.user_id AND vu.suspended_at IS NULL \
      LEFT JOIN communes vc ON vc.insee = vu.commune_insee \
      LEFT JOIN section_communes vsc ON vsc.insee = vu.commune_insee \

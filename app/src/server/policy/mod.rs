@@ -71,6 +71,11 @@ pub fn can_read_private_account(viewer: &Subject, owner_id: UserId) -> bool {
     viewer.id() == Some(owner_id)
 }
 
+/// The account itself (address, password, devices, and later its data): its owner alone.
+pub fn can_manage_account(viewer: &Subject, owner_id: UserId) -> bool {
+    viewer.id() == Some(owner_id)
+}
+
 // ---- Sections and federations ------------------------------------------------------------------
 
 /// Sections are created by the federation's responsables (or national admins).

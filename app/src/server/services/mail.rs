@@ -115,11 +115,13 @@ pub fn password_reset(user_id: UserId, to: &str, display_name: &str, link: &str)
     mail(user_id, to, "password_reset", "Ton nouveau mot de passe Coopol".to_string(), &paragraphs)
 }
 
-/// The notice that the password was changed (every device was signed out).
-pub fn password_changed(user_id: UserId, to: &str, display_name: &str, help_link: &str) -> Mail {
+/// The notice that the password was changed: through a link (every device signed out) or on the
+/// account page (`everywhere: false`: the other devices).
+pub fn password_changed(user_id: UserId, to: &str, display_name: &str, help_link: &str, everywhere: bool) -> Mail {
+    let devices = if everywhere { "tous tes appareils ont été déconnectés" } else { "tes autres appareils ont été déconnectés" };
     let paragraphs = [
         format!("Bonjour {display_name},"),
-        "Le mot de passe de ton compte Coopol vient d’être changé, et tous tes appareils ont été déconnectés.".to_string(),
+        format!("Le mot de passe de ton compte Coopol vient d’être changé, et {devices}."),
         format!("Si ce n’est pas toi, choisis vite un nouveau mot de passe\u{a0}: {help_link}"),
         "— Coopol".to_string(),
     ];
@@ -147,6 +149,17 @@ pub fn address_in_use(owner_id: UserId, to: &str, display_name: &str, sign_in_li
         "Sinon, tu n’as rien à faire\u{a0}: ton compte ne change pas.\n— Coopol".to_string(),
     ];
     mail(owner_id, to, "address_in_use", "Ton adresse a servi à une inscription sur Coopol".to_string(), &paragraphs)
+}
+
+/// To the proven address of an account that asked to move to another one.
+pub fn address_change_requested(user_id: UserId, to: &str, display_name: &str, new_address: &str, help_link: &str) -> Mail {
+    let paragraphs = [
+        format!("Bonjour {display_name},"),
+        format!("Ton compte Coopol a demandé à changer d’adresse e-mail pour {new_address}. Le changement se fera quand le lien envoyé à cette adresse sera ouvert\u{a0}; d’ici là, rien ne change."),
+        format!("Si ce n’est pas toi, choisis vite un nouveau mot de passe\u{a0}: {help_link}"),
+        "— Coopol".to_string(),
+    ];
+    mail(user_id, to, "address_change_requested", "Changement d’adresse de ton compte Coopol".to_string(), &paragraphs)
 }
 
 #[cfg(test)]

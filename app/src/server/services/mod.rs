@@ -1,5 +1,6 @@
 //! Use cases that span several statements: one transaction each.
 
+pub mod account;
 pub mod accounts;
 pub mod action_calendar;
 pub mod action_summary;

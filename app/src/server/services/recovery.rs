@@ -68,7 +68,7 @@ pub async fn reset(state: &AppState, token: &str, form: &RawForm) -> Result<(), 
     store::tokens::use_all(&mut tx, user_id, store::tokens::PASSWORD_RESET, now).await?;
     store::sessions::delete_all_for_user(&mut tx, user_id).await?;
     let closed = store::events::insert(&mut tx, SESSIONS_CLOSED, None, Some(user_id), now).await?;
-    let notice: Mail = mail::password_changed(user_id, &user.email, &user.display_name, &state.settings.link("/mot-de-passe-oublie"));
+    let notice: Mail = mail::password_changed(user_id, &user.email, &user.display_name, &state.settings.link("/mot-de-passe-oublie"), true);
     mail::enqueue(&mut tx, &notice, now).await?;
     tx.commit().await?;
     state.bus.publish(vec![closed]).await;

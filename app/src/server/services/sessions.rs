@@ -2,7 +2,7 @@
 
 use crate::error::AppError;
 use crate::model::ids::UserId;
-use crate::server::auth::session_token;
+use crate::server::auth::{device, session_token};
 use crate::server::context::AppState;
 use crate::server::db::{Db, Tx};
 use crate::server::policy::{parse_roles, SessionUser, StoredPerson, Subject};
@@ -33,15 +33,24 @@ impl SignedIn {
 
 /// The person behind a cookie token, sliding the session's expiry now and then.
 pub async fn resolve(db: &Db, token: &str) -> Result<Option<SignedIn>, AppError> {
+    resolve_from(db, token, None).await
+}
+
+/// `resolve`, for a request that came with a User-Agent: the session also records the
+/// approximate client it is seen with (Mon compte lists it), at its first request and whenever
+/// the expiry slides.
+pub async fn resolve_from(db: &Db, token: &str, user_agent: Option<&str>) -> Result<Option<SignedIn>, AppError> {
     let token_hash = session_token::hash(token);
     let now = now_ms();
     let rows = store::sessions::find_subject(db, &token_hash, now).await?;
     let Some(first) = rows.first().cloned() else {
         return Ok(None);
     };
-    if now - first.last_seen_at > session_token::TOUCH_EVERY_MS {
+    let client = user_agent.and_then(device::describe);
+    let unknown_client = first.client.is_none() && client.is_some();
+    if now - first.last_seen_at > session_token::TOUCH_EVERY_MS || unknown_client {
         let mut tx = db.begin().await?;
-        store::sessions::touch(&mut tx, &token_hash, now, now + session_token::LIFETIME_MS).await?;
+        store::sessions::touch(&mut tx, &token_hash, now, now + session_token::LIFETIME_MS, client.as_deref()).await?;
         tx.commit().await?;
     }
     let roles = parse_roles(rows.iter().filter_map(|r| Some((r.role.as_deref()?, r.scope_kind.as_deref()?, r.scope_code.as_deref()?))));

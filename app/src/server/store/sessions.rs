@@ -27,6 +27,8 @@ pub struct SessionSubjectRow {
     pub home_name: Option<String>,
     pub last_seen_at: i64,
     pub expires_at: i64,
+    /// The approximate client last seen with this session (`auth::device`).
+    pub client: Option<String>,
     pub unread_notifications: i64,
     pub role: Option<String>,
     pub scope_kind: Option<String>,
@@ -35,9 +37,11 @@ pub struct SessionSubjectRow {
 
 #[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn insert(tx: &mut Tx, token_hash: &str, user_id: UserId, now_ms: i64, expires_at: i64) -> Result<(), sqlx::Error> {
-    let sql = "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at) \
-               VALUES ($1, $2, $3, $3, $4)";
-    on_tx!(tx, c => sqlx::query(sql).bind(token_hash).bind(user_id).bind(now_ms).bind(expires_at).execute(c).await.map(|r| r.rows_affected()))?;
+    // The device's public id (Mon compte signs a device out by it): random, never the hash.
+    let device_id = hex::encode(rand::random::<[u8; 8]>());
+    let sql = "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at, device_id) \
+               VALUES ($1, $2, $3, $3, $4, $5)";
+    on_tx!(tx, c => sqlx::query(sql).bind(token_hash).bind(user_id).bind(now_ms).bind(expires_at).bind(&device_id).execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
 }
 
@@ -49,7 +53,7 @@ pub async fn find_subject(db: &Db, token_hash: &str, now_ms: i64) -> Result<Vec<
     let sql = format!(
         "WITH {SESSION_VIEWER} SELECT me.id AS user_id, u.handle, u.display_name, sec.slug AS section_slug, \
          me.federation_code, me.section_id, u.membership, u.membership_status, u.email_verified_at, c.lat AS home_lat, c.lng AS home_lng, c.name AS home_name, \
-         me.last_seen_at, me.expires_at, ({UNREAD}) AS unread_notifications, r.role, r.scope_kind, r.scope_code \
+         me.last_seen_at, me.expires_at, me.client, ({UNREAD}) AS unread_notifications, r.role, r.scope_kind, r.scope_code \
          FROM me JOIN users u ON u.id = me.id LEFT JOIN communes c ON c.insee = u.commune_insee \
          LEFT JOIN sections sec ON sec.id = me.section_id LEFT JOIN roles r ON r.user_id = me.id \
          ORDER BY r.scope_kind, r.scope_code, r.role",
@@ -60,9 +64,9 @@ pub async fn find_subject(db: &Db, token_hash: &str, now_ms: i64) -> Result<Vec<
 
 /// Slides the expiry forward (called at most every few minutes per session, not per request).
 #[tracing::instrument(skip_all, err(level = "warn"))]
-pub async fn touch(tx: &mut Tx, token_hash: &str, now_ms: i64, expires_at: i64) -> Result<(), sqlx::Error> {
-    let sql = "UPDATE sessions SET last_seen_at = $1, expires_at = $2 WHERE token_hash = $3";
-    on_tx!(tx, c => sqlx::query(sql).bind(now_ms).bind(expires_at).bind(token_hash).execute(c).await.map(|r| r.rows_affected()))?;
+pub async fn touch(tx: &mut Tx, token_hash: &str, now_ms: i64, expires_at: i64, client: Option<&str>) -> Result<(), sqlx::Error> {
+    let sql = "UPDATE sessions SET last_seen_at = $1, expires_at = $2, client = COALESCE($3, client) WHERE token_hash = $4";
+    on_tx!(tx, c => sqlx::query(sql).bind(now_ms).bind(expires_at).bind(client).bind(token_hash).execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
 }
 
@@ -101,4 +105,36 @@ pub async fn is_live(db: &Db, token_hash: &str, now_ms: i64) -> Result<bool, sql
                WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.suspended_at IS NULL";
     let n: i64 = on_pool!(db.read(), p => sqlx::query_scalar(sql).bind(token_hash).bind(now_ms).fetch_one(p).await)?;
     Ok(n > 0)
+}
+
+/// Signs out every other device of the person (a new password keeps this one).
+#[tracing::instrument(skip_all, err(level = "warn"))]
+pub async fn delete_others(tx: &mut Tx, user_id: UserId, keep_token_hash: &str) -> Result<u64, sqlx::Error> {
+    let sql = "DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2";
+    on_tx!(tx, c => sqlx::query(sql).bind(user_id).bind(keep_token_hash).execute(c).await.map(|r| r.rows_affected()))
+}
+
+/// Signs out one device of the person, by its public id.
+#[tracing::instrument(skip_all, err(level = "warn"))]
+pub async fn delete_device(tx: &mut Tx, user_id: UserId, device_id: &str) -> Result<u64, sqlx::Error> {
+    let sql = "DELETE FROM sessions WHERE user_id = $1 AND device_id = $2";
+    on_tx!(tx, c => sqlx::query(sql).bind(user_id).bind(device_id).execute(c).await.map(|r| r.rows_affected()))
+}
+
+/// A signed-in device, for the account page (the hash only tells the service which one is this
+/// one; it never leaves the server).
+#[derive(Debug, Clone, serde::Deserialize)]
+pub struct DeviceRow {
+    pub token_hash: String,
+    pub device_id: Option<String>,
+    pub client: Option<String>,
+    pub created_at: i64,
+    pub last_seen_at: i64,
+}
+
+pub fn devices_part(user_id: UserId, now_ms: i64) -> crate::server::store::bundle::Part {
+    use crate::server::store::bundle::{Arg, Part};
+    let sql = "SELECT token_hash, device_id, client, created_at, last_seen_at FROM sessions \
+               WHERE user_id = $1 AND expires_at > $2 ORDER BY last_seen_at DESC LIMIT 50";
+    Part::new(sql, &["token_hash", "device_id", "client", "created_at", "last_seen_at"], vec![Arg::Int(user_id.get()), Arg::Int(now_ms)])
 }

@@ -76,3 +76,16 @@ pub async fn purge_expired(tx: &mut Tx, now_ms: i64) -> Result<u64, sqlx::Error>
     let sql = "DELETE FROM account_tokens WHERE expires_at < $1";
     on_tx!(tx, c => sqlx::query(sql).bind(now_ms - 86_400_000).execute(c).await.map(|r| r.rows_affected()))
 }
+
+/// The newest address waiting for its link (the account page shows it).
+#[derive(Debug, Clone, serde::Deserialize)]
+pub struct PendingAddress {
+    pub email: String,
+}
+
+pub fn pending_address_part(user_id: UserId, now_ms: i64) -> crate::server::store::bundle::Part {
+    use crate::server::store::bundle::{Arg, Part};
+    let sql = "SELECT email FROM account_tokens WHERE user_id = $1 AND purpose = 'verify_email' AND used_at IS NULL \
+               AND expires_at > $2 ORDER BY created_at DESC LIMIT 1";
+    Part::new(sql, &["email"], vec![Arg::Int(user_id.get()), Arg::Int(now_ms)])
+}

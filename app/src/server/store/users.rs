@@ -158,3 +158,31 @@ pub async fn set_verified_email(tx: &mut Tx, user_id: UserId, email: &str, email
     on_tx!(tx, c => sqlx::query(sql).bind(email).bind(email_normalized).bind(now_ms).bind(user_id).execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
 }
+
+/// The stored password hash (for checking the current password on the account page).
+#[tracing::instrument(skip_all, err(level = "warn"))]
+pub async fn password_hash_of(db: &Db, id: UserId) -> Result<Option<String>, sqlx::Error> {
+    on_pool!(db.read(), p => sqlx::query_scalar("SELECT password_hash FROM users WHERE id = $1").bind(id).fetch_optional(p).await)
+}
+
+/// An address not proven yet, corrected (it stays unproven until its link is opened).
+#[tracing::instrument(skip_all, err(level = "warn"))]
+pub async fn set_unverified_email(tx: &mut Tx, user_id: UserId, email: &str, now_ms: i64) -> Result<(), sqlx::Error> {
+    let sql = "UPDATE users SET email = $1, updated_at = $2 WHERE id = $3 AND email_verified_at IS NULL";
+    on_tx!(tx, c => sqlx::query(sql).bind(email).bind(now_ms).bind(user_id).execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// The account page's address line.
+#[derive(Debug, Clone, serde::Deserialize)]
+pub struct AccountRow {
+    pub email: String,
+    #[serde(deserialize_with = "crate::server::store::bundle::flag")]
+    pub email_verified: bool,
+}
+
+pub fn account_part(id: UserId) -> crate::server::store::bundle::Part {
+    use crate::server::store::bundle::{Arg, Part};
+    let sql = "SELECT email, (email_verified_at IS NOT NULL) AS email_verified FROM users WHERE id = $1";
+    Part::new(sql, &["email", "email_verified"], vec![Arg::Int(id.get())])
+}

@@ -1,0 +1,169 @@
+//! `/compte`, "Mon compte": the address, the password and the signed-in devices. Plain POST
+//! forms: everything works without JavaScript; each form shows only its own outcome.
+
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::components::Redirect;
+use leptos_router::hooks::use_query_map;
+
+use crate::api::account::get_my_account::get_my_account;
+use crate::components::form::{use_form_outcome, FormAlert, TextField};
+use crate::components::lang::{use_lang, use_texts};
+use crate::error::AppError;
+use crate::i18n::{format_day, format_time};
+use crate::model::account::{AccountView, DeviceView};
+use crate::model::commands::account::EMAIL_FORM_CURRENT;
+use crate::model::form::FormOutcome;
+use crate::pages::error_view::ErrorView;
+
+#[component]
+pub fn AccountPage() -> impl IntoView {
+    let t = use_texts();
+    let account = OnceResource::new_blocking(get_my_account());
+    let outcome = use_form_outcome();
+    let query = use_query_map();
+    view! {
+        <Title text=t.account_title />
+        <Meta name="robots" content="noindex" />
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let outcome = outcome.await;
+                let done = if outcome.is_none() { query.read_untracked().get("fait") } else { None };
+                let of_form = |name: &str| outcome.clone().filter(|o| o.values.value("form") == name);
+                match account.await {
+                    Ok(account) => {
+                        let notice = match done.as_deref() {
+                            Some("adresse") => Some(t.account_email_sent),
+                            Some("mot-de-passe") => Some(t.account_password_changed),
+                            Some("appareil") => Some(t.account_device_signed_out),
+                            _ => None,
+                        };
+                        view! {
+                            <section class="page narrow">
+                                <h1>{t.account_title}</h1>
+                                {notice.map(|n| view! { <p class="alert alert-success" role="status">{n}</p> })}
+                                <EmailCard account=account.clone() outcome=of_form("adresse") />
+                                <PasswordCard outcome=of_form("mot-de-passe") />
+                                <DevicesCard devices=account.devices />
+                            </section>
+                        }
+                        .into_any()
+                    }
+                    Err(AppError::NotAuthenticated) => view! { <Redirect path="/connexion?retour=%2Fcompte" /> }.into_any(),
+                    Err(error) => view! { <ErrorView error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn EmailCard(account: AccountView, outcome: Option<FormOutcome>) -> impl IntoView {
+    let t = use_texts();
+    let form = outcome.clone().unwrap_or_default();
+    let status = if account.email_verified { t.account_email_verified } else { t.account_email_unverified };
+    view! {
+        <section class="card" aria-labelledby="adresse-titre">
+            <h2 id="adresse-titre">{t.account_email_title}</h2>
+            <p>
+                <strong>{account.email}</strong>
+                " "
+                <span class="badge" class:pending=!account.email_verified>{status}</span>
+            </p>
+            {account.pending_email.map(|p| view! { <p class="hint">{(t.account_email_pending)(&p)}</p> })}
+            <FormAlert outcome=outcome />
+            <form method="post" action="/compte/adresse" class="stack" novalidate>
+                <input type="hidden" name="form" value="adresse" />
+                <TextField
+                    name="email"
+                    label=t.account_new_email
+                    hint=t.account_new_email_hint
+                    value=form.value("email")
+                    error=form.error("email")
+                    input_type="email"
+                    autocomplete="email"
+                />
+                <TextField
+                    name=EMAIL_FORM_CURRENT
+                    label=t.account_current_password
+                    error=form.error(EMAIL_FORM_CURRENT)
+                    input_type="password"
+                    autocomplete="current-password"
+                />
+                <button type="submit" class="button">{t.account_email_submit}</button>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+fn PasswordCard(outcome: Option<FormOutcome>) -> impl IntoView {
+    let t = use_texts();
+    let form = outcome.clone().unwrap_or_default();
+    view! {
+        <section class="card" aria-labelledby="mot-de-passe-titre">
+            <h2 id="mot-de-passe-titre">{t.account_password_title}</h2>
+            <FormAlert outcome=outcome />
+            <form method="post" action="/compte/mot-de-passe" class="stack" novalidate>
+                <input type="hidden" name="form" value="mot-de-passe" />
+                <TextField
+                    name="current_password"
+                    label=t.account_current_password
+                    error=form.error("current_password")
+                    input_type="password"
+                    autocomplete="current-password"
+                />
+                <TextField
+                    name="password"
+                    label=t.account_new_password
+                    hint=t.password_hint
+                    error=form.error("password")
+                    input_type="password"
+                    autocomplete="new-password"
+                />
+                <button type="submit" class="button">{t.account_password_submit}</button>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+fn DevicesCard(devices: Vec<DeviceView>) -> impl IntoView {
+    let t = use_texts();
+    let lang = use_lang();
+    let when = move |ms: i64| (t.account_at)(&format_day(lang, ms), &format_time(lang, ms));
+    view! {
+        <section class="card" aria-labelledby="appareils-titre">
+            <h2 id="appareils-titre">{t.sessions_title}</h2>
+            <ul class="devices">
+                {devices
+                    .into_iter()
+                    .map(|d| {
+                        let name = d.client.clone().unwrap_or_else(|| t.account_unknown_client.to_string());
+                        view! {
+                            <li class="device">
+                                <strong>{name}</strong>
+                                {d.current.then(|| view! { " " <span class="badge">{t.account_this_device}</span> })}
+                                <br />
+                                <span class="hint">{(t.account_device_times)(&when(d.created_ms), &when(d.last_seen_ms))}</span>
+                                {(!d.current)
+                                    .then(|| {
+                                        view! {
+                                            <form method="post" action=format!("/compte/appareils/{}/deconnexion", d.id) class="inline-form">
+                                                " "
+                                                <button type="submit" class="link-button">{t.account_sign_out_device}</button>
+                                            </form>
+                                        }
+                                    })}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+            <p class="hint">{t.sessions_hint}</p>
+            <form method="post" action="/deconnexion-partout" data-sign-out=t.sign_out_pending>
+                <button type="submit" class="button danger">{t.sign_out_everywhere}</button>
+            </form>
+        </section>
+    }
+}
