@@ -74,7 +74,7 @@ export async function signUpOn(
 
 /** Opens the address link e-mailed to `p` (the .eml the server wrote) and confirms it. */
 export async function confirmAddress(page: Page, js: boolean, p: Person) {
-  const mail = await mailTo(page.url(), p.email, "address_check");
+  const mail = await mailTo(p.email, "address_check");
   const link = mail.match(/https?:\/\/[^\s"<]+\/adresse\/[A-Za-z0-9_-]+/)?.[0];
   expect(link, mail).toBeTruthy();
   await page.goto(new URL(link!).pathname);
@@ -120,17 +120,20 @@ function decodePart(part: string): string {
   return Buffer.from(bytes, "latin1").toString("utf8");
 }
 
-/** Waits for the e-mail of `kind` to `to` that the server under test wrote as an .eml file
- * (no SMTP in these tests: COOPOL_MAIL_DIR) and returns its decoded text. */
-export async function mailTo(baseURL: string, to: string, kind: string): Promise<string> {
-  const dir = path.join(process.env.COOPOL_E2E_TMP ?? "", `mails-${new URL(baseURL).port}`);
+/** Waits for the e-mail of `kind` to `to` that a server under test wrote as an .eml file (no
+ * SMTP in these tests: COOPOL_MAIL_DIR, one directory per server) and returns its decoded text.
+ * Every server's directory is searched: instances sharing one database send each other's mails
+ * (identities are unique per test, so a mail is never someone else's). */
+export async function mailTo(to: string, kind: string): Promise<string> {
+  const root = process.env.COOPOL_E2E_TMP ?? "";
+  const dirs = () => fs.readdirSync(root).filter((d) => d.startsWith("mails-")).map((d) => path.join(root, d));
   let found = "";
   await expect
     .poll(
       () => {
-        const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith(`-${kind}.eml`)) : [];
+        const files = dirs().flatMap((dir) => fs.readdirSync(dir).filter((f) => f.endsWith(`-${kind}.eml`)).map((f) => path.join(dir, f)));
         for (const f of files) {
-          const raw = fs.readFileSync(path.join(dir, f), "utf8");
+          const raw = fs.readFileSync(f, "utf8");
           if (raw.includes(`To: ${to}`)) {
             found = raw.split(/\r?\n--/).map(decodePart).join("\n");
             return true;
