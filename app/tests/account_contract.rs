@@ -147,7 +147,7 @@ async fn an_unproven_address_is_corrected_in_place(t: &TestDb) {
         ("consent", "oui"),
     ]);
     let opened = accounts::sign_up(&state, &form, "ip").await.unwrap();
-    testing::outbox(&state.db).await;
+    let typo_link = testing::link_token(&testing::outbox(&state.db).await[0].body_text, "/adresse/");
     let me = subject(&state, &opened.token, PHONE).await;
     account::change_email(&state, &me, &RawForm::of(&[("email", "typo@example.fr"), ("email_current_password", PASSWORD)])).await.unwrap();
     let sent = testing::outbox(&state.db).await;
@@ -157,6 +157,7 @@ async fn an_unproven_address_is_corrected_in_place(t: &TestDb) {
         "no notice to an unproven address"
     );
     assert_eq!(account::view(&state, &me).await.unwrap().email, "typo@example.fr");
+    assert!(!address::link_is_valid(&state, &typo_link).await.unwrap(), "the mistyped address's link no longer works");
     address::confirm(&state, &testing::link_token(&sent[0].body_text, "/adresse/")).await.unwrap();
     assert!(sign_in(&state, "typo@example.fr", PASSWORD).await.is_ok());
 }

@@ -1,5 +1,6 @@
 import { expect, test } from "./fixtures";
-import { confirmAddress, mailTo, newPerson, PASSWORD, settle, signUpOn } from "./helpers";
+import { execFileSync } from "node:child_process";
+import { confirmAddress, mailTo, newPerson, openComposer, PASSWORD, settle, signUpOn } from "./helpers";
 
 // Sign up → sign out → sign in → edit the profile → see the public profile, as a real person would:
 // every step through the visible UI, on every project (phone/desktop × JS on/off × SQLite/PostgreSQL).
@@ -165,6 +166,35 @@ test("mon compte : changer d’adresse e-mail", async ({ page, javaScriptEnabled
   await page.goto("/compte");
   await expect(page.getByText(renamed.email, { exact: true })).toBeVisible();
   await expect(page.getByText("confirmée", { exact: true })).toBeVisible();
+});
+
+// Télécharger mes données: asked on the account page, prepared in the background (the page
+// follows its progress), then a ZIP whose JSON and page hold what the person wrote.
+test("télécharger mes données : un ZIP qui contient ce que j’ai écrit", async ({ page, javaScriptEnabled }, testInfo) => {
+  const js = javaScriptEnabled;
+  const person = newPerson(testInfo);
+  const canary = `Canari-${Date.now().toString(36)}`;
+  await signUpOn(page, js, person, "59000", "sympathisant");
+  await page.goto("/fil");
+  await settle(page, js);
+  await openComposer(page);
+  await page.getByLabel("Ton message").fill(`Je tracte samedi ${canary}`);
+  await page.getByRole("button", { name: "Publier", exact: true }).click();
+  await expect(page.locator("article.post", { hasText: canary })).toBeVisible();
+
+  await page.goto("/compte");
+  await settle(page, js);
+  await page.getByRole("button", { name: "Préparer mes données" }).click();
+  const link = page.getByRole("link", { name: "Télécharger mes données (ZIP)" });
+  await expect(link).toBeVisible({ timeout: 30_000 });
+  const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+  expect(download.suggestedFilename()).toMatch(/^coopol-mes-donnees-\d{4}-\d{2}-\d{2}\.zip$/);
+  const file = testInfo.outputPath("donnees.zip");
+  await download.saveAs(file);
+  const read = "import sys, zipfile\nz = zipfile.ZipFile(sys.argv[1])\nprint(z.read('donnees.json').decode())\nprint(z.read('donnees.html').decode())";
+  const content = execFileSync("python3", ["-c", read, file]).toString();
+  expect(content).toContain(`"body": "Je tracte samedi ${canary}"`);
+  expect(content).toContain(`<td>${person.email}</td>`);
 });
 
 test("une page inconnue répond 404 en français", async ({ page }) => {

@@ -29,13 +29,14 @@ pub fn spawn_housekeeping(db: Db) -> tokio::task::JoinHandle<()> {
             if app::server::store::events::delete_before(&db, app::server::now_ms() - 3_600_000).await.is_err() {
                 tracing::warn!("live-event outbox purge failed");
             }
-            // E-mailed links (a new password…) a day after they expired,
-            // and sent e-mails after 30 days.
+            // E-mailed links (a new password…) a day after they expired, sent e-mails after
+            // 30 days, data exports after their 7 days.
             let purged = async {
                 let now = app::server::now_ms();
                 let mut tx = db.begin().await?;
                 app::server::store::tokens::purge_expired(&mut tx, now).await?;
                 app::server::store::mail::purge_sent(&mut tx, now - SENT_MAIL_KEPT_MS).await?;
+                app::server::store::exports::purge_expired(&mut tx, now, app::server::services::export::KEPT_MS).await?;
                 tx.commit().await
             }
             .await;
@@ -92,6 +93,18 @@ pub fn spawn_mail_worker(db: Db, mailer: Mailer, every: Duration) -> tokio::task
         loop {
             tick.tick().await;
             mailer.send_due(&db, now_ms()).await;
+        }
+    })
+}
+
+/// Prepares the data exports people asked for ("Télécharger mes données"), one after the other,
+/// as often as the mail worker looks at the outbox. Leased: several instances share the work.
+pub fn spawn_export_worker(state: AppState, every: Duration) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(every);
+        loop {
+            tick.tick().await;
+            while let Ok(true) = app::server::services::export::build_due(&state).await {}
         }
     })
 }

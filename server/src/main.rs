@@ -228,6 +228,7 @@ async fn serve(common: &CommonArgs, args: ServeArgs) -> Result<(), String> {
     };
     tracing::info!(via = %mailer.describe(), "e-mails are sent from the outbox");
     let mail_worker = jobs::spawn_mail_worker(db.clone(), mailer, std::time::Duration::from_secs(args.mail_interval_secs.max(1)));
+    let exports = jobs::spawn_export_worker(state_for_jobs.clone(), std::time::Duration::from_secs(args.mail_interval_secs.max(1)));
     let reminders = jobs::spawn_reminders(state_for_jobs, std::time::Duration::from_secs(args.reminder_interval_secs.max(1)));
 
     let listener = tokio::net::TcpListener::bind(args.addr).await.map_err(|e| format!("cannot listen on {}: {e}", args.addr))?;
@@ -248,6 +249,7 @@ async fn serve(common: &CommonArgs, args: ServeArgs) -> Result<(), String> {
     housekeeping.abort();
     reminders.abort();
     mail_worker.abort();
+    exports.abort();
     db.close().await;
     tracing::info!("stopped cleanly");
     Ok(())

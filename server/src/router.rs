@@ -37,6 +37,8 @@ pub fn plain_routes() -> Vec<(&'static str, &'static str, MethodRouter<ServerSta
         ("POST", "/compte/adresse", post(forms::account::email)),
         ("POST", "/compte/mot-de-passe", post(forms::account::password)),
         ("POST", "/compte/appareils/{device}/deconnexion", post(forms::account::sign_out_device)),
+        ("POST", "/compte/donnees", post(forms::account::request_export)),
+        ("GET", "/compte/donnees/{id}", get(forms::account::download_export)),
         ("POST", "/adresse/{token}", post(forms::address::confirm)),
         ("POST", "/profil", post(forms::profile::submit)),
         ("POST", "/profil/commune", post(forms::membership::move_commune)),

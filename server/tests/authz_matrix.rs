@@ -123,6 +123,8 @@ struct World {
     posts: HashMap<&'static str, PostId>,
     actions: HashMap<&'static str, ActionId>,
     calendar_token: String,
+    /// Adèle's data export, ready to download.
+    export_id: i64,
 }
 
 fn form(pairs: &[(&str, &str)]) -> RawForm {
@@ -209,7 +211,11 @@ async fn build_world(t: &TestDb) -> World {
     let free_communes = store_free_communes(&state).await;
     let posts = feed_fixtures(&state, &users).await;
     let (actions, calendar_token) = action_fixtures(&state, &users).await;
-    World { router, state, users, free_communes, posts, actions, calendar_token }
+    let adele = subject_of(&state, users[&AdherentS].0).await;
+    app::server::services::export::request(&state, &adele).await.expect("export");
+    assert!(app::server::services::export::build_due(&state).await.expect("build the export"));
+    let export_id = app::server::services::account::view(&state, &adele).await.expect("account").export.expect("ready").id;
+    World { router, state, users, free_communes, posts, actions, calendar_token, export_id }
 }
 
 async fn feed_fixtures(state: &AppState, users: &HashMap<Who, (UserId, String, String)>) -> HashMap<&'static str, PostId> {
@@ -433,6 +439,12 @@ fn table() -> Vec<Row> {
         ),
         row("GET /profil", "own profile", SIGNED_IN, Probe::PageOk("/profil".into())),
         row("GET /compte", "own account: address, password, devices", SIGNED_IN, Probe::PageShows("/compte".into(), "Appareils connectés")),
+        row(
+            "GET /compte/donnees/{id}",
+            "download a data export: its owner only",
+            &[AdherentS],
+            Probe::PageOk("/compte/donnees/{export}".into()),
+        ),
         row(
             &format!("POST {}", fn_path::<GetMyAccount>()),
             "own account data",
@@ -1071,6 +1083,7 @@ fn table() -> Vec<Row> {
                 fields(&[("current_password", "un mot de passe solide"), ("password", "un mot de passe solide")]),
             ),
         ),
+        row("POST /compte/donnees", "prepare my data", SIGNED_IN, Probe::Post("/compte/donnees".into(), fields(&[("form", "export")]))),
         row(
             "POST /compte/appareils/{device}/deconnexion",
             "sign out a device that is not one's own: nobody",
@@ -1189,6 +1202,7 @@ fn fill(template: &str, world: &World, who: Who, n: usize) -> String {
         .replace("{action_past}", &action("past"))
         .replace("{action_invite}", &action("invite"))
         .replace("{calendar_token}", &world.calendar_token)
+        .replace("{export}", &world.export_id.to_string())
         .replace("{adele}", &world.handle(AdherentS))
         .replace("{sam}", &world.handle(Suspended))
         .replace("{noe}", "noe-loos")

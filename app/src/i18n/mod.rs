@@ -291,6 +291,25 @@ texts! {
         account_at: fn(&str, &str) -> String { fr: |day, time| format!("{day} à {time}"), en: |day, time| format!("{day} at {time}") }
         account_sign_out_device: &'static str { fr: "Déconnecter cet appareil", en: "Sign this device out" }
         account_device_signed_out: &'static str { fr: "L’appareil est déconnecté.", en: "The device is signed out." }
+        export_title: &'static str { fr: "Télécharger mes données", en: "Download my data" }
+        export_intro: &'static str {
+            fr: "Tout ce que Coopol garde sur toi, dans un fichier ZIP\u{a0}: une page à lire et un fichier JSON pour un autre service (RGPD, art.\u{a0}15 et 20).",
+            en: "Everything Coopol keeps about you, in a ZIP file: a page to read and a JSON file for another service (GDPR, art. 15 and 20).",
+        }
+        export_request: &'static str { fr: "Préparer mes données", en: "Prepare my data" }
+        export_requested: &'static str {
+            fr: "C’est parti\u{a0}: ton fichier se prépare, tu recevras aussi un e-mail quand il sera prêt.",
+            en: "On its way: your file is being prepared; you will also get an e-mail when it is ready.",
+        }
+        export_progress: fn(i64) -> String {
+            fr: |p| format!("En préparation\u{a0}: {p}\u{a0}%"),
+            en: |p| format!("Being prepared: {p}%"),
+        }
+        export_download: &'static str { fr: "Télécharger mes données (ZIP)", en: "Download my data (ZIP)" }
+        export_ready: fn(&str, &str) -> String {
+            fr: |size, until| format!("{size}\u{a0}Ko, disponible jusqu’au {until}."),
+            en: |size, until| format!("{size} KB, available until {until}."),
+        }
 
         member_since: fn(&str) -> String { fr: |date| format!("Membre depuis le {date}"), en: |date| format!("Member since {date}") }
         member_nothing_visible: &'static str {

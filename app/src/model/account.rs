@@ -404,6 +404,20 @@ pub struct AccountView {
     /// A new address whose link has not been opened yet.
     pub pending_email: Option<String>,
     pub devices: Vec<DeviceView>,
+    /// "Télécharger mes données": the export being prepared or ready, if any.
+    pub export: Option<ExportView>,
+}
+
+/// An export of the person's data (being prepared, or ready to download until `expires_ms`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ExportView {
+    pub id: i64,
+    pub ready: bool,
+    /// 0 to 100 while it is prepared.
+    pub progress: i64,
+    pub requested_ms: i64,
+    pub expires_ms: Option<i64>,
+    pub size_bytes: Option<i64>,
 }
 
 /// A signed-in device (a session), by its public id.

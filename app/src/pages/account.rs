@@ -10,8 +10,8 @@ use crate::api::account::get_my_account::get_my_account;
 use crate::components::form::{use_form_outcome, FormAlert, TextField};
 use crate::components::lang::{use_lang, use_texts};
 use crate::error::AppError;
-use crate::i18n::{format_day, format_time};
-use crate::model::account::{AccountView, DeviceView};
+use crate::i18n::{format_day, format_number, format_time};
+use crate::model::account::{AccountView, DeviceView, ExportView};
 use crate::model::commands::account::EMAIL_FORM_CURRENT;
 use crate::model::form::FormOutcome;
 use crate::pages::error_view::ErrorView;
@@ -36,6 +36,7 @@ pub fn AccountPage() -> impl IntoView {
                             Some("adresse") => Some(t.account_email_sent),
                             Some("mot-de-passe") => Some(t.account_password_changed),
                             Some("appareil") => Some(t.account_device_signed_out),
+                            Some("export") => Some(t.export_requested),
                             _ => None,
                         };
                         view! {
@@ -45,6 +46,7 @@ pub fn AccountPage() -> impl IntoView {
                                 <EmailCard account=account.clone() outcome=of_form("adresse") />
                                 <PasswordCard outcome=of_form("mot-de-passe") />
                                 <DevicesCard devices=account.devices />
+                                <ExportCard export=account.export outcome=of_form("export") />
                             </section>
                         }
                         .into_any()
@@ -164,6 +166,48 @@ fn DevicesCard(devices: Vec<DeviceView>) -> impl IntoView {
             <form method="post" action="/deconnexion-partout" data-sign-out=t.sign_out_pending>
                 <button type="submit" class="button danger">{t.sign_out_everywhere}</button>
             </form>
+        </section>
+    }
+}
+
+/// "Télécharger mes données": ask, watch the progress (the page reloads itself while the export
+/// is prepared: no JavaScript needed), download while it is kept.
+#[component]
+fn ExportCard(export: Option<ExportView>, outcome: Option<FormOutcome>) -> impl IntoView {
+    let t = use_texts();
+    let lang = use_lang();
+    let body = match export {
+        Some(e) if e.ready => {
+            let size = format_number(lang, (e.size_bytes.unwrap_or(0) + 1023) / 1024);
+            let until = e.expires_ms.map(|ms| format_day(lang, ms)).unwrap_or_default();
+            view! {
+                <p>
+                    <a class="button primary" href=format!("/compte/donnees/{}", e.id) download="">{t.export_download}</a>
+                </p>
+                <p class="hint">{(t.export_ready)(&size, &until)}</p>
+            }
+            .into_any()
+        }
+        Some(e) => view! {
+            <Meta http_equiv="refresh" content="5" />
+            <p role="status">{(t.export_progress)(e.progress)}</p>
+            <progress max="100" value=e.progress.to_string()>{format!("{} %", e.progress)}</progress>
+        }
+        .into_any(),
+        None => view! {
+            <FormAlert outcome=outcome />
+            <form method="post" action="/compte/donnees" class="stack">
+                <input type="hidden" name="form" value="export" />
+                <button type="submit" class="button">{t.export_request}</button>
+            </form>
+        }
+        .into_any(),
+    };
+    view! {
+        <section class="card" id="donnees" aria-labelledby="donnees-titre">
+            <h2 id="donnees-titre">{t.export_title}</h2>
+            <p>{t.export_intro}</p>
+            {body}
         </section>
     }
 }

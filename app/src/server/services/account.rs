@@ -32,10 +32,12 @@ pub async fn view(state: &AppState, subject: &Subject) -> Result<AccountView, Ap
     let account = bundle.add(store::users::account_part(user.id));
     let pending = bundle.add(store::tokens::pending_address_part(user.id, now));
     let devices = bundle.add(store::sessions::devices_part(user.id, now));
+    let export = bundle.add(store::exports::current_part(user.id, now));
     let lists = bundle.run(&state.db).await?;
     let account: store::users::AccountRow = lists.take(account)?.into_iter().next().ok_or(AppError::NotFound)?;
     let pending: Option<store::tokens::PendingAddress> = lists.take(pending)?.into_iter().next();
     let devices: Vec<store::sessions::DeviceRow> = lists.take(devices)?;
+    let export: Option<store::exports::ExportRow> = lists.take(export)?.into_iter().next();
     Ok(AccountView {
         pending_email: pending.map(|p| p.email).filter(|p| !p.eq_ignore_ascii_case(&account.email)),
         email: account.email,
@@ -50,6 +52,7 @@ pub async fn view(state: &AppState, subject: &Subject) -> Result<AccountView, Ap
                 last_seen_ms: d.last_seen_at,
             })
             .collect(),
+        export: export.map(Into::into),
     })
 }
 
@@ -124,6 +127,9 @@ pub async fn change_email(state: &AppState, subject: &Subject, form: &RawForm) -
     } else {
         store::users::set_unverified_email(&mut tx, user.id, change.email.as_str(), now).await?;
     }
+    // Only the newest request counts: links sent earlier (to a mistyped address, or to another
+    // new one) stop working.
+    store::tokens::use_all(&mut tx, user.id, store::tokens::VERIFY_EMAIL, now).await?;
     address::send_check(&mut tx, state, user.id, &change.email, &account.display_name, now).await?;
     tx.commit().await?;
     Ok(())

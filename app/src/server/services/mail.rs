@@ -151,6 +151,17 @@ pub fn address_in_use(owner_id: UserId, to: &str, display_name: &str, sign_in_li
     mail(owner_id, to, "address_in_use", "Ton adresse a servi à une inscription sur Coopol".to_string(), &paragraphs)
 }
 
+/// "Tes données sont prêtes": the export can be downloaded from the account page for 7 days.
+pub fn export_ready(user_id: UserId, to: &str, display_name: &str, account_link: &str) -> Mail {
+    let paragraphs = [
+        format!("Bonjour {display_name},"),
+        "Le fichier de tes données sur Coopol est prêt. Tu peux le télécharger pendant 7\u{a0}jours, une fois connecté·e, depuis ton compte\u{a0}:".to_string(),
+        account_link.to_string(),
+        "Si tu n’as rien demandé, change ton mot de passe depuis la même page.\n— Coopol".to_string(),
+    ];
+    mail(user_id, to, "export_ready", "Tes données Coopol sont prêtes".to_string(), &paragraphs)
+}
+
 /// To the proven address of an account that asked to move to another one.
 pub fn address_change_requested(user_id: UserId, to: &str, display_name: &str, new_address: &str, help_link: &str) -> Mail {
     let paragraphs = [

@@ -9,6 +9,7 @@ pub mod actions;
 pub mod address;
 pub mod calendar;
 pub mod communes;
+pub mod export;
 pub mod feed;
 
 pub mod find_section;

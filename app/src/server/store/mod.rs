@@ -7,6 +7,7 @@ pub mod bundle;
 pub mod comments;
 pub mod consents;
 pub mod events;
+pub mod exports;
 pub mod groups;
 pub mod mail;
 pub mod members;
