@@ -185,8 +185,20 @@ test("télécharger mes données : un ZIP qui contient ce que j’ai écrit", as
   await page.goto("/compte");
   await settle(page, js);
   await page.getByRole("button", { name: "Préparer mes données" }).click();
+  await expect(page.getByText(/En préparation\s:\s\d+\s%|Télécharger mes données \(ZIP\)/).first()).toBeVisible();
+  // The answer asks the browser to load the page again while the file is prepared (Refresh
+  // header, checked by the HTTP tests); here the test reloads it itself, as "Voir où ça en est".
   const link = page.getByRole("link", { name: "Télécharger mes données (ZIP)" });
-  await expect(link).toBeVisible({ timeout: 30_000 });
+  await expect
+    .poll(
+      async () => {
+        if (await link.count()) return true;
+        await page.reload();
+        return (await link.count()) > 0;
+      },
+      { timeout: 30_000, intervals: [1_000] },
+    )
+    .toBe(true);
   const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
   expect(download.suggestedFilename()).toMatch(/^coopol-mes-donnees-\d{4}-\d{2}-\d{2}\.zip$/);
   const file = testInfo.outputPath("donnees.zip");

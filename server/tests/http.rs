@@ -168,6 +168,30 @@ async fn a_known_address_gets_the_same_answer(t: &TestDb) {
     assert_eq!(sent.iter().map(|m| (m.kind.as_str(), m.to_address.as_str())).collect::<Vec<_>>(), [("address_in_use", "elise@example.fr")]);
 }
 
+async fn the_account_page_follows_an_export_being_prepared(t: &TestDb) {
+    let r = router(t);
+    let cookie = sign_up(t, &r, "Élise", "elise@example.fr").await;
+    let page = send(&r, get("/compte", Some(&cookie))).await;
+    assert!(page.body.contains("Préparer mes données") && page.header("refresh").is_empty());
+    let asked = send(&r, post_form("/compte/donnees", &[("form", "export")], Some(&cookie), Some(ORIGIN))).await;
+    assert_eq!(asked.header(header::LOCATION), "/compte?fait=export");
+    let page = send(&r, get("/compte", Some(&cookie))).await;
+    assert!(page.body.contains("En préparation\u{a0}: 0\u{a0}%") && page.body.contains("Voir où ça en est"), "{}", page.body);
+    assert_eq!(page.header("refresh"), "5", "the browser loads the page again while it is prepared");
+    let state = t.state(RateLimits::default());
+    assert!(app::server::services::export::build_due(&state).await.expect("build"));
+    let page = send(&r, get("/compte", Some(&cookie))).await;
+    assert!(page.body.contains("Télécharger mes données (ZIP)") && page.header("refresh").is_empty());
+    let href = page.body.split("href=\"/compte/donnees/").nth(1).and_then(|s| s.split('"').next()).expect("a download link");
+    let file = send(&r, get(&format!("/compte/donnees/{href}"), Some(&cookie))).await;
+    assert_eq!(file.status, StatusCode::OK);
+    assert_eq!(file.header(header::CONTENT_TYPE), "application/zip");
+    assert!(file.header(header::CONTENT_DISPOSITION).starts_with("attachment; filename=\"coopol-mes-donnees-"));
+    let stranger = sign_up(t, &r, "Paul", "paul@example.fr").await;
+    assert_eq!(send(&r, get(&format!("/compte/donnees/{href}"), Some(&stranger))).await.status, StatusCode::NOT_FOUND);
+    assert!(send(&r, get(&format!("/compte/donnees/{href}"), None)).await.status.is_redirection());
+}
+
 async fn sign_in_and_wrong_password(t: &TestDb) {
     let r = router(t);
     sign_up(t, &r, "Élise", "elise@example.fr").await;
@@ -432,6 +456,7 @@ on_both_backends!(
     sign_up_opens_a_session,
     invalid_sign_up_keeps_input_and_explains,
     a_known_address_gets_the_same_answer,
+    the_account_page_follows_an_export_being_prepared,
     sign_in_and_wrong_password,
     cross_site_posts_are_refused_before_routing,
     sign_in_is_rate_limited_with_a_french_wait,

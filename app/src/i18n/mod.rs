@@ -305,6 +305,7 @@ texts! {
             fr: |p| format!("En préparation\u{a0}: {p}\u{a0}%"),
             en: |p| format!("Being prepared: {p}%"),
         }
+        export_refresh: &'static str { fr: "Voir où ça en est", en: "See how far it got" }
         export_download: &'static str { fr: "Télécharger mes données (ZIP)", en: "Download my data (ZIP)" }
         export_ready: fn(&str, &str) -> String {
             fr: |size, until| format!("{size}\u{a0}Ko, disponible jusqu’au {until}."),

@@ -188,12 +188,15 @@ fn ExportCard(export: Option<ExportView>, outcome: Option<FormOutcome>) -> impl 
             }
             .into_any()
         }
-        Some(e) => view! {
-            <Meta http_equiv="refresh" content="5" />
-            <p role="status">{(t.export_progress)(e.progress)}</p>
-            <progress max="100" value=e.progress.to_string()>{format!("{} %", e.progress)}</progress>
+        Some(e) => {
+            refresh_while_preparing();
+            view! {
+                <p role="status">{(t.export_progress)(e.progress)}</p>
+                <progress max="100" value=e.progress.to_string()>{format!("{} %", e.progress)}</progress>
+                <p><a href="/compte">{t.export_refresh}</a></p>
+            }
+            .into_any()
         }
-        .into_any(),
         None => view! {
             <FormAlert outcome=outcome />
             <form method="post" action="/compte/donnees" class="stack">
@@ -209,5 +212,15 @@ fn ExportCard(export: Option<ExportView>, outcome: Option<FormOutcome>) -> impl 
             <p>{t.export_intro}</p>
             {body}
         </section>
+    }
+}
+
+/// While the export is prepared, the answer asks the browser to load the page again in a few
+/// seconds (the `Refresh` header: no JavaScript needed; a `<meta>` in the body is ignored by
+/// Chromium, and leptos' `<Meta>` cannot reach the head from inside the page's Suspense).
+fn refresh_while_preparing() {
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.insert_header(http::HeaderName::from_static("refresh"), http::HeaderValue::from_static("5"));
     }
 }

@@ -27,7 +27,7 @@ pub async fn sign_out_device(State(state): State<ServerState>, Path(device): Pat
 /// "Préparer mes données": the worker prepares the export; the page shows its progress.
 pub async fn request_export(State(state): State<ServerState>, submission: Submission) -> Response {
     let result = app::server::services::export::request(&state.app, &submission.subject()).await;
-    submission.answer(&state, result.map(|()| "/compte?fait=export#donnees".to_string()), "/compte").await
+    submission.answer(&state, result.map(|()| "/compte?fait=export".to_string()), "/compte").await
 }
 
 /// The archive, to its owner only (anyone else, or an expired export: 404), as an attachment that

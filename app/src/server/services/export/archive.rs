@@ -65,9 +65,9 @@ fn too_large<E>(_: E) -> std::io::Error {
 /// MS-DOS time and date (UTC, two-second precision), as ZIP headers want them.
 fn dos_time(now_ms: i64) -> (u16, u16) {
     let t = time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(now_ms) * 1_000_000).unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
-    let clock = u16::from(t.hour()) << 11 | u16::from(t.minute()) << 5 | u16::from(t.second()) / 2;
+    let clock = (u16::from(t.hour()) << 11) | (u16::from(t.minute()) << 5) | (u16::from(t.second()) / 2);
     let year = u16::try_from(t.year().clamp(1980, 2107) - 1980).unwrap_or(0);
-    let date = year << 9 | u16::from(u8::from(t.month())) << 5 | u16::from(t.day());
+    let date = (year << 9) | (u16::from(u8::from(t.month())) << 5) | u16::from(t.day());
     (clock, date)
 }
 
