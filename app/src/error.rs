@@ -60,6 +60,15 @@ impl From<sqlx::Error> for AppError {
     }
 }
 
+impl AppError {
+    /// A refusal of one field of a form (the others were fine).
+    pub fn field(field: &str, error: crate::model::form::FieldError) -> Self {
+        let mut errors = FieldErrors::default();
+        errors.add(field, error);
+        AppError::Validation(errors)
+    }
+}
+
 #[cfg(feature = "ssr")]
 impl AppError {
     pub fn status(&self) -> http::StatusCode {

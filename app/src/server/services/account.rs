@@ -5,7 +5,7 @@
 use crate::error::AppError;
 use crate::model::account::{AccountView, DeviceView};
 use crate::model::commands::account::{EmailChange, PasswordChange, EMAIL_FORM_CURRENT, PASSWORD_FORM_CURRENT};
-use crate::model::form::{FieldError, FieldErrors, RawForm};
+use crate::model::form::{FieldError, RawForm};
 use crate::model::ids::UserId;
 use crate::server::auth::password;
 use crate::server::context::AppState;
@@ -56,12 +56,6 @@ pub async fn view(state: &AppState, subject: &Subject) -> Result<AccountView, Ap
     })
 }
 
-fn field_error(field: &str, error: FieldError) -> AppError {
-    let mut errors = FieldErrors::default();
-    errors.add(field, error);
-    AppError::Validation(errors)
-}
-
 /// The current password, checked like a sign-in: failures are counted per account and, past the
 /// budget, refused for a while (429), so a borrowed phone cannot guess it.
 async fn check_current_password(state: &AppState, user_id: UserId, typed: String, field: &str) -> Result<(), AppError> {
@@ -73,7 +67,7 @@ async fn check_current_password(state: &AppState, user_id: UserId, typed: String
         return Ok(());
     }
     rate_limit::hit(&state.db, &bucket, limit).await.ok();
-    Err(field_error(field, FieldError::WrongPassword))
+    Err(AppError::field(field, FieldError::WrongPassword))
 }
 
 /// A new password: this device stays signed in, every other one is signed out (their live
@@ -111,7 +105,7 @@ pub async fn change_email(state: &AppState, subject: &Subject, form: &RawForm) -
     let account = store::users::by_id(&state.db, user.id).await?.ok_or(AppError::NotFound)?;
     let verified = account.email_verified_at.is_some();
     if verified && account.email.to_lowercase() == change.email.normalized() {
-        return Err(field_error("email", FieldError::SameAddress));
+        return Err(AppError::field("email", FieldError::SameAddress));
     }
     let now = now_ms();
     let mut tx = state.db.begin().await?;

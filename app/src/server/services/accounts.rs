@@ -2,7 +2,7 @@
 
 use crate::error::AppError;
 use crate::model::account::{Handle, MembershipStatus, SignIn, SignUp, POLITICAL_DATA_CONSENT_VERSION};
-use crate::model::form::{FieldError, FieldErrors, RawForm};
+use crate::model::form::RawForm;
 use crate::model::ids::UserId;
 use crate::server::auth::{password, session_token};
 use crate::server::context::AppState;
@@ -18,12 +18,6 @@ pub struct Opened {
     pub token: String,
 }
 
-fn field_error(field: &str, error: FieldError) -> AppError {
-    let mut errors = FieldErrors::default();
-    errors.add(field, error);
-    AppError::Validation(errors)
-}
-
 /// Creates the account (unverified), its profile, the consent record, the mail that proves its
 /// address and a first session, atomically. The answer is the same whether or not another
 /// account holds the address (`services::address`).
@@ -35,7 +29,7 @@ pub async fn sign_up(state: &AppState, form: &RawForm, client_ip: &str) -> Resul
     rate_limit::hit(db, &account_bucket, state.settings.rate_limits.signup_per_account).await?;
     let commune = match communes::home_commune(db, signup.postal_code.as_str(), &signup.commune).await? {
         Ok(commune) => commune,
-        Err((field, error)) => return Err(field_error(field, error)),
+        Err((field, error)) => return Err(AppError::field(field, error)),
     };
     let password_hash = password::hash(signup.password.expose().to_string()).await?;
 
