@@ -33,6 +33,8 @@ export const serverEnv = (db: { port: number; url: string }) => ({
   // No SMTP in these tests: e-mails are written as .eml files, in the run's temporary directory.
   COOPOL_MAIL_DIR: `${tmp}/mails-${db.port}`,
   COOPOL_MAIL_INTERVAL_SECS: "1",
+  // "Supprimer mon compte" takes effect after seconds, not 7 days: the test waits for it.
+  COOPOL_ERASURE_DELAY_SECS: "15",
 });
 
 export const chromiumLaunch = {

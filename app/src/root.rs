@@ -10,6 +10,8 @@ use crate::components::lang::detect_lang;
 use crate::components::layout::{CurrentUserResource, Layout};
 use crate::pages::account::AccountPage;
 use crate::pages::address::ConfirmAddressPage;
+use crate::pages::consents::ConsentsPage;
+use crate::pages::keep_account::KeepAccountPage;
 use crate::pages::recovery::{ForgotPasswordPage, ResetPasswordPage};
 use crate::pages::{
     about::AboutPage, edit_section::EditSectionPage, federation::FederationPage, federations::FederationsPage,
@@ -121,6 +123,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/adresse/:token") view=ConfirmAddressPage ssr=SsrMode::Async />
                     <Route path=path!("/profil") view=ProfilePage ssr=SsrMode::Async />
                     <Route path=path!("/compte") view=AccountPage ssr=SsrMode::Async />
+                    <Route path=path!("/compte/garder/:token") view=KeepAccountPage ssr=SsrMode::Async />
+                    <Route path=path!("/compte/consentements") view=ConsentsPage ssr=SsrMode::Async />
                     <Route path=path!("/membres/:handle") view=MemberPage ssr=SsrMode::Async />
                     <Route path=path!("/trouver-ma-section") view=FindSectionPage ssr=SsrMode::Async />
                     <Route path=path!("/federations") view=FederationsPage ssr=SsrMode::Async />

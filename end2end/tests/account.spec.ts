@@ -258,3 +258,50 @@ test("mot de passe oublié : un lien par e-mail, un nouveau mot de passe", async
   await page.getByRole("button", { name: "Me connecter" }).click();
   await expect(page.getByRole("heading", { level: 1, name: `Bonjour ${person.name} !` })).toBeVisible();
 });
+
+// Supprimer mon compte: asked with the password, cancelled by the e-mail's link, asked again and
+// carried out after the delay (COOPOL_ERASURE_DELAY_SECS, a few seconds in these tests): the
+// profile is gone, the session too, and the address no longer signs in.
+test("supprimer mon compte : annulable par le lien, effectif après le délai", async ({ page, javaScriptEnabled }, testInfo) => {
+  const js = javaScriptEnabled;
+  const person = newPerson(testInfo);
+  await signUpOn(page, js, person, "59000", "sympathisant");
+  await page.goto("/profil");
+  const handle = await page.getByLabel("Identifiant").inputValue();
+  const askErasure = async (password: string) => {
+    await page.goto("/compte");
+    await settle(page, js);
+    await page.getByLabel("Ton mot de passe, pour confirmer").fill(password);
+    await page.getByRole("button", { name: "Supprimer mon compte" }).click();
+  };
+
+  await askErasure("pas le bon mot de passe");
+  await expect(page.getByText("Ce n’est pas ton mot de passe actuel.")).toBeVisible();
+  await askErasure(PASSWORD);
+  await expect(page.getByText(/Ton compte sera supprimé le/)).toBeVisible();
+
+  // The e-mail's link keeps the account.
+  const mail = await mailTo(person.email, "erasure_scheduled");
+  const link = mail.match(/https?:\/\/[^\s"<]+\/compte\/garder\/[0-9a-f]+/)?.[0];
+  expect(link, mail).toBeTruthy();
+  await page.goto(new URL(link!).pathname);
+  await settle(page, js);
+  await page.getByRole("button", { name: "Garder mon compte" }).click();
+  await expect(page.getByText(/C’est noté\s:\ston compte reste/)).toBeVisible();
+  await page.goto("/compte");
+  await expect(page.getByRole("button", { name: "Supprimer mon compte" })).toBeVisible();
+
+  // Asked again and left alone: after the delay the account is gone.
+  await askErasure(PASSWORD);
+  await expect(page.getByText(/Ton compte sera supprimé le/)).toBeVisible();
+  await expect
+    .poll(async () => (await page.request.get(`/membres/${handle}`)).status(), { timeout: 60_000, intervals: [1_000] })
+    .toBe(404);
+  await page.goto("/compte");
+  await expect(page.getByRole("heading", { level: 1, name: "Connexion" })).toBeVisible();
+  await settle(page, js);
+  await page.getByLabel("Adresse e-mail").fill(person.email);
+  await page.getByLabel("Mot de passe").fill(PASSWORD);
+  await page.getByRole("button", { name: "Me connecter" }).click();
+  await expect(page.getByText("Adresse e-mail ou mot de passe incorrect.")).toBeVisible();
+});

@@ -148,6 +148,26 @@ pub struct ServeArgs {
     /// Sender of the e-mails.
     #[arg(long, env = "COOPOL_MAIL_FROM", default_value = "Coopol <ne-pas-repondre@coopol.invalid>")]
     pub mail_from: String,
+    /// How long a request to erase an account waits (cancellable) before it takes effect, in
+    /// seconds (7 days).
+    #[arg(long, env = "COOPOL_ERASURE_DELAY_SECS", default_value_t = 7 * 86_400)]
+    pub erasure_delay_secs: i64,
+    /// Sympathisants and people who left are erased this many days after their last visit (the
+    /// CNIL's recommendation for political parties: 3 years), warned a month before.
+    #[arg(long, env = "COOPOL_RETENTION_DAYS", default_value_t = 3 * 365)]
+    pub retention_days: i64,
+    /// The data controller shown on /confidentialite: the party or federation running Coopol.
+    #[arg(long, env = "COOPOL_CONTROLLER_NAME", default_value = "")]
+    pub controller_name: String,
+    /// Its postal address.
+    #[arg(long, env = "COOPOL_CONTROLLER_ADDRESS", default_value = "")]
+    pub controller_address: String,
+    /// Where people write about their personal data (an e-mail address or a URL).
+    #[arg(long, env = "COOPOL_PRIVACY_CONTACT", default_value = "")]
+    pub privacy_contact: String,
+    /// The data protection officer's contact, if one was appointed.
+    #[arg(long, env = "COOPOL_DPO_CONTACT", default_value = "")]
+    pub dpo_contact: String,
     /// How often the reminder job looks for actions coming up, in seconds.
     #[arg(long, env = "COOPOL_REMINDER_INTERVAL_SECS", default_value_t = 60)]
     pub reminder_interval_secs: u64,
@@ -206,6 +226,19 @@ impl ServeArgs {
             tiles: if tiles == "off" { String::new() } else { tiles.to_string() },
             attribution: self.map_attribution.clone(),
             attribution_url: self.map_attribution_url.clone(),
+        }
+    }
+
+    pub fn privacy_settings(&self) -> app::server::context::PrivacySettings {
+        use app::server::context::{PrivacySettings, DAY_MS};
+        PrivacySettings {
+            erasure_delay_ms: self.erasure_delay_secs.max(0) * 1000,
+            retention_ms: self.retention_days.max(31) * DAY_MS,
+            controller_name: self.controller_name.trim().to_string(),
+            controller_address: self.controller_address.trim().to_string(),
+            privacy_contact: self.privacy_contact.trim().to_string(),
+            dpo_contact: self.dpo_contact.trim().to_string(),
+            ..PrivacySettings::default()
         }
     }
 

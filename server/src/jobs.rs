@@ -97,6 +97,21 @@ pub fn spawn_mail_worker(db: Db, mailer: Mailer, every: Duration) -> tokio::task
     })
 }
 
+/// Carries out the account erasures that are due ("Supprimer mon compte", after its delay), as
+/// often as the mail worker looks at the outbox. Each is one transaction that takes its request
+/// first: several instances never erase one account twice.
+pub fn spawn_erasures(state: AppState, every: Duration) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(every);
+        loop {
+            tick.tick().await;
+            if app::server::services::erasure::erase_due(&state).await.is_err() {
+                tracing::warn!("account erasures failed");
+            }
+        }
+    })
+}
+
 /// Prepares the data exports people asked for ("Télécharger mes données"), one after the other,
 /// as often as the mail worker looks at the outbox. Leased: several instances share the work.
 pub fn spawn_export_worker(state: AppState, every: Duration) -> tokio::task::JoinHandle<()> {

@@ -111,7 +111,7 @@ pub async fn verdicts(db: &Db, post_id: PostId, viewers: &[UserId]) -> HashMap<U
                     section_slug: row.post.section_slug.clone(),
                     federation_code: row.post.federation_code.clone(),
                     group_slug: row.post.group_slug.clone(),
-                    author_handle: row.post.author_handle.clone(),
+                    author_handle: row.post.author_handle.clone().unwrap_or_default(),
                     tags,
                 }));
             }

@@ -202,7 +202,12 @@ async fn serve(common: &CommonArgs, args: ServeArgs) -> Result<(), String> {
         Ok(None) => {}
         Err(e) => return Err(format!("territory import failed: {e}")),
     }
-    let settings = Settings { public_url: args.public_url.clone(), rate_limits: args.rate_limits(), map: args.map_settings() };
+    let settings = Settings {
+        public_url: args.public_url.clone(),
+        rate_limits: args.rate_limits(),
+        map: args.map_settings(),
+        privacy: args.privacy_settings(),
+    };
     let state = ServerState {
         app: AppState { db: db.clone(), settings: Arc::new(settings), bus: EventBus::start(&db) },
         leptos: leptos_options(&args),
@@ -229,6 +234,7 @@ async fn serve(common: &CommonArgs, args: ServeArgs) -> Result<(), String> {
     tracing::info!(via = %mailer.describe(), "e-mails are sent from the outbox");
     let mail_worker = jobs::spawn_mail_worker(db.clone(), mailer, std::time::Duration::from_secs(args.mail_interval_secs.max(1)));
     let exports = jobs::spawn_export_worker(state_for_jobs.clone(), std::time::Duration::from_secs(args.mail_interval_secs.max(1)));
+    let erasures = jobs::spawn_erasures(state_for_jobs.clone(), std::time::Duration::from_secs(args.mail_interval_secs.max(1)));
     let reminders = jobs::spawn_reminders(state_for_jobs, std::time::Duration::from_secs(args.reminder_interval_secs.max(1)));
 
     let listener = tokio::net::TcpListener::bind(args.addr).await.map_err(|e| format!("cannot listen on {}: {e}", args.addr))?;
@@ -250,6 +256,7 @@ async fn serve(common: &CommonArgs, args: ServeArgs) -> Result<(), String> {
     reminders.abort();
     mail_worker.abort();
     exports.abort();
+    erasures.abort();
     db.close().await;
     tracing::info!("stopped cleanly");
     Ok(())

@@ -11,6 +11,8 @@ use app::model::ids::{ActionId, CommentId, PostId, UserId};
 use std::collections::{BTreeSet, HashMap};
 
 use app::api::account::address_link_valid::AddressLinkValid;
+use app::api::account::erasure_link::ErasureLink;
+use app::api::account::get_my_consents::GetMyConsents;
 use app::api::account::reset_link_valid::ResetLinkValid;
 use app::api::account::{get_current_user::GetCurrentUser, get_home::GetHome, get_my_account::GetMyAccount};
 use app::api::actions::{
@@ -431,6 +433,20 @@ fn table() -> Vec<Row> {
             Probe::FnShows(fn_path::<ResetLinkValid>(), vec![("token", "inconnu".into())], "false"),
         ),
         row("GET /adresse/{token}", "an address link's page", EVERYONE, Probe::PageOk("/adresse/inconnu".into())),
+        row("GET /compte/garder/{token}", "an erasure's cancel link page", EVERYONE, Probe::PageOk("/compte/garder/inconnu".into())),
+        row("GET /compte/consentements", "own consents", SIGNED_IN, Probe::PageShows("/compte/consentements".into(), "Historique")),
+        row(
+            &format!("POST {}", fn_path::<GetMyConsents>()),
+            "own consents",
+            SIGNED_IN,
+            Probe::FnShows(fn_path::<GetMyConsents>(), vec![], "\"current_version\""),
+        ),
+        row(
+            &format!("POST {}", fn_path::<ErasureLink>()),
+            "when an erasure link takes effect: the link is the only credential",
+            EVERYONE,
+            Probe::FnShows(fn_path::<ErasureLink>(), vec![("token", "inconnu".into())], "null"),
+        ),
         row(
             &format!("POST {}", fn_path::<AddressLinkValid>()),
             "whether an address link still works: the link is the credential",
@@ -1084,6 +1100,36 @@ fn table() -> Vec<Row> {
             ),
         ),
         row("POST /compte/donnees", "prepare my data", SIGNED_IN, Probe::Post("/compte/donnees".into(), fields(&[("form", "export")]))),
+        row(
+            "POST /compte/suppression/annuler",
+            "keep my account (cancel my erasure)",
+            SIGNED_IN,
+            Probe::Post("/compte/suppression/annuler".into(), vec![]),
+        ),
+        row(
+            "POST /compte/suppression",
+            "erase my account needs my password: a wrong one is refused for everyone",
+            &[],
+            Probe::Post("/compte/suppression".into(), fields(&[("form", "suppression"), ("erasure_password", "pas le bon mot de passe")])),
+        ),
+        row(
+            "POST /compte/consentements/accepter",
+            "agree to the current consent text",
+            SIGNED_IN,
+            Probe::Post("/compte/consentements/accepter".into(), vec![]),
+        ),
+        row(
+            "POST /compte/consentements/retirer",
+            "withdrawing my consent needs my password: a wrong one is refused for everyone",
+            &[],
+            Probe::Post("/compte/consentements/retirer".into(), fields(&[("erasure_password", "pas le bon mot de passe")])),
+        ),
+        row(
+            "POST /compte/garder/{token}",
+            "cancelling an erasure needs a link that works: nobody without one",
+            &[],
+            Probe::Post("/compte/garder/inconnu".into(), vec![]),
+        ),
         row(
             "POST /compte/appareils/{device}/deconnexion",
             "sign out a device that is not one's own: nobody",

@@ -10,7 +10,7 @@ use crate::components::form::{use_form_outcome, FieldErrorText, FormAlert, TextA
 use crate::components::lang::{use_feed_texts, use_lang, use_texts};
 use crate::components::live::use_live;
 use crate::i18n::format_datetime;
-use crate::model::feed::{AudienceChoice, FeedKey, FeedPage, PostPlace, PostView, ReactionCount, ReactionKind, MAX_POST_CHARS};
+use crate::model::feed::{AudienceChoice, Author, FeedKey, FeedPage, PostPlace, PostView, ReactionCount, ReactionKind, MAX_POST_CHARS};
 
 /// The "Publier" form; what was typed comes back after a refused submission.
 #[component]
@@ -238,6 +238,27 @@ fn PostFooter(state: FooterState) -> impl IntoView {
     view! { <PostFooterBody state /> }
 }
 
+/// The author's name, linking to their profile; "Compte supprimé" when the account was erased.
+#[component]
+pub fn AuthorLink(author: Option<Author>, #[prop(optional)] class: &'static str) -> impl IntoView {
+    let t = use_feed_texts();
+    match author {
+        Some(a) => view! { <a class=class href=format!("/membres/{}", a.handle)>{a.display_name}</a> }.into_any(),
+        None => view! { <span class=format!("{class} deleted")>{t.deleted_author}</span> }.into_any(),
+    }
+}
+
+/// The sanitized text of a publication or comment, or "Message supprimé".
+#[component]
+pub fn MessageBody(html: String, deleted: bool, class: &'static str) -> impl IntoView {
+    let t = use_feed_texts();
+    if deleted {
+        view! { <p class=format!("{class} deleted hint")>{t.deleted_message}</p> }.into_any()
+    } else {
+        view! { <div class=class inner_html=html></div> }.into_any()
+    }
+}
+
 /// A publication as shown in feeds and on its own page (always drawn by the server).
 #[component]
 pub fn PostCard(post: PostView, back: String) -> impl IntoView {
@@ -254,7 +275,7 @@ pub fn PostCard(post: PostView, back: String) -> impl IntoView {
     view! {
         <article class="card post" id=format!("publication-{}", post.id) data-post=post.id>
             <header class="post-header">
-                <a class="author" href=format!("/membres/{}", post.author.handle)>{post.author.display_name.clone()}</a>
+                <AuthorLink author=post.author.clone() class="author" />
                 {place.map(|(href, name)| view! { " · " <a href=href class="place">{name}</a> })}
                 <p class="hint">
                     <a href=permalink><time>{format_datetime(lang, post.created_at_ms)}</time></a>
@@ -263,7 +284,7 @@ pub fn PostCard(post: PostView, back: String) -> impl IntoView {
                 </p>
             </header>
             {post.hidden_reason.clone().map(|reason| view! { <p class="alert alert-warning">{(t.hidden_notice)(&reason)}</p> })}
-            <div class="post-body" inner_html=post.html.as_str().to_string()></div>
+            <MessageBody html=post.html.as_str().to_string() deleted=post.author.is_none() class="post-body" />
             <footer class="post-footer">{footer}</footer>
         </article>
     }

@@ -170,6 +170,26 @@ fn AddressBanner() -> impl IntoView {
     }
 }
 
+/// Above every page of a person whose consent in force is to an older text (or was withdrawn and
+/// the erasure cancelled): the consents page asks again.
+#[component]
+fn ConsentBanner() -> impl IntoView {
+    let t = use_texts();
+    let user = use_current_user();
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                user.await.is_some_and(|u| u.consent_due).then(|| view! {
+                    <div class="address-banner" role="region" aria-label=t.consents_title>
+                        <p>{t.consents_banner}</p>
+                        <a href="/compte/consentements" class="button">{t.consents_banner_link}</a>
+                    </div>
+                })
+            })}
+        </Suspense>
+    }
+}
+
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     let t = use_texts();
@@ -192,6 +212,7 @@ pub fn Layout(children: Children) -> impl IntoView {
         </nav>
         <main id="contenu" tabindex="-1">
             <AddressBanner />
+            <ConsentBanner />
             {children()}
         </main>
         <footer class="site-footer">

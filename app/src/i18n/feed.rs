@@ -76,6 +76,8 @@ texts! {
             en: |n| if n > 1 { format!("{n} new posts") } else { "1 new post".into() },
         }
         edited: &'static str { fr: "modifié", en: "edited" }
+        deleted_author: &'static str { fr: "Compte supprimé", en: "Deleted account" }
+        deleted_message: &'static str { fr: "Message supprimé", en: "Deleted message" }
         comments: fn(i64) -> String { fr: |n| count(Lang::Fr, n, "commentaire", "commentaires"), en: |n| count(Lang::En, n, "comment", "comments") }
         comment_label: &'static str { fr: "Ton commentaire", en: "Your comment" }
         comment_submit: &'static str { fr: "Commenter", en: "Comment" }

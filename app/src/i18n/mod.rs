@@ -311,6 +311,78 @@ texts! {
             fr: |size, until| format!("{size}\u{a0}Ko, disponible jusqu’au {until}."),
             en: |size, until| format!("{size} KB, available until {until}."),
         }
+        erasure_title: &'static str { fr: "Supprimer mon compte", en: "Delete my account" }
+        erasure_intro: &'static str {
+            fr: "Ton compte, ton profil, tes réactions, tes coopains, tes inscriptions et tes messages seront effacés 7\u{a0}jours après ta demande (RGPD, art.\u{a0}17)\u{202f}; d’ici là, le lien envoyé par e-mail ou cette page l’annulent. Les messages auxquels d’autres ont répondu restent, sans ton nom, marqués «\u{202f}message supprimé\u{202f}». Les actions et comptes-rendus restent à la section, sans lien avec toi. Si tu es secrétaire, ton rôle passe à l’échelon du dessus.",
+            en: "Your account, profile, reactions, coopains, sign-ups and messages are erased 7 days after you ask (GDPR, art. 17); until then, the link sent by e-mail or this page cancels it. Messages others replied to stay, without your name, marked “deleted message”. Actions and reports stay with the section, with no link to you. If you are a secretary, your role passes to the level above.",
+        }
+        erasure_password: &'static str { fr: "Ton mot de passe, pour confirmer", en: "Your password, to confirm" }
+        erasure_submit: &'static str { fr: "Supprimer mon compte", en: "Delete my account" }
+        erasure_pending: fn(&str) -> String {
+            fr: |when| format!("Ton compte sera supprimé le {when}. Un e-mail t’a été envoyé avec le lien pour l’annuler."),
+            en: |when| format!("Your account will be deleted on {when}. An e-mail with the link to cancel it was sent to you."),
+        }
+        erasure_cancel: &'static str { fr: "Garder mon compte", en: "Keep my account" }
+        erasure_requested: &'static str {
+            fr: "Ta demande est enregistrée. Tu peux encore changer d’avis\u{a0}: le bouton «\u{202f}Garder mon compte\u{202f}» est en bas de cette page.",
+            en: "Your request is recorded. You can still change your mind: the “Keep my account” button is at the bottom of this page.",
+        }
+        erasure_cancelled: &'static str { fr: "C’est noté\u{a0}: ton compte reste.", en: "Noted: your account stays." }
+        consents_title: &'static str { fr: "Mes consentements", en: "My consents" }
+        consents_banner: &'static str {
+            fr: "Le texte de ton consentement au traitement de tes données a changé. Lis-le et donne ta réponse pour continuer.",
+            en: "The text of your consent to the processing of your data changed. Read it and give your answer to go on.",
+        }
+        consents_banner_link: &'static str { fr: "Lire le nouveau texte", en: "Read the new text" }
+        consents_intro: &'static str {
+            fr: "Coopol traite des données qui révèlent une opinion politique (ton adhésion ou ta sympathie, ta section, tes actions)\u{a0}: il lui faut ton consentement explicite (RGPD, art.\u{a0}9). Voici ce que tu as accepté, quand, et à quelle version du texte.",
+            en: "Coopol processes data that reveals a political opinion (your membership or sympathy, your section, your actions): it needs your explicit consent (GDPR, art. 9). Here is what you agreed to, when, and to which version of the text.",
+        }
+        consents_history: &'static str { fr: "Historique", en: "History" }
+        consents_version: fn(&str) -> String { fr: |v| format!("Version {v}"), en: |v| format!("Version {v}") }
+        consents_given: fn(&str, &str) -> String {
+            fr: |when, how| format!("Donné le {when} ({how})"),
+            en: |when, how| format!("Given on {when} ({how})"),
+        }
+        consents_withdrawn: fn(&str) -> String { fr: |when| format!("Retiré le {when}"), en: |when| format!("Withdrawn on {when}") }
+        consents_in_force: &'static str { fr: "en vigueur", en: "in force" }
+        consents_method: fn(&str) -> &'static str {
+            fr: |m| match m {
+                "signup_form_checkbox" => "case cochée à l’inscription",
+                "consents_page_button" => "accepté sur cette page",
+                "demo_seed" => "compte de démonstration",
+                _ => "autre",
+            },
+            en: |m| match m {
+                "signup_form_checkbox" => "box ticked at sign-up",
+                "consents_page_button" => "accepted on this page",
+                "demo_seed" => "demo account",
+                _ => "other",
+            },
+        }
+        consents_new_title: &'static str { fr: "Nouveau texte", en: "New text" }
+        consents_accept: &'static str { fr: "J’accepte", en: "I agree" }
+        consents_accepted: &'static str { fr: "Merci, ta réponse est enregistrée.", en: "Thank you, your answer is recorded." }
+        consents_withdraw_title: &'static str { fr: "Retirer mon consentement", en: "Withdraw my consent" }
+        consents_withdraw_intro: &'static str {
+            fr: "Sans ce consentement, Coopol ne peut rien garder de toi\u{a0}: le retirer, c’est demander la suppression de ton compte. Elle a lieu 7\u{a0}jours plus tard, et tu peux l’annuler d’ici là (par le lien reçu par e-mail ou sur «\u{202f}Mon compte\u{202f}»)\u{202f}; le texte te sera alors demandé à nouveau.",
+            en: "Without this consent, Coopol can keep nothing of yours: withdrawing it means asking for your account to be deleted. That happens 7 days later, and you can cancel it until then (with the link sent by e-mail or on “My account”); the text will then be asked of you again.",
+        }
+        consents_withdraw_submit: &'static str { fr: "Retirer mon consentement et supprimer mon compte", en: "Withdraw my consent and delete my account" }
+        consents_link: &'static str { fr: "Mes consentements", en: "My consents" }
+        keep_title: &'static str { fr: "Garder mon compte", en: "Keep my account" }
+        keep_intro: fn(&str) -> String {
+            fr: |when| format!("La suppression de ton compte est prévue le {when}. Pour le garder, confirme ici."),
+            en: |when| format!("Your account is due to be deleted on {when}. To keep it, confirm here."),
+        }
+        keep_invalid: &'static str {
+            fr: "Ce lien ne sert plus\u{a0}: la suppression a déjà été annulée, ou elle a eu lieu.",
+            en: "This link no longer works: the deletion was already cancelled, or it took place.",
+        }
+        keep_done: &'static str {
+            fr: "C’est noté\u{a0}: ton compte reste. Si tu n’avais rien demandé, change ton mot de passe.",
+            en: "Noted: your account stays. If you did not ask for anything, change your password.",
+        }
 
         member_since: fn(&str) -> String { fr: |date| format!("Membre depuis le {date}"), en: |date| format!("Member since {date}") }
         member_nothing_visible: &'static str {

@@ -253,9 +253,6 @@ pub struct SignUp {
     pub claim: MembershipClaim,
 }
 
-/// Version of the consent text shown on the sign-up form; bump it when the wording changes.
-pub const POLITICAL_DATA_CONSENT_VERSION: &str = "2026-11-v1";
-
 impl SignUp {
     pub fn parse(form: &RawForm) -> Result<Self, FieldErrors> {
         let mut errors = FieldErrors::default();
@@ -406,6 +403,15 @@ pub struct AccountView {
     pub devices: Vec<DeviceView>,
     /// "Télécharger mes données": the export being prepared or ready, if any.
     pub export: Option<ExportView>,
+    /// "Supprimer mon compte": the pending request, if any.
+    pub erasure: Option<ErasureView>,
+}
+
+/// A pending erasure: the account goes at `effective_ms` unless cancelled.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ErasureView {
+    pub requested_ms: i64,
+    pub effective_ms: i64,
 }
 
 /// An export of the person's data (being prepared, or ready to download until `expires_ms`).

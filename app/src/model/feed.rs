@@ -119,7 +119,8 @@ pub enum PostPlace {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PostView {
     pub id: i64,
-    pub author: Author,
+    /// `None`: "message supprimé" (its author's account was erased; others' replies stay).
+    pub author: Option<Author>,
     pub audience: Audience,
     pub place: PostPlace,
     pub html: SafeHtml,
@@ -182,7 +183,8 @@ pub struct FeedPage {
 pub struct CommentView {
     pub id: i64,
     pub parent_id: Option<i64>,
-    pub author: Author,
+    /// `None`: "message supprimé".
+    pub author: Option<Author>,
     pub html: SafeHtml,
     pub created_at_ms: i64,
     pub can_delete: bool,

@@ -5,6 +5,7 @@ pub(crate) mod string_enum;
 pub mod account;
 pub mod action;
 pub mod commands;
+pub mod consent;
 pub mod feed;
 pub mod fields;
 pub mod form;

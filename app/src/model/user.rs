@@ -11,6 +11,8 @@ pub struct CurrentUser {
     pub federation_code: Option<String>,
     /// Whether their address is proven (until then a banner asks them to open the link).
     pub email_verified: bool,
+    /// Their consent in force is to an older text (or was withdrawn): a banner asks again.
+    pub consent_due: bool,
     /// Unread notifications when the page was loaded (the live stream updates it).
     pub unread_notifications: i64,
 }

@@ -11,8 +11,8 @@ use crate::components::form::{use_form_outcome, FormAlert, TextField};
 use crate::components::lang::{use_lang, use_texts};
 use crate::error::AppError;
 use crate::i18n::{format_day, format_number, format_time};
-use crate::model::account::{AccountView, DeviceView, ExportView};
-use crate::model::commands::account::EMAIL_FORM_CURRENT;
+use crate::model::account::{AccountView, DeviceView, ErasureView, ExportView};
+use crate::model::commands::account::{EMAIL_FORM_CURRENT, ERASURE_FORM_CURRENT};
 use crate::model::form::FormOutcome;
 use crate::pages::error_view::ErrorView;
 
@@ -37,16 +37,20 @@ pub fn AccountPage() -> impl IntoView {
                             Some("mot-de-passe") => Some(t.account_password_changed),
                             Some("appareil") => Some(t.account_device_signed_out),
                             Some("export") => Some(t.export_requested),
+                            Some("suppression") => Some(t.erasure_requested),
+                            Some("suppression-annulee") => Some(t.erasure_cancelled),
                             _ => None,
                         };
                         view! {
                             <section class="page narrow">
                                 <h1>{t.account_title}</h1>
+                                <p><a href="/compte/consentements">{t.consents_link}</a></p>
                                 {notice.map(|n| view! { <p class="alert alert-success" role="status">{n}</p> })}
                                 <EmailCard account=account.clone() outcome=of_form("adresse") />
                                 <PasswordCard outcome=of_form("mot-de-passe") />
                                 <DevicesCard devices=account.devices />
                                 <ExportCard export=account.export outcome=of_form("export") />
+                                <ErasureCard erasure=account.erasure outcome=of_form("suppression") />
                             </section>
                         }
                         .into_any()
@@ -212,6 +216,55 @@ fn ExportCard(export: Option<ExportView>, outcome: Option<FormOutcome>) -> impl 
             <p>{t.export_intro}</p>
             {body}
         </section>
+    }
+}
+
+/// "Supprimer mon compte": the request (with the password), or the pending one and its cancel.
+#[component]
+fn ErasureCard(erasure: Option<ErasureView>, outcome: Option<FormOutcome>) -> impl IntoView {
+    let t = use_texts();
+    let lang = use_lang();
+    let body = match erasure {
+        Some(e) => {
+            let when = (t.account_at)(&format_day(lang, e.effective_ms), &format_time(lang, e.effective_ms));
+            view! {
+                <p class="alert alert-warning" role="status">{(t.erasure_pending)(&when)}</p>
+                <form method="post" action="/compte/suppression/annuler" class="stack">
+                    <button type="submit" class="button primary">{t.erasure_cancel}</button>
+                </form>
+            }
+            .into_any()
+        }
+        None => view! { <ErasureForm action="/compte/suppression" submit=t.erasure_submit outcome /> }.into_any(),
+    };
+    view! {
+        <section class="card" id="suppression" aria-labelledby="suppression-titre">
+            <h2 id="suppression-titre">{t.erasure_title}</h2>
+            <p>{t.erasure_intro}</p>
+            {body}
+        </section>
+    }
+}
+
+/// The form that asks for the erasure (here, or by withdrawing the consent): the current password
+/// confirms it; a refusal shows what to fix.
+#[component]
+pub fn ErasureForm(action: &'static str, submit: &'static str, outcome: Option<FormOutcome>) -> impl IntoView {
+    let t = use_texts();
+    let form = outcome.clone().unwrap_or_default();
+    view! {
+        <FormAlert outcome=outcome />
+        <form method="post" action=action class="stack" novalidate>
+            <input type="hidden" name="form" value="suppression" />
+            <TextField
+                name=ERASURE_FORM_CURRENT
+                label=t.erasure_password
+                error=form.error(ERASURE_FORM_CURRENT)
+                input_type="password"
+                autocomplete="current-password"
+            />
+            <button type="submit" class="button danger">{submit}</button>
+        </form>
     }
 }
 

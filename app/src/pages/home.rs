@@ -160,10 +160,10 @@ fn SectionNews(posts: Vec<crate::model::feed::PostView>, slug: String) -> impl I
                 {posts.into_iter().map(|p| view! {
                     <li>
                         <p class="hint">
-                            <a href=format!("/membres/{}", p.author.handle)>{p.author.display_name.clone()}</a>
+                            <crate::components::feed::AuthorLink author=p.author.clone() />
                             " · "<time>{format_datetime(lang, p.created_at_ms)}</time>
                         </p>
-                        <div class="post-body excerpt" inner_html=p.html.as_str().to_string()></div>
+                        <crate::components::feed::MessageBody html=p.html.as_str().to_string() deleted=p.author.is_none() class="post-body excerpt" />
                         <a href=format!("/publications/{}", p.id)>{t.dashboard_read_more}</a>
                     </li>
                 }).collect_view()}

@@ -6,7 +6,7 @@ use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
 use crate::api::feed::{comment_on_post::comment_on_post, get_post::get_post};
-use crate::components::feed::PostCard;
+use crate::components::feed::{AuthorLink, MessageBody, PostCard};
 use crate::components::form::{use_form_outcome, FormAlert, TextArea};
 use crate::components::lang::{use_feed_texts, use_lang, use_texts};
 use crate::components::live::use_live;
@@ -36,14 +36,15 @@ fn Post(page: PostPage, outcome: Option<FormOutcome>) -> impl IntoView {
     let post = page.post.clone();
     let id = post.id;
     let here = format!("/publications/{id}");
+    let author_name = post.author.as_ref().map_or(t.deleted_author, |a| a.display_name.as_str()).to_string();
     let for_form = |name: &str| outcome.clone().filter(|o| o.value("form") == name);
     let comment_outcome = for_form("commenter");
     let edit_outcome = for_form("modifier");
     let hide_outcome = for_form("masquer");
     view! {
-        <Title text=format!("{} · {}", t.post_title, post.author.display_name) />
+        <Title text=format!("{} · {}", t.post_title, author_name) />
         <section class="page post-page">
-            <h1 class="visually-hidden">{(t.by)(&post.author.display_name)}</h1>
+            <h1 class="visually-hidden">{(t.by)(&author_name)}</h1>
             <PostCard post=post.clone() back=here.clone() />
             {(!page.reacted.is_empty()).then(|| view! {
                 <section class="card" aria-labelledby="reacted-title">
@@ -213,10 +214,10 @@ fn Comment(comment: CommentView, post_id: i64) -> impl IntoView {
     view! {
         <li class="comment" class:reply=comment.parent_id.is_some() id=format!("commentaire-{}", comment.id)>
             <p class="comment-meta">
-                <a href=format!("/membres/{}", comment.author.handle)>{comment.author.display_name.clone()}</a>
+                <AuthorLink author=comment.author.clone() />
                 " · " <time class="hint">{format_datetime(lang, comment.created_at_ms)}</time>
             </p>
-            <div class="comment-body" inner_html=comment.html.as_str().to_string()></div>
+            <MessageBody html=comment.html.as_str().to_string() deleted=comment.author.is_none() class="comment-body" />
             {comment.can_reply.then(|| view! {
                 <details>
                     <summary>{t.reply_submit}</summary>

@@ -86,6 +86,41 @@ pub struct Settings {
     pub public_url: Option<String>,
     pub rate_limits: RateLimits,
     pub map: MapSettings,
+    pub privacy: PrivacySettings,
+}
+
+/// Personal data: delays, retention and who answers for it (shown on `/confidentialite`).
+#[derive(Debug, Clone)]
+pub struct PrivacySettings {
+    /// How long an erasure request waits (cancellable) before it takes effect.
+    pub erasure_delay_ms: i64,
+    /// Data of sympathisants and of people who left is kept this long after their last visit.
+    pub retention_ms: i64,
+    /// How long before the end of that retention the person is warned by e-mail.
+    pub retention_warning_ms: i64,
+    /// The data controller (responsable du traitement): the party or federation running Coopol.
+    pub controller_name: String,
+    pub controller_address: String,
+    /// Where people write about their data (an e-mail address or a URL).
+    pub privacy_contact: String,
+    /// The data protection officer (délégué·e à la protection des données), if any.
+    pub dpo_contact: String,
+}
+
+pub const DAY_MS: i64 = 86_400_000;
+
+impl Default for PrivacySettings {
+    fn default() -> Self {
+        Self {
+            erasure_delay_ms: 7 * DAY_MS,
+            retention_ms: 3 * 365 * DAY_MS,
+            retention_warning_ms: 30 * DAY_MS,
+            controller_name: String::new(),
+            controller_address: String::new(),
+            privacy_contact: String::new(),
+            dpo_contact: String::new(),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -164,6 +199,15 @@ pub struct UnreadNotifications(pub i64);
 /// The unread count loaded with the session, if the middleware loaded one.
 pub fn unread_notifications() -> Option<i64> {
     request_parts().and_then(|parts| parts.extensions.get::<UnreadNotifications>().map(|u| u.0))
+}
+
+/// Whether the consent text in force for the signed-in person is not the current one (found with
+/// the session by the middleware).
+#[derive(Debug, Clone, Copy)]
+pub struct ConsentDue(pub bool);
+
+pub fn consent_due() -> bool {
+    request_parts().and_then(|parts| parts.extensions.get::<ConsentDue>().map(|c| c.0)).unwrap_or(false)
 }
 
 /// The language negotiated for this request by the middleware.

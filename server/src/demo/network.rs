@@ -258,7 +258,7 @@ async fn load_people(
             "{}, {}, {}, 'demo_seed', {created}",
             p.id,
             text(app::server::store::consents::PURPOSE_POLITICAL_OPINION),
-            text(app::model::account::POLITICAL_DATA_CONSENT_VERSION)
+            text(app::model::consent::CURRENT_VERSION)
         ));
         crate::flush_when_full!(users, profiles, items, availabilities, consents);
         if (i + 1) % 5_000 == 0 {

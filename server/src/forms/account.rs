@@ -1,5 +1,8 @@
-//! POST /compte/adresse, /compte/mot-de-passe and /compte/appareils/{device}/deconnexion: the
-//! account page's forms (`services::account`), back to `/compte` with what was done.
+//! The account page's forms, back to `/compte` with what was done: POST /compte/adresse,
+//! /compte/mot-de-passe, /compte/appareils/{device}/deconnexion (`services::account`),
+//! /compte/donnees and GET /compte/donnees/{id} (`services::export`), /compte/suppression,
+//! /compte/suppression/annuler and /compte/garder/{token} (`services::erasure`),
+//! /compte/consentements/accepter and /compte/consentements/retirer (`services::consents`).
 
 use axum::extract::{Path, State};
 use axum::response::Response;
@@ -28,6 +31,37 @@ pub async fn sign_out_device(State(state): State<ServerState>, Path(device): Pat
 pub async fn request_export(State(state): State<ServerState>, submission: Submission) -> Response {
     let result = app::server::services::export::request(&state.app, &submission.subject()).await;
     submission.answer(&state, result.map(|()| "/compte?fait=export".to_string()), "/compte").await
+}
+
+/// "Supprimer mon compte" (password required): takes effect after the delay unless cancelled.
+pub async fn request_erasure(State(state): State<ServerState>, submission: Submission) -> Response {
+    let result = app::server::services::erasure::request(&state.app, &submission.subject(), &submission.form).await;
+    submission.answer(&state, result.map(|()| "/compte?fait=suppression#suppression".to_string()), "/compte").await
+}
+
+/// "Garder mon compte", signed in.
+pub async fn cancel_erasure(State(state): State<ServerState>, submission: Submission) -> Response {
+    let result = app::server::services::erasure::cancel(&state.app, &submission.subject()).await;
+    submission.answer(&state, result.map(|()| "/compte?fait=suppression-annulee".to_string()), "/compte").await
+}
+
+/// "Garder mon compte" from the e-mail's link (signed in or not).
+pub async fn keep_by_link(State(state): State<ServerState>, Path(token): Path<String>, submission: Submission) -> Response {
+    let page = format!("/compte/garder/{token}");
+    let result = app::server::services::erasure::cancel_by_link(&state.app, &token).await;
+    submission.answer(&state, result.map(|()| format!("{page}?fait=1")), &page).await
+}
+
+/// "J'accepte" the current consent text.
+pub async fn accept_consent(State(state): State<ServerState>, submission: Submission) -> Response {
+    let result = app::server::services::consents::accept(&state.app, &submission.subject()).await;
+    submission.answer(&state, result.map(|()| "/compte/consentements?fait=accepte".to_string()), "/compte/consentements").await
+}
+
+/// Withdraws the consent (password required), which asks for the erasure of the account.
+pub async fn withdraw_consent(State(state): State<ServerState>, submission: Submission) -> Response {
+    let result = app::server::services::consents::withdraw(&state.app, &submission.subject(), &submission.form).await;
+    submission.answer(&state, result.map(|()| "/compte?fait=suppression#suppression".to_string()), "/compte/consentements").await
 }
 
 /// The archive, to its owner only (anyone else, or an expired export: 404), as an attachment that

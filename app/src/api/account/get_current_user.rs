@@ -32,6 +32,7 @@ pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {
         section_slug: user.section_slug,
         federation_code: user.federation_code,
         email_verified: subject.belonging.email_verified,
+        consent_due: context::consent_due(),
         unread_notifications,
     }))
 }

@@ -57,6 +57,25 @@ impl EmailChange {
     }
 }
 
+/// The field of the current password in "Supprimer mon compte".
+pub const ERASURE_FORM_CURRENT: &str = "erasure_password";
+
+/// "Supprimer mon compte": confirmed with the current password.
+#[derive(Debug, Clone)]
+pub struct ErasureRequest {
+    pub current: String,
+}
+
+impl ErasureRequest {
+    pub fn parse(form: &RawForm) -> Result<ErasureRequest, FieldErrors> {
+        let mut e = FieldErrors::default();
+        match current_password(form, ERASURE_FORM_CURRENT, &mut e) {
+            Some(current) => Ok(ErasureRequest { current }),
+            None => Err(e),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -130,7 +130,8 @@ pub fn in_home() -> String {
 /// Where a publication lives, for moderation rules.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PostScope {
-    pub author_id: UserId,
+    /// `None` for a "message supprimé" (its author's account was erased).
+    pub author_id: Option<UserId>,
     pub section_id: Option<SectionId>,
     pub federation_code: Option<String>,
     /// The viewer's role in the publication's group, if any.
@@ -152,7 +153,7 @@ pub fn can_publish(s: &Subject, audience: Audience, group_role: Option<GroupMemb
 }
 
 pub fn can_edit_post(s: &Subject, post: &PostScope) -> bool {
-    s.id() == Some(post.author_id)
+    post.author_id.is_some() && s.id() == post.author_id
 }
 
 /// Moderators of the scope: moderators of the author's section, federation or the nation, the
@@ -234,8 +235,12 @@ mod tests {
 
     #[test]
     fn moderation_follows_the_scope() {
-        let post =
-            PostScope { author_id: UserId(1), section_id: Some(SectionId(7)), federation_code: Some("59".into()), viewer_group_role: None };
+        let post = PostScope {
+            author_id: Some(UserId(1)),
+            section_id: Some(SectionId(7)),
+            federation_code: Some("59".into()),
+            viewer_group_role: None,
+        };
         assert!(can_moderate_post(&person(2, None, &[(Role::Moderator, Scope::Section(7))]), &post));
         assert!(!can_moderate_post(&person(2, None, &[(Role::Moderator, Scope::Section(8))]), &post));
         assert!(can_moderate_post(&person(2, None, &[(Role::Moderator, Scope::Federation("59".into()))]), &post));

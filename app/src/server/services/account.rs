@@ -16,7 +16,7 @@ use crate::server::store::bundle::Bundle;
 use crate::server::{now_ms, store};
 
 /// The signed-in person, allowed to manage their own account.
-fn owner(subject: &Subject) -> Result<&SessionUser, AppError> {
+pub(crate) fn owner(subject: &Subject) -> Result<&SessionUser, AppError> {
     let user = subject.active_user().ok_or(AppError::NotAuthenticated)?;
     if !policy::can_manage_account(subject, user.id) {
         return Err(AppError::Forbidden);
@@ -33,11 +33,13 @@ pub async fn view(state: &AppState, subject: &Subject) -> Result<AccountView, Ap
     let pending = bundle.add(store::tokens::pending_address_part(user.id, now));
     let devices = bundle.add(store::sessions::devices_part(user.id, now));
     let export = bundle.add(store::exports::current_part(user.id, now));
+    let erasure = bundle.add(store::erasure::pending_part(user.id));
     let lists = bundle.run(&state.db).await?;
     let account: store::users::AccountRow = lists.take(account)?.into_iter().next().ok_or(AppError::NotFound)?;
     let pending: Option<store::tokens::PendingAddress> = lists.take(pending)?.into_iter().next();
     let devices: Vec<store::sessions::DeviceRow> = lists.take(devices)?;
     let export: Option<store::exports::ExportRow> = lists.take(export)?.into_iter().next();
+    let erasure: Option<store::erasure::PendingErasure> = lists.take(erasure)?.into_iter().next();
     Ok(AccountView {
         pending_email: pending.map(|p| p.email).filter(|p| !p.eq_ignore_ascii_case(&account.email)),
         email: account.email,
@@ -53,12 +55,13 @@ pub async fn view(state: &AppState, subject: &Subject) -> Result<AccountView, Ap
             })
             .collect(),
         export: export.map(Into::into),
+        erasure: erasure.map(Into::into),
     })
 }
 
 /// The current password, checked like a sign-in: failures are counted per account and, past the
 /// budget, refused for a while (429), so a borrowed phone cannot guess it.
-async fn check_current_password(state: &AppState, user_id: UserId, typed: String, field: &str) -> Result<(), AppError> {
+pub(crate) async fn check_current_password(state: &AppState, user_id: UserId, typed: String, field: &str) -> Result<(), AppError> {
     let limit = state.settings.rate_limits.signin_failures_per_account;
     let bucket = format!("account:password:{user_id}");
     rate_limit::ensure_not_blocked(&state.db, &bucket, limit).await?;

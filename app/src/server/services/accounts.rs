@@ -1,7 +1,7 @@
 //! Sign-up and sign-in.
 
 use crate::error::AppError;
-use crate::model::account::{Handle, MembershipStatus, SignIn, SignUp, POLITICAL_DATA_CONSENT_VERSION};
+use crate::model::account::{Handle, MembershipStatus, SignIn, SignUp};
 use crate::model::form::RawForm;
 use crate::model::ids::UserId;
 use crate::server::auth::{password, session_token};
@@ -93,7 +93,7 @@ async fn create_account(
         &mut tx,
         user_id,
         consents::PURPOSE_POLITICAL_OPINION,
-        POLITICAL_DATA_CONSENT_VERSION,
+        crate::model::consent::CURRENT_VERSION,
         consents::METHOD_SIGNUP_CHECKBOX,
         now,
     )

@@ -21,6 +21,11 @@ pub fn group_role(role: Option<GroupRole>) -> Option<GroupMembership> {
     role.map(GroupMembership::from)
 }
 
+/// The author of a publication or comment; `None` once their account was erased.
+fn author_of(handle: Option<String>, display_name: Option<String>) -> Option<Author> {
+    Some(Author { handle: handle?, display_name: display_name? })
+}
+
 pub fn scope_of(row: &PostRow) -> PostScope {
     PostScope {
         author_id: row.author_id,
@@ -48,9 +53,11 @@ pub fn to_view(subject: &Subject, row: PostRow, reactions: &ReactionColumns) -> 
         _ => PostPlace::Nowhere,
     };
     let hidden = row.hidden_at.is_some();
+    // A "message supprimé" keeps its replies; nothing more can be added to it but comments.
+    let deleted = row.author_id.is_none();
     PostView {
         id: row.id.get(),
-        author: Author { handle: row.author_handle.clone(), display_name: row.author_name.clone() },
+        author: author_of(row.author_handle.clone(), row.author_name.clone()),
         audience: Audience::parse(&row.audience).unwrap_or(Audience::Public),
         place,
         html: SafeHtml::from_stored(row.body_html.clone()),
@@ -65,7 +72,7 @@ pub fn to_view(subject: &Subject, row: PostRow, reactions: &ReactionColumns) -> 
             delete: rules::can_delete_post(subject, &scope),
             hide: moderator && !hidden,
             comment: rules::can_interact(subject) && !hidden,
-            react: rules::can_interact(subject) && !hidden,
+            react: rules::can_interact(subject) && !hidden && !deleted,
         },
     }
 }
@@ -230,7 +237,7 @@ pub async fn page(
 pub async fn post_page(state: &AppState, subject: &Subject, id: PostId) -> Result<PostPage, AppError> {
     let viewer = subject.id().unwrap_or(UserId::NONE);
     let row = store::posts::visible(&state.db, viewer, id, true).await?.ok_or(AppError::NotFound)?;
-    let hidden_from_viewer = row.post.hidden_at.is_some() && row.post.author_id != viewer;
+    let hidden_from_viewer = row.post.hidden_at.is_some() && row.post.author_id != Some(viewer);
     if hidden_from_viewer && !rules::can_moderate_post(subject, &scope_of(&row.post)) {
         return Err(AppError::NotFound);
     }
@@ -246,10 +253,10 @@ pub async fn post_page(state: &AppState, subject: &Subject, id: PostId) -> Resul
         .map(|c| CommentView {
             id: c.id.get(),
             parent_id: c.parent_id.map(|id| id.get()),
-            author: Author { handle: c.author_handle, display_name: c.author_name },
+            author: author_of(c.author_handle, c.author_name),
             html: SafeHtml::from_stored(c.body_html),
             created_at_ms: c.created_at,
-            can_delete: subject.id() == Some(c.author_id) || post.abilities.hide || post.abilities.delete,
+            can_delete: (c.author_id.is_some() && subject.id() == c.author_id) || post.abilities.hide || post.abilities.delete,
             can_reply: can_comment && c.parent_id.is_none(),
         })
         .collect();

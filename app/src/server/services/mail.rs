@@ -173,6 +173,35 @@ pub fn address_change_requested(user_id: UserId, to: &str, display_name: &str, n
     mail(user_id, to, "address_change_requested", "Changement d’adresse de ton compte Coopol".to_string(), &paragraphs)
 }
 
+/// "Supprimer mon compte" was asked for: when it takes effect, and the link that cancels it.
+pub fn erasure_scheduled(user_id: UserId, to: &str, display_name: &str, effective_at: i64, cancel_link: &str) -> Mail {
+    let day = format_day(Lang::Fr, effective_at);
+    let time = format_time(Lang::Fr, effective_at);
+    let paragraphs = [
+        format!("Bonjour {display_name},"),
+        format!("Tu as demandé la suppression de ton compte Coopol. Elle aura lieu le {day} à {time}\u{a0}: ton profil, tes réactions, tes coopains, tes inscriptions et tes messages seront effacés (ceux auxquels d’autres ont répondu resteront, sans ton nom, marqués «\u{202f}message supprimé\u{202f}»)."),
+        format!("Pour garder ton compte, ouvre ce lien avant cette date\u{a0}: {cancel_link}"),
+        "Si ce n’est pas toi qui l’as demandé, ouvre ce lien puis change ton mot de passe.\n— Coopol".to_string(),
+    ];
+    mail(user_id, to, "erasure_scheduled", "Suppression de ton compte Coopol".to_string(), &paragraphs)
+}
+
+/// To the person who takes over a role whose holder erased their account (passation).
+pub fn interim_after_erasure(user_id: UserId, to: &str, display_name: &str, role: &str, scope_name: &str, link: &str) -> Mail {
+    let what = match role {
+        "section_secretary" => format!("secrétaire de la section {scope_name}"),
+        "federation_first_secretary" => format!("premier·e secrétaire de la fédération {scope_name}"),
+        other => format!("{other} ({scope_name})"),
+    };
+    let paragraphs = [
+        format!("Bonjour {display_name},"),
+        format!("La personne qui était {what} a supprimé son compte Coopol. Tu assures l’intérim\u{a0}: ce rôle est à toi jusqu’à ce que tu le confies à quelqu’un (passation, depuis la page de l’équipe)."),
+        link.to_string(),
+        "— Coopol".to_string(),
+    ];
+    mail(user_id, to, "interim_after_erasure", format!("Intérim\u{a0}: {what}"), &paragraphs)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,6 +9,8 @@ pub mod actions;
 pub mod address;
 pub mod calendar;
 pub mod communes;
+pub mod consents;
+pub mod erasure;
 pub mod export;
 pub mod feed;
 

@@ -149,7 +149,7 @@ pub async fn hide(state: &AppState, subject: &Subject, post_id: PostId, form: &R
             action: "post_hidden",
             scope_kind: if row.section_id.is_some() { "section" } else { "federation" },
             scope_code: &row.section_id.map(|s| s.to_string()).or(row.federation_code.clone()).unwrap_or_default(),
-            target_user_id: Some(row.author_id),
+            target_user_id: row.author_id,
             detail: &format!("publication {post_id}"),
             now_ms: now,
         },
@@ -167,15 +167,15 @@ pub async fn react(state: &AppState, subject: &Subject, post_id: PostId, kind: &
     let kind = ReactionKind::parse(kind).ok_or(AppError::NotFound)?;
     let mut tx = state.db.begin().await?;
     let row = store::posts::visible_in_tx(&mut tx, viewer, post_id).await?.ok_or(AppError::NotFound)?;
-    if !rules::can_interact(subject) || row.hidden_at.is_some() {
+    if !rules::can_interact(subject) || row.hidden_at.is_some() || row.author_id.is_none() {
         return Err(AppError::Forbidden);
     }
     let now = now_ms();
     let given = store::posts::toggle_reaction(&mut tx, post_id, viewer, kind.as_str(), now).await?;
     let mut events = vec![store::events::insert(&mut tx, "post_changed", Some(post_id), None, now).await?];
-    if given && row.author_id != viewer {
-        store::notifications::add_reaction(&mut tx, row.author_id, viewer, post_id, now).await?;
-        events.push(store::events::insert(&mut tx, "notification", None, Some(row.author_id), now).await?);
+    if let Some(author) = row.author_id.filter(|a| given && *a != viewer) {
+        store::notifications::add_reaction(&mut tx, author, viewer, post_id, now).await?;
+        events.push(store::events::insert(&mut tx, "notification", None, Some(author), now).await?);
     }
     tx.commit().await?;
     state.bus.publish(events).await;
@@ -220,15 +220,16 @@ pub async fn comment(state: &AppState, subject: &Subject, post_id: PostId, form:
     let mut events = vec![store::events::insert(&mut tx, "post_changed", Some(post_id), None, now).await?];
     // Who hears of it, each once: the person replied to, the publication's author, then the
     // others who wrote in the thread — those who still see the publication (its author does).
+    // (Nobody to tell for a "message supprimé": its author's account is gone.)
     let mut recipients: Vec<(UserId, NotificationKind, bool)> = Vec::new();
     if let Some((thread, replied_to)) = parent {
-        recipients.push((replied_to, NotificationKind::Reply, true));
-        recipients.push((row.author_id, NotificationKind::Comment, false));
+        recipients.extend(replied_to.map(|r| (r, NotificationKind::Reply, true)));
+        recipients.extend(row.author_id.map(|a| (a, NotificationKind::Comment, false)));
         for writer in store::comments::thread_writers(&mut tx, thread, THREAD_NOTIFIED).await? {
             recipients.push((writer, NotificationKind::ThreadReply, true));
         }
     } else {
-        recipients.push((row.author_id, NotificationKind::Comment, false));
+        recipients.extend(row.author_id.map(|a| (a, NotificationKind::Comment, false)));
     }
     let mut told = vec![viewer];
     for (user_id, kind, check) in recipients {
@@ -254,7 +255,7 @@ pub async fn delete_comment(state: &AppState, subject: &Subject, comment_id: Com
     let (post_id, _, author) = store::comments::place(&mut tx, comment_id).await?.ok_or(AppError::NotFound)?;
     let row = store::posts::visible_in_tx(&mut tx, viewer, post_id).await?.ok_or(AppError::NotFound)?;
     let scope = scope_of(&row);
-    if author != viewer && !rules::can_delete_post(subject, &scope) && !rules::can_moderate_post(subject, &scope) {
+    if author != Some(viewer) && !rules::can_delete_post(subject, &scope) && !rules::can_moderate_post(subject, &scope) {
         return Err(AppError::Forbidden);
     }
     let removed = store::comments::delete(&mut tx, comment_id).await?;

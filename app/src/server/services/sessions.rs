@@ -22,6 +22,8 @@ pub async fn open_in(tx: &mut Tx, user_id: UserId) -> Result<String, sqlx::Error
 pub struct SignedIn {
     pub subject: Subject,
     pub unread_notifications: i64,
+    /// The consent version in force (`model::consent`): another one is asked for on every page.
+    pub consent_version: Option<String>,
 }
 
 impl SignedIn {
@@ -75,7 +77,7 @@ pub async fn resolve_from(db: &Db, token: &str, user_agent: Option<&str>) -> Res
         token_hash,
     };
     let subject = Subject::signed_in(user, person, roles);
-    Ok(Some(SignedIn { subject, unread_notifications: first.unread_notifications }))
+    Ok(Some(SignedIn { subject, unread_notifications: first.unread_notifications, consent_version: first.consent_version.clone() }))
 }
 
 /// Closes this device's session; its open event streams end (every instance is told).

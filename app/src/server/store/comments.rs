@@ -12,9 +12,10 @@ use crate::server::store::bundle::{Arg, Part};
 pub struct CommentRow {
     pub id: CommentId,
     pub parent_id: Option<CommentId>,
-    pub author_id: UserId,
-    pub author_handle: String,
-    pub author_name: String,
+    /// `None` once its author's account was erased and others had replied ("message supprimé").
+    pub author_id: Option<UserId>,
+    pub author_handle: Option<String>,
+    pub author_name: Option<String>,
     pub body_html: String,
     pub created_at: i64,
 }
@@ -31,14 +32,17 @@ pub fn for_post(viewer: UserId, post_id: PostId) -> Part {
 }
 
 const FOR_POST: &str = "SELECT c.id, c.parent_id, c.author_id, u.handle AS author_handle, u.display_name AS author_name, c.body_html, c.created_at \
-               FROM comments c JOIN users u ON u.id = c.author_id \
+               FROM comments c LEFT JOIN users u ON u.id = c.author_id \
                WHERE c.post_id = $1 AND c.hidden_at IS NULL AND u.suspended_at IS NULL \
                AND NOT EXISTS (SELECT 1 FROM blocks b WHERE (b.blocker_id = c.author_id AND b.blocked_id = $2) OR (b.blocker_id = $2 AND b.blocked_id = c.author_id)) \
                ORDER BY COALESCE(c.parent_id, c.id), c.id LIMIT 1000";
 
-/// (post id, parent id, author id) of a comment.
+/// Where a comment is: (post id, parent id, author id — `None` for a "message supprimé").
+pub type CommentPlace = (PostId, Option<CommentId>, Option<UserId>);
+
+/// The `CommentPlace` of a comment.
 #[tracing::instrument(skip_all, err(level = "warn"))]
-pub async fn place(tx: &mut Tx, id: CommentId) -> Result<Option<(PostId, Option<CommentId>, UserId)>, sqlx::Error> {
+pub async fn place(tx: &mut Tx, id: CommentId) -> Result<Option<CommentPlace>, sqlx::Error> {
     on_tx!(tx, c => sqlx::query_as("SELECT post_id, parent_id, author_id FROM comments WHERE id = $1").bind(id).fetch_optional(c).await)
 }
 
@@ -70,6 +74,7 @@ pub async fn delete(tx: &mut Tx, id: CommentId) -> Result<i64, sqlx::Error> {
 /// The people who wrote in a thread — its top-level comment and its replies — at most `limit`.
 #[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn thread_writers(tx: &mut Tx, thread_id: CommentId, limit: i64) -> Result<Vec<UserId>, sqlx::Error> {
-    let sql = "SELECT author_id FROM comments WHERE id = $1 UNION SELECT author_id FROM comments WHERE parent_id = $1 LIMIT $2";
+    let sql = "SELECT author_id FROM comments WHERE id = $1 AND author_id IS NOT NULL \
+               UNION SELECT author_id FROM comments WHERE parent_id = $1 AND author_id IS NOT NULL LIMIT $2";
     on_tx!(tx, c => sqlx::query_scalar(sql).bind(thread_id).bind(limit).fetch_all(c).await)
 }

@@ -8,8 +8,10 @@ use crate::{on_pool, on_tx};
 
 pub const PURPOSE_POLITICAL_OPINION: &str = "political_opinion_processing";
 pub const METHOD_SIGNUP_CHECKBOX: &str = "signup_form_checkbox";
+/// Given (again) on "Mes consentements", after the text changed.
+pub const METHOD_CONSENTS_PAGE: &str = "consents_page_button";
 
-#[derive(Debug, Clone, FromRow, PartialEq, Eq)]
+#[derive(Debug, Clone, FromRow, PartialEq, Eq, serde::Deserialize)]
 pub struct ConsentRow {
     pub purpose: String,
     pub text_version: String,
@@ -24,6 +26,31 @@ pub async fn record(tx: &mut Tx, user_id: UserId, purpose: &str, text_version: &
                VALUES ($1, $2, $3, $4, $5)";
     on_tx!(tx, c => sqlx::query(sql).bind(user_id).bind(purpose).bind(text_version).bind(method).bind(now_ms).execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
+}
+
+/// The person's consents, newest first: a part of the consents page's bundle.
+pub fn for_user_part(user_id: UserId) -> crate::server::store::bundle::Part {
+    use crate::server::store::bundle::{Arg, Part};
+    Part::new(
+        "SELECT purpose, text_version, method, granted_at, withdrawn_at FROM consents WHERE user_id = $1 ORDER BY granted_at DESC, id DESC",
+        &["purpose", "text_version", "method", "granted_at", "withdrawn_at"],
+        vec![Arg::Int(user_id.get())],
+    )
+}
+
+/// The version of the consent in force for `purpose`, if any (the newest not withdrawn).
+#[tracing::instrument(skip_all, err(level = "warn"))]
+pub async fn in_force(tx: &mut Tx, user_id: UserId, purpose: &str) -> Result<Option<String>, sqlx::Error> {
+    let sql = "SELECT text_version FROM consents WHERE user_id = $1 AND purpose = $2 AND withdrawn_at IS NULL \
+               ORDER BY granted_at DESC, id DESC LIMIT 1";
+    on_tx!(tx, c => sqlx::query_scalar(sql).bind(user_id).bind(purpose).fetch_optional(c).await)
+}
+
+/// Withdraws the consents in force for `purpose`. Returns how many.
+#[tracing::instrument(skip_all, err(level = "warn"))]
+pub async fn withdraw(tx: &mut Tx, user_id: UserId, purpose: &str, now_ms: i64) -> Result<u64, sqlx::Error> {
+    let sql = "UPDATE consents SET withdrawn_at = $1 WHERE user_id = $2 AND purpose = $3 AND withdrawn_at IS NULL";
+    on_tx!(tx, c => sqlx::query(sql).bind(now_ms).bind(user_id).bind(purpose).execute(c).await.map(|r| r.rows_affected()))
 }
 
 #[tracing::instrument(skip_all, err(level = "warn"))]

@@ -6,6 +6,7 @@ pub mod audit;
 pub mod bundle;
 pub mod comments;
 pub mod consents;
+pub mod erasure;
 pub mod events;
 pub mod exports;
 pub mod groups;

@@ -13,9 +13,10 @@ use crate::{on_pool, on_tx};
 #[derive(Debug, Clone, FromRow, PartialEq, Eq, serde::Deserialize)]
 pub struct PostRow {
     pub id: PostId,
-    pub author_id: UserId,
-    pub author_handle: String,
-    pub author_name: String,
+    /// `None` once its author's account was erased and others had replied ("message supprimé").
+    pub author_id: Option<UserId>,
+    pub author_handle: Option<String>,
+    pub author_name: Option<String>,
     pub audience: String,
     pub section_id: Option<SectionId>,
     pub section_slug: Option<String>,
@@ -67,7 +68,7 @@ const POST_COLUMN_NAMES: [&str; 21] = [
     "viewer_group_role",
 ];
 
-const POST_JOINS: &str = "JOIN users u ON u.id = p.author_id \
+const POST_JOINS: &str = "LEFT JOIN users u ON u.id = p.author_id \
      LEFT JOIN sections s ON s.id = p.section_id \
      LEFT JOIN departements d ON d.code = p.federation_code \
      LEFT JOIN groups g ON g.id = p.group_id";

@@ -30,6 +30,9 @@ pub struct SessionSubjectRow {
     /// The approximate client last seen with this session (`auth::device`).
     pub client: Option<String>,
     pub unread_notifications: i64,
+    /// The version of their consent in force to the processing of political opinion (none:
+    /// withdrawn), so that a new text is asked for at the next visit.
+    pub consent_version: Option<String>,
     pub role: Option<String>,
     pub scope_kind: Option<String>,
     pub scope_code: Option<String>,
@@ -53,7 +56,10 @@ pub async fn find_subject(db: &Db, token_hash: &str, now_ms: i64) -> Result<Vec<
     let sql = format!(
         "WITH {SESSION_VIEWER} SELECT me.id AS user_id, u.handle, u.display_name, sec.slug AS section_slug, \
          me.federation_code, me.section_id, u.membership, u.membership_status, u.email_verified_at, c.lat AS home_lat, c.lng AS home_lng, c.name AS home_name, \
-         me.last_seen_at, me.expires_at, me.client, ({UNREAD}) AS unread_notifications, r.role, r.scope_kind, r.scope_code \
+         me.last_seen_at, me.expires_at, me.client, ({UNREAD}) AS unread_notifications, \
+         (SELECT cn.text_version FROM consents cn WHERE cn.user_id = me.id AND cn.purpose = 'political_opinion_processing' \
+          AND cn.withdrawn_at IS NULL ORDER BY cn.granted_at DESC, cn.id DESC LIMIT 1) AS consent_version, \
+         r.role, r.scope_kind, r.scope_code \
          FROM me JOIN users u ON u.id = me.id LEFT JOIN communes c ON c.insee = u.commune_insee \
          LEFT JOIN sections sec ON sec.id = me.section_id LEFT JOIN roles r ON r.user_id = me.id \
          ORDER BY r.scope_kind, r.scope_code, r.role",

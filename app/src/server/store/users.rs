@@ -105,6 +105,13 @@ pub async fn by_id(db: &Db, id: UserId) -> Result<Option<UserRow>, sqlx::Error> 
     on_pool!(db.read(), p => sqlx::query_as(&sql).bind(id).fetch_optional(p).await)
 }
 
+/// The same, inside a transaction.
+#[tracing::instrument(skip_all, err(level = "warn"))]
+pub async fn by_id_in(tx: &mut Tx, id: UserId) -> Result<Option<UserRow>, sqlx::Error> {
+    let sql = format!("SELECT {USER_COLUMNS} FROM {USER_FROM} WHERE u.id = $1");
+    on_tx!(tx, c => sqlx::query_as(&sql).bind(id).fetch_optional(c).await)
+}
+
 #[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn by_handle(db: &Db, handle: &str) -> Result<Option<UserRow>, sqlx::Error> {
     let sql = format!("SELECT {USER_COLUMNS} FROM {USER_FROM} WHERE u.handle = $1");

@@ -387,6 +387,13 @@ pub const SECTIONS: &[Section] = &[
         sql: "SELECT status, requested_at, ready_at, expires_at FROM data_exports WHERE user_id = $1 ORDER BY requested_at",
         columns: &[text("status", "État"), time("requested_at", "Demandé le"), time("ready_at", "Prêt le"), time("expires_at", "Disponible jusqu’au")],
     },
+    Section {
+        key: "suppression_demandee",
+        title: "Suppression du compte demandée",
+        tables: &["account_erasures"],
+        sql: "SELECT requested_at, effective_at FROM account_erasures WHERE user_id = $1",
+        columns: &[time("requested_at", "Demandée le"), time("effective_at", "Effective le")],
+    },
 ];
 
 /// Tables whose rows are not the person's data, or not theirs to receive, with why.
