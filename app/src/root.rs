@@ -12,6 +12,7 @@ use crate::pages::account::AccountPage;
 use crate::pages::address::ConfirmAddressPage;
 use crate::pages::consents::ConsentsPage;
 use crate::pages::keep_account::KeepAccountPage;
+use crate::pages::privacy::PrivacyPage;
 use crate::pages::recovery::{ForgotPasswordPage, ResetPasswordPage};
 use crate::pages::{
     about::AboutPage, edit_section::EditSectionPage, federation::FederationPage, federations::FederationsPage,
@@ -125,6 +126,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/compte") view=AccountPage ssr=SsrMode::Async />
                     <Route path=path!("/compte/garder/:token") view=KeepAccountPage ssr=SsrMode::Async />
                     <Route path=path!("/compte/consentements") view=ConsentsPage ssr=SsrMode::Async />
+                    <Route path=path!("/confidentialite") view=PrivacyPage ssr=SsrMode::Async />
                     <Route path=path!("/membres/:handle") view=MemberPage ssr=SsrMode::Async />
                     <Route path=path!("/trouver-ma-section") view=FindSectionPage ssr=SsrMode::Async />
                     <Route path=path!("/federations") view=FederationsPage ssr=SsrMode::Async />

@@ -262,6 +262,50 @@ async fn an_erased_account_leaves_no_trace(t: &TestDb) {
     assert!(bob_coopains.coopains.is_empty());
 }
 
+async fn set_times(db: &Db, user: UserId, last_seen: i64, warned: Option<i64>) {
+    let mut tx = db.begin().await.unwrap();
+    let sql = "UPDATE users SET last_seen_at = $1, retention_warned_at = $2 WHERE id = $3";
+    app::on_tx!(&mut tx, c => sqlx::query(sql).bind(last_seen).bind(warned).bind(user).execute(c).await.map(|_| ())).unwrap();
+    tx.commit().await.unwrap();
+}
+
+/// Sympathisants and people who left, not seen for 3 years, are warned a month before, then
+/// erased; a visit keeps them; confirmed adhérents and demo accounts are not concerned.
+async fn retention_warns_then_erases(t: &TestDb) {
+    use app::server::context::DAY_MS;
+    use app::server::services::retention;
+    let state = state_with_delay(t, 7 * DAY_MS);
+    let now = app::server::now_ms();
+    let three_years = 3 * 365 * DAY_MS;
+    let sympathisant = testing::person(&t.db, "sym", "59350", "sympathisant", "none").await;
+    let left = testing::person(&t.db, "partie", "59350", "adherent", "refused").await;
+    let member = testing::person(&t.db, "membre", "59350", "adherent", "confirmed").await;
+    let recent = testing::person(&t.db, "recente", "59350", "sympathisant", "none").await;
+    for who in [sympathisant, left, member] {
+        set_times(&t.db, who, now - three_years + 10 * DAY_MS, None).await;
+    }
+    let pass = retention::run(&state, now).await.unwrap();
+    assert_eq!((pass.warned, pass.erased), (2, 0), "the sympathisant and the one who left, not the member nor the recent one");
+    let mails = testing::outbox(&t.db).await;
+    let warned: Vec<Option<UserId>> = mails.iter().filter(|m| m.kind == "retention_warning").map(|m| m.user_id).collect();
+    assert!(warned.contains(&Some(sympathisant)) && warned.contains(&Some(left)) && warned.len() == 2, "{warned:?}");
+    assert_eq!(retention::run(&state, now).await.unwrap(), retention::RetentionPass::default(), "warned once, not erased yet");
+
+    // Past the 3 years and warned a month ago: erased. Unless they came back in between.
+    set_times(&t.db, sympathisant, now - three_years - DAY_MS, Some(now - 31 * DAY_MS)).await;
+    set_times(&t.db, left, now - three_years - DAY_MS, Some(now - 31 * DAY_MS)).await;
+    // A sign-in (a new session) is a visit.
+    let mut tx = t.db.begin().await.unwrap();
+    sessions::open_in(&mut tx, left).await.unwrap();
+    tx.commit().await.unwrap();
+    let pass = retention::run(&state, now).await.unwrap();
+    assert_eq!(pass.erased, 1);
+    assert!(store::users::by_id(&t.db, sympathisant).await.unwrap().is_none());
+    for kept in [left, member, recent] {
+        assert!(store::users::by_id(&t.db, kept).await.unwrap().is_some());
+    }
+}
+
 async fn group_role(db: &Db, slug: &str, user: UserId) -> Option<String> {
     let sql = "SELECT gm.role FROM group_members gm JOIN groups g ON g.id = gm.group_id WHERE g.slug = $1 AND gm.user_id = $2";
     match db {
@@ -280,3 +324,4 @@ async fn tag_count(db: &Db, tag: &str) -> i64 {
 
 on_both_backends!(erasure_waits_for_its_delay_and_can_be_cancelled);
 on_both_backends!(an_erased_account_leaves_no_trace);
+on_both_backends!(retention_warns_then_erases);

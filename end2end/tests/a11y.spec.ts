@@ -4,7 +4,7 @@ import { newPerson, PASSWORD } from "./helpers";
 
 // Automated accessibility audit (axe-core, WCAG 2.1 A/AA rules) of the main pages on a phone, in
 // light and dark colour schemes. Serious and critical findings fail the test.
-const pages = ["/", "/inscription", "/connexion", "/trouver-ma-section?code_postal=59270", "/federations", "/federations/59", "/a-propos", "/actions", "/nulle-part"];
+const pages = ["/", "/inscription", "/connexion", "/trouver-ma-section?code_postal=59270", "/federations", "/federations/59", "/a-propos", "/confidentialite", "/actions", "/nulle-part"];
 
 async function audit(page: import("@playwright/test").Page, label: string) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();

@@ -238,6 +238,13 @@ impl ServeArgs {
             controller_address: self.controller_address.trim().to_string(),
             privacy_contact: self.privacy_contact.trim().to_string(),
             dpo_contact: self.dpo_contact.trim().to_string(),
+            // Only the host: a URL may carry credentials.
+            mail_relay: self.smtp_url.as_deref().and_then(|url| {
+                let rest = url.split_once("://").map_or(url, |(_, r)| r);
+                let host_port = rest.rsplit('@').next()?.split('/').next()?;
+                let host = host_port.rsplit_once(':').map_or(host_port, |(h, _)| h);
+                (!host.is_empty()).then(|| host.to_string())
+            }),
             ..PrivacySettings::default()
         }
     }

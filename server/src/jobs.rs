@@ -9,9 +9,6 @@ use app::server::{now_ms, AppState, Db};
 
 use crate::mail::Mailer;
 
-/// How long a sent e-mail stays in the outbox.
-const SENT_MAIL_KEPT_MS: i64 = 30 * 86_400_000;
-
 pub fn spawn_housekeeping(db: Db) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(Duration::from_secs(600));
@@ -35,7 +32,7 @@ pub fn spawn_housekeeping(db: Db) -> tokio::task::JoinHandle<()> {
                 let now = app::server::now_ms();
                 let mut tx = db.begin().await?;
                 app::server::store::tokens::purge_expired(&mut tx, now).await?;
-                app::server::store::mail::purge_sent(&mut tx, now - SENT_MAIL_KEPT_MS).await?;
+                app::server::store::mail::purge_sent(&mut tx, now - app::server::store::mail::SENT_KEPT_MS).await?;
                 app::server::store::exports::purge_expired(&mut tx, now, app::server::services::export::KEPT_MS).await?;
                 tx.commit().await
             }
@@ -103,14 +100,28 @@ pub fn spawn_mail_worker(db: Db, mailer: Mailer, every: Duration) -> tokio::task
 pub fn spawn_erasures(state: AppState, every: Duration) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(every);
+        let mut retention_last_run: Option<std::time::Instant> = None;
         loop {
             tick.tick().await;
             if app::server::services::erasure::erase_due(&state).await.is_err() {
                 tracing::warn!("account erasures failed");
             }
+            // Retention is counted in days: once an hour is plenty (and idempotent across instances).
+            if retention_last_run.is_none_or(|at| at.elapsed() >= RETENTION_EVERY) {
+                retention_last_run = Some(std::time::Instant::now());
+                match app::server::services::retention::run(&state, now_ms()).await {
+                    Ok(pass) if pass.warned + pass.erased > 0 => {
+                        tracing::info!(warned = pass.warned, erased = pass.erased, "retention: accounts warned and erased")
+                    }
+                    Ok(_) => {}
+                    Err(_) => tracing::warn!("retention pass failed"),
+                }
+            }
         }
     })
 }
+
+const RETENTION_EVERY: Duration = Duration::from_secs(3600);
 
 /// Prepares the data exports people asked for ("Télécharger mes données"), one after the other,
 /// as often as the mail worker looks at the outbox. Leased: several instances share the work.

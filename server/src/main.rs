@@ -208,6 +208,9 @@ async fn serve(common: &CommonArgs, args: ServeArgs) -> Result<(), String> {
         map: args.map_settings(),
         privacy: args.privacy_settings(),
     };
+    if settings.privacy.controller_name.is_empty() {
+        tracing::warn!("COOPOL_CONTROLLER_NAME is not set: /confidentialite cannot name who is responsible for the data");
+    }
     let state = ServerState {
         app: AppState { db: db.clone(), settings: Arc::new(settings), bus: EventBus::start(&db) },
         leptos: leptos_options(&args),

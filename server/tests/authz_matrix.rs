@@ -13,6 +13,7 @@ use std::collections::{BTreeSet, HashMap};
 use app::api::account::address_link_valid::AddressLinkValid;
 use app::api::account::erasure_link::ErasureLink;
 use app::api::account::get_my_consents::GetMyConsents;
+use app::api::account::get_privacy_notice::GetPrivacyNotice;
 use app::api::account::reset_link_valid::ResetLinkValid;
 use app::api::account::{get_current_user::GetCurrentUser, get_home::GetHome, get_my_account::GetMyAccount};
 use app::api::actions::{
@@ -531,6 +532,13 @@ fn table() -> Vec<Row> {
             Probe::PageShows("/sections/lille/modifier".into(), "name=\"add_communes\""),
         ),
         row("GET /a-propos", "credits", EVERYONE, Probe::PageShows("/a-propos".into(), "INSEE")),
+        row("GET /confidentialite", "privacy notice", EVERYONE, Probe::PageShows("/confidentialite".into(), "Tes droits, ici même")),
+        row(
+            &format!("POST {}", fn_path::<GetPrivacyNotice>()),
+            "privacy notice",
+            EVERYONE,
+            Probe::FnShows(fn_path::<GetPrivacyNotice>(), vec![], "\"retention_days\""),
+        ),
         row("GET /admin/journal", "national journal", &[Admin], Probe::PageShows("/admin/journal".into(), "a suspendu le compte de")),
         row(
             &format!("POST {}", fn_path::<GetNationalJournal>()),

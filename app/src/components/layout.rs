@@ -221,6 +221,8 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <a href="/federations">{t.territory.nav_federations}</a>
                 " · "
                 <a href="/a-propos">{t.territory.about_title}</a>
+                " · "
+                <a href="/confidentialite">{t.privacy.footer_link}</a>
             </p>
         </footer>
     }

@@ -8,6 +8,7 @@ mod table;
 pub mod actions;
 pub mod feed;
 mod lang;
+pub mod privacy;
 pub mod reports;
 pub mod territory;
 pub mod typography;
@@ -31,6 +32,7 @@ texts! {
         feed: &'static feed::FeedTexts { fr: &feed::FR, en: &feed::EN }
         actions: &'static actions::ActionTexts { fr: &actions::FR, en: &actions::EN }
         reports: &'static reports::ReportTexts { fr: &reports::FR, en: &reports::EN }
+        privacy: &'static privacy::PrivacyTexts { fr: &privacy::FR, en: &privacy::EN }
         skip_to_content: &'static str { fr: "Aller au contenu", en: "Skip to content" }
         tagline: &'static str {
             fr: "Le réseau coopératif des sections et des fédérations",

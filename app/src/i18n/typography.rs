@@ -123,12 +123,13 @@ mod tests {
 
     #[test]
     fn every_french_text_has_french_spacing() {
-        let tables: [(&str, &[(&str, &str)]); 5] = [
+        let tables: [(&str, &[(&str, &str)]); 6] = [
             ("Texts", super::super::FR_SOURCE),
             ("TerritoryTexts", super::super::territory::FR_SOURCE),
             ("FeedTexts", super::super::feed::FR_SOURCE),
             ("ActionTexts", super::super::actions::FR_SOURCE),
             ("ReportTexts", super::super::reports::FR_SOURCE),
+            ("PrivacyTexts", super::super::privacy::FR_SOURCE),
         ];
         let (mut mistakes, mut checked) = (Vec::new(), 0);
         for (table, keys) in tables {

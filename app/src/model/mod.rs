@@ -12,6 +12,7 @@ pub mod form;
 pub mod home;
 pub mod ids;
 pub mod paris_time;
+pub mod privacy;
 pub mod profile;
 pub mod refs;
 pub mod report;

@@ -24,6 +24,7 @@ pub mod new_section;
 pub mod not_found;
 pub mod notifications;
 pub mod post;
+pub mod privacy;
 pub mod profile;
 pub mod recovery;
 pub mod report;

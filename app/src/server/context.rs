@@ -105,6 +105,8 @@ pub struct PrivacySettings {
     pub privacy_contact: String,
     /// The data protection officer (délégué·e à la protection des données), if any.
     pub dpo_contact: String,
+    /// The host of the SMTP relay e-mails leave through (shown as a recipient), if any.
+    pub mail_relay: Option<String>,
 }
 
 pub const DAY_MS: i64 = 86_400_000;
@@ -119,6 +121,7 @@ impl Default for PrivacySettings {
             controller_address: String::new(),
             privacy_contact: String::new(),
             dpo_contact: String::new(),
+            mail_relay: None,
         }
     }
 }

@@ -186,6 +186,18 @@ pub fn erasure_scheduled(user_id: UserId, to: &str, display_name: &str, effectiv
     mail(user_id, to, "erasure_scheduled", "Suppression de ton compte Coopol".to_string(), &paragraphs)
 }
 
+/// A month before the end of the retention of an account not visited for years.
+pub fn retention_warning(user_id: UserId, to: &str, display_name: &str, on: i64, sign_in_link: &str) -> Mail {
+    let day = format_day(Lang::Fr, on);
+    let paragraphs = [
+        format!("Bonjour {display_name},"),
+        format!("Tu n’es pas venu·e sur Coopol depuis longtemps. Comme nous ne gardons pas les données des sympathisant·es et des ancien·nes adhérent·es plus de 3\u{a0}ans après leur dernière visite, ton compte sera supprimé le {day}."),
+        format!("Pour le garder, il suffit de te connecter avant cette date\u{a0}: {sign_in_link}"),
+        "Sinon, tu n’as rien à faire\u{a0}: tout sera effacé.\n— Coopol".to_string(),
+    ];
+    mail(user_id, to, "retention_warning", "Ton compte Coopol sera bientôt supprimé".to_string(), &paragraphs)
+}
+
 /// To the person who takes over a role whose holder erased their account (passation).
 pub fn interim_after_erasure(user_id: UserId, to: &str, display_name: &str, role: &str, scope_name: &str, link: &str) -> Mail {
     let what = match role {

@@ -38,6 +38,9 @@ pub async fn resolve(db: &Db, token: &str) -> Result<Option<SignedIn>, AppError>
     resolve_from(db, token, None).await
 }
 
+/// How often a person's last visit (`users.last_seen_at`) is written.
+const LAST_VISIT_EVERY_MS: i64 = 86_400_000;
+
 /// `resolve`, for a request that came with a User-Agent: the session also records the
 /// approximate client it is seen with (Mon compte lists it), at its first request and whenever
 /// the expiry slides.
@@ -53,6 +56,12 @@ pub async fn resolve_from(db: &Db, token: &str, user_agent: Option<&str>) -> Res
     if now - first.last_seen_at > session_token::TOUCH_EVERY_MS || unknown_client {
         let mut tx = db.begin().await?;
         store::sessions::touch(&mut tx, &token_hash, now, now + session_token::LIFETIME_MS, client.as_deref()).await?;
+        tx.commit().await?;
+    }
+    // The person's last visit, for retention (counted in years): at most once a day.
+    if first.user_last_seen_at.is_none_or(|seen| now - seen > LAST_VISIT_EVERY_MS) {
+        let mut tx = db.begin().await?;
+        store::sessions::seen(&mut tx, first.user_id, now).await?;
         tx.commit().await?;
     }
     let roles = parse_roles(rows.iter().filter_map(|r| Some((r.role.as_deref()?, r.scope_kind.as_deref()?, r.scope_code.as_deref()?))));

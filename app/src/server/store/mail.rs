@@ -7,6 +7,9 @@ use crate::model::ids::UserId;
 use crate::server::db::{Db, Tx};
 use crate::{on_pool, on_tx};
 
+/// How long a sent e-mail stays in the outbox (the housekeeping deletes it after).
+pub const SENT_KEPT_MS: i64 = 30 * 86_400_000;
+
 /// A mail to write, already rendered.
 pub struct NewMail<'a> {
     pub user_id: Option<UserId>,

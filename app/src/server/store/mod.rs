@@ -18,6 +18,7 @@ pub mod profiles;
 pub mod rate_limits;
 pub mod reminders;
 pub mod reports;
+pub mod retention;
 pub mod roles;
 pub mod rsvps;
 pub mod sections;

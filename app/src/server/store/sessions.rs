@@ -30,6 +30,8 @@ pub struct SessionSubjectRow {
     /// The approximate client last seen with this session (`auth::device`).
     pub client: Option<String>,
     pub unread_notifications: i64,
+    /// Their last visit as `users` keeps it (NULL: never recorded).
+    pub user_last_seen_at: Option<i64>,
     /// The version of their consent in force to the processing of political opinion (none:
     /// withdrawn), so that a new text is asked for at the next visit.
     pub consent_version: Option<String>,
@@ -45,6 +47,15 @@ pub async fn insert(tx: &mut Tx, token_hash: &str, user_id: UserId, now_ms: i64,
     let sql = "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at, device_id) \
                VALUES ($1, $2, $3, $3, $4, $5)";
     on_tx!(tx, c => sqlx::query(sql).bind(token_hash).bind(user_id).bind(now_ms).bind(expires_at).bind(&device_id).execute(c).await.map(|r| r.rows_affected()))?;
+    seen(tx, user_id, now_ms).await
+}
+
+/// The person's last visit (retention counts from it, `services::retention`); a visit after the
+/// retention warning starts the count again. Written at sign-in and, by `services::sessions`, at
+/// most once a day per person (retention counts in years).
+pub async fn seen(tx: &mut Tx, user_id: UserId, now_ms: i64) -> Result<(), sqlx::Error> {
+    let sql = "UPDATE users SET last_seen_at = $1, retention_warned_at = NULL WHERE id = $2";
+    on_tx!(tx, c => sqlx::query(sql).bind(now_ms).bind(user_id).execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
 }
 
@@ -56,7 +67,7 @@ pub async fn find_subject(db: &Db, token_hash: &str, now_ms: i64) -> Result<Vec<
     let sql = format!(
         "WITH {SESSION_VIEWER} SELECT me.id AS user_id, u.handle, u.display_name, sec.slug AS section_slug, \
          me.federation_code, me.section_id, u.membership, u.membership_status, u.email_verified_at, c.lat AS home_lat, c.lng AS home_lng, c.name AS home_name, \
-         me.last_seen_at, me.expires_at, me.client, ({UNREAD}) AS unread_notifications, \
+         me.last_seen_at, me.expires_at, me.client, ({UNREAD}) AS unread_notifications, u.last_seen_at AS user_last_seen_at, \
          (SELECT cn.text_version FROM consents cn WHERE cn.user_id = me.id AND cn.purpose = 'political_opinion_processing' \
           AND cn.withdrawn_at IS NULL ORDER BY cn.granted_at DESC, cn.id DESC LIMIT 1) AS consent_version, \
          r.role, r.scope_kind, r.scope_code \

@@ -52,8 +52,8 @@ const USER_FROM: &str = "users u LEFT JOIN section_communes sc ON sc.insee = u.c
 #[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn insert(tx: &mut Tx, user: &NewUser<'_>) -> Result<UserId, sqlx::Error> {
     let sql = "INSERT INTO users (handle, display_name, email, email_normalized, password_hash, \
-               postal_code, membership, membership_status, commune_insee, created_at, updated_at, email_verified_at) \
-               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $10, $9, $9, CASE WHEN $4 IS NULL THEN NULL ELSE $9 END) RETURNING id";
+               postal_code, membership, membership_status, commune_insee, created_at, updated_at, email_verified_at, last_seen_at) \
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $10, $9, $9, CASE WHEN $4 IS NULL THEN NULL ELSE $9 END, $9) RETURNING id";
     on_tx!(tx, c => sqlx::query_scalar(sql)
         .bind(user.handle)
         .bind(user.display_name)

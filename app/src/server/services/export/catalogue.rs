@@ -51,8 +51,8 @@ pub const SECTIONS: &[Section] = &[
         title: "Compte",
         tables: &["users"],
         sql: "SELECT u.handle, u.display_name, u.email, u.email_verified_at, u.postal_code, u.membership, u.membership_status, \
-              u.membership_decided_at, d.display_name AS membership_decided_by, u.created_at, u.updated_at, u.suspended_at \
-              FROM users u LEFT JOIN users d ON d.id = u.membership_decided_by WHERE u.id = $1",
+              u.membership_decided_at, d.display_name AS membership_decided_by, u.created_at, u.updated_at, u.suspended_at, \
+              u.last_seen_at, u.retention_warned_at FROM users u LEFT JOIN users d ON d.id = u.membership_decided_by WHERE u.id = $1",
         columns: &[
             text("handle", "Identifiant"),
             text("display_name", "Nom affiché"),
@@ -66,6 +66,8 @@ pub const SECTIONS: &[Section] = &[
             time("created_at", "Compte créé le"),
             time("updated_at", "Modifié le"),
             time("suspended_at", "Suspendu le"),
+            time("last_seen_at", "Dernière visite"),
+            time("retention_warned_at", "Prévenu·e de la fin de conservation le"),
         ],
     },
     Section {
