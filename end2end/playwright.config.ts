@@ -35,6 +35,9 @@ export const serverEnv = (db: { port: number; url: string }) => ({
   COOPOL_MAIL_INTERVAL_SECS: "1",
   // "Supprimer mon compte" takes effect after seconds, not 7 days: the test waits for it.
   COOPOL_ERASURE_DELAY_SECS: "15",
+  // The privacy notice names its controller from the configuration (checked by the smoke test).
+  COOPOL_CONTROLLER_NAME: "Fédération des tests de bout en bout",
+  COOPOL_PRIVACY_CONTACT: "donnees@coopol.invalid",
 });
 
 export const chromiumLaunch = {

@@ -120,6 +120,11 @@ test("chaque page s’hydrate sans erreur, pour un visiteur, un membre et un sec
     // A visitor has nothing live: only a feed grows in place (older publications).
     if (!path.startsWith("/tags/")) expect(islands, `${path} ships no code to a visitor`).toBe(0);
   }
+  // The privacy notice says who answers for the data, as configured, and the retention in force.
+  await visit(visitor, "/confidentialite");
+  await expect(visitor.getByText("Fédération des tests de bout en bout")).toBeVisible();
+  await expect(visitor.getByText("donnees@coopol.invalid")).toBeVisible();
+  await expect(visitor.getByText(/3 ans après la dernière visite/)).toBeVisible();
   await visit(visitor, "/nulle-part", 404);
   // A page for members sends a visitor to sign in (and back there after).
   await visit(visitor, "/mes-actions");
