@@ -332,10 +332,10 @@ texts! {
         erasure_cancelled: &'static str { fr: "C’est noté\u{a0}: ton compte reste.", en: "Noted: your account stays." }
         consents_title: &'static str { fr: "Mes consentements", en: "My consents" }
         consents_banner: &'static str {
-            fr: "Le texte de ton consentement au traitement de tes données a changé. Lis-le et donne ta réponse pour continuer.",
-            en: "The text of your consent to the processing of your data changed. Read it and give your answer to go on.",
+            fr: "Coopol a besoin de ton accord pour traiter tes données\u{a0}: le texte a changé, ou tu l’as retiré. Lis-le et donne ta réponse.",
+            en: "Coopol needs your agreement to process your data: the text changed, or you withdrew it. Read it and give your answer.",
         }
-        consents_banner_link: &'static str { fr: "Lire le nouveau texte", en: "Read the new text" }
+        consents_banner_link: &'static str { fr: "Lire le texte", en: "Read the text" }
         consents_intro: &'static str {
             fr: "Coopol traite des données qui révèlent une opinion politique (ton adhésion ou ta sympathie, ta section, tes actions)\u{a0}: il lui faut ton consentement explicite (RGPD, art.\u{a0}9). Voici ce que tu as accepté, quand, et à quelle version du texte.",
             en: "Coopol processes data that reveals a political opinion (your membership or sympathy, your section, your actions): it needs your explicit consent (GDPR, art. 9). Here is what you agreed to, when, and to which version of the text.",

@@ -167,6 +167,9 @@ async fn pass_roles_on(tx: &mut Tx, state: &AppState, user_id: UserId, now: i64)
             }
             None => ("role_ended", format!("{} (compte supprimé)", held.role)),
         };
+        if role == Some(Role::NationalAdmin) && store::erasure::first_national_admin(tx, user_id).await?.is_none() {
+            tracing::warn!("the last national admin's account was erased: name another with `coopol grant-admin --email …`");
+        }
         let entry = audit::Entry {
             actor_id: None,
             action,
