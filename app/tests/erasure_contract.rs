@@ -304,6 +304,31 @@ async fn retention_warns_then_erases(t: &TestDb) {
     for kept in [left, member, recent] {
         assert!(store::users::by_id(&t.db, kept).await.unwrap().is_some());
     }
+
+    // An address never proven, and no visit for a month: the account goes, without a mail.
+    let (unproven, _) = {
+        let form = RawForm::of(&[
+            ("display_name", "Jamais"),
+            ("email", "jamais@example.fr"),
+            ("password", PASSWORD),
+            ("postal_code", "59000"),
+            ("membership", "sympathisant"),
+            ("consent", "oui"),
+        ]);
+        let opened = accounts::sign_up(&state, &form, "ip").await.unwrap();
+        (opened.user_id, opened.token)
+    };
+    let mut tx = t.db.begin().await.unwrap();
+    let sql = "UPDATE users SET created_at = $1, last_seen_at = $1 WHERE id = $2";
+    app::on_tx!(&mut tx, c => sqlx::query(sql).bind(now - 31 * DAY_MS).bind(unproven).execute(c).await.map(|_| ())).unwrap();
+    tx.commit().await.unwrap();
+    testing::outbox(&t.db).await;
+    assert_eq!(retention::run(&state, now).await.unwrap().erased, 1);
+    assert!(store::users::by_id(&t.db, unproven).await.unwrap().is_none());
+    assert!(testing::outbox(&t.db).await.is_empty(), "no mail to an address never proven");
+    for kept in [left, member, recent] {
+        assert!(store::users::by_id(&t.db, kept).await.unwrap().is_some(), "proven accounts are not concerned");
+    }
 }
 
 async fn group_role(db: &Db, slug: &str, user: UserId) -> Option<String> {

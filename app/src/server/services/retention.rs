@@ -2,7 +2,8 @@
 //! people who left is kept at most 3 years (`COOPOL_RETENTION_DAYS`) after their last visit. A
 //! month before, an e-mail says so (a visit keeps the account); then the account is erased like
 //! "Supprimer mon compte" does (`services::erasure::erase`). Contacts met at actions keep their own
-//! expiry; sessions, rate-limit windows, links and exports are purged by the housekeeping.
+//! expiry; sessions, rate-limit windows, links and exports are purged by the housekeeping. An
+//! account whose address was never proven goes after 30 days without a visit.
 
 use crate::error::AppError;
 use crate::server::context::AppState;
@@ -46,5 +47,20 @@ pub async fn run(state: &AppState, now: i64) -> Result<RetentionPass, AppError> 
         }
         tx.commit().await?;
     }
+    // An address never proven within a month, and no visit since: the account goes (nobody to
+    // warn — the address may be someone else's).
+    let unconfirmed_before = now - UNCONFIRMED_KEPT_MS;
+    for user_id in store::retention::never_confirmed(&state.db, unconfirmed_before, BATCH).await? {
+        let mut tx = state.db.begin().await?;
+        if store::retention::still_never_confirmed(&mut tx, user_id, unconfirmed_before).await? {
+            erasure::erase(&mut tx, state, user_id, now).await?;
+            pass.erased += 1;
+            tracing::info!(user_id = %user_id, "account erased: its address was never confirmed");
+        }
+        tx.commit().await?;
+    }
     Ok(pass)
 }
+
+/// How long an account whose address was never proven is kept without a visit.
+pub const UNCONFIRMED_KEPT_MS: i64 = 30 * crate::server::context::DAY_MS;

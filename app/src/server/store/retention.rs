@@ -38,6 +38,22 @@ pub async fn due(db: &Db, seen_before: i64, warned_before: i64, limit: i64) -> R
     on_pool!(db.read(), p => sqlx::query_scalar(&sql).bind(seen_before).bind(warned_before).bind(limit).fetch_all(p).await)
 }
 
+/// Accounts whose address was never proven, created and last seen before `before` (no warning:
+/// their address may be someone else's).
+#[tracing::instrument(skip_all, err(level = "warn"))]
+pub async fn never_confirmed(db: &Db, before: i64, limit: i64) -> Result<Vec<UserId>, sqlx::Error> {
+    let sql = "SELECT id FROM users WHERE email_verified_at IS NULL AND created_at < $1 AND last_seen_at < $1 AND NOT is_demo \
+               ORDER BY id LIMIT $2";
+    on_pool!(db.read(), p => sqlx::query_scalar(sql).bind(before).bind(limit).fetch_all(p).await)
+}
+
+#[tracing::instrument(skip_all, err(level = "warn"))]
+pub async fn still_never_confirmed(tx: &mut Tx, user_id: UserId, before: i64) -> Result<bool, sqlx::Error> {
+    let sql = "SELECT COUNT(*) FROM users WHERE id = $1 AND email_verified_at IS NULL AND created_at < $2 AND last_seen_at < $2";
+    let n: i64 = on_tx!(tx, c => sqlx::query_scalar(sql).bind(user_id).bind(before).fetch_one(c).await)?;
+    Ok(n > 0)
+}
+
 /// Whether the person is still due inside the erasing transaction (a visit since cancels it).
 #[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn still_due(tx: &mut Tx, user_id: UserId, seen_before: i64, warned_before: i64) -> Result<bool, sqlx::Error> {
