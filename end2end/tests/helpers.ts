@@ -88,11 +88,15 @@ export function operator(databaseUrl: string, args: string[]) {
   execFileSync(bin, args, { env: { ...process.env, COOPOL_DATABASE_URL: databaseUrl, COOPOL_LOG: "warn" } });
 }
 
-/** Moves an action to yesterday, as the passing of time would (the forms refuse a past start):
- * straight in the server's database, with Python's sqlite3 or psql. */
+/** Moves an action to yesterday, as the passing of time would (the forms refuse a past start). */
 export function moveActionToYesterday(databaseUrl: string, actionId: number) {
   const start = Date.now() - 86_400_000;
-  const statement = `UPDATE actions SET starts_at = ${start}, ends_at = ${start + 7_200_000} WHERE id = ${Math.trunc(actionId)}`;
+  runSql(databaseUrl, `UPDATE actions SET starts_at = ${start}, ends_at = ${start + 7_200_000} WHERE id = ${Math.trunc(actionId)}`);
+}
+
+/** Runs one statement straight in the server's database, with Python's sqlite3 or psql: what
+ * time or an operator would change, and no form can. */
+export function runSql(databaseUrl: string, statement: string) {
   if (databaseUrl.startsWith("sqlite://")) {
     const script = "import sqlite3, sys\nc = sqlite3.connect(sys.argv[1], timeout=10)\nc.execute(sys.argv[2])\nc.commit()";
     execFileSync("python3", ["-c", script, databaseUrl.slice("sqlite://".length), statement]);

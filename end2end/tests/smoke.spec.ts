@@ -1,6 +1,6 @@
 import { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { moveActionToYesterday, openComposer, operator, person, settle, signUp } from "./helpers";
+import { moveActionToYesterday, openComposer, operator, person, runSql, settle, signUp } from "./helpers";
 
 // Every page of the release build, as a visitor, a member and a secretary, on a phone with
 // JavaScript: each one hydrates (the fixture fails the test on any console error or panic), has
@@ -210,4 +210,30 @@ test("chaque page s’hydrate sans erreur, pour un visiteur, un membre et un sec
     await visit(admin, path);
   }
   await visitorContext.close();
+});
+
+// Mes consentements: when the consent text changes (here, the person's consent is made older),
+// every page asks again until the person agrees; the history keeps both versions.
+test("un nouveau texte de consentement est demandé à la visite suivante", async ({ browser, baseURL, databaseUrl }) => {
+  const lea = person("Lea", Date.now().toString(36));
+  const page = await signUp(browser, baseURL!, true, lea, "59200", "sympathisant");
+  const banner = page.getByText(/Coopol a besoin de ton accord/);
+  await page.goto("/");
+  await settle(page, true);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(banner).toHaveCount(0);
+  runSql(databaseUrl, `UPDATE consents SET text_version = '2025-01-v0' WHERE user_id = (SELECT id FROM users WHERE email = '${lea.email}')`);
+  await page.goto("/fil");
+  await settle(page, true);
+  await expect(banner).toBeVisible();
+  await page.getByRole("link", { name: "Lire le texte" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Mes consentements" })).toBeVisible();
+  await settle(page, true);
+  await page.getByRole("button", { name: "J’accepte" }).click();
+  await expect(page.getByText("Merci, ta réponse est enregistrée.")).toBeVisible();
+  await expect(banner).toHaveCount(0);
+  await expect(page.getByText("Version 2025-01-v0")).toBeVisible();
+  await page.goto("/fil");
+  await expect(page.getByRole("heading", { level: 1, name: "Mon fil" })).toBeVisible();
+  await expect(banner).toHaveCount(0);
 });

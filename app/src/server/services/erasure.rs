@@ -97,6 +97,7 @@ pub async fn erase_due(state: &AppState) -> Result<usize, AppError> {
     let now = now_ms();
     let mut erased = 0;
     for user_id in store::erasure::due(&state.db, now, 20).await? {
+        let started = std::time::Instant::now();
         let mut tx = state.db.begin().await?;
         if !store::erasure::take_due(&mut tx, user_id, now).await? {
             continue;
@@ -111,6 +112,7 @@ pub async fn erase_due(state: &AppState) -> Result<usize, AppError> {
             posts_kept_as_deleted = outcome.posts_kept_as_deleted,
             comments_deleted = outcome.comments_deleted,
             comments_kept_as_deleted = outcome.comments_kept_as_deleted,
+            ms = started.elapsed().as_millis() as u64,
             "account erased"
         );
         erased += 1;
