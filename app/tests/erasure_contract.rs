@@ -93,6 +93,14 @@ async fn erasure_waits_for_its_delay_and_can_be_cancelled(t: &TestDb) {
     erasure::request(&state, &me, &ask(PASSWORD)).await.unwrap();
     erasure::cancel(&state, &me).await.unwrap();
     assert!(account::view(&state, &me).await.unwrap().erasure.is_none());
+
+    // Each request sends a mail: five an hour, like sign-ups.
+    for _ in 0..2 {
+        erasure::request(&state, &me, &ask(PASSWORD)).await.unwrap();
+        erasure::cancel(&state, &me).await.unwrap();
+    }
+    let limited = erasure::request(&state, &me, &ask(PASSWORD)).await;
+    assert!(matches!(limited, Err(AppError::RateLimited { .. })), "{limited:?}");
 }
 
 /// Every column of every table, as text, that contains `needle` (case-insensitive): a dump of

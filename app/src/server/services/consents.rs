@@ -68,6 +68,7 @@ pub async fn withdraw(state: &AppState, subject: &Subject, form: &RawForm) -> Re
     let user = owner(subject)?;
     let ErasureRequest { current } = ErasureRequest::parse(form).map_err(AppError::Validation)?;
     check_current_password(state, user.id, current, ERASURE_FORM_CURRENT).await?;
+    erasure::limit_requests(state, user.id).await?;
     let now = now_ms();
     let mut tx = state.db.begin().await?;
     store::consents::withdraw(&mut tx, user.id, PURPOSE_POLITICAL_OPINION, now).await?;

@@ -24,8 +24,8 @@ use crate::server::context::AppState;
 use crate::server::db::Tx;
 use crate::server::policy::Subject;
 use crate::server::services::account::{check_current_password, owner};
-use crate::server::services::mail;
 use crate::server::services::sessions::SESSIONS_CLOSED;
+use crate::server::services::{mail, rate_limit};
 use crate::server::store::{self, audit};
 use crate::server::{now_ms, store::erasure::WritingErased};
 
@@ -41,10 +41,17 @@ pub async fn request(state: &AppState, subject: &Subject, form: &RawForm) -> Res
     let user = owner(subject)?;
     let ErasureRequest { current } = ErasureRequest::parse(form).map_err(AppError::Validation)?;
     check_current_password(state, user.id, current, ERASURE_FORM_CURRENT).await?;
+    limit_requests(state, user.id).await?;
     let mut tx = state.db.begin().await?;
     schedule(&mut tx, state, user.id, now_ms()).await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// Each request (after a cancellation) sends a mail: a few per hour, like sign-ups. Called before
+/// the caller's transaction (the counter is its own write).
+pub(crate) async fn limit_requests(state: &AppState, user_id: UserId) -> Result<(), AppError> {
+    rate_limit::hit(&state.db, &format!("erasure:{user_id}"), state.settings.rate_limits.signup_per_account).await
 }
 
 /// Records the request (unless one is pending) and its mail, inside the caller's transaction.
