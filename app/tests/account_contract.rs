@@ -14,18 +14,10 @@ use app::server::services::{account, accounts, address, sessions};
 use app::server::store;
 use app::server::testing::{self, TestDb};
 
-const PASSWORD: &str = "un mot de passe solide";
+use testing::PASSWORD;
 
 async fn signed_up(state: &AppState, email: &str) -> accounts::Opened {
-    let form = RawForm::of(&[
-        ("display_name", "Inès"),
-        ("email", email),
-        ("password", PASSWORD),
-        ("postal_code", "59000"),
-        ("membership", "sympathisant"),
-        ("consent", "oui"),
-    ]);
-    let opened = accounts::sign_up(state, &form, "ip").await.unwrap();
+    let opened = accounts::sign_up(state, &testing::sign_up_form("Inès", email, "sympathisant"), "ip").await.unwrap();
     testing::confirm_address(state, email).await;
     opened
 }
@@ -138,14 +130,7 @@ async fn a_new_address_is_proven_before_it_replaces_the_old(t: &TestDb) {
 
 async fn an_unproven_address_is_corrected_in_place(t: &TestDb) {
     let state = t.state(RateLimits::default());
-    let form = RawForm::of(&[
-        ("display_name", "Typo"),
-        ("email", "typo@exmaple.fr"),
-        ("password", PASSWORD),
-        ("postal_code", "59000"),
-        ("membership", "sympathisant"),
-        ("consent", "oui"),
-    ]);
+    let form = testing::sign_up_form("Typo", "typo@exmaple.fr", "sympathisant");
     let opened = accounts::sign_up(&state, &form, "ip").await.unwrap();
     let typo_link = testing::link_token(&testing::outbox(&state.db).await[0].body_text, "/adresse/");
     let me = subject(&state, &opened.token, PHONE).await;

@@ -19,17 +19,10 @@ use app::server::services::{accounts, feed, sessions};
 use app::server::testing::{self, TestDb};
 use app::server::{now_ms, store};
 
-const PASSWORD: &str = "un mot de passe solide";
+use testing::PASSWORD;
 
 fn signup_form(name: &str, email: &str) -> RawForm {
-    RawForm::of(&[
-        ("display_name", name),
-        ("email", email),
-        ("password", PASSWORD),
-        ("postal_code", "59000"),
-        ("membership", "sympathisant"),
-        ("consent", "oui"),
-    ])
+    testing::sign_up_form(name, email, "sympathisant")
 }
 
 async fn sign_in(state: &AppState, email: &str, password: &str) -> Result<accounts::Opened, AppError> {

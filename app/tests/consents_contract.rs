@@ -16,18 +16,10 @@ use app::server::policy::Subject;
 use app::server::services::{accounts, consents, sessions};
 use app::server::testing::{self, TestDb};
 
-const PASSWORD: &str = "un mot de passe solide";
+use testing::PASSWORD;
 
 async fn signed_up(state: &AppState) -> String {
-    let form = RawForm::of(&[
-        ("display_name", "Inès"),
-        ("email", "ines@example.fr"),
-        ("password", PASSWORD),
-        ("postal_code", "59000"),
-        ("membership", "sympathisant"),
-        ("consent", "oui"),
-    ]);
-    let opened = accounts::sign_up(state, &form, "ip").await.unwrap();
+    let opened = accounts::sign_up(state, &testing::sign_up_form("Inès", "ines@example.fr", "sympathisant"), "ip").await.unwrap();
     testing::confirm_address(state, "ines@example.fr").await;
     opened.token
 }

@@ -19,7 +19,7 @@ use app::server::services::{account, accounts, erasure, export, feed, groups, po
 use app::server::testing::{self, TestDb};
 use app::server::{store, Db};
 
-const PASSWORD: &str = "un mot de passe solide";
+use testing::PASSWORD;
 /// Written into every personal field of the erased account (lower case: it is in the handle).
 const CANARY: &str = "canari-9e1b";
 
@@ -32,15 +32,7 @@ fn state_with_delay(t: &TestDb, erasure_delay_ms: i64) -> AppState {
 
 /// Signs up (address proven) and returns the person and their session's subject.
 async fn signed_up(state: &AppState, name: &str, email: &str) -> (UserId, Subject) {
-    let form = RawForm::of(&[
-        ("display_name", name),
-        ("email", email),
-        ("password", PASSWORD),
-        ("postal_code", "59000"),
-        ("membership", "adherent"),
-        ("consent", "oui"),
-    ]);
-    let opened = accounts::sign_up(state, &form, "ip").await.unwrap();
+    let opened = accounts::sign_up(state, &testing::sign_up_form(name, email, "adherent"), "ip").await.unwrap();
     testing::confirm_address(state, email).await;
     let subject = sessions::resolve(&state.db, &opened.token).await.unwrap().expect("a session").subject;
     (opened.user_id, subject)
@@ -264,6 +256,10 @@ async fn an_erased_account_leaves_no_trace(t: &TestDb) {
     assert_eq!(held, vec![(fede, "section_secretary")]);
     let mails = testing::outbox(&t.db).await;
     assert!(mails.iter().any(|m| m.kind == "interim_after_erasure" && m.user_id == Some(fede) && m.subject.contains("lille")));
+    assert!(
+        mails.iter().any(|m| m.kind == "interim_after_erasure" && m.body_text.contains("/sections/lille")),
+        "it links the section's page"
+    );
     assert!(mails.iter().all(|m| m.user_id != Some(lea)));
     assert_eq!(group_role(&t.db, &group, bob).await.as_deref(), Some("admin"), "Bob administers the group now");
     let bob_coopains = social::coopains_view(&state, &bob_view).await.unwrap();
@@ -297,6 +293,10 @@ async fn retention_warns_then_erases(t: &TestDb) {
     let mails = testing::outbox(&t.db).await;
     let warned: Vec<Option<UserId>> = mails.iter().filter(|m| m.kind == "retention_warning").map(|m| m.user_id).collect();
     assert!(warned.contains(&Some(sympathisant)) && warned.contains(&Some(left)) && warned.len() == 2, "{warned:?}");
+    assert!(
+        mails.iter().filter(|m| m.kind == "retention_warning").all(|m| m.body_text.contains("plus de 3 ans")),
+        "the configured retention"
+    );
     assert_eq!(retention::run(&state, now).await.unwrap(), retention::RetentionPass::default(), "warned once, not erased yet");
 
     // Past the 3 years and warned a month ago: erased. Unless they came back in between.
@@ -314,18 +314,8 @@ async fn retention_warns_then_erases(t: &TestDb) {
     }
 
     // An address never proven, and no visit for a month: the account goes, without a mail.
-    let (unproven, _) = {
-        let form = RawForm::of(&[
-            ("display_name", "Jamais"),
-            ("email", "jamais@example.fr"),
-            ("password", PASSWORD),
-            ("postal_code", "59000"),
-            ("membership", "sympathisant"),
-            ("consent", "oui"),
-        ]);
-        let opened = accounts::sign_up(&state, &form, "ip").await.unwrap();
-        (opened.user_id, opened.token)
-    };
+    let form = testing::sign_up_form("Jamais", "jamais@example.fr", "sympathisant");
+    let unproven = accounts::sign_up(&state, &form, "ip").await.unwrap().user_id;
     let mut tx = t.db.begin().await.unwrap();
     let sql = "UPDATE users SET created_at = $1, last_seen_at = $1 WHERE id = $2";
     app::on_tx!(&mut tx, c => sqlx::query(sql).bind(now - 31 * DAY_MS).bind(unproven).execute(c).await.map(|_| ())).unwrap();

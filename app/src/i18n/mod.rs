@@ -618,6 +618,12 @@ pub fn format_datetime(lang: Lang, epoch_ms: i64) -> String {
     }
 }
 
+/// The day and the time as the account pages write them (`account_at`): "samedi 12 décembre à
+/// 14 h 30".
+pub fn format_day_at_time(lang: Lang, epoch_ms: i64) -> String {
+    (lang.texts().account_at)(&format_day(lang, epoch_ms), &format_time(lang, epoch_ms))
+}
+
 /// "15 h 02" / "15:02" (Europe/Paris).
 pub fn format_time(lang: Lang, epoch_ms: i64) -> String {
     let minutes = paris_local_ms(epoch_ms).rem_euclid(86_400_000) / 60_000;

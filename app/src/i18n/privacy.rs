@@ -108,7 +108,7 @@ texts! {
 }
 
 /// "3 ans", "30 jours", "7 jours": whole years when the days make some.
-fn duration(lang: Lang, days: i64) -> String {
+pub fn duration(lang: Lang, days: i64) -> String {
     if days >= 365 && days % 365 == 0 {
         let years = days / 365;
         match lang {

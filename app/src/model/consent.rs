@@ -30,6 +30,8 @@ pub struct ConsentView {
     pub method: String,
     pub granted_ms: i64,
     pub withdrawn_ms: Option<i64>,
+    /// The consent in force, to the current text.
+    pub in_force: bool,
 }
 
 /// "Mes consentements": the history, newest first, and whether the current text waits for an answer.

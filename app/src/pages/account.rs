@@ -10,7 +10,7 @@ use crate::api::account::get_my_account::get_my_account;
 use crate::components::form::{use_form_outcome, FormAlert, TextField};
 use crate::components::lang::{use_lang, use_texts};
 use crate::error::AppError;
-use crate::i18n::{format_day, format_number, format_time};
+use crate::i18n::{format_day, format_day_at_time, format_number};
 use crate::model::account::{AccountView, DeviceView, ErasureView, ExportView};
 use crate::model::commands::account::{EMAIL_FORM_CURRENT, ERASURE_FORM_CURRENT};
 use crate::model::form::FormOutcome;
@@ -137,7 +137,7 @@ fn PasswordCard(outcome: Option<FormOutcome>) -> impl IntoView {
 fn DevicesCard(devices: Vec<DeviceView>) -> impl IntoView {
     let t = use_texts();
     let lang = use_lang();
-    let when = move |ms: i64| (t.account_at)(&format_day(lang, ms), &format_time(lang, ms));
+    let when = move |ms: i64| format_day_at_time(lang, ms);
     view! {
         <section class="card" aria-labelledby="appareils-titre">
             <h2 id="appareils-titre">{t.sessions_title}</h2>
@@ -226,7 +226,7 @@ fn ErasureCard(erasure: Option<ErasureView>, outcome: Option<FormOutcome>) -> im
     let lang = use_lang();
     let body = match erasure {
         Some(e) => {
-            let when = (t.account_at)(&format_day(lang, e.effective_ms), &format_time(lang, e.effective_ms));
+            let when = format_day_at_time(lang, e.effective_ms);
             view! {
                 <p class="alert alert-warning" role="status">{(t.erasure_pending)(&when)}</p>
                 <form method="post" action="/compte/suppression/annuler" class="stack">

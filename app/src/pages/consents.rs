@@ -12,7 +12,7 @@ use crate::api::account::get_my_consents::get_my_consents;
 use crate::components::form::use_form_outcome;
 use crate::components::lang::{use_lang, use_texts};
 use crate::error::AppError;
-use crate::i18n::{format_day, format_time};
+use crate::i18n::format_day_at_time;
 use crate::model::consent::{ConsentView, ConsentsView};
 use crate::model::form::FormOutcome;
 use crate::pages::account::ErasureForm;
@@ -45,8 +45,7 @@ pub fn ConsentsPage() -> impl IntoView {
 fn Consents(view: ConsentsView, accepted: bool, outcome: Option<FormOutcome>) -> impl IntoView {
     let t = use_texts();
     let lang = use_lang();
-    let at = move |ms: i64| (t.account_at)(&format_day(lang, ms), &format_time(lang, ms));
-    let in_force = view.consents.iter().position(|c| c.withdrawn_ms.is_none() && !view.due);
+    let at = move |ms: i64| format_day_at_time(lang, ms);
     view! {
         <section class="page narrow">
             <h1>{t.consents_title}</h1>
@@ -65,9 +64,7 @@ fn Consents(view: ConsentsView, accepted: bool, outcome: Option<FormOutcome>) ->
             <section class="card" aria-labelledby="historique">
                 <h2 id="historique">{t.consents_history}</h2>
                 <ul class="compact-list">
-                    {view.consents.into_iter().enumerate().map(|(i, c)| view! {
-                        <ConsentItem consent=c in_force=in_force == Some(i) at=at />
-                    }).collect_view()}
+                    {view.consents.into_iter().map(|c| view! { <ConsentItem consent=c at=at /> }).collect_view()}
                 </ul>
             </section>
             <section class="card" id="retirer" aria-labelledby="retirer-titre">
@@ -88,13 +85,13 @@ fn Consents(view: ConsentsView, accepted: bool, outcome: Option<FormOutcome>) ->
 }
 
 #[component]
-fn ConsentItem(consent: ConsentView, in_force: bool, at: impl Fn(i64) -> String + Copy + 'static) -> impl IntoView {
+fn ConsentItem(consent: ConsentView, at: impl Fn(i64) -> String + Copy + 'static) -> impl IntoView {
     let t = use_texts();
     view! {
         <li>
             <p>
                 <strong>{(t.consents_version)(&consent.version)}</strong>
-                {in_force.then(|| view! { " " <span class="badge">{t.consents_in_force}</span> })}
+                {consent.in_force.then(|| view! { " " <span class="badge">{t.consents_in_force}</span> })}
             </p>
             {consent.text.map(|text| view! { <blockquote>{text}</blockquote> })}
             <p class="hint">{(t.consents_given)(&at(consent.granted_ms), (t.consents_method)(&consent.method))}</p>

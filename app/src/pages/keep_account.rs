@@ -10,7 +10,7 @@ use crate::api::account::erasure_link::erasure_link;
 use crate::components::form::{use_form_outcome, FormAlert};
 use crate::components::lang::{use_lang, use_texts};
 use crate::components::loaded::Loaded;
-use crate::i18n::{format_day, format_time};
+use crate::i18n::format_day_at_time;
 
 #[component]
 pub fn KeepAccountPage() -> impl IntoView {
@@ -35,7 +35,7 @@ pub fn KeepAccountPage() -> impl IntoView {
                 let Some(at) = pending else {
                     return view! { <p class="alert alert-warning" role="alert">{t.keep_invalid}</p> }.into_any();
                 };
-                let when = (t.account_at)(&format_day(lang, at), &format_time(lang, at));
+                let when = format_day_at_time(lang, at);
                 view! {
                     <FormAlert outcome=outcome.get() />
                     <p class="lead">{(t.keep_intro)(&when)}</p>

@@ -255,6 +255,21 @@ pub fn link_token(text: &str, path: &str) -> String {
     text[start..].split_whitespace().next().unwrap_or_default().to_string()
 }
 
+/// The password of the accounts made with `sign_up_form`.
+pub const PASSWORD: &str = "un mot de passe solide";
+
+/// A complete sign-up form (Lille's postal code, consent given), as a person would send it.
+pub fn sign_up_form(display_name: &str, email: &str, membership: &str) -> crate::model::form::RawForm {
+    crate::model::form::RawForm::of(&[
+        ("display_name", display_name),
+        ("email", email),
+        ("password", PASSWORD),
+        ("postal_code", "59000"),
+        ("membership", membership),
+        ("consent", "oui"),
+    ])
+}
+
 /// Opens the address link waiting in the outbox for `to` (the other mails taken are dropped).
 pub async fn confirm_address(state: &AppState, to: &str) {
     let mails = outbox(&state.db).await;

@@ -26,15 +26,18 @@ pub async fn view(state: &AppState, subject: &Subject, lang: Lang) -> Result<Con
     let lists = bundle.run(&state.db).await?;
     let rows: Vec<ConsentRow> = lists.take(consents)?;
     let pending: Option<store::erasure::PendingErasure> = lists.take(erasure)?.into_iter().next();
-    let in_force =
-        rows.iter().find(|r| r.purpose == PURPOSE_POLITICAL_OPINION && r.withdrawn_at.is_none()).map(|r| r.text_version.as_str());
+    // The newest consent not withdrawn (`rows` are newest first).
+    let in_force = rows.iter().position(|r| r.purpose == PURPOSE_POLITICAL_OPINION && r.withdrawn_at.is_none());
+    let due = consent::is_due(in_force.map(|i| rows[i].text_version.as_str()));
     Ok(ConsentsView {
-        due: consent::is_due(in_force),
+        due,
         current_version: consent::CURRENT_VERSION.to_string(),
         current_text: consent::text_of(consent::CURRENT_VERSION, lang).unwrap_or_default().to_string(),
         consents: rows
             .into_iter()
-            .map(|r| ConsentView {
+            .enumerate()
+            .map(|(i, r)| ConsentView {
+                in_force: !due && in_force == Some(i),
                 text: consent::text_of(&r.text_version, lang).map(str::to_string),
                 version: r.text_version,
                 method: r.method,

@@ -168,7 +168,7 @@ async fn pass_roles_on(tx: &mut Tx, state: &AppState, user_id: UserId, now: i64)
                         &person.display_name,
                         &held.role,
                         &scope_name,
-                        &state.settings.link("/"),
+                        &state.settings.link(held.scope_path.as_deref().unwrap_or("/")),
                     );
                     mail::enqueue(tx, &notice, now).await?;
                 }

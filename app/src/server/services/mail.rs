@@ -186,12 +186,13 @@ pub fn erasure_scheduled(user_id: UserId, to: &str, display_name: &str, effectiv
     mail(user_id, to, "erasure_scheduled", "Suppression de ton compte Coopol".to_string(), &paragraphs)
 }
 
-/// A month before the end of the retention of an account not visited for years.
-pub fn retention_warning(user_id: UserId, to: &str, display_name: &str, on: i64, sign_in_link: &str) -> Mail {
+/// A month before the end of the retention (`retention_days` after the last visit) of an account.
+pub fn retention_warning(user_id: UserId, to: &str, display_name: &str, retention_days: i64, on: i64, sign_in_link: &str) -> Mail {
     let day = format_day(Lang::Fr, on);
+    let kept = crate::i18n::privacy::duration(Lang::Fr, retention_days);
     let paragraphs = [
         format!("Bonjour {display_name},"),
-        format!("Tu n’es pas venu·e sur Coopol depuis longtemps. Comme nous ne gardons pas les données des sympathisant·es et des ancien·nes adhérent·es plus de 3\u{a0}ans après leur dernière visite, ton compte sera supprimé le {day}."),
+        format!("Tu n’es pas venu·e sur Coopol depuis longtemps. Comme nous ne gardons pas les données des sympathisant·es et des ancien·nes adhérent·es plus de {kept} après leur dernière visite, ton compte sera supprimé le {day}."),
         format!("Pour le garder, il suffit de te connecter avant cette date\u{a0}: {sign_in_link}"),
         "Sinon, tu n’as rien à faire\u{a0}: tout sera effacé.\n— Coopol".to_string(),
     ];

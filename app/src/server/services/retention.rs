@@ -6,7 +6,7 @@
 //! account whose address was never proven goes after 30 days without a visit.
 
 use crate::error::AppError;
-use crate::server::context::AppState;
+use crate::server::context::{AppState, DAY_MS};
 use crate::server::services::{erasure, mail};
 use crate::server::store;
 
@@ -32,7 +32,8 @@ pub async fn run(state: &AppState, now: i64) -> Result<RetentionPass, AppError> 
         let mut tx = state.db.begin().await?;
         if store::retention::mark_warned(&mut tx, user_id, warn_before, now).await? {
             let on = (last_seen + privacy.retention_ms).max(now + privacy.retention_warning_ms);
-            let notice = mail::retention_warning(user_id, &email, &display_name, on, &state.settings.link("/connexion"));
+            let kept_days = privacy.retention_ms / DAY_MS;
+            let notice = mail::retention_warning(user_id, &email, &display_name, kept_days, on, &state.settings.link("/connexion"));
             mail::enqueue(&mut tx, &notice, now).await?;
             pass.warned += 1;
         }

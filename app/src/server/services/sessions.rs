@@ -39,7 +39,7 @@ pub async fn resolve(db: &Db, token: &str) -> Result<Option<SignedIn>, AppError>
 }
 
 /// How often a person's last visit (`users.last_seen_at`) is written.
-const LAST_VISIT_EVERY_MS: i64 = 86_400_000;
+const LAST_VISIT_EVERY_MS: i64 = crate::server::context::DAY_MS;
 
 /// `resolve`, for a request that came with a User-Agent: the session also records the
 /// approximate client it is seen with (Mon compte lists it), at its first request and whenever

@@ -84,13 +84,16 @@ pub struct HeldRole {
     /// For a section role: the section's federation; for a federation role: its code.
     pub federation_code: Option<String>,
     pub scope_name: Option<String>,
+    /// The scope's page, where its team is named (`/sections/{slug}`, `/federations/{code}`).
+    pub scope_path: Option<String>,
 }
 
 #[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn held_roles(tx: &mut Tx, user_id: UserId) -> Result<Vec<HeldRole>, sqlx::Error> {
     let sql = "SELECT r.role, r.scope_kind, r.scope_code, \
                       CASE WHEN r.scope_kind = 'section' THEN s.federation_code WHEN r.scope_kind = 'federation' THEN r.scope_code END AS federation_code, \
-                      CASE WHEN r.scope_kind = 'section' THEN s.name WHEN r.scope_kind = 'federation' THEN d.name END AS scope_name \
+                      CASE WHEN r.scope_kind = 'section' THEN s.name WHEN r.scope_kind = 'federation' THEN d.name END AS scope_name, \
+                      CASE WHEN r.scope_kind = 'section' THEN '/sections/' || s.slug WHEN r.scope_kind = 'federation' THEN '/federations/' || r.scope_code END AS scope_path \
                FROM roles r \
                LEFT JOIN sections s ON r.scope_kind = 'section' AND CAST(s.id AS TEXT) = r.scope_code \
                LEFT JOIN departements d ON r.scope_kind = 'federation' AND d.code = r.scope_code \

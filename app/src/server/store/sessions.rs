@@ -68,13 +68,14 @@ pub async fn find_subject(db: &Db, token_hash: &str, now_ms: i64) -> Result<Vec<
         "WITH {SESSION_VIEWER} SELECT me.id AS user_id, u.handle, u.display_name, sec.slug AS section_slug, \
          me.federation_code, me.section_id, u.membership, u.membership_status, u.email_verified_at, c.lat AS home_lat, c.lng AS home_lng, c.name AS home_name, \
          me.last_seen_at, me.expires_at, me.client, ({UNREAD}) AS unread_notifications, u.last_seen_at AS user_last_seen_at, \
-         (SELECT cn.text_version FROM consents cn WHERE cn.user_id = me.id AND cn.purpose = 'political_opinion_processing' \
+         (SELECT cn.text_version FROM consents cn WHERE cn.user_id = me.id AND cn.purpose = '{PURPOSE}' \
           AND cn.withdrawn_at IS NULL ORDER BY cn.granted_at DESC, cn.id DESC LIMIT 1) AS consent_version, \
          r.role, r.scope_kind, r.scope_code \
          FROM me JOIN users u ON u.id = me.id LEFT JOIN communes c ON c.insee = u.commune_insee \
          LEFT JOIN sections sec ON sec.id = me.section_id LEFT JOIN roles r ON r.user_id = me.id \
          ORDER BY r.scope_kind, r.scope_code, r.role",
-        UNREAD = notifications::unread_count_of_me()
+        UNREAD = notifications::unread_count_of_me(),
+        PURPOSE = crate::server::store::consents::PURPOSE_POLITICAL_OPINION
     );
     on_pool!(db.read(), p => sqlx::query_as(&sql).bind(token_hash).bind(now_ms).fetch_all(p).await)
 }
