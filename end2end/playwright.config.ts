@@ -93,6 +93,8 @@ for (const [db, server] of Object.entries(servers)) {
   const base = { ...phone, baseURL: `http://127.0.0.1:${server.port}`, locale: "fr-FR", launchOptions: chromiumLaunch, databaseUrl: server.url };
   projects.push({ name: `${db}-feed`, testMatch: /feed\.spec\.ts/, use: { ...base, javaScriptEnabled: true } });
   projects.push({ name: `${db}-actions`, testMatch: /actions\.spec\.ts/, use: { ...base, javaScriptEnabled: true } });
+  // Moderation: with JavaScript on SQLite, without on PostgreSQL (both paths stay covered).
+  projects.push({ name: `${db}-moderation`, testMatch: /moderation\.spec\.ts/, use: { ...base, javaScriptEnabled: db === "sqlite" } });
   for (const js of [true, false]) {
     projects.push({ name: `${db}-xss-${js ? "js" : "nojs"}`, testMatch: /xss\.spec\.ts/, use: { ...base, javaScriptEnabled: js } });
   }

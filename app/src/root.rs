@@ -12,6 +12,10 @@ use crate::pages::account::AccountPage;
 use crate::pages::address::ConfirmAddressPage;
 use crate::pages::consents::ConsentsPage;
 use crate::pages::keep_account::KeepAccountPage;
+use crate::pages::moderation::{
+    case::CasePage, charter::CharterPage, decision::DecisionPage, journal::JournalPageView, queues::MyQueuesPage, queues::QueuePageView,
+    report::ReportItemPage,
+};
 use crate::pages::privacy::PrivacyPage;
 use crate::pages::recovery::{ForgotPasswordPage, ResetPasswordPage};
 use crate::pages::{
@@ -155,6 +159,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/sections/:slug/statistiques") view=SectionStatisticsPage ssr=SsrMode::Async />
                     <Route path=path!("/sections/:slug/annuaire") view=SectionDirectoryPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/journal") view=NationalJournalPage ssr=SsrMode::Async />
+                    <Route path=path!("/signaler/:kind/:key") view=ReportItemPage ssr=SsrMode::Async />
+                    <Route path=path!("/moderation") view=MyQueuesPage ssr=SsrMode::Async />
+                    <Route path=path!("/moderation/:scope") view=QueuePageView ssr=SsrMode::Async />
+                    <Route path=path!("/moderation/dossiers/:id") view=CasePage ssr=SsrMode::Async />
+                    <Route path=path!("/moderation/decisions/:id") view=DecisionPage ssr=SsrMode::Async />
+                    <Route path=path!("/journal-de-moderation/:scope") view=JournalPageView ssr=SsrMode::Async />
+                    <Route path=path!("/charte") view=CharterPage ssr=SsrMode::Async />
                 </Routes>
             </Layout>
         </Router>

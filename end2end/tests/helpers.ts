@@ -65,6 +65,7 @@ export async function signUpOn(
   await page.getByLabel("Code postal").fill(postal);
   await page.getByLabel(membership === "adherent" ? "Je suis adhérent·e" : "Je suis sympathisant·e").check();
   await page.getByLabel(/J’accepte que Coopol traite mes données/).check();
+  await page.getByLabel(/Je m’engage à respecter la charte/).check();
   await page.getByRole("button", { name: "Créer mon compte" }).click();
   await expect(page.getByRole("heading", { level: 1, name: `Bonjour ${p.name} !` })).toBeVisible();
   if (confirm) {

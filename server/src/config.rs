@@ -168,6 +168,16 @@ pub struct ServeArgs {
     /// The data protection officer's contact, if one was appointed.
     #[arg(long, env = "COOPOL_DPO_CONTACT", default_value = "")]
     pub dpo_contact: String,
+    /// Reports ("signaler") one person may make per hour (a sixth of it in their first day).
+    #[arg(long, env = "COOPOL_REPORT_LIMIT_PER_HOUR", default_value_t = 20)]
+    pub report_limit_per_hour: i64,
+    /// For how many hours after sign-up an account is new: it publishes and reports less.
+    #[arg(long, env = "COOPOL_NEW_ACCOUNT_HOURS", default_value_t = 24)]
+    pub new_account_hours: i64,
+    /// A publication or comment reported by this many distinct people is hidden until a
+    /// moderator decides (0: never).
+    #[arg(long, env = "COOPOL_AUTO_HIDE_REPORTERS", default_value_t = 5)]
+    pub auto_hide_reporters: i64,
     /// How often the reminder job looks for actions coming up, in seconds.
     #[arg(long, env = "COOPOL_REMINDER_INTERVAL_SECS", default_value_t = 60)]
     pub reminder_interval_secs: u64,
@@ -217,6 +227,15 @@ impl ServeArgs {
             posting_per_account: Limit { max: self.posting_limit, window_secs: 10 * 60 },
             moves_per_account: Limit { max: self.move_limit, window_secs: self.move_window_days * 24 * 3600 },
             coopain_per_account: Limit { max: self.coopain_limit_per_hour, window_secs: 3600 },
+            reports_per_account: Limit { max: self.report_limit_per_hour, window_secs: 3600 },
+        }
+    }
+
+    pub fn moderation_settings(&self) -> app::server::context::ModerationSettings {
+        app::server::context::ModerationSettings {
+            new_account_ms: self.new_account_hours.max(0) * 3_600_000,
+            auto_hide_reporters: self.auto_hide_reporters.max(0),
+            ..Default::default()
         }
     }
 

@@ -94,8 +94,8 @@ pub fn spawn_mail_worker(db: Db, mailer: Mailer, every: Duration) -> tokio::task
     })
 }
 
-/// Carries out the account erasures that are due ("Supprimer mon compte", after its delay), as
-/// often as the mail worker looks at the outbox. Each is one transaction that takes its request
+/// Carries out the account erasures that are due ("Supprimer mon compte", after its delay), and
+/// lifts moderation's sanctions that ended, as often as the mail worker looks at the outbox. Each is one transaction that takes its request
 /// first: several instances never erase one account twice.
 pub fn spawn_erasures(state: AppState, every: Duration) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
@@ -105,6 +105,12 @@ pub fn spawn_erasures(state: AppState, every: Duration) -> tokio::task::JoinHand
             tick.tick().await;
             if app::server::services::erasure::erase_due(&state).await.is_err() {
                 tracing::warn!("account erasures failed");
+            }
+            // Moderation's restrictions and suspensions that reached their end are lifted.
+            match app::server::services::moderation::end_due_sanctions(&state).await {
+                Ok(n) if n > 0 => tracing::info!(lifted = n, "moderation: sanctions ended"),
+                Ok(_) => {}
+                Err(_) => tracing::warn!("ending moderation sanctions failed"),
             }
             // Retention is counted in days: once an hour is plenty (and idempotent across instances).
             if retention_last_run.is_none_or(|at| at.elapsed() >= RETENTION_EVERY) {

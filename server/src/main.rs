@@ -207,6 +207,7 @@ async fn serve(common: &CommonArgs, args: ServeArgs) -> Result<(), String> {
         rate_limits: args.rate_limits(),
         map: args.map_settings(),
         privacy: args.privacy_settings(),
+        moderation: args.moderation_settings(),
     };
     if settings.privacy.controller_name.is_empty() {
         tracing::warn!("COOPOL_CONTROLLER_NAME is not set: /confidentialite cannot name who is responsible for the data");

@@ -26,6 +26,10 @@ use app::api::feed::{
     get_post::GetPost, get_post_counts::GetPostCounts, get_unread_count::GetUnreadCount, list_groups::ListGroups,
     react_to_post::ReactToPost,
 };
+use app::api::moderation::{
+    get_case::GetCase, get_charter::GetCharter, get_decision::GetDecision, get_journal::GetJournal, get_my_queues::GetMyQueues,
+    get_queue::GetQueue, get_report_target::GetReportTarget,
+};
 use app::api::profile::{get_member_profile::GetMemberProfile, get_my_profile::GetMyProfile};
 use app::api::territory::{
     find_section::FindSection, get_federation::GetFederation, get_national_journal::GetNationalJournal, get_section::GetSection,
@@ -102,6 +106,10 @@ const NOBODY: &[Who] = &[];
 const LILLE_AND_TEAM: &[Who] = &[Unverified, Unconfirmed, Sympathisant, AdherentS, SecretaryS, FedRespF, Admin];
 const NORD_ADHERENTS: &[Who] = &[AdherentS, AdherentOther, SecretaryS, SecretaryOther, FedRespF, Admin];
 const ACTION_TEAM: &[Who] = &[SecretaryS, FedRespF, Admin];
+/// Who may report Adèle's public publication: speakers who see it (not Rémi, whom she blocked), but her.
+const REPORTERS_OF_ADELE: &[Who] = &[Unconfirmed, Sympathisant, SecretaryS, SecretaryOther, FedRespF, FedRespOther, Admin];
+/// The people of the Nord federation (its journal), and its team.
+const PEOPLE_OF_NORD_AND_TEAM: &[Who] = &[Unverified, Unconfirmed, Sympathisant, AdherentS, AdherentOther, SecretaryS, SecretaryOther, FedRespF];
 /// Lille's confirmed adhérents, its team and the federation above.
 const LILLE_STATISTICS: &[Who] = &[AdherentS, SecretaryS, FedRespF, Admin];
 
@@ -115,6 +123,7 @@ fn limits() -> RateLimits {
         posting_per_account: many,
         moves_per_account: many,
         coopain_per_account: many,
+        reports_per_account: many,
     }
 }
 
@@ -128,6 +137,10 @@ struct World {
     calendar_token: String,
     /// Adèle's data export, ready to download.
     export_id: i64,
+    /// An open case in Lille's queue (Sacha reported Adèle's section publication).
+    case_id: i64,
+    /// A warning the national team gave Adèle (Sacha reported her public publication).
+    decision_id: i64,
 }
 
 fn form(pairs: &[(&str, &str)]) -> RawForm {
@@ -142,6 +155,7 @@ async fn sign_up(state: &AppState, name: &str, email: &str, postal: &str, member
         ("postal_code", postal),
         ("membership", membership),
         ("consent", "oui"),
+        ("charte", "oui"),
         // Several communes share 62000 (Arras, Dainville): say which one.
         ("commune", if postal == "62000" { "62041" } else { "" }),
     ]);
@@ -218,7 +232,8 @@ async fn build_world(t: &TestDb) -> World {
     app::server::services::export::request(&state, &adele).await.expect("export");
     assert!(app::server::services::export::build_due(&state).await.expect("build the export"));
     let export_id = app::server::services::account::view(&state, &adele).await.expect("account").export.expect("ready").id;
-    World { router, state, users, free_communes, posts, actions, calendar_token, export_id }
+    let (case_id, decision_id) = moderation_fixtures(&state, &users, &posts).await;
+    World { router, state, users, free_communes, posts, actions, calendar_token, export_id, case_id, decision_id }
 }
 
 async fn feed_fixtures(state: &AppState, users: &HashMap<Who, (UserId, String, String)>) -> HashMap<&'static str, PostId> {
@@ -258,6 +273,26 @@ async fn feed_fixtures(state: &AppState, users: &HashMap<Who, (UserId, String, S
         posts_by_kind.insert(kind, id);
     }
     posts_by_kind
+}
+
+/// Sacha reports Adèle's section publication (an open case of Lille) and a public one of hers, on
+/// which the national admin warns her.
+async fn moderation_fixtures(state: &AppState, users: &HashMap<Who, (UserId, String, String)>, posts: &HashMap<&'static str, PostId>) -> (i64, i64) {
+    use app::model::moderation::ItemKind;
+    use app::server::services::{moderation, moderation_views};
+    let sacha = subject_of(state, users[&Sympathisant].0).await;
+    let spam = form(&[("category", "spam")]);
+    moderation::report(state, &sacha, ItemKind::Post, &posts["section"].to_string(), &spam).await.unwrap();
+    let adele = subject_of(state, users[&AdherentS].0).await;
+    let warned = posts::publish(state, &adele, &form(&[("body", "Achetez mes livres"), ("audience_group", "public|")])).await.unwrap();
+    moderation::report(state, &sacha, ItemKind::Post, &warned.to_string(), &spam).await.unwrap();
+    let sophie = subject_of(state, users[&SecretaryS].0).await;
+    let case_id = moderation_views::queue(state, &sophie, "section-lille", None).await.unwrap().items[0].case_id;
+    let admin = subject_of(state, users[&Admin].0).await;
+    let national = moderation_views::queue(state, &admin, "national", None).await.unwrap().items[0].case_id;
+    let warn = form(&[("decision", "warn"), ("rule", "4"), ("reason", "MARQUE-MOTIF répétitions")]);
+    let decision_id = moderation::decide(state, &admin, national, &warn).await.unwrap();
+    (case_id, decision_id)
 }
 
 /// A date-time `days` from now, as the action form's fields take it.
@@ -329,6 +364,29 @@ impl World {
         actions::create(&self.state, &author, &RawForm(action_form_fields("Action fraîche", "public", ""))).await.unwrap()
     }
 
+    /// A fresh case of Lille's queue, decided and appealed as `stage` says: (case, decision).
+    async fn fresh_case(&self, stage: Stage) -> (i64, i64) {
+        use app::model::moderation::ItemKind;
+        use app::server::services::moderation;
+        let adele = subject_of(&self.state, self.users[&AdherentS].0).await;
+        let post = posts::publish(&self.state, &adele, &form(&[("body", "Un contenu à examiner"), ("audience_group", "section|")])).await.unwrap();
+        let sacha = subject_of(&self.state, self.users[&Sympathisant].0).await;
+        moderation::report(&self.state, &sacha, ItemKind::Post, &post.to_string(), &form(&[("category", "spam")])).await.unwrap();
+        let mut tx = self.state.db.begin().await.unwrap();
+        let case = store::moderation::case_of_item(&mut tx, ItemKind::Post, post.get()).await.unwrap().unwrap().id;
+        tx.commit().await.unwrap();
+        if stage == Stage::Open {
+            return (case, 0);
+        }
+        let sophie = subject_of(&self.state, self.users[&SecretaryS].0).await;
+        let hide = form(&[("decision", "hide"), ("rule", "4"), ("reason", "Publicité répétée")]);
+        let decision = moderation::decide(&self.state, &sophie, case, &hide).await.unwrap();
+        if stage == Stage::Appealed {
+            moderation::appeal(&self.state, &adele, decision, &form(&[("appeal", "Ce n’était pas de la publicité.")])).await.unwrap();
+        }
+        (case, decision)
+    }
+
     /// A fresh public publication by Adèle, and a comment on it by Sophie.
     async fn fresh_post(&self) -> (PostId, CommentId) {
         let adele = subject_of(&self.state, self.users[&AdherentS].0).await;
@@ -392,6 +450,17 @@ enum Probe {
     StreamOk(String),
     /// Like `Post`, on a fresh action of Sophie's (or a fresh proposal of Adèle's): `{fresh_action}`.
     PostOnFreshAction(String, Vec<(String, String)>, bool),
+    /// Like `Post`, on a fresh case of Lille (Sacha reported a fresh section publication of Adèle's):
+    /// `{fresh_case}`; at `Stage::Decided`, hidden by Sophie (`{fresh_decision}`); at
+    /// `Stage::Appealed`, appealed by Adèle.
+    PostOnFreshCase(String, Vec<(String, String)>, Stage),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stage {
+    Open,
+    Decided,
+    Appealed,
 }
 
 struct Row {
@@ -1170,6 +1239,7 @@ fn table() -> Vec<Row> {
                     ("commune", "62041"),
                     ("membership", "sympathisant"),
                     ("consent", "oui"),
+                    ("charte", "oui"),
                 ]),
             ),
         ),
@@ -1237,6 +1307,94 @@ fn table() -> Vec<Row> {
                 fields(&[("form", "equipe"), ("handle", "{noe}"), ("role", "section_animator"), ("action", "nommer")]),
             ),
         ),
+        // Moderation (fixtures in `moderation_fixtures`).
+        row(
+            "GET /signaler/{kind}/{key}",
+            "the report form of a public publication: who sees it, but its author",
+            REPORTERS_OF_ADELE,
+            Probe::PageShows("/signaler/publication/{post_public}".into(), "name=\"category\""),
+        ),
+        row(
+            "GET /signaler/{kind}/{key}",
+            "the report form of a profile",
+            &[Unconfirmed, Sympathisant, AdherentOther, SecretaryS, SecretaryOther, FedRespF, FedRespOther, Admin],
+            Probe::PageShows("/signaler/profil/{adele}".into(), "name=\"category\""),
+        ),
+        row(
+            &format!("POST {}", fn_path::<GetReportTarget>()),
+            "a section publication's report form data",
+            &[Unconfirmed, Sympathisant, SecretaryS],
+            Probe::FnShows(fn_path::<GetReportTarget>(), vec![("kind", "publication".into()), ("key", "{post_section}".into())], "MARQUE-SECTION"),
+        ),
+        row(
+            "POST /signaler/{kind}/{key}",
+            "report a comment (Sophie's, on Adèle's publication)",
+            &[Unconfirmed, Sympathisant, AdherentS, SecretaryOther, FedRespF, FedRespOther, Admin],
+            Probe::PostOnFresh("/signaler/commentaire/{fresh_comment}".into(), fields(&[("category", "harassment")])),
+        ),
+        row("GET /moderation", "my queues", SIGNED_IN, Probe::PageOk("/moderation".into())),
+        row(&format!("POST {}", fn_path::<GetMyQueues>()), "my queues", SIGNED_IN, Probe::FnOk(fn_path::<GetMyQueues>(), vec![])),
+        row("GET /moderation/{scope}", "Lille's queue", &[SecretaryS], Probe::PageShows("/moderation/section-lille".into(), "MARQUE-SECTION")),
+        row("GET /moderation/{scope}", "the federation's queue", &[FedRespF], Probe::PageShows("/moderation/federation-59".into(), "id=\"signalements\"")),
+        row("GET /moderation/{scope}", "the national queue", &[Admin], Probe::PageShows("/moderation/national".into(), "id=\"signalements\"")),
+        row(
+            &format!("POST {}", fn_path::<GetQueue>()),
+            "Lille's queue data",
+            &[SecretaryS],
+            Probe::FnShows(fn_path::<GetQueue>(), vec![("scope", "section-lille".into())], "MARQUE-SECTION"),
+        ),
+        row("GET /moderation/dossiers/{id}", "a case of Lille", &[SecretaryS], Probe::PageShows("/moderation/dossiers/{case}".into(), "MARQUE-SECTION")),
+        row(
+            &format!("POST {}", fn_path::<GetCase>()),
+            "a case of Lille, data",
+            &[SecretaryS],
+            Probe::FnShows(fn_path::<GetCase>(), vec![("id", "{case}".into())], "MARQUE-SECTION"),
+        ),
+        row(
+            "POST /moderation/dossiers/{id}",
+            "decide on a case of Lille",
+            &[SecretaryS],
+            Probe::PostOnFreshCase("/moderation/dossiers/{fresh_case}".into(), fields(&[("decision", "dismiss"), ("rule", "7"), ("reason", "Rien à redire")]), Stage::Open),
+        ),
+        row(
+            "GET /moderation/decisions/{id}",
+            "a decision and its reason: the person concerned and the national team",
+            &[AdherentS, Admin],
+            Probe::PageShows("/moderation/decisions/{decision}".into(), "MARQUE-MOTIF"),
+        ),
+        row(
+            &format!("POST {}", fn_path::<GetDecision>()),
+            "a decision's data",
+            &[AdherentS, Admin],
+            Probe::FnShows(fn_path::<GetDecision>(), vec![("id", "{decision}".into())], "MARQUE-MOTIF"),
+        ),
+        row(
+            "POST /moderation/decisions/{id}/appel",
+            "appeal a decision: the person concerned",
+            &[AdherentS],
+            Probe::PostOnFreshCase("/moderation/decisions/{fresh_decision}/appel".into(), fields(&[("appeal", "Je conteste cette décision.")]), Stage::Decided),
+        ),
+        row(
+            "POST /moderation/decisions/{id}/reponse",
+            "answer an appeal: the scope above",
+            &[FedRespF],
+            Probe::PostOnFreshCase(
+                "/moderation/decisions/{fresh_decision}/reponse".into(),
+                fields(&[("outcome", "maintain"), ("reason", "La décision tient")]),
+                Stage::Appealed,
+            ),
+        ),
+        row("GET /journal-de-moderation/{scope}", "Lille's journal", PEOPLE_OF_LILLE, Probe::PageOk("/journal-de-moderation/section-lille".into())),
+        row("GET /journal-de-moderation/{scope}", "the national journal", EVERYONE, Probe::PageShows("/journal-de-moderation/national".into(), "journal")),
+        row(
+            &format!("POST {}", fn_path::<GetJournal>()),
+            "the federation's journal data",
+            PEOPLE_OF_NORD_AND_TEAM,
+            Probe::FnShows(fn_path::<GetJournal>(), vec![("scope", "federation-59".into())], "\"entries\""),
+        ),
+        row("GET /charte", "the charter", EVERYONE, Probe::PageShows("/charte".into(), "article-3")),
+        row(&format!("POST {}", fn_path::<GetCharter>()), "the charter", EVERYONE, Probe::FnShows(fn_path::<GetCharter>(), vec![], "\"version\"")),
+        row("POST /charte", "accept the charter", SIGNED_IN, Probe::Post("/charte".into(), vec![])),
         row("POST /deconnexion", "sign out", EVERYONE, Probe::Post("/deconnexion".into(), vec![])),
         row("POST /deconnexion-partout", "sign out everywhere", EVERYONE, Probe::Post("/deconnexion-partout".into(), vec![])),
     ]
@@ -1249,6 +1407,7 @@ fn fill(template: &str, world: &World, who: Who, n: usize) -> String {
         .replace("{post_public}", &post("public"))
         .replace("{post_group}", &post("group"))
         .replace("{post_coopains}", &post("coopains"))
+        .replace("{post_section}", &post("section"))
         .replace("{action_public}", &action("public"))
         .replace("{action_open}", &action("open"))
         .replace("{action_section}", &action("section"))
@@ -1257,6 +1416,8 @@ fn fill(template: &str, world: &World, who: Who, n: usize) -> String {
         .replace("{action_invite}", &action("invite"))
         .replace("{calendar_token}", &world.calendar_token)
         .replace("{export}", &world.export_id.to_string())
+        .replace("{case}", &world.case_id.to_string())
+        .replace("{decision}", &world.decision_id.to_string())
         .replace("{adele}", &world.handle(AdherentS))
         .replace("{sam}", &world.handle(Suspended))
         .replace("{noe}", "noe-loos")
@@ -1307,6 +1468,14 @@ async fn observe(world: &World, probe: &Probe, who: Who, n: usize) -> bool {
         Probe::PostOnFresh(path, body) => {
             let (post, comment) = world.fresh_post().await;
             let path = path.replace("{fresh}", &post.to_string()).replace("{fresh_comment}", &comment.to_string());
+            let body: Vec<(String, String)> = body.iter().map(|(k, v)| (k.clone(), fill(v, world, who, n))).collect();
+            let body: Vec<(&str, &str)> = body.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+            let reply = send(&world.router, post_form(&path, &body, cookie, Some(ORIGIN))).await;
+            reply.status == StatusCode::SEE_OTHER && !reply.header(header::LOCATION).starts_with("/connexion")
+        }
+        Probe::PostOnFreshCase(path, body, stage) => {
+            let (case, decision) = world.fresh_case(*stage).await;
+            let path = path.replace("{fresh_case}", &case.to_string()).replace("{fresh_decision}", &decision.to_string());
             let body: Vec<(String, String)> = body.iter().map(|(k, v)| (k.clone(), fill(v, world, who, n))).collect();
             let body: Vec<(&str, &str)> = body.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
             let reply = send(&world.router, post_form(&path, &body, cookie, Some(ORIGIN))).await;

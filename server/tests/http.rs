@@ -23,6 +23,7 @@ fn signup_fields<'a>(name: &'a str, email: &'a str) -> Vec<(&'a str, &'a str)> {
         ("postal_code", "59000"),
         ("membership", "adherent"),
         ("consent", "oui"),
+        ("charte", "oui"),
     ]
 }
 

@@ -26,6 +26,7 @@ fn router(t: &TestDb) -> Router {
             posting_per_account: many,
             moves_per_account: many,
             coopain_per_account: many,
+            reports_per_account: many,
         },
         None,
     )
@@ -40,6 +41,7 @@ async fn sign_up(r: &Router, name: &str, email: &str, postal: &str, membership: 
         ("commune", commune),
         ("membership", membership),
         ("consent", "oui"),
+        ("charte", "oui"),
     ];
     let reply = send(r, post_form("/inscription", &fields, None, Some(ORIGIN))).await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
@@ -92,6 +94,7 @@ async fn sign_up_asks_the_commune_when_the_postal_code_is_shared(t: &TestDb) {
         ("postal_code", "59999"),
         ("membership", "sympathisant"),
         ("consent", "oui"),
+        ("charte", "oui"),
     ];
     let reply = send(&r, post_form("/inscription", &unknown, None, Some(ORIGIN))).await;
     assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -104,6 +107,7 @@ async fn sign_up_asks_the_commune_when_the_postal_code_is_shared(t: &TestDb) {
         ("postal_code", "59270"),
         ("membership", "sympathisant"),
         ("consent", "oui"),
+        ("charte", "oui"),
     ];
     let reply = send(&r, post_form("/inscription", &shared, None, Some(ORIGIN))).await;
     assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);

@@ -4,5 +4,6 @@
 pub mod account;
 pub mod actions;
 pub mod feed;
+pub mod moderation;
 pub mod profile;
 pub mod territory;

@@ -3,6 +3,7 @@
 use super::typography::count;
 use super::Lang;
 use crate::model::feed::{Audience, NotificationKind, NotificationView, ReactionKind, SuggestionReason};
+use crate::model::moderation::DecisionKind;
 
 texts! {
     pub struct FeedTexts {
@@ -91,6 +92,16 @@ texts! {
         hidden_notice: fn(&str) -> String {
             fr: |reason| format!("Masquée par la modération\u{a0}: {reason}"),
             en: |reason| format!("Hidden by moderation: {reason}"),
+        }
+        hidden_placeholder: fn(Option<&str>) -> String {
+            fr: |rule| match rule {
+                Some(rule) => format!("Masqué par la modération (article {rule} de la charte)."),
+                None => "Masqué en attendant l’examen de la modération.".to_string(),
+            },
+            en: |rule| match rule {
+                Some(rule) => format!("Hidden by the moderators (article {rule} of the charter)."),
+                None => "Held until the moderators examine it.".to_string(),
+            },
         }
         reactions_label: &'static str { fr: "Réagir", en: "React" }
         reaction_name: fn(ReactionKind) -> &'static str {
@@ -228,6 +239,10 @@ texts! {
                     format!("{actor} te propose de co-organiser «\u{202f}{group}\u{202f}»\u{a0}: accepte ou refuse sur la page de l’action.")
                 }
                 NotificationKind::OrganizerAccepted => format!("{actor} co-organise désormais «\u{202f}{group}\u{202f}»."),
+                NotificationKind::ModerationDecision => format!("La modération a pris une décision\u{a0}: {group}. Tu peux en lire le motif et faire appel."),
+                NotificationKind::ReportHandled => format!("Ton signalement a été traité\u{a0}: {group}."),
+                NotificationKind::AppealDecided => format!("Ton appel a été examiné\u{a0}: {group}."),
+                NotificationKind::ContentHeld => "Ton message est masqué en attendant l’examen de la modération (plusieurs signalements).".to_string(),
             },
             en: |kind, actor, count, group| match kind {
                 NotificationKind::Mention => format!("{actor} mentioned you."),
@@ -253,9 +268,41 @@ texts! {
                 NotificationKind::MemberArrived => format!("{actor} joined your section (moved from another commune): a membership is to confirm."),
                 NotificationKind::OrganizerInvited => format!("{actor} asks you to co-organize “{group}”: accept or decline on the action’s page."),
                 NotificationKind::OrganizerAccepted => format!("{actor} now co-organizes “{group}”."),
+                NotificationKind::ModerationDecision => format!("The moderators took a decision: {group}. Read why, and appeal if you wish."),
+                NotificationKind::ReportHandled => format!("Your report was handled: {group}."),
+                NotificationKind::AppealDecided => format!("Your appeal was examined: {group}."),
+                NotificationKind::ContentHeld => "Your message is held until the moderators examine it (several reports).".to_string(),
             },
         }
         someone: &'static str { fr: "Quelqu’un", en: "Someone" }
+        decision_summary: fn(DecisionKind, &str) -> String {
+            fr: |kind, rule| {
+                let what = match kind {
+                    DecisionKind::Dismiss => "classé sans suite",
+                    DecisionKind::Hide => "contenu masqué",
+                    DecisionKind::Warn => "avertissement",
+                    DecisionKind::Restrict => "restriction",
+                    DecisionKind::Exclude => "exclusion du groupe",
+                    DecisionKind::Suspend => "compte suspendu",
+                    DecisionKind::Maintain => "décision maintenue",
+                    DecisionKind::Overturn => "décision annulée",
+                };
+                format!("{what} (article {rule} de la charte)")
+            },
+            en: |kind, rule| {
+                let what = match kind {
+                    DecisionKind::Dismiss => "dismissed",
+                    DecisionKind::Hide => "content hidden",
+                    DecisionKind::Warn => "warning",
+                    DecisionKind::Restrict => "restriction",
+                    DecisionKind::Exclude => "excluded from the group",
+                    DecisionKind::Suspend => "account suspended",
+                    DecisionKind::Maintain => "decision upheld",
+                    DecisionKind::Overturn => "decision overturned",
+                };
+                format!("{what} (article {rule} of the charter)")
+            },
+        }
     }
 }
 
@@ -263,6 +310,9 @@ impl FeedTexts {
     /// "Anne a commenté ta publication"…, with "Quelqu’un" when the actor is gone.
     pub fn describe_notification(&self, n: &NotificationView) -> String {
         let actor = n.actor.as_ref().map(|a| a.display_name.as_str()).unwrap_or(self.someone);
+        if let Some((kind, rule)) = &n.decision {
+            return (self.notification_text)(n.kind, actor, n.count, &(self.decision_summary)(*kind, rule));
+        }
         (self.notification_text)(n.kind, actor, n.count, n.group_name.as_deref().unwrap_or(""))
     }
 }

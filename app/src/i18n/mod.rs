@@ -8,6 +8,7 @@ mod table;
 pub mod actions;
 pub mod feed;
 mod lang;
+pub mod moderation;
 pub mod privacy;
 pub mod reports;
 pub mod territory;
@@ -33,6 +34,7 @@ texts! {
         actions: &'static actions::ActionTexts { fr: &actions::FR, en: &actions::EN }
         reports: &'static reports::ReportTexts { fr: &reports::FR, en: &reports::EN }
         privacy: &'static privacy::PrivacyTexts { fr: &privacy::FR, en: &privacy::EN }
+        moderation: &'static moderation::ModerationTexts { fr: &moderation::FR, en: &moderation::EN }
         skip_to_content: &'static str { fr: "Aller au contenu", en: "Skip to content" }
         tagline: &'static str {
             fr: "Le réseau coopératif des sections et des fédérations",
@@ -147,6 +149,8 @@ texts! {
             fr: "Ces données ne sont jamais vendues ni publiées sans ton accord. Tu peux retirer ton consentement et supprimer ton compte à tout moment (RGPD, art. 9).",
             en: "This data is never sold nor published without your agreement. You can withdraw your consent and delete your account at any time (GDPR, art. 9).",
         }
+        charter_label: &'static str { fr: "Je m’engage à respecter la charte de Coopol.", en: "I commit to respecting the Coopol charter." }
+        charter_link: &'static str { fr: "Lire la charte", en: "Read the charter" }
         signup_submit: &'static str { fr: "Créer mon compte", en: "Create my account" }
         signup_have_account: &'static str { fr: "Tu as déjà un compte\u{202f}? Connecte-toi", en: "Already have an account? Sign in" }
 
@@ -446,6 +450,7 @@ texts! {
                 FieldError::InvalidDateTime => "Indique une date et une heure (exemple\u{a0}: 28/11/2026 10:00).".into(),
                 FieldError::EndBeforeStart => "La fin doit être après le début.".into(),
                 FieldError::InThePast => "Cette date est passée\u{a0}: choisis une date à venir.".into(),
+                FieldError::AlreadyDecided => "Une décision a déjà été prise (par une autre personne de l’équipe)\u{a0}: recharge la page.".into(),
                 FieldError::NotANumber => "Indique un nombre entier (exemple\u{a0}: 12).".into(),
                 FieldError::MustBePositive => "Indique un nombre supérieur à zéro, ou laisse vide pour ne pas limiter.".into(),
                 FieldError::MustNotBeNegative => "Un nombre ne peut pas être négatif.".into(),
@@ -496,6 +501,7 @@ texts! {
                 FieldError::InvalidDateTime => "Give a date and a time (for example 28/11/2026 10:00).".into(),
                 FieldError::EndBeforeStart => "The end must come after the start.".into(),
                 FieldError::InThePast => "This date has passed: pick one to come.".into(),
+                FieldError::AlreadyDecided => "A decision was taken already (by someone else on the team): reload the page.".into(),
                 FieldError::NotANumber => "Give a whole number (for example 12).".into(),
                 FieldError::MustBePositive => "Give a number above zero, or leave empty for no limit.".into(),
                 FieldError::MustNotBeNegative => "A number cannot be negative.".into(),

@@ -123,13 +123,14 @@ mod tests {
 
     #[test]
     fn every_french_text_has_french_spacing() {
-        let tables: [(&str, &[(&str, &str)]); 6] = [
+        let tables: [(&str, &[(&str, &str)]); 7] = [
             ("Texts", super::super::FR_SOURCE),
             ("TerritoryTexts", super::super::territory::FR_SOURCE),
             ("FeedTexts", super::super::feed::FR_SOURCE),
             ("ActionTexts", super::super::actions::FR_SOURCE),
             ("ReportTexts", super::super::reports::FR_SOURCE),
             ("PrivacyTexts", super::super::privacy::FR_SOURCE),
+            ("ModerationTexts", super::super::moderation::FR_SOURCE),
         ];
         let (mut mistakes, mut checked) = (Vec::new(), 0);
         for (table, keys) in tables {

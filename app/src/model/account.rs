@@ -264,6 +264,10 @@ impl SignUp {
         if !form.has("consent", "oui") {
             errors.add("consent", FieldError::ConsentRequired);
         }
+        // The charter (`/charte`), accepted apart from the consent to the processing of data.
+        if !form.has("charte", "oui") {
+            errors.add("charte", FieldError::ConsentRequired);
+        }
         match (display_name, email, password, postal_code, claim) {
             (Some(display_name), Some(email), Some(password), Some(postal_code), Some(claim)) if errors.is_empty() => {
                 Ok(Self { display_name, email, password, postal_code, commune: form.value("commune").trim().to_string(), claim })
@@ -382,7 +386,7 @@ mod tests {
     fn sign_up_reports_every_bad_field_at_once() {
         let errors = SignUp::parse(&RawForm::default()).err().unwrap_or_default();
         let fields: Vec<&str> = errors.0.iter().map(|(f, _)| f.as_str()).collect();
-        assert_eq!(fields, ["display_name", "email", "password", "postal_code", "membership", "consent"]);
+        assert_eq!(fields, ["display_name", "email", "password", "postal_code", "membership", "consent", "charte"]);
     }
 
     #[test]

@@ -105,6 +105,8 @@ pub struct PostAbilities {
     pub hide: bool,
     pub comment: bool,
     pub react: bool,
+    /// "Signaler": signed in, proven address, not its author.
+    pub report: bool,
 }
 
 /// Where a publication was published, for its header ("dans la section de Lille").
@@ -189,6 +191,14 @@ pub struct CommentView {
     pub created_at_ms: i64,
     pub can_delete: bool,
     pub can_reply: bool,
+    /// The viewer may report it ("signaler": signed in, not its author).
+    pub can_report: bool,
+    /// Hidden by the moderation: others see "masqué par la modération" instead of its text.
+    pub hidden: bool,
+    /// Why (its author only).
+    pub hidden_reason: Option<String>,
+    /// The article of the charter applied (none while it is held after several reports).
+    pub hidden_rule: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -333,6 +343,15 @@ string_enum! {
         OrganizerInvited = "organizer_invited",
         /// The person I invited accepted to co-organize.
         OrganizerAccepted = "organizer_accepted",
+        /// A moderator decided about my content, profile, group or action (the decision's page
+        /// says why and takes the appeal).
+        ModerationDecision = "moderation_decision",
+        /// Something I reported was handled (what was decided, under which rule).
+        ReportHandled = "report_handled",
+        /// My appeal was answered.
+        AppealDecided = "appeal_decided",
+        /// My publication or comment is held after several reports, until a moderator decides.
+        ContentHeld = "content_held",
     }
 }
 
@@ -360,6 +379,8 @@ pub struct NotificationView {
     pub group_name: Option<String>,
     pub created_at_ms: i64,
     pub unread: bool,
+    /// A moderation notification's decision: what, under which article of the charter.
+    pub decision: Option<(crate::model::moderation::DecisionKind, String)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

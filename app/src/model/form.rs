@@ -61,6 +61,8 @@ pub enum FieldError {
     InvalidDateTime,
     EndBeforeStart,
     InThePast,
+    /// A moderation case or appeal was decided meanwhile (by someone else).
+    AlreadyDecided,
     NotANumber,
     MustBePositive,
     MustNotBeNegative,

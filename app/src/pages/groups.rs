@@ -197,6 +197,7 @@ fn Group(group: GroupView) -> impl IntoView {
                 </details>
             })}
             {group.feed.map(|page| view! { <FeedBody page titled=false /> })}
+            {(!is_admin).then(|| view! { <p><a class="report-link hint" href=format!("/signaler/groupe/{}", g.slug)>{use_texts().moderation.report_link}</a></p> })}
         </section>
     }
 }

@@ -84,6 +84,7 @@ fn MemberProfile(profile: ProfileView) -> impl IntoView {
                 {profile.is_me.then(|| view! { <p><a class="button" href="/profil">{t.member_edit_mine}</a></p> })}
                 <p><a href=format!("/membres/{}/publications", profile.handle)>{t.feed.member_feed_link}</a></p>
                 <CoopainButtons handle=profile.handle.clone() state=profile.coopain />
+                {(!profile.is_me).then(|| view! { <p><a class="report-link hint" href=format!("/signaler/profil/{}", profile.handle)>{t.moderation.report_link}</a></p> })}
             </header>
             {profile.bio.map(|bio| view! {
                 <section class="card">

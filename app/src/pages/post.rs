@@ -75,6 +75,9 @@ fn Post(page: PostPage, outcome: Option<FormOutcome>) -> impl IntoView {
                     </details>
                 }
             })}
+            {post.abilities.report.then(|| view! {
+                <p><a class="report-link" href=format!("/signaler/publication/{id}")>{use_texts().moderation.report_link}</a></p>
+            })}
             {post.abilities.delete.then(|| view! {
                 <form method="post" action=format!("/publications/{id}/supprimer") class="inline-form">
                     <input type="hidden" name="retour" value="/fil" />
@@ -217,7 +220,14 @@ fn Comment(comment: CommentView, post_id: i64) -> impl IntoView {
                 <AuthorLink author=comment.author.clone() />
                 " · " <time class="hint">{format_datetime(lang, comment.created_at_ms)}</time>
             </p>
-            <MessageBody html=comment.html.as_str().to_string() deleted=comment.author.is_none() class="comment-body" />
+            {match (comment.hidden, comment.hidden_reason.clone()) {
+                (true, Some(reason)) => view! {
+                    <p class="alert alert-warning">{(t.hidden_notice)(&reason)}</p>
+                    <MessageBody html=comment.html.as_str().to_string() deleted=false class="comment-body" />
+                }.into_any(),
+                (true, None) => view! { <p class="comment-body hidden-by-moderation hint">{(t.hidden_placeholder)(comment.hidden_rule.as_deref())}</p> }.into_any(),
+                (false, _) => view! { <MessageBody html=comment.html.as_str().to_string() deleted=comment.author.is_none() class="comment-body" /> }.into_any(),
+            }}
             {comment.can_reply.then(|| view! {
                 <details>
                     <summary>{t.reply_submit}</summary>
@@ -229,6 +239,9 @@ fn Comment(comment: CommentView, post_id: i64) -> impl IntoView {
                         <button type="submit" class="button">{t.reply_submit}</button>
                     </form>
                 </details>
+            })}
+            {comment.can_report.then(|| view! {
+                <a class="report-link hint" href=format!("/signaler/commentaire/{}", comment.id)>{use_texts().moderation.report_link}</a>
             })}
             {comment.can_delete.then(|| view! {
                 <form method="post" action=format!("/commentaires/{}/supprimer", comment.id) class="inline-form">

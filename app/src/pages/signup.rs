@@ -24,6 +24,8 @@ pub fn SignUpPage() -> impl IntoView {
                     let membership = form.value("membership");
                     let membership_error = form.error("membership");
                     let consent_error = form.error("consent");
+                    let charter_error = form.error("charte");
+                    let charter_error_shown = charter_error.is_some();
                     let membership_invalid = membership_error.is_some();
                     let consent_invalid = consent_error.is_some();
                     // When several communes share the postal code, the server asks which one.
@@ -115,6 +117,13 @@ pub fn SignUpPage() -> impl IntoView {
                                 </div>
                                 <p class="hint" id="consent-hint">{t.consent_details}</p>
                                 <FieldErrorText name="consent".to_string() error=consent_error />
+                            </div>
+                            <div class="field consent" class:has-error=charter_error_shown>
+                                <div class="choice">
+                                    <input type="checkbox" id="champ-charte" name="charte" value="oui" checked=form.values.has("charte", "oui") />
+                                    <label for="champ-charte">{t.charter_label} " " <a href="/charte" target="_blank">{t.charter_link}</a></label>
+                                </div>
+                                <FieldErrorText name="charte".to_string() error=charter_error />
                             </div>
                             <button type="submit" class="button primary">{t.signup_submit}</button>
                         </form>

@@ -28,6 +28,8 @@ pub struct RateLimits {
     pub moves_per_account: Limit,
     /// Coopain requests and withdrawals per account (each request may notify someone).
     pub coopain_per_account: Limit,
+    /// Reports ("signaler") per account: a flood of reports by one person is refused.
+    pub reports_per_account: Limit,
 }
 
 impl Default for RateLimits {
@@ -40,6 +42,7 @@ impl Default for RateLimits {
             posting_per_account: Limit { max: 30, window_secs: 10 * 60 },
             moves_per_account: Limit { max: 2, window_secs: 30 * 24 * 3600 },
             coopain_per_account: Limit { max: 30, window_secs: 60 * 60 },
+            reports_per_account: Limit { max: 20, window_secs: 60 * 60 },
         }
     }
 }
@@ -87,6 +90,36 @@ pub struct Settings {
     pub rate_limits: RateLimits,
     pub map: MapSettings,
     pub privacy: PrivacySettings,
+    pub moderation: ModerationSettings,
+}
+
+/// Abuse resistance (issue 18).
+#[derive(Debug, Clone)]
+pub struct ModerationSettings {
+    /// An account is new this long after its sign-up: lower posting and reporting limits.
+    pub new_account_ms: i64,
+    /// A publication or comment reported by this many distinct people who see it is hidden until
+    /// a moderator decides (0: never).
+    pub auto_hide_reporters: i64,
+    /// A new account's posting and reporting limits are the usual ones divided by this.
+    pub new_account_divisor: i64,
+}
+
+impl ModerationSettings {
+    /// The limit that applies to an account created at `created_ms`.
+    pub fn limit_for(&self, usual: Limit, created_ms: i64, now_ms: i64) -> Limit {
+        if now_ms - created_ms < self.new_account_ms {
+            Limit { max: (usual.max / self.new_account_divisor.max(1)).max(1), ..usual }
+        } else {
+            usual
+        }
+    }
+}
+
+impl Default for ModerationSettings {
+    fn default() -> Self {
+        Self { new_account_ms: DAY_MS, auto_hide_reporters: 5, new_account_divisor: 6 }
+    }
 }
 
 /// Personal data: delays, retention and who answers for it (shown on `/confidentialite`).

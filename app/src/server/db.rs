@@ -252,9 +252,25 @@ impl Db {
             Db::Postgres(pool) => Ok(Tx::Postgres(pool.begin().await?)),
         }
     }
+
+    /// A transaction that only reads (several statements that need a `Tx`, one consistent view):
+    /// on SQLite it uses a read connection and never takes the write lock. End it with `rollback`.
+    pub async fn begin_read(&self) -> Result<Tx, sqlx::Error> {
+        match self {
+            Db::Sqlite { read, .. } => Ok(Tx::Sqlite(read.begin().await?)),
+            Db::Postgres(pool) => Ok(Tx::Postgres(pool.begin().await?)),
+        }
+    }
 }
 
 impl Tx {
+    pub async fn rollback(self) -> Result<(), sqlx::Error> {
+        match self {
+            Tx::Sqlite(t) => t.rollback().await,
+            Tx::Postgres(t) => t.rollback().await,
+        }
+    }
+
     pub async fn commit(self) -> Result<(), sqlx::Error> {
         match self {
             Tx::Sqlite(t) => t.commit().await,

@@ -267,6 +267,7 @@ pub fn sign_up_form(display_name: &str, email: &str, membership: &str) -> crate:
         ("postal_code", "59000"),
         ("membership", membership),
         ("consent", "oui"),
+        ("charte", "oui"),
     ])
 }
 

@@ -94,6 +94,7 @@ fn ActionBody(action: ActionView) -> impl IntoView {
             <p><a class="button subtle" href=format!("/actions/{id}.ics") download=format!("action-{id}.ics")>{t.add_to_calendar}</a></p>
             <Participants action=action.clone() />
             <Report action=action.clone() />
+            {(action.signed_in && !action.may_manage).then(|| view! { <p><a class="report-link hint" href=format!("/signaler/action/{id}")>{use_texts().moderation.report_link}</a></p> })}
             <Manage action />
         </article>
     }

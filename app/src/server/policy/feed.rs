@@ -41,10 +41,30 @@ pub fn viewers(placeholders: &str) -> String {
     )
 }
 
+/// Is the person in column `$author` restricted (or excluded) in the scope of publication `p`?
+/// Restrictions (`moderation_restrictions`, rows exist only while they apply) cover their scope
+/// and what lies under it: a section's publications for the section, its federation's and the
+/// nation's; a group's for the group and the nation. The restricted person's own view is the
+/// caller's to allow (they still read what they wrote).
+macro_rules! author_restricted {
+    ($author:literal) => {
+        concat!(
+            "EXISTS (SELECT 1 FROM moderation_restrictions vr WHERE vr.user_id = ",
+            $author,
+            " AND (vr.scope_kind = 'national' \
+              OR (vr.scope_kind = 'federation' AND vr.scope_code = p.federation_code AND p.audience IN ('federation', 'section')) \
+              OR (vr.scope_kind = 'section' AND p.audience = 'section' AND vr.scope_code = CAST(p.section_id AS TEXT)) \
+              OR (vr.scope_kind = 'group' AND p.audience = 'group' AND vr.scope_code = CAST(p.group_id AS TEXT))))"
+        )
+    };
+}
+pub(crate) use author_restricted;
+
 /// May `me` see publication `p` written by `u`? Public and national publications: everyone.
 /// Section / federation: the people of that section / federation. Group: members (and, for a
 /// public group, anyone signed in). Coopains: the author's coopains. Never across a block (either
-/// way), never a suspended author's, and a hidden one only to its author.
+/// way), never a suspended author's, nor one of an author restricted in its scope (to others), and a hidden
+/// one only to its author.
 ///
 /// `LIMIT 1 OFFSET 0` in the `EXISTS` keeps them per-row index probes: without it PostgreSQL turns
 /// an `EXISTS` under `OR` into a hashed subplan that reads the whole `coopains` table (54,000 rows
@@ -65,7 +85,10 @@ macro_rules! post_visible {
             OR (me.id IS NOT NULL AND EXISTS (SELECT 1 FROM groups vg WHERE vg.id = p.group_id AND vg.privacy = 'public' LIMIT 1 OFFSET 0)))) \
        OR (p.audience = 'coopains' AND EXISTS (SELECT 1 FROM coopains vk WHERE vk.user_id = p.author_id AND vk.coopain_id = me.id LIMIT 1 OFFSET 0))) \
      AND NOT EXISTS (SELECT 1 FROM blocks vb WHERE vb.blocker_id = p.author_id AND vb.blocked_id = me.id) \
-     AND NOT EXISTS (SELECT 1 FROM blocks vb2 WHERE vb2.blocker_id = me.id AND vb2.blocked_id = p.author_id))"
+     AND NOT EXISTS (SELECT 1 FROM blocks vb2 WHERE vb2.blocker_id = me.id AND vb2.blocked_id = p.author_id) \
+     AND (p.author_id = me.id OR NOT ",
+            author_restricted!("p.author_id"),
+            "))"
         )
     };
 }

@@ -98,6 +98,15 @@ async fn create_account(
         now,
     )
     .await?;
+    consents::record(
+        &mut tx,
+        user_id,
+        consents::PURPOSE_CHARTER,
+        crate::model::moderation::CHARTER_VERSION,
+        consents::METHOD_SIGNUP_CHECKBOX,
+        now,
+    )
+    .await?;
     address::send_check(&mut tx, state, user_id, &signup.email, signup.display_name.as_str(), now).await?;
     let token = sessions::open_in(&mut tx, user_id).await?;
     tx.commit().await?;

@@ -24,7 +24,8 @@ pub async fn view(state: &AppState, subject: &Subject, lang: Lang) -> Result<Con
     let consents = bundle.add(store::consents::for_user_part(user.id));
     let erasure = bundle.add(store::erasure::pending_part(user.id));
     let lists = bundle.run(&state.db).await?;
-    let rows: Vec<ConsentRow> = lists.take(consents)?;
+    // The charter's acceptances are on `/charte`; this page is the processing of data's consent.
+    let rows: Vec<ConsentRow> = lists.take(consents)?.into_iter().filter(|r: &ConsentRow| r.purpose == PURPOSE_POLITICAL_OPINION).collect();
     let pending: Option<store::erasure::PendingErasure> = lists.take(erasure)?.into_iter().next();
     // The newest consent not withdrawn (`rows` are newest first).
     let in_force = rows.iter().position(|r| r.purpose == PURPOSE_POLITICAL_OPINION && r.withdrawn_at.is_none());
@@ -59,6 +60,22 @@ pub async fn accept(state: &AppState, subject: &Subject) -> Result<(), AppError>
         // The older consent is replaced by this one: one in force at a time.
         store::consents::withdraw(&mut tx, user.id, PURPOSE_POLITICAL_OPINION, now).await?;
         store::consents::record(&mut tx, user.id, PURPOSE_POLITICAL_OPINION, consent::CURRENT_VERSION, METHOD_CONSENTS_PAGE, now).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// "J'accepte la charte": records the acceptance of the version in force (once).
+pub async fn accept_charter(state: &AppState, subject: &Subject) -> Result<(), AppError> {
+    use crate::model::moderation::{charter_due, CHARTER_VERSION};
+    use crate::server::store::consents::{METHOD_CHARTER_PAGE, PURPOSE_CHARTER};
+    let user = owner(subject)?;
+    let mut tx = state.db.begin().await?;
+    let in_force = store::consents::in_force(&mut tx, user.id, PURPOSE_CHARTER).await?;
+    if charter_due(in_force.as_deref()) {
+        let now = now_ms();
+        store::consents::withdraw(&mut tx, user.id, PURPOSE_CHARTER, now).await?;
+        store::consents::record(&mut tx, user.id, PURPOSE_CHARTER, CHARTER_VERSION, METHOD_CHARTER_PAGE, now).await?;
     }
     tx.commit().await?;
     Ok(())

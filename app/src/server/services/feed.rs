@@ -73,6 +73,7 @@ pub fn to_view(subject: &Subject, row: PostRow, reactions: &ReactionColumns) -> 
             hide: moderator && !hidden,
             comment: rules::can_interact(subject) && !hidden,
             react: rules::can_interact(subject) && !hidden && !deleted,
+            report: subject.may_speak() && !is_author && !deleted && !hidden,
         },
     }
 }
@@ -257,7 +258,11 @@ pub async fn post_page(state: &AppState, subject: &Subject, id: PostId) -> Resul
             html: SafeHtml::from_stored(c.body_html),
             created_at_ms: c.created_at,
             can_delete: (c.author_id.is_some() && subject.id() == c.author_id) || post.abilities.hide || post.abilities.delete,
-            can_reply: can_comment && c.parent_id.is_none(),
+            can_reply: can_comment && c.parent_id.is_none() && !c.hidden,
+            can_report: subject.may_speak() && c.author_id.is_some() && subject.id() != c.author_id && !c.hidden,
+            hidden: c.hidden,
+            hidden_reason: c.hidden_reason,
+            hidden_rule: c.hidden_rule,
         })
         .collect();
     let mut by_kind: HashMap<ReactionKind, Vec<Author>> = HashMap::new();

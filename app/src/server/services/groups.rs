@@ -101,6 +101,11 @@ pub async fn join_or_leave(state: &AppState, subject: &Subject, slug: &str, acti
     let mut events = Vec::new();
     match action {
         GroupAction::Join if role.is_none() => {
+            // Excluded by the group's moderation: no way back in (until an appeal succeeds).
+            let here = [crate::model::moderation::ModerationScope::Group(g.id.get())];
+            if crate::server::services::moderation::restricted(&mut tx, me, &here).await? {
+                return Err(AppError::Forbidden);
+            }
             if g.privacy == GroupPrivacy::Public {
                 store::groups::set_role(&mut tx, g.id, me, GroupRole::Member, now).await?;
             } else {

@@ -215,6 +215,56 @@ pub fn interim_after_erasure(user_id: UserId, to: &str, display_name: &str, role
     mail(user_id, to, "interim_after_erasure", format!("Intérim\u{a0}: {what}"), &paragraphs)
 }
 
+/// A moderation decision, to the person it concerns (or the answer to their appeal).
+pub struct ModerationMail<'a> {
+    pub user_id: UserId,
+    pub to: &'a str,
+    pub display_name: &'a str,
+    /// "la section Lille", "l’équipe nationale"…
+    pub scope_name: &'a str,
+    pub kind: crate::model::moderation::DecisionKind,
+    pub rule: &'a str,
+    pub reason: &'a str,
+    pub link: &'a str,
+    pub charter_link: &'a str,
+    /// Where a suspended person writes to appeal (they cannot sign in).
+    pub contact: &'a str,
+    pub appeal_answer: bool,
+}
+
+pub fn moderation_decision(m: &ModerationMail<'_>) -> Mail {
+    use crate::model::moderation::{article, DecisionKind};
+    let what = match m.kind {
+        DecisionKind::Dismiss => "ton message, masqué en attendant son examen, est de nouveau visible\u{a0}: les signalements sont classés sans suite",
+        DecisionKind::Hide => "ton message est masqué",
+        DecisionKind::Warn => "tu reçois un avertissement",
+        DecisionKind::Restrict => "tu ne peux plus publier, commenter ni réagir dans cet espace pendant un temps",
+        DecisionKind::Exclude => "tu es exclu·e du groupe",
+        DecisionKind::Suspend => "ton compte est suspendu pour un temps",
+        DecisionKind::Maintain => "ton appel est rejeté\u{a0}: la décision est maintenue",
+        DecisionKind::Overturn => "ton appel est accepté\u{a0}: la décision est annulée",
+    };
+    let title = article(m.rule).map(|a| a.title_fr).unwrap_or_default();
+    let mut paragraphs = vec![
+        format!("Bonjour {},", m.display_name),
+        format!("La modération de {} a examiné un signalement\u{a0}: {what}.", m.scope_name),
+        format!("Règle appliquée\u{a0}: article {} de la charte («\u{202f}{title}\u{202f}»).\nMotif\u{a0}: {}", m.rule, m.reason),
+    ];
+    if m.appeal_answer {
+        paragraphs.push(format!("Le détail\u{a0}: {}", m.link));
+    } else if m.kind == DecisionKind::Suspend {
+        let contact = if m.contact.is_empty() { "l’équipe nationale du parti" } else { m.contact };
+        paragraphs.push(format!("Pendant la suspension, tu ne peux pas te connecter. Pour faire appel, écris à {contact} en expliquant pourquoi la décision te semble injuste\u{a0}: une autre personne de l’équipe nationale la réexaminera."));
+    } else if m.kind.is_sanction() {
+        paragraphs.push(format!("Si tu penses que c’est une erreur, tu peux faire appel une fois\u{a0}: l’équipe du niveau au-dessus réexaminera la décision. {}", m.link));
+    } else {
+        paragraphs.push(format!("Le détail\u{a0}: {}", m.link));
+    }
+    paragraphs.push(format!("La charte de Coopol\u{a0}: {}\n— Coopol", m.charter_link));
+    let subject = if m.appeal_answer { "Ton appel a été examiné".to_string() } else { "Une décision de la modération te concerne".to_string() };
+    mail(m.user_id, m.to, "moderation_decision", subject, &paragraphs)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -19,6 +19,8 @@ pub mod groups;
 pub mod home;
 pub mod mail;
 pub mod membership;
+pub mod moderation;
+pub mod moderation_views;
 pub mod notifications;
 pub mod posts;
 pub mod privacy;

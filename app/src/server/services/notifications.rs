@@ -55,7 +55,9 @@ pub fn views(rows: Vec<store::notifications::NotificationRow>) -> Vec<Notificati
     rows.into_iter()
         .filter_map(|n| {
             let kind = NotificationKind::parse(&n.kind)?;
-            let link = if let Some(action) = n.action_id {
+            let link = if let Some(decision) = n.decision_id {
+                format!("/moderation/decisions/{decision}")
+            } else if let Some(action) = n.action_id {
                 format!("/actions/{action}")
             } else {
                 match (n.post_id, &n.group_slug, &n.actor_handle) {
@@ -76,6 +78,7 @@ pub fn views(rows: Vec<store::notifications::NotificationRow>) -> Vec<Notificati
                 count: n.count,
                 link,
                 group_name: n.group_name,
+                decision: n.decision_kind.zip(n.decision_rule),
                 created_at_ms: n.created_at,
                 unread: n.read_at.is_none(),
             })

@@ -12,15 +12,25 @@ use crate::server::policy::feed as rules;
 use crate::server::policy::Subject;
 use crate::server::services::feed::{group_role, scope_of};
 use crate::server::services::notifications::notify;
-use crate::server::services::rate_limit;
+use crate::server::services::{moderation, rate_limit};
 use crate::server::store::{self, events::EventRow, notifications::NewNotification};
 use crate::server::{now_ms, richtext};
 
 /// At most this many people of a thread are told of a new reply in it (the first ones to have written).
 const THREAD_NOTIFIED: i64 = 20;
 
+/// Publications and comments per account; a new account (its first day) gets a lower limit.
 async fn posting_allowed(state: &AppState, user_id: UserId) -> Result<(), AppError> {
-    rate_limit::hit(&state.db, &format!("post:{user_id}"), state.settings.rate_limits.posting_per_account).await
+    let now = now_ms();
+    let created = store::users::by_id(&state.db, user_id).await?.map_or(now, |u| u.created_at);
+    let limit = state.settings.moderation.limit_for(state.settings.rate_limits.posting_per_account, created, now);
+    rate_limit::hit(&state.db, &format!("post:{user_id}"), limit).await
+}
+
+/// Refuses a comment or a reaction from someone restricted in the publication's scope.
+async fn may_write_on(tx: &mut Tx, me: UserId, row: &store::posts::PostRow) -> Result<(), AppError> {
+    let (section, group) = (row.section_id.map(|s| s.get()), row.group_id.map(|g| g.get()));
+    moderation::ensure_may_write(tx, me, &row.audience, section, row.federation_code.as_deref(), group).await
 }
 
 /// Publishes; returns the new publication's id.
@@ -37,6 +47,9 @@ pub async fn publish(state: &AppState, subject: &Subject, form: &RawForm) -> Res
         e.add("audience", FieldError::AudienceNotAllowed);
         return Err(AppError::Validation(e));
     }
+    let section = subject.belonging.section_id.map(|s| s.get());
+    let group_id = group.as_ref().map(|g| g.id.get());
+    moderation::ensure_may_write(&mut tx, author, audience.as_str(), section, subject.belonging.federation_code.as_deref(), group_id).await?;
     let now = now_ms();
     let id = store::posts::insert(
         &mut tx,
@@ -170,6 +183,7 @@ pub async fn react(state: &AppState, subject: &Subject, post_id: PostId, kind: &
     if !rules::can_interact(subject) || row.hidden_at.is_some() || row.author_id.is_none() {
         return Err(AppError::Forbidden);
     }
+    may_write_on(&mut tx, viewer, &row).await?;
     let now = now_ms();
     let given = store::posts::toggle_reaction(&mut tx, post_id, viewer, kind.as_str(), now).await?;
     let mut events = vec![store::events::insert(&mut tx, "post_changed", Some(post_id), None, now).await?];
@@ -193,6 +207,7 @@ pub async fn comment(state: &AppState, subject: &Subject, post_id: PostId, form:
     if !rules::can_interact(subject) || row.hidden_at.is_some() {
         return Err(AppError::Forbidden);
     }
+    may_write_on(&mut tx, viewer, &row).await?;
     let CommentInput { body, parent } = CommentInput::parse(form).map_err(AppError::Validation)?;
     let rendered = richtext::render(&body);
     // One level of replies: a reply to a reply attaches to its top-level comment.

@@ -5,6 +5,7 @@ use crate::model::ids::{CommentId, PostId, UserId};
 use sqlx::FromRow;
 
 use crate::on_tx;
+use crate::server::policy::feed::author_restricted;
 use crate::server::db::Tx;
 use crate::server::store::bundle::{Arg, Part};
 
@@ -18,6 +19,13 @@ pub struct CommentRow {
     pub author_name: Option<String>,
     pub body_html: String,
     pub created_at: i64,
+    /// Hidden by the moderation: its text reaches its author only ("masqué par la modération").
+    #[serde(deserialize_with = "crate::server::store::bundle::flag")]
+    pub hidden: bool,
+    /// Why, for its author only.
+    pub hidden_reason: Option<String>,
+    /// The article of the charter of the decision that hid it (none while it is only held).
+    pub hidden_rule: Option<String>,
 }
 
 /// Comments in reading order (threads: a top-level comment, then its replies), without those of
@@ -26,16 +34,25 @@ pub struct CommentRow {
 pub fn for_post(viewer: UserId, post_id: PostId) -> Part {
     Part::new(
         FOR_POST,
-        &["id", "parent_id", "author_id", "author_handle", "author_name", "body_html", "created_at"],
+        &["id", "parent_id", "author_id", "author_handle", "author_name", "body_html", "created_at", "hidden", "hidden_reason", "hidden_rule"],
         vec![Arg::Int(post_id.get()), Arg::Int(viewer.get())],
     )
 }
 
-const FOR_POST: &str = "SELECT c.id, c.parent_id, c.author_id, u.handle AS author_handle, u.display_name AS author_name, c.body_html, c.created_at \
-               FROM comments c LEFT JOIN users u ON u.id = c.author_id \
-               WHERE c.post_id = $1 AND c.hidden_at IS NULL AND u.suspended_at IS NULL \
-               AND NOT EXISTS (SELECT 1 FROM blocks b WHERE (b.blocker_id = c.author_id AND b.blocked_id = $2) OR (b.blocker_id = $2 AND b.blocked_id = c.author_id)) \
-               ORDER BY COALESCE(c.parent_id, c.id), c.id LIMIT 1000";
+const FOR_POST: &str = concat!(
+    "SELECT c.id, c.parent_id, c.author_id, u.handle AS author_handle, u.display_name AS author_name, \
+     CASE WHEN c.hidden_at IS NULL OR c.author_id = $2 THEN c.body_html ELSE '' END AS body_html, c.created_at, \
+     CASE WHEN c.hidden_at IS NULL THEN 0 ELSE 1 END AS hidden, \
+     CASE WHEN c.author_id = $2 THEN c.hidden_reason END AS hidden_reason, \
+     CASE WHEN c.hidden_at IS NOT NULL THEN (SELECT md.rule FROM moderation_cases mc JOIN moderation_decisions md ON md.case_id = mc.id \
+       WHERE mc.item_kind = 'comment' AND mc.item_id = c.id AND md.kind = 'hide' ORDER BY md.id DESC LIMIT 1) END AS hidden_rule \
+     FROM comments c JOIN posts p ON p.id = c.post_id LEFT JOIN users u ON u.id = c.author_id \
+     WHERE c.post_id = $1 AND u.suspended_at IS NULL \
+     AND (c.author_id = $2 OR c.author_id IS NULL OR NOT ",
+    author_restricted!("c.author_id"),
+    ") AND NOT EXISTS (SELECT 1 FROM blocks b WHERE (b.blocker_id = c.author_id AND b.blocked_id = $2) OR (b.blocker_id = $2 AND b.blocked_id = c.author_id)) \
+     ORDER BY COALESCE(c.parent_id, c.id), c.id LIMIT 1000"
+);
 
 /// Where a comment is: (post id, parent id, author id — `None` for a "message supprimé").
 pub type CommentPlace = (PostId, Option<CommentId>, Option<UserId>);

@@ -8,6 +8,9 @@ use crate::{on_pool, on_tx};
 
 pub const PURPOSE_POLITICAL_OPINION: &str = "political_opinion_processing";
 pub const METHOD_SIGNUP_CHECKBOX: &str = "signup_form_checkbox";
+/// The charter (`/charte`): accepted at sign-up, and again on its page when it changes.
+pub const PURPOSE_CHARTER: &str = "charter";
+pub const METHOD_CHARTER_PAGE: &str = "charter_page_button";
 /// Given (again) on "Mes consentements", after the text changed.
 pub const METHOD_CONSENTS_PAGE: &str = "consents_page_button";
 
@@ -44,6 +47,13 @@ pub async fn in_force(tx: &mut Tx, user_id: UserId, purpose: &str) -> Result<Opt
     let sql = "SELECT text_version FROM consents WHERE user_id = $1 AND purpose = $2 AND withdrawn_at IS NULL \
                ORDER BY granted_at DESC, id DESC LIMIT 1";
     on_tx!(tx, c => sqlx::query_scalar(sql).bind(user_id).bind(purpose).fetch_optional(c).await)
+}
+
+/// When this person accepted `version` for `purpose`, if they did (and did not withdraw it).
+#[tracing::instrument(skip_all, err(level = "warn"))]
+pub async fn accepted_at(db: &Db, user_id: UserId, purpose: &str, version: &str) -> Result<Option<i64>, sqlx::Error> {
+    let sql = "SELECT MAX(granted_at) FROM consents WHERE user_id = $1 AND purpose = $2 AND text_version = $3 AND withdrawn_at IS NULL";
+    on_pool!(db.read(), p => sqlx::query_scalar(sql).bind(user_id).bind(purpose).bind(version).fetch_one(p).await)
 }
 
 /// Withdraws the consents in force for `purpose`. Returns how many.

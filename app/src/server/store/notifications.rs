@@ -42,6 +42,22 @@ pub async fn insert(tx: &mut Tx, n: &NewNotification) -> Result<(), sqlx::Error>
     Ok(())
 }
 
+/// A moderation notification (a decision, a report handled, an appeal answered, content held).
+#[tracing::instrument(skip_all, err(level = "warn"))]
+pub async fn insert_moderation(
+    tx: &mut Tx,
+    user_id: UserId,
+    kind: NotificationKind,
+    decision_id: Option<i64>,
+    post_id: Option<i64>,
+    comment_id: Option<i64>,
+    now_ms: i64,
+) -> Result<(), sqlx::Error> {
+    let sql = "INSERT INTO notifications (user_id, kind, decision_id, post_id, comment_id, created_at) VALUES ($1, $2, $3, $4, $5, $6)";
+    on_tx!(tx, c => sqlx::query(sql).bind(user_id).bind(kind).bind(decision_id).bind(post_id).bind(comment_id).bind(now_ms).execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
 /// A reaction: bumps the unread aggregate of this publication, or starts one.
 #[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn add_reaction(tx: &mut Tx, user_id: UserId, actor_id: UserId, post_id: PostId, now_ms: i64) -> Result<(), sqlx::Error> {
@@ -80,6 +96,9 @@ pub struct NotificationRow {
     pub count: i64,
     pub created_at: i64,
     pub read_at: Option<i64>,
+    pub decision_id: Option<i64>,
+    pub decision_kind: Option<crate::model::moderation::DecisionKind>,
+    pub decision_rule: Option<String>,
 }
 
 /// What a recipient may still be told: no actor on either side of a block, no suspended actor, and
@@ -91,9 +110,14 @@ fn still_visible() -> String {
     format!(
         "(n.actor_id IS NULL OR EXISTS (SELECT 1 FROM users na WHERE na.id = n.actor_id AND na.suspended_at IS NULL \
          AND NOT EXISTS (SELECT 1 FROM blocks nb WHERE (nb.blocker_id = na.id AND nb.blocked_id = n.user_id) OR (nb.blocker_id = n.user_id AND nb.blocked_id = na.id)))) \
-         AND (n.post_id IS NULL OR EXISTS (SELECT 1 FROM posts p JOIN users u ON u.id = p.author_id WHERE p.id = n.post_id AND {POST_VISIBLE}))"
+         AND (n.post_id IS NULL OR EXISTS (SELECT 1 FROM posts p JOIN users u ON u.id = p.author_id WHERE p.id = n.post_id AND {POST_VISIBLE} \
+              AND (n.actor_id IS NULL OR NOT {ACTOR_RESTRICTED})))"
     )
 }
+
+/// The actor of a notification is restricted in the scope of its publication `p`: what they did
+/// there is not told (a restricted person's comments disappear from that scope).
+const ACTOR_RESTRICTED: &str = crate::server::policy::feed::author_restricted!("n.actor_id");
 
 /// Newest first, keyset on id.
 #[tracing::instrument(skip_all, err(level = "warn"))]
@@ -105,11 +129,12 @@ pub async fn for_user(db: &Db, user_id: UserId, before: Option<i64>, limit: i64)
 pub fn for_user_part(user_id: UserId, before: Option<i64>, limit: i64) -> Part {
     let sql = format!(
         "WITH {VIEWER} SELECT n.id, n.kind, a.handle AS actor_handle, a.display_name AS actor_name, n.post_id, n.comment_id, \
-         g.slug AS group_slug, COALESCE(g.name, ac.title) AS group_name, n.action_id, n.count, n.created_at, n.read_at \
+         g.slug AS group_slug, COALESCE(g.name, ac.title) AS group_name, n.action_id, n.count, n.created_at, n.read_at, \
+         n.decision_id, md.kind AS decision_kind, md.rule AS decision_rule \
          FROM (SELECT n.* FROM notifications n CROSS JOIN me WHERE n.user_id = $1 AND n.id < $2 AND {} \
                ORDER BY n.id DESC LIMIT $3) n \
          LEFT JOIN users a ON a.id = n.actor_id LEFT JOIN groups g ON g.id = n.group_id \
-         LEFT JOIN actions ac ON ac.id = n.action_id ORDER BY n.id DESC",
+         LEFT JOIN actions ac ON ac.id = n.action_id LEFT JOIN moderation_decisions md ON md.id = n.decision_id ORDER BY n.id DESC",
         still_visible()
     );
     let columns = [
@@ -125,6 +150,9 @@ pub fn for_user_part(user_id: UserId, before: Option<i64>, limit: i64) -> Part {
         "count",
         "created_at",
         "read_at",
+        "decision_id",
+        "decision_kind",
+        "decision_rule",
     ];
     Part::new(sql, &columns, vec![Arg::Int(user_id.get()), Arg::Int(before.unwrap_or(i64::MAX)), Arg::Int(limit)]).planned_each_time()
 }

@@ -396,6 +396,48 @@ pub const SECTIONS: &[Section] = &[
         sql: "SELECT requested_at, effective_at FROM account_erasures WHERE user_id = $1",
         columns: &[time("requested_at", "Demandée le"), time("effective_at", "Effective le")],
     },
+    Section {
+        key: "signalements_faits",
+        title: "Signalements que tu as faits",
+        tables: &["moderation_reports", "moderation_cases"],
+        sql: "SELECT mc.item_kind, mc.context_link, r.category, r.explanation, r.created_at, d.kind AS outcome, d.rule \
+              FROM moderation_reports r JOIN moderation_cases mc ON mc.id = r.case_id \
+              LEFT JOIN moderation_decisions d ON d.id = r.handled_by WHERE r.reporter_id = $1 ORDER BY r.created_at",
+        columns: &[
+            text("item_kind", "Contenu"),
+            text("context_link", "Adresse"),
+            text("category", "Motif"),
+            text("explanation", "Précisions"),
+            time("created_at", "Signalé le"),
+            text("outcome", "Décision"),
+            text("rule", "Article de la charte"),
+        ],
+    },
+    Section {
+        key: "moderation_te_concernant",
+        title: "Décisions de modération te concernant",
+        tables: &["moderation_decisions", "moderation_cases", "moderation_restrictions"],
+        sql: "SELECT d.scope_kind, d.item_kind, d.kind, d.rule, d.reason, d.decided_at, d.ends_at, mc.snapshot \
+              FROM moderation_decisions d LEFT JOIN moderation_cases mc ON mc.id = d.case_id WHERE d.concerned_id = $1 ORDER BY d.decided_at",
+        columns: &[
+            text("scope_kind", "Espace"),
+            text("item_kind", "Contenu"),
+            text("kind", "Décision"),
+            text("rule", "Article de la charte"),
+            text("reason", "Motif"),
+            time("decided_at", "Décidée le"),
+            time("ends_at", "Jusqu’au"),
+            text("snapshot", "Contenu examiné"),
+        ],
+    },
+    Section {
+        key: "appels",
+        title: "Tes appels",
+        tables: &["moderation_appeals"],
+        sql: "SELECT a.text, a.created_at, o.kind AS outcome, o.reason AS outcome_reason FROM moderation_appeals a \
+              LEFT JOIN moderation_decisions o ON o.id = a.outcome_id WHERE a.appellant_id = $1 ORDER BY a.created_at",
+        columns: &[text("text", "Appel"), time("created_at", "Envoyé le"), text("outcome", "Réponse"), text("outcome_reason", "Motif de la réponse")],
+    },
 ];
 
 /// Tables whose rows are not the person's data, or not theirs to receive, with why.

@@ -1,0 +1,45 @@
+//! Moderation's forms (`services::moderation`): POST /signaler/{kind}/{id}, a decision on
+//! /moderation/dossiers/{id}, an appeal and its answer on /moderation/decisions/{id}/appel and
+//! /moderation/decisions/{id}/reponse, and accepting the charter on /charte.
+
+use axum::extract::{Path, State};
+use axum::response::Response;
+
+use app::error::AppError;
+use app::model::moderation::ItemKind;
+use app::server::services::moderation;
+
+use crate::forms::render::Submission;
+use crate::state::ServerState;
+
+pub async fn report(State(state): State<ServerState>, Path((kind, key)): Path<(String, String)>, submission: Submission) -> Response {
+    let page = format!("/signaler/{kind}/{key}");
+    let result = match ItemKind::from_slug(&kind) {
+        Some(item) => moderation::report(&state.app, &submission.subject(), item, &key, &submission.form).await,
+        None => Err(AppError::NotFound),
+    };
+    submission.answer(&state, result.map(|_| format!("{page}?fait=oui")), &page).await
+}
+
+pub async fn decide(State(state): State<ServerState>, Path(id): Path<i64>, submission: Submission) -> Response {
+    let page = format!("/moderation/dossiers/{id}");
+    let result = moderation::decide(&state.app, &submission.subject(), id, &submission.form).await;
+    submission.answer(&state, result.map(|_| format!("{page}?fait=oui")), &page).await
+}
+
+pub async fn appeal(State(state): State<ServerState>, Path(id): Path<i64>, submission: Submission) -> Response {
+    let page = format!("/moderation/decisions/{id}");
+    let result = moderation::appeal(&state.app, &submission.subject(), id, &submission.form).await;
+    submission.answer(&state, result.map(|()| format!("{page}?fait=appel")), &page).await
+}
+
+pub async fn answer_appeal(State(state): State<ServerState>, Path(id): Path<i64>, submission: Submission) -> Response {
+    let page = format!("/moderation/decisions/{id}");
+    let result = moderation::decide_appeal(&state.app, &submission.subject(), id, &submission.form).await;
+    submission.answer(&state, result.map(|_| format!("{page}?fait=reponse")), &page).await
+}
+
+pub async fn accept_charter(State(state): State<ServerState>, submission: Submission) -> Response {
+    let result = app::server::services::consents::accept_charter(&state.app, &submission.subject()).await;
+    submission.answer(&state, result.map(|()| "/charte?fait=accepte".to_string()), "/charte").await
+}
