@@ -28,7 +28,7 @@ texts! {
             fr: "Dis-nous ce qui ne va pas\u{a0}: la modération de l’espace concerné examinera ton signalement au regard de la charte. La personne concernée ne saura pas que c’est toi.",
             en: "Tell us what is wrong: the moderators of the space concerned will examine your report against the charter. The person concerned will not know it was you.",
         }
-        category_legend: &'static str { fr: "Pourquoi le signales-tu\u{a0}?", en: "Why are you reporting it?" }
+        category_legend: &'static str { fr: "Pourquoi le signales-tu\u{202f}?", en: "Why are you reporting it?" }
         category: fn(ReportCategory) -> &'static str {
             fr: |c| match c {
                 ReportCategory::Harassment => "Harcèlement ou insulte",
@@ -105,7 +105,7 @@ texts! {
         }
         open_queue: &'static str { fr: "Ouvrir la file", en: "Open the queue" }
         journal_link: &'static str { fr: "Journal de modération", en: "Moderation log" }
-        queue_empty: &'static str { fr: "Rien en attente. Merci\u{a0}!", en: "Nothing waiting. Thank you!" }
+        queue_empty: &'static str { fr: "Rien en attente. Merci\u{202f}!", en: "Nothing waiting. Thank you!" }
         appeals_title: &'static str { fr: "Appels à examiner", en: "Appeals to examine" }
         appeal_line: fn(DecisionKind) -> String {
             fr: |k| format!("Appel contre une décision «\u{202f}{}\u{202f}»", decision_fr(k)),
@@ -169,7 +169,7 @@ texts! {
             fr: |scope| format!("Une fois, et devant le niveau au-dessus ({scope})\u{a0}: une autre personne réexaminera la décision."),
             en: |scope| format!("Once, to the level above ({scope}): someone else will examine the decision again."),
         }
-        appeal_label: &'static str { fr: "Pourquoi la décision te semble-t-elle injuste\u{a0}?", en: "Why does the decision seem unfair to you?" }
+        appeal_label: &'static str { fr: "Pourquoi la décision te semble-t-elle injuste\u{202f}?", en: "Why does the decision seem unfair to you?" }
         appeal_submit: &'static str { fr: "Envoyer mon appel", en: "Send my appeal" }
         appeal_sent: &'static str { fr: "Ton appel est envoyé. Tu seras prévenu·e de la réponse.", en: "Your appeal was sent. You will be told of the answer." }
         appeal_pending: fn(&str) -> String {
@@ -188,7 +188,7 @@ texts! {
             en: |scope| format!("Moderation log — {scope}"),
         }
         journal_intro: &'static str {
-            fr: "Toutes les décisions de cet espace\u{a0}: la date, la décision, l’article de la charte et le type de contenu. Jamais le contenu masqué, jamais qui a signalé\u{a0}; le nom de la personne seulement pour une suspension.",
+            fr: "Toutes les décisions de cet espace\u{a0}: la date, la décision, l’article de la charte et le type de contenu. Jamais le contenu masqué, jamais qui a signalé\u{202f}; le nom de la personne seulement pour une suspension.",
             en: "Every decision of this space: the date, the decision, the article of the charter and the type of content. Never the hidden content, never who reported; the person’s name only for a suspension.",
         }
         journal_empty: &'static str { fr: "Aucune décision pour l’instant.", en: "No decision yet." }
@@ -224,7 +224,7 @@ texts! {
         charter_done: &'static str { fr: "Merci\u{a0}: la charte est acceptée.", en: "Thank you: the charter is accepted." }
         procedure_title: &'static str { fr: "Comment la modération décide", en: "How moderators decide" }
         procedure: &'static str {
-            fr: "Un signalement va à la modération de l’espace concerné\u{a0}: les admins d’un groupe, la modération et le ou la secrétaire d’une section, celles de la fédération, l’équipe nationale pour ce qui est public. Personne ne décide de ce qui le concerne. La décision est motivée et notifiée\u{a0}; on peut faire appel une fois, devant le niveau au-dessus. Chaque espace tient un journal public de ses décisions.",
+            fr: "Un signalement va à la modération de l’espace concerné\u{a0}: les admins d’un groupe, la modération et le ou la secrétaire d’une section, celles de la fédération, l’équipe nationale pour ce qui est public. Personne ne décide de ce qui le concerne. La décision est motivée et notifiée\u{202f}; on peut faire appel une fois, devant le niveau au-dessus. Chaque espace tient un journal public de ses décisions.",
             en: "A report goes to the moderators of the space concerned: a group’s admins, a section’s moderators and secretary, the federation’s, the national team for what is public. Nobody decides about themselves. The decision gives its reason and is notified; it may be appealed once, to the level above. Each space keeps a public log of its decisions.",
         }
     }

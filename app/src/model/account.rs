@@ -368,6 +368,7 @@ mod tests {
             ("postal_code", "59000"),
             ("membership", "adherent"),
         ];
+        pairs.push(("charte", "oui"));
         if consent {
             pairs.push(("consent", "oui"));
         }
