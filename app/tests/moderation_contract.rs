@@ -42,12 +42,12 @@ async fn grant(t: &TestDb, who: UserId, role: &str, kind: &str, code: &str) {
 
 struct People {
     lille: SectionId,
-    alice: UserId,  // Lille, adhérente: the author
-    sam: UserId,    // Lille, sympathisant: the reporter
-    sophie: UserId, // Lille's secretary (moderates the section)
+    alice: UserId,   // Lille, adhérente: the author
+    sam: UserId,     // Lille, sympathisant: the reporter
+    sophie: UserId,  // Lille's secretary (moderates the section)
     olivier: UserId, // Roubaix's secretary (another section's queue)
-    fanny: UserId,  // the Nord federation's premier·e secrétaire (the scope above)
-    remi: UserId,   // Roubaix, adhérent (Nord, not Lille)
+    fanny: UserId,   // the Nord federation's premier·e secrétaire (the scope above)
+    remi: UserId,    // Roubaix, adhérent (Nord, not Lille)
 }
 
 async fn people(t: &TestDb) -> People {
@@ -77,7 +77,8 @@ async fn kinds_told(state: &AppState, who: UserId) -> Vec<NotificationKind> {
 }
 
 async fn report(state: &AppState, who: UserId, kind: ItemKind, key: &str, category: &str) -> Result<bool, AppError> {
-    moderation::report(state, &subject(state, who).await, kind, key, &form(&[("category", category), ("explanation", "Propos blessants")])).await
+    moderation::report(state, &subject(state, who).await, kind, key, &form(&[("category", category), ("explanation", "Propos blessants")]))
+        .await
 }
 
 async fn a_report_is_decided_explained_appealed_and_logged(t: &TestDb) {
@@ -89,7 +90,11 @@ async fn a_report_is_decided_explained_appealed_and_logged(t: &TestDb) {
 
     // One report per person per item; never one's own; never what one does not see.
     assert_eq!(report(&state, p.alice, ItemKind::Comment, &key, "harassment").await, Err(AppError::Forbidden), "not about oneself");
-    assert_eq!(report(&state, p.remi, ItemKind::Comment, &key, "harassment").await, Err(AppError::NotFound), "a section's comment, from elsewhere");
+    assert_eq!(
+        report(&state, p.remi, ItemKind::Comment, &key, "harassment").await,
+        Err(AppError::NotFound),
+        "a section's comment, from elsewhere"
+    );
     let missing = report(&state, p.sam, ItemKind::Comment, &key, "").await.unwrap_err();
     assert!(matches!(&missing, AppError::Validation(e) if e.get("category") == Some(&FieldError::ChoiceRequired)), "{missing:?}");
     assert_eq!(report(&state, p.sam, ItemKind::Comment, &key, "harassment").await, Ok(true));
@@ -104,7 +109,10 @@ async fn a_report_is_decided_explained_appealed_and_logged(t: &TestDb) {
     let olivier = subject(&state, p.olivier).await;
     assert_eq!(moderation_views::queue(&state, &olivier, "section-lille", None).await.map(|_| ()), Err(AppError::NotFound));
     assert_eq!(moderation_views::case(&state, &olivier, case_id).await.map(|_| ()), Err(AppError::NotFound));
-    assert_eq!(moderation_views::queue(&state, &subject(&state, p.sam).await, "section-lille", None).await.map(|_| ()), Err(AppError::NotFound));
+    assert_eq!(
+        moderation_views::queue(&state, &subject(&state, p.sam).await, "section-lille", None).await.map(|_| ()),
+        Err(AppError::NotFound)
+    );
     let case = moderation_views::case(&state, &sophie, case_id).await.unwrap();
     assert_eq!(case.snapshot, "Espèce d’incapable");
     assert_eq!(case.by_category, vec![(app::model::moderation::ReportCategory::Harassment, 1)]);
@@ -113,7 +121,8 @@ async fn a_report_is_decided_explained_appealed_and_logged(t: &TestDb) {
     assert_eq!(case.explanations, vec!["Propos blessants".to_string()]);
 
     // A decision names an article and a reason.
-    let no_rule = moderation::decide(&state, &sophie, case_id, &form(&[("decision", "hide"), ("reason", "Insulte envers une camarade")])).await;
+    let no_rule =
+        moderation::decide(&state, &sophie, case_id, &form(&[("decision", "hide"), ("reason", "Insulte envers une camarade")])).await;
     assert!(matches!(&no_rule, Err(AppError::Validation(e)) if e.get("rule") == Some(&FieldError::ChoiceRequired)), "{no_rule:?}");
     let hide = form(&[("decision", "hide"), ("rule", "1"), ("reason", "Insulte envers une camarade")]);
     assert_eq!(moderation::decide(&state, &olivier, case_id, &hide).await, Err(AppError::NotFound));
@@ -133,7 +142,11 @@ async fn a_report_is_decided_explained_appealed_and_logged(t: &TestDb) {
     assert!(kinds_told(&state, p.alice).await.contains(&NotificationKind::ModerationDecision));
     assert!(kinds_told(&state, p.sam).await.contains(&NotificationKind::ReportHandled));
     let mail = testing::outbox(&t.db).await.into_iter().find(|m| m.kind == "moderation_decision").expect("a mail to the author");
-    assert!(mail.to_address == "alice@example.fr" && mail.body_text.contains("article 1") && mail.body_text.contains("Insulte envers une camarade"));
+    assert!(
+        mail.to_address == "alice@example.fr"
+            && mail.body_text.contains("article 1")
+            && mail.body_text.contains("Insulte envers une camarade")
+    );
     assert!(mail.body_text.contains(&format!("/moderation/decisions/{decision}")), "{}", mail.body_text);
     assert!(moderation_views::queue(&state, &sophie, "section-lille", None).await.unwrap().items.is_empty());
     let alice = subject(&state, p.alice).await;
@@ -173,7 +186,10 @@ async fn a_report_is_decided_explained_appealed_and_logged(t: &TestDb) {
     let fed_log = moderation_views::journal(&state, &remi, "federation-59", None).await.unwrap();
     assert_eq!(fed_log.entries.iter().map(|e| e.kind).collect::<Vec<_>>(), vec![DecisionKind::Overturn]);
     assert!(moderation_views::journal(&state, &Subject::anonymous(), "national", None).await.is_ok());
-    assert_eq!(moderation_views::journal(&state, &Subject::anonymous(), "section-lille", None).await.map(|_| ()), Err(AppError::NotAuthenticated));
+    assert_eq!(
+        moderation_views::journal(&state, &Subject::anonymous(), "section-lille", None).await.map(|_| ()),
+        Err(AppError::NotAuthenticated)
+    );
     let _ = p.lille;
 }
 
@@ -193,7 +209,9 @@ async fn moderators_never_judge_themselves_and_restrictions_silence(t: &TestDb) 
     // A restriction in the federation: she can neither publish nor comment there, her
     // publication disappears for others (feeds, its page), she still reads and sees hers.
     let restrict = form(&[("decision", "restrict"), ("rule", "5"), ("reason", "Fausses informations répétées"), ("days", "7")]);
-    let no_days = moderation::decide(&state, &fanny, case_id, &form(&[("decision", "restrict"), ("rule", "5"), ("reason", "Fausses informations")])).await;
+    let no_days =
+        moderation::decide(&state, &fanny, case_id, &form(&[("decision", "restrict"), ("rule", "5"), ("reason", "Fausses informations")]))
+            .await;
     assert!(matches!(&no_days, Err(AppError::Validation(e)) if e.get("days") == Some(&FieldError::Required)));
     moderation::decide(&state, &fanny, case_id, &restrict).await.unwrap();
     let sophie = subject(&state, p.sophie).await;
@@ -237,9 +255,14 @@ async fn many_reports_hold_the_content_and_new_accounts_report_less(t: &TestDb) 
     let nadia = subject(&state, admin).await;
     let queue = moderation_views::queue(&state, &nadia, "national", None).await.unwrap();
     assert!(queue.items[0].auto_hidden && queue.items[0].report_count == 2);
-    moderation::decide(&state, &nadia, queue.items[0].case_id, &form(&[("decision", "dismiss"), ("rule", "3"), ("reason", "Adresse d’un lieu public")]))
-        .await
-        .unwrap();
+    moderation::decide(
+        &state,
+        &nadia,
+        queue.items[0].case_id,
+        &form(&[("decision", "dismiss"), ("rule", "3"), ("reason", "Adresse d’un lieu public")]),
+    )
+    .await
+    .unwrap();
     assert!(feed::post_page(&state, &subject(&state, p.remi).await, post).await.is_ok());
     assert!(kinds_told(&state, p.alice).await.contains(&NotificationKind::ModerationDecision));
 

@@ -284,8 +284,14 @@ async fn sign_up_creates_everything_at_once(t: &TestDb) {
     assert_eq!((row.membership.as_str(), row.membership_status.as_str()), ("sympathisant", "none"));
     let consent = consents::for_user(db, opened.user_id).await.unwrap();
     assert_eq!(consent.len(), 2, "the consent to the processing of data, and the charter, each recorded apart");
-    assert_eq!((consent[0].purpose.as_str(), consent[0].text_version.as_str()), (consents::PURPOSE_POLITICAL_OPINION, app::model::consent::CURRENT_VERSION));
-    assert_eq!((consent[1].purpose.as_str(), consent[1].text_version.as_str()), (consents::PURPOSE_CHARTER, app::model::moderation::CHARTER_VERSION));
+    assert_eq!(
+        (consent[0].purpose.as_str(), consent[0].text_version.as_str()),
+        (consents::PURPOSE_POLITICAL_OPINION, app::model::consent::CURRENT_VERSION)
+    );
+    assert_eq!(
+        (consent[1].purpose.as_str(), consent[1].text_version.as_str()),
+        (consents::PURPOSE_CHARTER, app::model::moderation::CHARTER_VERSION)
+    );
     assert!(store::profiles::load(db, opened.user_id).await.unwrap().is_some());
     let signed_in = sessions::resolve(db, &opened.token).await.unwrap().expect("session opened");
     assert_eq!(signed_in.user().map(|u| u.id), Some(opened.user_id));

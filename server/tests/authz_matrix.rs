@@ -109,7 +109,8 @@ const ACTION_TEAM: &[Who] = &[SecretaryS, FedRespF, Admin];
 /// Who may report Adèle's public publication: speakers who see it (not Rémi, whom she blocked), but her.
 const REPORTERS_OF_ADELE: &[Who] = &[Unconfirmed, Sympathisant, SecretaryS, SecretaryOther, FedRespF, FedRespOther, Admin];
 /// The people of the Nord federation (its journal), and its team.
-const PEOPLE_OF_NORD_AND_TEAM: &[Who] = &[Unverified, Unconfirmed, Sympathisant, AdherentS, AdherentOther, SecretaryS, SecretaryOther, FedRespF];
+const PEOPLE_OF_NORD_AND_TEAM: &[Who] =
+    &[Unverified, Unconfirmed, Sympathisant, AdherentS, AdherentOther, SecretaryS, SecretaryOther, FedRespF];
 /// Lille's confirmed adhérents, its team and the federation above.
 const LILLE_STATISTICS: &[Who] = &[AdherentS, SecretaryS, FedRespF, Admin];
 
@@ -277,7 +278,11 @@ async fn feed_fixtures(state: &AppState, users: &HashMap<Who, (UserId, String, S
 
 /// Sacha reports Adèle's section publication (an open case of Lille) and a public one of hers, on
 /// which the national admin warns her.
-async fn moderation_fixtures(state: &AppState, users: &HashMap<Who, (UserId, String, String)>, posts: &HashMap<&'static str, PostId>) -> (i64, i64) {
+async fn moderation_fixtures(
+    state: &AppState,
+    users: &HashMap<Who, (UserId, String, String)>,
+    posts: &HashMap<&'static str, PostId>,
+) -> (i64, i64) {
     use app::model::moderation::ItemKind;
     use app::server::services::{moderation, moderation_views};
     let sacha = subject_of(state, users[&Sympathisant].0).await;
@@ -369,7 +374,8 @@ impl World {
         use app::model::moderation::ItemKind;
         use app::server::services::moderation;
         let adele = subject_of(&self.state, self.users[&AdherentS].0).await;
-        let post = posts::publish(&self.state, &adele, &form(&[("body", "Un contenu à examiner"), ("audience_group", "section|")])).await.unwrap();
+        let post =
+            posts::publish(&self.state, &adele, &form(&[("body", "Un contenu à examiner"), ("audience_group", "section|")])).await.unwrap();
         let sacha = subject_of(&self.state, self.users[&Sympathisant].0).await;
         moderation::report(&self.state, &sacha, ItemKind::Post, &post.to_string(), &form(&[("category", "spam")])).await.unwrap();
         let mut tx = self.state.db.begin().await.unwrap();
@@ -1324,7 +1330,11 @@ fn table() -> Vec<Row> {
             &format!("POST {}", fn_path::<GetReportTarget>()),
             "a section publication's report form data",
             &[Unconfirmed, Sympathisant, SecretaryS],
-            Probe::FnShows(fn_path::<GetReportTarget>(), vec![("kind", "publication".into()), ("key", "{post_section}".into())], "MARQUE-SECTION"),
+            Probe::FnShows(
+                fn_path::<GetReportTarget>(),
+                vec![("kind", "publication".into()), ("key", "{post_section}".into())],
+                "MARQUE-SECTION",
+            ),
         ),
         row(
             "POST /signaler/{kind}/{key}",
@@ -1334,16 +1344,36 @@ fn table() -> Vec<Row> {
         ),
         row("GET /moderation", "my queues", SIGNED_IN, Probe::PageOk("/moderation".into())),
         row(&format!("POST {}", fn_path::<GetMyQueues>()), "my queues", SIGNED_IN, Probe::FnOk(fn_path::<GetMyQueues>(), vec![])),
-        row("GET /moderation/{scope}", "Lille's queue", &[SecretaryS], Probe::PageShows("/moderation/section-lille".into(), "MARQUE-SECTION")),
-        row("GET /moderation/{scope}", "the federation's queue", &[FedRespF], Probe::PageShows("/moderation/federation-59".into(), "id=\"signalements\"")),
-        row("GET /moderation/{scope}", "the national queue", &[Admin], Probe::PageShows("/moderation/national".into(), "id=\"signalements\"")),
+        row(
+            "GET /moderation/{scope}",
+            "Lille's queue",
+            &[SecretaryS],
+            Probe::PageShows("/moderation/section-lille".into(), "MARQUE-SECTION"),
+        ),
+        row(
+            "GET /moderation/{scope}",
+            "the federation's queue",
+            &[FedRespF],
+            Probe::PageShows("/moderation/federation-59".into(), "id=\"signalements\""),
+        ),
+        row(
+            "GET /moderation/{scope}",
+            "the national queue",
+            &[Admin],
+            Probe::PageShows("/moderation/national".into(), "id=\"signalements\""),
+        ),
         row(
             &format!("POST {}", fn_path::<GetQueue>()),
             "Lille's queue data",
             &[SecretaryS],
             Probe::FnShows(fn_path::<GetQueue>(), vec![("scope", "section-lille".into())], "MARQUE-SECTION"),
         ),
-        row("GET /moderation/dossiers/{id}", "a case of Lille", &[SecretaryS], Probe::PageShows("/moderation/dossiers/{case}".into(), "MARQUE-SECTION")),
+        row(
+            "GET /moderation/dossiers/{id}",
+            "a case of Lille",
+            &[SecretaryS],
+            Probe::PageShows("/moderation/dossiers/{case}".into(), "MARQUE-SECTION"),
+        ),
         row(
             &format!("POST {}", fn_path::<GetCase>()),
             "a case of Lille, data",
@@ -1354,7 +1384,11 @@ fn table() -> Vec<Row> {
             "POST /moderation/dossiers/{id}",
             "decide on a case of Lille",
             &[SecretaryS],
-            Probe::PostOnFreshCase("/moderation/dossiers/{fresh_case}".into(), fields(&[("decision", "dismiss"), ("rule", "7"), ("reason", "Rien à redire")]), Stage::Open),
+            Probe::PostOnFreshCase(
+                "/moderation/dossiers/{fresh_case}".into(),
+                fields(&[("decision", "dismiss"), ("rule", "7"), ("reason", "Rien à redire")]),
+                Stage::Open,
+            ),
         ),
         row(
             "GET /moderation/decisions/{id}",
@@ -1372,7 +1406,11 @@ fn table() -> Vec<Row> {
             "POST /moderation/decisions/{id}/appel",
             "appeal a decision: the person concerned",
             &[AdherentS],
-            Probe::PostOnFreshCase("/moderation/decisions/{fresh_decision}/appel".into(), fields(&[("appeal", "Je conteste cette décision.")]), Stage::Decided),
+            Probe::PostOnFreshCase(
+                "/moderation/decisions/{fresh_decision}/appel".into(),
+                fields(&[("appeal", "Je conteste cette décision.")]),
+                Stage::Decided,
+            ),
         ),
         row(
             "POST /moderation/decisions/{id}/reponse",
@@ -1384,8 +1422,18 @@ fn table() -> Vec<Row> {
                 Stage::Appealed,
             ),
         ),
-        row("GET /journal-de-moderation/{scope}", "Lille's journal", PEOPLE_OF_LILLE, Probe::PageOk("/journal-de-moderation/section-lille".into())),
-        row("GET /journal-de-moderation/{scope}", "the national journal", EVERYONE, Probe::PageShows("/journal-de-moderation/national".into(), "journal")),
+        row(
+            "GET /journal-de-moderation/{scope}",
+            "Lille's journal",
+            PEOPLE_OF_LILLE,
+            Probe::PageOk("/journal-de-moderation/section-lille".into()),
+        ),
+        row(
+            "GET /journal-de-moderation/{scope}",
+            "the national journal",
+            EVERYONE,
+            Probe::PageShows("/journal-de-moderation/national".into(), "journal"),
+        ),
         row(
             &format!("POST {}", fn_path::<GetJournal>()),
             "the federation's journal data",
@@ -1393,7 +1441,12 @@ fn table() -> Vec<Row> {
             Probe::FnShows(fn_path::<GetJournal>(), vec![("scope", "federation-59".into())], "\"entries\""),
         ),
         row("GET /charte", "the charter", EVERYONE, Probe::PageShows("/charte".into(), "article-3")),
-        row(&format!("POST {}", fn_path::<GetCharter>()), "the charter", EVERYONE, Probe::FnShows(fn_path::<GetCharter>(), vec![], "\"version\"")),
+        row(
+            &format!("POST {}", fn_path::<GetCharter>()),
+            "the charter",
+            EVERYONE,
+            Probe::FnShows(fn_path::<GetCharter>(), vec![], "\"version\""),
+        ),
         row("POST /charte", "accept the charter", SIGNED_IN, Probe::Post("/charte".into(), vec![])),
         row("POST /deconnexion", "sign out", EVERYONE, Probe::Post("/deconnexion".into(), vec![])),
         row("POST /deconnexion-partout", "sign out everywhere", EVERYONE, Probe::Post("/deconnexion-partout".into(), vec![])),

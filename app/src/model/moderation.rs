@@ -207,7 +207,8 @@ pub const ARTICLES: &[Article] = &[
         number: "3",
         title_fr: "Protéger la vie privée",
         title_en: "Protect privacy",
-        text_fr: "Ne publie pas l’adresse, le téléphone, le lieu de travail ni aucune donnée personnelle d’une autre personne sans son accord.",
+        text_fr:
+            "Ne publie pas l’adresse, le téléphone, le lieu de travail ni aucune donnée personnelle d’une autre personne sans son accord.",
         text_en: "Do not publish another person’s address, phone number, workplace or any personal data without their agreement.",
     },
     Article {
@@ -235,7 +236,8 @@ pub const ARTICLES: &[Article] = &[
         number: "7",
         title_fr: "Débattre librement",
         title_en: "Debate freely",
-        text_fr: "La contradiction est bienvenue\u{a0}: la modération ne sanctionne jamais une opinion, seulement la manière de l’exprimer.",
+        text_fr:
+            "La contradiction est bienvenue\u{a0}: la modération ne sanctionne jamais une opinion, seulement la manière de l’exprimer.",
         text_en: "Disagreement is welcome: moderation never sanctions an opinion, only the way it is expressed.",
     },
 ];
@@ -435,7 +437,9 @@ mod tests {
         assert_eq!(parse_scope_key("section-"), None);
         assert_eq!(parse_scope_key("autre-x"), None);
         assert_eq!(scope_key("group", "velo"), "groupe-velo");
-        for kind in [ModerationScope::Group(3), ModerationScope::Section(4), ModerationScope::Federation("59".into()), ModerationScope::National] {
+        for kind in
+            [ModerationScope::Group(3), ModerationScope::Section(4), ModerationScope::Federation("59".into()), ModerationScope::National]
+        {
             assert_eq!(ModerationScope::from_db(kind.kind(), &kind.code()), Some(kind));
         }
     }
@@ -443,7 +447,9 @@ mod tests {
     #[test]
     fn the_decisions_of_each_scope() {
         let section = DecisionKind::available(ItemKind::Comment, &ModerationScope::Section(1));
-        assert!(section.contains(&DecisionKind::Hide) && !section.contains(&DecisionKind::Suspend) && !section.contains(&DecisionKind::Exclude));
+        assert!(
+            section.contains(&DecisionKind::Hide) && !section.contains(&DecisionKind::Suspend) && !section.contains(&DecisionKind::Exclude)
+        );
         assert!(DecisionKind::available(ItemKind::Post, &ModerationScope::Group(1)).contains(&DecisionKind::Exclude));
         assert!(DecisionKind::available(ItemKind::Profile, &ModerationScope::National).contains(&DecisionKind::Suspend));
         assert!(!DecisionKind::available(ItemKind::Profile, &ModerationScope::National).contains(&DecisionKind::Hide));

@@ -53,7 +53,13 @@ impl DecisionInput {
         let mut e = FieldErrors::default();
         let kind = e.check(
             "decision",
-            DecisionKind::choose(form.value("decision")).and_then(|k| if allowed.contains(&k) { Ok(k) } else { Err(FieldError::InvalidChoice) }),
+            DecisionKind::choose(form.value("decision")).and_then(|k| {
+                if allowed.contains(&k) {
+                    Ok(k)
+                } else {
+                    Err(FieldError::InvalidChoice)
+                }
+            }),
         );
         let rule = e.check("rule", rule(form.value("rule")));
         let reason = e.check("reason", reason(form.value("reason")));
@@ -139,17 +145,26 @@ mod tests {
         let allowed = [DecisionKind::Dismiss, DecisionKind::Hide, DecisionKind::Restrict];
         let no_rule = DecisionInput::parse(&RawForm::of(&[("decision", "hide"), ("reason", "Insulte")]), &allowed).unwrap_err();
         assert_eq!(no_rule.get("rule"), Some(&FieldError::ChoiceRequired));
-        let bad_rule = DecisionInput::parse(&RawForm::of(&[("decision", "hide"), ("rule", "99"), ("reason", "Insulte")]), &allowed).unwrap_err();
+        let bad_rule =
+            DecisionInput::parse(&RawForm::of(&[("decision", "hide"), ("rule", "99"), ("reason", "Insulte")]), &allowed).unwrap_err();
         assert_eq!(bad_rule.get("rule"), Some(&FieldError::InvalidChoice));
-        let not_here = DecisionInput::parse(&RawForm::of(&[("decision", "suspend"), ("rule", "1"), ("reason", "Insulte")]), &allowed).unwrap_err();
+        let not_here =
+            DecisionInput::parse(&RawForm::of(&[("decision", "suspend"), ("rule", "1"), ("reason", "Insulte")]), &allowed).unwrap_err();
         assert_eq!(not_here.get("decision"), Some(&FieldError::InvalidChoice));
-        let no_days = DecisionInput::parse(&RawForm::of(&[("decision", "restrict"), ("rule", "1"), ("reason", "Insultes répétées")]), &allowed);
+        let no_days =
+            DecisionInput::parse(&RawForm::of(&[("decision", "restrict"), ("rule", "1"), ("reason", "Insultes répétées")]), &allowed);
         assert_eq!(no_days.unwrap_err().get("days"), Some(&FieldError::Required));
-        let ok = DecisionInput::parse(&RawForm::of(&[("decision", "restrict"), ("rule", "1"), ("reason", "Insultes répétées"), ("days", "7")]), &allowed)
-            .unwrap();
+        let ok = DecisionInput::parse(
+            &RawForm::of(&[("decision", "restrict"), ("rule", "1"), ("reason", "Insultes répétées"), ("days", "7")]),
+            &allowed,
+        )
+        .unwrap();
         assert_eq!(ok.days, Some(7));
-        let hide = DecisionInput::parse(&RawForm::of(&[("decision", "hide"), ("rule", "3"), ("reason", "Adresse publiée"), ("days", "x")]), &allowed)
-            .unwrap();
+        let hide = DecisionInput::parse(
+            &RawForm::of(&[("decision", "hide"), ("rule", "3"), ("reason", "Adresse publiée"), ("days", "x")]),
+            &allowed,
+        )
+        .unwrap();
         assert_eq!(hide.days, None, "a hide has no duration, whatever was typed");
     }
 

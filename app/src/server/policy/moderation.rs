@@ -39,7 +39,12 @@ pub fn scope_above(scope: &ModerationScope, section_federation: Option<&str>) ->
 
 /// Where a case goes: the item's own scope, unless the person concerned moderates it (or nobody
 /// else does), then the scope above.
-pub fn scope_for_case(item_scope: ModerationScope, concerned_moderates_it: bool, others_moderate_it: bool, section_federation: Option<&str>) -> ModerationScope {
+pub fn scope_for_case(
+    item_scope: ModerationScope,
+    concerned_moderates_it: bool,
+    others_moderate_it: bool,
+    section_federation: Option<&str>,
+) -> ModerationScope {
     if concerned_moderates_it || !others_moderate_it {
         if item_scope == ModerationScope::National {
             return item_scope;
@@ -121,7 +126,11 @@ mod tests {
         assert!(!can_decide(&secretary, &ModerationScope::Section(7), false, UserId(1)));
         assert!(can_decide(&secretary, &ModerationScope::Section(7), false, UserId(2)));
         assert_eq!(scope_for_case(ModerationScope::Section(7), true, true, Some("59")), ModerationScope::Federation("59".into()));
-        assert_eq!(scope_for_case(ModerationScope::Section(7), false, false, Some("59")), ModerationScope::Federation("59".into()), "no moderator");
+        assert_eq!(
+            scope_for_case(ModerationScope::Section(7), false, false, Some("59")),
+            ModerationScope::Federation("59".into()),
+            "no moderator"
+        );
         assert_eq!(scope_for_case(ModerationScope::Section(7), false, true, Some("59")), ModerationScope::Section(7));
         assert_eq!(scope_for_case(ModerationScope::Group(3), true, true, None), ModerationScope::National);
         assert_eq!(scope_for_case(ModerationScope::National, true, true, None), ModerationScope::National);
@@ -138,7 +147,12 @@ mod tests {
         let above = ModerationScope::Federation("59".into());
         assert!(can_decide_appeal(&fed, &above, Some(UserId(1)), Some(UserId(5))));
         assert!(!can_decide_appeal(&fed, &above, Some(UserId(9)), Some(UserId(5))), "not the first decider");
-        assert!(!can_decide_appeal(&person(1, Some(7), &[(Role::SectionSecretary, Scope::Section(7))]), &above, Some(UserId(2)), Some(UserId(5))));
+        assert!(!can_decide_appeal(
+            &person(1, Some(7), &[(Role::SectionSecretary, Scope::Section(7))]),
+            &above,
+            Some(UserId(2)),
+            Some(UserId(5))
+        ));
     }
 
     #[test]

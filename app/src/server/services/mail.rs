@@ -235,7 +235,9 @@ pub struct ModerationMail<'a> {
 pub fn moderation_decision(m: &ModerationMail<'_>) -> Mail {
     use crate::model::moderation::{article, DecisionKind};
     let what = match m.kind {
-        DecisionKind::Dismiss => "ton message, masqué en attendant son examen, est de nouveau visible\u{a0}: les signalements sont classés sans suite",
+        DecisionKind::Dismiss => {
+            "ton message, masqué en attendant son examen, est de nouveau visible\u{a0}: les signalements sont classés sans suite"
+        }
         DecisionKind::Hide => "ton message est masqué",
         DecisionKind::Warn => "tu reçois un avertissement",
         DecisionKind::Restrict => "tu ne peux plus publier, commenter ni réagir dans cet espace pendant un temps",
@@ -261,7 +263,8 @@ pub fn moderation_decision(m: &ModerationMail<'_>) -> Mail {
         paragraphs.push(format!("Le détail\u{a0}: {}", m.link));
     }
     paragraphs.push(format!("La charte de Coopol\u{a0}: {}\n— Coopol", m.charter_link));
-    let subject = if m.appeal_answer { "Ton appel a été examiné".to_string() } else { "Une décision de la modération te concerne".to_string() };
+    let subject =
+        if m.appeal_answer { "Ton appel a été examiné".to_string() } else { "Une décision de la modération te concerne".to_string() };
     mail(m.user_id, m.to, "moderation_decision", subject, &paragraphs)
 }
 

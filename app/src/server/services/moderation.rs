@@ -55,7 +55,12 @@ pub async fn locate(tx: &mut Tx, subject: &Subject, me: UserId, kind: ItemKind, 
         ItemKind::Post => store::posts::visible_in_tx(tx, me, PostId(id)).await?.and_then(|p| {
             Some(Located {
                 concerned: p.author_id?,
-                item_scope: post_scope(&p.audience, p.section_id.map(|s| s.get()), p.federation_code.as_deref(), p.group_id.map(|g| g.get())),
+                item_scope: post_scope(
+                    &p.audience,
+                    p.section_id.map(|s| s.get()),
+                    p.federation_code.as_deref(),
+                    p.group_id.map(|g| g.get()),
+                ),
                 text: p.body,
                 link: format!("/publications/{id}"),
                 hidden: p.hidden_at.is_some(),
@@ -69,7 +74,12 @@ pub async fn locate(tx: &mut Tx, subject: &Subject, me: UserId, kind: ItemKind, 
             let Some(author) = author.filter(|a| hidden_at.is_none() || *a == me) else { return Ok(None) };
             Some(Located {
                 concerned: author,
-                item_scope: post_scope(&p.audience, p.section_id.map(|s| s.get()), p.federation_code.as_deref(), p.group_id.map(|g| g.get())),
+                item_scope: post_scope(
+                    &p.audience,
+                    p.section_id.map(|s| s.get()),
+                    p.federation_code.as_deref(),
+                    p.group_id.map(|g| g.get()),
+                ),
                 text: body,
                 link: format!("/publications/{post_id}#commentaire-{id}"),
                 hidden: hidden_at.is_some(),
@@ -77,7 +87,14 @@ pub async fn locate(tx: &mut Tx, subject: &Subject, me: UserId, kind: ItemKind, 
             })
         }
         ItemKind::Profile => store::moderation::profile_item(tx, id).await?.and_then(|i| {
-            Some(Located { concerned: i.concerned_id?, item_scope: ModerationScope::National, text: i.text, link: i.link, hidden: false, post_id: None })
+            Some(Located {
+                concerned: i.concerned_id?,
+                item_scope: ModerationScope::National,
+                text: i.text,
+                link: i.link,
+                hidden: false,
+                post_id: None,
+            })
         }),
         ItemKind::Group => store::moderation::group_item(tx, id, me).await?.and_then(|g| {
             let sees = g.privacy == "public" || matches!(g.viewer_role.as_deref(), Some("member" | "admin"));
@@ -120,7 +137,9 @@ pub async fn item_id(tx: &mut Tx, kind: ItemKind, key: &str) -> Result<Option<i6
 /// A section's federation (the scope above it).
 async fn federation_of(tx: &mut Tx, scope: &ModerationScope) -> Result<Option<String>, AppError> {
     match scope {
-        ModerationScope::Section(id) => Ok(store::moderation::scope_by_code(tx, "section", &id.to_string()).await?.and_then(|s| s.federation_code)),
+        ModerationScope::Section(id) => {
+            Ok(store::moderation::scope_by_code(tx, "section", &id.to_string()).await?.and_then(|s| s.federation_code))
+        }
         _ => Ok(None),
     }
 }
@@ -132,7 +151,12 @@ async fn case_scope(tx: &mut Tx, item_scope: &ModerationScope, concerned: UserId
     for _ in 0..2 {
         let moderators = store::moderation::moderator_ids(tx, &scope).await?;
         let federation = federation_of(tx, &scope).await?;
-        let next = rules::scope_for_case(scope.clone(), moderators.contains(&concerned), moderators.iter().any(|m| *m != concerned), federation.as_deref());
+        let next = rules::scope_for_case(
+            scope.clone(),
+            moderators.contains(&concerned),
+            moderators.iter().any(|m| *m != concerned),
+            federation.as_deref(),
+        );
         if next == scope {
             break;
         }
@@ -168,8 +192,15 @@ pub async fn report(state: &AppState, subject: &Subject, kind: ItemKind, key: &s
     }
     let scope = case_scope(&mut tx, &item.item_scope, item.concerned).await?;
     let snapshot = snapshot_of(&item.text);
-    let new_case =
-        NewCase { kind, item_id: id, concerned_id: item.concerned, scope: &scope, snapshot: &snapshot, context_link: &item.link, now_ms: now };
+    let new_case = NewCase {
+        kind,
+        item_id: id,
+        concerned_id: item.concerned,
+        scope: &scope,
+        snapshot: &snapshot,
+        context_link: &item.link,
+        now_ms: now,
+    };
     let case_id = store::moderation::open_case(&mut tx, existing.as_ref(), &new_case).await?;
     let Some(reports) = store::moderation::add_report(&mut tx, case_id, me, input.category, &input.explanation, now).await? else {
         return Ok(false);
@@ -211,9 +242,7 @@ async fn tell(
 /// Whether `me` administers the group of a group scope.
 async fn group_admin(tx: &mut Tx, scope: &ModerationScope, me: UserId) -> Result<bool, AppError> {
     Ok(match scope {
-        ModerationScope::Group(g) => {
-            store::groups::role_of(tx, GroupId(*g), me).await? == Some(crate::model::feed::GroupRole::Admin)
-        }
+        ModerationScope::Group(g) => store::groups::role_of(tx, GroupId(*g), me).await? == Some(crate::model::feed::GroupRole::Admin),
         _ => false,
     })
 }
@@ -318,7 +347,9 @@ async fn apply(
         DecisionKind::Suspend => {
             store::moderation::set_suspension(tx, case.concerned_id, Some(now), ends_at).await?;
             store::sessions::delete_all_for_user(tx, case.concerned_id).await?;
-            events.push(store::events::insert(tx, crate::server::services::sessions::SESSIONS_CLOSED, None, Some(case.concerned_id), now).await?);
+            events.push(
+                store::events::insert(tx, crate::server::services::sessions::SESSIONS_CLOSED, None, Some(case.concerned_id), now).await?,
+            );
         }
         _ => {}
     }

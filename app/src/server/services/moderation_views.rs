@@ -3,11 +3,11 @@
 //! journal with its statistics, the charter.
 
 use crate::error::AppError;
+use crate::model::moderation::{parse_scope_key, ItemKind};
 use crate::model::moderation::{
     scope_key, AppealItem, AppealView, CaseView, CharterView, DecisionKind, DecisionLine, DecisionView, JournalPage, ModerationScope,
     MyQueues, QueueItem, QueuePage, ReportTarget, ScopeLabel, ScopeStats, CHARTER_VERSION,
 };
-use crate::model::moderation::{parse_scope_key, ItemKind};
 use crate::server::context::AppState;
 use crate::server::policy::moderation as rules;
 use crate::server::policy::Subject;
@@ -64,7 +64,12 @@ struct Resolved {
 async fn resolve(state: &AppState, subject: &Subject, key: &str) -> Result<Resolved, AppError> {
     let (kind, slug) = parse_scope_key(key).ok_or(AppError::NotFound)?;
     if kind == "national" {
-        return Ok(Resolved { scope: ModerationScope::National, label: label_of("national", None), group_admin: false, group_member: false });
+        return Ok(Resolved {
+            scope: ModerationScope::National,
+            label: label_of("national", None),
+            group_admin: false,
+            group_member: false,
+        });
     }
     let viewer = subject.id().unwrap_or(crate::model::ids::UserId(0));
     let row = store::moderation::scope_by_key(&state.db, kind, slug, viewer).await?.ok_or(AppError::NotFound)?;
@@ -170,8 +175,13 @@ pub async fn case(state: &AppState, subject: &Subject, case_id: i64) -> Result<C
         |s| ScopeLabel { key: scope_key(&s.kind, &s.slug), kind: s.kind, name: s.name },
     );
     let decisions: Vec<DecisionLine> = lists.take(decisions)?.into_iter().map(|d| line(d, &label.name)).collect();
-    let history =
-        lists.take(history)?.into_iter().filter(|d| d.appeal_of.is_none()).map(|d| line(d, &label.name)).filter(|d| !decisions.contains(d)).collect();
+    let history = lists
+        .take(history)?
+        .into_iter()
+        .filter(|d| d.appeal_of.is_none())
+        .map(|d| line(d, &label.name))
+        .filter(|d| !decisions.contains(d))
+        .collect();
     let open = case.status == "open";
     let decidable = open && rules::can_decide(subject, &scope, case.viewer_group_admin, case.concerned_id);
     Ok(CaseView {
@@ -207,7 +217,9 @@ pub async fn decision(state: &AppState, subject: &Subject, id: i64) -> Result<De
         _ => false,
     };
     let section_federation = match &scope {
-        ModerationScope::Section(s) => store::moderation::scope_by_code(&mut tx, "section", &s.to_string()).await?.and_then(|r| r.federation_code),
+        ModerationScope::Section(s) => {
+            store::moderation::scope_by_code(&mut tx, "section", &s.to_string()).await?.and_then(|r| r.federation_code)
+        }
         _ => None,
     };
     let above = match (&d.appeal_scope_kind, &d.appeal_scope_code) {
@@ -246,8 +258,9 @@ pub async fn decision(state: &AppState, subject: &Subject, id: i64) -> Result<De
             appeal_of: o.appeal_of,
         }),
     });
-    let can_decide_appeal =
-        appealed && d.outcome_id.is_none() && above.as_ref().is_some_and(|a| rules::can_decide_appeal(subject, a, d.decided_by, d.concerned_id));
+    let can_decide_appeal = appealed
+        && d.outcome_id.is_none()
+        && above.as_ref().is_some_and(|a| rules::can_decide_appeal(subject, a, d.decided_by, d.concerned_id));
     Ok(DecisionView {
         id: d.id,
         kind: d.kind,
@@ -308,7 +321,12 @@ pub async fn journal(state: &AppState, subject: &Subject, key: &str, before: Opt
         by_kind: lists.take(kinds)?.into_iter().map(|k| (k.kind, k.n)).collect(),
     };
     let name = r.label.name.clone();
-    Ok(JournalPage { entries: rows.into_iter().map(|d| line(d, &name)).collect(), next_before: next_before.flatten(), stats, scope: r.label })
+    Ok(JournalPage {
+        entries: rows.into_iter().map(|d| line(d, &name)).collect(),
+        next_before: next_before.flatten(),
+        stats,
+        scope: r.label,
+    })
 }
 
 /// The charter page: whether the viewer has accepted the version in force.

@@ -49,7 +49,8 @@ pub async fn publish(state: &AppState, subject: &Subject, form: &RawForm) -> Res
     }
     let section = subject.belonging.section_id.map(|s| s.get());
     let group_id = group.as_ref().map(|g| g.id.get());
-    moderation::ensure_may_write(&mut tx, author, audience.as_str(), section, subject.belonging.federation_code.as_deref(), group_id).await?;
+    moderation::ensure_may_write(&mut tx, author, audience.as_str(), section, subject.belonging.federation_code.as_deref(), group_id)
+        .await?;
     let now = now_ms();
     let id = store::posts::insert(
         &mut tx,

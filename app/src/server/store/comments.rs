@@ -5,8 +5,8 @@ use crate::model::ids::{CommentId, PostId, UserId};
 use sqlx::FromRow;
 
 use crate::on_tx;
-use crate::server::policy::feed::author_restricted;
 use crate::server::db::Tx;
+use crate::server::policy::feed::author_restricted;
 use crate::server::store::bundle::{Arg, Part};
 
 #[derive(Debug, Clone, FromRow, PartialEq, Eq, serde::Deserialize)]
@@ -34,7 +34,18 @@ pub struct CommentRow {
 pub fn for_post(viewer: UserId, post_id: PostId) -> Part {
     Part::new(
         FOR_POST,
-        &["id", "parent_id", "author_id", "author_handle", "author_name", "body_html", "created_at", "hidden", "hidden_reason", "hidden_rule"],
+        &[
+            "id",
+            "parent_id",
+            "author_id",
+            "author_handle",
+            "author_name",
+            "body_html",
+            "created_at",
+            "hidden",
+            "hidden_reason",
+            "hidden_rule",
+        ],
         vec![Arg::Int(post_id.get()), Arg::Int(viewer.get())],
     )
 }

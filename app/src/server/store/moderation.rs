@@ -55,7 +55,10 @@ pub async fn scope_by_code(tx: &mut Tx, kind: &str, code: &str) -> Result<Option
 
 /// A scope's name and slug, as a part (the national scope has none: no row).
 pub fn scope_label_part(scope: &ModerationScope) -> Part {
-    let sql = format!("SELECT kind, code, slug, name FROM ({}) AS scopes", scopes_where("CAST(s.id AS TEXT) = $2", "d.code = $2", "CAST(g.id AS TEXT) = $2"));
+    let sql = format!(
+        "SELECT kind, code, slug, name FROM ({}) AS scopes",
+        scopes_where("CAST(s.id AS TEXT) = $2", "d.code = $2", "CAST(g.id AS TEXT) = $2")
+    );
     Part::new(sql, &["kind", "code", "slug", "name"], vec![Arg::Text(scope.kind().into()), Arg::Text(scope.code()), Arg::Int(0)])
 }
 
@@ -166,7 +169,8 @@ pub struct CaseRow {
     pub auto_hidden_at: Option<i64>,
 }
 
-const CASE_COLUMNS: &str = "id, item_kind, item_id, concerned_id, scope_kind, scope_code, status, snapshot, context_link, report_count, opened_at, auto_hidden_at";
+const CASE_COLUMNS: &str =
+    "id, item_kind, item_id, concerned_id, scope_kind, scope_code, status, snapshot, context_link, report_count, opened_at, auto_hidden_at";
 
 #[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn case_of_item(tx: &mut Tx, kind: ItemKind, item_id: i64) -> Result<Option<CaseRow>, sqlx::Error> {
@@ -270,7 +274,14 @@ pub async fn created_at_of(tx: &mut Tx, user: UserId) -> Result<i64, sqlx::Error
 
 /// Hides or shows again a publication or a comment (`reason` `None`: shown again).
 #[tracing::instrument(skip_all, err(level = "warn"))]
-pub async fn set_hidden(tx: &mut Tx, kind: ItemKind, id: i64, by: Option<UserId>, reason: Option<&str>, now_ms: i64) -> Result<(), sqlx::Error> {
+pub async fn set_hidden(
+    tx: &mut Tx,
+    kind: ItemKind,
+    id: i64,
+    by: Option<UserId>,
+    reason: Option<&str>,
+    now_ms: i64,
+) -> Result<(), sqlx::Error> {
     let hidden_at = reason.map(|_| now_ms);
     match kind {
         ItemKind::Post => {
@@ -356,7 +367,14 @@ pub async fn decision(tx: &mut Tx, id: i64) -> Result<Option<DecisionRow>, sqlx:
 }
 
 #[tracing::instrument(skip_all, err(level = "warn"))]
-pub async fn insert_appeal(tx: &mut Tx, decision_id: i64, appellant: UserId, text: &str, scope: &ModerationScope, now_ms: i64) -> Result<bool, sqlx::Error> {
+pub async fn insert_appeal(
+    tx: &mut Tx,
+    decision_id: i64,
+    appellant: UserId,
+    text: &str,
+    scope: &ModerationScope,
+    now_ms: i64,
+) -> Result<bool, sqlx::Error> {
     let sql = "INSERT INTO moderation_appeals (decision_id, appellant_id, text, scope_kind, scope_code, created_at) VALUES ($1, $2, $3, $4, $5, $6) \
                ON CONFLICT (decision_id) DO NOTHING";
     let n = on_tx!(tx, c => sqlx::query(sql).bind(decision_id).bind(appellant).bind(text).bind(scope.kind()).bind(scope.code()).bind(now_ms).execute(c).await.map(|r| r.rows_affected()))?;
@@ -382,7 +400,8 @@ pub async fn insert_restriction(
     decision_id: i64,
     ends_at: Option<i64>,
 ) -> Result<(), sqlx::Error> {
-    let sql = "INSERT INTO moderation_restrictions (user_id, kind, scope_kind, scope_code, decision_id, ends_at) VALUES ($1, $2, $3, $4, $5, $6)";
+    let sql =
+        "INSERT INTO moderation_restrictions (user_id, kind, scope_kind, scope_code, decision_id, ends_at) VALUES ($1, $2, $3, $4, $5, $6)";
     on_tx!(tx, c => sqlx::query(sql).bind(user).bind(kind).bind(scope.kind()).bind(scope.code()).bind(decision_id).bind(ends_at).execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
 }
@@ -399,7 +418,8 @@ pub async fn restricted_in(tx: &mut Tx, user: UserId, scopes: &[ModerationScope]
     for scope in scopes {
         let sql = "SELECT COUNT(*) FROM moderation_restrictions WHERE user_id = $1 AND scope_kind = $2 AND scope_code = $3 \
                    AND (ends_at IS NULL OR ends_at > $4)";
-        let n: i64 = on_tx!(tx, c => sqlx::query_scalar(sql).bind(user).bind(scope.kind()).bind(scope.code()).bind(now_ms).fetch_one(c).await)?;
+        let n: i64 =
+            on_tx!(tx, c => sqlx::query_scalar(sql).bind(user).bind(scope.kind()).bind(scope.code()).bind(now_ms).fetch_one(c).await)?;
         if n > 0 {
             return Ok(true);
         }
@@ -529,7 +549,8 @@ pub struct Explanation {
 }
 
 pub fn explanations_part(case_id: i64, limit: i64) -> Part {
-    let sql = "SELECT explanation FROM moderation_reports WHERE case_id = $1 AND handled_by IS NULL AND explanation <> '' ORDER BY id LIMIT $2";
+    let sql =
+        "SELECT explanation FROM moderation_reports WHERE case_id = $1 AND handled_by IS NULL AND explanation <> '' ORDER BY id LIMIT $2";
     Part::new(sql, &["explanation"], vec![Arg::Int(case_id), Arg::Int(limit)])
 }
 
@@ -549,7 +570,8 @@ pub struct DecisionLineRow {
     pub suspended_handle: Option<String>,
 }
 
-const LINE_COLUMNS: [&str; 10] = ["id", "kind", "item_kind", "rule", "decided_at", "ends_at", "scope_kind", "scope_code", "appeal_of", "suspended_handle"];
+const LINE_COLUMNS: [&str; 10] =
+    ["id", "kind", "item_kind", "rule", "decided_at", "ends_at", "scope_kind", "scope_code", "appeal_of", "suspended_handle"];
 
 const LINE_SELECT: &str = "SELECT d.id, d.kind, d.item_kind, d.rule, d.decided_at, d.ends_at, d.scope_kind, d.scope_code, d.appeal_of, \
      CASE WHEN d.kind = 'suspend' THEN (SELECT u.handle FROM users u WHERE u.id = d.concerned_id) END AS suspended_handle \
