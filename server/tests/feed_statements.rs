@@ -18,7 +18,7 @@ use app::model::form::RawForm;
 use app::server::context::{Limit, RateLimits};
 use app::server::now_ms;
 use app::server::services::social::CoopainAction;
-use app::server::services::{actions, feed, groups, posts, social};
+use app::server::services::{actions, feed, groups, moderation, moderation_views, posts, social};
 use app::server::store;
 use app::server::testing::{self, TestDb};
 use coopol_server::statement_count::CountStatements;
@@ -132,6 +132,14 @@ async fn feed_pages_cost_at_most_two_statements(t: &TestDb) {
     .unwrap();
     let post = first.posts[0].id;
     posts::comment(&state, &bob, app::model::ids::PostId(post), &form(&[("comment", "Bravo pour le tract")])).await.unwrap();
+    // A report in Lille's queue, which the secretary moderates.
+    let section_post = posts::publish(&state, &ada, &form(&[("body", "Pour la section"), ("audience_group", "section|")])).await.unwrap();
+    let cyr = testing::subject(&t.db, testing::person(&t.db, "cyr", "59350", "sympathisant", "none").await).await;
+    let spam = form(&[("category", "spam")]);
+    moderation::report(&state, &cyr, app::model::moderation::ItemKind::Post, &section_post.to_string(), &spam).await.unwrap();
+    let case = moderation_views::queue(&state, &secretary, "section-lille", None).await.unwrap().items[0].case_id;
+    let hide = form(&[("decision", "hide"), ("rule", "4"), ("reason", "Publicité")]);
+    let decision = moderation::decide(&state, &secretary, case, &hide).await.unwrap();
     let pages = [
         "/".to_string(),
         "/sections/lille".into(),
@@ -148,6 +156,12 @@ async fn feed_pages_cost_at_most_two_statements(t: &TestDb) {
         "/notifications".into(),
         "/coopains".into(),
         "/membres/ada".into(),
+        "/moderation".into(),
+        "/moderation/section-lille".into(),
+        format!("/moderation/dossiers/{case}"),
+        format!("/moderation/decisions/{decision}"),
+        "/journal-de-moderation/section-lille".into(),
+        "/charte".into(),
     ];
     let mut too_costly = Vec::new();
     for path in pages {

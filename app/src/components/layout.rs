@@ -223,6 +223,10 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <a href="/a-propos">{t.territory.about_title}</a>
                 " · "
                 <a href="/confidentialite">{t.privacy.footer_link}</a>
+                " · "
+                <a href="/charte">{t.moderation.footer_charter}</a>
+                " · "
+                <a href="/moderation">{t.moderation.queues_title}</a>
             </p>
         </footer>
     }

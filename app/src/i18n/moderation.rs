@@ -105,6 +105,7 @@ texts! {
         }
         open_queue: &'static str { fr: "Ouvrir la file", en: "Open the queue" }
         journal_link: &'static str { fr: "Journal de modération", en: "Moderation log" }
+        national_journal: &'static str { fr: "Journal de modération national", en: "National moderation log" }
         queue_empty: &'static str { fr: "Rien en attente. Merci\u{202f}!", en: "Nothing waiting. Thank you!" }
         appeals_title: &'static str { fr: "Appels à examiner", en: "Appeals to examine" }
         appeal_line: fn(DecisionKind) -> String {
@@ -210,6 +211,7 @@ texts! {
         older: &'static str { fr: "Décisions plus anciennes", en: "Older decisions" }
 
         charter_title: &'static str { fr: "La charte de Coopol", en: "The Coopol charter" }
+        footer_charter: &'static str { fr: "Charte", en: "Charter" }
         charter_intro: &'static str {
             fr: "Les règles que chacune et chacun accepte en rejoignant Coopol, et que la modération applique. Chaque décision cite l’un de ces articles, est motivée, et peut faire l’objet d’un appel.",
             en: "The rules everyone accepts when joining Coopol, and that moderators apply. Each decision cites one of these articles, gives its reason, and may be appealed.",

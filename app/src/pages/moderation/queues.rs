@@ -23,7 +23,7 @@ pub fn MyQueuesPage() -> impl IntoView {
             <h1>{t.moderation.queues_title}</h1>
             <p>{t.moderation.queues_intro}</p>
             <Loaded resource=queues then=move |queues| view! { <QueueList queues /> } />
-            <p><a href="/charte">{t.moderation.charter_title}</a></p>
+            <p><a href="/charte">{t.moderation.charter_title}</a> " · " <a href="/journal-de-moderation/national">{t.moderation.national_journal}</a></p>
         </section>
     }
 }

@@ -204,63 +204,60 @@ pub async fn case(state: &AppState, subject: &Subject, case_id: i64) -> Result<C
 }
 
 /// A decision's page: for the person concerned (reason, appeal), the moderators of its scope and
-/// those of the scope its appeal goes to (who answer it).
+/// those of the scope its appeal goes to (who answer it). One statement after the session.
 pub async fn decision(state: &AppState, subject: &Subject, id: i64) -> Result<DecisionView, AppError> {
     let me = subject.id().ok_or(AppError::NotAuthenticated)?;
-    let mut tx = state.db.begin_read().await?;
-    let d = store::moderation::decision(&mut tx, id).await?.ok_or(AppError::NotFound)?;
+    let row = store::moderation::decision_page(&state.db, id, me).await?.ok_or(AppError::NotFound)?;
+    let d = &row.decision;
     let scope = ModerationScope::from_db(&d.scope_kind, &d.scope_code).ok_or(AppError::NotFound)?;
-    let group_admin = match &scope {
-        ModerationScope::Group(g) => {
-            store::groups::role_of(&mut tx, crate::model::ids::GroupId(*g), me).await? == Some(crate::model::feed::GroupRole::Admin)
-        }
-        _ => false,
-    };
-    let section_federation = match &scope {
-        ModerationScope::Section(s) => {
-            store::moderation::scope_by_code(&mut tx, "section", &s.to_string()).await?.and_then(|r| r.federation_code)
-        }
-        _ => None,
-    };
+    let group_admin = row.viewer_group_role.as_deref() == Some("admin");
     let above = match (&d.appeal_scope_kind, &d.appeal_scope_code) {
         (Some(k), Some(c)) => ModerationScope::from_db(k, c),
-        _ => (d.appeal_of.is_none()).then(|| rules::scope_above(&scope, section_federation.as_deref())),
+        _ => d.appeal_of.is_none().then(|| rules::scope_above(&scope, row.section_federation.as_deref())),
     };
     let moderates_scope = rules::moderates(subject, &scope, group_admin);
     let moderates_above = above.as_ref().is_some_and(|a| rules::moderates(subject, a, false));
     if !rules::can_see_decision(subject, d.concerned_id, moderates_scope, moderates_above) {
         return Err(AppError::NotFound);
     }
-    let label = scope_label(&mut tx, &scope).await?;
-    let appeal_scope = match &above {
-        Some(a) => Some(scope_label(&mut tx, a).await?),
-        None => None,
+    let label = ScopeLabel {
+        key: scope_key(scope.kind(), row.scope_slug.as_deref().unwrap_or_default()),
+        kind: scope.kind().to_string(),
+        name: row.scope_name.clone().unwrap_or_default(),
     };
-    let outcome = match d.outcome_id {
-        Some(o) => store::moderation::decision(&mut tx, o).await?,
-        None => None,
-    };
-    tx.rollback().await?;
+    // The scope above is a section's federation, or the national team.
+    let appeal_scope = above.as_ref().map(|a| match a {
+        ModerationScope::Federation(code) => ScopeLabel {
+            key: scope_key("federation", code),
+            kind: "federation".into(),
+            name: if row.section_federation.as_deref() == Some(code.as_str()) {
+                row.section_federation_name.clone().unwrap_or_default()
+            } else {
+                row.scope_name.clone().unwrap_or_default()
+            },
+        },
+        _ => label_of("national", None),
+    });
     let appealed = d.appealed_at.is_some();
     let appeal = d.appeal_text.clone().zip(d.appealed_at).map(|(text, at)| AppealView {
         text,
         appealed_ms: at,
-        outcome_reason: outcome.as_ref().map(|o| o.reason.clone()),
-        outcome: outcome.as_ref().map(|o| DecisionLine {
-            id: o.id,
-            kind: o.kind,
-            item_kind: o.item_kind,
-            rule: o.rule.clone(),
-            decided_ms: o.decided_at,
-            ends_ms: o.ends_at,
+        outcome_reason: row.outcome_reason.clone(),
+        outcome: row.outcome_kind.zip(d.outcome_id).zip(row.outcome_at).map(|((kind, outcome_id), decided_ms)| DecisionLine {
+            id: outcome_id,
+            kind,
+            item_kind: d.item_kind,
+            rule: row.outcome_rule.clone().unwrap_or_default(),
+            decided_ms,
+            ends_ms: None,
             scope_name: appeal_scope.as_ref().map(|s| s.name.clone()).unwrap_or_default(),
             suspended_handle: None,
-            appeal_of: o.appeal_of,
+            appeal_of: Some(d.id),
         }),
     });
-    let can_decide_appeal = appealed
-        && d.outcome_id.is_none()
-        && above.as_ref().is_some_and(|a| rules::can_decide_appeal(subject, a, d.decided_by, d.concerned_id));
+    let can_decide_appeal =
+        appealed && d.outcome_id.is_none() && above.as_ref().is_some_and(|a| rules::can_decide_appeal(subject, a, d.decided_by, d.concerned_id));
+    let d = row.decision;
     Ok(DecisionView {
         id: d.id,
         kind: d.kind,
@@ -278,14 +275,6 @@ pub async fn decision(state: &AppState, subject: &Subject, id: i64) -> Result<De
         appeal_scope,
         viewer_is_concerned: d.concerned_id == Some(me),
     })
-}
-
-async fn scope_label(tx: &mut crate::server::db::Tx, scope: &ModerationScope) -> Result<ScopeLabel, AppError> {
-    if *scope == ModerationScope::National {
-        return Ok(label_of("national", None));
-    }
-    let row = store::moderation::scope_by_code(tx, scope.kind(), &scope.code()).await?;
-    Ok(label_of(scope.kind(), row.as_ref()))
 }
 
 /// A scope's journal and statistics, for its members (the national one: everyone).

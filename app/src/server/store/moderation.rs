@@ -366,6 +366,42 @@ pub async fn decision(tx: &mut Tx, id: i64) -> Result<Option<DecisionRow>, sqlx:
     on_tx!(tx, c => sqlx::query_as(sql).bind(id).fetch_optional(c).await)
 }
 
+/// A decision as its page shows it, in one statement: the decision, its case, its appeal and the
+/// appeal's answer, its scope's name (and a section's federation, the scope above), and the
+/// viewer's role when the scope is a group.
+#[derive(Debug, Clone, FromRow)]
+pub struct DecisionPageRow {
+    #[sqlx(flatten)]
+    pub decision: DecisionRow,
+    pub outcome_kind: Option<DecisionKind>,
+    pub outcome_rule: Option<String>,
+    pub outcome_reason: Option<String>,
+    pub outcome_at: Option<i64>,
+    pub scope_name: Option<String>,
+    pub scope_slug: Option<String>,
+    pub section_federation: Option<String>,
+    pub section_federation_name: Option<String>,
+    pub viewer_group_role: Option<String>,
+}
+
+#[tracing::instrument(skip_all, err(level = "warn"))]
+pub async fn decision_page(db: &Db, id: i64, viewer: UserId) -> Result<Option<DecisionPageRow>, sqlx::Error> {
+    let sql = "SELECT d.id, d.case_id, d.appeal_of, d.scope_kind, d.scope_code, d.item_kind, d.kind, d.rule, d.reason, d.ends_at, d.concerned_id, \
+               d.decided_by, d.decided_at, mc.item_id, mc.snapshot, mc.context_link, a.text AS appeal_text, a.created_at AS appealed_at, \
+               a.scope_kind AS appeal_scope_kind, a.scope_code AS appeal_scope_code, a.outcome_id, \
+               o.kind AS outcome_kind, o.rule AS outcome_rule, o.reason AS outcome_reason, o.decided_at AS outcome_at, \
+               COALESCE(s.name, g.name, dep.name) AS scope_name, COALESCE(s.slug, g.slug, dep.code) AS scope_slug, \
+               s.federation_code AS section_federation, fd.name AS section_federation_name, \
+               (SELECT vm.role FROM group_members vm WHERE d.scope_kind = 'group' AND g.id = vm.group_id AND vm.user_id = $2) AS viewer_group_role \
+               FROM moderation_decisions d LEFT JOIN moderation_cases mc ON mc.id = d.case_id \
+               LEFT JOIN moderation_appeals a ON a.decision_id = d.id LEFT JOIN moderation_decisions o ON o.id = a.outcome_id \
+               LEFT JOIN sections s ON d.scope_kind = 'section' AND CAST(s.id AS TEXT) = d.scope_code \
+               LEFT JOIN groups g ON d.scope_kind = 'group' AND CAST(g.id AS TEXT) = d.scope_code \
+               LEFT JOIN departements dep ON d.scope_kind = 'federation' AND dep.code = d.scope_code \
+               LEFT JOIN departements fd ON fd.code = s.federation_code WHERE d.id = $1";
+    crate::on_pool!(db.read(), p => sqlx::query_as(sql).bind(id).bind(viewer).fetch_optional(p).await)
+}
+
 #[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn insert_appeal(
     tx: &mut Tx,
