@@ -73,6 +73,14 @@ async fn small_demo_network(t: &TestDb) {
     assert!(scalar(db, "SELECT COUNT(*) FROM groups WHERE privacy = 'private'").await > 0);
     // Past actions have comptes-rendus; upcoming ones have answers, within capacity.
     assert!(scalar(db, "SELECT COUNT(*) FROM action_reports").await > 0);
+    // Moderation: reports in the sections' queues, about half decided (the journal's statistics).
+    assert!(report.count("moderation_reports") > 0 && report.count("moderation_reports") >= report.count("moderation_cases"));
+    assert!(scalar(db, "SELECT COUNT(*) FROM moderation_cases WHERE status = 'open'").await > 0);
+    assert_eq!(
+        scalar(db, "SELECT COUNT(*) FROM moderation_reports r JOIN moderation_cases mc ON mc.id = r.case_id WHERE (mc.status = 'open') = (r.handled_by IS NOT NULL)").await,
+        0,
+        "open cases wait, decided ones answered their reports"
+    );
     let now = app::server::now_ms();
     assert!(scalar(db, &format!("SELECT COUNT(*) FROM actions WHERE starts_at > {now}")).await > 0);
     let over = "SELECT COUNT(*) FROM actions a WHERE a.capacity IS NOT NULL AND a.capacity < \

@@ -218,8 +218,8 @@ texts! {
         }
         charter_version: fn(&str) -> String { fr: |v| format!("Version {v}"), en: |v| format!("Version {v}") }
         charter_due: &'static str {
-            fr: "La charte a changé depuis ta dernière visite\u{a0}: lis-la, puis accepte-la pour continuer à publier.",
-            en: "The charter changed since your last visit: read it, then accept it to keep posting.",
+            fr: "Tu n’as pas encore accepté cette version de la charte\u{a0}: lis-la, puis accepte-la.",
+            en: "You have not accepted this version of the charter yet: read it, then accept it.",
         }
         charter_accept: &'static str { fr: "J’accepte la charte", en: "I accept the charter" }
         charter_accepted: fn(&str) -> String { fr: |at| format!("Tu l’as acceptée le {at}."), en: |at| format!("You accepted it on {at}.") }

@@ -9,6 +9,7 @@
 mod actions;
 mod bulk;
 mod feed;
+mod moderation;
 mod network;
 mod texts;
 

@@ -91,6 +91,7 @@ pub async fn seed_network(db: &Db, sizes: Sizes, seed: u64, progress: Progress<'
     load_groups(db, &mut world, &sizes, &mut rng, &mut report).await?;
     super::feed::load_publications(db, &world, &sizes, &mut rng, &mut report, progress).await?;
     super::actions::load_actions(db, &world, &sizes, &mut rng, &mut report, progress).await?;
+    super::moderation::load_moderation(db, &mut report).await?;
     finish(db).await?;
     Ok(report)
 }
@@ -499,7 +500,17 @@ async fn load_groups(db: &Db, world: &mut World, sizes: &Sizes, rng: &mut Rng, r
 /// fresh planner statistics.
 async fn finish(db: &Db) -> Result<(), sqlx::Error> {
     if let Db::Postgres(_) = db {
-        for table in ["users", "sections", "groups", "posts", "comments", "actions"] {
+        for table in [
+            "users",
+            "sections",
+            "groups",
+            "posts",
+            "comments",
+            "actions",
+            "moderation_cases",
+            "moderation_reports",
+            "moderation_decisions",
+        ] {
             execute_alone(
                 db,
                 &format!("SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT COALESCE(MAX(id), 0) + 1 FROM {table}), false)"),

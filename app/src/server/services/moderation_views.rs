@@ -255,8 +255,9 @@ pub async fn decision(state: &AppState, subject: &Subject, id: i64) -> Result<De
             appeal_of: Some(d.id),
         }),
     });
-    let can_decide_appeal =
-        appealed && d.outcome_id.is_none() && above.as_ref().is_some_and(|a| rules::can_decide_appeal(subject, a, d.decided_by, d.concerned_id));
+    let can_decide_appeal = appealed
+        && d.outcome_id.is_none()
+        && above.as_ref().is_some_and(|a| rules::can_decide_appeal(subject, a, d.decided_by, d.concerned_id));
     let d = row.decision;
     Ok(DecisionView {
         id: d.id,
