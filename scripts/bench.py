@@ -257,6 +257,10 @@ def main_pages(cookie, deep_feed):
     pages = ["/healthz", "/fil", deep_feed, "/sections/lille/fil", "/tags/logement", "/actions", action,
              "/sections/lille", "/sections/lille/statistiques", "/notifications", "/coopains"]
     pages += [m.group(1).decode() for m in (group, post) if m]
+    # Moderation: the secretary's queue (the demo seeds reports, half decided), a case, the journal.
+    _, _, queue = http("/moderation/section-lille", cookie)
+    case = re.search(rb'href="(/moderation/dossiers/\d+)"', queue)
+    pages += ["/moderation/section-lille", "/journal-de-moderation/section-lille"] + ([case.group(1).decode()] if case else [])
     return pages
 
 

@@ -72,7 +72,7 @@ test("signaler, masquer avec la charte, faire appel, rétablir, journaux", async
   await settle(s, js);
   await expect(s.getByRole("heading", { level: 1, name: "Signaler un commentaire" })).toBeVisible();
   await expect(s.locator("blockquote", { hasText: insult })).toBeVisible();
-  await s.getByLabel("Harcèlement ou insulte").check();
+  await s.getByRole("radio", { name: "Harcèlement ou insulte" }).check();
   await s.getByLabel("Précisions (facultatif)").fill("Insulte gratuite envers une camarade");
   await s.getByRole("button", { name: "Envoyer le signalement" }).click();
   await expect(s.getByText(/Merci\s: ton signalement est transmis à la modération/)).toBeVisible();
@@ -87,7 +87,7 @@ test("signaler, masquer avec la charte, faire appel, rétablir, journaux", async
   await settle(m, js);
   await expect(m.locator("blockquote.snapshot")).toHaveText(insult);
   await expect(m.getByText(/Harcèlement ou insulte · 1 signalement/)).toBeVisible();
-  await m.getByLabel("Masquer le contenu").check();
+  await m.getByRole("radio", { name: "Masquer le contenu" }).check();
   await m.getByLabel("Article de la charte appliqué").selectOption("1");
   await m.getByLabel("Motif").fill("Insulte envers une camarade");
   await m.getByRole("button", { name: "Enregistrer la décision" }).click();
@@ -118,7 +118,7 @@ test("signaler, masquer avec la charte, faire appel, rétablir, journaux", async
   await f.getByRole("link", { name: /Appel contre une décision «\s*Masquer le contenu\s*»/ }).first().click();
   await settle(f, js);
   await expect(f.getByText("C’était une citation ironique d’un film, pas une insulte.")).toBeVisible();
-  await f.getByLabel("Annuler la décision").check();
+  await f.getByRole("radio", { name: "Annuler la décision" }).check();
   await f.getByLabel("Motif").fill("Citation reconnue : ce n’est pas une insulte.");
   await f.getByRole("button", { name: "Enregistrer la réponse" }).click();
   await expect(f.getByText("Réponse enregistrée et transmise.")).toBeVisible();

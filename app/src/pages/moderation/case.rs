@@ -100,8 +100,8 @@ fn Case(case: CaseView, decided: bool) -> impl IntoView {
             {case.auto_hidden.then(|| view! { " " <span class="badge">{m.held_badge}</span> })}
         </p>
         {status}
-        <section class="card" aria-labelledby="contenu">
-            <h2 id="contenu">{m.snapshot_title}</h2>
+        <section class="card" aria-labelledby="contenu-signale">
+            <h2 id="contenu-signale">{m.snapshot_title}</h2>
             <blockquote class="snapshot">{case.snapshot.clone()}</blockquote>
             <p><a href=case.context_link.clone()>{m.context_link}</a></p>
             {case.concerned_handle.clone().zip(case.concerned_name.clone()).map(|(handle, name)| view! {
