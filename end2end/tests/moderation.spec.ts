@@ -89,7 +89,7 @@ test("signaler, masquer avec la charte, faire appel, rétablir, journaux", async
   await expect(m.getByText(/Harcèlement ou insulte · 1 signalement/)).toBeVisible();
   await m.getByRole("radio", { name: "Masquer le contenu" }).check();
   await m.getByLabel("Article de la charte appliqué").selectOption("1");
-  await m.getByLabel("Motif").fill("Insulte envers une camarade");
+  await m.getByLabel("Motif", { exact: true }).fill("Insulte envers une camarade");
   await m.getByRole("button", { name: "Enregistrer la décision" }).click();
   await expect(m.getByText(/Décision enregistrée/)).toBeVisible();
 
@@ -119,7 +119,7 @@ test("signaler, masquer avec la charte, faire appel, rétablir, journaux", async
   await settle(f, js);
   await expect(f.getByText("C’était une citation ironique d’un film, pas une insulte.")).toBeVisible();
   await f.getByRole("radio", { name: "Annuler la décision" }).check();
-  await f.getByLabel("Motif").fill("Citation reconnue : ce n’est pas une insulte.");
+  await f.getByLabel("Motif", { exact: true }).fill("Citation reconnue : ce n’est pas une insulte.");
   await f.getByRole("button", { name: "Enregistrer la réponse" }).click();
   await expect(f.getByText("Réponse enregistrée et transmise.")).toBeVisible();
 
