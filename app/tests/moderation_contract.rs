@@ -249,7 +249,8 @@ async fn many_reports_hold_the_content_and_new_accounts_report_less(t: &TestDb) 
     assert_eq!(report(&state, p.remi, ItemKind::Post, &key, "personal_data").await, Ok(true));
     assert_eq!(feed::post_page(&state, &subject(&state, p.remi).await, post).await.map(|_| ()), Err(AppError::NotFound), "held");
     assert!(kinds_told(&state, p.alice).await.contains(&NotificationKind::ContentHeld));
-    // Public content: the national team decides. A dismissal shows it again, and says so.
+    // Public content: the national team decides. A dismissal (or any decision but hiding) shows
+    // it again, and says so.
     let admin = testing::person(&t.db, "nadia", "75056", "adherent", "confirmed").await;
     grant(t, admin, "national_admin", "national", "").await;
     let nadia = subject(&state, admin).await;
@@ -265,6 +266,17 @@ async fn many_reports_hold_the_content_and_new_accounts_report_less(t: &TestDb) 
     .unwrap();
     assert!(feed::post_page(&state, &subject(&state, p.remi).await, post).await.is_ok());
     assert!(kinds_told(&state, p.alice).await.contains(&NotificationKind::ModerationDecision));
+
+    let second = publish(&state, p.alice, "public|", "Mon numéro : 06 00 00 00 00").await;
+    for who in [p.sam, p.remi] {
+        report(&state, who, ItemKind::Post, &second.get().to_string(), "personal_data").await.unwrap();
+    }
+    assert_eq!(feed::post_page(&state, &subject(&state, p.remi).await, second).await.map(|_| ()), Err(AppError::NotFound), "held");
+    let held = moderation_views::queue(&state, &nadia, "national", None).await.unwrap().items[0].case_id;
+    moderation::decide(&state, &nadia, held, &form(&[("decision", "warn"), ("rule", "3"), ("reason", "Ton propre numéro : prudence")]))
+        .await
+        .unwrap();
+    assert!(feed::post_page(&state, &subject(&state, p.remi).await, second).await.is_ok(), "a warning does not keep it held");
 
     // A new account (its first day) reports a sixth as much: here, once.
     let strict = t.state(RateLimits { reports_per_account: Limit { max: 6, window_secs: 3600 }, ..limits() });

@@ -331,10 +331,14 @@ async fn apply(
             store::moderation::set_hidden(tx, case.item_kind, case.item_id, Some(me), Some(&reason), now).await?;
             changed(tx, events, case, now).await?;
         }
-        DecisionKind::Dismiss if case.auto_hidden_at.is_some() => {
+        // Content held after many reports is shown again unless the decision is to hide it.
+        _ if case.auto_hidden_at.is_some() => {
             store::moderation::set_hidden(tx, case.item_kind, case.item_id, None, None, now).await?;
             changed(tx, events, case, now).await?;
         }
+        _ => {}
+    }
+    match kind {
         DecisionKind::Restrict => {
             store::moderation::insert_restriction(tx, case.concerned_id, kind, scope, decision_id, ends_at).await?;
         }
