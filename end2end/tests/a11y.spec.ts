@@ -30,7 +30,7 @@ for (const scheme of ["light", "dark"] as const) {
     await page.goto("/inscription");
     // A refused submission shows errors: they must be accessible too.
     await page.getByRole("button", { name: "Créer mon compte" }).click();
-    await expect(page.getByText("Coche cette case pour créer ton compte")).toBeVisible();
+    await expect(page.getByText("Coche cette case pour créer ton compte")).toHaveCount(2); // the consent and the charter
     await audit(page, `${scheme} /inscription (erreurs)`);
     await page.getByLabel("Nom affiché").fill(person.name);
     await page.getByLabel("Adresse e-mail").fill(person.email);
@@ -38,6 +38,7 @@ for (const scheme of ["light", "dark"] as const) {
     await page.getByLabel("Code postal").fill("59000");
     await page.getByLabel("Je suis sympathisant·e").check();
     await page.getByLabel(/J’accepte que Coopol traite mes données/).check();
+    await page.getByLabel(/Je m’engage à respecter la charte/).check();
     await page.getByRole("button", { name: "Créer mon compte" }).click();
     await expect(page.getByRole("heading", { level: 1, name: `Bonjour ${person.name} !` })).toBeVisible();
     for (const path of ["/", "/profil", "/fil", "/groupes", "/groupes/nouveau", "/coopains", "/notifications", "/actions", "/mes-actions", "/actions/nouvelle"]) {

@@ -21,7 +21,7 @@ test("un compte, de l'inscription au profil public", async ({ page, browser, jav
   await page.getByLabel("Adresse e-mail").fill("pas-une-adresse");
   await page.getByRole("button", { name: "Créer mon compte" }).click();
   await expect(page.getByText("Cette adresse e-mail n’est pas valide")).toBeVisible();
-  await expect(page.getByText("Coche cette case pour créer ton compte")).toBeVisible();
+  await expect(page.getByText("Coche cette case pour créer ton compte")).toHaveCount(2); // the consent and the charter
   await expect(page.getByRole("alert").first()).toBeVisible();
   await expect(page.getByLabel("Nom affiché")).toHaveValue(person.name);
   await settle(page, js);
@@ -32,6 +32,7 @@ test("un compte, de l'inscription au profil public", async ({ page, browser, jav
   await page.getByLabel("Code postal").fill("59000");
   await page.getByLabel("Je suis sympathisant·e").check();
   await page.getByLabel(/J’accepte que Coopol traite mes données/).check();
+  await page.getByLabel(/Je m’engage à respecter la charte/).check();
   await page.getByRole("button", { name: "Créer mon compte" }).click();
   await expect(page.getByRole("heading", { level: 1, name: `Bonjour ${person.name} !` })).toBeVisible();
   await settle(page, js);
