@@ -264,12 +264,6 @@ pub async fn reporters_of(tx: &mut Tx, decision_id: i64) -> Result<Vec<UserId>, 
     on_tx!(tx, c => sqlx::query_scalar("SELECT reporter_id FROM moderation_reports WHERE handled_by = $1").bind(decision_id).fetch_all(c).await)
 }
 
-/// Reports this person made since `since_ms` (the flood limit of new accounts reads it too).
-#[tracing::instrument(skip_all, err(level = "warn"))]
-pub async fn created_at_of(tx: &mut Tx, user: UserId) -> Result<i64, sqlx::Error> {
-    on_tx!(tx, c => sqlx::query_scalar("SELECT created_at FROM users WHERE id = $1").bind(user).fetch_one(c).await)
-}
-
 // ---- Hiding ------------------------------------------------------------------------------------------
 
 /// Hides or shows again a publication or a comment (`reason` `None`: shown again).
