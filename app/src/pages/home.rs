@@ -15,14 +15,17 @@ use crate::pages::error_view::ErrorView;
 #[component]
 pub fn HomePage() -> impl IntoView {
     let user = use_current_user();
+    // Created here, with the page: a call made inside the `Suspend` below ran again whenever the
+    // person's resource resolved after it had started (a second bundle statement), and a
+    // resource created inside it could leave the render waiting for ever. A visitor's call
+    // answers "not signed in" without reading the database.
+    let home = Resource::new(|| (), |_| get_home());
     view! {
         <Suspense fallback=|| ()>
-            // The member's home is read here, after the person, not by a resource created
-            // inside this `Suspend` (such a resource could leave the render waiting for ever).
             {move || Suspend::new(async move {
                 match user.await {
                     Some(user) => {
-                        let home = get_home().await;
+                        let home = home.await;
                         view! { <Dashboard user home /> }.into_any()
                     }
                     None => view! { <Landing /> }.into_any(),
