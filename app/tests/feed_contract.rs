@@ -12,13 +12,14 @@ use app::error::AppError;
 use app::i18n::Lang;
 use app::model::feed::{FeedKey, NotificationKind};
 use app::model::form::RawForm;
+use app::model::moderation::ItemKind;
 use app::on_both_backends;
 use app::server::bus::LiveEvent;
 use app::server::context::{AppState, Limit, RateLimits};
 use app::server::policy::Subject;
 use app::server::services::groups::{GroupAction, MemberDecision};
 use app::server::services::social::CoopainAction;
-use app::server::services::{feed, groups, notifications, posts, social};
+use app::server::services::{feed, groups, moderation, notifications, posts, social};
 use app::server::testing::{self, TestDb};
 use app::server::Db;
 use app::server::{now_ms, store};
@@ -289,26 +290,47 @@ async fn feeds_page_by_keyset(t: &TestDb) {
     assert_eq!(seen, ids, "every publication once, newest first");
 }
 
+/// Moderators hide through a decision (a case taken up, a rule, a reason), never directly; they do
+/// not delete others' comments either.
 async fn moderation_hides_with_a_reason(t: &TestDb) {
     let state = t.state(limits());
     let p = people(t, &state).await;
-    let post = publish(&state, p.ada, "public|", "Un propos limite").await;
+    let post = publish(&state, p.ada, "federation|", "Un propos limite").await;
+    let key = post.0.to_string();
+    let bob = subject(&state, p.bob).await;
+    let comment = posts::comment(&state, &bob, post, &form(&[("comment", "Un commentaire vif")])).await.unwrap();
     let cyr = subject(&state, p.cyr).await;
-    assert_eq!(posts::hide(&state, &cyr, post, &form(&[("reason", "Hors charte")])).await, Err(AppError::Forbidden));
+    assert_eq!(moderation::take_up(&state, &cyr, ItemKind::Post, &key).await, Err(AppError::Forbidden), "members report");
+    let dan = subject(&state, p.dan).await;
+    assert_eq!(moderation::take_up(&state, &dan, ItemKind::Post, &key).await, Err(AppError::NotFound), "unseen in the Pas-de-Calais");
     let admin = {
         let mut tx = state.db.begin().await.unwrap();
         store::roles::grant(&mut tx, p.cyr, "moderator", "federation", "59", None, now_ms()).await.unwrap();
         tx.commit().await.unwrap();
         subject(&state, p.cyr).await
     };
-    assert!(matches!(posts::hide(&state, &admin, post, &form(&[("reason", "")])).await, Err(AppError::Validation(_))));
-    posts::hide(&state, &admin, post, &form(&[("reason", "Hors charte")])).await.unwrap();
-    assert!(!sees(&state, Some(p.bob), post).await, "hidden from readers");
+    let page = feed::post_page(&state, &admin, post).await.unwrap();
+    assert!(page.post.abilities.moderate && page.comments[0].can_moderate && !page.comments[0].can_delete);
+    assert_eq!(posts::delete_comment(&state, &admin, comment).await, Err(AppError::Forbidden), "a decision, not a deletion");
     let ada = subject(&state, p.ada).await;
+    assert_eq!(moderation::take_up(&state, &ada, ItemKind::Post, &key).await, Err(AppError::Forbidden), "not one's own");
+    let case = moderation::take_up(&state, &admin, ItemKind::Post, &key).await.unwrap();
+    assert_eq!(moderation::take_up(&state, &admin, ItemKind::Post, &key).await, Ok(case), "one case per item");
+    let no_reason = form(&[("decision", "hide"), ("rule", "1"), ("reason", "")]);
+    assert!(matches!(moderation::decide(&state, &admin, case, &no_reason).await, Err(AppError::Validation(_))));
+    assert!(sees(&state, Some(p.bob), post).await, "nothing changed");
+    let hide = form(&[("decision", "hide"), ("rule", "1"), ("reason", "Hors charte")]);
+    moderation::decide(&state, &admin, case, &hide).await.unwrap();
+    assert!(!sees(&state, Some(p.bob), post).await, "hidden from readers");
     let own = feed::post_page(&state, &ada, post).await.unwrap();
-    assert_eq!(own.post.hidden_reason.as_deref(), Some("Hors charte"), "the author sees why");
+    let why = own.post.hidden_reason.clone().unwrap_or_default();
+    assert!(why.starts_with("Article 1 de la charte") && why.ends_with("Hors charte"), "the author sees the rule and why: {why}");
     assert!(!own.post.abilities.edit && own.post.abilities.delete);
-    assert_eq!(feed::post_page(&state, &admin, post).await.unwrap().post.hidden_reason.as_deref(), Some("Hors charte"));
+    let seen_by_moderator = feed::post_page(&state, &admin, post).await.unwrap().post;
+    assert_eq!(seen_by_moderator.hidden_reason.as_deref(), Some(why.as_str()));
+    assert!(!seen_by_moderator.abilities.moderate, "decided");
+    let told = notifications::page(&state, &ada).await.unwrap();
+    assert!(told.items.iter().any(|n| n.kind == NotificationKind::ModerationDecision), "the author is told, and may appeal");
     // Edits are marked and re-sanitized.
     let other = publish(&state, p.ada, "public|", "Avant").await;
     posts::edit(&state, &ada, other, &form(&[("body", "Après <script>alert(1)</script>")])).await.unwrap();

@@ -850,12 +850,6 @@ fn table() -> Vec<Row> {
             Probe::PostOnFresh("/publications/{fresh}/supprimer".into(), vec![]),
         ),
         row(
-            "POST /publications/{id}/masquer",
-            "hide (moderation)",
-            FEDERATION_F,
-            Probe::PostOnFresh("/publications/{fresh}/masquer".into(), fields(&[("form", "masquer"), ("reason", "Hors charte")])),
-        ),
-        row(
             "POST /publications/{id}/reactions",
             "react",
             SPEAKERS_NOT_BLOCKED,
@@ -881,8 +875,8 @@ fn table() -> Vec<Row> {
         ),
         row(
             "POST /commentaires/{id}/supprimer",
-            "delete a comment",
-            &[AdherentS, SecretaryS, FedRespF, Admin],
+            "delete a comment (its author, the publication's; moderators decide instead)",
+            &[AdherentS, SecretaryS],
             Probe::PostOnFresh("/commentaires/{fresh_comment}/supprimer".into(), vec![]),
         ),
         row(
@@ -1342,6 +1336,24 @@ fn table() -> Vec<Row> {
             &[Unconfirmed, Sympathisant, AdherentS, SecretaryOther, FedRespF, FedRespOther, Admin],
             Probe::PostOnFresh("/signaler/commentaire/{fresh_comment}".into(), fields(&[("category", "harassment")])),
         ),
+        row(
+            "POST /moderer/{kind}/{key}",
+            "take up a public publication (the national team's)",
+            &[Admin],
+            Probe::PostOnFresh("/moderer/publication/{fresh}".into(), fields(&[("form", "moderer")])),
+        ),
+        row(
+            "POST /moderer/{kind}/{key}",
+            "take up a comment on a public publication",
+            &[Admin],
+            Probe::PostOnFresh("/moderer/commentaire/{fresh_comment}".into(), fields(&[("form", "moderer")])),
+        ),
+        row(
+            "POST /moderer/{kind}/{key}",
+            "take up a federation publication (its federation's moderators)",
+            &[FedRespF],
+            Probe::Post("/moderer/publication/{post_federation}".into(), fields(&[("form", "moderer")])),
+        ),
         row("GET /moderation", "my queues", SIGNED_IN, Probe::PageOk("/moderation".into())),
         row(&format!("POST {}", fn_path::<GetMyQueues>()), "my queues", SIGNED_IN, Probe::FnOk(fn_path::<GetMyQueues>(), vec![])),
         row(
@@ -1461,6 +1473,7 @@ fn fill(template: &str, world: &World, who: Who, n: usize) -> String {
         .replace("{post_group}", &post("group"))
         .replace("{post_coopains}", &post("coopains"))
         .replace("{post_section}", &post("section"))
+        .replace("{post_federation}", &post("federation"))
         .replace("{action_public}", &action("public"))
         .replace("{action_open}", &action("open"))
         .replace("{action_section}", &action("section"))
@@ -1691,7 +1704,7 @@ async fn hidden_and_missing_answer_the_same(t: &TestDb) {
         ("POST", "/publications/{id}/modifier".into(), fields(&[("form", "modifier"), ("body", "")])),
         ("POST", "/publications/{id}/modifier".into(), fields(&[("form", "modifier"), ("body", "Modifiée")])),
         ("POST", "/publications/{id}/supprimer".into(), vec![]),
-        ("POST", "/publications/{id}/masquer".into(), fields(&[("form", "masquer"), ("reason", "")])),
+        ("POST", "/moderer/publication/{id}".into(), fields(&[("form", "moderer")])),
         ("POST", "/publications/{id}/reactions".into(), fields(&[("kind", "inconnue")])),
         ("POST", "/publications/{id}/commentaires".into(), fields(&[("form", "commenter"), ("comment", "")])),
         ("GET", "/actions/{id}".into(), vec![]),

@@ -12,4 +12,5 @@ pub mod layout;
 pub mod live;
 pub mod loaded;
 pub mod map;
+pub mod moderation;
 pub mod territory;

@@ -87,8 +87,6 @@ texts! {
         delete: &'static str { fr: "Supprimer", en: "Delete" }
         edit: &'static str { fr: "Modifier", en: "Edit" }
         save: &'static str { fr: "Enregistrer", en: "Save" }
-        hide: &'static str { fr: "Masquer", en: "Hide" }
-        hide_reason: &'static str { fr: "Raison du masquage (visible par l’auteur·e)", en: "Reason (shown to the author)" }
         hidden_notice: fn(&str) -> String {
             fr: |reason| format!("Masquée par la modération\u{a0}: {reason}"),
             en: |reason| format!("Hidden by moderation: {reason}"),

@@ -8,6 +8,7 @@ use crate::model::moderation::{DecisionKind, ItemKind, ReportCategory};
 texts! {
     pub struct ModerationTexts {
         report_link: &'static str { fr: "Signaler", en: "Report" }
+        take_up: &'static str { fr: "Modérer", en: "Moderate" }
         report_title: fn(ItemKind) -> &'static str {
             fr: |k| match k {
                 ItemKind::Post => "Signaler une publication",

@@ -102,7 +102,8 @@ pub struct ReactionCount {
 pub struct PostAbilities {
     pub edit: bool,
     pub delete: bool,
-    pub hide: bool,
+    /// "Modérer": take it up as a moderator (a case, then a decision with a rule and a reason).
+    pub moderate: bool,
     pub comment: bool,
     pub react: bool,
     /// "Signaler": signed in, proven address, not its author.
@@ -193,6 +194,8 @@ pub struct CommentView {
     pub can_reply: bool,
     /// The viewer may report it ("signaler": signed in, not its author).
     pub can_report: bool,
+    /// The viewer may take it up as a moderator ("Modérer").
+    pub can_moderate: bool,
     /// Hidden by the moderation: others see "masqué par la modération" instead of its text.
     pub hidden: bool,
     /// Why (its author only).

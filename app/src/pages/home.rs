@@ -15,17 +15,16 @@ use crate::pages::error_view::ErrorView;
 #[component]
 pub fn HomePage() -> impl IntoView {
     let user = use_current_user();
-    // Created here, with the page: a call made inside the `Suspend` below ran again whenever the
-    // person's resource resolved after it had started (a second bundle statement), and a
-    // resource created inside it could leave the render waiting for ever. A visitor's call
-    // answers "not signed in" without reading the database.
-    let home = Resource::new(|| (), |_| get_home());
     view! {
         <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
+            // The member's home is read here, after the person, not by a resource created inside
+            // this `Suspend` (such a resource could leave the render waiting for ever). Not in a
+            // reactive closure either: that one ran again when the person's resource resolved
+            // after it had started, reading the home twice (the page is drawn once, on the server).
+            {Suspend::new(async move {
                 match user.await {
                     Some(user) => {
-                        let home = home.await;
+                        let home = get_home().await;
                         view! { <Dashboard user home /> }.into_any()
                     }
                     None => view! { <Landing /> }.into_any(),

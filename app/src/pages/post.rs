@@ -11,9 +11,11 @@ use crate::components::form::{use_form_outcome, FormAlert, TextArea};
 use crate::components::lang::{use_feed_texts, use_lang, use_texts};
 use crate::components::live::use_live;
 use crate::components::loaded::Loaded;
+use crate::components::moderation::TakeUp;
 use crate::i18n::format_datetime;
 use crate::model::feed::{CommentView, PostPage, MAX_COMMENT_CHARS, MAX_POST_CHARS};
 use crate::model::form::FormOutcome;
+use crate::model::moderation::ItemKind;
 
 #[component]
 pub fn PostPageView() -> impl IntoView {
@@ -40,7 +42,8 @@ fn Post(page: PostPage, outcome: Option<FormOutcome>) -> impl IntoView {
     let for_form = |name: &str| outcome.clone().filter(|o| o.value("form") == name);
     let comment_outcome = for_form("commenter");
     let edit_outcome = for_form("modifier");
-    let hide_outcome = for_form("masquer");
+    // "Modérer" refused (the rules changed since the page was drawn): said here.
+    let take_up_outcome = for_form("moderer");
     view! {
         <Title text=format!("{} · {}", t.post_title, author_name) />
         <section class="page post-page">
@@ -84,20 +87,9 @@ fn Post(page: PostPage, outcome: Option<FormOutcome>) -> impl IntoView {
                     <button type="submit" class="button danger">{t.delete}</button>
                 </form>
             })}
-            {post.abilities.hide.then(|| {
-                let value = hide_outcome.as_ref().map(|o| o.value("reason")).unwrap_or_default();
-                let error = hide_outcome.as_ref().and_then(|o| o.errors.get("reason").cloned());
-                view! {
-                    <details class="card" open=hide_outcome.is_some()>
-                        <summary>{t.hide}</summary>
-                        <FormAlert outcome=hide_outcome.clone() />
-                        <form method="post" action=format!("/publications/{id}/masquer")>
-                            <input type="hidden" name="form" value="masquer" />
-                            <TextArea name="reason" label=t.hide_reason value error maxlength=300 rows=2 />
-                            <button type="submit" class="button danger">{t.hide}</button>
-                        </form>
-                    </details>
-                }
+            {post.abilities.moderate.then(|| view! {
+                <FormAlert outcome=take_up_outcome.clone() />
+                <TakeUp kind=ItemKind::Post key=id.to_string() back=here.clone() />
             })}
         </section>
     }
@@ -242,6 +234,9 @@ fn Comment(comment: CommentView, post_id: i64) -> impl IntoView {
             })}
             {comment.can_report.then(|| view! {
                 <a class="report-link hint" href=format!("/signaler/commentaire/{}", comment.id)>{use_texts().moderation.report_link}</a>
+            })}
+            {comment.can_moderate.then(|| view! {
+                <TakeUp kind=ItemKind::Comment key=comment.id.to_string() back=format!("/publications/{post_id}") />
             })}
             {comment.can_delete.then(|| view! {
                 <form method="post" action=format!("/commentaires/{}/supprimer", comment.id) class="inline-form">

@@ -1,4 +1,4 @@
-//! Form posts of the feed: publish, edit, delete, hide, comment, react. Each answers 303 to the
+//! Form posts of the feed: publish, edit, delete, comment, react. Each answers 303 to the
 //! page it came from (`retour`, local paths only) or re-renders that page with what was typed.
 
 use app::model::ids::{CommentId, PostId};
@@ -33,12 +33,6 @@ pub async fn delete(State(state): State<ServerState>, Path(id): Path<PostId>, su
     // Back where the reader was, unless that was the publication's own page, which is gone.
     let next = result.map(|()| back.replace(&format!("/publications/{id}"), "/fil"));
     submission.answer(&state, next, &format!("/publications/{id}")).await
-}
-
-pub async fn hide(State(state): State<ServerState>, Path(id): Path<PostId>, submission: Submission) -> Response {
-    let page = format!("/publications/{id}");
-    let result = posts::hide(&state.app, &submission.subject(), id, &submission.form).await;
-    submission.answer(&state, result.map(|()| page.clone()), &page).await
 }
 
 pub async fn react(State(state): State<ServerState>, Path(id): Path<PostId>, submission: Submission) -> Response {

@@ -1,4 +1,5 @@
-//! Moderation's forms (`services::moderation`): POST /signaler/{kind}/{id}, a decision on
+//! Moderation's forms (`services::moderation`): POST /signaler/{kind}/{id}, /moderer/{kind}/{id}
+//! (a moderator takes an item up without a report), a decision on
 //! /moderation/dossiers/{id}, an appeal and its answer on /moderation/decisions/{id}/appel and
 //! /moderation/decisions/{id}/reponse, and accepting the charter on /charte.
 
@@ -19,6 +20,15 @@ pub async fn report(State(state): State<ServerState>, Path((kind, key)): Path<(S
         None => Err(AppError::NotFound),
     };
     submission.answer(&state, result.map(|_| format!("{page}?fait=oui")), &page).await
+}
+
+pub async fn take_up(State(state): State<ServerState>, Path((kind, key)): Path<(String, String)>, submission: Submission) -> Response {
+    let page = submission.back_or("/moderation");
+    let result = match ItemKind::from_slug(&kind) {
+        Some(item) => moderation::take_up(&state.app, &submission.subject(), item, &key).await,
+        None => Err(AppError::NotFound),
+    };
+    submission.answer(&state, result.map(|case| format!("/moderation/dossiers/{case}")), &page).await
 }
 
 pub async fn decide(State(state): State<ServerState>, Path(id): Path<i64>, submission: Submission) -> Response {

@@ -1,12 +1,9 @@
 //! The feed's forms as typed commands: a publication (with its audience), an edit, a comment or a
-//! reply, and a moderator's reason for hiding.
+//! reply. (A moderator hides through a decision: `commands::moderation`.)
 
 use crate::model::feed::{parse_body, Audience, MAX_COMMENT_CHARS, MAX_POST_CHARS};
 use crate::model::form::{FieldError, FieldErrors, RawForm};
 use crate::model::ids::CommentId;
-
-/// The longest reason a moderator gives for hiding a publication.
-pub const MAX_REASON_CHARS: usize = 300;
 
 /// A new publication: its text and who may read it (a group by its slug).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,22 +62,6 @@ impl CommentInput {
     }
 }
 
-/// Why a moderator hides a publication (shown to its author).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct HideInput {
-    pub reason: String,
-}
-
-impl HideInput {
-    pub fn parse(form: &RawForm) -> Result<HideInput, FieldErrors> {
-        let mut e = FieldErrors::default();
-        match e.check("reason", parse_body(form.value("reason"), MAX_REASON_CHARS)) {
-            Some(reason) => Ok(HideInput { reason }),
-            None => Err(e),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -97,7 +78,7 @@ mod tests {
     }
 
     #[test]
-    fn comments_edits_and_reasons() {
+    fn comments_and_edits() {
         let c = CommentInput::parse(&RawForm::of(&[("comment", "Bravo"), ("parent", "42")])).expect("valid");
         assert_eq!(c, CommentInput { body: "Bravo".into(), parent: Some(CommentId(42)) });
         assert_eq!(CommentInput::parse(&RawForm::of(&[("comment", "Oui"), ("parent", "x")])).map(|c| c.parent), Ok(None));
@@ -107,6 +88,5 @@ mod tests {
             EditInput::parse(&RawForm::of(&[("body", &long)])).expect_err("too long").0[0].1,
             FieldError::TooLong { max: MAX_POST_CHARS }
         );
-        assert_eq!(HideInput::parse(&RawForm::of(&[("reason", "Propos injurieux")])).map(|h| h.reason), Ok("Propos injurieux".into()));
     }
 }

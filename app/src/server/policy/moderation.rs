@@ -54,6 +54,35 @@ pub fn scope_for_case(
     item_scope
 }
 
+/// The scope of a publication (and of its comments): the audience it was written for.
+pub fn post_scope(audience: &str, section: Option<i64>, federation: Option<&str>, group: Option<i64>) -> ModerationScope {
+    match (audience, section, federation, group) {
+        ("group", _, _, Some(g)) => ModerationScope::Group(g),
+        ("section", Some(s), _, _) => ModerationScope::Section(s),
+        ("federation", _, Some(f), _) => ModerationScope::Federation(f.to_string()),
+        _ => ModerationScope::National,
+    }
+}
+
+/// The scopes that may decide on an item of `item_scope`, from its own upwards (a section's
+/// federation, then the nation).
+pub fn chain(item_scope: &ModerationScope, section_federation: Option<&str>) -> Vec<ModerationScope> {
+    let mut scopes = vec![item_scope.clone()];
+    let mut last = item_scope.clone();
+    while last != ModerationScope::National {
+        last = scope_above(&last, section_federation);
+        scopes.push(last.clone());
+    }
+    scopes
+}
+
+/// Taking an item up without a report ("Modérer"): someone who could decide on it in one of the
+/// scopes of its `chain`. The decision then follows the one path: rule, reason, journal, notice,
+/// appeal (moderators never hide or delete others' words directly).
+pub fn can_take_up(s: &Subject, chain: &[ModerationScope], group_admin: bool, concerned: UserId) -> bool {
+    chain.iter().any(|scope| can_decide(s, scope, group_admin, concerned))
+}
+
 /// Reporting: an active person with a proven address (what speaking needs), who sees the item
 /// (the caller checked), and not about themselves.
 pub fn can_report(s: &Subject, concerned: UserId) -> bool {
@@ -134,6 +163,25 @@ mod tests {
         assert_eq!(scope_for_case(ModerationScope::Section(7), false, true, Some("59")), ModerationScope::Section(7));
         assert_eq!(scope_for_case(ModerationScope::Group(3), true, true, None), ModerationScope::National);
         assert_eq!(scope_for_case(ModerationScope::National, true, true, None), ModerationScope::National);
+    }
+
+    #[test]
+    fn moderators_take_up_what_their_scope_or_a_scope_below_holds() {
+        let chain = chain(&ModerationScope::Section(7), Some("59"));
+        assert_eq!(chain, vec![ModerationScope::Section(7), ModerationScope::Federation("59".into()), ModerationScope::National]);
+        let fed = person(9, None, &[(Role::Moderator, Scope::Federation("59".into()))]);
+        assert!(can_take_up(&fed, &chain, false, UserId(5)));
+        assert!(!can_take_up(&fed, &chain, false, UserId(9)), "not about themselves");
+        let other = person(9, None, &[(Role::Moderator, Scope::Section(8))]);
+        assert!(!can_take_up(&other, &chain, false, UserId(5)), "another section");
+        let national = chain_of_public();
+        assert!(!can_take_up(&fed, &national, false, UserId(5)), "public content is the national team's");
+        assert!(can_take_up(&person(9, None, &[(Role::NationalAdmin, Scope::National)]), &national, false, UserId(5)));
+        assert!(!can_take_up(&person(5, Some(7), &[]), &chain, false, UserId(6)), "members report, they do not take up");
+    }
+
+    fn chain_of_public() -> Vec<ModerationScope> {
+        chain(&ModerationScope::National, None)
     }
 
     #[test]

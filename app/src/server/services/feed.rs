@@ -12,6 +12,7 @@ use crate::model::feed::{
 };
 use crate::server::context::AppState;
 use crate::server::policy::feed::{self as rules, PostScope};
+use crate::server::policy::moderation::{self as moderation_rules, post_scope};
 use crate::server::policy::Subject;
 use crate::server::store::bundle::Bundle;
 use crate::server::store::{self, groups::GroupRow, posts::FeedFilter, posts::FeedRow, posts::PostRow, posts::ReactionColumns};
@@ -40,8 +41,18 @@ fn reaction_counts(reactions: &ReactionColumns) -> Vec<ReactionCount> {
     reactions.tallies().into_iter().filter(|(_, n, _)| *n > 0).map(|(kind, count, mine)| ReactionCount { kind, count, mine }).collect()
 }
 
+/// Whether the viewer may take up ("Modérer") this publication's words, or a comment's, written
+/// by `concerned` (`policy::moderation::can_take_up`).
+fn may_take_up(subject: &Subject, row: &PostRow, concerned: Option<UserId>) -> bool {
+    let Some(concerned) = concerned else { return false };
+    let scope = post_scope(&row.audience, row.section_id.map(|s| s.get()), row.federation_code.as_deref(), row.group_id.map(|g| g.get()));
+    let chain = moderation_rules::chain(&scope, row.federation_code.as_deref());
+    moderation_rules::can_take_up(subject, &chain, row.viewer_group_role == Some(GroupRole::Admin), concerned)
+}
+
 pub fn to_view(subject: &Subject, row: PostRow, reactions: &ReactionColumns) -> PostView {
     let scope = scope_of(&row);
+    let moderate = row.hidden_at.is_none() && may_take_up(subject, &row, row.author_id);
     let moderator = rules::can_moderate_post(subject, &scope);
     let is_author = rules::can_edit_post(subject, &scope);
     let place = match (&row.group_slug, &row.section_slug, &row.federation_code) {
@@ -70,7 +81,7 @@ pub fn to_view(subject: &Subject, row: PostRow, reactions: &ReactionColumns) -> 
         abilities: PostAbilities {
             edit: is_author && !hidden,
             delete: rules::can_delete_post(subject, &scope),
-            hide: moderator && !hidden,
+            moderate,
             comment: rules::can_interact(subject) && !hidden,
             react: rules::can_interact(subject) && !hidden && !deleted,
             report: subject.may_speak() && !is_author && !deleted && !hidden,
@@ -242,7 +253,7 @@ pub async fn post_page(state: &AppState, subject: &Subject, id: PostId) -> Resul
     if hidden_from_viewer && !rules::can_moderate_post(subject, &scope_of(&row.post)) {
         return Err(AppError::NotFound);
     }
-    let post = to_view(subject, row.post, &row.reactions);
+    let post = to_view(subject, row.post.clone(), &row.reactions);
     let can_comment = post.abilities.comment;
     let mut bundle = Bundle::new();
     let comments = bundle.add(store::comments::for_post(viewer, id));
@@ -257,7 +268,8 @@ pub async fn post_page(state: &AppState, subject: &Subject, id: PostId) -> Resul
             author: author_of(c.author_handle, c.author_name),
             html: SafeHtml::from_stored(c.body_html),
             created_at_ms: c.created_at,
-            can_delete: (c.author_id.is_some() && subject.id() == c.author_id) || post.abilities.hide || post.abilities.delete,
+            can_delete: (c.author_id.is_some() && subject.id() == c.author_id) || post.abilities.delete,
+            can_moderate: !c.hidden && may_take_up(subject, &row.post, c.author_id),
             can_reply: can_comment && c.parent_id.is_none() && !c.hidden,
             can_report: subject.may_speak() && c.author_id.is_some() && subject.id() != c.author_id && !c.hidden,
             hidden: c.hidden,

@@ -16,7 +16,7 @@ use crate::model::ids::{ActionId, GroupId, PostId, UserId};
 use crate::model::moderation::{article, DecisionKind, ItemKind, ModerationScope};
 use crate::server::context::{AppState, DAY_MS};
 use crate::server::db::Tx;
-use crate::server::policy::moderation as rules;
+use crate::server::policy::moderation::{self as rules, post_scope};
 use crate::server::policy::Subject;
 use crate::server::services::{action_summary, mail, rate_limit};
 use crate::server::store::events::EventRow;
@@ -37,15 +37,6 @@ pub struct Located {
     pub hidden: bool,
     /// The publication the item is, or is on (its live event when hidden).
     pub post_id: Option<i64>,
-}
-
-fn post_scope(audience: &str, section: Option<i64>, federation: Option<&str>, group: Option<i64>) -> ModerationScope {
-    match (audience, section, federation, group) {
-        ("group", _, _, Some(g)) => ModerationScope::Group(g),
-        ("section", Some(s), _, _) => ModerationScope::Section(s),
-        ("federation", _, Some(f), _) => ModerationScope::Federation(f.to_string()),
-        _ => ModerationScope::National,
-    }
 }
 
 /// The item `kind`/`id` if `subject` sees it (`None` otherwise: nothing to report, same answer
@@ -220,6 +211,59 @@ pub async fn report(state: &AppState, subject: &Subject, kind: ItemKind, key: &s
     tx.commit().await?;
     state.bus.publish(events).await;
     Ok(true)
+}
+
+/// "Modérer": a moderator takes an item up without a report. The item's case (opened, or opened
+/// again) goes to the first scope, from the one its reports would reach upwards, where they may
+/// decide; an open case in a scope below is raised to it. Answers the case to decide on: the
+/// decision takes the one path (rule, reason, journal, notice, appeal).
+pub async fn take_up(state: &AppState, subject: &Subject, kind: ItemKind, key: &str) -> Result<i64, AppError> {
+    let me = subject.id().ok_or(AppError::NotAuthenticated)?;
+    let now = now_ms();
+    let mut tx = state.db.begin().await?;
+    let id = item_id(&mut tx, kind, key).await?.ok_or(AppError::NotFound)?;
+    let item = locate(&mut tx, subject, me, kind, id).await?.ok_or(AppError::NotFound)?;
+    let federation = federation_of(&mut tx, &item.item_scope).await?;
+    let chain = rules::chain(&item.item_scope, federation.as_deref());
+    let first = case_scope(&mut tx, &item.item_scope, item.concerned).await?;
+    let mut mine = None;
+    for (rank, candidate) in chain.iter().enumerate().skip_while(|(_, s)| **s != first) {
+        let admin = group_admin(&mut tx, candidate, me).await?;
+        if rules::can_decide(subject, candidate, admin, item.concerned) {
+            mine = Some((rank, candidate.clone()));
+            break;
+        }
+    }
+    let Some((rank, scope)) = mine else { return Err(AppError::Forbidden) };
+    let existing = store::moderation::case_of_item(&mut tx, kind, id).await?;
+    let case_id = match existing.as_ref().filter(|c| c.status == "open") {
+        Some(open) => {
+            let open_rank = ModerationScope::from_db(&open.scope_kind, &open.scope_code).and_then(|s| chain.iter().position(|c| *c == s));
+            match open_rank {
+                Some(r) if r == rank => {}
+                // Waiting below: raised to this moderator's scope.
+                Some(r) if r < rank => store::moderation::move_case(&mut tx, open.id, &scope).await?,
+                // Already with the scope above: theirs to decide.
+                _ => return Err(AppError::Forbidden),
+            }
+            open.id
+        }
+        None => {
+            let snapshot = snapshot_of(&item.text);
+            let new_case = NewCase {
+                kind,
+                item_id: id,
+                concerned_id: item.concerned,
+                scope: &scope,
+                snapshot: &snapshot,
+                context_link: &item.link,
+                now_ms: now,
+            };
+            store::moderation::open_case(&mut tx, existing.as_ref(), &new_case).await?
+        }
+    };
+    tx.commit().await?;
+    Ok(case_id)
 }
 
 /// A notification about moderation (with the live event that tells its recipient).

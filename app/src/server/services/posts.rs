@@ -2,7 +2,7 @@
 //! notifications written inside it, announced on the bus after commit.
 
 use crate::error::AppError;
-use crate::model::commands::post::{CommentInput, EditInput, HideInput, PostInput};
+use crate::model::commands::post::{CommentInput, EditInput, PostInput};
 use crate::model::feed::{Audience, NotificationKind, ReactionKind};
 use crate::model::form::{FieldError, FieldErrors, RawForm};
 use crate::model::ids::{CommentId, PostId, UserId};
@@ -144,37 +144,6 @@ pub async fn delete(state: &AppState, subject: &Subject, post_id: PostId) -> Res
     Ok(())
 }
 
-/// Moderation: hides a publication with a reason (kept for its author and the moderators).
-pub async fn hide(state: &AppState, subject: &Subject, post_id: PostId, form: &RawForm) -> Result<(), AppError> {
-    let viewer = subject.id().ok_or(AppError::NotAuthenticated)?;
-    let reason = HideInput::parse(form);
-    let mut tx = state.db.begin().await?;
-    let row = store::posts::visible_in_tx(&mut tx, viewer, post_id).await?.ok_or(AppError::NotFound)?;
-    if !rules::can_moderate_post(subject, &scope_of(&row)) {
-        return Err(AppError::Forbidden);
-    }
-    let HideInput { reason } = reason.map_err(AppError::Validation)?;
-    let now = now_ms();
-    store::posts::hide(&mut tx, post_id, viewer, &reason, now).await?;
-    store::audit::record(
-        &mut tx,
-        &store::audit::Entry {
-            actor_id: Some(viewer),
-            action: "post_hidden",
-            scope_kind: if row.section_id.is_some() { "section" } else { "federation" },
-            scope_code: &row.section_id.map(|s| s.to_string()).or(row.federation_code.clone()).unwrap_or_default(),
-            target_user_id: row.author_id,
-            detail: &format!("publication {post_id}"),
-            now_ms: now,
-        },
-    )
-    .await?;
-    let events = vec![store::events::insert(&mut tx, "post_changed", Some(post_id), None, now).await?];
-    tx.commit().await?;
-    state.bus.publish(events).await;
-    Ok(())
-}
-
 /// Toggles one reaction; the author is notified (aggregated) when it is given.
 pub async fn react(state: &AppState, subject: &Subject, post_id: PostId, kind: &str) -> Result<bool, AppError> {
     let viewer = subject.id().ok_or(AppError::NotAuthenticated)?;
@@ -271,7 +240,9 @@ pub async fn delete_comment(state: &AppState, subject: &Subject, comment_id: Com
     let (post_id, _, author) = store::comments::place(&mut tx, comment_id).await?.ok_or(AppError::NotFound)?;
     let row = store::posts::visible_in_tx(&mut tx, viewer, post_id).await?.ok_or(AppError::NotFound)?;
     let scope = scope_of(&row);
-    if author != Some(viewer) && !rules::can_delete_post(subject, &scope) && !rules::can_moderate_post(subject, &scope) {
+    // The comment's author, or the publication's (their thread); moderators take it up instead
+    // ("Modérer": a decision with a rule and a reason, which its author may appeal).
+    if author != Some(viewer) && !rules::can_delete_post(subject, &scope) {
         return Err(AppError::Forbidden);
     }
     let removed = store::comments::delete(&mut tx, comment_id).await?;

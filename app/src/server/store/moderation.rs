@@ -243,6 +243,14 @@ pub async fn reported_by(tx: &mut Tx, kind: ItemKind, item_id: i64, reporter: Us
     Ok(n > 0)
 }
 
+/// Raises an open case to `scope` (a moderator above took it up).
+#[tracing::instrument(skip_all, err(level = "warn"))]
+pub async fn move_case(tx: &mut Tx, case_id: i64, scope: &ModerationScope) -> Result<(), sqlx::Error> {
+    let sql = "UPDATE moderation_cases SET scope_kind = $1, scope_code = $2 WHERE id = $3";
+    on_tx!(tx, c => sqlx::query(sql).bind(scope.kind()).bind(scope.code()).bind(case_id).execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
 #[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn mark_auto_hidden(tx: &mut Tx, case_id: i64, now_ms: i64) -> Result<(), sqlx::Error> {
     on_tx!(tx, c => sqlx::query("UPDATE moderation_cases SET auto_hidden_at = $1 WHERE id = $2").bind(now_ms).bind(case_id).execute(c).await.map(|r| r.rows_affected()))?;

@@ -325,13 +325,6 @@ pub async fn delete(tx: &mut Tx, id: PostId) -> Result<(), sqlx::Error> {
 }
 
 #[tracing::instrument(skip_all, err(level = "warn"))]
-pub async fn hide(tx: &mut Tx, id: PostId, by: UserId, reason: &str, now_ms: i64) -> Result<(), sqlx::Error> {
-    let sql = "UPDATE posts SET hidden_at = $1, hidden_by = $2, hidden_reason = $3 WHERE id = $4";
-    on_tx!(tx, c => sqlx::query(sql).bind(now_ms).bind(by).bind(reason).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
-    Ok(())
-}
-
-#[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn replace_tags(tx: &mut Tx, id: PostId, tags: &[String]) -> Result<(), sqlx::Error> {
     on_tx!(tx, c => sqlx::query("DELETE FROM post_tags WHERE post_id = $1").bind(id).execute(&mut *c).await.map(|r| r.rows_affected()))?;
     for tag in tags {
