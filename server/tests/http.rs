@@ -131,6 +131,28 @@ async fn sign_up_opens_a_session(t: &TestDb) {
     assert!(profile.body.contains("Adhérent·e (à confirmer)"), "an adhérent claim waits for confirmation");
 }
 
+/// The charter accepted at sign-up; when its text changes, every page asks to read it again until
+/// it is accepted.
+async fn a_new_charter_is_asked_for_on_every_page(t: &TestDb) {
+    const BANNER: &str = "La charte de Coopol a changé";
+    let r = router(t);
+    let cookie = sign_up(t, &r, "Inès Charte", "ines@example.fr").await;
+    assert!(!send(&r, get("/", Some(&cookie))).await.body.contains(BANNER), "accepted at sign-up");
+    let mut tx = t.db.begin().await.unwrap();
+    app::on_tx!(&mut tx, c => sqlx::query("UPDATE consents SET text_version = '2025-01-v0' WHERE purpose = 'charter'").execute(c).await.map(|_| ()))
+        .unwrap();
+    tx.commit().await.unwrap();
+    for page in ["/", "/fil", "/profil"] {
+        let body = send(&r, get(page, Some(&cookie))).await.body;
+        assert!(body.contains(BANNER) && body.contains(r#"href="/charte" class="button""#), "{page} asks again");
+    }
+    let charter = send(&r, get("/charte", Some(&cookie))).await.body;
+    assert!(!charter.contains(BANNER) && charter.contains("J’accepte la charte"), "the charter's page asks with its own form");
+    let accepted = send(&r, post_form("/charte", &[], Some(&cookie), Some(ORIGIN))).await;
+    assert_eq!(accepted.header(header::LOCATION), "/charte?fait=accepte");
+    assert!(!send(&r, get("/", Some(&cookie))).await.body.contains(BANNER), "accepted again");
+}
+
 async fn invalid_sign_up_keeps_input_and_explains(t: &TestDb) {
     let r = router(t);
     let fields = [
@@ -455,6 +477,7 @@ on_both_backends!(
     language_follows_cookie_then_accept_language,
     unknown_pages_are_real_404s,
     sign_up_opens_a_session,
+    a_new_charter_is_asked_for_on_every_page,
     invalid_sign_up_keeps_input_and_explains,
     a_known_address_gets_the_same_answer,
     the_account_page_follows_an_export_being_prepared,

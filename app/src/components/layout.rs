@@ -190,6 +190,28 @@ fn ConsentBanner() -> impl IntoView {
     }
 }
 
+/// Above every page (but the charter's own) of a person who has not accepted the charter in force:
+/// it changed, or their account predates it.
+#[component]
+fn CharterBanner() -> impl IntoView {
+    let m = use_texts().moderation;
+    let user = use_current_user();
+    let location = use_location();
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let on_charter = location.pathname.get_untracked() == "/charte";
+                user.await.is_some_and(|u| u.charter_due && !on_charter).then(|| view! {
+                    <div class="address-banner" role="region" aria-label=m.charter_title>
+                        <p>{m.charter_banner}</p>
+                        <a href="/charte" class="button">{m.charter_banner_link}</a>
+                    </div>
+                })
+            })}
+        </Suspense>
+    }
+}
+
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     let t = use_texts();
@@ -213,6 +235,7 @@ pub fn Layout(children: Children) -> impl IntoView {
         <main id="contenu" tabindex="-1">
             <AddressBanner />
             <ConsentBanner />
+            <CharterBanner />
             {children()}
         </main>
         <footer class="site-footer">

@@ -223,6 +223,11 @@ texts! {
             en: "You have not accepted this version of the charter yet: read it, then accept it.",
         }
         charter_accept: &'static str { fr: "J’accepte la charte", en: "I accept the charter" }
+        charter_banner: &'static str {
+            fr: "La charte de Coopol a changé depuis ta dernière visite (ou tu ne l’as pas encore acceptée)\u{a0}: prends le temps de la lire.",
+            en: "The Coopol charter has changed since your last visit (or you have not accepted it yet): take the time to read it.",
+        }
+        charter_banner_link: &'static str { fr: "Lire la charte", en: "Read the charter" }
         charter_accepted: fn(&str) -> String { fr: |at| format!("Tu l’as acceptée le {at}."), en: |at| format!("You accepted it on {at}.") }
         charter_done: &'static str { fr: "Merci\u{a0}: la charte est acceptée.", en: "Thank you: the charter is accepted." }
         procedure_title: &'static str { fr: "Comment la modération décide", en: "How moderators decide" }

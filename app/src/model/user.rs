@@ -13,6 +13,9 @@ pub struct CurrentUser {
     pub email_verified: bool,
     /// Their consent in force is to an older text (or was withdrawn): a banner asks again.
     pub consent_due: bool,
+    /// They have not accepted the charter in force (it changed, or predates their account): a
+    /// banner links to `/charte`.
+    pub charter_due: bool,
     /// Unread notifications when the page was loaded (the live stream updates it).
     pub unread_notifications: i64,
 }

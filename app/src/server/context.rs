@@ -246,6 +246,14 @@ pub fn consent_due() -> bool {
     request_parts().and_then(|parts| parts.extensions.get::<ConsentDue>().map(|c| c.0)).unwrap_or(false)
 }
 
+/// Whether the signed-in person has not accepted the charter in force (found with the session).
+#[derive(Debug, Clone, Copy)]
+pub struct CharterDue(pub bool);
+
+pub fn charter_due() -> bool {
+    request_parts().and_then(|parts| parts.extensions.get::<CharterDue>().map(|c| c.0)).unwrap_or(false)
+}
+
 /// The language negotiated for this request by the middleware.
 pub fn request_lang() -> Lang {
     request_parts().and_then(|parts| parts.extensions.get::<Lang>().copied()).unwrap_or_default()

@@ -261,6 +261,12 @@ async fn load_people(
             text(app::server::store::consents::PURPOSE_POLITICAL_OPINION),
             text(app::model::consent::CURRENT_VERSION)
         ));
+        consents.push(format!(
+            "{}, {}, {}, 'demo_seed', {created}",
+            p.id,
+            text(app::server::store::consents::PURPOSE_CHARTER),
+            text(app::model::moderation::CHARTER_VERSION)
+        ));
         crate::flush_when_full!(users, profiles, items, availabilities, consents);
         if (i + 1) % 5_000 == 0 {
             progress("personnes", i as u64 + 1, total);

@@ -12,7 +12,7 @@ use http::HeaderMap;
 
 use app::i18n::Lang;
 use app::server::auth::session_token;
-use app::server::context::{ClientIp, ConsentDue, UnreadNotifications};
+use app::server::context::{CharterDue, ClientIp, ConsentDue, UnreadNotifications};
 use app::server::services::sessions;
 
 use crate::middleware::cookies;
@@ -94,6 +94,7 @@ pub async fn attach_request_context(State(state): State<ServerState>, mut reques
                 Ok(Some(signed_in)) => {
                     request.extensions_mut().insert(UnreadNotifications(signed_in.unread_notifications));
                     request.extensions_mut().insert(ConsentDue(app::model::consent::is_due(signed_in.consent_version.as_deref())));
+                    request.extensions_mut().insert(CharterDue(app::model::moderation::charter_due(signed_in.charter_version.as_deref())));
                     request.extensions_mut().insert(signed_in.subject);
                 }
                 Ok(None) => {}

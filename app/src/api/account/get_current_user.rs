@@ -33,6 +33,7 @@ pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {
         federation_code: user.federation_code,
         email_verified: subject.belonging.email_verified,
         consent_due: context::consent_due(),
+        charter_due: context::charter_due(),
         unread_notifications,
     }))
 }

@@ -24,6 +24,9 @@ pub struct SignedIn {
     pub unread_notifications: i64,
     /// The consent version in force (`model::consent`): another one is asked for on every page.
     pub consent_version: Option<String>,
+    /// The charter version they accepted (`model::moderation::CHARTER_VERSION`): asked again on
+    /// every page when it changes.
+    pub charter_version: Option<String>,
 }
 
 impl SignedIn {
@@ -86,7 +89,12 @@ pub async fn resolve_from(db: &Db, token: &str, user_agent: Option<&str>) -> Res
         token_hash,
     };
     let subject = Subject::signed_in(user, person, roles);
-    Ok(Some(SignedIn { subject, unread_notifications: first.unread_notifications, consent_version: first.consent_version.clone() }))
+    Ok(Some(SignedIn {
+        subject,
+        unread_notifications: first.unread_notifications,
+        consent_version: first.consent_version.clone(),
+        charter_version: first.charter_version.clone(),
+    }))
 }
 
 /// Closes this device's session; its open event streams end (every instance is told).

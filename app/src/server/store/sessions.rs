@@ -35,6 +35,8 @@ pub struct SessionSubjectRow {
     /// The version of their consent in force to the processing of political opinion (none:
     /// withdrawn), so that a new text is asked for at the next visit.
     pub consent_version: Option<String>,
+    /// The version of the charter they accepted last (none: never), asked again when it changes.
+    pub charter_version: Option<String>,
     pub role: Option<String>,
     pub scope_kind: Option<String>,
     pub scope_code: Option<String>,
@@ -70,12 +72,15 @@ pub async fn find_subject(db: &Db, token_hash: &str, now_ms: i64) -> Result<Vec<
          me.last_seen_at, me.expires_at, me.client, ({UNREAD}) AS unread_notifications, u.last_seen_at AS user_last_seen_at, \
          (SELECT cn.text_version FROM consents cn WHERE cn.user_id = me.id AND cn.purpose = '{PURPOSE}' \
           AND cn.withdrawn_at IS NULL ORDER BY cn.granted_at DESC, cn.id DESC LIMIT 1) AS consent_version, \
+         (SELECT ch.text_version FROM consents ch WHERE ch.user_id = me.id AND ch.purpose = '{CHARTER}' \
+          AND ch.withdrawn_at IS NULL ORDER BY ch.granted_at DESC, ch.id DESC LIMIT 1) AS charter_version, \
          r.role, r.scope_kind, r.scope_code \
          FROM me JOIN users u ON u.id = me.id LEFT JOIN communes c ON c.insee = u.commune_insee \
          LEFT JOIN sections sec ON sec.id = me.section_id LEFT JOIN roles r ON r.user_id = me.id \
          ORDER BY r.scope_kind, r.scope_code, r.role",
         UNREAD = notifications::unread_count_of_me(),
-        PURPOSE = crate::server::store::consents::PURPOSE_POLITICAL_OPINION
+        PURPOSE = crate::server::store::consents::PURPOSE_POLITICAL_OPINION,
+        CHARTER = crate::server::store::consents::PURPOSE_CHARTER
     );
     on_pool!(db.read(), p => sqlx::query_as(&sql).bind(token_hash).bind(now_ms).fetch_all(p).await)
 }
