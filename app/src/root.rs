@@ -13,8 +13,8 @@ use crate::pages::address::ConfirmAddressPage;
 use crate::pages::consents::ConsentsPage;
 use crate::pages::keep_account::KeepAccountPage;
 use crate::pages::moderation::{
-    case::CasePage, charter::CharterPage, decision::DecisionPage, journal::JournalPageView, queues::MyQueuesPage, queues::QueuePageView,
-    report::ReportItemPage,
+    case::CasePage, charter::CharterPage, decision::DecisionPage, decision::SuspensionAppealPage, journal::JournalPageView,
+    queues::MyQueuesPage, queues::QueuePageView, report::ReportItemPage,
 };
 use crate::pages::privacy::PrivacyPage;
 use crate::pages::recovery::{ForgotPasswordPage, ResetPasswordPage};
@@ -164,6 +164,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/moderation/:scope") view=QueuePageView ssr=SsrMode::Async />
                     <Route path=path!("/moderation/dossiers/:id") view=CasePage ssr=SsrMode::Async />
                     <Route path=path!("/moderation/decisions/:id") view=DecisionPage ssr=SsrMode::Async />
+                    <Route path=path!("/appel/:token") view=SuspensionAppealPage ssr=SsrMode::Async />
                     <Route path=path!("/journal-de-moderation/:scope") view=JournalPageView ssr=SsrMode::Async />
                     <Route path=path!("/charte") view=CharterPage ssr=SsrMode::Async />
                 </Routes>

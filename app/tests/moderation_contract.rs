@@ -287,7 +287,62 @@ async fn many_reports_hold_the_content_and_new_accounts_report_less(t: &TestDb) 
     assert!(matches!(flood, Err(AppError::RateLimited { .. })), "{flood:?}");
 }
 
+/// A national moderator suspends on their own initiative ("Modérer"): the person's sessions close,
+/// and since they cannot sign in, their e-mail carries a single-use link to read the suspension
+/// and appeal it; another national moderator lifts it.
+async fn a_suspension_is_appealed_through_its_mail(t: &TestDb) {
+    let state = t.state(limits());
+    let p = people(t).await;
+    let post = publish(&state, p.alice, "public|", "Des insultes en série").await;
+    let nadia = testing::person(&t.db, "nadia", "75056", "adherent", "confirmed").await;
+    grant(t, nadia, "national_admin", "national", "").await;
+    let noe = testing::person(&t.db, "noe", "75056", "adherent", "confirmed").await;
+    grant(t, noe, "moderator", "national", "").await;
+    let mut tx = t.db.begin().await.unwrap();
+    let cookie = app::server::services::sessions::open_in(&mut tx, p.alice).await.unwrap();
+    tx.commit().await.unwrap();
+    let nadia_s = subject(&state, nadia).await;
+    let fanny = subject(&state, p.fanny).await;
+    assert_eq!(
+        moderation::take_up(&state, &fanny, ItemKind::Post, &post.get().to_string()).await,
+        Err(AppError::Forbidden),
+        "public: national"
+    );
+    let case = moderation::take_up(&state, &nadia_s, ItemKind::Post, &post.get().to_string()).await.unwrap();
+    let suspend = form(&[("decision", "suspend"), ("rule", "1"), ("reason", "Insultes répétées"), ("days", "30")]);
+    moderation::decide(&state, &nadia_s, case, &suspend).await.unwrap();
+    assert!(app::server::services::sessions::resolve(&state.db, &cookie).await.unwrap().is_none(), "signed out everywhere");
+    assert!(store::users::by_id(&state.db, p.alice).await.unwrap().unwrap().suspended_at.is_some());
+
+    let mails = testing::outbox(&t.db).await;
+    let mail = mails.iter().rev().find(|m| m.user_id == Some(p.alice) && m.kind == "moderation_decision").expect("the suspension mail");
+    assert!(mail.body_text.contains("Insultes répétées") && mail.body_text.contains("article 1"));
+    let token = testing::link_token(&mail.body_text, "/appel/");
+    let page = moderation_views::suspension_by_link(&state, &token).await.unwrap();
+    assert!(page.kind == DecisionKind::Suspend && page.can_appeal && page.viewer_is_concerned);
+    assert_eq!(moderation_views::suspension_by_link(&state, "pas-un-lien").await.map(|_| ()), Err(AppError::NotFound));
+    let empty = moderation::appeal_by_link(&state, &token, &form(&[("appeal", "")])).await;
+    assert!(matches!(empty, Err(AppError::Validation(_))), "{empty:?}");
+    assert!(moderation_views::suspension_by_link(&state, &token).await.is_ok(), "a refused text leaves the link good");
+    let appeal = form(&[("appeal", "Ce n’étaient pas des insultes, je citais un tract adverse.")]);
+    moderation::appeal_by_link(&state, &token, &appeal).await.unwrap();
+    assert_eq!(moderation::appeal_by_link(&state, &token, &appeal).await, Err(AppError::NotFound), "once");
+    let decision = page.id;
+
+    let overturn = form(&[("outcome", "overturn"), ("rule", "1"), ("reason", "Citation d’un tract, pas une insulte")]);
+    assert_eq!(
+        moderation::decide_appeal(&state, &nadia_s, decision, &overturn).await.map(|_| ()),
+        Err(AppError::Forbidden),
+        "not the first decider"
+    );
+    moderation::decide_appeal(&state, &subject(&state, noe).await, decision, &overturn).await.unwrap();
+    assert!(store::users::by_id(&state.db, p.alice).await.unwrap().unwrap().suspended_at.is_none(), "lifted");
+    let mails = testing::outbox(&t.db).await;
+    assert!(mails.iter().any(|m| m.user_id == Some(p.alice) && m.subject == "Ton appel a été examiné"), "told by e-mail");
+}
+
 on_both_backends!(
+    a_suspension_is_appealed_through_its_mail,
     a_report_is_decided_explained_appealed_and_logged,
     moderators_never_judge_themselves_and_restrictions_silence,
     many_reports_hold_the_content_and_new_accounts_report_less

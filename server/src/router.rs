@@ -80,6 +80,7 @@ pub fn plain_routes() -> Vec<(&'static str, &'static str, MethodRouter<ServerSta
         ("POST", "/moderation/dossiers/{id}", post(forms::moderation::decide)),
         ("POST", "/moderation/decisions/{id}/appel", post(forms::moderation::appeal)),
         ("POST", "/moderation/decisions/{id}/reponse", post(forms::moderation::answer_appeal)),
+        ("POST", "/appel/{token}", post(forms::moderation::appeal_by_link)),
         ("POST", "/charte", post(forms::moderation::accept_charter)),
         ("GET", "/calendrier/action/{id}", get(calendar::action_file)),
         ("GET", "/calendrier/{token}", get(calendar::personal_feed)),

@@ -28,7 +28,7 @@ use app::api::feed::{
 };
 use app::api::moderation::{
     get_case::GetCase, get_charter::GetCharter, get_decision::GetDecision, get_journal::GetJournal, get_my_queues::GetMyQueues,
-    get_queue::GetQueue, get_report_target::GetReportTarget,
+    get_queue::GetQueue, get_report_target::GetReportTarget, get_suspension_appeal::GetSuspensionAppeal,
 };
 use app::api::profile::{get_member_profile::GetMemberProfile, get_my_profile::GetMyProfile};
 use app::api::territory::{
@@ -1353,6 +1353,25 @@ fn table() -> Vec<Row> {
             "take up a federation publication (its federation's moderators)",
             &[FedRespF],
             Probe::Post("/moderer/publication/{post_federation}".into(), fields(&[("form", "moderer")])),
+        ),
+        // The suspension's link (its valid use: moderation_contract); a made-up one opens nothing.
+        row(
+            "GET /appel/{token}",
+            "a suspension by a made-up link",
+            NOBODY,
+            Probe::PageShows("/appel/pas-un-lien".into(), "name=\"appeal\""),
+        ),
+        row(
+            &format!("POST {}", fn_path::<GetSuspensionAppeal>()),
+            "a suspension by a made-up link",
+            NOBODY,
+            Probe::FnOk(fn_path::<GetSuspensionAppeal>(), vec![("token", "pas-un-lien".into())]),
+        ),
+        row(
+            "POST /appel/{token}",
+            "appeal by a made-up link",
+            NOBODY,
+            Probe::Post("/appel/pas-un-lien".into(), fields(&[("appeal", "Je conteste cette suspension.")])),
         ),
         row("GET /moderation", "my queues", SIGNED_IN, Probe::PageOk("/moderation".into())),
         row(&format!("POST {}", fn_path::<GetMyQueues>()), "my queues", SIGNED_IN, Probe::FnOk(fn_path::<GetMyQueues>(), vec![])),

@@ -43,6 +43,13 @@ pub async fn appeal(State(state): State<ServerState>, Path(id): Path<i64>, submi
     submission.answer(&state, result.map(|()| format!("{page}?fait=appel")), &page).await
 }
 
+/// A suspended person's appeal, through the link of the suspension's e-mail.
+pub async fn appeal_by_link(State(state): State<ServerState>, Path(token): Path<String>, submission: Submission) -> Response {
+    let page = format!("/appel/{token}");
+    let result = moderation::appeal_by_link(&state.app, &token, &submission.form).await;
+    submission.answer(&state, result.map(|()| format!("{page}?fait=appel")), &page).await
+}
+
 pub async fn answer_appeal(State(state): State<ServerState>, Path(id): Path<i64>, submission: Submission) -> Response {
     let page = format!("/moderation/decisions/{id}");
     let result = moderation::decide_appeal(&state.app, &submission.subject(), id, &submission.form).await;

@@ -1,6 +1,7 @@
 //! `/moderation/decisions/{id}`: a decision as the person concerned reads it (the rule, the
 //! reason, the appeal form) and as the moderators who answer the appeal see it (the appeal and
-//! the answer form).
+//! the answer form); `/appel/{token}`, the same page for a suspended person through the link of
+//! their e-mail.
 
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -8,6 +9,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::{rule_text, scope_title, RuleSelect};
 use crate::api::moderation::get_decision::get_decision;
+use crate::api::moderation::get_suspension_appeal::get_suspension_appeal;
 use crate::components::form::{use_form_outcome, FieldErrorText, FormAlert, TextArea};
 use crate::components::lang::{use_lang, use_texts};
 use crate::components::loaded::Loaded;
@@ -28,14 +30,39 @@ pub fn DecisionPage() -> impl IntoView {
             <h1>{t.moderation.decision_title}</h1>
             <Loaded resource=decision then=move |decision| {
                 let done = query.read_untracked().get("fait");
-                view! { <Decision decision done /> }
+                let appeal_action = format!("/moderation/decisions/{}/appel", decision.id);
+                view! { <Decision decision done appeal_action /> }
+            } />
+        </section>
+    }
+}
+
+/// `/appel/{token}`: a suspended person's suspension and appeal form, through the link of its
+/// e-mail (they cannot sign in). The token is in the address: never sent to another site.
+#[component]
+pub fn SuspensionAppealPage() -> impl IntoView {
+    let t = use_texts();
+    let params = use_params_map();
+    let query = use_query_map();
+    let token = move || params.read().get("token").unwrap_or_default();
+    let decision = Resource::new_blocking(token, get_suspension_appeal);
+    view! {
+        <Title text=t.moderation.decision_title />
+        <Meta name="robots" content="noindex" />
+        <Meta name="referrer" content="same-origin" />
+        <section class="page narrow">
+            <h1>{t.moderation.decision_title}</h1>
+            <Loaded resource=decision then=move |decision| {
+                let done = query.read_untracked().get("fait");
+                let appeal_action = format!("/appel/{}", token());
+                view! { <Decision decision done appeal_action /> }
             } />
         </section>
     }
 }
 
 #[component]
-fn Decision(decision: DecisionView, done: Option<String>) -> impl IntoView {
+fn Decision(decision: DecisionView, done: Option<String>, appeal_action: String) -> impl IntoView {
     let t = use_texts();
     let m = t.moderation;
     let lang = use_lang();
@@ -54,7 +81,7 @@ fn Decision(decision: DecisionView, done: Option<String>) -> impl IntoView {
                 <h2 id="appel">{m.appeal_title}</h2>
                 <p>{(m.appeal_intro)(&above)}</p>
                 <FormAlert outcome=outcome.clone() />
-                <form method="post" action=format!("/moderation/decisions/{}/appel", decision.id) class="stack">
+                <form method="post" action=appeal_action class="stack">
                     <TextArea name="appeal" label=m.appeal_label value=value("appeal") error=error("appeal") maxlength=MAX_APPEAL_CHARS rows=4 />
                     <button type="submit" class="button primary">{m.appeal_submit}</button>
                 </form>

@@ -104,6 +104,12 @@ pub fn can_appeal(s: &Subject, concerned: Option<UserId>, kind: DecisionKind, al
     s.is_active() && concerned.is_some() && s.id() == concerned && kind.is_sanction() && !already_appealed
 }
 
+/// Appealing a suspension through the link of its e-mail (the person cannot sign in): the link's
+/// person, once, against their suspension.
+pub fn can_appeal_by_link(link_user: UserId, concerned: Option<UserId>, kind: DecisionKind, already_appealed: bool) -> bool {
+    concerned == Some(link_user) && kind == DecisionKind::Suspend && !already_appealed
+}
+
 /// Answering an appeal: a moderator of the scope above who took neither the first decision nor is
 /// the person concerned.
 pub fn can_decide_appeal(s: &Subject, appeal_scope: &ModerationScope, first_decider: Option<UserId>, concerned: Option<UserId>) -> bool {

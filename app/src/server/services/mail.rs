@@ -227,7 +227,7 @@ pub struct ModerationMail<'a> {
     pub reason: &'a str,
     pub link: &'a str,
     pub charter_link: &'a str,
-    /// Where a suspended person writes to appeal (they cannot sign in).
+    /// Whom a suspended person may write to (they cannot sign in; they appeal through `link`).
     pub contact: &'a str,
     pub appeal_answer: bool,
 }
@@ -249,14 +249,16 @@ pub fn moderation_decision(m: &ModerationMail<'_>) -> Mail {
     let title = article(m.rule).map(|a| a.title_fr).unwrap_or_default();
     let mut paragraphs = vec![
         format!("Bonjour {},", m.display_name),
-        format!("La modération de {} a examiné un signalement\u{a0}: {what}.", m.scope_name),
+        format!("La modération de {} a pris une décision qui te concerne\u{a0}: {what}.", m.scope_name),
         format!("Règle appliquée\u{a0}: article {} de la charte («\u{202f}{title}\u{202f}»).\nMotif\u{a0}: {}", m.rule, m.reason),
     ];
     if m.appeal_answer {
         paragraphs.push(format!("Le détail\u{a0}: {}", m.link));
     } else if m.kind == DecisionKind::Suspend {
-        let contact = if m.contact.is_empty() { "l’équipe nationale du parti" } else { m.contact };
-        paragraphs.push(format!("Pendant la suspension, tu ne peux pas te connecter. Pour faire appel, écris à {contact} en expliquant pourquoi la décision te semble injuste\u{a0}: une autre personne de l’équipe nationale la réexaminera."));
+        paragraphs.push(format!("Pendant la suspension, tu ne peux pas te connecter. Tu peux faire appel une fois, par ce lien personnel (valable jusqu’à la fin de la suspension, ne le transmets pas)\u{a0}: une autre personne de l’équipe nationale réexaminera la décision. {}", m.link));
+        if !m.contact.is_empty() {
+            paragraphs.push(format!("Une question\u{a0}? Écris à {}.", m.contact));
+        }
     } else if m.kind.is_sanction() {
         paragraphs.push(format!("Si tu penses que c’est une erreur, tu peux faire appel une fois\u{a0}: l’équipe du niveau au-dessus réexaminera la décision. {}", m.link));
     } else {

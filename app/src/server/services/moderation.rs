@@ -345,7 +345,8 @@ pub async fn decide(state: &AppState, subject: &Subject, case_id: i64, form: &Ra
     let reporters = store::moderation::close_round(&mut tx, case.id, decision_id).await?;
     if input.kind.is_sanction() || case.auto_hidden_at.is_some() {
         tell(&mut tx, &mut events, case.concerned_id, NotificationKind::ModerationDecision, Some(decision_id), None, None, now).await?;
-        mail_concerned(state, &mut tx, case.concerned_id, decision_id, &scope, input.kind, &input.rule, &input.reason, false, now).await?;
+        mail_concerned(state, &mut tx, case.concerned_id, decision_id, &scope, input.kind, &input.rule, &input.reason, false, ends_at, now)
+            .await?;
     }
     for reporter in reporters {
         tell(&mut tx, &mut events, reporter, NotificationKind::ReportHandled, Some(decision_id), None, None, now).await?;
@@ -429,11 +430,22 @@ async fn mail_concerned(
     rule: &str,
     reason: &str,
     appeal_answer: bool,
+    suspension_ends: Option<i64>,
     now: i64,
 ) -> Result<(), AppError> {
     let Some(person) = store::users::by_id_in(tx, user).await? else { return Ok(()) };
     let scope_name = scope_name(tx, scope).await?;
-    let link = state.settings.link(&format!("/moderation/decisions/{decision_id}"));
+    // A suspended person cannot sign in: their e-mail carries a link to the suspension and its
+    // appeal form, good until the suspension ends.
+    let link = match (kind, suspension_ends) {
+        (DecisionKind::Suspend, Some(ends)) if !appeal_answer => {
+            let token = crate::server::auth::session_token::generate();
+            let hash = crate::server::auth::session_token::hash(&token);
+            store::tokens::insert(tx, &hash, user, store::tokens::MODERATION_APPEAL, now, ends).await?;
+            state.settings.link(&format!("/appel/{token}"))
+        }
+        _ => state.settings.link(&format!("/moderation/decisions/{decision_id}")),
+    };
     let m = mail::moderation_decision(&mail::ModerationMail {
         user_id: user,
         to: &person.email,
@@ -478,14 +490,37 @@ pub async fn appeal(state: &AppState, subject: &Subject, decision_id: i64, form:
     if !rules::can_appeal(subject, d.concerned_id, d.kind, d.appealed_at.is_some()) {
         return Err(AppError::Forbidden);
     }
-    let input = AppealInput::parse(form).map_err(AppError::Validation)?;
-    let scope = ModerationScope::from_db(&d.scope_kind, &d.scope_code).ok_or(AppError::NotFound)?;
-    let federation = federation_of(&mut tx, &scope).await?;
-    let above = rules::scope_above(&scope, federation.as_deref());
-    if !store::moderation::insert_appeal(&mut tx, decision_id, me, &input.text, &above, now).await? {
+    file_appeal(&mut tx, &d, me, form, now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// A suspended person's appeal, through the link of the suspension's e-mail (they cannot sign in).
+/// The link is used by the appeal, not before: a refused text leaves it good.
+pub async fn appeal_by_link(state: &AppState, token: &str, form: &RawForm) -> Result<(), AppError> {
+    let now = now_ms();
+    let hash = crate::server::auth::session_token::hash(token);
+    let mut tx = state.db.begin().await?;
+    let user = store::tokens::take(&mut tx, &hash, store::tokens::MODERATION_APPEAL, now).await?.ok_or(AppError::NotFound)?;
+    let id = store::moderation::latest_suspension(&state.db, user).await?.ok_or(AppError::NotFound)?;
+    let d = store::moderation::decision(&mut tx, id).await?.ok_or(AppError::NotFound)?;
+    if !rules::can_appeal_by_link(user, d.concerned_id, d.kind, d.appealed_at.is_some()) {
         return Err(AppError::Forbidden);
     }
+    file_appeal(&mut tx, &d, user, form, now).await?;
     tx.commit().await?;
+    Ok(())
+}
+
+/// Records an appeal (authorized by the caller) in the scope above the decision's.
+async fn file_appeal(tx: &mut Tx, d: &store::moderation::DecisionRow, me: UserId, form: &RawForm, now: i64) -> Result<(), AppError> {
+    let input = AppealInput::parse(form).map_err(AppError::Validation)?;
+    let scope = ModerationScope::from_db(&d.scope_kind, &d.scope_code).ok_or(AppError::NotFound)?;
+    let federation = federation_of(tx, &scope).await?;
+    let above = rules::scope_above(&scope, federation.as_deref());
+    if !store::moderation::insert_appeal(tx, d.id, me, &input.text, &above, now).await? {
+        return Err(AppError::Forbidden);
+    }
     Ok(())
 }
 
@@ -535,7 +570,7 @@ pub async fn decide_appeal(state: &AppState, subject: &Subject, decision_id: i64
     }
     if let Some(concerned) = d.concerned_id {
         tell(&mut tx, &mut events, concerned, NotificationKind::AppealDecided, Some(answer_id), None, None, now).await?;
-        mail_concerned(state, &mut tx, concerned, answer_id, &above, kind, &input.rule, &input.reason, true, now).await?;
+        mail_concerned(state, &mut tx, concerned, answer_id, &above, kind, &input.rule, &input.reason, true, None, now).await?;
     }
     for reporter in store::moderation::reporters_of(&mut tx, d.id).await? {
         tell(&mut tx, &mut events, reporter, NotificationKind::ReportHandled, Some(answer_id), None, None, now).await?;

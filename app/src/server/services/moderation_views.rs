@@ -15,7 +15,8 @@ use crate::server::services::moderation::locate;
 use crate::server::store;
 use crate::server::store::bundle::Bundle;
 use crate::server::store::moderation::{
-    AppealRow, CategoryCount, DecisionLineRow, Explanation, KindCount, NamedScope, OpenCount, QueueRow, ScopeRow, StatsRow, Wait,
+    AppealRow, CategoryCount, DecisionLineRow, DecisionPageRow, Explanation, KindCount, NamedScope, OpenCount, QueueRow, ScopeRow,
+    StatsRow, Wait,
 };
 
 /// Cases per page of a queue, decisions per page of the journal.
@@ -209,17 +210,56 @@ pub async fn decision(state: &AppState, subject: &Subject, id: i64) -> Result<De
     let me = subject.id().ok_or(AppError::NotAuthenticated)?;
     let row = store::moderation::decision_page(&state.db, id, me).await?.ok_or(AppError::NotFound)?;
     let d = &row.decision;
-    let scope = ModerationScope::from_db(&d.scope_kind, &d.scope_code).ok_or(AppError::NotFound)?;
+    let (scope, above) = scopes_of(&row)?;
     let group_admin = row.viewer_group_role.as_deref() == Some("admin");
-    let above = match (&d.appeal_scope_kind, &d.appeal_scope_code) {
-        (Some(k), Some(c)) => ModerationScope::from_db(k, c),
-        _ => d.appeal_of.is_none().then(|| rules::scope_above(&scope, row.section_federation.as_deref())),
-    };
     let moderates_scope = rules::moderates(subject, &scope, group_admin);
     let moderates_above = above.as_ref().is_some_and(|a| rules::moderates(subject, a, false));
     if !rules::can_see_decision(subject, d.concerned_id, moderates_scope, moderates_above) {
         return Err(AppError::NotFound);
     }
+    let appealed = d.appealed_at.is_some();
+    let can_decide_appeal = appealed
+        && d.outcome_id.is_none()
+        && above.as_ref().is_some_and(|a| rules::can_decide_appeal(subject, a, d.decided_by, d.concerned_id));
+    let can_appeal = d.appeal_of.is_none() && rules::can_appeal(subject, d.concerned_id, d.kind, appealed);
+    Ok(view_of(row, scope, above, me, can_appeal, can_decide_appeal))
+}
+
+/// A suspension as its person reads it through the link of its e-mail (they cannot sign in): the
+/// link names them; the page is their latest suspension, with the appeal form while it is due.
+pub async fn suspension_by_link(state: &AppState, token: &str) -> Result<DecisionView, AppError> {
+    let now = crate::server::now_ms();
+    let hash = crate::server::auth::session_token::hash(token);
+    let user = store::tokens::user_of(&state.db, &hash, store::tokens::MODERATION_APPEAL, now).await?.ok_or(AppError::NotFound)?;
+    let id = store::moderation::latest_suspension(&state.db, user).await?.ok_or(AppError::NotFound)?;
+    let row = store::moderation::decision_page(&state.db, id, user).await?.ok_or(AppError::NotFound)?;
+    let d = &row.decision;
+    let can_appeal = rules::can_appeal_by_link(user, d.concerned_id, d.kind, d.appealed_at.is_some());
+    let (scope, above) = scopes_of(&row)?;
+    Ok(view_of(row, scope, above, user, can_appeal, false))
+}
+
+/// A decision's scope, and the scope its appeal goes (or went) to: a section's federation, the
+/// national team for the rest; none for an appeal's answer.
+fn scopes_of(row: &DecisionPageRow) -> Result<(ModerationScope, Option<ModerationScope>), AppError> {
+    let d = &row.decision;
+    let scope = ModerationScope::from_db(&d.scope_kind, &d.scope_code).ok_or(AppError::NotFound)?;
+    let above = match (&d.appeal_scope_kind, &d.appeal_scope_code) {
+        (Some(k), Some(c)) => ModerationScope::from_db(k, c),
+        _ => d.appeal_of.is_none().then(|| rules::scope_above(&scope, row.section_federation.as_deref())),
+    };
+    Ok((scope, above))
+}
+
+fn view_of(
+    row: DecisionPageRow,
+    scope: ModerationScope,
+    above: Option<ModerationScope>,
+    me: crate::model::ids::UserId,
+    can_appeal: bool,
+    can_decide_appeal: bool,
+) -> DecisionView {
+    let d = &row.decision;
     let label = ScopeLabel {
         key: scope_key(scope.kind(), row.scope_slug.as_deref().unwrap_or_default()),
         kind: scope.kind().to_string(),
@@ -238,7 +278,6 @@ pub async fn decision(state: &AppState, subject: &Subject, id: i64) -> Result<De
         },
         _ => label_of("national", None),
     });
-    let appealed = d.appealed_at.is_some();
     let appeal = d.appeal_text.clone().zip(d.appealed_at).map(|(text, at)| AppealView {
         text,
         appealed_ms: at,
@@ -255,11 +294,8 @@ pub async fn decision(state: &AppState, subject: &Subject, id: i64) -> Result<De
             appeal_of: Some(d.id),
         }),
     });
-    let can_decide_appeal = appealed
-        && d.outcome_id.is_none()
-        && above.as_ref().is_some_and(|a| rules::can_decide_appeal(subject, a, d.decided_by, d.concerned_id));
     let d = row.decision;
-    Ok(DecisionView {
+    DecisionView {
         id: d.id,
         kind: d.kind,
         item_kind: d.item_kind,
@@ -271,11 +307,11 @@ pub async fn decision(state: &AppState, subject: &Subject, id: i64) -> Result<De
         snapshot: d.snapshot,
         context_link: d.context_link,
         appeal,
-        can_appeal: d.appeal_of.is_none() && rules::can_appeal(subject, d.concerned_id, d.kind, appealed),
+        can_appeal,
         can_decide_appeal,
         appeal_scope,
         viewer_is_concerned: d.concerned_id == Some(me),
-    })
+    }
 }
 
 /// A scope's journal and statistics, for its members (the national one: everyone).

@@ -368,6 +368,14 @@ pub async fn decision(tx: &mut Tx, id: i64) -> Result<Option<DecisionRow>, sqlx:
     on_tx!(tx, c => sqlx::query_as(sql).bind(id).fetch_optional(c).await)
 }
 
+/// The person's latest suspension (not an appeal's answer).
+#[tracing::instrument(skip_all, err(level = "warn"))]
+pub async fn latest_suspension(db: &Db, user: UserId) -> Result<Option<i64>, sqlx::Error> {
+    let sql =
+        "SELECT id FROM moderation_decisions WHERE concerned_id = $1 AND kind = 'suspend' AND appeal_of IS NULL ORDER BY id DESC LIMIT 1";
+    crate::on_pool!(db.read(), p => sqlx::query_scalar(sql).bind(user).fetch_optional(p).await)
+}
+
 /// A decision as its page shows it, in one statement: the decision, its case, its appeal and the
 /// appeal's answer, its scope's name (and a section's federation, the scope above), and the
 /// viewer's role when the scope is a group.

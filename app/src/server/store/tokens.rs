@@ -9,6 +9,8 @@ use crate::{on_pool, on_tx};
 pub const PASSWORD_RESET: &str = "password_reset";
 /// Proves an address (carried by the link's row): at sign-up, or a new address for the account.
 pub const VERIFY_EMAIL: &str = "verify_email";
+/// Lets a suspended person (who cannot sign in) read their suspension and appeal it, once.
+pub const MODERATION_APPEAL: &str = "moderation_appeal";
 
 #[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn insert(
@@ -53,6 +55,13 @@ pub async fn is_valid(db: &Db, token_hash: &str, purpose: &str, now_ms: i64) -> 
     let sql = "SELECT CAST(COUNT(*) AS BIGINT) FROM account_tokens WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > $3";
     let n: i64 = on_pool!(db.read(), p => sqlx::query_scalar(sql).bind(token_hash).bind(purpose).bind(now_ms).fetch_one(p).await)?;
     Ok(n > 0)
+}
+
+/// The person a link that is still good belongs to, without using it.
+#[tracing::instrument(skip_all, err(level = "warn"))]
+pub async fn user_of(db: &Db, token_hash: &str, purpose: &str, now_ms: i64) -> Result<Option<UserId>, sqlx::Error> {
+    let sql = "SELECT user_id FROM account_tokens WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > $3";
+    on_pool!(db.read(), p => sqlx::query_scalar(sql).bind(token_hash).bind(purpose).bind(now_ms).fetch_optional(p).await)
 }
 
 /// Uses the link: the person it belongs to, once (a second use, or an expired link, finds none).
