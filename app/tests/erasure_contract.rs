@@ -199,6 +199,12 @@ async fn an_erased_account_leaves_no_trace(t: &TestDb) {
     ]);
     let group = groups::create(&state, &me, &group_form).await.unwrap();
     groups::join_or_leave(&state, &bob_subject_full, &group, GroupAction::Join).await.unwrap();
+    // A conversation with Bob: her message goes, his answer stays.
+    let talk =
+        app::server::services::messages::start(&state, &me, &RawForm::of(&[("recipients", "bob"), ("body", &format!("Privé {CANARY}"))]))
+            .await
+            .unwrap();
+    app::server::services::messages::send(&state, &bob_subject_full, talk, &RawForm::of(&[("body", "Bob répond en privé")])).await.unwrap();
     {
         let mut tx = t.db.begin().await.unwrap();
         let entry = store::audit::Entry {
@@ -218,7 +224,9 @@ async fn an_erased_account_leaves_no_trace(t: &TestDb) {
     export::request(&state, &me).await.unwrap();
     assert!(export::build_due(&state).await.unwrap());
     let before = columns_containing(&t.db, CANARY).await;
-    for table in ["users.", "profiles.", "profile_list_items.", "posts.", "comments.", "mail_outbox.", "audit_log.", "sections."] {
+    for table in
+        ["users.", "profiles.", "profile_list_items.", "posts.", "comments.", "mail_outbox.", "audit_log.", "sections.", "messages."]
+    {
         assert!(before.iter().any(|c| c.starts_with(table)), "the canary is in {table} before: {before:?}");
     }
     let bobs_count = store::posts::visible(&t.db, bob, bobs, false).await.unwrap().unwrap().post.comment_count;
@@ -230,6 +238,10 @@ async fn an_erased_account_leaves_no_trace(t: &TestDb) {
 
     let left = columns_containing(&t.db, CANARY).await;
     assert!(left.is_empty(), "the canary is still in: {left:?}");
+    let bobs_view = app::server::services::messages::thread(&state, &bob_subject_full, talk, None).await.unwrap();
+    assert_eq!(bobs_view.messages.len(), 2, "Bob keeps the conversation");
+    assert!(bobs_view.messages[0].author.is_none() && bobs_view.messages[0].html.as_str().is_empty(), "her message: no author, no text");
+    assert!(bobs_view.messages[1].html.as_str().contains("Bob répond en privé"));
     assert!(store::users::by_id(&t.db, lea).await.unwrap().is_none());
 
     // What others replied to stays, with no author and no text; the rest is gone.

@@ -94,6 +94,17 @@ async fn an_export_holds_the_persons_data_and_only_theirs(t: &TestDb) {
     posts::publish(&state, &other_subject, &RawForm::of(&[("body", "Pas à Léa: AUTRE-PERSONNE"), ("audience_group", "public|")]))
         .await
         .unwrap();
+    // A conversation: what she wrote is hers, not the answer.
+    let talk = app::server::services::messages::start(
+        &state,
+        &lea_subject,
+        &RawForm::of(&[("recipients", "autre"), ("title", "Entre nous"), ("body", &format!("Message {CANARY}"))]),
+    )
+    .await
+    .unwrap();
+    // (Not of her section: a request, which they accept.)
+    app::server::services::messages::answer_request(&state, &other_subject, talk, true).await.unwrap();
+    app::server::services::messages::send(&state, &other_subject, talk, &RawForm::of(&[("body", "Réponse AUTRE-PERSONNE")])).await.unwrap();
 
     export::request(&state, &lea_subject).await.unwrap();
     export::request(&state, &lea_subject).await.unwrap();
@@ -109,12 +120,14 @@ async fn an_export_holds_the_persons_data_and_only_theirs(t: &TestDb) {
     let (json, html) = unzip(&archive);
     let data: serde_json::Value = serde_json::from_str(&json).unwrap();
     let sections = &data["donnees"];
-    for key in ["profil", "profil_listes", "publications", "commentaires"] {
+    for key in ["profil", "profil_listes", "publications", "commentaires", "messages_ecrits"] {
         assert!(sections[key].to_string().contains("Canari<b>7f3a</b>&"), "{key} holds the canary: {}", sections[key]);
     }
     assert_eq!(sections["compte"][0]["handle"], "lea");
     assert!(sections["compte"][0]["created_at"].as_str().is_some_and(|t| t.ends_with('Z')), "times in ISO 8601");
     assert_eq!(sections["disponibilites"][0]["kind"], "tractage");
+    assert_eq!(sections["conversations"][0]["title"], "Entre nous");
+    assert_eq!(sections["conversations"][0]["muted"], false);
     assert!(!json.contains("AUTRE-PERSONNE") && !html.contains("AUTRE-PERSONNE"), "nobody else's data");
     assert!(!json.contains("token_hash") && !json.contains("password"), "no secrets");
     assert!(html.contains("Canari&lt;b&gt;7f3a&lt;/b&gt;&amp;") && !html.contains("<b>7f3a"), "the page escapes what people wrote");

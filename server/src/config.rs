@@ -171,6 +171,9 @@ pub struct ServeArgs {
     /// Reports ("signaler") one person may make per hour (a sixth of it in their first day).
     #[arg(long, env = "COOPOL_REPORT_LIMIT_PER_HOUR", default_value_t = 20)]
     pub report_limit_per_hour: i64,
+    /// New conversations one person may start per day (each may notify up to 29 people).
+    #[arg(long, env = "COOPOL_CONVERSATION_LIMIT_PER_DAY", default_value_t = 20)]
+    pub conversation_limit_per_day: i64,
     /// For how many hours after sign-up an account is new: it publishes and reports less.
     #[arg(long, env = "COOPOL_NEW_ACCOUNT_HOURS", default_value_t = 24)]
     pub new_account_hours: i64,
@@ -228,6 +231,8 @@ impl ServeArgs {
             moves_per_account: Limit { max: self.move_limit, window_secs: self.move_window_days * 24 * 3600 },
             coopain_per_account: Limit { max: self.coopain_limit_per_hour, window_secs: 3600 },
             reports_per_account: Limit { max: self.report_limit_per_hour, window_secs: 3600 },
+            conversations_per_account: Limit { max: self.conversation_limit_per_day, window_secs: 24 * 3600 },
+            messages_per_account: Limit { max: 120, window_secs: 10 * 60 },
         }
     }
 

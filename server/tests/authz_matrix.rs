@@ -125,6 +125,8 @@ fn limits() -> RateLimits {
         moves_per_account: many,
         coopain_per_account: many,
         reports_per_account: many,
+        conversations_per_account: many,
+        messages_per_account: many,
     }
 }
 

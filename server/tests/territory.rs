@@ -27,6 +27,8 @@ fn router(t: &TestDb) -> Router {
             moves_per_account: many,
             coopain_per_account: many,
             reports_per_account: many,
+            conversations_per_account: many,
+            messages_per_account: many,
         },
         None,
     )

@@ -11,6 +11,7 @@ pub mod fields;
 pub mod form;
 pub mod home;
 pub mod ids;
+pub mod messages;
 pub mod moderation;
 pub mod paris_time;
 pub mod privacy;

@@ -30,6 +30,10 @@ pub struct RateLimits {
     pub coopain_per_account: Limit,
     /// Reports ("signaler") per account: a flood of reports by one person is refused.
     pub reports_per_account: Limit,
+    /// New conversations per account (each may notify up to 29 people).
+    pub conversations_per_account: Limit,
+    /// Messages per account.
+    pub messages_per_account: Limit,
 }
 
 impl Default for RateLimits {
@@ -43,6 +47,8 @@ impl Default for RateLimits {
             moves_per_account: Limit { max: 2, window_secs: 30 * 24 * 3600 },
             coopain_per_account: Limit { max: 30, window_secs: 60 * 60 },
             reports_per_account: Limit { max: 20, window_secs: 60 * 60 },
+            conversations_per_account: Limit { max: 20, window_secs: 24 * 3600 },
+            messages_per_account: Limit { max: 120, window_secs: 10 * 60 },
         }
     }
 }

@@ -7,6 +7,7 @@ pub mod account;
 pub mod action;
 pub mod group;
 pub mod membership;
+pub mod messages;
 pub mod moderation;
 pub mod post;
 pub mod recovery;

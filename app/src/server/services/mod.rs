@@ -19,6 +19,7 @@ pub mod groups;
 pub mod home;
 pub mod mail;
 pub mod membership;
+pub mod messages;
 pub mod moderation;
 pub mod moderation_views;
 pub mod notifications;

@@ -194,6 +194,9 @@ pub async fn forget_in_shared_records(tx: &mut Tx, user_id: UserId, handle: &str
     on_tx!(tx, c => sqlx::query(sql).bind(user_id).bind(format!("@{handle}")).execute(c).await.map(|r| r.rows_affected()))?;
     let sql = "UPDATE sections SET contact_email = '' WHERE LOWER(contact_email) = LOWER($1)";
     on_tx!(tx, c => sqlx::query(sql).bind(email).execute(c).await.map(|r| r.rows_affected()))?;
+    // Their messages stay in the conversations as "message supprimé": no text, no author.
+    let sql = "UPDATE messages SET body = '', body_html = '' WHERE author_id = $1";
+    on_tx!(tx, c => sqlx::query(sql).bind(user_id).execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
 }
 

@@ -12,6 +12,7 @@ pub mod exports;
 pub mod groups;
 pub mod mail;
 pub mod members;
+pub mod messages;
 pub mod moderation;
 pub mod notifications;
 pub mod posts;

@@ -473,6 +473,14 @@ pub async fn restricted_in(tx: &mut Tx, user: UserId, scopes: &[ModerationScope]
     Ok(false)
 }
 
+/// Whether any restriction (or group exclusion) is in force for the person, in any scope.
+#[tracing::instrument(skip_all, err(level = "warn"))]
+pub async fn restricted_anywhere(tx: &mut Tx, user: UserId, now_ms: i64) -> Result<bool, sqlx::Error> {
+    let sql = "SELECT CAST(COUNT(*) AS BIGINT) FROM moderation_restrictions WHERE user_id = $1 AND (ends_at IS NULL OR ends_at > $2)";
+    let n: i64 = on_tx!(tx, c => sqlx::query_scalar(sql).bind(user).bind(now_ms).fetch_one(c).await)?;
+    Ok(n > 0)
+}
+
 /// Housekeeping: restrictions past their end go (their content shows again).
 #[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn purge_ended_restrictions(tx: &mut Tx, now_ms: i64) -> Result<u64, sqlx::Error> {

@@ -438,6 +438,28 @@ pub const SECTIONS: &[Section] = &[
               LEFT JOIN moderation_decisions o ON o.id = a.outcome_id WHERE a.appellant_id = $1 ORDER BY a.created_at",
         columns: &[text("text", "Appel"), time("created_at", "Envoyé le"), text("outcome", "Réponse"), text("outcome_reason", "Motif de la réponse")],
     },
+    Section {
+        key: "conversations",
+        title: "Tes conversations",
+        tables: &["conversations", "conversation_members"],
+        sql: "SELECT cv.kind, cv.title, m.status, m.joined_at, m.muted FROM conversation_members m \
+              JOIN conversations cv ON cv.id = m.conversation_id WHERE m.user_id = $1 ORDER BY m.joined_at",
+        columns: &[
+            text("kind", "Type"),
+            text("title", "Titre"),
+            text("status", "Ta place"),
+            time("joined_at", "Depuis le"),
+            flag("muted", "En sourdine"),
+        ],
+    },
+    Section {
+        key: "messages_ecrits",
+        title: "Tes messages privés",
+        tables: &["messages"],
+        sql: "SELECT cv.title, x.body, x.created_at FROM messages x JOIN conversations cv ON cv.id = x.conversation_id \
+              WHERE x.author_id = $1 ORDER BY x.id",
+        columns: &[text("title", "Conversation"), text("body", "Message"), time("created_at", "Écrit le")],
+    },
 ];
 
 /// Tables whose rows are not the person's data, or not theirs to receive, with why.

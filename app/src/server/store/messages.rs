@@ -1,0 +1,296 @@
+//! Private conversations (issue 19): conversations, their members with read state, and messages.
+//! Callers decide who may write and read (`policy::messages`); the reading queries also filter by
+//! membership, so a conversation never shows to someone outside it.
+
+use sqlx::FromRow;
+
+use crate::model::ids::UserId;
+use crate::on_tx;
+use crate::server::db::Tx;
+use crate::server::store::bundle::{Arg, Part};
+
+/// The member statuses (`conversation_members.status`).
+pub const ACTIVE: &str = "active";
+pub const REQUEST: &str = "request";
+pub const REFUSED: &str = "refused";
+pub const LEFT: &str = "left";
+
+/// What links `me` to each of `recipients` (`policy::messages::ContactFacts`), in one statement.
+#[derive(Debug, Clone, FromRow, PartialEq, Eq)]
+pub struct ContactRow {
+    pub recipient: UserId,
+    pub reachable: bool,
+    pub blocked: bool,
+    pub same_section: bool,
+    pub coopains: bool,
+    pub shared_group: bool,
+    pub officer: bool,
+    pub organizer: bool,
+}
+
+#[tracing::instrument(skip_all, err(level = "warn"))]
+pub async fn contact_facts(tx: &mut Tx, me: UserId, recipients: &[UserId]) -> Result<Vec<ContactRow>, sqlx::Error> {
+    if recipients.is_empty() {
+        return Ok(Vec::new());
+    }
+    let placeholders: Vec<String> = (0..recipients.len()).map(|i| format!("${}", i + 2)).collect();
+    let sql = format!(
+        "WITH me AS (SELECT u.id, sc.section_id, c.departement_code AS federation_code FROM users u \
+           LEFT JOIN communes c ON c.insee = u.commune_insee LEFT JOIN section_communes sc ON sc.insee = u.commune_insee WHERE u.id = $1) \
+         SELECT r.id AS recipient, (r.suspended_at IS NULL) AS reachable, \
+           EXISTS (SELECT 1 FROM blocks b WHERE (b.blocker_id = me.id AND b.blocked_id = r.id) OR (b.blocker_id = r.id AND b.blocked_id = me.id)) AS blocked, \
+           (rsc.section_id IS NOT NULL AND me.section_id IS NOT NULL AND rsc.section_id = me.section_id) AS same_section, \
+           EXISTS (SELECT 1 FROM coopains k WHERE k.user_id = me.id AND k.coopain_id = r.id) AS coopains, \
+           EXISTS (SELECT 1 FROM group_members g1 JOIN group_members g2 ON g2.group_id = g1.group_id \
+             WHERE g1.user_id = me.id AND g2.user_id = r.id AND g1.role <> 'pending' AND g2.role <> 'pending') AS shared_group, \
+           EXISTS (SELECT 1 FROM roles ro WHERE ro.user_id = r.id AND ( \
+             (ro.role IN ('section_secretary', 'section_animator') AND ro.scope_kind = 'section' AND ro.scope_code = CAST(me.section_id AS TEXT)) \
+             OR (ro.role IN ('federation_first_secretary', 'federation_animator') AND ro.scope_kind = 'federation' AND ro.scope_code = me.federation_code))) AS officer, \
+           EXISTS (SELECT 1 FROM action_organizers ao JOIN action_rsvps rv ON rv.action_id = ao.action_id \
+             WHERE ao.user_id = r.id AND rv.user_id = me.id) AS organizer \
+         FROM me CROSS JOIN users r LEFT JOIN section_communes rsc ON rsc.insee = r.commune_insee \
+         WHERE r.id IN ({}) AND r.id <> me.id",
+        placeholders.join(", ")
+    );
+    on_tx!(tx, c => {
+        let mut q = sqlx::query_as(&sql).bind(me);
+        for r in recipients {
+            q = q.bind(*r);
+        }
+        q.fetch_all(c).await
+    })
+}
+
+/// The one-to-one conversation of two people, if they have one.
+#[tracing::instrument(skip_all, err(level = "warn"))]
+pub async fn direct_between(tx: &mut Tx, a: UserId, b: UserId) -> Result<Option<i64>, sqlx::Error> {
+    on_tx!(tx, c => sqlx::query_scalar("SELECT id FROM conversations WHERE direct_key = $1").bind(direct_key(a, b)).fetch_optional(c).await)
+}
+
+/// "smaller id:larger id": two people have one one-to-one conversation.
+pub fn direct_key(a: UserId, b: UserId) -> String {
+    let (x, y) = if a.get() < b.get() { (a, b) } else { (b, a) };
+    format!("{}:{}", x.get(), y.get())
+}
+
+/// A new conversation (one-to-one when `direct` names its two people).
+#[tracing::instrument(skip_all, err(level = "warn"))]
+pub async fn create(tx: &mut Tx, by: UserId, direct: Option<UserId>, title: Option<&str>, now_ms: i64) -> Result<i64, sqlx::Error> {
+    let (kind, key) = match direct {
+        Some(other) => ("direct", Some(direct_key(by, other))),
+        None => ("group", None),
+    };
+    let sql = "INSERT INTO conversations (kind, direct_key, title, created_by, created_at, last_message_at) \
+               VALUES ($1, $2, $3, $4, $5, $5) RETURNING id";
+    on_tx!(tx, c => sqlx::query_scalar(sql).bind(kind).bind(key).bind(title).bind(by).bind(now_ms).fetch_one(c).await)
+}
+
+/// Adds someone to a conversation, or sets how they are in it (a request accepted, someone
+/// coming back): their read state is kept.
+#[tracing::instrument(skip_all, err(level = "warn"))]
+pub async fn set_member(tx: &mut Tx, conversation: i64, user: UserId, status: &str, now_ms: i64) -> Result<(), sqlx::Error> {
+    let sql = "INSERT INTO conversation_members (conversation_id, user_id, status, joined_at) VALUES ($1, $2, $3, $4) \
+               ON CONFLICT (conversation_id, user_id) DO UPDATE SET status = excluded.status, left_message_id = NULL";
+    on_tx!(tx, c => sqlx::query(sql).bind(conversation).bind(user).bind(status).bind(now_ms).execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// A conversation as one of its members sees it.
+#[derive(Debug, Clone, FromRow, PartialEq, Eq)]
+pub struct Membership {
+    pub conversation_id: i64,
+    pub kind: String,
+    pub title: Option<String>,
+    pub status: String,
+    pub left_message_id: Option<i64>,
+    pub last_read_id: i64,
+    pub last_message_id: i64,
+    pub muted: bool,
+    /// Active members, them included.
+    pub active_count: i64,
+}
+
+/// `user`'s place in a conversation (none: never in it).
+#[tracing::instrument(skip_all, err(level = "warn"))]
+pub async fn membership(tx: &mut Tx, conversation: i64, user: UserId) -> Result<Option<Membership>, sqlx::Error> {
+    let sql = "SELECT cv.id AS conversation_id, cv.kind, cv.title, m.status, m.left_message_id, m.last_read_id, cv.last_message_id, m.muted, \
+               (SELECT CAST(COUNT(*) AS BIGINT) FROM conversation_members a WHERE a.conversation_id = cv.id AND a.status = 'active') AS active_count \
+               FROM conversations cv JOIN conversation_members m ON m.conversation_id = cv.id AND m.user_id = $2 WHERE cv.id = $1";
+    on_tx!(tx, c => sqlx::query_as(sql).bind(conversation).bind(user).fetch_optional(c).await)
+}
+
+/// The conversation's other people and how they are in it.
+#[tracing::instrument(skip_all, err(level = "warn"))]
+pub async fn members(tx: &mut Tx, conversation: i64) -> Result<Vec<(UserId, String)>, sqlx::Error> {
+    let sql = "SELECT user_id, status FROM conversation_members WHERE conversation_id = $1 ORDER BY user_id";
+    on_tx!(tx, c => sqlx::query_as(sql).bind(conversation).fetch_all(c).await)
+}
+
+/// A message, and the conversation's last one moved to it.
+#[tracing::instrument(skip_all, err(level = "warn"))]
+pub async fn insert_message(
+    tx: &mut Tx,
+    conversation: i64,
+    author: UserId,
+    body: &str,
+    body_html: &str,
+    now_ms: i64,
+) -> Result<i64, sqlx::Error> {
+    let sql = "INSERT INTO messages (conversation_id, author_id, body, body_html, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id";
+    let id: i64 = on_tx!(tx, c => sqlx::query_scalar(sql).bind(conversation).bind(author).bind(body).bind(body_html).bind(now_ms).fetch_one(c).await)?;
+    let sql = "UPDATE conversations SET last_message_id = $1, last_message_at = $2 WHERE id = $3";
+    on_tx!(tx, c => sqlx::query(sql).bind(id).bind(now_ms).bind(conversation).execute(c).await.map(|r| r.rows_affected()))?;
+    // The author has read what they wrote.
+    mark_read(tx, conversation, author, id).await?;
+    Ok(id)
+}
+
+/// Read up to `message` (never backwards).
+#[tracing::instrument(skip_all, err(level = "warn"))]
+pub async fn mark_read(tx: &mut Tx, conversation: i64, user: UserId, message: i64) -> Result<(), sqlx::Error> {
+    let sql = "UPDATE conversation_members SET last_read_id = $1 WHERE conversation_id = $2 AND user_id = $3 AND last_read_id < $1";
+    on_tx!(tx, c => sqlx::query(sql).bind(message).bind(conversation).bind(user).execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// Leaves: they keep what was written until now, and see nothing after.
+#[tracing::instrument(skip_all, err(level = "warn"))]
+pub async fn leave(tx: &mut Tx, conversation: i64, user: UserId) -> Result<(), sqlx::Error> {
+    let sql = "UPDATE conversation_members SET status = 'left', \
+               left_message_id = (SELECT last_message_id FROM conversations WHERE id = $1) \
+               WHERE conversation_id = $1 AND user_id = $2 AND status = 'active'";
+    on_tx!(tx, c => sqlx::query(sql).bind(conversation).bind(user).execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+#[tracing::instrument(skip_all, err(level = "warn"))]
+pub async fn set_muted(tx: &mut Tx, conversation: i64, user: UserId, muted: bool) -> Result<(), sqlx::Error> {
+    let sql = "UPDATE conversation_members SET muted = $1 WHERE conversation_id = $2 AND user_id = $3";
+    on_tx!(tx, c => sqlx::query(sql).bind(muted).bind(conversation).bind(user).execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+#[tracing::instrument(skip_all, err(level = "warn"))]
+pub async fn rename(tx: &mut Tx, conversation: i64, title: &str) -> Result<(), sqlx::Error> {
+    let sql = "UPDATE conversations SET title = $1 WHERE id = $2 AND kind = 'group'";
+    on_tx!(tx, c => sqlx::query(sql).bind(title).bind(conversation).execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// Whether someone in the conversation blocked `user`, or was blocked by them.
+#[tracing::instrument(skip_all, err(level = "warn"))]
+pub async fn hidden_by_block(tx: &mut Tx, conversation: i64, user: UserId) -> Result<bool, sqlx::Error> {
+    let sql = format!("SELECT CAST(COUNT(*) AS BIGINT) FROM conversations cv WHERE cv.id = $2 AND {HIDDEN_BY_BLOCK}");
+    let n: i64 = on_tx!(tx, c => sqlx::query_scalar(&sql).bind(user).bind(conversation).fetch_one(c).await)?;
+    Ok(n > 0)
+}
+
+/// Conversations a person started today (the rate limit on new conversations).
+#[tracing::instrument(skip_all, err(level = "warn"))]
+pub async fn started_since(tx: &mut Tx, user: UserId, since_ms: i64) -> Result<i64, sqlx::Error> {
+    let sql = "SELECT CAST(COUNT(*) AS BIGINT) FROM conversations WHERE created_by = $1 AND created_at >= $2";
+    on_tx!(tx, c => sqlx::query_scalar(sql).bind(user).bind(since_ms).fetch_one(c).await)
+}
+
+/// Someone the person blocked, or who blocked them, is in the conversation: it is hidden from
+/// both (`HIDDEN_BY_BLOCK`, spliced into the reading queries with `me` and `cv`).
+const HIDDEN_BY_BLOCK: &str = "EXISTS (SELECT 1 FROM conversation_members o JOIN blocks b \
+     ON (b.blocker_id = $1 AND b.blocked_id = o.user_id) OR (b.blocker_id = o.user_id AND b.blocked_id = $1) \
+     WHERE o.conversation_id = cv.id AND o.user_id <> $1)";
+
+/// A line of the conversation list: the conversation, its last message that this person may read,
+/// and their unread count.
+#[derive(Debug, Clone, FromRow, PartialEq, Eq, serde::Deserialize)]
+pub struct ConversationLine {
+    pub id: i64,
+    pub kind: String,
+    pub title: Option<String>,
+    pub status: String,
+    #[serde(deserialize_with = "crate::server::store::bundle::flag")]
+    pub muted: bool,
+    pub last_message_at: i64,
+    /// The last readable message as typed (the list shows its beginning as text).
+    pub last_body: Option<String>,
+    pub last_author_name: Option<String>,
+    pub unread: i64,
+    /// The other people's names, in id order, separated by a tab.
+    pub others: Option<String>,
+}
+
+/// Which conversations `lines_part` reads.
+#[derive(Debug, Clone, Copy)]
+pub enum Lines {
+    /// A page of the list, older than (last message time, id).
+    Before(Option<(i64, i64)>, i64),
+    /// One conversation (a thread's header).
+    One(i64),
+}
+
+/// A person's conversations, most recent first (keyset on `last_message_at`, `id`): those they are
+/// in, those they left (up to where they left), requests waiting for them; never a refused one, nor
+/// one hidden by a block. Unread counts stop at 100 (shown as "99+").
+pub fn lines_part(user: UserId, lines: Lines) -> Part {
+    let (at, id, limit, only) = match lines {
+        Lines::Before(before, limit) => {
+            let (at, id) = before.unwrap_or((i64::MAX, i64::MAX));
+            (at, id, limit, 0)
+        }
+        Lines::One(conversation) => (i64::MAX, i64::MAX, 1, conversation),
+    };
+    let sql = format!(
+        "SELECT cv.id, cv.kind, cv.title, m.status, m.muted, cv.last_message_at, lm.body AS last_body, \
+           la.display_name AS last_author_name, \
+           (SELECT CAST(COUNT(*) AS BIGINT) FROM (SELECT 1 FROM messages x WHERE x.conversation_id = cv.id AND x.id > m.last_read_id \
+              AND (m.left_message_id IS NULL OR x.id <= m.left_message_id) LIMIT 100) u) AS unread, \
+           (SELECT {others} FROM conversation_members om JOIN users ou ON ou.id = om.user_id \
+              WHERE om.conversation_id = cv.id AND om.user_id <> $1 AND om.status IN ('active', 'request')) AS others \
+         FROM conversation_members m JOIN conversations cv ON cv.id = m.conversation_id \
+         LEFT JOIN messages lm ON lm.id = (SELECT MAX(y.id) FROM messages y WHERE y.conversation_id = cv.id \
+              AND (m.left_message_id IS NULL OR y.id <= m.left_message_id)) \
+         LEFT JOIN users la ON la.id = lm.author_id \
+         WHERE m.user_id = $1 AND m.status IN ('active', 'request', 'left') AND NOT {HIDDEN_BY_BLOCK} \
+           AND (cv.last_message_at < $2 OR (cv.last_message_at = $2 AND cv.id < $3)) AND ($5 = 0 OR cv.id = $5) \
+         ORDER BY cv.last_message_at DESC, cv.id DESC LIMIT $4",
+        others = OTHERS_AGG,
+    );
+    Part::new(
+        sql,
+        &["id", "kind", "title", "status", "muted", "last_message_at", "last_body", "last_author_name", "unread", "others"],
+        vec![Arg::Int(user.get()), Arg::Int(at), Arg::Int(id), Arg::Int(limit), Arg::Int(only)],
+    )
+}
+
+/// The other people's names in one text (`string_agg` with `ORDER BY`: PostgreSQL, and SQLite
+/// since 3.44, which sqlx bundles).
+const OTHERS_AGG: &str = "string_agg(ou.display_name, '\t' ORDER BY ou.id)";
+
+/// A message of a thread.
+#[derive(Debug, Clone, FromRow, PartialEq, Eq, serde::Deserialize)]
+pub struct MessageRow {
+    pub id: i64,
+    pub author_id: Option<UserId>,
+    pub author_handle: Option<String>,
+    pub author_name: Option<String>,
+    pub body_html: String,
+    pub created_at: i64,
+}
+
+/// A thread's messages older than `before` (the newest first, `limit` of them): keyset on the
+/// message id, so a conversation of 100,000 messages pages like one of 10. Only what `user` may
+/// read: nothing after they left, nothing at all when they are not in it, it was refused, or a
+/// block hides it.
+pub fn thread_part(user: UserId, conversation: i64, before: Option<i64>, limit: i64) -> Part {
+    let sql = format!(
+        "SELECT x.id, x.author_id, u.handle AS author_handle, u.display_name AS author_name, x.body_html, x.created_at \
+         FROM conversation_members m JOIN conversations cv ON cv.id = m.conversation_id \
+         JOIN messages x ON x.conversation_id = cv.id LEFT JOIN users u ON u.id = x.author_id \
+         WHERE m.user_id = $1 AND cv.id = $2 AND m.status IN ('active', 'request', 'left') AND NOT {HIDDEN_BY_BLOCK} \
+           AND x.id < $3 AND (m.left_message_id IS NULL OR x.id <= m.left_message_id) \
+         ORDER BY x.id DESC LIMIT $4"
+    );
+    Part::new(
+        sql,
+        &["id", "author_id", "author_handle", "author_name", "body_html", "created_at"],
+        vec![Arg::Int(user.get()), Arg::Int(conversation), Arg::Int(before.unwrap_or(i64::MAX)), Arg::Int(limit)],
+    )
+}
