@@ -87,6 +87,25 @@ async fn feed_pages_cost_at_most_two_statements(t: &TestDb) {
         assert!(pages >= 1);
     }
 
+    // Conversations: the list is one statement, a thread's page one more (its first page marks it
+    // read), deep in a long thread as at its end.
+    let talk = app::server::services::messages::start(&state, &ada, &form(&[("recipients", "bob"), ("body", "Message 0")])).await.unwrap();
+    for i in 1..120 {
+        app::server::services::messages::send(&state, &ada, talk, &form(&[("body", &format!("Message {i}"))])).await.unwrap();
+    }
+    STATEMENTS.store(0, Ordering::SeqCst);
+    app::server::services::messages::list(&state, &bob, None).await.unwrap();
+    let list_cost = STATEMENTS.load(Ordering::SeqCst);
+    STATEMENTS.store(0, Ordering::SeqCst);
+    let newest = app::server::services::messages::thread(&state, &bob, talk, None).await.unwrap();
+    let newest_cost = STATEMENTS.load(Ordering::SeqCst);
+    STATEMENTS.store(0, Ordering::SeqCst);
+    let deep = app::server::services::messages::thread(&state, &bob, talk, newest.older).await.unwrap();
+    let deep_cost = STATEMENTS.load(Ordering::SeqCst);
+    println!("{} conversations: list {list_cost}, thread {newest_cost}, older page {deep_cost}", t.db.backend_name());
+    assert_eq!(list_cost, 1, "the conversation list");
+    assert!(newest_cost == 2 && deep_cost == 1 && !deep.messages.is_empty(), "a thread: {newest_cost}, {deep_cost}");
+
     // The whole request of the home feed, page 1 and deep: the session (with the policy subject
     // and the unread count) is one more statement, the header's user none.
     let router = support::router(t);

@@ -266,9 +266,7 @@ pub async fn thread(state: &AppState, subject: &Subject, conversation: i64, befo
     rows.reverse();
     if before.is_none() {
         if let Some(newest) = rows.last() {
-            let mut tx = state.db.begin().await?;
-            store::messages::mark_read(&mut tx, conversation, me, newest.id).await?;
-            tx.commit().await?;
+            store::messages::mark_read_alone(&state.db, conversation, me, newest.id).await?;
         }
     }
     Ok(ThreadPage {

@@ -6,7 +6,7 @@ use sqlx::FromRow;
 
 use crate::model::ids::UserId;
 use crate::on_tx;
-use crate::server::db::Tx;
+use crate::server::db::{Db, Tx};
 use crate::server::store::bundle::{Arg, Part};
 
 /// The member statuses (`conversation_members.status`).
@@ -150,6 +150,15 @@ pub async fn insert_message(
 pub async fn mark_read(tx: &mut Tx, conversation: i64, user: UserId, message: i64) -> Result<(), sqlx::Error> {
     let sql = "UPDATE conversation_members SET last_read_id = $1 WHERE conversation_id = $2 AND user_id = $3 AND last_read_id < $1";
     on_tx!(tx, c => sqlx::query(sql).bind(message).bind(conversation).bind(user).execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// `mark_read` as one statement of its own (autocommit, atomic by itself): reading a thread's
+/// newest page costs the page its bundle and this, no BEGIN / COMMIT round trips.
+#[tracing::instrument(skip_all, err(level = "warn"))]
+pub async fn mark_read_alone(db: &Db, conversation: i64, user: UserId, message: i64) -> Result<(), sqlx::Error> {
+    let sql = "UPDATE conversation_members SET last_read_id = $1 WHERE conversation_id = $2 AND user_id = $3 AND last_read_id < $1";
+    crate::on_pool!(db.write(), p => sqlx::query(sql).bind(message).bind(conversation).bind(user).execute(p).await.map(|r| r.rows_affected()))?;
     Ok(())
 }
 
