@@ -81,6 +81,27 @@ async fn small_demo_network(t: &TestDb) {
         0,
         "open cases wait, decided ones answered their reports"
     );
+    // Conversations: one-to-one and the sections' teams, each with its members and messages, the
+    // last message and read marks consistent; the documented secretary's long thread.
+    assert!(scalar(db, "SELECT COUNT(*) FROM conversations WHERE kind = 'direct'").await > 1);
+    assert!(scalar(db, "SELECT COUNT(*) FROM conversations WHERE kind = 'group'").await > 0);
+    assert_eq!(
+        scalar(
+            db,
+            "SELECT COUNT(*) FROM conversations cv WHERE (SELECT COUNT(*) FROM conversation_members m WHERE m.conversation_id = cv.id) < 2"
+        )
+        .await,
+        0
+    );
+    assert_eq!(
+        scalar(db, "SELECT COUNT(*) FROM conversations cv WHERE cv.last_message_id <> (SELECT MAX(x.id) FROM messages x WHERE x.conversation_id = cv.id)").await,
+        0
+    );
+    assert_eq!(scalar(db, "SELECT COUNT(*) FROM messages x WHERE NOT EXISTS (SELECT 1 FROM conversation_members m WHERE m.conversation_id = x.conversation_id AND m.user_id = x.author_id)").await, 0, "authors are members");
+    assert!(
+        scalar(db, "SELECT COUNT(*) FROM messages x JOIN users u ON u.id = x.author_id WHERE u.email = 'secretaire@demo.coopol.fr'").await
+            >= 10_000
+    );
     let now = app::server::now_ms();
     assert!(scalar(db, &format!("SELECT COUNT(*) FROM actions WHERE starts_at > {now}")).await > 0);
     let over = "SELECT COUNT(*) FROM actions a WHERE a.capacity IS NOT NULL AND a.capacity < \

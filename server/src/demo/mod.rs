@@ -9,6 +9,7 @@
 mod actions;
 mod bulk;
 mod feed;
+mod messages;
 mod moderation;
 mod network;
 mod texts;

@@ -92,6 +92,7 @@ pub async fn seed_network(db: &Db, sizes: Sizes, seed: u64, progress: Progress<'
     super::feed::load_publications(db, &world, &sizes, &mut rng, &mut report, progress).await?;
     super::actions::load_actions(db, &world, &sizes, &mut rng, &mut report, progress).await?;
     super::moderation::load_moderation(db, &mut report).await?;
+    super::messages::load_messages(db, &mut report).await?;
     finish(db).await?;
     Ok(report)
 }
@@ -516,6 +517,8 @@ async fn finish(db: &Db) -> Result<(), sqlx::Error> {
             "moderation_cases",
             "moderation_reports",
             "moderation_decisions",
+            "conversations",
+            "messages",
         ] {
             execute_alone(
                 db,
