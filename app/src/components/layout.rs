@@ -170,41 +170,27 @@ fn AddressBanner() -> impl IntoView {
     }
 }
 
-/// Above every page of a person whose consent in force is to an older text (or was withdrawn and
-/// the erasure cancelled): the consents page asks again.
+/// Above every page but `href`'s own, while `due` says the signed-in person has a text to read
+/// again: their consent is to an older text (or was withdrawn and the erasure cancelled), or they
+/// have not accepted the charter in force (it changed, or their account predates it).
 #[component]
-fn ConsentBanner() -> impl IntoView {
-    let t = use_texts();
-    let user = use_current_user();
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                user.await.is_some_and(|u| u.consent_due).then(|| view! {
-                    <div class="address-banner" role="region" aria-label=t.consents_title>
-                        <p>{t.consents_banner}</p>
-                        <a href="/compte/consentements" class="button">{t.consents_banner_link}</a>
-                    </div>
-                })
-            })}
-        </Suspense>
-    }
-}
-
-/// Above every page (but the charter's own) of a person who has not accepted the charter in force:
-/// it changed, or their account predates it.
-#[component]
-fn CharterBanner() -> impl IntoView {
-    let m = use_texts().moderation;
+fn AskAgainBanner(
+    due: fn(&CurrentUser) -> bool,
+    label: &'static str,
+    text: &'static str,
+    link: &'static str,
+    href: &'static str,
+) -> impl IntoView {
     let user = use_current_user();
     let location = use_location();
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                let on_charter = location.pathname.get_untracked() == "/charte";
-                user.await.is_some_and(|u| u.charter_due && !on_charter).then(|| view! {
-                    <div class="address-banner" role="region" aria-label=m.charter_title>
-                        <p>{m.charter_banner}</p>
-                        <a href="/charte" class="button">{m.charter_banner_link}</a>
+                let here = location.pathname.get_untracked() == href;
+                user.await.is_some_and(|u| due(&u) && !here).then(|| view! {
+                    <div class="address-banner" role="region" aria-label=label>
+                        <p>{text}</p>
+                        <a href=href class="button">{link}</a>
                     </div>
                 })
             })}
@@ -234,8 +220,20 @@ pub fn Layout(children: Children) -> impl IntoView {
         </nav>
         <main id="contenu" tabindex="-1">
             <AddressBanner />
-            <ConsentBanner />
-            <CharterBanner />
+            <AskAgainBanner
+                due=|u| u.consent_due
+                label=t.consents_title
+                text=t.consents_banner
+                link=t.consents_banner_link
+                href="/compte/consentements"
+            />
+            <AskAgainBanner
+                due=|u| u.charter_due
+                label=t.moderation.charter_title
+                text=t.moderation.charter_banner
+                link=t.moderation.charter_banner_link
+                href="/charte"
+            />
             {children()}
         </main>
         <footer class="site-footer">

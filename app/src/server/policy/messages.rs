@@ -56,9 +56,19 @@ pub fn can_start(s: &Subject, restricted: bool) -> bool {
 }
 
 /// Writing in a conversation: an active person with a proven address who is a member of it
-/// (`standing` "active"). Someone a request waits for answers it first.
+/// (`status` "active"). Someone a request waits for answers it first.
 pub fn can_write(s: &Subject, status: &str) -> bool {
-    s.may_speak() && status == "active"
+    s.may_speak() && is_member(s, status)
+}
+
+/// Leaving, muting, renaming a group: its members.
+pub fn is_member(s: &Subject, status: &str) -> bool {
+    s.is_active() && status == "active"
+}
+
+/// Accepting or refusing a request: the person it waits for.
+pub fn may_answer_request(s: &Subject, status: &str) -> bool {
+    s.is_active() && status == "request"
 }
 
 /// Reading it: its members, those who left (up to where they left) and the people a request
@@ -98,6 +108,8 @@ mod tests {
         assert!(can_start(&s, false) && !can_start(&s, true), "a restriction stops new conversations");
         assert!(!can_start(&Subject::anonymous(), false));
         assert!(can_write(&s, "active") && !can_write(&s, "request") && !can_write(&s, "left"));
+        assert!(is_member(&s, "active") && !is_member(&s, "left") && !is_member(&Subject::anonymous(), "active"));
+        assert!(may_answer_request(&s, "request") && !may_answer_request(&s, "active"));
         assert!(can_read(&s, "left") && can_read(&s, "request") && !can_read(&s, "refused"));
     }
 }

@@ -10,6 +10,7 @@ use crate::model::feed::{
     Audience, AudienceChoice, Author, CommentView, FeedKey, FeedPage, GroupMembership, GroupRole, PostAbilities, PostCounts, PostPage,
     PostPlace, PostView, ReactionCount, ReactionKind, SafeHtml, FEED_PAGE_SIZE,
 };
+use crate::model::moderation::ModerationScope;
 use crate::server::context::AppState;
 use crate::server::policy::feed::{self as rules, PostScope};
 use crate::server::policy::moderation::{self as moderation_rules, post_scope};
@@ -41,18 +42,33 @@ fn reaction_counts(reactions: &ReactionColumns) -> Vec<ReactionCount> {
     reactions.tallies().into_iter().filter(|(_, n, _)| *n > 0).map(|(kind, count, mine)| ReactionCount { kind, count, mine }).collect()
 }
 
-/// Whether the viewer may take up ("Modérer") this publication's words, or a comment's, written
-/// by `concerned` (`policy::moderation::can_take_up`).
-fn may_take_up(subject: &Subject, row: &PostRow, concerned: Option<UserId>) -> bool {
-    let Some(concerned) = concerned else { return false };
-    let scope = post_scope(&row.audience, row.section_id.map(|s| s.get()), row.federation_code.as_deref(), row.group_id.map(|g| g.get()));
-    let chain = moderation_rules::chain(&scope, row.federation_code.as_deref());
-    moderation_rules::can_take_up(subject, &chain, row.viewer_group_role == Some(GroupRole::Admin), concerned)
+/// Who may decide on a publication's words and its comments: the scopes of its chain, and
+/// whether the viewer administers its group.
+struct ModerationPlace {
+    chain: Vec<ModerationScope>,
+    group_admin: bool,
+}
+
+impl ModerationPlace {
+    fn of(row: &PostRow) -> Self {
+        let scope =
+            post_scope(&row.audience, row.section_id.map(|s| s.get()), row.federation_code.as_deref(), row.group_id.map(|g| g.get()));
+        Self {
+            chain: moderation_rules::chain(&scope, row.federation_code.as_deref()),
+            group_admin: row.viewer_group_role == Some(GroupRole::Admin),
+        }
+    }
+
+    /// Whether the viewer may take up ("Modérer") words written there by `concerned`
+    /// (`policy::moderation::can_take_up`).
+    fn may_take_up(&self, subject: &Subject, concerned: Option<UserId>) -> bool {
+        concerned.is_some_and(|c| moderation_rules::can_take_up(subject, &self.chain, self.group_admin, c))
+    }
 }
 
 pub fn to_view(subject: &Subject, row: PostRow, reactions: &ReactionColumns) -> PostView {
     let scope = scope_of(&row);
-    let moderate = row.hidden_at.is_none() && may_take_up(subject, &row, row.author_id);
+    let moderate = row.hidden_at.is_none() && ModerationPlace::of(&row).may_take_up(subject, row.author_id);
     let moderator = rules::can_moderate_post(subject, &scope);
     let is_author = rules::can_edit_post(subject, &scope);
     let place = match (&row.group_slug, &row.section_slug, &row.federation_code) {
@@ -253,7 +269,8 @@ pub async fn post_page(state: &AppState, subject: &Subject, id: PostId) -> Resul
     if hidden_from_viewer && !rules::can_moderate_post(subject, &scope_of(&row.post)) {
         return Err(AppError::NotFound);
     }
-    let post = to_view(subject, row.post.clone(), &row.reactions);
+    let place = ModerationPlace::of(&row.post);
+    let post = to_view(subject, row.post, &row.reactions);
     let can_comment = post.abilities.comment;
     let mut bundle = Bundle::new();
     let comments = bundle.add(store::comments::for_post(viewer, id));
@@ -269,7 +286,7 @@ pub async fn post_page(state: &AppState, subject: &Subject, id: PostId) -> Resul
             html: SafeHtml::from_stored(c.body_html),
             created_at_ms: c.created_at,
             can_delete: (c.author_id.is_some() && subject.id() == c.author_id) || post.abilities.delete,
-            can_moderate: !c.hidden && may_take_up(subject, &row.post, c.author_id),
+            can_moderate: !c.hidden && place.may_take_up(subject, c.author_id),
             can_reply: can_comment && c.parent_id.is_none() && !c.hidden,
             can_report: subject.may_speak() && c.author_id.is_some() && subject.id() != c.author_id && !c.hidden,
             hidden: c.hidden,

@@ -11,6 +11,7 @@ use crate::model::form::{FieldError, FieldErrors, RawForm};
 use crate::model::ids::UserId;
 use crate::model::messages::{ConversationSummary, ConversationsPage, MessageView, Standing, ThreadPage};
 use crate::server::context::AppState;
+use crate::server::db::Tx;
 use crate::server::policy::messages::{self as rules, ContactFacts, Delivery};
 use crate::server::policy::Subject;
 use crate::server::services::rate_limit;
@@ -37,31 +38,20 @@ fn unknown_recipient() -> AppError {
 pub async fn start(state: &AppState, subject: &Subject, form: &RawForm) -> Result<i64, AppError> {
     let me = subject.id().ok_or(AppError::NotAuthenticated)?;
     let now = now_ms();
-    {
-        let mut tx = state.db.begin_read().await?;
-        let restricted = store::moderation::restricted_anywhere(&mut tx, me, now).await?;
-        tx.rollback().await?;
-        if !rules::can_start(subject, restricted) {
-            return Err(AppError::Forbidden);
-        }
+    let mut tx = state.db.begin().await?;
+    let restricted = store::moderation::restricted_anywhere(&mut tx, me, now).await?;
+    if !rules::can_start(subject, restricted) {
+        return Err(AppError::Forbidden);
     }
     let input = StartInput::parse(form).map_err(AppError::Validation)?;
-    rate_limit::hit(&state.db, &format!("conversation:{me}"), state.settings.rate_limits.conversations_per_account).await?;
-    let mut tx = state.db.begin().await?;
-    let mut recipients = Vec::new();
-    for handle in &input.handles {
-        let id = store::users::active_id_by_handle(&mut tx, handle).await?.ok_or_else(unknown_recipient)?;
-        if id != me && !recipients.contains(&id) {
-            recipients.push(id);
-        }
-    }
-    if recipients.is_empty() {
-        return Err(unknown_recipient());
-    }
-    let facts: HashMap<UserId, Delivery> = store::messages::contact_facts(&mut tx, me, &recipients)
-        .await?
-        .into_iter()
-        .map(|r| {
+    rate_limit::hit_in(&mut tx, &format!("conversation:{me}"), state.settings.rate_limits.conversations_per_account).await?;
+    // Writing to oneself is not writing to someone: their own handle is left out.
+    let own = subject.active_user().map(|u| u.handle.as_str());
+    let handles: Vec<String> = input.handles.iter().filter(|h| Some(h.as_str()) != own).cloned().collect();
+    let rows = store::messages::contact_facts(&mut tx, me, &handles).await?;
+    let mut deliveries: Vec<(UserId, Delivery)> = Vec::new();
+    for handle in &handles {
+        let delivery = rows.iter().find(|r| r.handle == *handle).map(|r| {
             let facts = ContactFacts {
                 reachable: r.reachable,
                 blocked_either_way: r.blocked,
@@ -72,11 +62,13 @@ pub async fn start(state: &AppState, subject: &Subject, form: &RawForm) -> Resul
                 organizer_of_senders_action: r.organizer,
             };
             (r.recipient, rules::delivery(&facts))
-        })
-        .collect();
-    let deliveries: Vec<(UserId, Delivery)> =
-        recipients.iter().map(|id| (*id, facts.get(id).copied().unwrap_or(Delivery::Refused))).collect();
-    if deliveries.iter().any(|(_, d)| *d == Delivery::Refused) {
+        });
+        match delivery {
+            Some((id, d)) if d != Delivery::Refused => deliveries.push((id, d)),
+            _ => return Err(unknown_recipient()),
+        }
+    }
+    if deliveries.is_empty() {
         return Err(unknown_recipient());
     }
     let direct = match (deliveries.as_slice(), &input.title) {
@@ -109,14 +101,9 @@ pub async fn start(state: &AppState, subject: &Subject, form: &RawForm) -> Resul
 }
 
 /// The viewer's place in a conversation they may read (else: not found, whatever the reason).
-async fn readable(
-    tx: &mut crate::server::db::Tx,
-    subject: &Subject,
-    me: UserId,
-    conversation: i64,
-) -> Result<store::messages::Membership, AppError> {
+async fn readable(tx: &mut Tx, subject: &Subject, me: UserId, conversation: i64) -> Result<store::messages::Membership, AppError> {
     let membership = store::messages::membership(tx, conversation, me).await?.ok_or(AppError::NotFound)?;
-    if !rules::can_read(subject, &membership.status) || store::messages::hidden_by_block(tx, conversation, me).await? {
+    if !rules::can_read(subject, &membership.status) || membership.hidden_by_block {
         return Err(AppError::NotFound);
     }
     Ok(membership)
@@ -124,14 +111,9 @@ async fn readable(
 
 /// The viewer's place in a conversation they are an active member of (else: not found, or
 /// forbidden when they only read it).
-async fn member(
-    tx: &mut crate::server::db::Tx,
-    subject: &Subject,
-    me: UserId,
-    conversation: i64,
-) -> Result<store::messages::Membership, AppError> {
+async fn member(tx: &mut Tx, subject: &Subject, me: UserId, conversation: i64) -> Result<store::messages::Membership, AppError> {
     let membership = readable(tx, subject, me, conversation).await?;
-    if membership.status != ACTIVE {
+    if !rules::is_member(subject, &membership.status) {
         return Err(AppError::Forbidden);
     }
     Ok(membership)
@@ -141,22 +123,13 @@ async fn member(
 pub async fn send(state: &AppState, subject: &Subject, conversation: i64, form: &RawForm) -> Result<i64, AppError> {
     let me = subject.id().ok_or(AppError::NotAuthenticated)?;
     let now = now_ms();
-    {
-        let mut tx = state.db.begin_read().await?;
-        let membership = readable(&mut tx, subject, me, conversation).await?;
-        tx.rollback().await?;
-        if !rules::can_write(subject, &membership.status) {
-            return Err(AppError::Forbidden);
-        }
-    }
-    let input = MessageInput::parse(form).map_err(AppError::Validation)?;
-    rate_limit::hit(&state.db, &format!("message:{me}"), state.settings.rate_limits.messages_per_account).await?;
     let mut tx = state.db.begin().await?;
-    // Checked again in the writing transaction: they may have left meanwhile.
     let membership = readable(&mut tx, subject, me, conversation).await?;
     if !rules::can_write(subject, &membership.status) {
         return Err(AppError::Forbidden);
     }
+    let input = MessageInput::parse(form).map_err(AppError::Validation)?;
+    rate_limit::hit_in(&mut tx, &format!("message:{me}"), state.settings.rate_limits.messages_per_account).await?;
     let rendered = richtext::render(&input.body);
     let id = store::messages::insert_message(&mut tx, conversation, me, &input.body, rendered.html.as_str(), now).await?;
     tx.commit().await?;
@@ -169,7 +142,7 @@ pub async fn answer_request(state: &AppState, subject: &Subject, conversation: i
     let me = subject.id().ok_or(AppError::NotAuthenticated)?;
     let mut tx = state.db.begin().await?;
     let membership = readable(&mut tx, subject, me, conversation).await?;
-    if membership.status != REQUEST {
+    if !rules::may_answer_request(subject, &membership.status) {
         return Err(AppError::Forbidden);
     }
     let status = if accept { ACTIVE } else { store::messages::REFUSED };
@@ -252,14 +225,17 @@ pub async fn list(state: &AppState, subject: &Subject, before: Option<(i64, i64)
 /// the newest page marks it read (one more).
 pub async fn thread(state: &AppState, subject: &Subject, conversation: i64, before: Option<i64>) -> Result<ThreadPage, AppError> {
     let me = subject.id().ok_or(AppError::NotAuthenticated)?;
-    if !subject.is_active() {
-        return Err(AppError::NotFound);
-    }
     let mut bundle = Bundle::new();
     let header = bundle.add(store::messages::lines_part(me, Lines::One(conversation)));
     let messages = bundle.add(store::messages::thread_part(me, conversation, before, THREAD_PAGE));
     let lists = bundle.run(&state.db).await?;
+    // The statement already keeps to what they may read (their membership, no block); the rule
+    // decides on what it found.
     let line = lists.take::<ConversationLine>(header)?.into_iter().next().ok_or(AppError::NotFound)?;
+    if !rules::can_read(subject, &line.status) {
+        return Err(AppError::NotFound);
+    }
+    let can_write = rules::can_write(subject, &line.status);
     let summary = summary(line).ok_or(AppError::NotFound)?;
     let mut rows: Vec<MessageRow> = lists.take(messages)?;
     let older = (rows.len() as i64 == THREAD_PAGE).then(|| rows.last().map(|r| r.id)).flatten();
@@ -275,7 +251,7 @@ pub async fn thread(state: &AppState, subject: &Subject, conversation: i64, befo
         name: summary.name,
         standing: summary.standing,
         muted: summary.muted,
-        can_write: summary.standing == Standing::Member && subject.may_speak(),
+        can_write,
         messages: rows
             .into_iter()
             .map(|r| MessageView {

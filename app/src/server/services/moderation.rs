@@ -156,8 +156,20 @@ async fn case_scope(tx: &mut Tx, item_scope: &ModerationScope, concerned: UserId
     Ok(scope)
 }
 
-fn snapshot_of(text: &str) -> String {
-    text.chars().take(MAX_SNAPSHOT_CHARS).collect()
+/// The item's case, opened (or opened again) in `scope` with the item's text as it is now.
+async fn open_case(
+    tx: &mut Tx,
+    existing: Option<&CaseRow>,
+    kind: ItemKind,
+    item_id: i64,
+    item: &Located,
+    scope: &ModerationScope,
+    now: i64,
+) -> Result<i64, AppError> {
+    let snapshot: String = item.text.chars().take(MAX_SNAPSHOT_CHARS).collect();
+    let new_case =
+        NewCase { kind, item_id, concerned_id: item.concerned, scope, snapshot: &snapshot, context_link: &item.link, now_ms: now };
+    Ok(store::moderation::open_case(tx, existing, &new_case).await?)
 }
 
 /// "Signaler": one report per person per item (a second one changes nothing and answers
@@ -182,17 +194,7 @@ pub async fn report(state: &AppState, subject: &Subject, kind: ItemKind, key: &s
         return Ok(false);
     }
     let scope = case_scope(&mut tx, &item.item_scope, item.concerned).await?;
-    let snapshot = snapshot_of(&item.text);
-    let new_case = NewCase {
-        kind,
-        item_id: id,
-        concerned_id: item.concerned,
-        scope: &scope,
-        snapshot: &snapshot,
-        context_link: &item.link,
-        now_ms: now,
-    };
-    let case_id = store::moderation::open_case(&mut tx, existing.as_ref(), &new_case).await?;
+    let case_id = open_case(&mut tx, existing.as_ref(), kind, id, &item, &scope, now).await?;
     let Some(reports) = store::moderation::add_report(&mut tx, case_id, me, input.category, &input.explanation, now).await? else {
         return Ok(false);
     };
@@ -248,19 +250,7 @@ pub async fn take_up(state: &AppState, subject: &Subject, kind: ItemKind, key: &
             }
             open.id
         }
-        None => {
-            let snapshot = snapshot_of(&item.text);
-            let new_case = NewCase {
-                kind,
-                item_id: id,
-                concerned_id: item.concerned,
-                scope: &scope,
-                snapshot: &snapshot,
-                context_link: &item.link,
-                now_ms: now,
-            };
-            store::moderation::open_case(&mut tx, existing.as_ref(), &new_case).await?
-        }
+        None => open_case(&mut tx, existing.as_ref(), kind, id, &item, &scope, now).await?,
     };
     tx.commit().await?;
     Ok(case_id)
@@ -502,7 +492,7 @@ pub async fn appeal_by_link(state: &AppState, token: &str, form: &RawForm) -> Re
     let hash = crate::server::auth::session_token::hash(token);
     let mut tx = state.db.begin().await?;
     let user = store::tokens::take(&mut tx, &hash, store::tokens::MODERATION_APPEAL, now).await?.ok_or(AppError::NotFound)?;
-    let id = store::moderation::latest_suspension(&state.db, user).await?.ok_or(AppError::NotFound)?;
+    let id = store::moderation::latest_suspension(&mut tx, user).await?.ok_or(AppError::NotFound)?;
     let d = store::moderation::decision(&mut tx, id).await?.ok_or(AppError::NotFound)?;
     if !rules::can_appeal_by_link(user, d.concerned_id, d.kind, d.appealed_at.is_some()) {
         return Err(AppError::Forbidden);

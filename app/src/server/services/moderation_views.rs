@@ -230,8 +230,7 @@ pub async fn decision(state: &AppState, subject: &Subject, id: i64) -> Result<De
 pub async fn suspension_by_link(state: &AppState, token: &str) -> Result<DecisionView, AppError> {
     let now = crate::server::now_ms();
     let hash = crate::server::auth::session_token::hash(token);
-    let user = store::tokens::user_of(&state.db, &hash, store::tokens::MODERATION_APPEAL, now).await?.ok_or(AppError::NotFound)?;
-    let id = store::moderation::latest_suspension(&state.db, user).await?.ok_or(AppError::NotFound)?;
+    let (user, id) = store::moderation::suspension_of_link(&state.db, &hash, now).await?.ok_or(AppError::NotFound)?;
     let row = store::moderation::decision_page(&state.db, id, user).await?.ok_or(AppError::NotFound)?;
     let d = &row.decision;
     let can_appeal = rules::can_appeal_by_link(user, d.concerned_id, d.kind, d.appealed_at.is_some());

@@ -2,7 +2,7 @@
 
 use crate::error::AppError;
 use crate::server::context::Limit;
-use crate::server::db::Db;
+use crate::server::db::{Db, Tx};
 use crate::server::{now_ms, store};
 
 fn window(limit: Limit, now: i64) -> (i64, i64) {
@@ -14,11 +14,18 @@ fn window(limit: Limit, now: i64) -> (i64, i64) {
 
 /// Counts one attempt in `bucket`; refuses it once the window's budget is spent.
 pub async fn hit(db: &Db, bucket: &str, limit: Limit) -> Result<(), AppError> {
-    let (start, retry_after_secs) = window(limit, now_ms());
     let mut tx = db.begin().await?;
-    let hits = store::rate_limits::hit(&mut tx, bucket, start).await?;
+    // Committed even when refused: the refused attempt counts too.
+    let counted = hit_in(&mut tx, bucket, limit).await;
     tx.commit().await?;
-    if hits > limit.max {
+    counted
+}
+
+/// `hit`, inside the caller's transaction: the attempt counts with the write it guards (and a
+/// refused one rolls back with it).
+pub async fn hit_in(tx: &mut Tx, bucket: &str, limit: Limit) -> Result<(), AppError> {
+    let (start, retry_after_secs) = window(limit, now_ms());
+    if store::rate_limits::hit(tx, bucket, start).await? > limit.max {
         Err(AppError::RateLimited { retry_after_secs })
     } else {
         Ok(())

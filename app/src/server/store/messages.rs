@@ -13,12 +13,13 @@ use crate::server::store::bundle::{Arg, Part};
 pub const ACTIVE: &str = "active";
 pub const REQUEST: &str = "request";
 pub const REFUSED: &str = "refused";
-pub const LEFT: &str = "left";
 
-/// What links `me` to each of `recipients` (`policy::messages::ContactFacts`), in one statement.
+/// What links `me` to each person named by `handles` (`policy::messages::ContactFacts`), in one
+/// statement; a handle no account has (or `me`'s) has no row.
 #[derive(Debug, Clone, FromRow, PartialEq, Eq)]
 pub struct ContactRow {
     pub recipient: UserId,
+    pub handle: String,
     pub reachable: bool,
     pub blocked: bool,
     pub same_section: bool,
@@ -29,15 +30,15 @@ pub struct ContactRow {
 }
 
 #[tracing::instrument(skip_all, err(level = "warn"))]
-pub async fn contact_facts(tx: &mut Tx, me: UserId, recipients: &[UserId]) -> Result<Vec<ContactRow>, sqlx::Error> {
-    if recipients.is_empty() {
+pub async fn contact_facts(tx: &mut Tx, me: UserId, handles: &[String]) -> Result<Vec<ContactRow>, sqlx::Error> {
+    if handles.is_empty() {
         return Ok(Vec::new());
     }
-    let placeholders: Vec<String> = (0..recipients.len()).map(|i| format!("${}", i + 2)).collect();
+    let placeholders: Vec<String> = (0..handles.len()).map(|i| format!("${}", i + 2)).collect();
     let sql = format!(
         "WITH me AS (SELECT u.id, sc.section_id, c.departement_code AS federation_code FROM users u \
            LEFT JOIN communes c ON c.insee = u.commune_insee LEFT JOIN section_communes sc ON sc.insee = u.commune_insee WHERE u.id = $1) \
-         SELECT r.id AS recipient, (r.suspended_at IS NULL) AS reachable, \
+         SELECT r.id AS recipient, r.handle, (r.suspended_at IS NULL) AS reachable, \
            EXISTS (SELECT 1 FROM blocks b WHERE (b.blocker_id = me.id AND b.blocked_id = r.id) OR (b.blocker_id = r.id AND b.blocked_id = me.id)) AS blocked, \
            (rsc.section_id IS NOT NULL AND me.section_id IS NOT NULL AND rsc.section_id = me.section_id) AS same_section, \
            EXISTS (SELECT 1 FROM coopains k WHERE k.user_id = me.id AND k.coopain_id = r.id) AS coopains, \
@@ -49,13 +50,13 @@ pub async fn contact_facts(tx: &mut Tx, me: UserId, recipients: &[UserId]) -> Re
            EXISTS (SELECT 1 FROM action_organizers ao JOIN action_rsvps rv ON rv.action_id = ao.action_id \
              WHERE ao.user_id = r.id AND rv.user_id = me.id) AS organizer \
          FROM me CROSS JOIN users r LEFT JOIN section_communes rsc ON rsc.insee = r.commune_insee \
-         WHERE r.id IN ({}) AND r.id <> me.id",
+         WHERE r.handle IN ({}) AND r.id <> me.id",
         placeholders.join(", ")
     );
     on_tx!(tx, c => {
         let mut q = sqlx::query_as(&sql).bind(me);
-        for r in recipients {
-            q = q.bind(*r);
+        for handle in handles {
+            q = q.bind(handle);
         }
         q.fetch_all(c).await
     })
@@ -98,25 +99,21 @@ pub async fn set_member(tx: &mut Tx, conversation: i64, user: UserId, status: &s
 /// A conversation as one of its members sees it.
 #[derive(Debug, Clone, FromRow, PartialEq, Eq)]
 pub struct Membership {
-    pub conversation_id: i64,
+    /// 'direct' or 'group'.
     pub kind: String,
-    pub title: Option<String>,
     pub status: String,
-    pub left_message_id: Option<i64>,
-    pub last_read_id: i64,
-    pub last_message_id: i64,
-    pub muted: bool,
-    /// Active members, them included.
-    pub active_count: i64,
+    /// Someone in it blocked them, or was blocked by them (`HIDDEN_BY_BLOCK`).
+    pub hidden_by_block: bool,
 }
 
 /// `user`'s place in a conversation (none: never in it).
 #[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn membership(tx: &mut Tx, conversation: i64, user: UserId) -> Result<Option<Membership>, sqlx::Error> {
-    let sql = "SELECT cv.id AS conversation_id, cv.kind, cv.title, m.status, m.left_message_id, m.last_read_id, cv.last_message_id, m.muted, \
-               (SELECT CAST(COUNT(*) AS BIGINT) FROM conversation_members a WHERE a.conversation_id = cv.id AND a.status = 'active') AS active_count \
-               FROM conversations cv JOIN conversation_members m ON m.conversation_id = cv.id AND m.user_id = $2 WHERE cv.id = $1";
-    on_tx!(tx, c => sqlx::query_as(sql).bind(conversation).bind(user).fetch_optional(c).await)
+    let sql = format!(
+        "SELECT cv.kind, m.status, {HIDDEN_BY_BLOCK} AS hidden_by_block \
+         FROM conversations cv JOIN conversation_members m ON m.conversation_id = cv.id AND m.user_id = $1 WHERE cv.id = $2"
+    );
+    on_tx!(tx, c => sqlx::query_as(&sql).bind(user).bind(conversation).fetch_optional(c).await)
 }
 
 /// The conversation's other people and how they are in it.
@@ -184,21 +181,6 @@ pub async fn rename(tx: &mut Tx, conversation: i64, title: &str) -> Result<(), s
     let sql = "UPDATE conversations SET title = $1 WHERE id = $2 AND kind = 'group'";
     on_tx!(tx, c => sqlx::query(sql).bind(title).bind(conversation).execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
-}
-
-/// Whether someone in the conversation blocked `user`, or was blocked by them.
-#[tracing::instrument(skip_all, err(level = "warn"))]
-pub async fn hidden_by_block(tx: &mut Tx, conversation: i64, user: UserId) -> Result<bool, sqlx::Error> {
-    let sql = format!("SELECT CAST(COUNT(*) AS BIGINT) FROM conversations cv WHERE cv.id = $2 AND {HIDDEN_BY_BLOCK}");
-    let n: i64 = on_tx!(tx, c => sqlx::query_scalar(&sql).bind(user).bind(conversation).fetch_one(c).await)?;
-    Ok(n > 0)
-}
-
-/// Conversations a person started today (the rate limit on new conversations).
-#[tracing::instrument(skip_all, err(level = "warn"))]
-pub async fn started_since(tx: &mut Tx, user: UserId, since_ms: i64) -> Result<i64, sqlx::Error> {
-    let sql = "SELECT CAST(COUNT(*) AS BIGINT) FROM conversations WHERE created_by = $1 AND created_at >= $2";
-    on_tx!(tx, c => sqlx::query_scalar(sql).bind(user).bind(since_ms).fetch_one(c).await)
 }
 
 /// Someone the person blocked, or who blocked them, is in the conversation: it is hidden from

@@ -368,12 +368,28 @@ pub async fn decision(tx: &mut Tx, id: i64) -> Result<Option<DecisionRow>, sqlx:
     on_tx!(tx, c => sqlx::query_as(sql).bind(id).fetch_optional(c).await)
 }
 
-/// The person's latest suspension (not an appeal's answer).
+/// A suspension (not an appeal's answer), in `moderation_decisions`.
+const SUSPENSION: &str = "kind = 'suspend' AND appeal_of IS NULL";
+
+/// The person's latest suspension.
 #[tracing::instrument(skip_all, err(level = "warn"))]
-pub async fn latest_suspension(db: &Db, user: UserId) -> Result<Option<i64>, sqlx::Error> {
-    let sql =
-        "SELECT id FROM moderation_decisions WHERE concerned_id = $1 AND kind = 'suspend' AND appeal_of IS NULL ORDER BY id DESC LIMIT 1";
-    crate::on_pool!(db.read(), p => sqlx::query_scalar(sql).bind(user).fetch_optional(p).await)
+pub async fn latest_suspension(tx: &mut Tx, user: UserId) -> Result<Option<i64>, sqlx::Error> {
+    let sql = format!("SELECT id FROM moderation_decisions WHERE concerned_id = $1 AND {SUSPENSION} ORDER BY id DESC LIMIT 1");
+    on_tx!(tx, c => sqlx::query_scalar(&sql).bind(user).fetch_optional(c).await)
+}
+
+/// The person a suspension's link (still good, not used) names, and their latest suspension: one
+/// statement.
+#[tracing::instrument(skip_all, err(level = "warn"))]
+pub async fn suspension_of_link(db: &Db, token_hash: &str, now_ms: i64) -> Result<Option<(UserId, i64)>, sqlx::Error> {
+    let sql = format!(
+        "SELECT t.user_id, (SELECT d.id FROM moderation_decisions d WHERE d.concerned_id = t.user_id AND {SUSPENSION} \
+           ORDER BY d.id DESC LIMIT 1) AS decision_id FROM account_tokens t \
+         WHERE t.token_hash = $1 AND t.purpose = $2 AND t.used_at IS NULL AND t.expires_at > $3"
+    );
+    let row: Option<(UserId, Option<i64>)> = crate::on_pool!(db.read(), p => sqlx::query_as(&sql).bind(token_hash)
+        .bind(crate::server::store::tokens::MODERATION_APPEAL).bind(now_ms).fetch_optional(p).await)?;
+    Ok(row.and_then(|(user, decision)| Some((user, decision?))))
 }
 
 /// A decision as its page shows it, in one statement: the decision, its case, its appeal and the

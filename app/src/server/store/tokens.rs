@@ -57,13 +57,6 @@ pub async fn is_valid(db: &Db, token_hash: &str, purpose: &str, now_ms: i64) -> 
     Ok(n > 0)
 }
 
-/// The person a link that is still good belongs to, without using it.
-#[tracing::instrument(skip_all, err(level = "warn"))]
-pub async fn user_of(db: &Db, token_hash: &str, purpose: &str, now_ms: i64) -> Result<Option<UserId>, sqlx::Error> {
-    let sql = "SELECT user_id FROM account_tokens WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > $3";
-    on_pool!(db.read(), p => sqlx::query_scalar(sql).bind(token_hash).bind(purpose).bind(now_ms).fetch_optional(p).await)
-}
-
 /// Uses the link: the person it belongs to, once (a second use, or an expired link, finds none).
 #[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn take(tx: &mut Tx, token_hash: &str, purpose: &str, now_ms: i64) -> Result<Option<UserId>, sqlx::Error> {
