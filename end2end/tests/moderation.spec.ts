@@ -46,6 +46,9 @@ test("signaler, masquer avec la charte, faire appel, rétablir, journaux", async
   await a.getByLabel("Ton message").fill(text);
   await a.getByLabel("Pour qui ?").selectOption("section|");
   await a.getByRole("button", { name: "Publier", exact: true }).click();
+  // Published (in place with JavaScript, after the redirect without) before leaving the page: a
+  // navigation started earlier can cancel the publication's request.
+  await expect(a.locator("article.post", { hasText: text })).toBeVisible();
   await open(a, js, `/sections/${slug}/fil`);
   const postPath = await a.locator("article.post", { hasText: text }).locator(".post-header .hint a").first().getAttribute("href");
   expect(postPath).toBeTruthy();
