@@ -1,6 +1,6 @@
 // The live stream of a signed-in person's tab: one EventSource on /api/flux per page, in plain
-// JavaScript so that a page whose only live part is the notifications badge (an action, a section)
-// ships no WebAssembly at all. It keeps the badge up to date and hands every event to the page's
+// JavaScript so that a page whose only live parts are the badges (an action, a section) ships no
+// WebAssembly at all. It keeps the notifications and messages badges up to date and hands every event to the page's
 // islands as a `coopol-live` DOM event on `document` (detail: { type, data }); the events that
 // came before the islands woke up wait in `window.coopolLive.events` for them to read.
 //
@@ -9,8 +9,8 @@
 // Last-Event-ID would): nothing published between two pages is lost, nothing is shown twice.
 
 const LAST_EVENT_KEY = "coopol-flux-dernier";
-const KINDS = ["post", "counts", "notifications"];
-const live = (window.coopolLive = { events: [] });
+const KINDS = ["post", "counts", "notifications", "messages"];
+const live = (window.coopolLive = { events: [], showUnread: (kind, count) => showUnread(kind, count) });
 
 function signedIn() {
   return !!document.querySelector('meta[name="coopol-account"]')?.getAttribute("content");
@@ -34,9 +34,10 @@ function lastSeen() {
   }
 }
 
-// The badge in the navigation: its texts for any count come with the page (in its language).
-function showUnread(count) {
-  for (const badge of document.querySelectorAll(".unread-badge[data-unread]")) {
+// A badge in the navigation ("notifications" or "messages"): its texts for any count come with
+// the page (in its language).
+function showUnread(kind, count) {
+  for (const badge of document.querySelectorAll(`.unread-badge[data-badge="${kind}"][data-unread]`)) {
     badge.dataset.unread = String(count);
     badge.hidden = count === 0;
     const cap = Number(badge.dataset.cap);
@@ -72,7 +73,7 @@ function connect() {
       } catch (_) {
         return;
       }
-      if (type === "notifications" && typeof data.unread === "number") showUnread(data.unread);
+      if ((type === "notifications" || type === "messages") && typeof data.unread === "number") showUnread(type, data.unread);
       deliver(type, data);
     });
   }

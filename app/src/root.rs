@@ -12,6 +12,7 @@ use crate::pages::account::AccountPage;
 use crate::pages::address::ConfirmAddressPage;
 use crate::pages::consents::ConsentsPage;
 use crate::pages::keep_account::KeepAccountPage;
+use crate::pages::messages::{list::ConversationsPageView, new::NewConversationPage, thread::ThreadPageView};
 use crate::pages::moderation::{
     case::CasePage, charter::CharterPage, decision::DecisionPage, decision::SuspensionAppealPage, journal::JournalPageView,
     queues::MyQueuesPage, queues::QueuePageView, report::ReportItemPage,
@@ -150,6 +151,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/groupes/:slug") view=GroupPage ssr=SsrMode::Async />
                     <Route path=path!("/coopains") view=CoopainsPage ssr=SsrMode::Async />
                     <Route path=path!("/notifications") view=NotificationsPageView ssr=SsrMode::Async />
+                    <Route path=path!("/messages") view=ConversationsPageView ssr=SsrMode::Async />
+                    <Route path=path!("/messages/nouveau") view=NewConversationPage ssr=SsrMode::Async />
+                    <Route path=path!("/messages/:id") view=ThreadPageView ssr=SsrMode::Async />
                     <Route path=path!("/actions") view=ActionsListPage ssr=SsrMode::Async />
                     <Route path=path!("/mes-actions") view=MyActionsPageView ssr=SsrMode::Async />
                     <Route path=path!("/actions/nouvelle") view=NewActionPage ssr=SsrMode::Async />

@@ -174,6 +174,10 @@ pub struct ServeArgs {
     /// New conversations one person may start per day (each may notify up to 29 people).
     #[arg(long, env = "COOPOL_CONVERSATION_LIMIT_PER_DAY", default_value_t = 20)]
     pub conversation_limit_per_day: i64,
+    /// How long a message stays unread before its reader gets one e-mail for the conversation,
+    /// in seconds (checked by the reminder job, every `COOPOL_REMINDER_INTERVAL_SECS`).
+    #[arg(long, env = "COOPOL_MESSAGE_MAIL_DELAY_SECS", default_value_t = 900)]
+    pub message_mail_delay_secs: i64,
     /// For how many hours after sign-up an account is new: it publishes and reports less.
     #[arg(long, env = "COOPOL_NEW_ACCOUNT_HOURS", default_value_t = 24)]
     pub new_account_hours: i64,

@@ -1,10 +1,10 @@
 //! Background jobs: housekeeping (expired sessions, old rate-limit windows, the live-event outbox,
-//! new contacts past their retention), action reminders and the mail worker. Idempotent, so several instances may
+//! new contacts past their retention), action reminders, the mail for unread messages and the mail worker. Idempotent, so several instances may
 //! run them at once, and a restart loses nothing (what was sent is in the database).
 
 use std::time::Duration;
 
-use app::server::services::{rate_limit, reminders, sessions};
+use app::server::services::{messages, rate_limit, reminders, sessions};
 use app::server::{now_ms, AppState, Db};
 
 use crate::mail::Mailer;
@@ -59,6 +59,12 @@ pub fn spawn_housekeeping(db: Db) -> tokio::task::JoinHandle<()> {
 /// One pass of the reminders: records those due (in-app notifications, and their e-mails in the
 /// outbox). Returns how many were recorded.
 pub async fn run_reminders_once(state: &AppState) -> usize {
+    // The mail for the absent of conversations rides on the same tick.
+    match messages::mail_the_absent(state, now_ms()).await {
+        Ok(n) if n > 0 => tracing::info!(written = n, "mails about unread messages written"),
+        Ok(_) => {}
+        Err(_) => tracing::warn!("mails about unread messages failed"),
+    }
     match reminders::record_due(state, now_ms()).await {
         Ok(recorded) => {
             if recorded > 0 {

@@ -1,7 +1,8 @@
 //! `GET /api/flux`: the Server-Sent Events stream of one browser tab.
 //!
 //! Events carry ids only; each one is re-checked for this viewer before it is sent (a publication
-//! through `POST_VISIBLE`, a notification count only to its recipient). `Last-Event-ID` (or
+//! through `POST_VISIBLE`, a notification count only to its recipient, a message's conversation
+//! id and unread count only to the member it was written for). `Last-Event-ID` (or
 //! `?depuis=`, which the next page of the same tab sends: pages are full navigations) resumes from
 //! the outbox; after the replay a `pret` event gives the tab its position, so events it could not
 //! see do not have to be scanned again. Keep-alive comments every 15 s keep proxies from closing
@@ -182,6 +183,13 @@ async fn message_for(db: &Db, checks: &LiveChecks, viewer: UserId, event: &LiveE
         ("post_changed", Some(post_id), _) => {
             checks.post(post_id, viewer).await?;
             Some(Event::default().event("counts").data(format!("{{\"post\":{post_id}}}")))
+        }
+        // A message for this person: which conversation moved, and their badge's count (read
+        // again here, after the commit: what they read meanwhile counts).
+        ("message", _, Some(user_id)) if user_id == viewer => {
+            let conversation = event.conversation_id?;
+            let unread = store::messages::unread_conversations(db, viewer).await.ok()?;
+            Some(Event::default().event("messages").data(format!("{{\"conversation\":{conversation},\"unread\":{unread}}}")))
         }
         ("notification", _, Some(user_id)) if user_id == viewer => {
             let unread = store::notifications::unread_count(db, viewer).await.ok()?;

@@ -4,6 +4,7 @@
 pub mod account;
 pub mod actions;
 pub mod feed;
+pub mod messages;
 pub mod moderation;
 pub mod profile;
 pub mod territory;

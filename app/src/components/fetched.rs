@@ -172,3 +172,46 @@ pub async fn post_form(form: &leptos::web_sys::HtmlFormElement) -> bool {
 pub async fn post_form(_form: &leptos::web_sys::HtmlFormElement) -> bool {
     false
 }
+
+/// Fetches a conversation's newest page (which marks it read) and appends the messages newer
+/// than `newest` to the thread shown in `root`. Answers the newest id now shown.
+#[cfg(feature = "hydrate")]
+pub async fn show_new_messages(conversation: i64, root: NodeRef<leptos::html::Div>, newest: i64) -> Option<i64> {
+    let document = fetch_page(&format!("/messages/{conversation}")).await?;
+    let fetched = document.query_selector(".live-thread ol.messages").ok()??;
+    let list = root.get_untracked()?.query_selector("ol.messages").ok()??;
+    let mut last = newest;
+    let mut appended = None;
+    for item in select_all(&fetched, "li[data-message]") {
+        match number_attribute(&item, "data-message") {
+            Some(id) if id > last => {
+                let _ = list.append_child(&item);
+                last = id;
+                appended = Some(item);
+            }
+            _ => {}
+        }
+    }
+    if let Some(item) = appended {
+        item.scroll_into_view_with_bool(false);
+    }
+    Some(last)
+}
+
+#[cfg(not(feature = "hydrate"))]
+pub async fn show_new_messages(_conversation: i64, _root: NodeRef<leptos::html::Div>, _newest: i64) -> Option<i64> {
+    None
+}
+
+/// Draws the first page of `/messages` again in `root`, as the server draws it now.
+#[cfg(feature = "hydrate")]
+pub async fn refresh_conversations(root: NodeRef<leptos::html::Div>) {
+    let Some(document) = fetch_page("/messages").await else { return };
+    let Some(fetched) = document.query_selector(".live-conversations").ok().flatten() else { return };
+    if let Some(root) = root.get_untracked() {
+        root.set_inner_html(&fetched.inner_html());
+    }
+}
+
+#[cfg(not(feature = "hydrate"))]
+pub async fn refresh_conversations(_root: NodeRef<leptos::html::Div>) {}

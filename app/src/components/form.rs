@@ -133,6 +133,9 @@ pub fn TextArea(
     #[prop(optional, into)] hint: Option<String>,
     #[prop(optional)] maxlength: Option<usize>,
     #[prop(default = 4)] rows: usize,
+    /// The phone keyboard's Enter key label ("send" for a message).
+    #[prop(optional)]
+    enterkeyhint: Option<&'static str>,
 ) -> impl IntoView {
     let id = format!("champ-{name}");
     let describedby = described_by(&name, hint.is_some(), error.is_some());
@@ -147,6 +150,7 @@ pub fn TextArea(
                 name=name.clone()
                 rows=rows
                 maxlength=maxlength
+                enterkeyhint=enterkeyhint
                 aria-invalid=invalid
                 aria-describedby=describedby
             >

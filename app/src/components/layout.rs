@@ -53,16 +53,23 @@ fn NavLinks() -> impl IntoView {
                             (None, Some(code)) => format!("/federations/{code}"),
                             (None, None) => "/trouver-ma-section".to_string(),
                         };
-                        // Phones show four entries (field actions first among them); Ma section,
-                        // Groupes and Coopains are also linked from the home page, the feed and the
-                        // profile page, and "Se déconnecter" lives in the header.
+                        // Phones show five entries (field actions first among them, notifications
+                        // as a bell); Ma section, Groupes and Coopains are also linked from the home
+                        // page, the feed and the profile page, and "Se déconnecter" lives in the header.
                         view! {
                             <li><a href="/fil">{t.feed.nav_feed}</a></li>
                             <li><a href="/actions">{t.actions.nav_actions}</a></li>
                             <li class="wide-only"><a href=place>{t.territory.nav_my_section}</a></li>
                             <li class="wide-only"><a href="/groupes">{t.feed.nav_groups}</a></li>
                             <li class="wide-only"><a href="/coopains">{t.feed.nav_coopains}</a></li>
-                            <li><NotificationsLink count=user.unread_notifications /></li>
+                            <li>
+                                <CountedLink href="/messages" kind="messages" label=t.messages.nav_messages phone_icon=None
+                                    count=user.unread_conversations text=t.messages.unread_badge />
+                            </li>
+                            <li>
+                                <CountedLink href="/notifications" kind="notifications" label=t.feed.nav_notifications phone_icon=Some("🔔")
+                                    count=user.unread_notifications text=t.feed.unread_badge />
+                            </li>
                             <li><a href="/profil">{t.nav_profile}</a></li>
                         }
                             .into_any()
@@ -83,29 +90,43 @@ fn NavLinks() -> impl IntoView {
     }
 }
 
-/// "Notifications" with the unread count: rendered with the page (with the current user), then
-/// kept up to date by the live stream in plain JavaScript (`public/live.js`), which takes the
-/// badge's texts for any count from here, in the page's language.
+/// "Messages" or "Notifications" with its unread count: rendered with the page (with the current
+/// user), then kept up to date by the live stream in plain JavaScript (`public/live.js`, by the
+/// badge's `data-badge`), which takes the badge's texts for any count from here, in the page's
+/// language. With `phone_icon`, phones show the icon and read the label (too long for the bar).
 #[component]
-fn NotificationsLink(count: i64) -> impl IntoView {
+fn CountedLink(
+    href: &'static str,
+    kind: &'static str,
+    label: &'static str,
+    phone_icon: Option<&'static str>,
+    count: i64,
+    text: fn(i64) -> String,
+) -> impl IntoView {
     use crate::model::feed::{unread_label, UNREAD_CAP};
-    let t = use_texts().feed;
     // "{n} notifications non lues": the count goes where `live.js` finds `{n}`.
-    let template = |n: i64| (t.unread_badge)(n).replacen(&n.to_string(), "{n}", 1);
+    let template = |n: i64| text(n).replacen(&n.to_string(), "{n}", 1);
     view! {
-        <a href="/notifications" class="notifications-link">
-            {t.nav_notifications}
+        <a href=href class=format!("{kind}-link")>
+            {match phone_icon {
+                Some(icon) => view! {
+                    <span class="phone-only" aria-hidden="true">{icon}</span>
+                    <span class="wide-label">{label}</span>
+                }.into_any(),
+                None => view! { {label} }.into_any(),
+            }}
             <span
                 class="unread-badge"
+                data-badge=kind
                 data-unread=count.to_string()
                 data-cap=UNREAD_CAP.to_string()
                 data-text-one=template(1)
                 data-text-many=template(2)
-                data-text-cap=(t.unread_badge)(UNREAD_CAP)
+                data-text-cap=text(UNREAD_CAP)
                 hidden=count == 0
             >
                 <span aria-hidden="true">{unread_label(count)}</span>
-                <span class="visually-hidden">{(t.unread_badge)(count)}</span>
+                <span class="visually-hidden">{text(count)}</span>
             </span>
         </a>
     }

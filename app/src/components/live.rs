@@ -44,6 +44,8 @@ pub struct Live {
     pub changed: ArcRwSignal<Option<(u64, i64)>>,
     /// How many publications this page's composer sent (the feed then shows its first page).
     pub published: ArcRwSignal<u64>,
+    /// The latest conversation with a new message for this person, with a sequence number.
+    pub message: ArcRwSignal<Option<(u64, i64)>>,
 }
 
 /// The page's live state, fed by `public/live.js`; `None` on the server and for visitors.
@@ -55,8 +57,12 @@ pub fn use_live() -> Option<Live> {
     LIVE.with(|cell| {
         cell.get_or_init(|| {
             signed_in().then(|| {
-                let live =
-                    Live { new_posts: ArcRwSignal::new(Vec::new()), changed: ArcRwSignal::new(None), published: ArcRwSignal::new(0) };
+                let live = Live {
+                    new_posts: ArcRwSignal::new(Vec::new()),
+                    changed: ArcRwSignal::new(None),
+                    published: ArcRwSignal::new(0),
+                    message: ArcRwSignal::new(None),
+                };
                 listen(live.clone());
                 live
             })
@@ -90,6 +96,9 @@ enum StreamEvent {
     Counts {
         post: i64,
     },
+    Messages {
+        conversation: i64,
+    },
     #[serde(other)]
     Other,
 }
@@ -109,6 +118,10 @@ fn listen(live: Live) {
             Ok(StreamEvent::Counts { post }) => {
                 sequence.set(sequence.get() + 1);
                 live.changed.set(Some((sequence.get(), post)));
+            }
+            Ok(StreamEvent::Messages { conversation }) => {
+                sequence.set(sequence.get() + 1);
+                live.message.set(Some((sequence.get(), conversation)));
             }
             Ok(StreamEvent::Other) | Err(_) => {}
         }

@@ -12,5 +12,6 @@ pub mod layout;
 pub mod live;
 pub mod loaded;
 pub mod map;
+pub mod messages;
 pub mod moderation;
 pub mod territory;

@@ -8,6 +8,7 @@ mod table;
 pub mod actions;
 pub mod feed;
 mod lang;
+pub mod messages;
 pub mod moderation;
 pub mod privacy;
 pub mod reports;
@@ -35,6 +36,7 @@ texts! {
         reports: &'static reports::ReportTexts { fr: &reports::FR, en: &reports::EN }
         privacy: &'static privacy::PrivacyTexts { fr: &privacy::FR, en: &privacy::EN }
         moderation: &'static moderation::ModerationTexts { fr: &moderation::FR, en: &moderation::EN }
+        messages: &'static messages::MessagesTexts { fr: &messages::FR, en: &messages::EN }
         skip_to_content: &'static str { fr: "Aller au contenu", en: "Skip to content" }
         tagline: &'static str {
             fr: "Le réseau coopératif des sections et des fédérations",

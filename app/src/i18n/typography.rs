@@ -123,7 +123,7 @@ mod tests {
 
     #[test]
     fn every_french_text_has_french_spacing() {
-        let tables: [(&str, &[(&str, &str)]); 7] = [
+        let tables: [(&str, &[(&str, &str)]); 8] = [
             ("Texts", super::super::FR_SOURCE),
             ("TerritoryTexts", super::super::territory::FR_SOURCE),
             ("FeedTexts", super::super::feed::FR_SOURCE),
@@ -131,6 +131,7 @@ mod tests {
             ("ReportTexts", super::super::reports::FR_SOURCE),
             ("PrivacyTexts", super::super::privacy::FR_SOURCE),
             ("ModerationTexts", super::super::moderation::FR_SOURCE),
+            ("MessagesTexts", super::super::messages::FR_SOURCE),
         ];
         let (mut mistakes, mut checked) = (Vec::new(), 0);
         for (table, keys) in tables {

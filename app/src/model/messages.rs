@@ -42,6 +42,16 @@ pub struct ConversationSummary {
     pub unread: i64,
 }
 
+/// The list's cursor as its links carry it: "time-id".
+pub fn list_cursor(at: i64, id: i64) -> String {
+    format!("{at}-{id}")
+}
+
+pub fn parse_list_cursor(raw: &str) -> Option<(i64, i64)> {
+    let (at, id) = raw.split_once('-')?;
+    Some((at.parse().ok()?, id.parse().ok()?))
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ConversationsPage {
     pub items: Vec<ConversationSummary>,

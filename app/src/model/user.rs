@@ -18,4 +18,6 @@ pub struct CurrentUser {
     pub charter_due: bool,
     /// Unread notifications when the page was loaded (the live stream updates it).
     pub unread_notifications: i64,
+    /// Conversations with unread messages when the page was loaded (the live stream updates it).
+    pub unread_conversations: i64,
 }

@@ -4,6 +4,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::profile::get_member_profile::get_member_profile;
 use crate::components::lang::{use_lang, use_texts};
+use crate::components::layout::encode_component;
 use crate::components::loaded::Loaded;
 use crate::i18n::format_date;
 use crate::model::feed::CoopainState;
@@ -83,6 +84,9 @@ fn MemberProfile(profile: ProfileView) -> impl IntoView {
                 <p class="hint">{(t.member_since)(&format_date(lang, profile.member_since_ms))}</p>
                 {profile.is_me.then(|| view! { <p><a class="button" href="/profil">{t.member_edit_mine}</a></p> })}
                 <p><a href=format!("/membres/{}/publications", profile.handle)>{t.feed.member_feed_link}</a></p>
+                {matches!(profile.coopain, Some(state) if state != CoopainState::Myself && state != CoopainState::Blocked).then(|| view! {
+                    <p><a class="button primary" href=format!("/messages/nouveau?a={}", encode_component(&profile.handle))>{t.messages.write_to}</a></p>
+                })}
                 <CoopainButtons handle=profile.handle.clone() state=profile.coopain />
                 {(!profile.is_me).then(|| view! { <p><a class="report-link hint" href=format!("/signaler/profil/{}", profile.handle)>{t.moderation.report_link}</a></p> })}
             </header>

@@ -18,6 +18,7 @@ pub mod groups;
 pub mod home;
 pub mod keep_account;
 pub mod member;
+pub mod messages;
 pub mod moderation;
 pub mod my_actions;
 pub mod national_journal;

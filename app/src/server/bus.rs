@@ -24,16 +24,20 @@ const BUFFER: usize = 4096;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LiveEvent {
     pub id: i64,
-    /// 'post_created', 'post_changed' (edit, hide, delete, comments, reactions) or 'notification'.
+    /// 'post_created', 'post_changed' (edit, hide, delete, comments, reactions), 'notification',
+    /// 'message' (one per member who receives it) or 'sessions_closed'.
     pub kind: String,
     pub post_id: Option<PostId>,
-    /// The recipient of a 'notification' event.
+    /// The recipient of a 'notification' or 'message' event.
     pub user_id: Option<UserId>,
+    /// The conversation of a 'message' event.
+    #[serde(default)]
+    pub conversation_id: Option<i64>,
 }
 
 impl From<EventRow> for LiveEvent {
     fn from(e: EventRow) -> Self {
-        Self { id: e.id, kind: e.kind, post_id: e.post_id, user_id: e.user_id }
+        Self { id: e.id, kind: e.kind, post_id: e.post_id, user_id: e.user_id, conversation_id: e.conversation_id }
     }
 }
 

@@ -97,6 +97,8 @@ pub struct Settings {
     pub map: MapSettings,
     pub privacy: PrivacySettings,
     pub moderation: ModerationSettings,
+    /// How long a message waits unread before its reader is e-mailed (issue 19).
+    pub message_mail_delay_ms: i64,
 }
 
 /// Abuse resistance (issue 18).
@@ -241,6 +243,14 @@ pub struct UnreadNotifications(pub i64);
 /// The unread count loaded with the session, if the middleware loaded one.
 pub fn unread_notifications() -> Option<i64> {
     request_parts().and_then(|parts| parts.extensions.get::<UnreadNotifications>().map(|u| u.0))
+}
+
+/// The count of conversations with unread messages found with the session (the "Messages" badge).
+#[derive(Debug, Clone, Copy)]
+pub struct UnreadConversations(pub i64);
+
+pub fn unread_conversations() -> Option<i64> {
+    request_parts().and_then(|parts| parts.extensions.get::<UnreadConversations>().map(|u| u.0))
 }
 
 /// Whether the consent text in force for the signed-in person is not the current one (found with

@@ -8,6 +8,7 @@ pub mod address;
 pub mod feed;
 pub mod lang;
 pub mod membership;
+pub mod messages;
 pub mod moderation;
 pub mod profile;
 pub mod recovery;

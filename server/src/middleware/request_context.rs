@@ -12,7 +12,7 @@ use http::HeaderMap;
 
 use app::i18n::Lang;
 use app::server::auth::session_token;
-use app::server::context::{CharterDue, ClientIp, ConsentDue, UnreadNotifications};
+use app::server::context::{CharterDue, ClientIp, ConsentDue, UnreadConversations, UnreadNotifications};
 use app::server::services::sessions;
 
 use crate::middleware::cookies;
@@ -93,6 +93,7 @@ pub async fn attach_request_context(State(state): State<ServerState>, mut reques
             match sessions::resolve_from(&state.app.db, &token, user_agent).await {
                 Ok(Some(signed_in)) => {
                     request.extensions_mut().insert(UnreadNotifications(signed_in.unread_notifications));
+                    request.extensions_mut().insert(UnreadConversations(signed_in.unread_conversations));
                     request.extensions_mut().insert(ConsentDue(app::model::consent::is_due(signed_in.consent_version.as_deref())));
                     request.extensions_mut().insert(CharterDue(app::model::moderation::charter_due(signed_in.charter_version.as_deref())));
                     request.extensions_mut().insert(signed_in.subject);

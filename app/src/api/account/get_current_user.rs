@@ -35,5 +35,7 @@ pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {
         consent_due: context::consent_due(),
         charter_due: context::charter_due(),
         unread_notifications,
+        // Counted with the session; a request that came without it shows no badge (the stream fixes it).
+        unread_conversations: context::unread_conversations().unwrap_or(0),
     }))
 }

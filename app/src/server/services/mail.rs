@@ -92,6 +92,19 @@ pub fn reminder(r: &ReminderMail<'_>) -> Mail {
     mail(r.user_id, r.to, kind, subject, &paragraphs)
 }
 
+/// Messages a person has not read for a while, one mail per conversation. Never their text: a
+/// mail may be read where the conversation would not be, and it outlives a departure.
+pub fn unread_messages(user_id: UserId, to: &str, display_name: &str, conversation: &str, unread: i64, link: &str) -> Mail {
+    let how_many = crate::i18n::typography::count(Lang::Fr, unread.max(1), "message non lu", "messages non lus");
+    let paragraphs = [
+        format!("Bonjour {display_name},"),
+        format!("tu as {how_many} dans ta conversation avec {conversation} sur Coopol."),
+        format!("Pour les lire et répondre\u{a0}: {link}"),
+        "Tu ne reçois qu’un e-mail par conversation tant que tu ne l’as pas ouverte. Pour ne plus en recevoir pour celle-ci, mets-la en sourdine depuis la conversation.\n— Coopol".to_string(),
+    ];
+    mail(user_id, to, "unread_messages", format!("Nouveaux messages de {conversation} sur Coopol"), &paragraphs)
+}
+
 /// A mail to one person, its text and HTML parts made of the same paragraphs.
 fn mail(user_id: UserId, to: &str, kind: &'static str, subject: String, paragraphs: &[String]) -> Mail {
     Mail {

@@ -14,7 +14,7 @@ use crate::server::context::AppState;
 use crate::server::db::Tx;
 use crate::server::policy::messages::{self as rules, ContactFacts, Delivery};
 use crate::server::policy::Subject;
-use crate::server::services::rate_limit;
+use crate::server::services::{mail, rate_limit};
 use crate::server::store::bundle::Bundle;
 use crate::server::store::messages::{ConversationLine, Lines, MessageRow, ACTIVE, REQUEST};
 use crate::server::{now_ms, richtext, store};
@@ -96,8 +96,26 @@ pub async fn start(state: &AppState, subject: &Subject, form: &RawForm) -> Resul
     }
     let rendered = richtext::render(&input.body);
     store::messages::insert_message(&mut tx, conversation, me, &input.body, rendered.html.as_str(), now).await?;
+    let events = store::messages::announce(&mut tx, conversation, now).await?;
     tx.commit().await?;
+    state.bus.publish(events).await;
     Ok(conversation)
+}
+
+/// `/messages/nouveau`: may the viewer start a conversation (not while restricted)? One statement.
+pub async fn may_start(state: &AppState, subject: &Subject) -> Result<bool, AppError> {
+    let me = subject.id().ok_or(AppError::NotAuthenticated)?;
+    let mut tx = state.db.begin_read().await?;
+    let restricted = store::moderation::restricted_anywhere(&mut tx, me, now_ms()).await?;
+    Ok(rules::can_start(subject, restricted))
+}
+
+/// The "Messages" badge's count (0 for visitors).
+pub async fn unread(state: &AppState, subject: &Subject) -> Result<i64, AppError> {
+    match subject.id() {
+        Some(me) => Ok(store::messages::unread_conversations(&state.db, me).await?),
+        None => Ok(0),
+    }
 }
 
 /// The viewer's place in a conversation they may read (else: not found, whatever the reason).
@@ -132,7 +150,9 @@ pub async fn send(state: &AppState, subject: &Subject, conversation: i64, form: 
     rate_limit::hit_in(&mut tx, &format!("message:{me}"), state.settings.rate_limits.messages_per_account).await?;
     let rendered = richtext::render(&input.body);
     let id = store::messages::insert_message(&mut tx, conversation, me, &input.body, rendered.html.as_str(), now).await?;
+    let events = store::messages::announce(&mut tx, conversation, now).await?;
     tx.commit().await?;
+    state.bus.publish(events).await;
     Ok(id)
 }
 
@@ -264,4 +284,36 @@ pub async fn thread(state: &AppState, subject: &Subject, conversation: i64, befo
             .collect(),
         older,
     })
+}
+
+/// How far back the mail for the absent looks: a conversation quiet for longer is not mailed about
+/// (a first start, or a long outage, never sends a flood about old messages).
+const MAIL_LOOKBACK_MS: i64 = 24 * 3_600_000;
+const MAIL_BATCH: i64 = 200;
+
+/// One e-mail per person and conversation with a message they have not read for
+/// `Settings::message_mail_delay_ms` (not one per message), through the mail outbox; the claim
+/// (`mailed_upto_id`) and the mail commit together, so restarts and several instances send once.
+/// The mail names the conversation, never a message's text. Returns how many were written.
+pub async fn mail_the_absent(state: &AppState, now: i64) -> Result<usize, AppError> {
+    let cutoff = now - state.settings.message_mail_delay_ms.max(0);
+    let rows = store::messages::absent_readers(&state.db, cutoff - MAIL_LOOKBACK_MS, cutoff, MAIL_BATCH).await?;
+    if rows.is_empty() {
+        return Ok(0);
+    }
+    let mut tx = state.db.begin().await?;
+    let mut written = 0;
+    for r in rows {
+        if !store::messages::claim_mail(&mut tx, r.conversation_id, r.user_id, r.last_message_id).await? {
+            continue;
+        }
+        let others = r.others.unwrap_or_default().split('\t').filter(|n| !n.is_empty()).collect::<Vec<_>>().join(", ");
+        let name = r.title.filter(|t| r.kind == "group" && !t.is_empty()).unwrap_or(others);
+        let link = state.settings.link(&format!("/messages/{}", r.conversation_id));
+        let message = mail::unread_messages(r.user_id, &r.email, &r.display_name, &name, r.unread, &link);
+        mail::enqueue(&mut tx, &message, now).await?;
+        written += 1;
+    }
+    tx.commit().await?;
+    Ok(written)
 }

@@ -22,6 +22,8 @@ pub async fn open_in(tx: &mut Tx, user_id: UserId) -> Result<String, sqlx::Error
 pub struct SignedIn {
     pub subject: Subject,
     pub unread_notifications: i64,
+    /// Conversations with a message they have not read (the "Messages" badge).
+    pub unread_conversations: i64,
     /// The consent version in force (`model::consent`): another one is asked for on every page.
     pub consent_version: Option<String>,
     /// The charter version they accepted (`model::moderation::CHARTER_VERSION`): asked again on
@@ -92,6 +94,7 @@ pub async fn resolve_from(db: &Db, token: &str, user_agent: Option<&str>) -> Res
     Ok(Some(SignedIn {
         subject,
         unread_notifications: first.unread_notifications,
+        unread_conversations: first.unread_conversations,
         consent_version: first.consent_version.clone(),
         charter_version: first.charter_version.clone(),
     }))

@@ -8,6 +8,7 @@ use crate::model::ids::UserId;
 use crate::on_tx;
 use crate::server::db::{Db, Tx};
 use crate::server::store::bundle::{Arg, Part};
+use crate::server::store::events::EventRow;
 
 /// The member statuses (`conversation_members.status`).
 pub const ACTIVE: &str = "active";
@@ -189,6 +190,34 @@ const HIDDEN_BY_BLOCK: &str = "EXISTS (SELECT 1 FROM conversation_members o JOIN
      ON (b.blocker_id = $1 AND b.blocked_id = o.user_id) OR (b.blocker_id = o.user_id AND b.blocked_id = $1) \
      WHERE o.conversation_id = cv.id AND o.user_id <> $1)";
 
+/// The badge's count: conversations (and requests) with a message `person` has not read, that no
+/// block hides, at most 100 ("99+"). `person` is an SQL expression (a bound parameter, or the
+/// session's `me.id` in the session statement).
+pub fn unread_conversations_sql(person: &str) -> String {
+    let hidden = HIDDEN_BY_BLOCK.replace("$1", person);
+    format!(
+        "SELECT CAST(COUNT(*) AS BIGINT) FROM (SELECT 1 FROM conversation_members m JOIN conversations cv ON cv.id = m.conversation_id \
+         WHERE m.user_id = {person} AND m.status IN ('active', 'request') AND cv.last_message_id > m.last_read_id AND NOT {hidden} LIMIT 100) unread"
+    )
+}
+
+#[tracing::instrument(skip_all, err(level = "warn"))]
+pub async fn unread_conversations(db: &Db, user: UserId) -> Result<i64, sqlx::Error> {
+    let sql = unread_conversations_sql("$1");
+    crate::on_pool!(db.read(), p => sqlx::query_scalar(&sql).bind(user).fetch_one(p).await)
+}
+
+/// One live event per person a new message reaches (its members and those asked), in the
+/// message's transaction; published after commit.
+#[tracing::instrument(skip_all, err(level = "warn"))]
+pub async fn announce(tx: &mut Tx, conversation: i64, now_ms: i64) -> Result<Vec<EventRow>, sqlx::Error> {
+    let sql = "INSERT INTO events (kind, user_id, conversation_id, created_at) \
+               SELECT 'message', user_id, conversation_id, $2 FROM conversation_members \
+               WHERE conversation_id = $1 AND status IN ('active', 'request') \
+               RETURNING id, kind, post_id, user_id, conversation_id";
+    on_tx!(tx, c => sqlx::query_as(sql).bind(conversation).bind(now_ms).fetch_all(c).await)
+}
+
 /// A line of the conversation list: the conversation, its last message that this person may read,
 /// and their unread count.
 #[derive(Debug, Clone, FromRow, PartialEq, Eq, serde::Deserialize)]
@@ -284,4 +313,52 @@ pub fn thread_part(user: UserId, conversation: i64, before: Option<i64>, limit: 
         &["id", "author_id", "author_handle", "author_name", "body_html", "created_at"],
         vec![Arg::Int(user.get()), Arg::Int(conversation), Arg::Int(before.unwrap_or(i64::MAX)), Arg::Int(limit)],
     )
+}
+
+/// Someone to e-mail about a conversation (`services::messages::mail_the_absent`).
+#[derive(Debug, Clone, FromRow, PartialEq, Eq)]
+pub struct AbsentReader {
+    pub conversation_id: i64,
+    pub user_id: UserId,
+    pub email: String,
+    pub display_name: String,
+    pub kind: String,
+    pub title: Option<String>,
+    pub last_message_id: i64,
+    pub unread: i64,
+    /// The other people's names, separated by a tab.
+    pub others: Option<String>,
+}
+
+/// The people in a conversation (or asked to it) who have not read a message older than
+/// `cutoff` and were not e-mailed about it: one row per person and conversation, whatever the
+/// number of messages. Only conversations that moved since `since` (the last day) are looked at;
+/// muted, suspended and blocked-out people are not e-mailed.
+#[tracing::instrument(skip_all, err(level = "warn"))]
+pub async fn absent_readers(db: &Db, since: i64, cutoff: i64, limit: i64) -> Result<Vec<AbsentReader>, sqlx::Error> {
+    let hidden = HIDDEN_BY_BLOCK.replace("$1", "m.user_id");
+    let sql = format!(
+        "SELECT m.conversation_id, m.user_id, u.email, u.display_name, cv.kind, cv.title, cv.last_message_id, \
+           (SELECT CAST(COUNT(*) AS BIGINT) FROM (SELECT 1 FROM messages x WHERE x.conversation_id = cv.id AND x.id > m.last_read_id LIMIT 100) c) AS unread, \
+           (SELECT {OTHERS_AGG} FROM conversation_members om JOIN users ou ON ou.id = om.user_id \
+              WHERE om.conversation_id = cv.id AND om.user_id <> m.user_id AND om.status IN ('active', 'request')) AS others \
+         FROM conversations cv JOIN conversation_members m ON m.conversation_id = cv.id JOIN users u ON u.id = m.user_id \
+         WHERE cv.last_message_at > $1 AND m.status IN ('active', 'request') AND m.muted = FALSE \
+           AND cv.last_message_id > m.last_read_id AND cv.last_message_id > m.mailed_upto_id AND u.suspended_at IS NULL \
+           AND EXISTS (SELECT 1 FROM messages f WHERE f.conversation_id = cv.id AND f.id > m.last_read_id AND f.id > m.mailed_upto_id \
+                 AND f.created_at <= $2 AND (f.author_id IS NULL OR f.author_id <> m.user_id)) \
+           AND NOT {hidden} \
+         ORDER BY cv.last_message_at LIMIT $3"
+    );
+    crate::on_pool!(db.read(), p => sqlx::query_as(&sql).bind(since).bind(cutoff).bind(limit).fetch_all(p).await)
+}
+
+/// Claims the mail about `conversation` up to `message` for `user`: false when another instance
+/// (or a read) got there first.
+#[tracing::instrument(skip_all, err(level = "warn"))]
+pub async fn claim_mail(tx: &mut Tx, conversation: i64, user: UserId, message: i64) -> Result<bool, sqlx::Error> {
+    let sql = "UPDATE conversation_members SET mailed_upto_id = $1 \
+               WHERE conversation_id = $2 AND user_id = $3 AND mailed_upto_id < $1 AND last_read_id < $1 AND status IN ('active', 'request')";
+    let n = on_tx!(tx, c => sqlx::query(sql).bind(message).bind(conversation).bind(user).execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(n == 1)
 }

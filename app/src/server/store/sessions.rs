@@ -30,6 +30,8 @@ pub struct SessionSubjectRow {
     /// The approximate client last seen with this session (`auth::device`).
     pub client: Option<String>,
     pub unread_notifications: i64,
+    /// Conversations with a message they have not read (`store::messages::unread_conversations_sql`).
+    pub unread_conversations: i64,
     /// Their last visit as `users` keeps it (NULL: never recorded).
     pub user_last_seen_at: Option<i64>,
     /// The version of their consent in force to the processing of political opinion (none:
@@ -69,7 +71,7 @@ pub async fn find_subject(db: &Db, token_hash: &str, now_ms: i64) -> Result<Vec<
     let sql = format!(
         "WITH {SESSION_VIEWER} SELECT me.id AS user_id, u.handle, u.display_name, sec.slug AS section_slug, \
          me.federation_code, me.section_id, u.membership, u.membership_status, u.email_verified_at, c.lat AS home_lat, c.lng AS home_lng, c.name AS home_name, \
-         me.last_seen_at, me.expires_at, me.client, ({UNREAD}) AS unread_notifications, u.last_seen_at AS user_last_seen_at, \
+         me.last_seen_at, me.expires_at, me.client, ({UNREAD}) AS unread_notifications, ({UNREAD_CONVERSATIONS}) AS unread_conversations, u.last_seen_at AS user_last_seen_at, \
          (SELECT cn.text_version FROM consents cn WHERE cn.user_id = me.id AND cn.purpose = '{PURPOSE}' \
           AND cn.withdrawn_at IS NULL ORDER BY cn.granted_at DESC, cn.id DESC LIMIT 1) AS consent_version, \
          (SELECT ch.text_version FROM consents ch WHERE ch.user_id = me.id AND ch.purpose = '{CHARTER}' \
@@ -79,6 +81,7 @@ pub async fn find_subject(db: &Db, token_hash: &str, now_ms: i64) -> Result<Vec<
          LEFT JOIN sections sec ON sec.id = me.section_id LEFT JOIN roles r ON r.user_id = me.id \
          ORDER BY r.scope_kind, r.scope_code, r.role",
         UNREAD = notifications::unread_count_of_me(),
+        UNREAD_CONVERSATIONS = crate::server::store::messages::unread_conversations_sql("me.id"),
         PURPOSE = crate::server::store::consents::PURPOSE_POLITICAL_OPINION,
         CHARTER = crate::server::store::consents::PURPOSE_CHARTER
     );
