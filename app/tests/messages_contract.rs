@@ -198,8 +198,78 @@ async fn threads_page_upwards_by_keyset(t: &TestDb) {
     assert!(seen.windows(2).all(|w| w[0] < w[1]), "every message once, in order");
 }
 
+/// Every person a message reaches gets a live event (its conversation, nobody else's), after
+/// commit; those who left or refused get none; the badge counts conversations, not messages.
+async fn messages_are_announced_to_their_readers(t: &TestDb) {
+    let state = t.state(limits());
+    let p = people(t, &state).await;
+    let group =
+        messages::start(&state, &p.ada, &form(&[("recipients", "bob gus cyr"), ("title", "Équipe"), ("body", "Premier")])).await.unwrap();
+    messages::leave(&state, &p.gus, group).await.unwrap();
+    messages::answer_request(&state, &p.cyr, group, false).await.unwrap();
+    // The outbox the stream and the relay read (published after commit, as every event).
+    let before = store::events::latest_id(&state.db).await.unwrap();
+    messages::send(&state, &p.bob, group, &form(&[("body", "Deux")])).await.unwrap();
+    let mut reached = Vec::new();
+    for e in store::events::after(&state.db, before, 100).await.unwrap() {
+        assert_eq!((e.kind.as_str(), e.conversation_id, e.post_id), ("message", Some(group), None));
+        reached.push(e.user_id.unwrap());
+    }
+    reached.sort();
+    let mut expected = vec![p.ada.id().unwrap(), p.bob.id().unwrap()];
+    expected.sort();
+    assert_eq!(reached, expected, "the members (the author's other tabs too), not who left or refused");
+    messages::send(&state, &p.bob, group, &form(&[("body", "Trois")])).await.unwrap();
+    assert_eq!(messages::unread(&state, &p.ada).await.unwrap(), 1, "one conversation, two unread messages");
+    messages::thread(&state, &p.ada, group, None).await.unwrap();
+    assert_eq!(messages::unread(&state, &p.ada).await.unwrap(), 0);
+    assert_eq!(messages::unread(&state, &p.gus).await.unwrap(), 0, "left: nothing new counts");
+}
+
+/// One mail per person and conversation once a message stays unread (the delay is 0 here), not
+/// one per message; again after they read and a new message waits; never to the author, a muted
+/// member, someone who left; never the message's text.
+async fn the_absent_get_one_mail_per_conversation(t: &TestDb) {
+    let state = t.state(limits());
+    let p = people(t, &state).await;
+    let mails = |state: &AppState| {
+        let db = state.db.clone();
+        async move { testing::outbox(&db).await.into_iter().filter(|m| m.kind == "unread_messages").collect::<Vec<_>>() }
+    };
+    testing::outbox(&state.db).await;
+    let c = start(&state, &p.ada, "bob", "SECRET-UN").await.unwrap();
+    messages::send(&state, &p.ada, c, &form(&[("body", "SECRET-DEUX")])).await.unwrap();
+    let group =
+        messages::start(&state, &p.ada, &form(&[("recipients", "bob gus"), ("title", "Collage"), ("body", "SECRET-TROIS")])).await.unwrap();
+    messages::set_muted(&state, &p.gus, group, true).await.unwrap();
+    assert_eq!(messages::mail_the_absent(&state, now_ms()).await.unwrap(), 2);
+    let sent = mails(&state).await;
+    assert_eq!(sent.len(), 2, "Bob, once for each conversation; not Ada (the author), not Gus (muted)");
+    assert!(sent.iter().all(|m| m.to_address == "bob@example.fr"));
+    assert!(sent.iter().all(|m| !m.body_text.contains("SECRET") && !m.body_html.contains("SECRET") && !m.subject.contains("SECRET")));
+    assert!(sent.iter().any(|m| m.body_text.contains("2 messages non lus") && m.body_text.contains(&format!("/messages/{c}"))));
+    assert!(sent.iter().any(|m| m.subject.contains("Collage")));
+    assert_eq!(messages::mail_the_absent(&state, now_ms()).await.unwrap(), 0, "not again for the same messages");
+    messages::send(&state, &p.ada, c, &form(&[("body", "SECRET-QUATRE")])).await.unwrap();
+    assert_eq!(messages::mail_the_absent(&state, now_ms()).await.unwrap(), 0, "not again while the first mail is unanswered");
+    messages::thread(&state, &p.bob, c, None).await.unwrap();
+    messages::leave(&state, &p.bob, group).await.unwrap();
+    messages::send(&state, &p.ada, c, &form(&[("body", "SECRET-CINQ")])).await.unwrap();
+    messages::send(&state, &p.ada, group, &form(&[("body", "SECRET-SIX")])).await.unwrap();
+    assert_eq!(messages::mail_the_absent(&state, now_ms()).await.unwrap(), 1, "read, then a new one waits: one more mail");
+    assert_eq!(mails(&state).await.len(), 1, "and none for the group Bob left");
+    // The delay counts: a message younger than it waits.
+    let mut patient = t.state(limits());
+    std::sync::Arc::make_mut(&mut patient.settings).message_mail_delay_ms = 3_600_000;
+    messages::send(&patient, &p.bob, c, &form(&[("body", "Réponse")])).await.unwrap();
+    assert_eq!(messages::mail_the_absent(&patient, now_ms()).await.unwrap(), 0);
+    assert_eq!(messages::mail_the_absent(&patient, now_ms() + 3_600_001).await.unwrap(), 1);
+}
+
 on_both_backends!(
     section_people_write_strangers_ask,
     blocks_hide_groups_are_left_restrictions_stop_new_ones,
-    threads_page_upwards_by_keyset
+    threads_page_upwards_by_keyset,
+    messages_are_announced_to_their_readers,
+    the_absent_get_one_mail_per_conversation
 );

@@ -26,6 +26,10 @@ use app::api::feed::{
     get_post::GetPost, get_post_counts::GetPostCounts, get_unread_count::GetUnreadCount, list_groups::ListGroups,
     react_to_post::ReactToPost,
 };
+use app::api::messages::{
+    get_conversations::GetConversations, get_new_conversation::GetNewConversation, get_thread::GetThread,
+    get_unread_conversations::GetUnreadConversations,
+};
 use app::api::moderation::{
     get_case::GetCase, get_charter::GetCharter, get_decision::GetDecision, get_journal::GetJournal, get_my_queues::GetMyQueues,
     get_queue::GetQueue, get_report_target::GetReportTarget, get_suspension_appeal::GetSuspensionAppeal,
@@ -113,6 +117,10 @@ const PEOPLE_OF_NORD_AND_TEAM: &[Who] =
     &[Unverified, Unconfirmed, Sympathisant, AdherentS, AdherentOther, SecretaryS, SecretaryOther, FedRespF];
 /// Lille's confirmed adhérents, its team and the federation above.
 const LILLE_STATISTICS: &[Who] = &[AdherentS, SecretaryS, FedRespF, Admin];
+/// Adèle's group conversations: her, Sophie and Olivier.
+const ADELE_TEAM_TALK: &[Who] = &[AdherentS, SecretaryS, SecretaryOther];
+const SACHA: &[Who] = &[Sympathisant];
+const PAUL_AND_SACHA: &[Who] = &[Sympathisant, FedRespOther];
 
 fn limits() -> RateLimits {
     let many = Limit { max: 100_000, window_secs: 3600 };
@@ -144,6 +152,9 @@ struct World {
     case_id: i64,
     /// A warning the national team gave Adèle (Sacha reported her public publication).
     decision_id: i64,
+    /// Conversations: "direct" (Adèle and Sophie), "group" and "leave" (Adèle, Sophie and
+    /// Olivier), "request" (Paul asks Sacha).
+    conversations: HashMap<&'static str, i64>,
 }
 
 fn form(pairs: &[(&str, &str)]) -> RawForm {
@@ -236,7 +247,27 @@ async fn build_world(t: &TestDb) -> World {
     assert!(app::server::services::export::build_due(&state).await.expect("build the export"));
     let export_id = app::server::services::account::view(&state, &adele).await.expect("account").export.expect("ready").id;
     let (case_id, decision_id) = moderation_fixtures(&state, &users, &posts).await;
-    World { router, state, users, free_communes, posts, actions, calendar_token, export_id, case_id, decision_id }
+    let conversations = message_fixtures(&state, &users).await;
+    World { router, state, users, free_communes, posts, actions, calendar_token, export_id, case_id, decision_id, conversations }
+}
+
+/// Adèle writes to Sophie (her coopain) and to Sophie and Olivier (her private group) twice;
+/// Paul, who shares nothing with Sacha, asks her.
+async fn message_fixtures(state: &AppState, users: &HashMap<Who, (UserId, String, String)>) -> HashMap<&'static str, i64> {
+    use app::server::services::messages;
+    let adele = subject_of(state, users[&AdherentS].0).await;
+    let paul = subject_of(state, users[&FedRespOther].0).await;
+    let team = format!("{}, {}", users[&SecretaryS].1, users[&SecretaryOther].1);
+    let mut ids = HashMap::new();
+    let direct = form(&[("recipients", &users[&SecretaryS].1), ("body", "MARQUE-MESSAGE direct")]);
+    ids.insert("direct", messages::start(state, &adele, &direct).await.unwrap());
+    for (key, title) in [("group", "MARQUE-CONVERSATION"), ("leave", "Équipe à quitter")] {
+        let group = form(&[("recipients", &team), ("title", title), ("body", "MARQUE-MESSAGE groupe")]);
+        ids.insert(key, messages::start(state, &adele, &group).await.unwrap());
+    }
+    let ask = form(&[("recipients", &users[&Sympathisant].1), ("body", "MARQUE-DEMANDE")]);
+    ids.insert("request", messages::start(state, &paul, &ask).await.unwrap());
+    ids
 }
 
 async fn feed_fixtures(state: &AppState, users: &HashMap<Who, (UserId, String, String)>) -> HashMap<&'static str, PostId> {
@@ -1481,6 +1512,93 @@ fn table() -> Vec<Row> {
             Probe::FnShows(fn_path::<GetCharter>(), vec![], "\"version\""),
         ),
         row("POST /charte", "accept the charter", SIGNED_IN, Probe::Post("/charte".into(), vec![])),
+        row("GET /messages", "my conversations", SIGNED_IN, Probe::PageOk("/messages".into())),
+        row(
+            "GET /messages",
+            "a conversation in the list",
+            ADELE_AND_COOPAIN,
+            Probe::PageShows("/messages".into(), "MARQUE-MESSAGE direct"),
+        ),
+        row("GET /messages", "a request in the list", PAUL_AND_SACHA, Probe::PageShows("/messages".into(), "MARQUE-DEMANDE")),
+        row(
+            "GET /messages/nouveau",
+            "new conversation form",
+            SPEAKERS,
+            Probe::PageShows("/messages/nouveau".into(), "name=\"recipients\""),
+        ),
+        row(
+            "GET /messages/{id}",
+            "a conversation",
+            ADELE_AND_COOPAIN,
+            Probe::PageShows("/messages/{conv_direct}".into(), "MARQUE-MESSAGE"),
+        ),
+        row(
+            "GET /messages/{id}",
+            "a group conversation",
+            ADELE_TEAM_TALK,
+            Probe::PageShows("/messages/{conv_group}".into(), "MARQUE-CONVERSATION"),
+        ),
+        row("GET /messages/{id}", "a request", PAUL_AND_SACHA, Probe::PageShows("/messages/{conv_request}".into(), "MARQUE-DEMANDE")),
+        row(
+            &format!("POST {}", fn_path::<GetConversations>()),
+            "my conversations data",
+            ADELE_AND_COOPAIN,
+            Probe::FnShows(fn_path::<GetConversations>(), vec![], "MARQUE-MESSAGE direct"),
+        ),
+        row(
+            &format!("POST {}", fn_path::<GetThread>()),
+            "a conversation's data",
+            ADELE_TEAM_TALK,
+            Probe::FnShows(fn_path::<GetThread>(), vec![("id", "{conv_group}".into())], "MARQUE-MESSAGE groupe"),
+        ),
+        row(
+            &format!("POST {}", fn_path::<GetNewConversation>()),
+            "may I start a conversation",
+            SPEAKERS,
+            Probe::FnShows(fn_path::<GetNewConversation>(), vec![], "true"),
+        ),
+        row(
+            &format!("POST {}", fn_path::<GetUnreadConversations>()),
+            "messages badge count",
+            EVERYONE,
+            Probe::FnOk(fn_path::<GetUnreadConversations>(), vec![]),
+        ),
+        row(
+            "POST /messages",
+            "write to Adèle (not blocked by her)",
+            REPORTERS_OF_ADELE,
+            Probe::Post("/messages".into(), fields(&[("recipients", "{adele}"), ("body", "Bonjour Adèle")])),
+        ),
+        row(
+            "POST /messages/{id}",
+            "write in a conversation",
+            ADELE_AND_COOPAIN,
+            Probe::Post("/messages/{conv_direct}".into(), fields(&[("body", "Réponse {n}")])),
+        ),
+        row(
+            "POST /messages/{id}/demande",
+            "accept a request",
+            SACHA,
+            Probe::Post("/messages/{conv_request}/demande".into(), fields(&[("decision", "accepter")])),
+        ),
+        row(
+            "POST /messages/{id}/sourdine",
+            "mute a conversation",
+            ADELE_TEAM_TALK,
+            Probe::Post("/messages/{conv_group}/sourdine".into(), fields(&[("sourdine", "oui")])),
+        ),
+        row(
+            "POST /messages/{id}/titre",
+            "rename a group conversation",
+            ADELE_TEAM_TALK,
+            Probe::Post("/messages/{conv_group}/titre".into(), fields(&[("title", "MARQUE-CONVERSATION {n}")])),
+        ),
+        row(
+            "POST /messages/{id}/quitter",
+            "leave a conversation",
+            ADELE_TEAM_TALK,
+            Probe::Post("/messages/{conv_leave}/quitter".into(), vec![]),
+        ),
         row("POST /deconnexion", "sign out", EVERYONE, Probe::Post("/deconnexion".into(), vec![])),
         row("POST /deconnexion-partout", "sign out everywhere", EVERYONE, Probe::Post("/deconnexion-partout".into(), vec![])),
     ]
@@ -1505,6 +1623,10 @@ fn fill(template: &str, world: &World, who: Who, n: usize) -> String {
         .replace("{export}", &world.export_id.to_string())
         .replace("{case}", &world.case_id.to_string())
         .replace("{decision}", &world.decision_id.to_string())
+        .replace("{conv_direct}", &world.conversations["direct"].to_string())
+        .replace("{conv_group}", &world.conversations["group"].to_string())
+        .replace("{conv_leave}", &world.conversations["leave"].to_string())
+        .replace("{conv_request}", &world.conversations["request"].to_string())
         .replace("{adele}", &world.handle(AdherentS))
         .replace("{sam}", &world.handle(Suspended))
         .replace("{noe}", "noe-loos")
@@ -1718,6 +1840,8 @@ async fn hidden_and_missing_answer_the_same(t: &TestDb) {
     const MISSING: &str = "999999";
     let hidden_post = world.posts["group"].to_string();
     let hidden_action = world.actions["members"].to_string();
+    // Adèle's group conversation with Sophie and Olivier.
+    let hidden_conversation = world.conversations["group"].to_string();
     let bad_action = action_form_fields("", "public", "-3");
     let good_action = action_form_fields("Action renommée", "public", "");
     let probes: Vec<IdProbe> = vec![
@@ -1738,6 +1862,13 @@ async fn hidden_and_missing_answer_the_same(t: &TestDb) {
         ("POST", "/actions/{id}/approuver".into(), vec![]),
         ("POST", "/actions/{id}/participation".into(), fields(&[("reponse", "jamais")])),
         ("POST", "/actions/{id}/compte-rendu".into(), fields(&[("cle", "x"), ("tracts", "-1")])),
+        ("GET", "/messages/{id}".into(), vec![]),
+        ("POST", "/messages/{id}".into(), fields(&[("body", "")])),
+        ("POST", "/messages/{id}".into(), fields(&[("body", "Je m’invite")])),
+        ("POST", "/messages/{id}/demande".into(), fields(&[("decision", "accepter")])),
+        ("POST", "/messages/{id}/sourdine".into(), fields(&[("sourdine", "oui")])),
+        ("POST", "/messages/{id}/titre".into(), fields(&[("title", "")])),
+        ("POST", "/messages/{id}/quitter".into(), vec![]),
     ];
     let mut failures = Vec::new();
     for who in [None, Some(Unconfirmed), Some(Sympathisant), Some(AdherentOther), Some(FedRespOther)] {
@@ -1746,7 +1877,13 @@ async fn hidden_and_missing_answer_the_same(t: &TestDb) {
             None => None,
         };
         for (method, path, body) in &probes {
-            let hidden = if path.starts_with("/publications") { &hidden_post } else { &hidden_action };
+            let hidden = if path.starts_with("/publications") {
+                &hidden_post
+            } else if path.starts_with("/messages") {
+                &hidden_conversation
+            } else {
+                &hidden_action
+            };
             // Rémi (Roubaix, adhérent of the federation) sees the adhérents action; the private
             // group's publication is hidden from him.
             if who == Some(AdherentOther) && hidden == &hidden_action {
@@ -1759,7 +1896,8 @@ async fn hidden_and_missing_answer_the_same(t: &TestDb) {
                 let request =
                     if *method == "GET" { get(&url, cookie.as_deref()) } else { post_form(&url, &pairs, cookie.as_deref(), Some(ORIGIN)) };
                 let reply = send(&world.router, request).await;
-                let location = reply.header(header::LOCATION).replace(id, "{id}");
+                // The address itself first (sign-in links carry it encoded: "%2F" holds a "2").
+                let location = reply.header(header::LOCATION).replace(&format!("%2F{id}"), "%2F{id}").replace(&format!("/{id}"), "/{id}");
                 answers.push((reply.status, location));
             }
             if answers[0] != answers[1] {

@@ -249,4 +249,50 @@ async fn a_tab_resumes_where_its_last_page_stopped(t: &TestDb) {
     assert_eq!(third_page.next_post().await, live);
 }
 
-on_both_backends!(each_delivery_is_checked_for_its_receiver, streams_end_with_their_session, a_tab_resumes_where_its_last_page_stopped);
+/// A message reaches the streams of the conversation's members only: the conversation's id and
+/// their own badge count, never its text; someone outside it (in the same section) hears nothing.
+async fn a_message_reaches_its_members_only(t: &TestDb) {
+    let settings = Settings {
+        rate_limits: RateLimits { posting_per_account: Limit { max: 1000, window_secs: 600 }, ..RateLimits::default() },
+        ..Settings::default()
+    };
+    let (state, router) = server(t, settings);
+    testing::section(&t.db, "lille", "59", &["59350"]).await;
+    let ada = testing::person(&t.db, "ada", "59350", "adherent", "confirmed").await;
+    let bea = testing::person(&t.db, "bea", "59350", "sympathisant", "none").await;
+    let dan = testing::person(&t.db, "dan", "59350", "adherent", "confirmed").await;
+    let ada_s = testing::subject(&t.db, ada).await;
+    let mut bea_stream = open(&router, t, bea).await;
+    let mut dan_stream = open(&router, t, dan).await;
+    while state.bus.subscriber_count() < 2 {
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    let form = |pairs: &[(&str, &str)]| RawForm(pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect());
+    let talk =
+        app::server::services::messages::start(&state, &ada_s, &form(&[("recipients", "bea"), ("body", "TEXTE-PRIVE")])).await.unwrap();
+    let (kind, _, data) = loop {
+        let event = bea_stream.next_event().await;
+        if event.0 != "pret" {
+            break event;
+        }
+    };
+    assert_eq!(kind, "messages");
+    assert_eq!(data, format!("{{\"conversation\":{talk},\"unread\":1}}"));
+    // Dan's stream: the next thing it hears is a public publication, not the message before it.
+    posts::publish(&state, &ada_s, &publication("Tout le monde", "public")).await.unwrap();
+    loop {
+        let (kind, _, data) = dan_stream.next_event().await;
+        assert_ne!(kind, "messages", "a message to someone else: {data}");
+        assert!(!data.contains("TEXTE-PRIVE"));
+        if kind == "post" {
+            break;
+        }
+    }
+}
+
+on_both_backends!(
+    each_delivery_is_checked_for_its_receiver,
+    streams_end_with_their_session,
+    a_tab_resumes_where_its_last_page_stopped,
+    a_message_reaches_its_members_only
+);

@@ -131,7 +131,9 @@ impl Refresher {
 
 fn clear_text(form: &leptos::web_sys::HtmlFormElement) {
     use leptos::wasm_bindgen::JsCast;
-    if let Some(area) = form.query_selector("textarea").ok().flatten().and_then(|a| a.dyn_into::<leptos::web_sys::HtmlTextAreaElement>().ok()) {
+    if let Some(area) =
+        form.query_selector("textarea").ok().flatten().and_then(|a| a.dyn_into::<leptos::web_sys::HtmlTextAreaElement>().ok())
+    {
         area.set_value("");
         let _ = area.focus();
     }

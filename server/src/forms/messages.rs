@@ -33,9 +33,13 @@ pub async fn answer_request(State(state): State<ServerState>, Path(id): Path<i64
         _ => None,
     };
     let result = match accept {
-        Some(accept) => messages::answer_request(&state.app, &submission.subject(), id, accept)
-            .await
-            .map(|()| if accept { at_answer(id) } else { "/messages".to_string() }),
+        Some(accept) => messages::answer_request(&state.app, &submission.subject(), id, accept).await.map(|()| {
+            if accept {
+                at_answer(id)
+            } else {
+                "/messages".to_string()
+            }
+        }),
         None => Err(AppError::NotFound),
     };
     submission.answer(&state, result, &format!("/messages/{id}")).await

@@ -331,8 +331,8 @@ pub struct AbsentReader {
 }
 
 /// The people in a conversation (or asked to it) who have not read a message older than
-/// `cutoff` and were not e-mailed about it: one row per person and conversation, whatever the
-/// number of messages. Only conversations that moved since `since` (the last day) are looked at;
+/// `cutoff` and were not e-mailed since they last read it: one row per person and conversation,
+/// whatever the number of messages; the next mail waits until they have read. Only conversations that moved since `since` (the last day) are looked at;
 /// muted, suspended and blocked-out people are not e-mailed.
 #[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn absent_readers(db: &Db, since: i64, cutoff: i64, limit: i64) -> Result<Vec<AbsentReader>, sqlx::Error> {
@@ -344,8 +344,8 @@ pub async fn absent_readers(db: &Db, since: i64, cutoff: i64, limit: i64) -> Res
               WHERE om.conversation_id = cv.id AND om.user_id <> m.user_id AND om.status IN ('active', 'request')) AS others \
          FROM conversations cv JOIN conversation_members m ON m.conversation_id = cv.id JOIN users u ON u.id = m.user_id \
          WHERE cv.last_message_at > $1 AND m.status IN ('active', 'request') AND m.muted = FALSE \
-           AND cv.last_message_id > m.last_read_id AND cv.last_message_id > m.mailed_upto_id AND u.suspended_at IS NULL \
-           AND EXISTS (SELECT 1 FROM messages f WHERE f.conversation_id = cv.id AND f.id > m.last_read_id AND f.id > m.mailed_upto_id \
+           AND cv.last_message_id > m.last_read_id AND m.mailed_upto_id <= m.last_read_id AND u.suspended_at IS NULL \
+           AND EXISTS (SELECT 1 FROM messages f WHERE f.conversation_id = cv.id AND f.id > m.last_read_id \
                  AND f.created_at <= $2 AND (f.author_id IS NULL OR f.author_id <> m.user_id)) \
            AND NOT {hidden} \
          ORDER BY cv.last_message_at LIMIT $3"
@@ -358,7 +358,7 @@ pub async fn absent_readers(db: &Db, since: i64, cutoff: i64, limit: i64) -> Res
 #[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn claim_mail(tx: &mut Tx, conversation: i64, user: UserId, message: i64) -> Result<bool, sqlx::Error> {
     let sql = "UPDATE conversation_members SET mailed_upto_id = $1 \
-               WHERE conversation_id = $2 AND user_id = $3 AND mailed_upto_id < $1 AND last_read_id < $1 AND status IN ('active', 'request')";
+               WHERE conversation_id = $2 AND user_id = $3 AND mailed_upto_id <= last_read_id AND last_read_id < $1 AND status IN ('active', 'request')";
     let n = on_tx!(tx, c => sqlx::query(sql).bind(message).bind(conversation).bind(user).execute(c).await.map(|r| r.rows_affected()))?;
     Ok(n == 1)
 }
