@@ -33,6 +33,9 @@ export const serverEnv = (db: { port: number; url: string }) => ({
   // No SMTP in these tests: e-mails are written as .eml files, in the run's temporary directory.
   COOPOL_MAIL_DIR: `${tmp}/mails-${db.port}`,
   COOPOL_MAIL_INTERVAL_SECS: "1",
+  // A message unread for 3 s is mailed about (15 min in production); the job looks every second.
+  COOPOL_MESSAGE_MAIL_DELAY_SECS: "3",
+  COOPOL_REMINDER_INTERVAL_SECS: "1",
   // "Supprimer mon compte" takes effect after seconds, not 7 days: the test waits for it.
   COOPOL_ERASURE_DELAY_SECS: "15",
   // The privacy notice names its controller from the configuration (checked by the smoke test).
@@ -93,6 +96,7 @@ for (const [db, server] of Object.entries(servers)) {
   const base = { ...phone, baseURL: `http://127.0.0.1:${server.port}`, locale: "fr-FR", launchOptions: chromiumLaunch, databaseUrl: server.url };
   projects.push({ name: `${db}-feed`, testMatch: /feed\.spec\.ts/, use: { ...base, javaScriptEnabled: true } });
   projects.push({ name: `${db}-actions`, testMatch: /actions\.spec\.ts/, use: { ...base, javaScriptEnabled: true } });
+  projects.push({ name: `${db}-messages`, testMatch: /messages\.spec\.ts/, use: { ...base, javaScriptEnabled: true } });
   // Moderation: with JavaScript on SQLite, without on PostgreSQL (both paths stay covered).
   projects.push({ name: `${db}-moderation`, testMatch: /moderation\.spec\.ts/, use: { ...base, javaScriptEnabled: db === "sqlite" } });
   for (const js of [true, false]) {

@@ -266,7 +266,30 @@ async fn the_absent_get_one_mail_per_conversation(t: &TestDb) {
     assert_eq!(messages::mail_the_absent(&patient, now_ms() + 3_600_001).await.unwrap(), 1);
 }
 
+/// "Vu": one-to-one only, and only when both people turned it on; it marks the newest message of
+/// mine the other person has read.
+async fn seen_only_when_both_want_it(t: &TestDb) {
+    let state = t.state(limits());
+    let p = people(t, &state).await;
+    let c = start(&state, &p.ada, "bob", "Un").await.unwrap();
+    let first = messages::thread(&state, &p.ada, c, None).await.unwrap().messages[0].id;
+    messages::thread(&state, &p.bob, c, None).await.unwrap();
+    assert_eq!(messages::thread(&state, &p.ada, c, None).await.unwrap().seen, None, "off by default");
+    app::server::services::account::set_read_receipts(&state, &p.ada, true).await.unwrap();
+    assert_eq!(messages::thread(&state, &p.ada, c, None).await.unwrap().seen, None, "Bob has it off");
+    app::server::services::account::set_read_receipts(&state, &p.bob, true).await.unwrap();
+    assert_eq!(messages::thread(&state, &p.ada, c, None).await.unwrap().seen, Some(first));
+    let second = messages::send(&state, &p.ada, c, &form(&[("body", "Deux")])).await.unwrap();
+    assert_eq!(messages::thread(&state, &p.ada, c, None).await.unwrap().seen, Some(first), "not read yet");
+    messages::thread(&state, &p.bob, c, None).await.unwrap();
+    assert_eq!(messages::thread(&state, &p.ada, c, None).await.unwrap().seen, Some(second));
+    let group = messages::start(&state, &p.ada, &form(&[("recipients", "bob gus"), ("title", "Trois"), ("body", "Salut")])).await.unwrap();
+    messages::thread(&state, &p.bob, group, None).await.unwrap();
+    assert_eq!(messages::thread(&state, &p.ada, group, None).await.unwrap().seen, None, "never in a group");
+}
+
 on_both_backends!(
+    seen_only_when_both_want_it,
     section_people_write_strangers_ask,
     blocks_hide_groups_are_left_restrictions_stop_new_ones,
     threads_page_upwards_by_keyset,

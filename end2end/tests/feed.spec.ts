@@ -44,7 +44,7 @@ test("fil de section en direct, commentaires, réactions, notifications et group
   await aHome.goto("/fil");
   await settle(aHome, true);
   await markDocument(aHome);
-  const badge = aHome.getByRole("navigation").locator(".unread-badge");
+  const badge = aHome.getByRole("navigation").locator(".unread-badge[data-badge=\"notifications\"]");
   await expect(badge).toHaveAttribute("data-unread", "0");
 
   // Anne publishes to the section.

@@ -38,6 +38,7 @@ pub fn plain_routes() -> Vec<(&'static str, &'static str, MethodRouter<ServerSta
         ("POST", "/compte/mot-de-passe", post(forms::account::password)),
         ("POST", "/compte/appareils/{device}/deconnexion", post(forms::account::sign_out_device)),
         ("POST", "/compte/donnees", post(forms::account::request_export)),
+        ("POST", "/compte/vu", post(forms::account::read_receipts)),
         ("GET", "/compte/donnees/{id}", get(forms::account::download_export)),
         ("POST", "/compte/suppression", post(forms::account::request_erasure)),
         ("POST", "/compte/suppression/annuler", post(forms::account::cancel_erasure)),

@@ -1512,6 +1512,7 @@ fn table() -> Vec<Row> {
             Probe::FnShows(fn_path::<GetCharter>(), vec![], "\"version\""),
         ),
         row("POST /charte", "accept the charter", SIGNED_IN, Probe::Post("/charte".into(), vec![])),
+        row("POST /compte/vu", "read receipts on", SIGNED_IN, Probe::Post("/compte/vu".into(), fields(&[("vu", "oui")]))),
         row("GET /messages", "my conversations", SIGNED_IN, Probe::PageOk("/messages".into())),
         row(
             "GET /messages",

@@ -96,6 +96,23 @@ texts! {
             en: "You keep what was written until now, and receive nothing more from this conversation.",
         }
         write_to: &'static str { fr: "Écrire", en: "Write" }
+        seen: &'static str { fr: "Vu", en: "Seen" }
+        read_receipts_title: &'static str { fr: "Messages\u{a0}: «\u{202f}vu\u{202f}»", en: "Messages: “seen”" }
+        read_receipts_on: &'static str {
+            fr: "Tes interlocuteurs voient quand tu as lu leurs messages (en tête-à-tête, s’ils l’ont activé aussi).",
+            en: "The people you talk with see when you have read their messages (one-to-one, if they turned it on too).",
+        }
+        read_receipts_off: &'static str {
+            fr: "Personne ne voit quand tu as lu ses messages, et tu ne vois pas quand on a lu les tiens.",
+            en: "Nobody sees when you have read their messages, and you do not see when yours were read.",
+        }
+        read_receipts_hint: &'static str {
+            fr: "Seulement dans les conversations à deux, et seulement si vous l’avez activé tous les deux.",
+            en: "Only in one-to-one conversations, and only if both of you turned it on.",
+        }
+        read_receipts_turn_on: &'static str { fr: "Activer «\u{202f}vu\u{202f}»", en: "Turn “seen” on" }
+        read_receipts_turn_off: &'static str { fr: "Désactiver «\u{202f}vu\u{202f}»", en: "Turn “seen” off" }
+        read_receipts_saved: &'static str { fr: "C’est enregistré.", en: "Saved." }
         mine: &'static str { fr: "Toi", en: "You" }
     }
 }

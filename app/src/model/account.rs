@@ -410,6 +410,8 @@ pub struct AccountView {
     pub export: Option<ExportView>,
     /// "Supprimer mon compte": the pending request, if any.
     pub erasure: Option<ErasureView>,
+    /// "Vu" in one-to-one conversations (off by default; shown only when both have it on).
+    pub read_receipts: bool,
 }
 
 /// A pending erasure: the account goes at `effective_ms` unless cancelled.

@@ -82,4 +82,6 @@ pub struct ThreadPage {
     pub older: Option<i64>,
     /// The viewer may write (a member; a request is answered first).
     pub can_write: bool,
+    /// One-to-one with "vu" on both sides: the viewer's newest message the other person has read.
+    pub seen: Option<i64>,
 }

@@ -39,6 +39,7 @@ pub fn AccountPage() -> impl IntoView {
                             Some("export") => Some(t.export_requested),
                             Some("suppression") => Some(t.erasure_requested),
                             Some("suppression-annulee") => Some(t.erasure_cancelled),
+                            Some("vu") => Some(t.messages.read_receipts_saved),
                             _ => None,
                         };
                         view! {
@@ -49,6 +50,7 @@ pub fn AccountPage() -> impl IntoView {
                                 <EmailCard account=account.clone() outcome=of_form("adresse") />
                                 <PasswordCard outcome=of_form("mot-de-passe") />
                                 <DevicesCard devices=account.devices />
+                                <ReadReceiptsCard on=account.read_receipts />
                                 <ExportCard export=account.export outcome=of_form("export") />
                                 <ErasureCard erasure=account.erasure outcome=of_form("suppression") />
                             </section>
@@ -60,6 +62,23 @@ pub fn AccountPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+    }
+}
+
+/// "Vu" in one-to-one conversations: one button that turns it the other way.
+#[component]
+fn ReadReceiptsCard(on: bool) -> impl IntoView {
+    let t = use_texts().messages;
+    view! {
+        <section class="card" id="messages" aria-labelledby="messages-titre">
+            <h2 id="messages-titre">{t.read_receipts_title}</h2>
+            <p>{if on { t.read_receipts_on } else { t.read_receipts_off }}</p>
+            <p class="hint">{t.read_receipts_hint}</p>
+            <form method="post" action="/compte/vu" class="stack">
+                <input type="hidden" name="vu" value=if on { "non" } else { "oui" } />
+                <button type="submit" class="button">{if on { t.read_receipts_turn_off } else { t.read_receipts_turn_on }}</button>
+            </form>
+        </section>
     }
 }
 

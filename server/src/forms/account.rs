@@ -33,6 +33,13 @@ pub async fn request_export(State(state): State<ServerState>, submission: Submis
     submission.answer(&state, result.map(|()| "/compte?fait=export".to_string()), "/compte").await
 }
 
+/// "Vu" in one-to-one conversations, on or off.
+pub async fn read_receipts(State(state): State<ServerState>, submission: Submission) -> Response {
+    let on = submission.form.value("vu") == "oui";
+    let result = app::server::services::account::set_read_receipts(&state.app, &submission.subject(), on).await;
+    submission.answer(&state, result.map(|()| "/compte?fait=vu#messages".to_string()), "/compte").await
+}
+
 /// "Supprimer mon compte" (password required): takes effect after the delay unless cancelled.
 pub async fn request_erasure(State(state): State<ServerState>, submission: Submission) -> Response {
     let result = app::server::services::erasure::request(&state.app, &submission.subject(), &submission.form).await;

@@ -38,7 +38,10 @@ fn Thread(thread: ThreadPage, latest: bool, outcome: Option<FormOutcome>) -> imp
     let newest = thread.messages.last().map(|m| m.id).unwrap_or(0);
     let list = view! {
         <ol class="messages">
-            {thread.messages.into_iter().map(|m| view! { <MessageItem m /> }).collect_view()}
+            {thread.messages.into_iter().map(|m| {
+                let seen = thread.seen == Some(m.id);
+                view! { <MessageItem m seen /> }
+            }).collect_view()}
         </ol>
     };
     let composer = (thread.can_write && latest).then(|| view! { <Composer id outcome=outcome.clone() /> });
@@ -67,7 +70,7 @@ fn Thread(thread: ThreadPage, latest: bool, outcome: Option<FormOutcome>) -> imp
 }
 
 #[component]
-fn MessageItem(m: MessageView) -> impl IntoView {
+fn MessageItem(m: MessageView, seen: bool) -> impl IntoView {
     let t = use_texts();
     let lang = use_lang();
     view! {
@@ -82,6 +85,7 @@ fn MessageItem(m: MessageView) -> impl IntoView {
                 <time>{format_datetime(lang, m.created_at_ms)}</time>
             </p>
             <div class="message-body" inner_html=m.html.as_str().to_string()></div>
+            {seen.then(|| view! { <p class="message-seen hint">{t.messages.seen}</p> })}
         </li>
     }
 }

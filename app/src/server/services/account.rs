@@ -44,6 +44,7 @@ pub async fn view(state: &AppState, subject: &Subject) -> Result<AccountView, Ap
         pending_email: pending.map(|p| p.email).filter(|p| !p.eq_ignore_ascii_case(&account.email)),
         email: account.email,
         email_verified: account.email_verified,
+        read_receipts: account.read_receipts,
         devices: devices
             .into_iter()
             .map(|d| DeviceView {
@@ -57,6 +58,15 @@ pub async fn view(state: &AppState, subject: &Subject) -> Result<AccountView, Ap
         export: export.map(Into::into),
         erasure: erasure.map(Into::into),
     })
+}
+
+/// Turns "vu" on or off for the person's one-to-one conversations.
+pub async fn set_read_receipts(state: &AppState, subject: &Subject, on: bool) -> Result<(), AppError> {
+    let user = owner(subject)?;
+    let mut tx = state.db.begin().await?;
+    store::users::set_read_receipts(&mut tx, user.id, on).await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 /// The current password, checked like a sign-in: failures are counted per account and, past the

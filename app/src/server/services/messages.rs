@@ -256,8 +256,10 @@ pub async fn thread(state: &AppState, subject: &Subject, conversation: i64, befo
         return Err(AppError::NotFound);
     }
     let can_write = rules::can_write(subject, &line.status);
+    let seen_upto = line.seen_upto;
     let summary = summary(line).ok_or(AppError::NotFound)?;
     let mut rows: Vec<MessageRow> = lists.take(messages)?;
+    let seen = seen_upto.and_then(|upto| rows.iter().filter(|r| r.author_id == Some(me) && r.id <= upto).map(|r| r.id).max());
     let older = (rows.len() as i64 == THREAD_PAGE).then(|| rows.last().map(|r| r.id)).flatten();
     rows.reverse();
     if before.is_none() {
@@ -272,6 +274,7 @@ pub async fn thread(state: &AppState, subject: &Subject, conversation: i64, befo
         standing: summary.standing,
         muted: summary.muted,
         can_write,
+        seen,
         messages: rows
             .into_iter()
             .map(|r| MessageView {

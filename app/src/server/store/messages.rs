@@ -235,6 +235,8 @@ pub struct ConversationLine {
     pub unread: i64,
     /// The other people's names, in id order, separated by a tab.
     pub others: Option<String>,
+    /// One-to-one, both with "vu" on: how far the other person has read.
+    pub seen_upto: Option<i64>,
 }
 
 /// Which conversations `lines_part` reads.
@@ -263,7 +265,9 @@ pub fn lines_part(user: UserId, lines: Lines) -> Part {
            (SELECT CAST(COUNT(*) AS BIGINT) FROM (SELECT 1 FROM messages x WHERE x.conversation_id = cv.id AND x.id > m.last_read_id \
               AND (m.left_message_id IS NULL OR x.id <= m.left_message_id) LIMIT 100) u) AS unread, \
            (SELECT {others} FROM conversation_members om JOIN users ou ON ou.id = om.user_id \
-              WHERE om.conversation_id = cv.id AND om.user_id <> $1 AND om.status IN ('active', 'request')) AS others \
+              WHERE om.conversation_id = cv.id AND om.user_id <> $1 AND om.status IN ('active', 'request')) AS others, \
+           (SELECT so.last_read_id FROM conversation_members so JOIN users su ON su.id = so.user_id JOIN users me ON me.id = $1 \
+              WHERE cv.kind = 'direct' AND so.conversation_id = cv.id AND so.user_id <> $1 AND su.read_receipts = TRUE AND me.read_receipts = TRUE) AS seen_upto \
          FROM conversation_members m JOIN conversations cv ON cv.id = m.conversation_id \
          LEFT JOIN messages lm ON lm.id = (SELECT MAX(y.id) FROM messages y WHERE y.conversation_id = cv.id \
               AND (m.left_message_id IS NULL OR y.id <= m.left_message_id)) \
@@ -275,7 +279,7 @@ pub fn lines_part(user: UserId, lines: Lines) -> Part {
     );
     Part::new(
         sql,
-        &["id", "kind", "title", "status", "muted", "last_message_at", "last_body", "last_author_name", "unread", "others"],
+        &["id", "kind", "title", "status", "muted", "last_message_at", "last_body", "last_author_name", "unread", "others", "seen_upto"],
         vec![Arg::Int(user.get()), Arg::Int(at), Arg::Int(id), Arg::Int(limit), Arg::Int(only)],
     )
 }

@@ -186,10 +186,20 @@ pub struct AccountRow {
     pub email: String,
     #[serde(deserialize_with = "crate::server::store::bundle::flag")]
     pub email_verified: bool,
+    #[serde(deserialize_with = "crate::server::store::bundle::flag")]
+    pub read_receipts: bool,
 }
 
 pub fn account_part(id: UserId) -> crate::server::store::bundle::Part {
     use crate::server::store::bundle::{Arg, Part};
-    let sql = "SELECT email, (email_verified_at IS NOT NULL) AS email_verified FROM users WHERE id = $1";
-    Part::new(sql, &["email", "email_verified"], vec![Arg::Int(id.get())])
+    let sql = "SELECT email, (email_verified_at IS NOT NULL) AS email_verified, read_receipts FROM users WHERE id = $1";
+    Part::new(sql, &["email", "email_verified", "read_receipts"], vec![Arg::Int(id.get())])
+}
+
+/// "Vu" in one-to-one conversations (shown only when both people turned it on).
+#[tracing::instrument(skip_all, err(level = "warn"))]
+pub async fn set_read_receipts(tx: &mut Tx, user_id: UserId, on: bool) -> Result<(), sqlx::Error> {
+    let sql = "UPDATE users SET read_receipts = $1 WHERE id = $2";
+    on_tx!(tx, c => sqlx::query(sql).bind(on).bind(user_id).execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(())
 }
