@@ -41,7 +41,7 @@ for (const scheme of ["light", "dark"] as const) {
     await page.getByLabel(/Je m’engage à respecter la charte/).check();
     await page.getByRole("button", { name: "Créer mon compte" }).click();
     await expect(page.getByRole("heading", { level: 1, name: `Bonjour ${person.name} !` })).toBeVisible();
-    for (const path of ["/", "/profil", "/fil", "/groupes", "/groupes/nouveau", "/coopains", "/notifications", "/actions", "/mes-actions", "/actions/nouvelle"]) {
+    for (const path of ["/", "/profil", "/fil", "/groupes", "/groupes/nouveau", "/coopains", "/notifications", "/messages", "/messages/nouveau", "/actions", "/mes-actions", "/actions/nouvelle"]) {
       await page.goto(path);
       await audit(page, `${scheme} ${path}`);
     }

@@ -1556,7 +1556,7 @@ fn table() -> Vec<Row> {
             &format!("POST {}", fn_path::<GetNewConversation>()),
             "may I start a conversation",
             SPEAKERS,
-            Probe::FnShows(fn_path::<GetNewConversation>(), vec![], "true"),
+            Probe::FnShows(fn_path::<GetNewConversation>(), vec![], "Allowed"),
         ),
         row(
             &format!("POST {}", fn_path::<GetUnreadConversations>()),

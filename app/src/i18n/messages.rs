@@ -62,6 +62,10 @@ texts! {
             fr: "À quelqu’un qui ne te connaît pas encore ici (ni coopain, ni ta section, ni un groupe en commun, ni l’équipe de ta section ou de ta fédération), ton premier message arrive comme une demande\u{a0}: la personne l’accepte ou non.",
             en: "To someone who does not know you here yet (not a coopain, not your section, no shared group, not your section’s or federation’s team), your first message arrives as a request: they accept it or not.",
         }
+        prove_address: &'static str {
+            fr: "Pour écrire, confirme d’abord ton adresse e-mail avec le lien que nous t’avons envoyé (tu peux le redemander en haut de la page).",
+            en: "To write, first confirm your e-mail address with the link we sent you (you can ask for it again at the top of the page).",
+        }
         restricted: &'static str {
             fr: "Tu ne peux pas commencer de conversation tant qu’une restriction de la modération est en cours. Tu peux toujours répondre dans tes conversations.",
             en: "You cannot start a conversation while a moderation restriction is in force. You can still answer in your conversations.",

@@ -25,6 +25,16 @@ impl Standing {
     }
 }
 
+/// Whether the viewer may start a conversation now, and if not, why (what the page says).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum StartAbility {
+    Allowed,
+    /// Their address is not proven yet.
+    ProveAddress,
+    /// A moderation restriction is in force.
+    Restricted,
+}
+
 /// A line of `/messages`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ConversationSummary {

@@ -10,6 +10,7 @@ use crate::components::form::{use_form_outcome, FormAlert, TextArea, TextField};
 use crate::components::lang::use_texts;
 use crate::components::loaded::Loaded;
 use crate::model::commands::messages::{MAX_MESSAGE_CHARS, MAX_TITLE_CHARS};
+use crate::model::messages::StartAbility;
 
 #[component]
 pub fn NewConversationPage() -> impl IntoView {
@@ -20,7 +21,7 @@ pub fn NewConversationPage() -> impl IntoView {
     view! {
         <Title text=t.new_title />
         <Meta name="robots" content="noindex" />
-        <Loaded resource=may_start then=move |may_start: bool| {
+        <Loaded resource=may_start then=move |ability: StartAbility| {
             let outcome = outcome.get();
             let to = query.read_untracked().get("a").unwrap_or_default();
             let value = |name: &str| outcome.as_ref().map(|o| o.value(name));
@@ -29,8 +30,8 @@ pub fn NewConversationPage() -> impl IntoView {
                 <section class="page narrow">
                     <p><a href="/messages">{t.back_to_list}</a></p>
                     <h1>{t.new_title}</h1>
-                    {if may_start {
-                        view! {
+                    {match ability {
+                        StartAbility::Allowed => view! {
                             <p class="hint">{t.request_explained}</p>
                             <FormAlert outcome=outcome.clone() />
                             <form method="post" action="/messages">
@@ -43,9 +44,9 @@ pub fn NewConversationPage() -> impl IntoView {
                                 <button type="submit" class="button primary">{t.send}</button>
                             </form>
                         }
-                            .into_any()
-                    } else {
-                        view! { <p class="alert alert-warning" role="alert">{t.restricted}</p> }.into_any()
+                            .into_any(),
+                        StartAbility::ProveAddress => view! { <p class="alert alert-warning" role="alert">{t.prove_address}</p> }.into_any(),
+                        StartAbility::Restricted => view! { <p class="alert alert-warning" role="alert">{t.restricted}</p> }.into_any(),
                     }}
                 </section>
             }

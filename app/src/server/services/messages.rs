@@ -9,7 +9,7 @@ use crate::model::commands::messages::{parse_title, MessageInput, StartInput};
 use crate::model::feed::{Author, SafeHtml};
 use crate::model::form::{FieldError, FieldErrors, RawForm};
 use crate::model::ids::UserId;
-use crate::model::messages::{ConversationSummary, ConversationsPage, MessageView, Standing, ThreadPage};
+use crate::model::messages::{ConversationSummary, ConversationsPage, MessageView, Standing, StartAbility, ThreadPage};
 use crate::server::context::AppState;
 use crate::server::db::Tx;
 use crate::server::policy::messages::{self as rules, ContactFacts, Delivery};
@@ -102,12 +102,18 @@ pub async fn start(state: &AppState, subject: &Subject, form: &RawForm) -> Resul
     Ok(conversation)
 }
 
-/// `/messages/nouveau`: may the viewer start a conversation (not while restricted)? One statement.
-pub async fn may_start(state: &AppState, subject: &Subject) -> Result<bool, AppError> {
+/// `/messages/nouveau`: may the viewer start a conversation, and if not, why? One statement.
+pub async fn may_start(state: &AppState, subject: &Subject) -> Result<StartAbility, AppError> {
     let me = subject.id().ok_or(AppError::NotAuthenticated)?;
     let mut tx = state.db.begin_read().await?;
     let restricted = store::moderation::restricted_anywhere(&mut tx, me, now_ms()).await?;
-    Ok(rules::can_start(subject, restricted))
+    Ok(if rules::can_start(subject, restricted) {
+        StartAbility::Allowed
+    } else if rules::can_start(subject, false) {
+        StartAbility::Restricted
+    } else {
+        StartAbility::ProveAddress
+    })
 }
 
 /// The "Messages" badge's count (0 for visitors).
