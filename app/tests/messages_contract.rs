@@ -288,7 +288,30 @@ async fn seen_only_when_both_want_it(t: &TestDb) {
     assert_eq!(messages::thread(&state, &p.ada, group, None).await.unwrap().seen, None, "never in a group");
 }
 
+/// Reporting a message: by someone who reads it, to the national moderators, who get its text
+/// alone (no link into the conversation); nobody outside the conversation can report it (the
+/// same answer as a message that does not exist).
+async fn a_reported_message_reaches_moderators_alone(t: &TestDb) {
+    let state = t.state(limits());
+    let p = people(t, &state).await;
+    let c = start(&state, &p.ada, "bob", "Un message déplacé").await.unwrap();
+    messages::send(&state, &p.ada, c, &form(&[("body", "Le reste de la conversation")])).await.unwrap();
+    let first = messages::thread(&state, &p.bob, c, None).await.unwrap().messages[0].id;
+    let why = form(&[("category", "harassment"), ("explanation", "Insistant")]);
+    let outsider = moderation::report(&state, &p.gus, ItemKind::Message, &first.to_string(), &why).await;
+    assert!(matches!(outsider, Err(AppError::NotFound)), "not in the conversation: {outsider:?}");
+    let missing = moderation::report(&state, &p.gus, ItemKind::Message, "999999", &why).await;
+    assert!(matches!(missing, Err(AppError::NotFound)));
+    assert!(moderation::report(&state, &p.bob, ItemKind::Message, &first.to_string(), &why).await.unwrap());
+    let mut tx = state.db.begin().await.unwrap();
+    let case = store::moderation::case_of_item(&mut tx, ItemKind::Message, first).await.unwrap().expect("a case");
+    tx.commit().await.unwrap();
+    assert_eq!((case.scope_kind.as_str(), case.snapshot.as_str(), case.context_link.as_str()), ("national", "Un message déplacé", ""));
+    assert_eq!(case.concerned_id, p.ada.id().unwrap());
+}
+
 on_both_backends!(
+    a_reported_message_reaches_moderators_alone,
     seen_only_when_both_want_it,
     section_people_write_strangers_ask,
     blocks_hide_groups_are_left_restrictions_stop_new_ones,

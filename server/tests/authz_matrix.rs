@@ -267,6 +267,8 @@ async fn message_fixtures(state: &AppState, users: &HashMap<Who, (UserId, String
     }
     let ask = form(&[("recipients", &users[&Sympathisant].1), ("body", "MARQUE-DEMANDE")]);
     ids.insert("request", messages::start(state, &paul, &ask).await.unwrap());
+    let first = messages::thread(state, &adele, ids["direct"], None).await.unwrap().messages[0].id;
+    ids.insert("direct_message", first);
     ids
 }
 
@@ -1370,6 +1372,18 @@ fn table() -> Vec<Row> {
             Probe::PostOnFresh("/signaler/commentaire/{fresh_comment}".into(), fields(&[("category", "harassment")])),
         ),
         row(
+            "GET /signaler/{kind}/{key}",
+            "report a message (Adèle's, to Sophie): its reader only",
+            &[SecretaryS],
+            Probe::PageShows("/signaler/message/{message_direct}".into(), "MARQUE-MESSAGE"),
+        ),
+        row(
+            "POST /signaler/{kind}/{key}",
+            "report a message (Adèle's, to Sophie): its reader only",
+            &[SecretaryS],
+            Probe::Post("/signaler/message/{message_direct}".into(), fields(&[("category", "harassment")])),
+        ),
+        row(
             "POST /moderer/{kind}/{key}",
             "take up a public publication (the national team's)",
             &[Admin],
@@ -1628,6 +1642,7 @@ fn fill(template: &str, world: &World, who: Who, n: usize) -> String {
         .replace("{conv_group}", &world.conversations["group"].to_string())
         .replace("{conv_leave}", &world.conversations["leave"].to_string())
         .replace("{conv_request}", &world.conversations["request"].to_string())
+        .replace("{message_direct}", &world.conversations["direct_message"].to_string())
         .replace("{adele}", &world.handle(AdherentS))
         .replace("{sam}", &world.handle(Suspended))
         .replace("{noe}", "noe-loos")

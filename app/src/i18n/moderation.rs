@@ -16,6 +16,7 @@ texts! {
                 ItemKind::Profile => "Signaler un profil",
                 ItemKind::Group => "Signaler un groupe",
                 ItemKind::Action => "Signaler une action",
+                ItemKind::Message => "Signaler un message",
             },
             en: |k| match k {
                 ItemKind::Post => "Report a post",
@@ -23,6 +24,7 @@ texts! {
                 ItemKind::Profile => "Report a profile",
                 ItemKind::Group => "Report a group",
                 ItemKind::Action => "Report an action",
+                ItemKind::Message => "Report a message",
             },
         }
         report_intro: &'static str {
@@ -70,6 +72,7 @@ texts! {
                 ItemKind::Profile => "Profil",
                 ItemKind::Group => "Groupe",
                 ItemKind::Action => "Action",
+                ItemKind::Message => "Message privé",
             },
             en: |k| match k {
                 ItemKind::Post => "Post",
@@ -77,6 +80,7 @@ texts! {
                 ItemKind::Profile => "Profile",
                 ItemKind::Group => "Group",
                 ItemKind::Action => "Action",
+                ItemKind::Message => "Private message",
             },
         }
         scope_name: fn(&str, &str) -> String {

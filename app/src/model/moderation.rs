@@ -14,6 +14,8 @@ string_enum! {
         Profile = "profile",
         Group = "group",
         Action = "action",
+        /// A private message: moderators see it alone (its snapshot), never its conversation.
+        Message = "message",
     }
 }
 
@@ -26,6 +28,7 @@ impl ItemKind {
             ItemKind::Profile => "profil",
             ItemKind::Group => "groupe",
             ItemKind::Action => "action",
+            ItemKind::Message => "message",
         }
     }
 

@@ -73,6 +73,7 @@ fn Thread(thread: ThreadPage, latest: bool, outcome: Option<FormOutcome>) -> imp
 fn MessageItem(m: MessageView, seen: bool) -> impl IntoView {
     let t = use_texts();
     let lang = use_lang();
+    let reportable = !m.mine && m.author.is_some();
     view! {
         <li class="message" class:mine=m.mine id=format!("message-{}", m.id) data-message=m.id>
             <p class="message-meta">
@@ -86,6 +87,9 @@ fn MessageItem(m: MessageView, seen: bool) -> impl IntoView {
             </p>
             <div class="message-body" inner_html=m.html.as_str().to_string()></div>
             {seen.then(|| view! { <p class="message-seen hint">{t.messages.seen}</p> })}
+            {reportable.then(|| view! {
+                <p class="message-report"><a class="report-link hint" href=format!("/signaler/message/{}", m.id)>{t.moderation.report_link}</a></p>
+            })}
         </li>
     }
 }

@@ -103,7 +103,7 @@ fn Case(case: CaseView, decided: bool) -> impl IntoView {
         <section class="card" aria-labelledby="contenu-signale">
             <h2 id="contenu-signale">{m.snapshot_title}</h2>
             <blockquote class="snapshot">{case.snapshot.clone()}</blockquote>
-            <p><a href=case.context_link.clone()>{m.context_link}</a></p>
+            {(!case.context_link.is_empty()).then(|| view! { <p><a href=case.context_link.clone()>{m.context_link}</a></p> })}
             {case.concerned_handle.clone().zip(case.concerned_name.clone()).map(|(handle, name)| view! {
                 <p>{format!("{}\u{a0}: ", m.concerned_label)} <a href=format!("/membres/{handle}")>{name}</a></p>
             })}

@@ -99,6 +99,18 @@ pub async fn locate(tx: &mut Tx, subject: &Subject, me: UserId, kind: ItemKind, 
                 post_id: None,
             })
         }),
+        // A message its reader may read (their conversation, up to where they left, no block),
+        // decided nationally: a private conversation belongs to no section.
+        ItemKind::Message => store::messages::readable_message(tx, me, id).await?.and_then(|m| {
+            Some(Located {
+                concerned: m.author_id?,
+                item_scope: ModerationScope::National,
+                text: m.body,
+                link: format!("/messages/{}#message-{id}", m.conversation_id),
+                hidden: false,
+                post_id: None,
+            })
+        }),
         ItemKind::Action => store::actions::by_id_in(tx, me, ActionId(id)).await?.and_then(|a| {
             crate::server::policy::actions::can_see(subject, &action_summary::facts(&a)).then_some(())?;
             Some(Located {
@@ -121,7 +133,7 @@ pub async fn item_id(tx: &mut Tx, kind: ItemKind, key: &str) -> Result<Option<i6
     Ok(match kind {
         ItemKind::Profile => store::users::active_id_by_handle(tx, key).await?.map(|u| u.get()),
         ItemKind::Group => store::moderation::group_id_by_slug(tx, key).await?,
-        ItemKind::Post | ItemKind::Comment | ItemKind::Action => key.parse().ok(),
+        ItemKind::Post | ItemKind::Comment | ItemKind::Action | ItemKind::Message => key.parse().ok(),
     })
 }
 
@@ -167,8 +179,9 @@ async fn open_case(
     now: i64,
 ) -> Result<i64, AppError> {
     let snapshot: String = item.text.chars().take(MAX_SNAPSHOT_CHARS).collect();
-    let new_case =
-        NewCase { kind, item_id, concerned_id: item.concerned, scope, snapshot: &snapshot, context_link: &item.link, now_ms: now };
+    // A message's moderators get it alone: no link into the conversation.
+    let context_link = if kind == ItemKind::Message { "" } else { item.link.as_str() };
+    let new_case = NewCase { kind, item_id, concerned_id: item.concerned, scope, snapshot: &snapshot, context_link, now_ms: now };
     Ok(store::moderation::open_case(tx, existing, &new_case).await?)
 }
 

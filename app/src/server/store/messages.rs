@@ -366,3 +366,25 @@ pub async fn claim_mail(tx: &mut Tx, conversation: i64, user: UserId, message: i
     let n = on_tx!(tx, c => sqlx::query(sql).bind(message).bind(conversation).bind(user).execute(c).await.map(|r| r.rows_affected()))?;
     Ok(n == 1)
 }
+
+/// A message as its reader may see it, to report it.
+#[derive(Debug, Clone, FromRow, PartialEq, Eq)]
+pub struct ReadableMessage {
+    pub conversation_id: i64,
+    pub author_id: Option<UserId>,
+    pub body: String,
+}
+
+/// Message `id` if `user` may read it: in a conversation they are in (or left after it, or are
+/// asked to), that no block hides.
+#[tracing::instrument(skip_all, err(level = "warn"))]
+pub async fn readable_message(tx: &mut Tx, user: UserId, id: i64) -> Result<Option<ReadableMessage>, sqlx::Error> {
+    let sql = format!(
+        "SELECT x.conversation_id, x.author_id, x.body FROM messages x \
+         JOIN conversation_members m ON m.conversation_id = x.conversation_id AND m.user_id = $1 \
+         JOIN conversations cv ON cv.id = x.conversation_id \
+         WHERE x.id = $2 AND m.status IN ('active', 'request', 'left') \
+           AND (m.left_message_id IS NULL OR x.id <= m.left_message_id) AND NOT {HIDDEN_BY_BLOCK}"
+    );
+    on_tx!(tx, c => sqlx::query_as(&sql).bind(user).bind(id).fetch_optional(c).await)
+}
