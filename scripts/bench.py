@@ -352,6 +352,14 @@ def fan_out():
     return rows
 
 
+def conversations():
+    """Conversations (`cargo bench --bench messages`): a message to a 30-person group across two
+    PostgreSQL instances, publish → receive; a thread's pages at 10 and 100,000 messages."""
+    out = run(["cargo", "bench", "-p", "server", "--bench", "messages"], cwd=ROOT)
+    return [{"what": what.strip(), "p50_ms": float(p50), "p99_ms": float(p99)}
+            for what, p50, p99 in re.findall(r"\| ((?:message|thread)[^|]*?)\s*\|\s*([\d.]+) ms \|\s*([\d.]+) ms", out)]
+
+
 def durability():
     """What SQLite's FULL synchronous (the default) costs on writes, against NORMAL: publications
     per second through the real service, one writer and eight (`cargo bench --bench sqlite_durability`)."""
@@ -409,6 +417,8 @@ def table(report):
         fan = report["fan_out"]
         lines.append("| SSE publish → receive, 1,000 subscribers p50 / p99 (ms) | " + " | ".join(
             f"{fan[n]['p50_ms']:.1f} / {fan[n]['p99_ms']:.1f}" if n in fan else "–" for n in names) + " | |")
+    for c in report.get("conversations", []):
+        lines.append(f"| {c['what']}: p50 / p99 (ms) | {c['p50_ms']:.2f} / {c['p99_ms']:.2f}" + " | –" * (len(names) - 1) + " | |")
     for d in report.get("sqlite_durability", []):
         lines.append(f"| SQLite writes, synchronous={d['synchronous']}, {d['writers']} writer(s): publications/s (ms each) | "
                      f"{d['publications_per_s']} ({d['ms_per_commit']:.2f})" + " | –" * (len(names) - 1) + " | |")
@@ -444,6 +454,8 @@ def main():
     if os.environ.get("BENCH_FAN_OUT", "1") == "1":
         log("live stream fan-out (cargo bench --bench feed)")
         report["fan_out"] = fan_out()
+    log("conversations: a 30-person group across two instances, long threads (cargo bench --bench messages)")
+    report["conversations"] = conversations()
     log("SQLite durability: FULL against NORMAL (cargo bench --bench sqlite_durability)")
     report["sqlite_durability"] = durability()
     report["elapsed_seconds"] = round(time.monotonic() - started)
