@@ -21,7 +21,7 @@ test("une demande acceptée, un échange en direct, le badge et l’e-mail à l�
   const lea = person("Léa", stamp);
   const marc = person("Marc", stamp);
   const a = await signUp(browser, baseURL!, true, lea, "59140", "sympathisant");
-  const b = await signUp(browser, baseURL!, true, marc, "62000", "adherent");
+  const b = await signUp(browser, baseURL!, true, marc, "75001", "adherent");
 
   // Marc reads his feed: his badge will move by itself.
   await b.goto("/fil");
@@ -97,8 +97,8 @@ test("sans JavaScript : demande, réponse, écriture, lecture, renommer, sourdin
   const rose = person("Rose", stamp);
   const yves = person("Yves", stamp);
   const p = await signUp(browser, baseURL!, false, paul, "59140", "adherent");
-  const r = await signUp(browser, baseURL!, false, rose, "62000", "sympathisant");
-  await signUp(browser, baseURL!, false, yves, "75001", "sympathisant");
+  const r = await signUp(browser, baseURL!, false, rose, "75001", "sympathisant");
+  await signUp(browser, baseURL!, false, yves, "59100", "sympathisant");
 
   // Paul writes to Rose and Yves, as a group with a title.
   await p.goto("/messages");
