@@ -94,15 +94,33 @@ pub fn reminder(r: &ReminderMail<'_>) -> Mail {
 
 /// Messages a person has not read for a while, one mail per conversation. Never their text: a
 /// mail may be read where the conversation would not be, and it outlives a departure.
-pub fn unread_messages(user_id: UserId, to: &str, display_name: &str, conversation: &str, unread: i64, link: &str) -> Mail {
-    let how_many = crate::i18n::typography::count(Lang::Fr, unread.max(1), "message non lu", "messages non lus");
+pub fn unread_messages(r: &UnreadMessagesMail<'_>) -> Mail {
+    let how_many = crate::i18n::typography::count(Lang::Fr, r.unread.max(1), "message non lu", "messages non lus");
+    let (where_, subject) = match r.title {
+        Some(title) => (
+            format!("dans la conversation «\u{202f}{title}\u{202f}»"),
+            format!("Nouveaux messages dans «\u{202f}{title}\u{202f}» sur Coopol"),
+        ),
+        None => (format!("dans ta conversation avec {}", r.others), format!("Nouveaux messages de {} sur Coopol", r.others)),
+    };
     let paragraphs = [
-        format!("Bonjour {display_name},"),
-        format!("tu as {how_many} dans ta conversation avec {conversation} sur Coopol."),
-        format!("Pour les lire et répondre\u{a0}: {link}"),
+        format!("Bonjour {},", r.display_name),
+        format!("tu as {how_many} {where_} sur Coopol."),
+        format!("Pour les lire et répondre\u{a0}: {}", r.link),
         "Tu ne reçois qu’un e-mail par conversation tant que tu ne l’as pas ouverte. Pour ne plus en recevoir pour celle-ci, mets-la en sourdine depuis la conversation.\n— Coopol".to_string(),
     ];
-    mail(user_id, to, "unread_messages", format!("Nouveaux messages de {conversation} sur Coopol"), &paragraphs)
+    mail(r.user_id, r.to, "unread_messages", subject, &paragraphs)
+}
+
+/// The mail about a conversation's unread messages: a group's title, or the other people's names.
+pub struct UnreadMessagesMail<'a> {
+    pub user_id: UserId,
+    pub to: &'a str,
+    pub display_name: &'a str,
+    pub title: Option<&'a str>,
+    pub others: &'a str,
+    pub unread: i64,
+    pub link: &'a str,
 }
 
 /// A mail to one person, its text and HTML parts made of the same paragraphs.

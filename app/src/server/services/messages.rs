@@ -317,9 +317,17 @@ pub async fn mail_the_absent(state: &AppState, now: i64) -> Result<usize, AppErr
             continue;
         }
         let others = r.others.unwrap_or_default().split('\t').filter(|n| !n.is_empty()).collect::<Vec<_>>().join(", ");
-        let name = r.title.filter(|t| r.kind == "group" && !t.is_empty()).unwrap_or(others);
+        let title = r.title.filter(|t| r.kind == "group" && !t.is_empty());
         let link = state.settings.link(&format!("/messages/{}", r.conversation_id));
-        let message = mail::unread_messages(r.user_id, &r.email, &r.display_name, &name, r.unread, &link);
+        let message = mail::unread_messages(&mail::UnreadMessagesMail {
+            user_id: r.user_id,
+            to: &r.email,
+            display_name: &r.display_name,
+            title: title.as_deref(),
+            others: &others,
+            unread: r.unread,
+            link: &link,
+        });
         mail::enqueue(&mut tx, &message, now).await?;
         written += 1;
     }
