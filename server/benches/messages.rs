@@ -186,15 +186,51 @@ async fn thread_of(db: &Db, state: &AppState, a: &str, b: &str, count: i64) -> (
     )
     .await;
     exec(db, &format!("UPDATE conversations SET last_message_id = (SELECT MAX(id) FROM messages WHERE conversation_id = {conversation}) WHERE id = {conversation}")).await;
-    // What autovacuum does after a bulk load in production: the planner sees the table's size.
+    // Other conversations go on after it (their messages take the newest ids).
+    background_conversations(db).await;
+    // What autovacuum does after a bulk load in production: the planner sees the tables' sizes.
     if let Db::Postgres(_) = db {
         exec(db, "ANALYZE messages; ANALYZE conversation_members; ANALYZE conversations").await;
     }
     (conversation, idb)
 }
 
+/// Other people's conversations around the measured ones: 5,000 of them, 10 messages each, their
+/// ids interleaved. Without them the planner sees three conversations and walks the primary key
+/// (half the table matches, it thinks); with them it uses the thread index, as in production.
+async fn background_conversations(db: &Db) {
+    let series = |n: i64| match db {
+        Db::Sqlite { .. } => format!("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {n}) SELECT i FROM n"),
+        Db::Postgres(_) => format!("SELECT generate_series(1, {n}) AS i"),
+    };
+    let before: i64 = {
+        let mut tx = db.begin().await.unwrap();
+        let n = on_tx!(&mut tx, c => sqlx::query_scalar::<_, i64>("SELECT CAST(COALESCE(MAX(id), 0) AS BIGINT) FROM conversations").fetch_one(c).await).unwrap();
+        tx.commit().await.unwrap();
+        n
+    };
+    exec(
+        db,
+        &format!(
+            "INSERT INTO conversations (kind, title, created_at, last_message_at) SELECT 'group', 'Autre ' || i, 0, 0 FROM ({}) s",
+            series(5_000)
+        ),
+    )
+    .await;
+    exec(
+        db,
+        &format!(
+            "INSERT INTO messages (conversation_id, author_id, body, body_html, created_at) \
+             SELECT {before} + 1 + (i % 5000), NULL, 'Bruit', '<p>Bruit</p>', i FROM ({}) s",
+            series(50_000)
+        ),
+    )
+    .await;
+}
+
 async fn flat_with_history(t: &TestDb) {
     let state = state_of(&t.db);
+    background_conversations(&t.db).await;
     for (label, count, a, b) in [("10", SHORT_THREAD, "court-a", "court-b"), ("100,000", LONG_THREAD, "long-a", "long-b")] {
         let (conversation, reader) = thread_of(&t.db, &state, a, b, count).await;
         let me = testing::subject(&t.db, reader).await;
