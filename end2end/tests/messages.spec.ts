@@ -114,6 +114,7 @@ test("sans JavaScript : demande, réponse, écriture, lecture, renommer, sourdin
   await p.getByLabel("À", { exact: true }).fill(`${rose.handle}, @${yves.handle}`);
   await p.getByRole("button", { name: "Envoyer" }).click();
   await expect(p.getByRole("heading", { level: 1, name: "Collage du 12" })).toBeVisible();
+  await expect(p.getByText(`Avec ${rose.name}, ${yves.name}`)).toBeVisible();
   const thread = new URL(p.url()).pathname;
 
   // Rose sees a request in her list and her badge, reads it and accepts.

@@ -101,6 +101,7 @@ texts! {
         }
         write_to: &'static str { fr: "Écrire", en: "Write" }
         seen: &'static str { fr: "Vu", en: "Seen" }
+        with_people: fn(&str) -> String { fr: |names| format!("Avec {names}"), en: |names| format!("With {names}") }
         read_receipts_title: &'static str { fr: "Messages\u{a0}: «\u{202f}vu\u{202f}»", en: "Messages: “seen”" }
         read_receipts_on: &'static str {
             fr: "Tes interlocuteurs voient quand tu as lu leurs messages (en tête-à-tête, s’ils l’ont activé aussi).",

@@ -85,6 +85,8 @@ pub struct ThreadPage {
     pub id: i64,
     pub group: bool,
     pub name: String,
+    /// The other people in it (or asked to it), by name.
+    pub people: String,
     pub standing: Standing,
     pub muted: bool,
     pub messages: Vec<MessageView>,

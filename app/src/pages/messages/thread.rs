@@ -50,6 +50,7 @@ fn Thread(thread: ThreadPage, latest: bool, outcome: Option<FormOutcome>) -> imp
         <section class="page narrow thread">
             <p><a href="/messages">{t.back_to_list}</a></p>
             <h1>{thread.name.clone()}</h1>
+            {(thread.group && !thread.people.is_empty()).then(|| view! { <p class="hint">{(t.with_people)(&thread.people)}</p> })}
             {(thread.standing == Standing::Request).then(|| view! { <RequestQuestion id /> })}
             {(thread.standing == Standing::Left).then(|| view! { <p class="alert alert-info">{t.left_notice}</p> })}
             {thread.older.map(|before| view! {

@@ -210,9 +210,14 @@ pub async fn rename(state: &AppState, subject: &Subject, conversation: i64, form
     Ok(())
 }
 
+/// The other people's names as the store gives them (tab-separated), as a list to read.
+fn names(tabbed: Option<&str>) -> String {
+    tabbed.unwrap_or_default().split('\t').filter(|n| !n.is_empty()).collect::<Vec<_>>().join(", ")
+}
+
 fn summary(line: ConversationLine) -> Option<ConversationSummary> {
     let standing = Standing::from_db(&line.status)?;
-    let others = line.others.unwrap_or_default().split('\t').filter(|n| !n.is_empty()).collect::<Vec<_>>().join(", ");
+    let others = names(line.others.as_deref());
     let group = line.kind == "group";
     Some(ConversationSummary {
         id: line.id,
@@ -263,6 +268,7 @@ pub async fn thread(state: &AppState, subject: &Subject, conversation: i64, befo
     }
     let can_write = rules::can_write(subject, &line.status);
     let seen_upto = line.seen_upto;
+    let people = names(line.others.as_deref());
     let summary = summary(line).ok_or(AppError::NotFound)?;
     let mut rows: Vec<MessageRow> = lists.take(messages)?;
     let seen = seen_upto.and_then(|upto| rows.iter().filter(|r| r.author_id == Some(me) && r.id <= upto).map(|r| r.id).max());
@@ -277,6 +283,7 @@ pub async fn thread(state: &AppState, subject: &Subject, conversation: i64, befo
         id: summary.id,
         group: summary.group,
         name: summary.name,
+        people,
         standing: summary.standing,
         muted: summary.muted,
         can_write,
@@ -316,7 +323,7 @@ pub async fn mail_the_absent(state: &AppState, now: i64) -> Result<usize, AppErr
         if !store::messages::claim_mail(&mut tx, r.conversation_id, r.user_id, r.last_message_id).await? {
             continue;
         }
-        let others = r.others.unwrap_or_default().split('\t').filter(|n| !n.is_empty()).collect::<Vec<_>>().join(", ");
+        let others = names(r.others.as_deref());
         let title = r.title.filter(|t| r.kind == "group" && !t.is_empty());
         let link = state.settings.link(&format!("/messages/{}", r.conversation_id));
         let message = mail::unread_messages(&mail::UnreadMessagesMail {
