@@ -89,7 +89,7 @@ texts! {
         mute: &'static str { fr: "Mettre en sourdine", en: "Mute" }
         unmute: &'static str { fr: "Réactiver les e-mails", en: "Unmute" }
         mute_hint: &'static str {
-            fr: "En sourdine, tu ne reçois pas d’e-mail pour cette conversation\u{a0}; les messages restent comptés comme non lus.",
+            fr: "En sourdine, tu ne reçois pas d’e-mail pour cette conversation\u{202f}; les messages restent comptés comme non lus.",
             en: "Muted, you get no e-mail for this conversation; its messages still count as unread.",
         }
         rename_label: &'static str { fr: "Nouveau titre", en: "New title" }
