@@ -3,11 +3,13 @@
 use std::sync::OnceLock;
 
 use axum::extract::DefaultBodyLimit;
+use axum::handler::Handler;
 use axum::routing::{get, post, MethodRouter};
 use axum::{middleware, Extension, Router};
 use leptos::prelude::provide_context;
 use leptos_axum::{file_and_error_handler_with_context, generate_route_list, AxumRouteListing, LeptosRoutes};
 use tower_http::compression::{CompressionLayer, CompressionLevel};
+use tower_http::services::ServeDir;
 
 use app::{shell, App};
 
@@ -128,7 +130,17 @@ pub fn build_router(state: ServerState) -> Router {
             let options = leptos_options.clone();
             move || shell(options.clone())
         })
-        .fallback(file_and_error_handler_with_context::<ServerState, _>(context, shell))
+        // The built front end (pkg/, icons, scripts, the manifest) as files, the precompressed
+        // `.br`/`.gz` beside them when the browser takes them; any other path is the app's 404
+        // page. Not leptos' `file_and_error_handler` for files: it gives a file's response the
+        // `ResponseOptions` found from its reactive owner, and a static script was once answered
+        // 403 — another page's status (CI, 2026-12-05).
+        .fallback_service(
+            ServeDir::new(leptos_options.site_root.as_ref())
+                .precompressed_br()
+                .precompressed_gzip()
+                .fallback(file_and_error_handler_with_context::<ServerState, _>(context, shell).with_state(state.clone())),
+        )
         .layer(middleware::from_fn(server_fn_errors::status_from_error))
         .layer(middleware::from_fn_with_state(state.clone(), attach_request_context))
         .layer(middleware::from_fn_with_state(state.clone(), reject_cross_site))
