@@ -104,6 +104,36 @@ async fn unknown_pages_are_real_404s(t: &TestDb) {
     assert!(member.body.contains("Page introuvable"));
 }
 
+/// The built front end's files are files: their own status and type, the precompressed variant
+/// when the browser takes it; a missing one is the 404 page. (Served by `ServeDir`, not by the
+/// page renderer, whose reactive owner once gave a script another page's 403.)
+async fn static_files_are_served_as_files(t: &TestDb) {
+    let site = std::env::temp_dir().join(format!("coopol-site-{}", std::process::id()));
+    std::fs::create_dir_all(&site).unwrap();
+    std::fs::write(site.join("outil.js"), "console.log('outil');").unwrap();
+    // What the precompressed file holds does not matter here: which one is sent does.
+    std::fs::write(site.join("outil.js.gz"), b"\x1f\x8b gzip").unwrap();
+    let mut state = support::server_state(t, RateLimits::default(), None);
+    state.leptos = leptos::config::LeptosOptions::builder()
+        .output_name("coopol")
+        .site_root(site.to_string_lossy().to_string())
+        .site_pkg_dir("pkg")
+        .build();
+    let r = coopol_server::build_router(state);
+    let plain = send(&r, get("/outil.js", None)).await;
+    assert_eq!(plain.status, StatusCode::OK);
+    assert!(plain.header(header::CONTENT_TYPE).starts_with("text/javascript"), "{}", plain.header(header::CONTENT_TYPE));
+    assert_eq!(plain.body, "console.log('outil');");
+    let mut request = get("/outil.js", None);
+    request.headers_mut().insert(header::ACCEPT_ENCODING, http::HeaderValue::from_static("gzip"));
+    let zipped = send(&r, request).await;
+    assert_eq!((zipped.status, zipped.header(header::CONTENT_ENCODING)), (StatusCode::OK, "gzip"));
+    let missing = send(&r, get("/absent.js", None)).await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+    assert!(missing.body.contains("Page introuvable"));
+    let _ = std::fs::remove_dir_all(&site);
+}
+
 async fn sign_up_opens_a_session(t: &TestDb) {
     let r = router(t);
     let reply = send(&r, post_form("/inscription", &signup_fields("Élise Martin", "elise@example.fr"), None, Some(ORIGIN))).await;
@@ -476,6 +506,7 @@ on_both_backends!(
     home_page_is_french_with_security_headers,
     language_follows_cookie_then_accept_language,
     unknown_pages_are_real_404s,
+    static_files_are_served_as_files,
     sign_up_opens_a_session,
     a_new_charter_is_asked_for_on_every_page,
     invalid_sign_up_keeps_input_and_explains,
