@@ -71,7 +71,6 @@ texts! {
             en: "You cannot start a conversation while a moderation restriction is in force. You can still answer in your conversations.",
         }
         send: &'static str { fr: "Envoyer", en: "Send" }
-        sending: &'static str { fr: "Envoi…", en: "Sending…" }
         back_to_list: &'static str { fr: "Toutes les conversations", en: "All conversations" }
         thread_older: &'static str { fr: "Messages plus anciens", en: "Older messages" }
         thread_newest: &'static str { fr: "Revenir aux derniers messages", en: "Back to the latest messages" }
