@@ -10,6 +10,11 @@ use crate::components::lang::detect_lang;
 use crate::components::layout::{CurrentUserResource, Layout};
 use crate::pages::account::AccountPage;
 use crate::pages::address::ConfirmAddressPage;
+use crate::pages::announcements::{
+    read::AnnouncementPage,
+    scope::{FederationAnnouncementsPage, SectionAnnouncementsPage},
+    unsubscribe::UnsubscribePage,
+};
 use crate::pages::consents::ConsentsPage;
 use crate::pages::keep_account::KeepAccountPage;
 use crate::pages::messages::{list::ConversationsPageView, new::NewConversationPage, thread::ThreadPageView};
@@ -154,6 +159,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/messages") view=ConversationsPageView ssr=SsrMode::Async />
                     <Route path=path!("/messages/nouveau") view=NewConversationPage ssr=SsrMode::Async />
                     <Route path=path!("/messages/:id") view=ThreadPageView ssr=SsrMode::Async />
+                    <Route path=path!("/sections/:slug/annonces") view=SectionAnnouncementsPage ssr=SsrMode::Async />
+                    <Route path=path!("/federations/:code/annonces") view=FederationAnnouncementsPage ssr=SsrMode::Async />
+                    <Route path=path!("/annonces/:id") view=AnnouncementPage ssr=SsrMode::Async />
+                    <Route path=path!("/desabonnement/:token") view=UnsubscribePage ssr=SsrMode::Async />
                     <Route path=path!("/actions") view=ActionsListPage ssr=SsrMode::Async />
                     <Route path=path!("/mes-actions") view=MyActionsPageView ssr=SsrMode::Async />
                     <Route path=path!("/actions/nouvelle") view=NewActionPage ssr=SsrMode::Async />

@@ -128,8 +128,9 @@ function decodePart(part: string): string {
 /** Waits for the e-mail of `kind` to `to` that a server under test wrote as an .eml file (no
  * SMTP in these tests: COOPOL_MAIL_DIR, one directory per server) and returns its decoded text.
  * Every server's directory is searched: instances sharing one database send each other's mails
- * (identities are unique per test, so a mail is never someone else's). */
-export async function mailTo(to: string, kind: string): Promise<string> {
+ * (identities are unique per test, so a mail is never someone else’s). `raw`: the file as written,
+ * headers included. */
+export async function mailTo(to: string, kind: string, { raw = false } = {}): Promise<string> {
   const root = process.env.COOPOL_E2E_TMP ?? "";
   const dirs = () => fs.readdirSync(root).filter((d) => d.startsWith("mails-")).map((d) => path.join(root, d));
   let found = "";
@@ -138,9 +139,9 @@ export async function mailTo(to: string, kind: string): Promise<string> {
       () => {
         const files = dirs().flatMap((dir) => fs.readdirSync(dir).filter((f) => f.endsWith(`-${kind}.eml`)).map((f) => path.join(dir, f)));
         for (const f of files) {
-          const raw = fs.readFileSync(f, "utf8");
-          if (raw.includes(`To: ${to}`)) {
-            found = raw.split(/\r?\n--/).map(decodePart).join("\n");
+          const text = fs.readFileSync(f, "utf8");
+          if (text.includes(`To: ${to}`)) {
+            found = raw ? text : text.split(/\r?\n--/).map(decodePart).join("\n");
             return true;
           }
         }

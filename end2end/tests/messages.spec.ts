@@ -1,6 +1,6 @@
 import { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { mailTo, person, settle, signUp } from "./helpers";
+import { mailTo, operator, person, settle, signUp } from "./helpers";
 
 // Conversations (issue 19), on a phone: two people who share nothing (not coopains, no section,
 // no group) — the first message is a request, accepted; then a live exchange in two browsers,
@@ -153,4 +153,88 @@ test("sans JavaScript : demande, réponse, écriture, lecture, renommer, sourdin
   await r.goto(thread);
   await expect(r.getByText("Tu as quitté cette conversation")).toBeVisible();
   await expect(r.getByLabel("Message", { exact: true })).toHaveCount(0);
+});
+
+test("l’annonce d’une secrétaire aux sympathisant·es : dans Coopol, par e-mail, et le désabonnement en un clic", async ({
+  browser,
+  baseURL,
+  databaseUrl,
+  request,
+}) => {
+  test.setTimeout(150_000);
+  const stamp = Date.now().toString(36) + Math.floor(Math.random() * 1e4).toString(36);
+  const anne = person("Anne", stamp);
+  const sophie = person("Sophie", stamp);
+  const sacha = person("Sacha", stamp);
+
+  // A Paris section, and its secretary.
+  const admin = await signUp(browser, baseURL!, true, anne, "75001", "adherent");
+  operator(databaseUrl, ["grant-admin", "--email", anne.email]);
+  await admin.goto("/federations/75/nouvelle-section");
+  await settle(admin, true);
+  const sectionName = `Paris ${stamp}`;
+  await admin.getByLabel("Nom de la section").fill(sectionName);
+  await admin.getByRole("textbox", { name: "Communes couvertes" }).fill("Paris");
+  await admin.getByRole("button", { name: "Créer la section" }).click();
+  await expect(admin.getByRole("heading", { level: 1, name: sectionName })).toBeVisible();
+  const sectionUrl = new URL(admin.url()).pathname;
+  const s = await signUp(browser, baseURL!, true, sophie, "75001", "adherent");
+  await settle(admin, true);
+  await admin.getByLabel("Identifiant du membre").fill(sophie.handle!);
+  await admin.getByLabel("Rôle").selectOption({ label: "Secrétaire de section" });
+  await admin.getByRole("button", { name: "Nommer", exact: true }).click();
+  await expect(admin.getByText(sophie.name).first()).toBeVisible();
+  // Sacha, sympathisant in Paris, without JavaScript.
+  const r = await signUp(browser, baseURL!, false, sacha, "75001", "sympathisant");
+
+  // Sophie writes to the sympathisants: the count first, then "Envoyer à N personnes".
+  await s.goto(sectionUrl);
+  await settle(s, true);
+  await s.getByRole("link", { name: "Annonces" }).click();
+  await expect(s.getByRole("heading", { level: 1, name: `Annonces — ${sectionName}` })).toBeVisible();
+  await s.getByLabel("Les sympathisant·es").check();
+  await s.getByLabel("Objet").fill(`Collage jeudi ${stamp}`);
+  await s.getByLabel("Texte").fill("On colle les affiches **jeudi à 19 h**, rendez-vous au local.");
+  await s.getByRole("button", { name: "Voir combien de personnes la recevront" }).click();
+  const send = s.getByRole("button", { name: /^Envoyer à \d+ personnes?$/ });
+  await expect(send).toBeVisible();
+  await expect(s.getByText(/Cette annonce partira à \d+ personnes?, dont \d+ par e-mail/)).toBeVisible();
+  await expect(s.getByLabel("Texte")).toHaveValue("On colle les affiches **jeudi à 19 h**, rendez-vous au local.");
+  await send.click();
+  await expect(s.getByRole("heading", { level: 1, name: `Collage jeudi ${stamp}` })).toBeVisible();
+  await expect(s.getByText(/Envoyée à \d+ personnes?, dont \d+ par e-mail\./)).toBeVisible();
+  // In the section's journal, with its segment and count.
+  await s.goto(sectionUrl);
+  await expect(s.locator("ol.journal li", { hasText: "a envoyé une annonce" })).toContainText("sympathisant·es");
+
+  // Sacha: a notification that leads to the annonce (plain pages, no JavaScript).
+  await r.goto("/notifications");
+  const notice = r.getByRole("link", { name: new RegExp(`Annonce de ${sophie.name}.*Collage jeudi ${stamp}`) });
+  await expect(notice).toBeVisible();
+  await notice.click();
+  await expect(r.getByRole("heading", { level: 1, name: `Collage jeudi ${stamp}` })).toBeVisible();
+  await expect(r.locator("strong", { hasText: "jeudi à 19 h" })).toBeVisible();
+  await expect(r.getByRole("button", { name: "Ne plus recevoir les annonces par e-mail" })).toBeVisible();
+
+  // And by e-mail, with the RFC 8058 headers; the mail client's one-click POST unsubscribes.
+  const raw = await mailTo(sacha.email, "announcement", { raw: true });
+  expect(raw).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click\r?$/m);
+  const unsubscribe = raw.match(/^List-Unsubscribe: <(https?:\/\/[^>]+)>\r?$/m)?.[1];
+  expect(unsubscribe, raw).toBeTruthy();
+  const mail = await mailTo(sacha.email, "announcement");
+  expect(mail).toContain(`${sophie.name} t’écrit au nom de la section ${sectionName}`);
+  expect(mail).toContain("On colle les affiches");
+  expect(mail).toContain(new URL(unsubscribe!).pathname);
+  const oneClick = await request.post(new URL(unsubscribe!).pathname, {
+    form: { "List-Unsubscribe": "One-Click" },
+    headers: { Origin: "https://mail.example.net" },
+  });
+  expect(oneClick.status()).toBe(200);
+  // The link opened later says it is done; the account page says annonces come in Coopol only.
+  await r.goto(new URL(unsubscribe!).pathname);
+  await expect(r.getByText(/tu ne recevras plus d’annonces par e-mail/)).toBeVisible();
+  await r.goto("/compte");
+  await expect(r.getByText("Tu les reçois dans Coopol seulement.")).toBeVisible();
+  await r.getByRole("button", { name: "Les recevoir aussi par e-mail" }).click();
+  await expect(r.getByText("Tu les reçois dans Coopol et par e-mail.")).toBeVisible();
 });

@@ -178,6 +178,9 @@ pub struct ServeArgs {
     /// in seconds (checked by the reminder job, every `COOPOL_REMINDER_INTERVAL_SECS`).
     #[arg(long, env = "COOPOL_MESSAGE_MAIL_DELAY_SECS", default_value_t = 900)]
     pub message_mail_delay_secs: i64,
+    /// Annonces one section's (or federation's) team may send in a rolling week (0: no limit).
+    #[arg(long, env = "COOPOL_ANNOUNCEMENTS_PER_WEEK", default_value_t = 3)]
+    pub announcements_per_week: i64,
     /// For how many hours after sign-up an account is new: it publishes and reports less.
     #[arg(long, env = "COOPOL_NEW_ACCOUNT_HOURS", default_value_t = 24)]
     pub new_account_hours: i64,

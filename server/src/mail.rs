@@ -10,7 +10,8 @@
 
 use std::path::PathBuf;
 
-use lettre::message::{header::ContentType, Mailbox, MultiPart, SinglePart};
+use lettre::message::header::{ContentType, HeaderName, HeaderValue};
+use lettre::message::{Mailbox, MultiPart, SinglePart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
 use app::server::store::{self, mail::MailRow};
@@ -86,10 +87,15 @@ impl Mailer {
 
     fn message(&self, m: &MailRow) -> Result<Message, String> {
         let to = m.to_address.parse::<Mailbox>().map_err(|_| "the recipient's address does not parse".to_string())?;
-        Message::builder()
-            .from(self.from.clone())
-            .to(to)
-            .subject(m.subject.clone())
+        let mut builder = Message::builder().from(self.from.clone()).to(to).subject(m.subject.clone());
+        if let Some(url) = &m.list_unsubscribe {
+            // RFC 8058: mail clients offer "unsubscribe" and POST `List-Unsubscribe=One-Click` to
+            // the address themselves (RFC 2369 for the first header).
+            builder = builder
+                .raw_header(HeaderValue::new(HeaderName::new_from_ascii_str("List-Unsubscribe"), format!("<{url}>")))
+                .raw_header(HeaderValue::new(HeaderName::new_from_ascii_str("List-Unsubscribe-Post"), "List-Unsubscribe=One-Click".into()));
+        }
+        builder
             .multipart(
                 MultiPart::alternative()
                     .singlepart(SinglePart::builder().header(ContentType::TEXT_PLAIN).body(m.body_text.clone()))

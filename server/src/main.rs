@@ -209,6 +209,7 @@ async fn serve(common: &CommonArgs, args: ServeArgs) -> Result<(), String> {
         privacy: args.privacy_settings(),
         moderation: args.moderation_settings(),
         message_mail_delay_ms: args.message_mail_delay_secs.max(0) * 1000,
+        announcements_per_week: args.announcements_per_week.max(0),
     };
     if settings.privacy.controller_name.is_empty() {
         tracing::warn!("COOPOL_CONTROLLER_NAME is not set: /confidentialite cannot name who is responsible for the data");

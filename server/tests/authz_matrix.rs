@@ -21,6 +21,9 @@ use app::api::actions::{
     get_offline_forms::GetOfflineForms, get_report_form::GetReportForm, get_section_statistics::GetSectionStatistics,
     locate_commune::LocateCommune,
 };
+use app::api::announcements::{
+    get_announcement::GetAnnouncement, get_announcements::GetAnnouncements, get_unsubscribe_link::GetUnsubscribeLink,
+};
 use app::api::feed::{
     comment_on_post::CommentOnPost, get_coopains::GetCoopains, get_feed::GetFeed, get_group::GetGroup, get_notifications::GetNotifications,
     get_post::GetPost, get_post_counts::GetPostCounts, get_unread_count::GetUnreadCount, list_groups::ListGroups,
@@ -120,6 +123,10 @@ const LILLE_STATISTICS: &[Who] = &[AdherentS, SecretaryS, FedRespF, Admin];
 /// Adèle's group conversations: her, Sophie and Olivier.
 const ADELE_TEAM_TALK: &[Who] = &[AdherentS, SecretaryS, SecretaryOther];
 const SACHA: &[Who] = &[Sympathisant];
+/// Sophie's annonce to Lille's sympathisants: Sacha and Véra received it; Lille's team and the
+/// federation above read it.
+const ANNONCE_READERS: &[Who] = &[Unverified, Sympathisant, SecretaryS, FedRespF, Admin];
+const LILLE_SECRETARY: &[Who] = &[SecretaryS];
 const PAUL_AND_SACHA: &[Who] = &[Sympathisant, FedRespOther];
 
 fn limits() -> RateLimits {
@@ -155,6 +162,8 @@ struct World {
     /// Conversations: "direct" (Adèle and Sophie), "group" and "leave" (Adèle, Sophie and
     /// Olivier), "request" (Paul asks Sacha).
     conversations: HashMap<&'static str, i64>,
+    /// Sophie's annonce to Lille's sympathisants, and the unsubscribe token of Sacha's mail.
+    announcement: (i64, String),
 }
 
 fn form(pairs: &[(&str, &str)]) -> RawForm {
@@ -248,7 +257,38 @@ async fn build_world(t: &TestDb) -> World {
     let export_id = app::server::services::account::view(&state, &adele).await.expect("account").export.expect("ready").id;
     let (case_id, decision_id) = moderation_fixtures(&state, &users, &posts).await;
     let conversations = message_fixtures(&state, &users).await;
-    World { router, state, users, free_communes, posts, actions, calendar_token, export_id, case_id, decision_id, conversations }
+    let announcement = announcement_fixture(&state, &users).await;
+    World {
+        router,
+        state,
+        users,
+        free_communes,
+        posts,
+        actions,
+        calendar_token,
+        export_id,
+        case_id,
+        decision_id,
+        conversations,
+        announcement,
+    }
+}
+
+/// Sophie writes to Lille's sympathisants (Sacha and Véra); Sacha's mail carries its unsubscribe
+/// link.
+async fn announcement_fixture(state: &AppState, users: &HashMap<Who, (UserId, String, String)>) -> (i64, String) {
+    use app::model::announcements::AnnouncementScope;
+    use app::server::services::announcements;
+    let sophie = subject_of(state, users[&SecretaryS].0).await;
+    let lille = AnnouncementScope::Section("lille".into());
+    let mut f = vec![("segment", "sympathisants"), ("subject", "MARQUE-ANNONCE"), ("body", "Réunion mardi")];
+    let (count, _) = announcements::preview(state, &sophie, &lille, &form(&f)).await.unwrap();
+    let count = count.to_string();
+    f.push(("attendu", &count));
+    let id = announcements::send(state, &sophie, &lille, &form(&f)).await.unwrap();
+    let mail = testing::outbox(&state.db).await.into_iter().find(|m| m.kind == "announcement" && m.to_address == "sacha@example.fr");
+    let link = mail.and_then(|m| m.list_unsubscribe).expect("Sacha's annonce mail");
+    (id, link.rsplit('/').next().unwrap_or_default().to_string())
 }
 
 /// Adèle writes to Sophie (her coopain) and to Sophie and Olivier (her private group) twice;
@@ -495,6 +535,9 @@ enum Probe {
     /// `{fresh_case}`; at `Stage::Decided`, hidden by Sophie (`{fresh_decision}`); at
     /// `Stage::Appealed`, appealed by Adèle.
     PostOnFreshCase(String, Vec<(String, String)>, Stage),
+    /// An annonce in its two steps (the count, then "Envoyer à N personnes" with that count):
+    /// answers 303 to the sent annonce.
+    Announce(&'static str),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1614,6 +1657,57 @@ fn table() -> Vec<Row> {
             ADELE_TEAM_TALK,
             Probe::Post("/messages/{conv_leave}/quitter".into(), vec![]),
         ),
+        row(
+            "GET /sections/{slug}/annonces",
+            "Lille's annonces",
+            SECTION_TEAM_AND_ABOVE,
+            Probe::PageShows("/sections/lille/annonces".into(), "MARQUE-ANNONCE"),
+        ),
+        row(
+            "GET /federations/{code}/annonces",
+            "the federation's annonces",
+            FEDERATION_F,
+            Probe::PageShows("/federations/59/annonces".into(), "annonces-envoyees"),
+        ),
+        row("GET /annonces/{id}", "an annonce", ANNONCE_READERS, Probe::PageShows("/annonces/{annonce}".into(), "Réunion mardi")),
+        row(
+            "GET /desabonnement/{token}",
+            "the unsubscribe page",
+            EVERYONE,
+            Probe::PageShows("/desabonnement/{unsubscribe}".into(), "action=\"/desabonnement/"),
+        ),
+        row(
+            &format!("POST {}", fn_path::<GetAnnouncements>()),
+            "Lille's annonces data",
+            SECTION_TEAM_AND_ABOVE,
+            Probe::FnShows(fn_path::<GetAnnouncements>(), vec![("kind", "section".into()), ("code", "lille".into())], "MARQUE-ANNONCE"),
+        ),
+        row(
+            &format!("POST {}", fn_path::<GetAnnouncement>()),
+            "an annonce's data",
+            ANNONCE_READERS,
+            Probe::FnShows(fn_path::<GetAnnouncement>(), vec![("id", "{annonce}".into())], "Réunion mardi"),
+        ),
+        row(
+            &format!("POST {}", fn_path::<GetUnsubscribeLink>()),
+            "an unsubscribe link",
+            EVERYONE,
+            Probe::FnShows(fn_path::<GetUnsubscribeLink>(), vec![("token", "{unsubscribe}".into())], "Valid"),
+        ),
+        row("POST /sections/{slug}/annonces", "write to Lille's people", LILLE_SECRETARY, Probe::Announce("/sections/lille/annonces")),
+        row(
+            "POST /federations/{code}/annonces",
+            "write to the federation's people",
+            FEDERATION_F,
+            Probe::Announce("/federations/59/annonces"),
+        ),
+        row(
+            "POST /compte/annonces",
+            "annonces by e-mail on",
+            SIGNED_IN,
+            Probe::Post("/compte/annonces".into(), fields(&[("annonces", "oui")])),
+        ),
+        row("POST /desabonnement/{token}", "one-click unsubscribe", EVERYONE, Probe::Post("/desabonnement/{unsubscribe}".into(), vec![])),
         row("POST /deconnexion", "sign out", EVERYONE, Probe::Post("/deconnexion".into(), vec![])),
         row("POST /deconnexion-partout", "sign out everywhere", EVERYONE, Probe::Post("/deconnexion-partout".into(), vec![])),
     ]
@@ -1643,6 +1737,8 @@ fn fill(template: &str, world: &World, who: Who, n: usize) -> String {
         .replace("{conv_leave}", &world.conversations["leave"].to_string())
         .replace("{conv_request}", &world.conversations["request"].to_string())
         .replace("{message_direct}", &world.conversations["direct_message"].to_string())
+        .replace("{annonce}", &world.announcement.0.to_string())
+        .replace("{unsubscribe}", &world.announcement.1)
         .replace("{adele}", &world.handle(AdherentS))
         .replace("{sam}", &world.handle(Suspended))
         .replace("{noe}", "noe-loos")
@@ -1705,6 +1801,18 @@ async fn observe(world: &World, probe: &Probe, who: Who, n: usize) -> bool {
             let body: Vec<(&str, &str)> = body.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
             let reply = send(&world.router, post_form(&path, &body, cookie, Some(ORIGIN))).await;
             reply.status == StatusCode::SEE_OTHER && !reply.header(header::LOCATION).starts_with("/connexion")
+        }
+        Probe::Announce(path) => {
+            let mut body = vec![("segment", "all".to_string()), ("subject", format!("Annonce {n}")), ("body", "Texte".to_string())];
+            let pairs: Vec<(&str, &str)> = body.iter().map(|(k, v)| (*k, v.as_str())).chain([("etape", "verifier")]).collect();
+            let counted = send(&world.router, post_form(path, &pairs, cookie, Some(ORIGIN))).await;
+            let Some(count) = counted.body.split("name=\"attendu\" value=\"").nth(1).and_then(|s| s.split('"').next()) else {
+                return false;
+            };
+            body.push(("attendu", count.to_string()));
+            let pairs: Vec<(&str, &str)> = body.iter().map(|(k, v)| (*k, v.as_str())).chain([("etape", "envoyer")]).collect();
+            let reply = send(&world.router, post_form(path, &pairs, cookie, Some(ORIGIN))).await;
+            reply.status == StatusCode::SEE_OTHER && reply.header(header::LOCATION).starts_with("/annonces/")
         }
         Probe::DecideClaim => {
             let email = format!("claim-{n}@example.fr");
@@ -1858,6 +1966,8 @@ async fn hidden_and_missing_answer_the_same(t: &TestDb) {
     let hidden_action = world.actions["members"].to_string();
     // Adèle's group conversation with Sophie and Olivier.
     let hidden_conversation = world.conversations["group"].to_string();
+    // Sophie's annonce to Lille's sympathisants (Sacha received it).
+    let hidden_announcement = world.announcement.0.to_string();
     let bad_action = action_form_fields("", "public", "-3");
     let good_action = action_form_fields("Action renommée", "public", "");
     let probes: Vec<IdProbe> = vec![
@@ -1885,6 +1995,7 @@ async fn hidden_and_missing_answer_the_same(t: &TestDb) {
         ("POST", "/messages/{id}/sourdine".into(), fields(&[("sourdine", "oui")])),
         ("POST", "/messages/{id}/titre".into(), fields(&[("title", "")])),
         ("POST", "/messages/{id}/quitter".into(), vec![]),
+        ("GET", "/annonces/{id}".into(), vec![]),
     ];
     let mut failures = Vec::new();
     for who in [None, Some(Unconfirmed), Some(Sympathisant), Some(AdherentOther), Some(FedRespOther)] {
@@ -1897,12 +2008,17 @@ async fn hidden_and_missing_answer_the_same(t: &TestDb) {
                 &hidden_post
             } else if path.starts_with("/messages") {
                 &hidden_conversation
+            } else if path.starts_with("/annonces") {
+                &hidden_announcement
             } else {
                 &hidden_action
             };
             // Rémi (Roubaix, adhérent of the federation) sees the adhérents action; the private
             // group's publication is hidden from him.
             if who == Some(AdherentOther) && hidden == &hidden_action {
+                continue;
+            }
+            if who == Some(Sympathisant) && hidden == &hidden_announcement {
                 continue;
             }
             let mut answers = Vec::new();

@@ -147,7 +147,8 @@ async fn reminders_go_out_once(t: &TestDb) {
 }
 
 /// Without SMTP, mails are written as .eml files; a mail that keeps failing is given up after
-/// MAX_ATTEMPTS, listed for the operator, and queued again by `retry`.
+/// MAX_ATTEMPTS, listed for the operator, and queued again by `retry`. An annonce's mail carries
+/// the RFC 8058 one-click unsubscribe headers.
 async fn mails_without_smtp_and_mails_given_up(t: &TestDb) {
     let mut tx = t.db.begin().await.unwrap();
     let mail = |to: &'static str| store::mail::NewMail {
@@ -157,6 +158,7 @@ async fn mails_without_smtp_and_mails_given_up(t: &TestDb) {
         subject: "Essai",
         text: "Bonjour",
         html: "<p>Bonjour</p>",
+        list_unsubscribe: Some("https://coopol.example/desabonnement/abc123"),
         now_ms: 1_000,
     };
     let good = store::mail::enqueue(&mut tx, &mail("lea@example.fr")).await.unwrap();
@@ -167,7 +169,10 @@ async fn mails_without_smtp_and_mails_given_up(t: &TestDb) {
     assert_eq!(files.send_due(&t.db, 2_000).await, (1, 1));
     let written: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
     assert_eq!(written.len(), 1);
-    assert!(std::fs::read_to_string(&written[0]).unwrap().contains("To: lea@example.fr"));
+    let eml = std::fs::read_to_string(&written[0]).unwrap();
+    assert!(eml.contains("To: lea@example.fr"));
+    assert!(eml.contains("List-Unsubscribe: <https://coopol.example/desabonnement/abc123>\r\n"), "{eml}");
+    assert!(eml.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n"), "{eml}");
     let mut at = 2_000;
     for _ in 1..coopol_server::mail::MAX_ATTEMPTS {
         at += 13 * HOUR;
@@ -196,6 +201,7 @@ async fn two_workers_never_send_the_same_mail(t: &TestDb) {
             subject: "Essai",
             text: "Bonjour",
             html: "<p>Bonjour</p>",
+            list_unsubscribe: None,
             now_ms: 1_000,
         };
         store::mail::enqueue(&mut tx, &new).await.unwrap();

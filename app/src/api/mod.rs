@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod actions;
+pub mod announcements;
 pub mod feed;
 pub mod messages;
 pub mod moderation;

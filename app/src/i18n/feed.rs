@@ -241,6 +241,7 @@ texts! {
                 NotificationKind::ReportHandled => format!("Ton signalement a été traité\u{a0}: {group}."),
                 NotificationKind::AppealDecided => format!("Ton appel a été examiné\u{a0}: {group}."),
                 NotificationKind::ContentHeld => "Ton message est masqué en attendant l’examen de la modération (plusieurs signalements).".to_string(),
+                NotificationKind::Announcement => format!("Annonce de {actor}\u{a0}: «\u{202f}{group}\u{202f}»."),
             },
             en: |kind, actor, count, group| match kind {
                 NotificationKind::Mention => format!("{actor} mentioned you."),
@@ -270,6 +271,7 @@ texts! {
                 NotificationKind::ReportHandled => format!("Your report was handled: {group}."),
                 NotificationKind::AppealDecided => format!("Your appeal was examined: {group}."),
                 NotificationKind::ContentHeld => "Your message is held until the moderators examine it (several reports).".to_string(),
+                NotificationKind::Announcement => format!("Announcement from {actor}: “{group}”."),
             },
         }
         someone: &'static str { fr: "Quelqu’un", en: "Someone" }

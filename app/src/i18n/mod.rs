@@ -6,6 +6,7 @@
 #[macro_use]
 mod table;
 pub mod actions;
+pub mod announcements;
 pub mod feed;
 mod lang;
 pub mod messages;
@@ -37,6 +38,7 @@ texts! {
         privacy: &'static privacy::PrivacyTexts { fr: &privacy::FR, en: &privacy::EN }
         moderation: &'static moderation::ModerationTexts { fr: &moderation::FR, en: &moderation::EN }
         messages: &'static messages::MessagesTexts { fr: &messages::FR, en: &messages::EN }
+        announcements: &'static announcements::AnnouncementTexts { fr: &announcements::FR, en: &announcements::EN }
         skip_to_content: &'static str { fr: "Aller au contenu", en: "Skip to content" }
         tagline: &'static str {
             fr: "Le réseau coopératif des sections et des fédérations",
@@ -466,6 +468,14 @@ texts! {
                 }
                 FieldError::InvalidPhone => "Ce numéro de téléphone n’est pas valide (exemple\u{a0}: 06 12 34 56 78).".into(),
                 FieldError::ContactMeansRequired => "Indique un téléphone ou une adresse e-mail pour recontacter cette personne.".into(),
+                FieldError::RecipientsChanged { count } => format!(
+                    "Le nombre de destinataires a changé entre-temps\u{a0}: {} maintenant. Vérifie, puis envoie de nouveau.",
+                    typography::count(Lang::Fr, *count, "personne", "personnes")
+                ),
+                FieldError::NoRecipients => "Personne ne correspond à ce choix\u{a0}: choisis d’autres destinataires.".into(),
+                FieldError::WeeklyLimitReached { max } => format!(
+                    "Les annonces sont limitées à {max} par semaine et par équipe, et ce nombre est atteint\u{a0}: réessaie dans quelques jours."
+                ),
             },
             en: |e| match e {
                 FieldError::Required => "This field is required.".into(),
@@ -517,6 +527,14 @@ texts! {
                 }
                 FieldError::InvalidPhone => "This phone number is not valid (for example: 06 12 34 56 78).".into(),
                 FieldError::ContactMeansRequired => "Give a phone number or an e-mail address to get back to this person.".into(),
+                FieldError::RecipientsChanged { count } => format!(
+                    "The number of recipients changed meanwhile: {} now. Check, then send again.",
+                    typography::count(Lang::En, *count, "person", "people")
+                ),
+                FieldError::NoRecipients => "Nobody matches this choice: choose other recipients.".into(),
+                FieldError::WeeklyLimitReached { max } => {
+                    format!("Annonces are limited to {max} a week per team, and this number is reached: try again in a few days.")
+                }
             },
         }
         problem: fn(&FormProblem) -> String {

@@ -133,6 +133,7 @@ texts! {
                 "adhesion_refused" => "a refusé l’adhésion de",
                 "account_suspended" => "a suspendu le compte de",
                 "account_restored" => "a rétabli le compte de",
+                "announcement_sent" => "a envoyé une annonce",
                 _ => "action",
             },
             en: |a| match a {
@@ -145,6 +146,7 @@ texts! {
                 "adhesion_refused" => "refused the membership of",
                 "account_suspended" => "suspended the account of",
                 "account_restored" => "restored the account of",
+                "announcement_sent" => "sent an announcement",
                 _ => "action",
             },
         }

@@ -412,6 +412,8 @@ pub struct AccountView {
     pub erasure: Option<ErasureView>,
     /// "Vu" in one-to-one conversations (off by default; shown only when both have it on).
     pub read_receipts: bool,
+    /// Annonces of their section and federation by e-mail (else in Coopol only).
+    pub announcements_by_mail: bool,
 }
 
 /// A pending erasure: the account goes at `effective_ms` unless cancelled.

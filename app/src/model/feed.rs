@@ -355,6 +355,8 @@ string_enum! {
         AppealDecided = "appeal_decided",
         /// My publication or comment is held after several reports, until a moderator decides.
         ContentHeld = "content_held",
+        /// An annonce of my section's or federation's team reached me.
+        Announcement = "announcement",
     }
 }
 

@@ -77,6 +77,16 @@ pub enum FieldError {
     InvalidPhone,
     /// A new contact without a phone number or an e-mail address.
     ContactMeansRequired,
+    /// An annonce's recipients changed between the count shown and "Envoyer": the new count.
+    RecipientsChanged {
+        count: i64,
+    },
+    /// Nobody matches the annonce's segment.
+    NoRecipients,
+    /// The scope sent its `max` annonces of the rolling week.
+    WeeklyLimitReached {
+        max: i64,
+    },
 }
 
 /// Field name → error, in a stable order.

@@ -4,6 +4,7 @@
 pub(crate) mod string_enum;
 pub mod account;
 pub mod action;
+pub mod announcements;
 pub mod commands;
 pub mod consent;
 pub mod feed;

@@ -147,6 +147,8 @@ pub struct Abilities {
     pub grant_roles: bool,
     pub read_audit: bool,
     pub create_sections: bool,
+    /// The scope's annonces page (its team writes there; the scope above reads what was sent).
+    pub announcements: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

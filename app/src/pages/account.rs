@@ -40,6 +40,7 @@ pub fn AccountPage() -> impl IntoView {
                             Some("suppression") => Some(t.erasure_requested),
                             Some("suppression-annulee") => Some(t.erasure_cancelled),
                             Some("vu") => Some(t.messages.read_receipts_saved),
+                            Some("annonces") => Some(t.territory.saved),
                             _ => None,
                         };
                         view! {
@@ -51,6 +52,7 @@ pub fn AccountPage() -> impl IntoView {
                                 <PasswordCard outcome=of_form("mot-de-passe") />
                                 <DevicesCard devices=account.devices />
                                 <ReadReceiptsCard on=account.read_receipts />
+                                <AnnouncementsCard by_mail=account.announcements_by_mail />
                                 <ExportCard export=account.export outcome=of_form("export") />
                                 <ErasureCard erasure=account.erasure outcome=of_form("suppression") />
                             </section>
@@ -77,6 +79,23 @@ fn ReadReceiptsCard(on: bool) -> impl IntoView {
             <form method="post" action="/compte/vu" class="stack">
                 <input type="hidden" name="vu" value=if on { "non" } else { "oui" } />
                 <button type="submit" class="button">{if on { t.read_receipts_turn_off } else { t.read_receipts_turn_on }}</button>
+            </form>
+        </section>
+    }
+}
+
+/// Annonces of the section and federation by e-mail: one button that turns it the other way
+/// (annonce mails also carry a one-click unsubscribe).
+#[component]
+fn AnnouncementsCard(by_mail: bool) -> impl IntoView {
+    let t = use_texts().announcements;
+    view! {
+        <section class="card" id="annonces" aria-labelledby="annonces-titre">
+            <h2 id="annonces-titre">{t.account_title}</h2>
+            <p>{if by_mail { t.account_on } else { t.account_off }}</p>
+            <form method="post" action="/compte/annonces" class="stack">
+                <input type="hidden" name="annonces" value=if by_mail { "non" } else { "oui" } />
+                <button type="submit" class="button">{if by_mail { t.account_turn_off } else { t.account_turn_on }}</button>
             </form>
         </section>
     }

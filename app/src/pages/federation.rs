@@ -35,6 +35,9 @@ fn Federation(federation: FederationView) -> impl IntoView {
                 <p class="hint">{(t.federation_label)(&federation.code, &federation.region)}</p>
                 <p class="counts">{(t.counts)(federation.adherents, federation.sympathisants)}</p>
                 <p><a class="button primary" href=format!("/federations/{code}/fil")>{use_texts().feed.federation_feed_link}</a></p>
+                {abilities.announcements.then(|| view! {
+                    <p><a class="button" href=format!("/federations/{code}/annonces")>{use_texts().announcements.link}</a></p>
+                })}
             </header>
             <ScopeActions actions=federation.actions />
             <section class="card" aria-labelledby="sections-title">

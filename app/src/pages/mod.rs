@@ -6,6 +6,7 @@ pub mod action;
 pub mod action_form;
 pub mod actions;
 pub mod address;
+pub mod announcements;
 pub mod consents;
 pub mod coopains;
 pub mod edit_section;

@@ -42,6 +42,9 @@ fn Section(section: SectionView) -> impl IntoView {
                 <p><a class="button primary" href=format!("{page}/fil")>{use_texts().feed.section_feed_link}</a></p>
                 {(!section.description.is_empty()).then(|| view! { <p class="bio">{section.description.clone()}</p> })}
                 {abilities.edit.then(|| view! { <p><a class="button" href=format!("{page}/modifier")>{t.edit_section}</a></p> })}
+                {abilities.announcements.then(|| view! {
+                    <p><a class="button" href=format!("{page}/annonces")>{use_texts().announcements.link}</a></p>
+                })}
             </header>
             <ScopeActions actions=section.actions />
             {section.may_see_statistics.then(|| view! {

@@ -99,6 +99,8 @@ pub struct Settings {
     pub moderation: ModerationSettings,
     /// How long a message waits unread before its reader is e-mailed (issue 19).
     pub message_mail_delay_ms: i64,
+    /// Annonces one section or federation team may send in a rolling week (0: no limit).
+    pub announcements_per_week: i64,
 }
 
 /// Abuse resistance (issue 18).

@@ -195,6 +195,14 @@ pub async fn section(db: &Db, slug: &str, fed: &str, communes: &[&str]) -> Secti
     id
 }
 
+/// Declares person `id` available for `kind` (engagement à la carte, as their profile form does).
+pub async fn availability(db: &Db, id: UserId, kind: &str) {
+    let mut tx = db.begin().await.expect("begin");
+    crate::on_tx!(&mut tx, c => sqlx::query("INSERT INTO profile_availabilities (user_id, kind) VALUES ($1, $2)").bind(id).bind(kind).execute(c).await.map(|r| r.rows_affected()))
+        .expect("insert availability");
+    tx.commit().await.expect("commit");
+}
+
 /// The policy's view of person `id`, as a request of theirs would load it.
 pub async fn subject(db: &Db, id: UserId) -> crate::server::policy::Subject {
     crate::server::services::subjects::of_person(db, id).await.expect("load subject")

@@ -1,7 +1,8 @@
 //! The demo's conversations: one-to-one conversations between coopains, each section's team in a
 //! group conversation, and one long conversation between the documented secretary and adhérent
 //! (`LONG_THREAD` messages: a thread pages as fast deep in its history as at its end, which
-//! `make bench` can measure). Set-based statements over what is loaded: deterministic.
+//! `make bench` can measure). Each section's secretary has sent the section an annonce.
+//! Set-based statements over what is loaded: deterministic.
 
 use app::server::Db;
 
@@ -87,6 +88,37 @@ pub(super) async fn load_messages(db: &Db, report: &mut SeedReport) -> Result<()
         execute_alone(db, sql).await?;
     }
     for table in ["conversations", "conversation_members", "messages"] {
+        let n: i64 = app::on_pool!(db.read(), p => sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table}")).fetch_one(p).await)?;
+        report.rows.push((table, n as u64));
+    }
+    Ok(())
+}
+
+/// Each section's secretary wrote to the whole section a day after being named (an in-app
+/// notification each; no mail: the demo's addresses receive none).
+pub(super) async fn load_announcements(db: &Db, report: &mut SeedReport) -> Result<(), sqlx::Error> {
+    let statements = [
+        "INSERT INTO announcements (scope_kind, scope_code, author_id, segment, segment_arg, subject, body, body_html, \
+         recipient_count, mail_count, created_at) \
+         SELECT 'section', CAST(s.id AS TEXT), MIN(r.user_id), 'all', '', 'Assemblée générale de la section ' || s.name, \
+         'Chères et chers camarades, notre assemblée générale a lieu jeudi à 19 h au local : ordre du jour, bilan des actions, campagne.', \
+         '<p>Chères et chers camarades, notre assemblée générale a lieu jeudi à 19 h au local : ordre du jour, bilan des actions, campagne.</p>', \
+         0, 0, MIN(r.granted_at) + 86400000 FROM sections s \
+         JOIN roles r ON r.role = 'section_secretary' AND r.scope_kind = 'section' AND r.scope_code = CAST(s.id AS TEXT) \
+         GROUP BY s.id, s.name ORDER BY s.id",
+        "INSERT INTO announcement_recipients (announcement_id, user_id) \
+         SELECT an.id, u.id FROM announcements an JOIN section_communes sc ON CAST(sc.section_id AS TEXT) = an.scope_code \
+         JOIN users u ON u.commune_insee = sc.insee WHERE an.scope_kind = 'section' AND u.suspended_at IS NULL AND u.id <> an.author_id \
+         ORDER BY an.id, u.id",
+        "UPDATE announcements SET recipient_count = (SELECT COUNT(*) FROM announcement_recipients r WHERE r.announcement_id = announcements.id)",
+        "INSERT INTO notifications (user_id, kind, actor_id, announcement_id, created_at) \
+         SELECT r.user_id, 'announcement', an.author_id, an.id, an.created_at FROM announcement_recipients r \
+         JOIN announcements an ON an.id = r.announcement_id ORDER BY an.id, r.user_id",
+    ];
+    for sql in statements {
+        execute_alone(db, sql).await?;
+    }
+    for table in ["announcements", "announcement_recipients"] {
         let n: i64 = app::on_pool!(db.read(), p => sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table}")).fetch_one(p).await)?;
         report.rows.push((table, n as u64));
     }

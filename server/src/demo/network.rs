@@ -93,6 +93,7 @@ pub async fn seed_network(db: &Db, sizes: Sizes, seed: u64, progress: Progress<'
     super::actions::load_actions(db, &world, &sizes, &mut rng, &mut report, progress).await?;
     super::moderation::load_moderation(db, &mut report).await?;
     super::messages::load_messages(db, &mut report).await?;
+    super::messages::load_announcements(db, &mut report).await?;
     finish(db).await?;
     Ok(report)
 }

@@ -40,6 +40,14 @@ pub async fn read_receipts(State(state): State<ServerState>, submission: Submiss
     submission.answer(&state, result.map(|()| "/compte?fait=vu#messages".to_string()), "/compte").await
 }
 
+/// Annonces by e-mail, on or off (`retour`: the annonce's page it was turned off from).
+pub async fn announcements_by_mail(State(state): State<ServerState>, submission: Submission) -> Response {
+    let on = submission.form.value("annonces") == "oui";
+    let next = submission.back_or("/compte?fait=annonces#annonces");
+    let result = app::server::services::announcements::set_by_mail(&state.app, &submission.subject(), on).await;
+    submission.answer(&state, result.map(|()| next), "/compte").await
+}
+
 /// "Supprimer mon compte" (password required): takes effect after the delay unless cancelled.
 pub async fn request_erasure(State(state): State<ServerState>, submission: Submission) -> Response {
     let result = app::server::services::erasure::request(&state.app, &submission.subject(), &submission.form).await;

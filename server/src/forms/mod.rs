@@ -5,6 +5,7 @@
 pub mod account;
 pub mod actions;
 pub mod address;
+pub mod announcements;
 pub mod feed;
 pub mod lang;
 pub mod membership;

@@ -120,7 +120,20 @@ pub async fn rerender_at(state: &ServerState, submission: Submission, page_path:
         return see_other(&format!("/connexion?retour={}", page_path.replace('/', "%2F")));
     }
     let outcome = outcome_for(error, &submission.form);
-    let mut parts = submission.parts;
+    let mut response = render_page(state, submission.parts, page_path, outcome).await;
+    *response.status_mut() = error.status();
+    if let AppError::RateLimited { retry_after_secs } = error {
+        if let Ok(value) = HeaderValue::from_str(&retry_after_secs.to_string()) {
+            response.headers_mut().insert(RETRY_AFTER, value);
+        }
+    }
+    response
+}
+
+/// Renders the page at `page_path`, as a GET would, with `outcome` in context: a refused form
+/// (what was typed and why), or a form's next step (what was typed and what the server found —
+/// an annonce's count of recipients before it is sent).
+pub async fn render_page(state: &ServerState, mut parts: http::request::Parts, page_path: &str, outcome: FormOutcome) -> Response {
     parts.method = Method::GET;
     if let Ok(uri) = page_path.parse() {
         parts.uri = uri;
@@ -133,14 +146,7 @@ pub async fn rerender_at(state: &ServerState, submission: Submission, page_path:
         provide_context(outcome.clone());
     };
     let render = leptos_axum::render_app_async_with_context(context, move || app::shell(options.clone()));
-    let mut response = render(request).await;
-    *response.status_mut() = error.status();
-    if let AppError::RateLimited { retry_after_secs } = error {
-        if let Ok(value) = HeaderValue::from_str(&retry_after_secs.to_string()) {
-            response.headers_mut().insert(RETRY_AFTER, value);
-        }
-    }
-    response
+    render(request).await
 }
 
 #[cfg(test)]

@@ -73,7 +73,13 @@ pub fn same_origin(headers: &HeaderMap, public_url: Option<&str>, trusted_proxy:
 
 pub async fn reject_cross_site(State(state): State<ServerState>, request: Request, next: Next) -> Response {
     let safe = matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
-    if !safe && !same_origin(request.headers(), state.app.settings.public_url.as_deref(), state.ops.proxy_hops > 0) {
+    // RFC 8058 one-click unsubscribe: mail providers post from their own servers; the token in
+    // the address is the proof, and all it can do is stop annonce mails.
+    let one_click_unsubscribe = request.uri().path().starts_with("/desabonnement/");
+    if !safe
+        && !one_click_unsubscribe
+        && !same_origin(request.headers(), state.app.settings.public_url.as_deref(), state.ops.proxy_hops > 0)
+    {
         tracing::warn!(method = %request.method(), path = %request.uri().path(), "cross-site request refused");
         return (StatusCode::FORBIDDEN, "Requête refusée : elle ne vient pas de Coopol.").into_response();
     }

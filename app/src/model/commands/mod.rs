@@ -5,6 +5,7 @@
 
 pub mod account;
 pub mod action;
+pub mod announcement;
 pub mod group;
 pub mod membership;
 pub mod messages;

@@ -6,6 +6,7 @@
 //! is treated as anonymous everywhere.
 
 pub mod actions;
+pub mod announcements;
 pub mod feed;
 pub mod messages;
 pub mod moderation;

@@ -45,6 +45,7 @@ pub async fn view(state: &AppState, subject: &Subject) -> Result<AccountView, Ap
         email: account.email,
         email_verified: account.email_verified,
         read_receipts: account.read_receipts,
+        announcements_by_mail: account.announcements_by_mail,
         devices: devices
             .into_iter()
             .map(|d| DeviceView {

@@ -15,6 +15,8 @@ pub struct Mail {
     pub subject: String,
     pub text: String,
     pub html: String,
+    /// RFC 8058 one-click unsubscribe address (annonces only).
+    pub list_unsubscribe: Option<String>,
 }
 
 /// Writes the mail to the outbox, inside the caller's transaction: it leaves only if the change
@@ -27,9 +29,29 @@ pub async fn enqueue(tx: &mut Tx, mail: &Mail, now_ms: i64) -> Result<i64, sqlx:
         subject: &mail.subject,
         text: &mail.text,
         html: &mail.html,
+        list_unsubscribe: mail.list_unsubscribe.as_deref(),
         now_ms,
     };
     store::mail::enqueue(tx, &new).await
+}
+
+/// Writes many mails to the outbox in a few statements (an annonce's fan-out), inside the
+/// caller's transaction.
+pub async fn enqueue_many(tx: &mut Tx, mails: &[Mail], now_ms: i64) -> Result<(), sqlx::Error> {
+    let rows: Vec<NewMail<'_>> = mails
+        .iter()
+        .map(|m| NewMail {
+            user_id: m.user_id,
+            to: &m.to,
+            kind: m.kind,
+            subject: &m.subject,
+            text: &m.text,
+            html: &m.html,
+            list_unsubscribe: m.list_unsubscribe.as_deref(),
+            now_ms,
+        })
+        .collect();
+    store::mail::enqueue_many(tx, &rows).await
 }
 
 /// Text for an HTML part.
@@ -132,6 +154,55 @@ fn mail(user_id: UserId, to: &str, kind: &'static str, subject: String, paragrap
         subject,
         text: paragraphs.join("\n\n") + "\n",
         html: html_of(Lang::Fr, paragraphs),
+        list_unsubscribe: None,
+    }
+}
+
+/// An annonce of a section's or federation's team, to one recipient: the text as written (the
+/// HTML part: as the sanitizer rendered it), the link to it in Coopol, and the one-click
+/// unsubscribe (in the text and in the RFC 8058 headers) that stops annonces, not personal mail.
+pub struct AnnouncementMail<'a> {
+    pub user_id: UserId,
+    pub to: &'a str,
+    pub display_name: &'a str,
+    /// "la section Lille", "la fédération Nord".
+    pub from_scope: &'a str,
+    /// "Section Lille", "Fédération Nord" (the subject's tag).
+    pub scope_title: &'a str,
+    pub author_name: &'a str,
+    pub subject: &'a str,
+    pub body: &'a str,
+    /// Sanitized (`richtext::render`).
+    pub body_html: &'a str,
+    pub link: &'a str,
+    pub unsubscribe_link: &'a str,
+}
+
+pub fn announcement(a: &AnnouncementMail<'_>) -> Mail {
+    let intro = format!("Bonjour {},\n\n{} t’écrit au nom de {}\u{a0}:", a.display_name, a.author_name, a.from_scope);
+    let footer = format!(
+        "Cette annonce dans Coopol\u{a0}: {}\n\nTu la reçois parce que tu es dans {}. Pour ne plus recevoir d’annonces par e-mail (tes messages personnels continueront d’arriver)\u{a0}: {}\n— Coopol",
+        a.link, a.from_scope, a.unsubscribe_link
+    );
+    let text = format!("{intro}\n\n{}\n\n{footer}\n", a.body);
+    let html = format!(
+        "<!DOCTYPE html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\"></head><body>\n<p>{}</p>\n<div>{}</div>\n\
+         <p><a href=\"{}\">Voir l’annonce dans Coopol</a></p>\n<p><small>Tu la reçois parce que tu es dans {}. \
+         <a href=\"{}\">Ne plus recevoir d’annonces par e-mail</a> (tes messages personnels continueront d’arriver).</small></p>\n</body></html>\n",
+        escape(&intro).replace('\n', "<br>\n"),
+        a.body_html,
+        escape(a.link),
+        escape(a.from_scope),
+        escape(a.unsubscribe_link)
+    );
+    Mail {
+        user_id: Some(a.user_id),
+        to: a.to.to_string(),
+        kind: "announcement",
+        subject: format!("[{}] {}", a.scope_title, a.subject),
+        text,
+        html,
+        list_unsubscribe: Some(a.unsubscribe_link.to_string()),
     }
 }
 

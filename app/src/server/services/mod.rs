@@ -7,6 +7,7 @@ pub mod action_summary;
 pub mod action_views;
 pub mod actions;
 pub mod address;
+pub mod announcements;
 pub mod calendar;
 pub mod communes;
 pub mod consents;

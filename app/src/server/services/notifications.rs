@@ -55,7 +55,9 @@ pub fn views(rows: Vec<store::notifications::NotificationRow>) -> Vec<Notificati
     rows.into_iter()
         .filter_map(|n| {
             let kind = NotificationKind::parse(&n.kind)?;
-            let link = if let Some(decision) = n.decision_id {
+            let link = if let Some(announcement) = n.announcement_id {
+                format!("/annonces/{announcement}")
+            } else if let Some(decision) = n.decision_id {
                 format!("/moderation/decisions/{decision}")
             } else if let Some(action) = n.action_id {
                 format!("/actions/{action}")

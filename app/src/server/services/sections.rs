@@ -242,6 +242,10 @@ pub async fn section_view(state: &AppState, subject: &Subject, slug: &str) -> Re
         grant_roles: policy::can_grant(subject, Role::SectionSecretary, &Scope::Section(section.id.get()), Some(&section.federation_code)),
         read_audit: policy::can_read_audit(subject, &Scope::Section(section.id.get()), Some(&section.federation_code)),
         create_sections: false,
+        announcements: crate::server::policy::announcements::can_read_history(
+            subject,
+            &crate::server::policy::announcements::ScopeFacts::Section(scope.clone()),
+        ),
     };
     // Everything else in one statement, each list only for those the policy lets see it.
     let area = Area::Section(section.id.get());
@@ -300,6 +304,10 @@ pub async fn federation_view(state: &AppState, subject: &Subject, code: &str) ->
         create_sections: policy::can_create_section(subject, &code),
         grant_roles: policy::can_grant(subject, Role::FederationAnimator, &federation, None),
         read_audit: policy::can_read_audit(subject, &federation, None),
+        announcements: crate::server::policy::announcements::can_read_history(
+            subject,
+            &crate::server::policy::announcements::ScopeFacts::Federation(code.clone()),
+        ),
         ..Abilities::default()
     };
     // Everything else in one statement, each list only for those the policy lets see it.

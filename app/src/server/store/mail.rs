@@ -18,14 +18,42 @@ pub struct NewMail<'a> {
     pub subject: &'a str,
     pub text: &'a str,
     pub html: &'a str,
+    /// RFC 8058 one-click unsubscribe address (annonces).
+    pub list_unsubscribe: Option<&'a str>,
     pub now_ms: i64,
 }
 
 #[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn enqueue(tx: &mut Tx, m: &NewMail<'_>) -> Result<i64, sqlx::Error> {
-    let sql = "INSERT INTO mail_outbox (user_id, to_address, kind, subject, body_text, body_html, next_attempt_at, created_at) \
-               VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id";
-    on_tx!(tx, c => sqlx::query_scalar(sql).bind(m.user_id).bind(m.to).bind(m.kind).bind(m.subject).bind(m.text).bind(m.html).bind(m.now_ms).fetch_one(c).await)
+    let sql = "INSERT INTO mail_outbox (user_id, to_address, kind, subject, body_text, body_html, next_attempt_at, created_at, list_unsubscribe) \
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8) RETURNING id";
+    on_tx!(tx, c => sqlx::query_scalar(sql).bind(m.user_id).bind(m.to).bind(m.kind).bind(m.subject).bind(m.text).bind(m.html).bind(m.now_ms).bind(m.list_unsubscribe).fetch_one(c).await)
+}
+
+/// Many mails in a few statements (an annonce's fan-out).
+#[tracing::instrument(skip_all, err(level = "warn"))]
+pub async fn enqueue_many(tx: &mut Tx, mails: &[NewMail<'_>]) -> Result<(), sqlx::Error> {
+    use crate::server::store::bulk::{insert_many, Val};
+    let text = |s: &str| Val::Text(s.to_string());
+    let rows = mails
+        .iter()
+        .map(|m| {
+            vec![
+                m.user_id.map(|u| Val::Int(u.get())).unwrap_or(Val::NullInt),
+                text(m.to),
+                text(m.kind),
+                text(m.subject),
+                text(m.text),
+                text(m.html),
+                Val::Int(m.now_ms),
+                Val::Int(m.now_ms),
+                m.list_unsubscribe.map(text).unwrap_or(Val::NullText),
+            ]
+        })
+        .collect();
+    let head =
+        "INSERT INTO mail_outbox (user_id, to_address, kind, subject, body_text, body_html, next_attempt_at, created_at, list_unsubscribe)";
+    insert_many(tx, head, 9, rows).await
 }
 
 /// A mail taken by a worker.
@@ -41,6 +69,8 @@ pub struct MailRow {
     pub body_html: String,
     /// Including this one.
     pub attempts: i64,
+    /// RFC 8058 one-click unsubscribe address (annonces).
+    pub list_unsubscribe: Option<String>,
 }
 
 /// Takes the oldest due mail for this worker until `leased_until`: pending, due, and not held by
@@ -54,7 +84,7 @@ pub async fn take_due(tx: &mut Tx, now_ms: i64, leased_until: i64) -> Result<Opt
     for id in ids {
         let take = "UPDATE mail_outbox SET leased_until = $1, attempts = attempts + 1 \
                     WHERE id = $2 AND status = 'pending' AND (leased_until IS NULL OR leased_until < $3) \
-                    RETURNING id, user_id, to_address, kind, subject, body_text, body_html, attempts";
+                    RETURNING id, user_id, to_address, kind, subject, body_text, body_html, attempts, list_unsubscribe";
         let row: Option<MailRow> = on_tx!(tx, c => sqlx::query_as(take).bind(leased_until).bind(id).bind(now_ms).fetch_optional(c).await)?;
         if row.is_some() {
             return Ok(row);

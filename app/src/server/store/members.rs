@@ -93,7 +93,7 @@ pub enum Area<'a> {
 
 impl Area<'_> {
     /// SQL condition on `u` (users) and the bind value for `$1`.
-    fn condition(&self) -> (&'static str, String) {
+    pub(crate) fn condition(&self) -> (&'static str, String) {
         match self {
             Area::Section(id) => {
                 ("u.commune_insee IN (SELECT insee FROM section_communes WHERE section_id = CAST($1 AS BIGINT))", id.to_string())

@@ -2,7 +2,9 @@
 //! Every statement is written once and runs on SQLite and PostgreSQL alike.
 
 pub mod actions;
+pub mod announcements;
 pub mod audit;
+pub mod bulk;
 pub mod bundle;
 pub mod comments;
 pub mod consents;

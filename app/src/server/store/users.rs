@@ -188,12 +188,15 @@ pub struct AccountRow {
     pub email_verified: bool,
     #[serde(deserialize_with = "crate::server::store::bundle::flag")]
     pub read_receipts: bool,
+    #[serde(deserialize_with = "crate::server::store::bundle::flag")]
+    pub announcements_by_mail: bool,
 }
 
 pub fn account_part(id: UserId) -> crate::server::store::bundle::Part {
     use crate::server::store::bundle::{Arg, Part};
-    let sql = "SELECT email, (email_verified_at IS NOT NULL) AS email_verified, read_receipts FROM users WHERE id = $1";
-    Part::new(sql, &["email", "email_verified", "read_receipts"], vec![Arg::Int(id.get())])
+    let sql =
+        "SELECT email, (email_verified_at IS NOT NULL) AS email_verified, read_receipts, announcements_by_mail FROM users WHERE id = $1";
+    Part::new(sql, &["email", "email_verified", "read_receipts", "announcements_by_mail"], vec![Arg::Int(id.get())])
 }
 
 /// "Vu" in one-to-one conversations (shown only when both people turned it on).

@@ -460,6 +460,28 @@ pub const SECTIONS: &[Section] = &[
               WHERE x.author_id = $1 ORDER BY x.id",
         columns: &[text("title", "Conversation"), text("body", "Message"), time("created_at", "Écrit le")],
     },
+    Section {
+        key: "annonces_recues",
+        title: "Les annonces que tu as reçues",
+        tables: &["announcement_recipients"],
+        sql: "SELECT an.subject, an.body, an.created_at, (r.unsubscribe_hash IS NOT NULL) AS by_mail FROM announcement_recipients r \
+              JOIN announcements an ON an.id = r.announcement_id WHERE r.user_id = $1 ORDER BY an.id",
+        columns: &[text("subject", "Objet"), text("body", "Texte"), time("created_at", "Envoyée le"), flag("by_mail", "Aussi par e-mail")],
+    },
+    Section {
+        key: "annonces_ecrites",
+        title: "Les annonces que tu as écrites",
+        tables: &["announcements"],
+        sql: "SELECT an.subject, an.body, an.segment, an.recipient_count, an.created_at FROM announcements an \
+              WHERE an.author_id = $1 ORDER BY an.id",
+        columns: &[
+            text("subject", "Objet"),
+            text("body", "Texte"),
+            text("segment", "Destinataires"),
+            number("recipient_count", "Nombre de destinataires"),
+            time("created_at", "Envoyée le"),
+        ],
+    },
 ];
 
 /// Tables whose rows are not the person's data, or not theirs to receive, with why.
