@@ -3,7 +3,9 @@
 //!   (real TCP SSE connections, half the members on each instance; the message is written through
 //!   instance A, so B's members receive it through NOTIFY and B's LISTEN relay);
 //! - a thread's newest page and a page deep in it, in a conversation of 100,000 messages and in
-//!   one of 10, on both databases (keyset on the message id: the cost must not grow with history).
+//!   one of 10, on both databases (keyset on the message id: the cost must not grow with history);
+//! - an annonce to a section of 5,000 people (counting, then sending: the annonce, 5,000
+//!   recipients, notifications, live events and mails in one transaction), on both databases.
 //!
 //! Never part of the test suite.
 
@@ -30,6 +32,8 @@ const LIVE_MESSAGES: usize = 50;
 const LONG_THREAD: i64 = 100_000;
 const SHORT_THREAD: i64 = 10;
 const ROUNDS: usize = 200;
+const SECTION_PEOPLE: i64 = 5_000;
+const ANNONCES: usize = 10;
 
 fn percentile(samples: &mut [Duration], q: f64) -> Duration {
     samples.sort();
@@ -252,6 +256,63 @@ async fn flat_with_history(t: &TestDb) {
     }
 }
 
+/// A section of `SECTION_PEOPLE` people (inserted in bulk, addresses proven) and its secretary,
+/// who counts, then sends, `ANNONCES` annonces to everyone.
+async fn announcement_fanout(t: &TestDb) {
+    use app::model::announcements::AnnouncementScope;
+    use app::server::services::announcements;
+    let db = &t.db;
+    let state = state_of(db);
+    let lille = testing::section(db, "lille", "59", &["59350"]).await;
+    let secretary = testing::person(db, "secretaire", "59350", "adherent", "confirmed").await;
+    let series = match db {
+        Db::Sqlite { .. } => {
+            format!("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {SECTION_PEOPLE}) SELECT i FROM n")
+        }
+        Db::Postgres(_) => format!("SELECT generate_series(1, {SECTION_PEOPLE}) AS i"),
+    };
+    exec(
+        db,
+        &format!(
+            "INSERT INTO users (handle, display_name, email, email_normalized, password_hash, postal_code, membership, membership_status, \
+             created_at, updated_at, commune_insee, email_verified_at) \
+             SELECT 'membre-' || i, 'Membre ' || i, 'membre' || i || '@example.fr', 'membre' || i || '@example.fr', 'x', '59000', \
+             CASE WHEN i % 3 = 0 THEN 'adherent' ELSE 'sympathisant' END, CASE WHEN i % 3 = 0 THEN 'confirmed' ELSE 'none' END, 0, 0, '59350', 0 \
+             FROM ({series}) s"
+        ),
+    )
+    .await;
+    exec(
+        db,
+        &format!(
+            "INSERT INTO roles (user_id, role, scope_kind, scope_code, granted_at) VALUES ({}, 'section_secretary', 'section', '{lille}', 0)",
+            secretary.get()
+        ),
+    )
+    .await;
+    if let Db::Postgres(_) = db {
+        exec(db, "ANALYZE users").await;
+    }
+    let me = testing::subject(db, secretary).await;
+    let scope = AnnouncementScope::Section("lille".into());
+    let (mut counting, mut sending) = (Vec::with_capacity(ANNONCES), Vec::with_capacity(ANNONCES));
+    for i in 0..ANNONCES {
+        let subject = format!("Annonce {i}");
+        let f = form(&[("segment", "all"), ("subject", &subject), ("body", "Assemblée générale jeudi à 19 h.")]);
+        let t0 = Instant::now();
+        let (count, by_mail) = announcements::preview(&state, &me, &scope, &f).await.unwrap();
+        counting.push(t0.elapsed());
+        assert_eq!((count, by_mail), (SECTION_PEOPLE, SECTION_PEOPLE));
+        let confirmed = count.to_string();
+        let f = form(&[("segment", "all"), ("subject", &subject), ("body", "Assemblée générale jeudi à 19 h."), ("attendu", &confirmed)]);
+        let t0 = Instant::now();
+        announcements::send(&state, &me, &scope, &f).await.unwrap();
+        sending.push(t0.elapsed());
+    }
+    row(&format!("annonce to {SECTION_PEOPLE} people: count ({})", db.backend_name()), &mut counting);
+    row(&format!("annonce to {SECTION_PEOPLE} people: send, mails included ({})", db.backend_name()), &mut sending);
+}
+
 fn main() {
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap();
     runtime.block_on(async {
@@ -262,8 +323,14 @@ fn main() {
         across_instances(&pg).await;
         flat_with_history(&pg).await;
         pg.cleanup().await;
+        let pg = TestDb::postgres_sized(16).await;
+        announcement_fanout(&pg).await;
+        pg.cleanup().await;
         let sqlite = TestDb::sqlite_sized(16).await;
         flat_with_history(&sqlite).await;
+        sqlite.cleanup().await;
+        let sqlite = TestDb::sqlite_sized(16).await;
+        announcement_fanout(&sqlite).await;
         sqlite.cleanup().await;
     });
 }

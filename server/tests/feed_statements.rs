@@ -106,6 +106,39 @@ async fn feed_pages_cost_at_most_two_statements(t: &TestDb) {
     assert_eq!(list_cost, 1, "the conversation list");
     assert!(newest_cost == 2 && deep_cost == 1 && !deep.messages.is_empty(), "a thread: {newest_cost}, {deep_cost}");
 
+    // Annonces: a scope's page is its scope and one bundle, deep in its history as at its start;
+    // an annonce one statement.
+    use app::model::announcements::AnnouncementScope;
+    use app::server::services::announcements;
+    let mut tx = t.db.begin().await.unwrap();
+    store::roles::grant(&mut tx, ada.id().unwrap(), "section_secretary", "section", &lille.to_string(), None, now_ms()).await.unwrap();
+    tx.commit().await.unwrap();
+    let ada = testing::subject(&t.db, ada.id().unwrap()).await;
+    let scope = AnnouncementScope::Section("lille".into());
+    let mut last = 0;
+    for i in 0..45 {
+        let f = form(&[("segment", "all"), ("subject", &format!("Annonce {i}")), ("body", "Texte"), ("attendu", "1")]);
+        last = announcements::send(&state, &ada, &scope, &f).await.unwrap();
+    }
+    let mut cursor: Option<(i64, i64)> = None;
+    let mut history_pages = 0;
+    loop {
+        STATEMENTS.store(0, Ordering::SeqCst);
+        let page = announcements::page(&state, &ada, &scope, cursor).await.unwrap();
+        let cost = STATEMENTS.load(Ordering::SeqCst);
+        assert_eq!(cost, 2, "annonces page {history_pages}");
+        history_pages += 1;
+        match page.next.as_deref().and_then(app::model::messages::parse_list_cursor) {
+            Some(next) => cursor = Some(next),
+            None => break,
+        }
+    }
+    STATEMENTS.store(0, Ordering::SeqCst);
+    announcements::read(&state, &bob, last).await.unwrap();
+    let read_cost = STATEMENTS.load(Ordering::SeqCst);
+    println!("{} annonces: {history_pages} pages of history at 2 statements, one annonce {read_cost}", t.db.backend_name());
+    assert!(history_pages >= 3 && read_cost == 1);
+
     // The whole request of the home feed, page 1 and deep: the session (with the policy subject
     // and the unread count) is one more statement, the header's user none.
     let router = support::router(t);

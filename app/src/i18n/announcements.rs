@@ -26,7 +26,7 @@ texts! {
             en: "This week’s number of announcements is reached: the next one can leave when the oldest is 7 days old.",
         }
         form_title: &'static str { fr: "Nouvelle annonce", en: "New announcement" }
-        segment_label: &'static str { fr: "À qui\u{a0}?", en: "To whom?" }
+        segment_label: &'static str { fr: "À qui\u{202f}?", en: "To whom?" }
         segment: fn(Segment) -> &'static str {
             fr: |s| match s {
                 Segment::All => "Tout le monde (adhérent·es et sympathisant·es)",
@@ -115,7 +115,7 @@ texts! {
         stop_mail: &'static str { fr: "Ne plus recevoir les annonces par e-mail", en: "Stop announcements by e-mail" }
         unsubscribe_title: &'static str { fr: "Annonces par e-mail", en: "Announcements by e-mail" }
         unsubscribe_question: &'static str {
-            fr: "Ne plus recevoir par e-mail les annonces de ta section et de ta fédération\u{a0}? Tu les verras toujours dans Coopol, et tes messages personnels continueront d’arriver par e-mail.",
+            fr: "Ne plus recevoir par e-mail les annonces de ta section et de ta fédération\u{202f}? Tu les verras toujours dans Coopol, et tes messages personnels continueront d’arriver par e-mail.",
             en: "Stop getting your section’s and federation’s announcements by e-mail? You will still see them in Coopol, and your personal messages will still arrive by e-mail.",
         }
         unsubscribe_button: &'static str { fr: "Ne plus recevoir d’annonces par e-mail", en: "Stop announcements by e-mail" }

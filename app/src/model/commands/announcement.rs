@@ -80,7 +80,17 @@ pub struct AnnouncementInput {
 impl AnnouncementInput {
     pub fn parse(form: &RawForm) -> Result<AnnouncementInput, FieldErrors> {
         let mut e = FieldErrors::default();
-        let subject = e.check("subject", fields::text(form.value("subject"), 1, MAX_SUBJECT_CHARS));
+        // One line: it becomes the e-mail's Subject header.
+        let subject = e.check(
+            "subject",
+            fields::text(form.value("subject"), 1, MAX_SUBJECT_CHARS).and_then(|s| {
+                if s.contains(['\n', '\r']) {
+                    Err(FieldError::ControlCharacters)
+                } else {
+                    Ok(s)
+                }
+            }),
+        );
         let body = e.check("body", parse_body(form.value("body"), MAX_BODY_CHARS));
         let audience = match parse_audience(form) {
             Ok(a) => Some(a),
@@ -135,5 +145,8 @@ mod tests {
         let ok =
             AnnouncementInput::parse(&form(&[("segment", "all"), ("subject", "Réunion"), ("body", "Mardi"), ("attendu", "12")])).unwrap();
         assert_eq!(ok.confirmed_count, Some(12));
+        let e =
+            AnnouncementInput::parse(&form(&[("segment", "all"), ("subject", "Réunion\r\nBcc: x@y.fr"), ("body", "Mardi")])).unwrap_err();
+        assert_eq!(e.get("subject"), Some(&FieldError::ControlCharacters));
     }
 }
