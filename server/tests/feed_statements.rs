@@ -111,7 +111,7 @@ async fn feed_pages_cost_at_most_two_statements(t: &TestDb) {
     use app::model::announcements::AnnouncementScope;
     use app::server::services::announcements;
     let mut tx = t.db.begin().await.unwrap();
-    store::roles::grant(&mut tx, ada.id().unwrap(), "section_secretary", "section", &lille.to_string(), None, now_ms()).await.unwrap();
+    store::roles::grant(&mut tx, ada.id().unwrap(), "section_animator", "section", &lille.to_string(), None, now_ms()).await.unwrap();
     tx.commit().await.unwrap();
     let ada = testing::subject(&t.db, ada.id().unwrap()).await;
     let scope = AnnouncementScope::Section("lille".into());

@@ -1,7 +1,7 @@
 //! Texts of annonces: a scope's page (the form, the count, the history), an annonce, the
 //! unsubscribe page, the account's setting.
 
-use super::typography::count;
+use super::typography::{count, format_number};
 use super::Lang;
 use crate::model::announcements::Segment;
 
@@ -81,12 +81,12 @@ texts! {
             fr: |n, mail| format!(
                 "Cette annonce partira à {}, dont {} par e-mail (les autres n’ont pas d’adresse vérifiée ou ne veulent plus d’annonces par e-mail).",
                 count(Lang::Fr, n, "personne", "personnes"),
-                count(Lang::Fr, mail, "personne", "personnes")
+                format_number(Lang::Fr, mail)
             ),
             en: |n, mail| format!(
                 "This announcement will go to {}, {} of them by e-mail (the others have no verified address or stopped announcements by e-mail).",
                 count(Lang::En, n, "person", "people"),
-                count(Lang::En, mail, "person", "people")
+                format_number(Lang::En, mail)
             ),
         }
         send: fn(i64) -> String {

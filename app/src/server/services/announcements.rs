@@ -52,7 +52,7 @@ impl FoundScope {
     }
 
     /// "la section Lille", "la fédération Nord".
-    fn from_scope(&self) -> String {
+    fn named(&self) -> String {
         match self.section_id {
             Some(_) => format!("la section {}", self.name),
             None => format!("la fédération {}", self.name),
@@ -241,7 +241,7 @@ pub async fn send(state: &AppState, subject: &Subject, scope: &AnnouncementScope
     let mut recipients = Vec::with_capacity(people.len());
     let mut mails = Vec::with_capacity(by_mail as usize);
     let link = state.settings.link(&format!("/annonces/{id}"));
-    let (from_scope, scope_title) = (found.from_scope(), found.title());
+    let (from_scope, scope_title) = (found.named(), found.title());
     for person in &people {
         if !person.by_mail {
             recipients.push((person.id, None));
