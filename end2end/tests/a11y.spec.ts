@@ -1,17 +1,9 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "./fixtures";
-import { newPerson, PASSWORD } from "./helpers";
+import { audit, newPerson, PASSWORD } from "./helpers";
 
 // Automated accessibility audit (axe-core, WCAG 2.1 A/AA rules) of the main pages on a phone, in
 // light and dark colour schemes. Serious and critical findings fail the test.
 const pages = ["/", "/inscription", "/connexion", "/trouver-ma-section?code_postal=59270", "/federations", "/federations/59", "/a-propos", "/confidentialite", "/actions", "/nulle-part"];
-
-async function audit(page: import("@playwright/test").Page, label: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  expect(results.passes.length, "axe ran its rules").toBeGreaterThan(10);
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${label}: ${v.id} — ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
-}
 
 for (const scheme of ["light", "dark"] as const) {
   test(`pages publiques accessibles (${scheme})`, async ({ page }) => {

@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { Browser, expect, Page, TestInfo } from "@playwright/test";
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -104,6 +105,14 @@ export function runSql(databaseUrl: string, statement: string) {
   } else {
     execFileSync("psql", [databaseUrl, "-q", "-c", statement]);
   }
+}
+
+/** Audits `page` with axe-core (WCAG 2.1 A/AA rules): serious and critical findings fail. */
+export async function audit(page: Page, label: string) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(results.passes.length, "axe ran its rules").toBeGreaterThan(10);
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${label}: ${v.id} — ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
 }
 
 /** Unfolds the "Écrire une publication…" composer (folded until tapped). */

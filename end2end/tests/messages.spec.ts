@@ -1,6 +1,6 @@
 import { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { mailTo, operator, person, settle, signUp } from "./helpers";
+import { audit, mailTo, operator, person, settle, signUp } from "./helpers";
 
 // Conversations (issue 19), on a phone: two people who share nothing (not coopains, no section,
 // no group) — the first message is a request, accepted; then a live exchange in two browsers,
@@ -198,6 +198,7 @@ test("l’annonce d’une secrétaire aux sympathisant·es : dans Coopol, par e-
   await s.getByRole("button", { name: "Voir combien de personnes la recevront" }).click();
   const send = s.getByRole("button", { name: /^Envoyer à \d+ personnes?$/ });
   await expect(send).toBeVisible();
+  await audit(s, "annonce à confirmer");
   await expect(s.getByText(/Cette annonce partira à \d+ personnes?, dont \d+ par e-mail/)).toBeVisible();
   await expect(s.getByLabel("Texte")).toHaveValue("On colle les affiches **jeudi à 19 h**, rendez-vous au local.");
   await send.click();
@@ -215,6 +216,7 @@ test("l’annonce d’une secrétaire aux sympathisant·es : dans Coopol, par e-
   await expect(r.getByRole("heading", { level: 1, name: `Collage jeudi ${stamp}` })).toBeVisible();
   await expect(r.locator("strong", { hasText: "jeudi à 19 h" })).toBeVisible();
   await expect(r.getByRole("button", { name: "Ne plus recevoir les annonces par e-mail" })).toBeVisible();
+  await audit(r, "annonce reçue");
 
   // And by e-mail, with the RFC 8058 headers; the mail client's one-click POST unsubscribes.
   const raw = await mailTo(sacha.email, "announcement", { raw: true });
@@ -233,6 +235,7 @@ test("l’annonce d’une secrétaire aux sympathisant·es : dans Coopol, par e-
   // The link opened later says it is done; the account page says annonces come in Coopol only.
   await r.goto(new URL(unsubscribe!).pathname);
   await expect(r.getByText(/tu ne recevras plus d’annonces par e-mail/)).toBeVisible();
+  await audit(r, "désabonnement");
   await r.goto("/compte");
   await expect(r.getByText("Tu les reçois dans Coopol seulement.")).toBeVisible();
   await r.getByRole("button", { name: "Les recevoir aussi par e-mail" }).click();
