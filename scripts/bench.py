@@ -354,10 +354,11 @@ def fan_out():
 
 def conversations():
     """Conversations (`cargo bench --bench messages`): a message to a 30-person group across two
-    PostgreSQL instances, publish → receive; a thread's pages at 10 and 100,000 messages."""
+    PostgreSQL instances, publish → receive; a thread's pages at 10 and 100,000 messages; an annonce
+    to a section of 5,000 people, counted then sent (mails included)."""
     out = run(["cargo", "bench", "-p", "server", "--bench", "messages"], cwd=ROOT)
     return [{"what": what.strip(), "p50_ms": float(p50), "p99_ms": float(p99)}
-            for what, p50, p99 in re.findall(r"\| ((?:message|thread)[^|]*?)\s*\|\s*([\d.]+) ms \|\s*([\d.]+) ms", out)]
+            for what, p50, p99 in re.findall(r"\| ((?:message|thread|annonce)[^|]*?)\s*\|\s*([\d.]+) ms \|\s*([\d.]+) ms", out)]
 
 
 def durability():
