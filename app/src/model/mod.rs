@@ -21,3 +21,4 @@ pub mod refs;
 pub mod report;
 pub mod territory;
 pub mod user;
+pub mod votes;

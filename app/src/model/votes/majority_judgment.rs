@@ -99,11 +99,11 @@ pub fn ranking(merits: &[Merit]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..merits.len()).collect();
     order.sort_by(|&a, &b| merits[b].compare(&merits[a]));
     let mut ranks = vec![0; merits.len()];
-    for (position, window) in order.iter().enumerate() {
-        ranks[*window] = if position > 0 && merits[order[position - 1]].compare(&merits[*window]) == Ordering::Equal {
-            ranks[order[position - 1]]
-        } else {
-            position
+    for (position, &option) in order.iter().enumerate() {
+        let previous = position.checked_sub(1).map(|p| order[p]);
+        ranks[option] = match previous {
+            Some(before) if merits[before].compare(&merits[option]) == Ordering::Equal => ranks[before],
+            _ => position,
         };
     }
     ranks
@@ -141,7 +141,15 @@ mod tests {
         for n in 0..=7u32 {
             for code in 0..3usize.pow(n) {
                 let mut c = code;
-                cases.push((0..n).map(|_| { let g = c % 3; c /= 3; g }).collect());
+                cases.push(
+                    (0..n)
+                        .map(|_| {
+                            let g = c % 3;
+                            c /= 3;
+                            g
+                        })
+                        .collect(),
+                );
             }
         }
         cases.push((0..101).map(|i| (i * 7 + 3) % 7).collect());
