@@ -20,6 +20,8 @@ use crate::server::store::{self, events::EventRow};
 
 pub const CHANNEL: &str = "coopol_events";
 const BUFFER: usize = 4096;
+/// Live events notified per statement on PostgreSQL.
+const NOTIFY_BATCH: usize = 500;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LiveEvent {
@@ -89,16 +91,21 @@ impl EventBus {
     /// Announces committed events. Failures are logged, never returned: the change is already
     /// committed, and the relay's catch-up (or the next page load) shows it.
     pub async fn publish(&self, events: Vec<EventRow>) {
-        for event in events {
-            let event = LiveEvent::from(event);
-            match &self.relay {
-                Relay::Local => {
-                    let _ = self.sender.send(event);
+        match &self.relay {
+            Relay::Local => {
+                for event in events {
+                    let _ = self.sender.send(LiveEvent::from(event));
                 }
-                Relay::Postgres(pool) => {
-                    let payload = serde_json::to_string(&event).unwrap_or_default();
-                    if let Err(err) = sqlx::query("SELECT pg_notify($1, $2)").bind(CHANNEL).bind(payload).execute(pool).await {
-                        tracing::warn!(error = %err, event = event.id, "could not notify a live event");
+            }
+            // One statement per batch, not one per event: an annonce to a section of thousands
+            // writes an event per recipient.
+            Relay::Postgres(pool) => {
+                for batch in events.chunks(NOTIFY_BATCH) {
+                    let payloads: Vec<String> =
+                        batch.iter().map(|e| serde_json::to_string(&LiveEvent::from(e.clone())).unwrap_or_default()).collect();
+                    let sql = "SELECT pg_notify($1, payload) FROM UNNEST($2::text[]) AS t(payload)";
+                    if let Err(err) = sqlx::query(sql).bind(CHANNEL).bind(&payloads).execute(pool).await {
+                        tracing::warn!(error = %err, events = batch.len(), "could not notify live events");
                     }
                 }
             }

@@ -94,6 +94,19 @@ async fn find(state: &AppState, scope: &AnnouncementScope) -> Result<FoundScope,
     }
 }
 
+/// The scope, for someone who may write there: a visitor signs in first, anyone else is refused
+/// before the form is read.
+async fn writable(state: &AppState, subject: &Subject, scope: &AnnouncementScope) -> Result<FoundScope, AppError> {
+    let found = find(state, scope).await?;
+    if !subject.is_active() {
+        return Err(AppError::NotAuthenticated);
+    }
+    if !rules::can_write(subject, &found.facts) {
+        return Err(AppError::Forbidden);
+    }
+    Ok(found)
+}
+
 /// The scope's page: the form for its team, what it sent (two statements).
 pub async fn page(
     state: &AppState,
@@ -189,10 +202,7 @@ async fn check_weekly_limit(state: &AppState, tx: &mut Tx, found: &FoundScope, n
 /// The first step: every field checked, and how many people the annonce would reach (all, and
 /// by e-mail). Nothing is written.
 pub async fn preview(state: &AppState, subject: &Subject, scope: &AnnouncementScope, form: &RawForm) -> Result<(i64, i64), AppError> {
-    let found = find(state, scope).await?;
-    if !rules::can_write(subject, &found.facts) {
-        return Err(AppError::Forbidden);
-    }
+    let found = writable(state, subject, scope).await?;
     let input = AnnouncementInput::parse(form).map_err(AppError::Validation)?;
     let mut tx = state.db.begin_read().await?;
     check_weekly_limit(state, &mut tx, &found, now_ms()).await?;
@@ -203,10 +213,7 @@ pub async fn preview(state: &AppState, subject: &Subject, scope: &AnnouncementSc
 /// Sends: refused when the count differs from the one the author confirmed
 /// (`FieldError::RecipientsChanged` with the new count). Answers the annonce's id.
 pub async fn send(state: &AppState, subject: &Subject, scope: &AnnouncementScope, form: &RawForm) -> Result<i64, AppError> {
-    let found = find(state, scope).await?;
-    if !rules::can_write(subject, &found.facts) {
-        return Err(AppError::Forbidden);
-    }
+    let found = writable(state, subject, scope).await?;
     let me = subject.active_user().ok_or(AppError::NotAuthenticated)?.clone();
     let input = AnnouncementInput::parse(form).map_err(AppError::Validation)?;
     let now = now_ms();
