@@ -4,7 +4,6 @@
 use serde::{Deserialize, Serialize};
 
 use crate::model::feed::{Author, SafeHtml};
-use crate::model::profile::Availability;
 
 string_enum! {
     /// To whom an annonce goes, within its section or federation.
@@ -76,7 +75,6 @@ pub struct AnnouncementsPage {
     pub scope: AnnouncementScope,
     /// "Lille", "Nord".
     pub scope_name: String,
-    pub availabilities: Vec<Availability>,
     pub actions: Vec<ActionChoice>,
     /// Annonces the scope may still send in the rolling week, and the weekly limit.
     pub remaining_this_week: i64,

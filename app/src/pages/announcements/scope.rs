@@ -111,7 +111,7 @@ fn AnnouncementForm(page: AnnouncementsPage, outcome: Option<FormOutcome>) -> im
             <div class="field">
                 <label for="champ-availability">{t.availability_label}</label>
                 <select id="champ-availability" name="availability">
-                    {page.availabilities.iter().copied().map(|a: Availability| view! {
+                    {Availability::ALL.iter().copied().map(|a| view! {
                         <option value=a.as_str() selected=chosen_availability == a.as_str()>{(texts.availability)(a)}</option>
                     }).collect_view()}
                 </select>

@@ -12,9 +12,9 @@ use crate::model::announcements::{
 };
 use crate::model::commands::announcement::{AnnouncementInput, Audience};
 use crate::model::feed::{Author, SafeHtml};
-use crate::model::form::{FieldError, FieldErrors, RawForm};
+use crate::model::form::{FieldError, RawForm};
 use crate::model::ids::SectionId;
-use crate::model::profile::Availability;
+use crate::model::messages::list_cursor;
 use crate::server::auth::session_token;
 use crate::server::context::AppState;
 use crate::server::db::Tx;
@@ -127,12 +127,11 @@ pub async fn page(
     let rows: Vec<HistoryRow> = lists.take(history)?;
     let sent_this_week = lists.take::<CountRow>(recent)?.first().map(|r| r.n).unwrap_or(0);
     let actions: Vec<ActionChoiceRow> = lists.take(choices)?;
-    let next = (rows.len() as i64 == HISTORY_PAGE).then(|| rows.last().map(|r| format!("{}-{}", r.created_at, r.id))).flatten();
+    let next = (rows.len() as i64 == HISTORY_PAGE).then(|| rows.last().map(|r| list_cursor(r.created_at, r.id))).flatten();
     let limit = state.settings.announcements_per_week;
     Ok(AnnouncementsPage {
         scope: scope.clone(),
         scope_name: found.name,
-        availabilities: Availability::ALL.to_vec(),
         actions: actions
             .into_iter()
             .map(|a| ActionChoice { id: a.id, title: a.title, starts_at_ms: a.starts_at, going: a.going })
@@ -169,21 +168,18 @@ fn sent_line(r: HistoryRow) -> Option<SentAnnouncement> {
     })
 }
 
-/// Authorizes, then reads the audience (and checks an action is the scope's): the recipients.
+/// The recipients of `audience` (a participants segment must name one of the scope's actions);
+/// the caller has authorized the writer.
 async fn audience_of(tx: &mut Tx, subject: &Subject, found: &FoundScope, audience: Audience) -> Result<Vec<RecipientRow>, AppError> {
     let me = subject.id().ok_or(AppError::NotAuthenticated)?;
     if let Audience::Participants(action) = audience {
         if !stored::action_of_scope(tx, action, found.section_id, &found.federation_code).await? {
-            let mut e = FieldErrors::default();
-            e.add("action", FieldError::InvalidChoice);
-            return Err(AppError::Validation(e));
+            return Err(AppError::field("action", FieldError::InvalidChoice));
         }
     }
     let people = stored::recipients(tx, found.area(), audience, me).await?;
     if people.is_empty() {
-        let mut e = FieldErrors::default();
-        e.add("segment", FieldError::NoRecipients);
-        return Err(AppError::Validation(e));
+        return Err(AppError::field("segment", FieldError::NoRecipients));
     }
     Ok(people)
 }
@@ -192,9 +188,7 @@ async fn audience_of(tx: &mut Tx, subject: &Subject, found: &FoundScope, audienc
 async fn check_weekly_limit(state: &AppState, tx: &mut Tx, found: &FoundScope, now: i64) -> Result<(), AppError> {
     let limit = state.settings.announcements_per_week;
     if limit > 0 && stored::sent_since(tx, found.kind, &found.code, now - WEEK_MS).await? >= limit {
-        let mut e = FieldErrors::default();
-        e.add("segment", FieldError::WeeklyLimitReached { max: limit });
-        return Err(AppError::Validation(e));
+        return Err(AppError::field("segment", FieldError::WeeklyLimitReached { max: limit }));
     }
     Ok(())
 }
@@ -222,9 +216,7 @@ pub async fn send(state: &AppState, subject: &Subject, scope: &AnnouncementScope
     let people = audience_of(&mut tx, subject, &found, input.audience).await?;
     let count = people.len() as i64;
     if input.confirmed_count != Some(count) {
-        let mut e = FieldErrors::default();
-        e.add("segment", FieldError::RecipientsChanged { count });
-        return Err(AppError::Validation(e));
+        return Err(AppError::field("segment", FieldError::RecipientsChanged { count }));
     }
     let rendered = richtext::render(&input.body);
     let by_mail = people.iter().filter(|p| p.by_mail).count() as i64;

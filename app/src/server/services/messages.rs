@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use crate::error::AppError;
 use crate::model::commands::messages::{parse_title, MessageInput, StartInput};
 use crate::model::feed::{Author, SafeHtml};
-use crate::model::form::{FieldError, FieldErrors, RawForm};
+use crate::model::form::{FieldError, RawForm};
 use crate::model::ids::UserId;
 use crate::model::messages::{ConversationSummary, ConversationsPage, MessageView, Standing, StartAbility, ThreadPage};
 use crate::server::context::AppState;
@@ -26,9 +26,7 @@ pub const THREAD_PAGE: i64 = 40;
 const PREVIEW_CHARS: usize = 140;
 
 fn unknown_recipient() -> AppError {
-    let mut e = FieldErrors::default();
-    e.add("recipients", FieldError::UnknownMember);
-    AppError::Validation(e)
+    AppError::field("recipients", FieldError::UnknownMember)
 }
 
 /// A new conversation with the people the form names, and its first message. One person and no

@@ -58,10 +58,14 @@ pub async fn recipients(tx: &mut Tx, area: Area<'_>, audience: Audience, author:
     })
 }
 
+/// How many annonces a scope sent since `$3` (one column, `n`).
+const SENT_SINCE: &str =
+    "SELECT CAST(COUNT(*) AS BIGINT) AS n FROM announcements WHERE scope_kind = $1 AND scope_code = $2 AND created_at >= $3";
+
 /// Annonces of a scope since `since_ms` (the weekly limit).
 #[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn sent_since(tx: &mut Tx, scope_kind: &str, scope_code: &str, since_ms: i64) -> Result<i64, sqlx::Error> {
-    let sql = "SELECT CAST(COUNT(*) AS BIGINT) FROM announcements WHERE scope_kind = $1 AND scope_code = $2 AND created_at >= $3";
+    let sql = SENT_SINCE;
     on_tx!(tx, c => sqlx::query_scalar(sql).bind(scope_kind).bind(scope_code).bind(since_ms).fetch_one(c).await)
 }
 
@@ -155,8 +159,7 @@ pub fn history_part(scope_kind: &str, scope_code: &str, before: Option<(i64, i64
 
 /// Annonces of the rolling week, as a part (the page says how many remain).
 pub fn sent_since_part(scope_kind: &str, scope_code: &str, since_ms: i64) -> Part {
-    let sql = "SELECT CAST(COUNT(*) AS BIGINT) AS n FROM announcements WHERE scope_kind = $1 AND scope_code = $2 AND created_at >= $3";
-    Part::new(sql, &["n"], vec![Arg::Text(scope_kind.into()), Arg::Text(scope_code.into()), Arg::Int(since_ms)])
+    Part::new(SENT_SINCE, &["n"], vec![Arg::Text(scope_kind.into()), Arg::Text(scope_code.into()), Arg::Int(since_ms)])
 }
 
 /// An action of the scope whose participants may be written to.
