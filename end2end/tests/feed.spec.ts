@@ -231,4 +231,27 @@ test("le direct survit à la navigation, un îlot garde son état", async ({ bro
   await expect(b.locator("article.post", { hasText: first })).toBeVisible();
   await publish(`Plus tard ${stamp}`);
   await expect(b.getByRole("button", { name: "1 nouvelle publication" })).toBeVisible();
+
+  // The WebAssembly can come after the stream: a publication announced meanwhile waits in the
+  // stream's backlog. The islands wake up drawing what the server drew (a different drawing
+  // panics, which the console guard catches), then announce it.
+  let releaseWasm!: () => void;
+  const wasmHeld = new Promise<void>((resolve) => (releaseWasm = resolve));
+  await b.route("**/*.wasm", async (route) => {
+    await wasmHeld;
+    await route.continue().catch(() => {});
+  });
+  await b.goto(feed);
+  await expect(b.locator("article.post", { hasText: `Plus tard ${stamp}` })).toBeVisible();
+  await publish(`Avant le réveil ${stamp}`);
+  type Backlog = { coopolLive: { events: { type: string; data: { author?: string } }[] } };
+  const backlog = () =>
+    b.evaluate((handle) => (window as unknown as Backlog).coopolLive.events.filter((e) => e.type === "post" && e.data.author === handle).length, anne.handle);
+  await expect.poll(backlog).toBe(1);
+  await expect(b.locator("html[data-hydrated]")).toHaveCount(0);
+  await b.unroute("**/*.wasm");
+  releaseWasm();
+  await settle(b, true);
+  await b.getByRole("button", { name: "1 nouvelle publication" }).click();
+  await expect(b.locator("article.post", { hasText: `Avant le réveil ${stamp}` })).toBeVisible();
 });

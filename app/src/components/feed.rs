@@ -327,11 +327,16 @@ fn GrowingFeed(key: FeedKey, first_ids: Vec<i64>, next_before: Option<i64>, chil
     let live = use_live();
     let live_for_composer = live.clone();
 
+    // Hydration must draw what the server drew: the stream's events that came before the
+    // WebAssembly (they wait in `live.js`'s backlog) are counted once the island is awake, or
+    // the "N nouvelles publications" line would be an element the server's HTML lacks (a panic).
+    let awake = RwSignal::new(false);
+    Effect::new(move |_| awake.set(true));
     // New publications for this feed, counted since the page was shown.
     let fresh = {
         let live = live.clone();
         Memo::new(move |_| {
-            let Some(live) = live.as_ref() else { return 0 };
+            let Some(live) = live.as_ref().filter(|_| awake.get()) else { return 0 };
             let shown = |id: i64| shown.with_value(|ids| ids.contains(&id));
             live.new_posts.with(|list| list.iter().skip(seen_live.get()).filter(|p| p.shows_in(&key) && !shown(p.post)).count())
         })
