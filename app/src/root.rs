@@ -24,6 +24,10 @@ use crate::pages::moderation::{
 };
 use crate::pages::privacy::PrivacyPage;
 use crate::pages::recovery::{ForgotPasswordPage, ResetPasswordPage};
+use crate::pages::votes::{
+    one::VotePage,
+    scope::{FederationVotesPage, SectionVotesPage},
+};
 use crate::pages::{
     about::AboutPage, edit_section::EditSectionPage, federation::FederationPage, federations::FederationsPage,
     find_section::FindSectionPage, home::HomePage, member::MemberPage, national_journal::NationalJournalPage, new_section::NewSectionPage,
@@ -162,6 +166,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/sections/:slug/annonces") view=SectionAnnouncementsPage ssr=SsrMode::Async />
                     <Route path=path!("/federations/:code/annonces") view=FederationAnnouncementsPage ssr=SsrMode::Async />
                     <Route path=path!("/annonces/:id") view=AnnouncementPage ssr=SsrMode::Async />
+                    <Route path=path!("/sections/:slug/votes") view=SectionVotesPage ssr=SsrMode::Async />
+                    <Route path=path!("/federations/:code/votes") view=FederationVotesPage ssr=SsrMode::Async />
+                    <Route path=path!("/votes/:id") view=VotePage ssr=SsrMode::Async />
                     <Route path=path!("/desabonnement/:token") view=UnsubscribePage ssr=SsrMode::Async />
                     <Route path=path!("/actions") view=ActionsListPage ssr=SsrMode::Async />
                     <Route path=path!("/mes-actions") view=MyActionsPageView ssr=SsrMode::Async />

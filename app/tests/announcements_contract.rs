@@ -9,7 +9,7 @@
 
 use app::error::AppError;
 use app::i18n::paris_datetime_input;
-use app::model::announcements::AnnouncementScope;
+use app::model::announcements::TeamScope;
 use app::model::form::{FieldError, RawForm};
 use app::model::ids::{ActionId, UserId};
 use app::on_both_backends;
@@ -69,8 +69,8 @@ async fn world(t: &TestDb, per_week: i64) -> World {
     }
 }
 
-fn lille() -> AnnouncementScope {
-    AnnouncementScope::Section("lille".into())
+fn lille() -> TeamScope {
+    TeamScope::Section("lille".into())
 }
 
 fn form(segment: &str, extra: &[(&str, &str)]) -> RawForm {
@@ -80,7 +80,7 @@ fn form(segment: &str, extra: &[(&str, &str)]) -> RawForm {
 }
 
 /// Both steps, as the page does them.
-async fn announce(w: &World, who: &Subject, scope: &AnnouncementScope, f: RawForm) -> Result<i64, AppError> {
+async fn announce(w: &World, who: &Subject, scope: &TeamScope, f: RawForm) -> Result<i64, AppError> {
     let (count, _) = announcements::preview(&w.state, who, scope, &f).await?;
     let mut pairs = f.0.clone();
     pairs.push(("attendu".into(), count.to_string()));
@@ -148,7 +148,7 @@ async fn only_the_team_writes(t: &TestDb) {
     let page = announcements::page(&w.state, &w.federal, &lille(), None).await.unwrap();
     assert!(!page.may_write);
     assert_eq!(announcements::page(&w.state, &w.adherent, &lille(), None).await.unwrap_err(), AppError::Forbidden);
-    let nord = AnnouncementScope::Federation("59".into());
+    let nord = TeamScope::Federation("59".into());
     // The federation: every non-suspended person of its communes but Fanny herself.
     assert_eq!(announcements::preview(&w.state, &w.federal, &nord, &f).await.unwrap().0, 6);
     assert_eq!(announcements::preview(&w.state, &w.secretary, &nord, &f).await, Err(AppError::Forbidden));
@@ -235,7 +235,7 @@ async fn participants_of_an_action_wherever_they_live(t: &TestDb) {
     let page = announcements::page(&w.state, &w.secretary, &lille(), None).await.unwrap();
     assert_eq!(page.actions.iter().map(|a| (a.id, a.going)).collect::<Vec<_>>(), [(action_id.get(), 2)]);
     // Another scope's action cannot be named.
-    let nord = AnnouncementScope::Federation("59".into());
+    let nord = TeamScope::Federation("59".into());
     assert_eq!(field_error(announcements::preview(&w.state, &w.federal, &nord, &f).await, "action"), FieldError::InvalidChoice);
 }
 
@@ -250,7 +250,7 @@ async fn a_team_sends_its_weekly_number(t: &TestDb) {
     let page = announcements::page(&w.state, &w.secretary, &lille(), None).await.unwrap();
     assert_eq!((page.remaining_this_week, page.sent.len()), (0, 2));
     // Another scope has its own.
-    let nord = AnnouncementScope::Federation("59".into());
+    let nord = TeamScope::Federation("59".into());
     announce(&w, &w.federal, &nord, form("all", &[])).await.unwrap();
 }
 

@@ -259,7 +259,7 @@ async fn flat_with_history(t: &TestDb) {
 /// A section of `SECTION_PEOPLE` people (inserted in bulk, addresses proven) and its secretary,
 /// who counts, then sends, `ANNONCES` annonces to everyone.
 async fn announcement_fanout(t: &TestDb) {
-    use app::model::announcements::AnnouncementScope;
+    use app::model::announcements::TeamScope;
     use app::server::services::announcements;
     let db = &t.db;
     let state = state_of(db);
@@ -294,7 +294,7 @@ async fn announcement_fanout(t: &TestDb) {
         exec(db, "ANALYZE users").await;
     }
     let me = testing::subject(db, secretary).await;
-    let scope = AnnouncementScope::Section("lille".into());
+    let scope = TeamScope::Section("lille".into());
     let (mut counting, mut sending) = (Vec::with_capacity(ANNONCES), Vec::with_capacity(ANNONCES));
     for i in 0..ANNONCES {
         let subject = format!("Annonce {i}");

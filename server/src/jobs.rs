@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use app::server::services::{messages, rate_limit, reminders, sessions};
+use app::server::services::{messages, rate_limit, reminders, sessions, votes};
 use app::server::{now_ms, AppState, Db};
 
 use crate::mail::Mailer;
@@ -59,6 +59,13 @@ pub fn spawn_housekeeping(db: Db) -> tokio::task::JoinHandle<()> {
 /// One pass of the reminders: records those due (in-app notifications, and their e-mails in the
 /// outbox). Returns how many were recorded.
 pub async fn run_reminders_once(state: &AppState) -> usize {
+    // Votes past their closing are counted and their result published on the same tick (a
+    // vote's page also counts it when someone opens it first).
+    match votes::count_due(state).await {
+        Ok(n) if n > 0 => tracing::info!(counted = n, "votes counted"),
+        Ok(_) => {}
+        Err(_) => tracing::warn!("counting votes failed"),
+    }
     // The mail for the absent of conversations rides on the same tick.
     match messages::mail_the_absent(state, now_ms()).await {
         Ok(n) if n > 0 => tracing::info!(written = n, "mails about unread messages written"),

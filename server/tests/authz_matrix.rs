@@ -277,10 +277,10 @@ async fn build_world(t: &TestDb) -> World {
 /// Sophie writes to Lille's sympathisants (Sacha and Véra); Sacha's mail carries its unsubscribe
 /// link.
 async fn announcement_fixture(state: &AppState, users: &HashMap<Who, (UserId, String, String)>) -> (i64, String) {
-    use app::model::announcements::AnnouncementScope;
+    use app::model::announcements::TeamScope;
     use app::server::services::announcements;
     let sophie = subject_of(state, users[&SecretaryS].0).await;
-    let lille = AnnouncementScope::Section("lille".into());
+    let lille = TeamScope::Section("lille".into());
     let mut f = vec![("segment", "sympathisants"), ("subject", "MARQUE-ANNONCE"), ("body", "Réunion mardi")];
     let (count, _) = announcements::preview(state, &sophie, &lille, &form(&f)).await.unwrap();
     let count = count.to_string();

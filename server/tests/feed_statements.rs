@@ -108,13 +108,13 @@ async fn feed_pages_cost_at_most_two_statements(t: &TestDb) {
 
     // Annonces: a scope's page is its scope and one bundle, deep in its history as at its start;
     // an annonce one statement.
-    use app::model::announcements::AnnouncementScope;
+    use app::model::announcements::TeamScope;
     use app::server::services::announcements;
     let mut tx = t.db.begin().await.unwrap();
     store::roles::grant(&mut tx, ada.id().unwrap(), "section_animator", "section", &lille.to_string(), None, now_ms()).await.unwrap();
     tx.commit().await.unwrap();
     let ada = testing::subject(&t.db, ada.id().unwrap()).await;
-    let scope = AnnouncementScope::Section("lille".into());
+    let scope = TeamScope::Section("lille".into());
     let mut last = 0;
     for i in 0..45 {
         let f = form(&[("segment", "all"), ("subject", &format!("Annonce {i}")), ("body", "Texte"), ("attendu", "1")]);

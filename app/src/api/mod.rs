@@ -9,3 +9,4 @@ pub mod messages;
 pub mod moderation;
 pub mod profile;
 pub mod territory;
+pub mod votes;

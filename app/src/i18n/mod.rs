@@ -15,6 +15,7 @@ pub mod privacy;
 pub mod reports;
 pub mod territory;
 pub mod typography;
+pub mod votes;
 
 pub use lang::Lang;
 pub use typography::format_number;
@@ -39,6 +40,7 @@ texts! {
         moderation: &'static moderation::ModerationTexts { fr: &moderation::FR, en: &moderation::EN }
         messages: &'static messages::MessagesTexts { fr: &messages::FR, en: &messages::EN }
         announcements: &'static announcements::AnnouncementTexts { fr: &announcements::FR, en: &announcements::EN }
+        votes: &'static votes::VoteTexts { fr: &votes::FR, en: &votes::EN }
         skip_to_content: &'static str { fr: "Aller au contenu", en: "Skip to content" }
         tagline: &'static str {
             fr: "Le réseau coopératif des sections et des fédérations",
@@ -476,6 +478,28 @@ texts! {
                 FieldError::WeeklyLimitReached { max } => format!(
                     "Les annonces sont limitées à {max} par semaine et par équipe, et ce nombre est atteint\u{a0}: réessaie dans quelques jours."
                 ),
+                FieldError::ClosesBeforeOpens => "La clôture doit venir après l’ouverture.".into(),
+                FieldError::VoteTooLong { days } => format!("Un vote reste ouvert {days}\u{a0}jours au plus\u{a0}: rapproche la clôture."),
+                FieldError::TooFewOptions { min } => format!("Il faut au moins {min}\u{a0}options, une par ligne."),
+                FieldError::DuplicateOption { option } => format!("«\u{202f}{option}\u{202f}» apparaît deux fois\u{a0}: chaque option une seule fois."),
+                FieldError::ChoicesBetween { min, max } => format!("Indique un nombre de choix entre {min} et {max} (le nombre d’options)."),
+                FieldError::PercentOutOfRange => "Indique un pourcentage entre 1 et 100, ou laisse vide pour ne pas fixer de quorum.".into(),
+                FieldError::BlankAndChoices => "Un vote blanc ne choisit aucune option\u{a0}: décoche l’un ou l’autre.".into(),
+                FieldError::TooManyChoices { max } => match max {
+                    1 => "Choisis une seule option.".into(),
+                    max => format!("Choisis au plus {max}\u{a0}options."),
+                },
+                FieldError::GradeRequired => "Donne une mention à cette option (de «\u{202f}À rejeter\u{202f}» à «\u{202f}Excellent\u{202f}»).".into(),
+                FieldError::GradeOutsideScale => "Cette mention n’existe pas\u{a0}: choisis de «\u{202f}À rejeter\u{202f}» à «\u{202f}Excellent\u{202f}».".into(),
+                FieldError::VoteNotOpen => "Ce vote n’est pas encore ouvert\u{a0}: reviens à l’heure d’ouverture.".into(),
+                FieldError::VoteClosed => "Ce vote est clos\u{a0}: ton bulletin n’a pas été enregistré.".into(),
+                FieldError::AlreadyVoted => "Tu as déjà voté\u{a0}: un seul bulletin par personne, le premier est gardé.".into(),
+                FieldError::EmptyElectorate => "Personne ne pourrait voter\u{a0}: aucun·e adhérent·e confirmé·e ici pour l’instant.".into(),
+                FieldError::NotEveryoneVoted { left } => format!(
+                    "Tout le monde n’a pas voté ({} encore)\u{a0}: le vote se clôt à l’heure prévue.",
+                    typography::count(Lang::Fr, *left, "personne", "personnes")
+                ),
+                FieldError::VoteNotCounted => "Les bulletins sont publiés à la clôture du vote.".into(),
             },
             en: |e| match e {
                 FieldError::Required => "This field is required.".into(),
@@ -535,6 +559,28 @@ texts! {
                 FieldError::WeeklyLimitReached { max } => {
                     format!("Annonces are limited to {max} a week per team, and this number is reached: try again in a few days.")
                 }
+                FieldError::ClosesBeforeOpens => "The closing must come after the opening.".into(),
+                FieldError::VoteTooLong { days } => format!("A vote stays open {days} days at most: bring the closing closer."),
+                FieldError::TooFewOptions { min } => format!("At least {min} options are needed, one per line."),
+                FieldError::DuplicateOption { option } => format!("“{option}” appears twice: each option once."),
+                FieldError::ChoicesBetween { min, max } => format!("Give a number of choices between {min} and {max} (the number of options)."),
+                FieldError::PercentOutOfRange => "Give a percentage from 1 to 100, or leave empty for no quorum.".into(),
+                FieldError::BlankAndChoices => "A blank vote chooses no option: untick one or the other.".into(),
+                FieldError::TooManyChoices { max } => match max {
+                    1 => "Choose one option only.".into(),
+                    max => format!("Choose {max} options at most."),
+                },
+                FieldError::GradeRequired => "Give this option a grade (from “Reject” to “Excellent”).".into(),
+                FieldError::GradeOutsideScale => "This grade does not exist: choose from “Reject” to “Excellent”.".into(),
+                FieldError::VoteNotOpen => "This vote is not open yet: come back when it opens.".into(),
+                FieldError::VoteClosed => "This vote is closed: your ballot was not recorded.".into(),
+                FieldError::AlreadyVoted => "You have voted already: one ballot per person, the first one is kept.".into(),
+                FieldError::EmptyElectorate => "Nobody could vote: no confirmed member here yet.".into(),
+                FieldError::NotEveryoneVoted { left } => format!(
+                    "Not everyone has voted ({} left): the vote closes at the planned time.",
+                    typography::count(Lang::En, *left, "person", "people")
+                ),
+                FieldError::VoteNotCounted => "The ballots are published when the vote closes.".into(),
             },
         }
         problem: fn(&FormProblem) -> String {

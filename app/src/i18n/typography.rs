@@ -123,7 +123,7 @@ mod tests {
 
     #[test]
     fn every_french_text_has_french_spacing() {
-        let tables: [(&str, &[(&str, &str)]); 9] = [
+        let tables: [(&str, &[(&str, &str)]); 10] = [
             ("Texts", super::super::FR_SOURCE),
             ("TerritoryTexts", super::super::territory::FR_SOURCE),
             ("FeedTexts", super::super::feed::FR_SOURCE),
@@ -133,6 +133,7 @@ mod tests {
             ("ModerationTexts", super::super::moderation::FR_SOURCE),
             ("MessagesTexts", super::super::messages::FR_SOURCE),
             ("AnnouncementTexts", super::super::announcements::FR_SOURCE),
+            ("VoteTexts", super::super::votes::FR_SOURCE),
         ];
         let (mut mistakes, mut checked) = (Vec::new(), 0);
         for (table, keys) in tables {

@@ -18,29 +18,37 @@ string_enum! {
     }
 }
 
-/// Where an annonce is written from.
+/// A team's space: a section or a federation, where annonces are written from and votes held.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub enum AnnouncementScope {
+pub enum TeamScope {
     /// A section, by its slug.
     Section(String),
     /// A federation, by its code.
     Federation(String),
 }
 
-impl AnnouncementScope {
+impl TeamScope {
     /// The scope's annonces page.
     pub fn page(&self) -> String {
         match self {
-            AnnouncementScope::Section(slug) => format!("/sections/{slug}/annonces"),
-            AnnouncementScope::Federation(code) => format!("/federations/{code}/annonces"),
+            TeamScope::Section(slug) => format!("/sections/{slug}/annonces"),
+            TeamScope::Federation(code) => format!("/federations/{code}/annonces"),
+        }
+    }
+
+    /// The scope's votes.
+    pub fn votes_page(&self) -> String {
+        match self {
+            TeamScope::Section(slug) => format!("/sections/{slug}/votes"),
+            TeamScope::Federation(code) => format!("/federations/{code}/votes"),
         }
     }
 
     /// The scope's own page.
     pub fn home(&self) -> String {
         match self {
-            AnnouncementScope::Section(slug) => format!("/sections/{slug}"),
-            AnnouncementScope::Federation(code) => format!("/federations/{code}"),
+            TeamScope::Section(slug) => format!("/sections/{slug}"),
+            TeamScope::Federation(code) => format!("/federations/{code}"),
         }
     }
 }
@@ -72,7 +80,7 @@ pub struct SentAnnouncement {
 /// was sent.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AnnouncementsPage {
-    pub scope: AnnouncementScope,
+    pub scope: TeamScope,
     /// "Lille", "Nord".
     pub scope_name: String,
     pub actions: Vec<ActionChoice>,
@@ -90,7 +98,7 @@ pub struct AnnouncementsPage {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AnnouncementView {
     pub id: i64,
-    pub scope: AnnouncementScope,
+    pub scope: TeamScope,
     pub scope_name: String,
     pub author: Option<Author>,
     pub subject: String,

@@ -87,6 +87,51 @@ pub enum FieldError {
     WeeklyLimitReached {
         max: i64,
     },
+    /// A vote must close after it opens.
+    ClosesBeforeOpens,
+    /// A vote stays open `days` days at most.
+    VoteTooLong {
+        days: i64,
+    },
+    /// A vote needs at least `min` options.
+    TooFewOptions {
+        min: usize,
+    },
+    /// The same option twice.
+    DuplicateOption {
+        option: String,
+    },
+    /// "k choix parmi n": k from `min` to `max`.
+    ChoicesBetween {
+        min: usize,
+        max: usize,
+    },
+    /// A percentage from 1 to 100.
+    PercentOutOfRange,
+    /// A blank vote with options ticked.
+    BlankAndChoices,
+    /// More options ticked than the vote allows.
+    TooManyChoices {
+        max: usize,
+    },
+    /// An option left without a grade (jugement majoritaire).
+    GradeRequired,
+    /// A grade that is not on the scale.
+    GradeOutsideScale,
+    /// A ballot before the vote opened.
+    VoteNotOpen,
+    /// A ballot after the vote closed.
+    VoteClosed,
+    /// A second ballot.
+    AlreadyVoted,
+    /// Nobody could vote: the scope has no confirmed adhérent.
+    EmptyElectorate,
+    /// Closing early while `left` electors have not voted.
+    NotEveryoneVoted {
+        left: i64,
+    },
+    /// The ballots of a vote not counted yet.
+    VoteNotCounted,
 }
 
 /// Field name → error, in a stable order.

@@ -149,6 +149,8 @@ pub struct Abilities {
     pub create_sections: bool,
     /// The scope's annonces page (its team writes there; the scope above reads what was sent).
     pub announcements: bool,
+    /// The scope's votes (its people follow them; its team opens them).
+    pub votes: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -38,6 +38,9 @@ fn Federation(federation: FederationView) -> impl IntoView {
                 {abilities.announcements.then(|| view! {
                     <p><a class="button" href=format!("/federations/{code}/annonces")>{use_texts().announcements.link}</a></p>
                 })}
+                {abilities.votes.then(|| view! {
+                    <p><a class="button" href=format!("/federations/{code}/votes")>{use_texts().votes.link}</a></p>
+                })}
             </header>
             <ScopeActions actions=federation.actions />
             <section class="card" aria-labelledby="sections-title">

@@ -36,3 +36,4 @@ pub mod section_directory;
 pub mod section_statistics;
 pub mod signin;
 pub mod signup;
+pub mod votes;

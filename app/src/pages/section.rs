@@ -45,6 +45,9 @@ fn Section(section: SectionView) -> impl IntoView {
                 {abilities.announcements.then(|| view! {
                     <p><a class="button" href=format!("{page}/annonces")>{use_texts().announcements.link}</a></p>
                 })}
+                {abilities.votes.then(|| view! {
+                    <p><a class="button" href=format!("{page}/votes")>{use_texts().votes.link}</a></p>
+                })}
             </header>
             <ScopeActions actions=section.actions />
             {section.may_see_statistics.then(|| view! {

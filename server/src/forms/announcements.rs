@@ -7,7 +7,7 @@ use axum::response::{IntoResponse, Response};
 use http::StatusCode;
 
 use app::error::AppError;
-use app::model::announcements::AnnouncementScope;
+use app::model::announcements::TeamScope;
 use app::model::form::{FieldError, FieldErrors, FormOutcome};
 use app::server::services::announcements;
 
@@ -15,14 +15,14 @@ use crate::forms::render::{render_page, see_other, Submission};
 use crate::state::ServerState;
 
 pub async fn section(State(state): State<ServerState>, Path(slug): Path<String>, submission: Submission) -> Response {
-    write(state, AnnouncementScope::Section(slug), submission).await
+    write(state, TeamScope::Section(slug), submission).await
 }
 
 pub async fn federation(State(state): State<ServerState>, Path(code): Path<String>, submission: Submission) -> Response {
-    write(state, AnnouncementScope::Federation(code), submission).await
+    write(state, TeamScope::Federation(code), submission).await
 }
 
-async fn write(state: ServerState, scope: AnnouncementScope, submission: Submission) -> Response {
+async fn write(state: ServerState, scope: TeamScope, submission: Submission) -> Response {
     let page = scope.page();
     let subject = submission.subject();
     if submission.form.value("etape") == "envoyer" {

@@ -19,3 +19,4 @@ pub mod signin;
 pub mod signout;
 pub mod signup;
 pub mod social;
+pub mod votes;

@@ -8,12 +8,12 @@ use crate::model::announcements::AnnouncementsPage;
 /// the history's cursor ("time-id").
 #[server]
 pub async fn get_announcements(kind: String, code: String, before: Option<String>) -> Result<AnnouncementsPage, AppError> {
-    use crate::model::announcements::AnnouncementScope;
+    use crate::model::announcements::TeamScope;
     use crate::model::messages::parse_list_cursor;
     use crate::server::{context, services};
     let scope = match kind.as_str() {
-        "section" => AnnouncementScope::Section(code),
-        "federation" => AnnouncementScope::Federation(code),
+        "section" => TeamScope::Section(code),
+        "federation" => TeamScope::Federation(code),
         _ => return Err(AppError::NotFound),
     };
     let before = before.as_deref().and_then(parse_list_cursor);

@@ -14,3 +14,4 @@ pub mod post;
 pub mod recovery;
 pub mod report;
 pub mod section;
+pub mod vote;

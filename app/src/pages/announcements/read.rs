@@ -9,7 +9,7 @@ use crate::api::announcements::get_announcement::get_announcement;
 use crate::components::lang::{use_lang, use_texts};
 use crate::components::loaded::Loaded;
 use crate::i18n::format_datetime;
-use crate::model::announcements::{AnnouncementScope, AnnouncementView};
+use crate::model::announcements::{AnnouncementView, TeamScope};
 
 #[component]
 pub fn AnnouncementPage() -> impl IntoView {
@@ -27,8 +27,8 @@ fn Announcement(a: AnnouncementView) -> impl IntoView {
     let t = use_texts().announcements;
     let lang = use_lang();
     let from = match &a.scope {
-        AnnouncementScope::Section(_) => (t.from_section)(&a.scope_name),
-        AnnouncementScope::Federation(_) => (t.from_federation)(&a.scope_name),
+        TeamScope::Section(_) => (t.from_section)(&a.scope_name),
+        TeamScope::Federation(_) => (t.from_federation)(&a.scope_name),
     };
     let back = format!("/annonces/{}", a.id);
     view! {

@@ -10,6 +10,7 @@ pub mod announcements;
 pub mod feed;
 pub mod messages;
 pub mod moderation;
+pub mod votes;
 
 mod subject;
 

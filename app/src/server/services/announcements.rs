@@ -8,7 +8,7 @@
 
 use crate::error::AppError;
 use crate::model::announcements::{
-    ActionChoice, AnnouncementScope, AnnouncementView, AnnouncementsPage, Segment, SentAnnouncement, UnsubscribeLink,
+    ActionChoice, AnnouncementView, AnnouncementsPage, Segment, SentAnnouncement, TeamScope, UnsubscribeLink,
 };
 use crate::model::commands::announcement::{AnnouncementInput, Audience};
 use crate::model::feed::{Author, SafeHtml};
@@ -21,9 +21,9 @@ use crate::server::db::Tx;
 use crate::server::policy::announcements::{self as rules, ScopeFacts};
 use crate::server::policy::{SectionScope, Subject};
 use crate::server::services::mail;
+use crate::server::services::team_scope::{find, FoundScope};
 use crate::server::store::announcements::{self as stored, ActionChoiceRow, HistoryRow, RecipientRow};
 use crate::server::store::bundle::Bundle;
-use crate::server::store::members::Area;
 use crate::server::{now_ms, richtext, store};
 
 const WEEK_MS: i64 = 7 * 86_400_000;
@@ -33,70 +33,9 @@ const HISTORY_PAGE: i64 = 20;
 const ACTIONS_SINCE_MS: i64 = 30 * 86_400_000;
 const ACTION_CHOICES: i64 = 50;
 
-/// A scope as found: what the rules, the queries and the mails need.
-struct FoundScope {
-    facts: ScopeFacts,
-    kind: &'static str,
-    code: String,
-    name: String,
-    section_id: Option<i64>,
-    federation_code: String,
-}
-
-impl FoundScope {
-    fn area(&self) -> Area<'_> {
-        match self.section_id {
-            Some(id) => Area::Section(id),
-            None => Area::Federation(&self.federation_code),
-        }
-    }
-
-    /// "la section Lille", "la fédération Nord".
-    fn named(&self) -> String {
-        match self.section_id {
-            Some(_) => format!("la section {}", self.name),
-            None => format!("la fédération {}", self.name),
-        }
-    }
-
-    fn title(&self) -> String {
-        match self.section_id {
-            Some(_) => format!("Section {}", self.name),
-            None => format!("Fédération {}", self.name),
-        }
-    }
-}
-
-async fn find(state: &AppState, scope: &AnnouncementScope) -> Result<FoundScope, AppError> {
-    match scope {
-        AnnouncementScope::Section(slug) => {
-            let s = store::sections::by_slug(&state.db, &slug.to_lowercase()).await?.ok_or(AppError::NotFound)?;
-            Ok(FoundScope {
-                facts: ScopeFacts::Section(SectionScope { id: s.id, federation_code: s.federation_code.clone() }),
-                kind: "section",
-                code: s.id.to_string(),
-                name: s.name,
-                section_id: Some(s.id.get()),
-                federation_code: s.federation_code,
-            })
-        }
-        AnnouncementScope::Federation(code) => {
-            let d = store::territory::departement(&state.db, &code.to_uppercase()).await?.ok_or(AppError::NotFound)?;
-            Ok(FoundScope {
-                facts: ScopeFacts::Federation(d.code.clone()),
-                kind: "federation",
-                code: d.code.clone(),
-                name: d.name,
-                section_id: None,
-                federation_code: d.code,
-            })
-        }
-    }
-}
-
 /// The scope, for someone who may write there: a visitor signs in first, anyone else is refused
 /// before the form is read.
-async fn writable(state: &AppState, subject: &Subject, scope: &AnnouncementScope) -> Result<FoundScope, AppError> {
+async fn writable(state: &AppState, subject: &Subject, scope: &TeamScope) -> Result<FoundScope, AppError> {
     let found = find(state, scope).await?;
     if !subject.is_active() {
         return Err(AppError::NotAuthenticated);
@@ -111,7 +50,7 @@ async fn writable(state: &AppState, subject: &Subject, scope: &AnnouncementScope
 pub async fn page(
     state: &AppState,
     subject: &Subject,
-    scope: &AnnouncementScope,
+    scope: &TeamScope,
     before: Option<(i64, i64)>,
 ) -> Result<AnnouncementsPage, AppError> {
     let found = find(state, scope).await?;
@@ -195,7 +134,7 @@ async fn check_weekly_limit(state: &AppState, tx: &mut Tx, found: &FoundScope, n
 
 /// The first step: every field checked, and how many people the annonce would reach (all, and
 /// by e-mail). Nothing is written.
-pub async fn preview(state: &AppState, subject: &Subject, scope: &AnnouncementScope, form: &RawForm) -> Result<(i64, i64), AppError> {
+pub async fn preview(state: &AppState, subject: &Subject, scope: &TeamScope, form: &RawForm) -> Result<(i64, i64), AppError> {
     let found = writable(state, subject, scope).await?;
     let input = AnnouncementInput::parse(form).map_err(AppError::Validation)?;
     let mut tx = state.db.begin_read().await?;
@@ -206,7 +145,7 @@ pub async fn preview(state: &AppState, subject: &Subject, scope: &AnnouncementSc
 
 /// Sends: refused when the count differs from the one the author confirmed
 /// (`FieldError::RecipientsChanged` with the new count). Answers the annonce's id.
-pub async fn send(state: &AppState, subject: &Subject, scope: &AnnouncementScope, form: &RawForm) -> Result<i64, AppError> {
+pub async fn send(state: &AppState, subject: &Subject, scope: &TeamScope, form: &RawForm) -> Result<i64, AppError> {
     let found = writable(state, subject, scope).await?;
     let me = subject.active_user().ok_or(AppError::NotAuthenticated)?.clone();
     let input = AnnouncementInput::parse(form).map_err(AppError::Validation)?;
@@ -306,12 +245,12 @@ pub async fn read(state: &AppState, subject: &Subject, id: i64) -> Result<Announ
     let (facts, scope, scope_name) = match (row.scope_kind.as_str(), row.section_id, row.section_slug, row.section_name) {
         ("section", Some(section), Some(slug), Some(name)) => (
             ScopeFacts::Section(SectionScope { id: SectionId(section), federation_code: row.federation_code.clone() }),
-            AnnouncementScope::Section(slug),
+            TeamScope::Section(slug),
             name,
         ),
         ("federation", _, _, _) => (
             ScopeFacts::Federation(row.federation_code.clone()),
-            AnnouncementScope::Federation(row.federation_code.clone()),
+            TeamScope::Federation(row.federation_code.clone()),
             row.federation_name.clone(),
         ),
         _ => return Err(AppError::NotFound),

@@ -40,4 +40,6 @@ pub mod social;
 pub mod statistics;
 pub mod subjects;
 pub mod suggestions;
+pub mod team_scope;
 pub mod territory;
+pub mod votes;

@@ -246,6 +246,11 @@ pub async fn section_view(state: &AppState, subject: &Subject, slug: &str) -> Re
             subject,
             &crate::server::policy::announcements::ScopeFacts::Section(scope.clone()),
         ),
+        votes: crate::server::policy::votes::can_see(
+            subject,
+            &crate::server::policy::announcements::ScopeFacts::Section(scope.clone()),
+            false,
+        ),
     };
     // Everything else in one statement, each list only for those the policy lets see it.
     let area = Area::Section(section.id.get());
@@ -307,6 +312,11 @@ pub async fn federation_view(state: &AppState, subject: &Subject, code: &str) ->
         announcements: crate::server::policy::announcements::can_read_history(
             subject,
             &crate::server::policy::announcements::ScopeFacts::Federation(code.clone()),
+        ),
+        votes: crate::server::policy::votes::can_see(
+            subject,
+            &crate::server::policy::announcements::ScopeFacts::Federation(code.clone()),
+            false,
         ),
         ..Abilities::default()
     };

@@ -31,3 +31,4 @@ pub mod social;
 pub mod territory;
 pub mod tokens;
 pub mod users;
+pub mod votes;

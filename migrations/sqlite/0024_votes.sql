@@ -1,0 +1,67 @@
+-- Votes (issue 20): a consultation of a section's or a federation's confirmed adhérents.
+-- The secret ballot: who voted (`vote_participations`) and what was voted (`vote_ballots`) are
+-- kept apart, with nothing that links them — no user id and no time on a ballot, no sequence:
+-- both tables are WITHOUT ROWID, so rows live in the order of their keys (a random id for a
+-- ballot), never in the order they were written. `app/tests/votes_contract.rs` checks it.
+CREATE TABLE votes (
+    id                 INTEGER PRIMARY KEY,
+    scope_kind         TEXT    NOT NULL CHECK (scope_kind IN ('section', 'federation')),
+    -- The section's id, or the federation's code.
+    scope_code         TEXT    NOT NULL,
+    author_id          INTEGER REFERENCES users (id) ON DELETE SET NULL,
+    title              TEXT    NOT NULL,
+    description        TEXT    NOT NULL,
+    description_html   TEXT    NOT NULL,
+    kind               TEXT    NOT NULL CHECK (kind IN ('oui_non', 'un_choix', 'plusieurs_choix', 'jugement_majoritaire')),
+    -- How many options a ballot may choose ('plusieurs_choix'); 1 otherwise.
+    max_choices        INTEGER NOT NULL DEFAULT 1 CHECK (max_choices >= 1),
+    opens_at           INTEGER NOT NULL,
+    closes_at          INTEGER NOT NULL CHECK (closes_at > opens_at),
+    -- The share of the electorate that must vote for the result to stand (percent), if any.
+    quorum_percent     INTEGER CHECK (quorum_percent BETWEEN 1 AND 100),
+    electorate_count   INTEGER NOT NULL,
+    -- Set when counted: the number of ballots, the result (JSON, `model::votes::VoteResult`) and
+    -- the feed publication that announced it.
+    tallied_at         INTEGER,
+    ballot_count       INTEGER,
+    result             TEXT,
+    result_post_id     INTEGER REFERENCES posts (id) ON DELETE SET NULL,
+    created_at         INTEGER NOT NULL
+);
+-- A scope's votes, newest first; the votes to count (closed, not counted yet).
+CREATE INDEX votes_scope_idx ON votes (scope_kind, scope_code, opens_at, id);
+CREATE INDEX votes_due_idx ON votes (tallied_at, closes_at);
+CREATE INDEX votes_author_idx ON votes (author_id);
+
+-- The options, in their order (position from 0). A 'oui_non' vote has none: its answers are fixed.
+CREATE TABLE vote_options (
+    vote_id  INTEGER NOT NULL REFERENCES votes (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL CHECK (position >= 0),
+    label    TEXT    NOT NULL,
+    PRIMARY KEY (vote_id, position)
+) WITHOUT ROWID;
+
+-- The electorate, fixed at opening: the scope's confirmed adhérents at that moment.
+CREATE TABLE vote_electors (
+    vote_id INTEGER NOT NULL REFERENCES votes (id) ON DELETE CASCADE,
+    user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    PRIMARY KEY (vote_id, user_id)
+) WITHOUT ROWID;
+CREATE INDEX vote_electors_user_idx ON vote_electors (user_id, vote_id);
+
+-- Who voted: one row per elector at most (the key), only an elector (the foreign key). No time.
+CREATE TABLE vote_participations (
+    vote_id INTEGER NOT NULL,
+    user_id INTEGER NOT NULL,
+    PRIMARY KEY (vote_id, user_id),
+    FOREIGN KEY (vote_id, user_id) REFERENCES vote_electors (vote_id, user_id) ON DELETE CASCADE
+) WITHOUT ROWID;
+
+-- What was voted: a random id (also the voter's receipt) and the choice, nothing else. Written
+-- in the transaction that writes the participation.
+CREATE TABLE vote_ballots (
+    vote_id INTEGER NOT NULL REFERENCES votes (id) ON DELETE CASCADE,
+    id      TEXT    NOT NULL,
+    choice  TEXT    NOT NULL,
+    PRIMARY KEY (vote_id, id)
+) WITHOUT ROWID;
