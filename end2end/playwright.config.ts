@@ -99,6 +99,8 @@ for (const [db, server] of Object.entries(servers)) {
   projects.push({ name: `${db}-messages`, testMatch: /messages\.spec\.ts/, use: { ...base, javaScriptEnabled: true } });
   // Moderation: with JavaScript on SQLite, without on PostgreSQL (both paths stay covered).
   projects.push({ name: `${db}-moderation`, testMatch: /moderation\.spec\.ts/, use: { ...base, javaScriptEnabled: db === "sqlite" } });
+  // Votes: with JavaScript on SQLite, without on PostgreSQL.
+  projects.push({ name: `${db}-votes`, testMatch: /votes\.spec\.ts/, use: { ...base, javaScriptEnabled: db === "sqlite" } });
   for (const js of [true, false]) {
     projects.push({ name: `${db}-xss-${js ? "js" : "nojs"}`, testMatch: /xss\.spec\.ts/, use: { ...base, javaScriptEnabled: js } });
   }

@@ -361,6 +361,14 @@ def conversations():
             for what, p50, p99 in re.findall(r"\| ((?:message|thread|annonce)[^|]*?)\s*\|\s*([\d.]+) ms \|\s*([\d.]+) ms", out)]
 
 
+def voting():
+    """Votes (`cargo bench --bench votes`): a ballot while 64 electors vote at once (each twice),
+    none lost or duplicated; counting 10,000 ballots of a jugement majoritaire over 8 options."""
+    out = run(["cargo", "bench", "-p", "server", "--bench", "votes"], cwd=ROOT)
+    return [{"what": what.strip(), "p50_ms": float(p50), "p99_ms": float(p99)}
+            for what, p50, p99 in re.findall(r"\| ((?:ballot|tally|closing)[^|]*?)\s*\|\s*([\d.]+) ms \|\s*([\d.]+) ms", out)]
+
+
 def durability():
     """What SQLite's FULL synchronous (the default) costs on writes, against NORMAL: publications
     per second through the real service, one writer and eight (`cargo bench --bench sqlite_durability`)."""
@@ -418,7 +426,7 @@ def table(report):
         fan = report["fan_out"]
         lines.append("| SSE publish → receive, 1,000 subscribers p50 / p99 (ms) | " + " | ".join(
             f"{fan[n]['p50_ms']:.1f} / {fan[n]['p99_ms']:.1f}" if n in fan else "–" for n in names) + " | |")
-    for c in report.get("conversations", []):
+    for c in report.get("conversations", []) + report.get("votes", []):
         lines.append(f"| {c['what']}: p50 / p99 (ms) | {c['p50_ms']:.2f} / {c['p99_ms']:.2f}" + " | –" * (len(names) - 1) + " | |")
     for d in report.get("sqlite_durability", []):
         lines.append(f"| SQLite writes, synchronous={d['synchronous']}, {d['writers']} writer(s): publications/s (ms each) | "
@@ -457,6 +465,8 @@ def main():
         report["fan_out"] = fan_out()
     log("conversations: a 30-person group across two instances, long threads (cargo bench --bench messages)")
     report["conversations"] = conversations()
+    log("votes: 64 electors at once, counting 10,000 ballots (cargo bench --bench votes)")
+    report["votes"] = voting()
     log("SQLite durability: FULL against NORMAL (cargo bench --bench sqlite_durability)")
     report["sqlite_durability"] = durability()
     report["elapsed_seconds"] = round(time.monotonic() - started)

@@ -151,7 +151,7 @@ test("chaque page s’hydrate sans erreur, pour un visiteur, un membre et un sec
   await visit(visitor, groupPath);
 
   // Member: their pages, the action on the first screen of a phone.
-  for (const path of ["/", "/fil", "/profil", "/compte", "/compte/consentements", "/mes-actions", "/coopains", "/notifications", "/messages", "/messages/nouveau", "/groupes", "/groupes/nouveau", `${section}/fil`, "/federations/59/fil", `/membres/${marc.handle}/publications`, `${section}/annuaire`, `${section}/annuaire?q=${encodeURIComponent("sophie")}`, postPath!]) {
+  for (const path of ["/", "/fil", "/profil", "/compte", "/compte/consentements", "/mes-actions", "/coopains", "/notifications", "/messages", "/messages/nouveau", "/groupes", "/groupes/nouveau", `${section}/fil`, "/federations/59/fil", `/membres/${marc.handle}/publications`, `${section}/annuaire`, `${section}/annuaire?q=${encodeURIComponent("sophie")}`, `${section}/votes`, postPath!]) {
     await visit(member, path);
   }
   // The badge and the live stream are plain JavaScript: a member's action and section pages have
@@ -192,7 +192,7 @@ test("chaque page s’hydrate sans erreur, pour un visiteur, un membre et un sec
   await expect(member.getByRole("button", { name: "Supprimer mon adresse d’agenda" })).toBeVisible();
 
   // Secretary: the team's pages, the compte-rendu once the action is past.
-  for (const path of [section, `${section}/modifier`, `${section}/statistiques`, `${section}/annuaire`, "/actions/nouvelle", `${actionPath}/modifier`]) {
+  for (const path of [section, `${section}/modifier`, `${section}/statistiques`, `${section}/annuaire`, `${section}/annonces`, `${section}/votes`, "/federations/59/votes", "/actions/nouvelle", `${actionPath}/modifier`]) {
     await visit(secretary, path);
   }
   moveActionToYesterday(databaseUrl, actionId);

@@ -42,6 +42,7 @@ use app::api::territory::{
     find_section::FindSection, get_federation::GetFederation, get_national_journal::GetNationalJournal, get_section::GetSection,
     get_section_directory::GetSectionDirectory, list_federations::ListFederations,
 };
+use app::api::votes::{get_vote::GetVote, get_votes::GetVotes};
 use app::model::form::RawForm;
 use app::model::territory::{Role, Scope};
 use app::on_both_backends;
@@ -127,6 +128,13 @@ const SACHA: &[Who] = &[Sympathisant];
 /// federation above read it.
 const ANNONCE_READERS: &[Who] = &[Unverified, Sympathisant, SecretaryS, FedRespF, Admin];
 const LILLE_SECRETARY: &[Who] = &[SecretaryS];
+/// The electorate of Sophie's votes in Lille: its confirmed adhérents not suspended when they
+/// opened (Adèle, Sophie).
+const LILLE_ELECTORS: &[Who] = &[AdherentS, SecretaryS];
+/// Who downloads a counted vote's ballots: its electorate, Lille's team and the federation above.
+const VOTE_BALLOTS: &[Who] = &[AdherentS, SecretaryS, FedRespF, Admin];
+/// The Nord federation's votes: its people, its team, the national administrators.
+const NORD_VOTES: &[Who] = &[Unverified, Unconfirmed, Sympathisant, AdherentS, AdherentOther, SecretaryS, SecretaryOther, FedRespF, Admin];
 const PAUL_AND_SACHA: &[Who] = &[Sympathisant, FedRespOther];
 
 fn limits() -> RateLimits {
@@ -164,6 +172,9 @@ struct World {
     conversations: HashMap<&'static str, i64>,
     /// Sophie's annonce to Lille's sympathisants, and the unsubscribe token of Sacha's mail.
     announcement: (i64, String),
+    /// Sophie's votes in Lille: "open" (nobody voted), "full" (both electors voted, still
+    /// open), "counted" (closed and counted).
+    votes: HashMap<&'static str, i64>,
 }
 
 fn form(pairs: &[(&str, &str)]) -> RawForm {
@@ -258,6 +269,7 @@ async fn build_world(t: &TestDb) -> World {
     let (case_id, decision_id) = moderation_fixtures(&state, &users, &posts).await;
     let conversations = message_fixtures(&state, &users).await;
     let announcement = announcement_fixture(&state, &users).await;
+    let votes = vote_fixtures(&state, &users).await;
     World {
         router,
         state,
@@ -271,7 +283,29 @@ async fn build_world(t: &TestDb) -> World {
         decision_id,
         conversations,
         announcement,
+        votes,
     }
+}
+
+/// Sophie opens three oui / non votes in Lille, whose electorate is Adèle and her.
+async fn vote_fixtures(state: &AppState, users: &HashMap<Who, (UserId, String, String)>) -> HashMap<&'static str, i64> {
+    use app::model::announcements::TeamScope;
+    use app::server::services::votes;
+    let sophie = subject_of(state, users[&SecretaryS].0).await;
+    let adele = subject_of(state, users[&AdherentS].0).await;
+    let closes = app::i18n::paris_datetime_input(now_ms() + 86_400_000);
+    let mut ids = HashMap::new();
+    for key in ["open", "full", "counted"] {
+        let f = form(&[("title", &format!("MARQUE-VOTE {key}")), ("kind", "oui_non"), ("closes_at", closes.as_str())]);
+        ids.insert(key, votes::open(state, &sophie, &TeamScope::Section("lille".into()), &f).await.unwrap());
+    }
+    for key in ["full", "counted"] {
+        for voter in [&sophie, &adele] {
+            votes::cast(state, voter, ids[key], &form(&[("reponse", "oui")])).await.unwrap();
+        }
+    }
+    votes::close_early(state, &sophie, ids["counted"]).await.unwrap();
+    ids
 }
 
 /// Sophie writes to Lille's sympathisants (Sacha and Véra); Sacha's mail carries its unsubscribe
@@ -538,6 +572,8 @@ enum Probe {
     /// An annonce in its two steps (the count, then "Envoyer à N personnes" with that count):
     /// answers 303 to the sent annonce.
     Announce(&'static str),
+    /// A ballot: answers 200 with the receipt.
+    Vote(String, Vec<(String, String)>),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -567,6 +603,7 @@ fn fn_path<T: ServerFn>() -> &'static str {
 }
 
 fn table() -> Vec<Row> {
+    let closes = app::i18n::paris_datetime_input(now_ms() + 86_400_000);
     let get_section = fn_path::<GetSection>();
     let get_federation = fn_path::<GetFederation>();
     vec![
@@ -1708,6 +1745,62 @@ fn table() -> Vec<Row> {
             Probe::Post("/compte/annonces".into(), fields(&[("annonces", "oui")])),
         ),
         row("POST /desabonnement/{token}", "one-click unsubscribe", EVERYONE, Probe::Post("/desabonnement/{unsubscribe}".into(), vec![])),
+        row("GET /sections/{slug}/votes", "Lille's votes", LILLE_AND_TEAM, Probe::PageShows("/sections/lille/votes".into(), "MARQUE-VOTE")),
+        row(
+            "GET /federations/{code}/votes",
+            "the federation's votes",
+            NORD_VOTES,
+            Probe::PageShows("/federations/59/votes".into(), "votes-liste"),
+        ),
+        row("GET /votes/{id}", "a vote", LILLE_AND_TEAM, Probe::PageShows("/votes/{vote_open}".into(), "MARQUE-VOTE open")),
+        row(
+            &format!("POST {}", fn_path::<GetVotes>()),
+            "Lille's votes data",
+            LILLE_AND_TEAM,
+            Probe::FnShows(fn_path::<GetVotes>(), vec![("kind", "section".into()), ("code", "lille".into())], "MARQUE-VOTE"),
+        ),
+        row(
+            &format!("POST {}", fn_path::<GetVote>()),
+            "a vote's data",
+            LILLE_AND_TEAM,
+            Probe::FnShows(fn_path::<GetVote>(), vec![("id", "{vote_open}".into())], "MARQUE-VOTE open"),
+        ),
+        row(
+            "POST /sections/{slug}/votes",
+            "open a vote in Lille",
+            LILLE_SECRETARY,
+            Probe::Post(
+                "/sections/lille/votes".into(),
+                fields(&[("title", "Vote {n}"), ("kind", "oui_non"), ("closes_at", closes.as_str())]),
+            ),
+        ),
+        row(
+            "POST /federations/{code}/votes",
+            "open a vote in the federation",
+            FEDERATION_F,
+            Probe::Post(
+                "/federations/59/votes".into(),
+                fields(&[("title", "Vote {n}"), ("kind", "oui_non"), ("closes_at", closes.as_str())]),
+            ),
+        ),
+        row(
+            "POST /votes/{id}",
+            "vote (the electorate, once)",
+            LILLE_ELECTORS,
+            Probe::Vote("/votes/{vote_open}".into(), fields(&[("reponse", "non")])),
+        ),
+        row(
+            "POST /votes/{id}/cloture",
+            "close once everyone voted",
+            LILLE_SECRETARY,
+            Probe::Post("/votes/{vote_full}/cloture".into(), vec![]),
+        ),
+        row(
+            "GET /votes/{id}/bulletins.csv",
+            "a counted vote's ballots",
+            VOTE_BALLOTS,
+            Probe::PageShows("/votes/{vote_counted}/bulletins.csv".into(), "recu,choix"),
+        ),
         row("POST /deconnexion", "sign out", EVERYONE, Probe::Post("/deconnexion".into(), vec![])),
         row("POST /deconnexion-partout", "sign out everywhere", EVERYONE, Probe::Post("/deconnexion-partout".into(), vec![])),
     ]
@@ -1739,6 +1832,9 @@ fn fill(template: &str, world: &World, who: Who, n: usize) -> String {
         .replace("{message_direct}", &world.conversations["direct_message"].to_string())
         .replace("{annonce}", &world.announcement.0.to_string())
         .replace("{unsubscribe}", &world.announcement.1)
+        .replace("{vote_open}", &world.votes["open"].to_string())
+        .replace("{vote_full}", &world.votes["full"].to_string())
+        .replace("{vote_counted}", &world.votes["counted"].to_string())
         .replace("{adele}", &world.handle(AdherentS))
         .replace("{sam}", &world.handle(Suspended))
         .replace("{noe}", "noe-loos")
@@ -1801,6 +1897,11 @@ async fn observe(world: &World, probe: &Probe, who: Who, n: usize) -> bool {
             let body: Vec<(&str, &str)> = body.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
             let reply = send(&world.router, post_form(&path, &body, cookie, Some(ORIGIN))).await;
             reply.status == StatusCode::SEE_OTHER && !reply.header(header::LOCATION).starts_with("/connexion")
+        }
+        Probe::Vote(path, body) => {
+            let pairs: Vec<(&str, &str)> = body.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+            let reply = send(&world.router, post_form(&fill(path, world, who, n), &pairs, cookie, Some(ORIGIN))).await;
+            reply.status == StatusCode::OK && reply.body.contains("recu-titre")
         }
         Probe::Announce(path) => {
             let mut body = vec![("segment", "all".to_string()), ("subject", format!("Annonce {n}")), ("body", "Texte".to_string())];
@@ -1968,6 +2069,8 @@ async fn hidden_and_missing_answer_the_same(t: &TestDb) {
     let hidden_conversation = world.conversations["group"].to_string();
     // Sophie's annonce to Lille's sympathisants (Sacha received it).
     let hidden_announcement = world.announcement.0.to_string();
+    // Sophie's counted vote in Lille.
+    let hidden_vote = world.votes["counted"].to_string();
     let bad_action = action_form_fields("", "public", "-3");
     let good_action = action_form_fields("Action renommée", "public", "");
     let probes: Vec<IdProbe> = vec![
@@ -1996,6 +2099,11 @@ async fn hidden_and_missing_answer_the_same(t: &TestDb) {
         ("POST", "/messages/{id}/titre".into(), fields(&[("title", "")])),
         ("POST", "/messages/{id}/quitter".into(), vec![]),
         ("GET", "/annonces/{id}".into(), vec![]),
+        ("GET", "/votes/{id}".into(), vec![]),
+        ("POST", "/votes/{id}".into(), fields(&[("reponse", "oui")])),
+        ("POST", "/votes/{id}".into(), fields(&[("reponse", "peut-être")])),
+        ("POST", "/votes/{id}/cloture".into(), vec![]),
+        ("GET", "/votes/{id}/bulletins.csv".into(), vec![]),
     ];
     let mut failures = Vec::new();
     for who in [None, Some(Unconfirmed), Some(Sympathisant), Some(AdherentOther), Some(FedRespOther)] {
@@ -2010,6 +2118,8 @@ async fn hidden_and_missing_answer_the_same(t: &TestDb) {
                 &hidden_conversation
             } else if path.starts_with("/annonces") {
                 &hidden_announcement
+            } else if path.starts_with("/votes") {
+                &hidden_vote
             } else {
                 &hidden_action
             };
@@ -2019,6 +2129,10 @@ async fn hidden_and_missing_answer_the_same(t: &TestDb) {
                 continue;
             }
             if who == Some(Sympathisant) && hidden == &hidden_announcement {
+                continue;
+            }
+            // Lille's people see Lille's votes.
+            if matches!(who, Some(Unconfirmed | Sympathisant)) && hidden == &hidden_vote {
                 continue;
             }
             let mut answers = Vec::new();

@@ -13,6 +13,7 @@ mod messages;
 mod moderation;
 mod network;
 mod texts;
+mod votes;
 
 use std::time::{Duration, Instant};
 

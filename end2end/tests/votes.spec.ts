@@ -1,0 +1,144 @@
+import { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { audit, operator, person, settle, signUp } from "./helpers";
+
+// Votes (issue 20), on a phone, with JavaScript (SQLite) and without (PostgreSQL): a secretary
+// opens a jugement majoritaire (a refused form first: what to fix, what was typed kept), the
+// section's confirmed adhérents vote and get a receipt, a sympathisant cannot, a second ballot is
+// refused; once everyone voted the secretary closes it, the result is on the section's feed, and
+// the ballots' CSV holds every receipt.
+
+/** Tomorrow at 20:00 as a datetime-local value (Paris and this machine agree on the day). */
+function tomorrowEvening(): string {
+  const d = new Date(Date.now() + 86_400_000);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T20:00`;
+}
+
+async function grade(page: Page, js: boolean, path: string, grades: [string, string]): Promise<string> {
+  await page.goto(path);
+  await settle(page, js);
+  await page.getByLabel("Marché de Talensac").selectOption({ label: grades[0] });
+  await page.getByLabel("Gare de Nantes").selectOption({ label: grades[1] });
+  await page.getByRole("button", { name: "Voter", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Ton vote est enregistré. Voici ton reçu :" })).toBeVisible();
+  const receipt = (await page.locator(".receipt-code").textContent())?.trim() ?? "";
+  expect(receipt).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+  return receipt;
+}
+
+test("un jugement majoritaire : ouverture, bulletins secrets, reçus, clôture et résultat publié", async ({
+  browser,
+  baseURL,
+  databaseUrl,
+  javaScriptEnabled,
+}) => {
+  test.setTimeout(240_000);
+  const js = javaScriptEnabled;
+  const stamp = Date.now().toString(36) + Math.floor(Math.random() * 1e4).toString(36);
+  const anne = person("Anne", stamp);
+  const sophie = person("Sophie", stamp);
+  const voters = ["Alice", "Bruno", "Chloé"].map((name) => person(name, stamp));
+  const sacha = person("Sacha", stamp);
+
+  // A Nantes section; Sophie, its secretary, confirmed by Anne (national administrator).
+  const admin = await signUp(browser, baseURL!, js, anne, "44000", "adherent");
+  operator(databaseUrl, ["grant-admin", "--email", anne.email]);
+  await admin.goto("/federations/44/nouvelle-section");
+  await settle(admin, js);
+  const sectionName = `Nantes ${stamp}`;
+  await admin.getByLabel("Nom de la section").fill(sectionName);
+  await admin.getByRole("textbox", { name: "Communes couvertes" }).fill("Nantes");
+  await admin.getByRole("button", { name: "Créer la section" }).click();
+  await expect(admin.getByRole("heading", { level: 1, name: sectionName })).toBeVisible();
+  const section = new URL(admin.url()).pathname;
+  const s = await signUp(browser, baseURL!, js, sophie, "44000", "adherent");
+  await admin.goto(section);
+  await settle(admin, js);
+  await admin.getByLabel("Identifiant du membre").fill(sophie.handle!);
+  await admin.getByLabel("Rôle").selectOption({ label: "Secrétaire de section" });
+  await admin.getByRole("button", { name: "Nommer", exact: true }).click();
+  await expect(admin.locator("#team-title + ul").getByRole("link", { name: sophie.name })).toBeVisible();
+  await admin.locator("li.person", { hasText: sophie.name }).getByRole("button", { name: "Confirmer l’adhésion" }).click();
+  await expect(admin.locator("li.person", { hasText: sophie.name }).getByRole("button", { name: "Confirmer l’adhésion" })).toHaveCount(0);
+
+  // Three adhérents, confirmed by Sophie; a sympathisant.
+  const pages: Page[] = [];
+  for (const voter of voters) {
+    pages.push(await signUp(browser, baseURL!, js, voter, "44000", "adherent"));
+  }
+  const r = await signUp(browser, baseURL!, js, sacha, "44000", "sympathisant");
+  await s.goto(section);
+  await settle(s, js);
+  for (const voter of voters) {
+    await s.locator("li.person", { hasText: voter.name }).getByRole("button", { name: "Confirmer l’adhésion" }).click();
+    await expect(s.locator("li.person", { hasText: voter.name }).getByRole("button", { name: "Confirmer l’adhésion" })).toHaveCount(0);
+  }
+
+  // Sophie opens the vote from the section's page. One option only: refused, what was typed kept.
+  await s.getByRole("link", { name: "Votes", exact: true }).click();
+  await settle(s, js);
+  await expect(s.getByRole("heading", { level: 1, name: `Votes — ${sectionName}` })).toBeVisible();
+  await expect(s.getByText("Un vote ouvert maintenant compterait 4 inscrit·es.")).toBeVisible();
+  const question = `Où tracter samedi ? ${stamp}`;
+  await s.getByLabel("Question").fill(question);
+  await s.getByLabel("Jugement majoritaire (une mention pour chaque option)").check();
+  await s.getByLabel("Options, une par ligne").fill("Marché de Talensac");
+  await s.getByLabel("Clôture").fill(tomorrowEvening());
+  await s.getByRole("button", { name: "Ouvrir le vote" }).click();
+  await expect(s.getByText("Il faut au moins 2\u00a0options, une par ligne.")).toBeVisible();
+  await expect(s.getByLabel("Question")).toHaveValue(question);
+  await s.getByLabel("Options, une par ligne").fill("Marché de Talensac\nGare de Nantes");
+  await s.getByRole("button", { name: "Ouvrir le vote" }).click();
+  await expect(s.getByRole("heading", { level: 1, name: question })).toBeVisible();
+  await expect(s.getByText("0 votant·e sur 4 inscrit·es")).toBeVisible();
+  const votePath = new URL(s.url()).pathname;
+  expect(votePath).toMatch(/^\/votes\/\d+$/);
+  if (js) await audit(s, "un vote ouvert");
+
+  // The adhérents vote; each gets a receipt; a second ballot is impossible.
+  const receipts: string[] = [];
+  receipts.push(await grade(pages[0], js, votePath, ["Très bien", "Passable"]));
+  receipts.push(await grade(pages[1], js, votePath, ["Bien", "Bien"]));
+  await pages[0].goto(votePath);
+  await expect(pages[0].getByText("Tu as voté.")).toBeVisible();
+  await expect(pages[0].getByRole("button", { name: "Voter", exact: true })).toHaveCount(0);
+  // Not graded everything: refused, nothing recorded.
+  await pages[2].goto(votePath);
+  await settle(pages[2], js);
+  await pages[2].getByLabel("Marché de Talensac").selectOption({ label: "Bien" });
+  await pages[2].getByRole("button", { name: "Voter", exact: true }).click();
+  await expect(pages[2].getByText("Donne une mention à cette option")).toBeVisible();
+  await expect(pages[2].getByText("2 votant·es sur 4 inscrit·es")).toBeVisible();
+  receipts.push(await grade(pages[2], js, votePath, ["Bien", "Insuffisant"]));
+
+  // Sacha follows the vote, without a ballot; the results wait for the closing.
+  await r.goto(votePath);
+  await settle(r, js);
+  await expect(r.getByText("Ce vote est réservé aux adhérent·es confirmé·es au moment de son ouverture")).toBeVisible();
+  await expect(r.getByRole("button", { name: "Voter", exact: true })).toHaveCount(0);
+  await expect(r.getByText(/Le résultat sera publié à la clôture/)).toBeVisible();
+
+  // Sophie votes last, then closes: everyone voted.
+  receipts.push(await grade(s, js, votePath, ["Excellent", "À rejeter"]));
+  await s.goto(votePath);
+  await settle(s, js);
+  await s.getByRole("button", { name: "Clore le vote maintenant (tout le monde a voté)" }).click();
+  await expect(s.getByText("En tête\u00a0: «\u202fMarché de Talensac\u202f».")).toBeVisible();
+  await expect(s.getByRole("row", { name: /1re Marché de Talensac Bien/ })).toBeVisible();
+  if (js) await audit(s, "un vote dépouillé");
+
+  // The result on the section's feed, for Sacha too.
+  await r.goto(`${section}/fil`);
+  await settle(r, js);
+  await expect(r.locator("article.post", { hasText: `Résultat du vote «\u202f${question}\u202f»` })).toBeVisible();
+
+  // The ballots: an elector downloads them, every receipt is there; Sacha may not.
+  const csv = await pages[1].request.get(`${votePath}/bulletins.csv`);
+  expect(csv.status()).toBe(200);
+  const text = await csv.text();
+  expect(text.split("\r\n")[0]).toBe("recu,choix");
+  for (const receipt of receipts) expect(text).toContain(`${receipt},`);
+  expect(text.trim().split("\r\n")).toHaveLength(5);
+  expect((await r.request.get(`${votePath}/bulletins.csv`)).status()).toBe(403);
+});
