@@ -234,24 +234,36 @@ test("le direct survit à la navigation, un îlot garde son état", async ({ bro
 
   // The WebAssembly can come after the stream: a publication announced meanwhile waits in the
   // stream's backlog. The islands wake up drawing what the server drew (a different drawing
-  // panics, which the console guard catches), then announce it.
+  // panics, which the console guard catches), then announce it. Bruno's session in a tab whose
+  // WebAssembly is held back (no service worker: it would answer from its cache).
+  const slow = await browser.newContext({
+    baseURL,
+    locale: "fr-FR",
+    viewport: { width: 360, height: 800 },
+    serviceWorkers: "block",
+    storageState: await b.context().storageState(),
+  });
+  const c = await slow.newPage();
   let releaseWasm!: () => void;
   const wasmHeld = new Promise<void>((resolve) => (releaseWasm = resolve));
-  await b.route("**/*.wasm", async (route) => {
+  await c.route("**/*.wasm", async (route) => {
     await wasmHeld;
     await route.continue().catch(() => {});
   });
-  await b.goto(feed);
-  await expect(b.locator("article.post", { hasText: `Plus tard ${stamp}` })).toBeVisible();
+  await c.goto(feed);
+  await expect(c.locator("article.post", { hasText: `Plus tard ${stamp}` })).toBeVisible();
+  // The stream is open (it says where it stands) before Anne publishes.
+  await expect.poll(() => c.evaluate(() => sessionStorage.getItem("coopol-flux-dernier"))).not.toBeNull();
   await publish(`Avant le réveil ${stamp}`);
   type Backlog = { coopolLive: { events: { type: string; data: { author?: string } }[] } };
   const backlog = () =>
-    b.evaluate((handle) => (window as unknown as Backlog).coopolLive.events.filter((e) => e.type === "post" && e.data.author === handle).length, anne.handle);
+    c.evaluate((handle) => (window as unknown as Backlog).coopolLive.events.filter((e) => e.type === "post" && e.data.author === handle).length, anne.handle);
   await expect.poll(backlog).toBe(1);
-  await expect(b.locator("html[data-hydrated]")).toHaveCount(0);
-  await b.unroute("**/*.wasm");
+  await expect(c.locator("html[data-hydrated]")).toHaveCount(0);
+  await c.unroute("**/*.wasm");
   releaseWasm();
-  await settle(b, true);
-  await b.getByRole("button", { name: "1 nouvelle publication" }).click();
-  await expect(b.locator("article.post", { hasText: `Avant le réveil ${stamp}` })).toBeVisible();
+  await settle(c, true);
+  await c.getByRole("button", { name: "1 nouvelle publication" }).click();
+  await expect(c.locator("article.post", { hasText: `Avant le réveil ${stamp}` })).toBeVisible();
+  await slow.close();
 });
