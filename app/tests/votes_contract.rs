@@ -18,7 +18,7 @@ use app::on_both_backends;
 use app::server::context::{AppState, RateLimits};
 use app::server::db::Db;
 use app::server::policy::Subject;
-use app::server::services::votes;
+use app::server::services::{action_views, actions, reports, votes};
 use app::server::testing::{self, TestDb};
 use app::server::{now_ms, store};
 
@@ -317,7 +317,61 @@ async fn the_result_comes_at_closing_and_anyone_recounts_it(t: &TestDb) {
     assert_eq!(votes::ballots_csv(s, &w.elsewhere, id).await.map(|(n, _)| n), Err(AppError::NotFound));
 }
 
+/// From decision to action: the team organises the adopted decision (the form starts from it),
+/// the action says which vote decided it, and the vote lists the action with its compte-rendu.
+async fn a_counted_vote_becomes_an_action_and_its_report(t: &TestDb) {
+    let w = world(t, 2).await;
+    let s = &w.state;
+    let id = votes::open(s, &w.secretary, &lille(), &vote_form("oui_non", "", &[])).await.unwrap();
+    for voter in [&w.secretary, &w.voters[0], &w.voters[1]] {
+        votes::cast(s, voter, id, &ballot(&[("reponse", "oui")])).await.unwrap();
+    }
+    // Not counted yet: nothing to carry out.
+    assert_eq!(field_error(action_views::form_view(s, &w.secretary, None, Some((id, None))).await, "vote"), FieldError::VoteNotCounted);
+    votes::close_early(s, &w.secretary, id).await.unwrap();
+    let view = votes::read(s, &w.secretary, id).await.unwrap();
+    assert!(view.may_decide && view.decided.is_empty());
+    assert!(!votes::read(s, &w.voters[0], id).await.unwrap().may_decide);
+    // The form starts from the decision; a voter outside the team may not start from it.
+    let form = action_views::form_view(s, &w.secretary, None, Some((id, None))).await.unwrap();
+    assert_eq!(form.decision.as_ref().map(|d| d.vote_id), Some(id));
+    assert!(form.values.contains(&("title".to_string(), "Quel marché samedi ?".to_string())));
+    assert!(form.values.contains(&("vote".to_string(), id.to_string())));
+    assert_eq!(action_views::form_view(s, &w.voters[0], None, Some((id, None))).await.map(|f| f.title), Err(AppError::Forbidden));
+    // A voter proposing an action "from" the vote is refused on that field, nothing written.
+    let proposal = actions::create(s, &w.voters[0], &action_form(&[("vote", &id.to_string())])).await;
+    assert_eq!(field_error(proposal, "vote"), FieldError::InvalidChoice);
+    let action = actions::create(s, &w.secretary, &action_form(&[("vote", &id.to_string())])).await.unwrap();
+    let seen = action_views::view(s, &w.voters[0], action).await.unwrap();
+    assert_eq!(seen.decided_by.map(|d| (d.vote_id, d.vote_title)), Some((id, "Quel marché samedi ?".to_string())));
+    // Its compte-rendu, once the action is past, shows on the vote's page.
+    testing::move_action(&t.db, action, now_ms() - 2 * 86_400_000, now_ms() - 86_400_000).await;
+    let report = ballot(&[("cle", "cle-0000000000000042"), ("tracts", "250"), ("present", "3"), ("doors_knocked", "40"), ("doors_opened", "12")]);
+    assert_eq!(reports::submit(s, &w.secretary, action, &report).await, Ok(true));
+    let decided = votes::read(s, &w.sympathisant, id).await.unwrap().decided;
+    assert_eq!(decided.len(), 1);
+    assert_eq!((decided[0].action.id, decided[0].report.as_ref().map(|r| (r.tracts, r.present, r.doors_knocked))), (action.get(), Some((250, 3, 40))));
+}
+
+/// A complete action form for tomorrow (`extra` added).
+fn action_form(extra: &[(&str, &str)]) -> RawForm {
+    let start = paris_datetime_input(now_ms() + 86_400_000);
+    let end = paris_datetime_input(now_ms() + 86_400_000 + 7_200_000);
+    let mut pairs: Vec<(&str, &str)> = vec![
+        ("kind", "tractage"),
+        ("title", "Tractage au marché"),
+        ("place_name", "Marché de Wazemmes"),
+        ("commune", "Lille"),
+        ("audience", "public"),
+        ("starts_at", &start),
+        ("ends_at", &end),
+    ];
+    pairs.extend_from_slice(extra);
+    RawForm::of(&pairs)
+}
+
 on_both_backends!(
+    a_counted_vote_becomes_an_action_and_its_report,
     the_electorate_is_fixed_at_opening,
     the_ballot_is_secret_by_schema,
     one_ballot_per_person_under_concurrent_attempts,

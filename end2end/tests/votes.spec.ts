@@ -1,6 +1,6 @@
 import { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { audit, operator, person, settle, signUp } from "./helpers";
+import { audit, moveActionToYesterday, operator, person, settle, signUp } from "./helpers";
 
 // Votes (issue 20), on a phone, with JavaScript (SQLite) and without (PostgreSQL): a secretary
 // opens a jugement majoritaire (a refused form first: what to fix, what was typed kept), the
@@ -141,4 +141,40 @@ test("un jugement majoritaire : ouverture, bulletins secrets, reçus, clôture e
   for (const receipt of receipts) expect(text).toContain(`${receipt},`);
   expect(text.trim().split("\r\n")).toHaveLength(5);
   expect((await r.request.get(`${votePath}/bulletins.csv`)).status()).toBe(403);
+
+  // From decision to action: the winning option becomes a tractage, which says what decided it.
+  await s.goto(votePath);
+  await settle(s, js);
+  await s.getByRole("link", { name: "Organiser une action\u00a0: Marché de Talensac" }).click();
+  await settle(s, js);
+  await expect(s.getByLabel("Titre")).toHaveValue("Marché de Talensac");
+  await expect(s.getByText(`Cette action met en œuvre le vote «\u202f${question}\u202f»`)).toBeVisible();
+  const day = tomorrowEvening().slice(0, 10);
+  await s.getByLabel("Type d’action").selectOption("tractage");
+  await s.getByLabel("Début").fill(`${day}T10:00`);
+  await s.getByLabel("Fin").fill(`${day}T12:00`);
+  await s.getByLabel("Point de rendez-vous").fill("Marché de Talensac, côté quai");
+  await s.getByLabel("Commune").fill("Nantes");
+  await s.getByLabel("Ouverte à tous").check();
+  await s.getByRole("button", { name: "Publier l’action" }).click();
+  await expect(s.getByRole("heading", { level: 1, name: "Marché de Talensac" })).toBeVisible();
+  await expect(s.getByRole("link", { name: new RegExp(`^Décidé le .* par le vote «\u202f${question.replace(/[?]/g, "\\?")}\u202f»$`) })).toBeVisible();
+  const actionPath = new URL(s.url()).pathname;
+
+  // The tractage took place; its compte-rendu shows on the vote's page, for everyone who sees it.
+  moveActionToYesterday(databaseUrl, Number(actionPath.split("/").pop()));
+  await s.goto(`${actionPath}/compte-rendu`);
+  await settle(s, js);
+  await s.getByLabel("Personnes présentes").fill("4");
+  await s.getByLabel("Tracts distribués").fill("320");
+  await s.getByRole("button", { name: "Envoyer le compte-rendu" }).click();
+  if (js) {
+    await expect(s.locator("#report-status")).toHaveAttribute("data-state", "sent");
+  } else {
+    await expect(s.getByRole("heading", { level: 1, name: "Marché de Talensac" })).toBeVisible();
+  }
+  await r.goto(votePath);
+  await settle(r, js);
+  const decided = r.locator("ul.decided-actions li", { hasText: "Marché de Talensac" });
+  await expect(decided).toContainText("Compte-rendu\u00a0: 4 présent·es, 320 tracts");
 });

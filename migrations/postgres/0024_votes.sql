@@ -67,3 +67,8 @@ CREATE TABLE vote_ballots (
     choice  TEXT    NOT NULL,
     PRIMARY KEY (vote_id, id)
 );
+
+-- An action decided by a vote: its page says "décidé le … par le vote …", the vote's page lists
+-- it with its compte-rendu.
+ALTER TABLE actions ADD COLUMN decided_by_vote_id BIGINT REFERENCES votes (id) ON DELETE SET NULL;
+CREATE INDEX actions_decided_by_idx ON actions (decided_by_vote_id);

@@ -150,6 +150,43 @@ texts! {
             fr: "Une ligne par bulletin\u{a0}: le reçu et le choix, de quoi recompter. Le choix est «\u{202f}oui\u{202f}», «\u{202f}non\u{202f}» ou «\u{202f}abstention\u{202f}»\u{202f}; les numéros des options choisies, ou «\u{202f}blanc\u{202f}»\u{202f}; pour le jugement majoritaire, une mention par option, de 0 (à rejeter) à 6 (excellent).",
             en: "One line per ballot: the receipt and the choice, to recount. The choice is “oui”, “non” or “abstention”; the numbers of the options chosen, or “blanc”; for majority judgment, one grade per option, from 0 (reject) to 6 (excellent).",
         }
+        decided_by: fn(&str, &str) -> String {
+            fr: |date, title| format!("Décidé le {date} par le vote «\u{202f}{title}\u{202f}»"),
+            en: |date, title| format!("Decided on {date} by the vote “{title}”"),
+        }
+        decision_note: fn(&str, &str) -> String {
+            fr: |title, date| format!("Cette action met en œuvre le vote «\u{202f}{title}\u{202f}», décidé le {date}."),
+            en: |title, date| format!("This action carries out the vote “{title}”, decided on {date}."),
+        }
+        decisions_title: &'static str { fr: "Mise en œuvre", en: "Carrying it out" }
+        decisions_hint: &'static str {
+            fr: "Transforme la décision en action de terrain\u{a0}: le formulaire part de l’option choisie.",
+            en: "Turn the decision into a field action: the form starts from the chosen option.",
+        }
+        organize: fn(&str) -> String {
+            fr: |option| format!("Organiser une action\u{a0}: {option}"),
+            en: |option| format!("Organise an action: {option}"),
+        }
+        decided_empty: &'static str { fr: "Aucune action décidée pour l’instant.", en: "No action decided yet." }
+        decided_report: fn(i64, i64, i64, i64, i64) -> String {
+            fr: |present, tracts, doors, conversations, calls| format!(
+                "Compte-rendu\u{a0}: {}, {}, {}, {}, {}.",
+                count(Lang::Fr, present, "présent·e", "présent·es"),
+                count(Lang::Fr, tracts, "tract", "tracts"),
+                count(Lang::Fr, doors, "porte frappée", "portes frappées"),
+                count(Lang::Fr, conversations, "conversation", "conversations"),
+                count(Lang::Fr, calls, "appel", "appels"),
+            ),
+            en: |present, tracts, doors, conversations, calls| format!(
+                "Report: {}, {}, {}, {}, {}.",
+                count(Lang::En, present, "present", "present"),
+                count(Lang::En, tracts, "leaflet", "leaflets"),
+                count(Lang::En, doors, "door knocked", "doors knocked"),
+                count(Lang::En, conversations, "conversation", "conversations"),
+                count(Lang::En, calls, "call", "calls"),
+            ),
+        }
+        no_report_yet: &'static str { fr: "Compte-rendu pas encore écrit.", en: "No report yet." }
         close_early: &'static str { fr: "Clore le vote maintenant (tout le monde a voté)", en: "Close the vote now (everyone has voted)" }
         result_post: fn(&str, &VoteResult, &[String], i64, i64, Option<i64>, &str) -> String {
             fr: |title, result, options, ballots, electorate, quorum, link| result_post(Lang::Fr, title, result, options, ballots, electorate, quorum, link),

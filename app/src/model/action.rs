@@ -338,6 +338,8 @@ pub struct ActionView {
     pub contacts: Vec<ContactView>,
     pub is_past: bool,
     pub signed_in: bool,
+    /// The vote that decided it, if one did.
+    pub decided_by: Option<Decision>,
 }
 
 /// What the creation / edit form starts from: the scopes this person may organize for
@@ -351,6 +353,16 @@ pub struct ActionFormView {
     pub title: String,
     /// For the map where the meeting point is picked.
     pub map: MapConfig,
+    /// The vote this new action carries out (`/actions/nouvelle?vote=…`).
+    pub decision: Option<Decision>,
+}
+
+/// The vote that decided an action: "Décidé le … par le vote « … »", with a link to it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Decision {
+    pub vote_id: i64,
+    pub vote_title: String,
+    pub decided_at_ms: i64,
 }
 
 /// Distance between two points in metres (haversine on a 6,371 km sphere).

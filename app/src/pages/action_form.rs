@@ -4,11 +4,11 @@
 
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::actions::get_action_form::get_action_form;
 use crate::components::form::{use_form_outcome, FieldErrorText, FormAlert, TextArea, TextField};
-use crate::components::lang::use_texts;
+use crate::components::lang::{use_lang, use_texts};
 use crate::components::loaded::Loaded;
 use crate::components::map::MapBox;
 use crate::model::action::{ActionAudience, ActionFormView, ActionKind};
@@ -28,7 +28,13 @@ pub fn EditActionPage() -> impl IntoView {
 
 #[component]
 fn ActionFormPage(id: Option<i64>) -> impl IntoView {
-    let form = Resource::new_blocking(move || id, get_action_form);
+    // "Organiser une action" from a counted vote: `?vote=…&option=…`.
+    let query = use_query_map();
+    let decided_by = move || {
+        let q = query.read();
+        (q.get("vote").and_then(|v| v.parse::<i64>().ok()), q.get("option").and_then(|v| v.parse::<usize>().ok()))
+    };
+    let form = Resource::new_blocking(move || (id, decided_by()), |(id, (vote, option))| get_action_form(id, vote, option));
     let outcome = use_form_outcome();
     view! {
         <Meta name="robots" content="noindex" />
@@ -67,8 +73,17 @@ fn ActionForm(id: Option<i64>, view: ActionFormView, outcome: Option<FormOutcome
         <section class="page narrow">
             <h1>{title}</h1>
             {view.propose_only.then(|| view! { <p class="hint">{t.propose_hint}</p> })}
+            {view.decision.clone().map(|d| view! {
+                <p class="decided-by hint">
+                    <a href=crate::model::votes::VoteView::path(d.vote_id)>
+                        {(use_texts().votes.decision_note)(&d.vote_title, &crate::i18n::format_date(use_lang(), d.decided_at_ms))}
+                    </a>
+                </p>
+            })}
             <FormAlert outcome=outcome.clone() />
             <form method="post" action=action_url class="action-form">
+                {(!value("vote").is_empty()).then(|| view! { <input type="hidden" name="vote" value=value("vote") /> })}
+                <FieldErrorText name="vote".to_string() error=error("vote") />
                 {(view.scopes.len() > 1).then(|| view! {
                     <div class="field">
                         <label for="champ-scope">{t.scope_label}</label>

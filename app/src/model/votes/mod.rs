@@ -8,6 +8,7 @@ pub mod tally;
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::action::ActionSummary;
 use crate::model::announcements::TeamScope;
 use crate::model::feed::{Author, SafeHtml};
 
@@ -106,6 +107,26 @@ pub struct VoteView {
     pub result: Option<VoteResult>,
     /// The feed publication that announced the result.
     pub result_post: Option<i64>,
+    /// May turn the result into field actions ("Organiser une action"): the team, once counted.
+    pub may_decide: bool,
+    /// The actions the vote decided, with their comptes-rendus' figures.
+    pub decided: Vec<DecidedAction>,
+}
+
+/// An action a vote decided, and the main figures of its compte-rendu once written.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DecidedAction {
+    pub action: ActionSummary,
+    pub report: Option<DecidedFigures>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DecidedFigures {
+    pub present: i64,
+    pub tracts: i64,
+    pub doors_knocked: i64,
+    pub conversations: i64,
+    pub calls: i64,
 }
 
 impl VoteView {

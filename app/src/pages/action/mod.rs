@@ -62,6 +62,13 @@ fn ActionBody(action: ActionView) -> impl IntoView {
                 <p class="alert alert-warning" role="status">{(t.cancelled_because)(&r)}</p>
             })}
             <p class="action-when">{when(lang, a.starts_at_ms, a.ends_at_ms)}</p>
+            {action.decided_by.clone().map(|d| view! {
+                <p class="decided-by hint">
+                    <a href=crate::model::votes::VoteView::path(d.vote_id)>
+                        {(use_texts().votes.decided_by)(&crate::i18n::format_date(lang, d.decided_at_ms), &d.vote_title)}
+                    </a>
+                </p>
+            })}
             {(a.highlighted).then(|| view! { <p class="renfort">{(t.renfort)(a.reinforcements)}</p> })}
             <dl class="action-facts">
                 <dt>{t.meeting_point}</dt>

@@ -54,7 +54,8 @@ fn Vote(v: VoteView, outcome: Option<FormOutcome>) -> impl IntoView {
             })}
             <Ballot v=v.clone() refused />
             <div class="post-body" inner_html=v.html.as_str().to_string()></div>
-            <Results v />
+            <Results v=v.clone() />
+            <Decisions v />
         </article>
     }
 }
@@ -159,6 +160,58 @@ fn Ballot(v: VoteView, refused: Option<FormOutcome>) -> impl IntoView {
         }
         VoteStatus::Closed { .. } => ().into_any(),
     }
+}
+
+/// From decision to action: for the team, "Organiser une action" from each winning option; for
+/// everyone who sees the vote, the actions it decided and their comptes-rendus.
+#[component]
+fn Decisions(v: VoteView) -> impl IntoView {
+    let t = use_texts().votes;
+    let lang = use_lang();
+    let Some(result) = v.result.clone().filter(|_| v.may_decide || !v.decided.is_empty()) else {
+        return ().into_any();
+    };
+    let organize = v.may_decide.then(|| {
+        let choices: Vec<(Option<usize>, String)> = match v.kind {
+            VoteKind::YesNo => result.winners().first().filter(|&&w| w == 0).map(|_| vec![(None, v.title.clone())]).unwrap_or_default(),
+            _ => result.winners().into_iter().map(|w| (Some(w + 1), v.options.get(w).cloned().unwrap_or_default())).collect(),
+        };
+        view! {
+            <p class="hint">{t.decisions_hint}</p>
+            {choices.into_iter().map(|(option, label)| {
+                let href = match option {
+                    Some(n) => format!("/actions/nouvelle?vote={}&option={n}", v.id),
+                    None => format!("/actions/nouvelle?vote={}", v.id),
+                };
+                view! { <p><a class="button primary" href=href>{(t.organize)(&label)}</a></p> }
+            }).collect_view()}
+        }
+    });
+    view! {
+        <section class="card" aria-labelledby="mise-en-oeuvre">
+            <h2 id="mise-en-oeuvre">{t.decisions_title}</h2>
+            {organize}
+            {if v.decided.is_empty() {
+                view! { <p class="hint">{t.decided_empty}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="decided-actions">
+                        {v.decided.into_iter().map(|d| view! {
+                            <li>
+                                <a href=format!("/actions/{}", d.action.id)><strong>{d.action.title.clone()}</strong></a>
+                                <p class="hint">{crate::i18n::format_datetime(lang, d.action.starts_at_ms)}</p>
+                                <p>{match d.report {
+                                    Some(r) => (t.decided_report)(r.present, r.tracts, r.doors_knocked, r.conversations, r.calls),
+                                    None => t.no_report_yet.to_string(),
+                                }}</p>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </section>
+    }
+    .into_any()
 }
 
 /// The result after counting (with the ballots to recount); before, when it will come.

@@ -2,7 +2,7 @@
 //! and the creation / edit form.
 
 use crate::error::AppError;
-use crate::model::action::{
+use crate::model::action::{Decision, 
     distance_m, in_french_territory, ActionFilters, ActionFormView, ActionStatus, ActionSummary, ActionView, ActionsLayout, ActionsPage,
     MapConfig, MyActionsPage, ParticipantView, PastAction, ReportFigures, ReportRevision, RsvpStatus,
 };
@@ -228,7 +228,13 @@ pub async fn view(state: &AppState, subject: &Subject, id: ActionId) -> Result<A
     let report = is_past.then(|| bundle.add(store::reports::of_action_part(id)));
     let contacts = (is_past && manage).then(|| bundle.add(store::reports::contacts(id, now)));
     let revisions = (is_past && manage).then(|| bundle.add(store::reports::revisions_part(id)));
+    let decision = bundle.add(store::actions::decision_part(id));
     let lists = bundle.run(&state.db).await?;
+    let decided_by = lists.take::<store::actions::DecisionRow>(decision)?.into_iter().next().map(|d| Decision {
+        vote_id: d.vote_id,
+        vote_title: d.title,
+        decided_at_ms: d.tallied_at,
+    });
     // Invitations not answered yet are shown to the people who manage the action only.
     let (organizers, pending_organizers): (Vec<OrganizerRow>, Vec<_>) =
         lists.take(organizers)?.into_iter().filter(|o: &OrganizerRow| o.accepted || manage).partition(|o| o.accepted);
@@ -310,11 +316,19 @@ pub async fn view(state: &AppState, subject: &Subject, id: ActionId) -> Result<A
         contacts,
         is_past,
         signed_in: subject.is_active(),
+        decided_by,
     })
 }
 
 /// The creation form (no id) or the edit form of an action this person manages.
-pub async fn form_view(state: &AppState, subject: &Subject, id: Option<i64>) -> Result<ActionFormView, AppError> {
+/// `decided_by`: a counted vote (and one of its options, from 1) the new action carries out —
+/// its title comes pre-filled from the chosen option.
+pub async fn form_view(
+    state: &AppState,
+    subject: &Subject,
+    id: Option<i64>,
+    decided_by: Option<(i64, Option<usize>)>,
+) -> Result<ActionFormView, AppError> {
     let me = subject.id().ok_or(AppError::NotAuthenticated)?;
     let options = scopes(state, subject).await?;
     let Some(id) = id else {
@@ -323,12 +337,23 @@ pub async fn form_view(state: &AppState, subject: &Subject, id: Option<i64>) -> 
         }
         let commune = subject.belonging.home_name.clone().unwrap_or_default();
         let propose_only = options.iter().all(|o| o.propose_only);
+        let mut values = vec![("commune".into(), commune), ("audience".into(), "public".into()), ("kind".into(), "tractage".into())];
+        let decision = match decided_by {
+            Some((vote, option)) => {
+                let (decision, title) = crate::server::services::votes::decision(state, subject, vote, option).await?;
+                values.push(("title".into(), title));
+                values.push(("vote".into(), vote.to_string()));
+                Some(decision)
+            }
+            None => None,
+        };
         return Ok(ActionFormView {
             scopes: options.into_iter().map(|o| (o.value, o.scope)).collect(),
             propose_only,
-            values: vec![("commune".into(), commune), ("audience".into(), "public".into()), ("kind".into(), "tractage".into())],
+            values,
             title: String::new(),
             map: map_config(state),
+            decision,
         });
     };
     let row = store::actions::by_id(&state.db, me, ActionId(id)).await?.ok_or(AppError::NotFound)?;
@@ -354,5 +379,5 @@ pub async fn form_view(state: &AppState, subject: &Subject, id: Option<i64>) -> 
         ("audience".into(), row.audience.to_string()),
         ("reinforcements".into(), row.reinforcements.to_string()),
     ];
-    Ok(ActionFormView { scopes: Vec::new(), propose_only: false, values, title: row.title, map: map_config(state) })
+    Ok(ActionFormView { scopes: Vec::new(), propose_only: false, values, title: row.title, map: map_config(state), decision: None })
 }

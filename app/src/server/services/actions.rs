@@ -286,8 +286,19 @@ pub async fn create(state: &AppState, subject: &Subject, form: &RawForm) -> Resu
         _ => Vec::new(),
     };
     let invitees = invitees(state, &input.organizers, me, section_id, &scope.federation_code).await?;
+    // The vote this action carries out ("Organiser une action" on a counted vote).
+    let decided_by = match form.value("vote").trim() {
+        "" => None,
+        raw => Some(raw.parse::<i64>().map_err(|_| invalid("vote", FieldError::InvalidChoice))?),
+    };
     let mut tx = state.db.begin().await?;
+    if let Some(vote) = decided_by {
+        crate::server::services::votes::check_decision(&mut tx, subject, vote).await?;
+    }
     let id = store::actions::insert(&mut tx, &new_action(&input, point, section_id, &scope.federation_code), status, me, now).await?;
+    if let Some(vote) = decided_by {
+        store::actions::set_decided_by(&mut tx, id, vote).await?;
+    }
     let mut events = Vec::new();
     add_organizers(&mut tx, &mut events, id, me, &invitees, now).await?;
     let team: Vec<UserId> = team.iter().map(|h| h.user_id).collect();

@@ -15,7 +15,8 @@ use crate::model::feed::{Author, SafeHtml};
 use crate::model::form::{FieldError, RawForm};
 use crate::model::ids::{SectionId, UserId};
 use crate::model::messages::list_cursor;
-use crate::model::votes::{tally, VoteKind, VoteLine, VoteResult, VoteStatus, VoteView, VotesPage};
+use crate::model::action::Decision;
+use crate::model::votes::{tally, DecidedAction, DecidedFigures, VoteKind, VoteLine, VoteResult, VoteStatus, VoteView, VotesPage};
 use crate::server::context::AppState;
 use crate::server::db::Tx;
 use crate::server::policy::announcements::ScopeFacts;
@@ -140,14 +141,13 @@ fn scope_of(scope_kind: &str, section_id: Option<i64>, federation_code: &str) ->
 pub async fn read(state: &AppState, subject: &Subject, id: i64) -> Result<VoteView, AppError> {
     // Never public: a visitor signs in first, whether it exists or not.
     let me = subject.id().ok_or(AppError::NotAuthenticated)?.get();
-    let (row, options) = read_rows(state, id, me).await?;
+    let mut rows = read_rows(state, id, me).await?;
     let now = now_ms();
-    let (row, options) = if row.tallied_at.is_none() && now >= row.closes_at {
+    if rows.vote.tallied_at.is_none() && now >= rows.vote.closes_at {
         count(state, id).await?;
-        read_rows(state, id, me).await?
-    } else {
-        (row, options)
-    };
+        rows = read_rows(state, id, me).await?;
+    }
+    let Rows { vote: row, options, actions, reports } = rows;
     let facts = scope_of(&row.scope_kind, row.section_id, &row.federation_code).ok_or(AppError::NotFound)?;
     if !rules::can_see(subject, &facts, row.elector) {
         return Err(AppError::NotFound);
@@ -180,18 +180,87 @@ pub async fn read(state: &AppState, subject: &Subject, id: i64) -> Result<VoteVi
         voted: row.voted,
         may_download: rules::can_download(subject, &facts, row.elector),
         may_close_early: status == VoteStatus::Open && everyone_voted && rules::can_close_early(subject, &facts),
+        may_decide: result.is_some() && rules::can_open(subject, &facts),
+        decided: decided_actions(subject, &actions, &reports),
         result,
         result_post: row.result_post_id,
     })
 }
 
-async fn read_rows(state: &AppState, id: i64, me: i64) -> Result<(VoteRow, Vec<OptionRow>), AppError> {
+/// A vote's row, its options, the actions it decided and their comptes-rendus (one statement).
+struct Rows {
+    vote: VoteRow,
+    options: Vec<OptionRow>,
+    actions: Vec<store::actions::ActionRow>,
+    reports: Vec<DecidedReportRow>,
+}
+
+#[derive(serde::Deserialize)]
+struct DecidedReportRow {
+    action_id: i64,
+    present: i64,
+    tracts: i64,
+    doors_knocked: i64,
+    conversations: i64,
+    calls: i64,
+}
+
+async fn read_rows(state: &AppState, id: i64, me: i64) -> Result<Rows, AppError> {
     let mut bundle = Bundle::new();
     let one = bundle.add(stored::one_part(id, me));
     let options = bundle.add(stored::options_part(id));
+    let actions = bundle.add(store::actions::decided_by_part(UserId(me), id));
+    let reports = bundle.add(store::reports::of_decided_actions_part(id));
     let lists = bundle.run(&state.db).await?;
-    let row: VoteRow = lists.take(one)?.into_iter().next().ok_or(AppError::NotFound)?;
-    Ok((row, lists.take(options)?))
+    let vote: VoteRow = lists.take(one)?.into_iter().next().ok_or(AppError::NotFound)?;
+    Ok(Rows { vote, options: lists.take(options)?, actions: lists.take(actions)?, reports: lists.take(reports)? })
+}
+
+/// The actions a vote decided that this reader may see, with their comptes-rendus' figures.
+fn decided_actions(subject: &Subject, actions: &[store::actions::ActionRow], reports: &[DecidedReportRow]) -> Vec<DecidedAction> {
+    crate::server::services::action_views::scope_summaries(subject, actions)
+        .into_iter()
+        .map(|action| {
+            let report = reports.iter().find(|r| r.action_id == action.id).map(|r| DecidedFigures {
+                present: r.present,
+                tracts: r.tracts,
+                doors_knocked: r.doors_knocked,
+                conversations: r.conversations,
+                calls: r.calls,
+            });
+            DecidedAction { action, report }
+        })
+        .collect()
+}
+
+/// What "Organiser une action" starts from: a counted vote of a scope whose team this person is
+/// in, and the title the new action takes (the chosen option, or the question of a oui / non).
+pub async fn decision(state: &AppState, subject: &Subject, id: i64, option: Option<usize>) -> Result<(Decision, String), AppError> {
+    let mut tx = state.db.begin_read().await?;
+    let (facts, _) = authorized(&mut tx, subject, id, |scope, _| rules::can_open(subject, scope)).await?;
+    let options = stored::option_labels(&mut tx, id).await?;
+    tx.rollback().await?;
+    let decided_at_ms = facts.tallied_at.ok_or_else(|| AppError::field("vote", FieldError::VoteNotCounted))?;
+    let title = match option.and_then(|n| n.checked_sub(1)).and_then(|i| options.get(i)) {
+        Some(label) => label.clone(),
+        None => facts.title.clone(),
+    };
+    Ok((Decision { vote_id: id, vote_title: facts.title, decided_at_ms }, title))
+}
+
+/// The vote a new action carries out, checked in the action's transaction: counted, and the
+/// creator in its scope's team. Anything else is a field error on the form.
+pub async fn check_decision(tx: &mut Tx, subject: &Subject, id: i64) -> Result<(), AppError> {
+    let me = subject.id().ok_or(AppError::NotAuthenticated)?;
+    let facts = stored::facts(tx, id, me.get()).await?;
+    let allowed = facts.as_ref().is_some_and(|f| {
+        f.tallied_at.is_some() && scope_of(&f.scope_kind, f.section_id, &f.federation_code).is_some_and(|s| rules::can_open(subject, &s))
+    });
+    if allowed {
+        Ok(())
+    } else {
+        Err(AppError::field("vote", FieldError::InvalidChoice))
+    }
 }
 
 /// The vote's facts in a transaction, after the rule `allowed` (a person who may not even see

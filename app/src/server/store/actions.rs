@@ -219,6 +219,34 @@ pub async fn by_id_in(tx: &mut Tx, viewer: UserId, id: ActionId) -> Result<Optio
     on_tx!(tx, c => sqlx::query_as::<_, ActionRow>(&sql).bind(viewer).bind(id).fetch_optional(c).await)
 }
 
+/// The actions a vote decided (published or cancelled), soonest first.
+pub fn decided_by_part(viewer: UserId, vote_id: i64) -> Part {
+    let sql = format!("SELECT {COLUMNS} {FROM} WHERE a.decided_by_vote_id = $2 AND a.status <> 'proposed' ORDER BY a.starts_at, a.id LIMIT 20");
+    Part::new(sql, COLUMN_NAMES, vec![Arg::Int(viewer.get()), Arg::Int(vote_id)])
+}
+
+/// The vote that decided an action, as its page says it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+pub struct DecisionRow {
+    pub vote_id: i64,
+    pub title: String,
+    pub tallied_at: i64,
+}
+
+pub fn decision_part(action_id: ActionId) -> Part {
+    let sql = "SELECT v.id AS vote_id, v.title, v.tallied_at FROM actions a JOIN votes v ON v.id = a.decided_by_vote_id \
+               WHERE a.id = $1 AND v.tallied_at IS NOT NULL";
+    Part::new(sql, &["vote_id", "title", "tallied_at"], vec![Arg::Int(action_id.get())])
+}
+
+/// Records the vote that decided a new action.
+#[tracing::instrument(skip_all, err(level = "warn"))]
+pub async fn set_decided_by(tx: &mut Tx, action_id: ActionId, vote_id: i64) -> Result<(), sqlx::Error> {
+    let sql = "UPDATE actions SET decided_by_vote_id = $1 WHERE id = $2";
+    on_tx!(tx, c => sqlx::query(sql).bind(vote_id).bind(action_id).execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
 /// A window of the upcoming list: published actions ending after `now`, in a box around the
 /// reader (if any), of a kind, between two dates, after the keyset cursor (starts_at, id).
 pub struct UpcomingQuery {

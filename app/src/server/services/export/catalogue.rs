@@ -482,6 +482,31 @@ pub const SECTIONS: &[Section] = &[
             time("created_at", "Envoyée le"),
         ],
     },
+    Section {
+        key: "votes_electeur",
+        title: "Les votes où tu étais électeur ou électrice",
+        // Whether they voted, never what: a ballot names no one (the secret ballot).
+        tables: &["vote_electors", "vote_participations"],
+        sql: "SELECT v.title, v.opens_at, v.closes_at, \
+              EXISTS (SELECT 1 FROM vote_participations p WHERE p.vote_id = e.vote_id AND p.user_id = e.user_id) AS voted \
+              FROM vote_electors e JOIN votes v ON v.id = e.vote_id WHERE e.user_id = $1 ORDER BY v.id",
+        columns: &[text("title", "Question"), time("opens_at", "Ouvert le"), time("closes_at", "Clos le"), flag("voted", "Tu as voté")],
+    },
+    Section {
+        key: "votes_ouverts",
+        title: "Les votes que tu as ouverts",
+        tables: &["votes"],
+        sql: "SELECT v.title, v.description, v.kind, v.electorate_count, v.opens_at, v.closes_at FROM votes v \
+              WHERE v.author_id = $1 ORDER BY v.id",
+        columns: &[
+            text("title", "Question"),
+            text("description", "Présentation"),
+            text("kind", "Type de vote"),
+            number("electorate_count", "Inscrit·es"),
+            time("opens_at", "Ouvert le"),
+            time("closes_at", "Clos le"),
+        ],
+    },
 ];
 
 /// Tables whose rows are not the person's data, or not theirs to receive, with why.
@@ -495,4 +520,6 @@ pub const EXCLUDED: &[(&str, &str)] = &[
     ("events", "the live stream's relay: ids only, deleted after an hour"),
     ("rate_limit_counters", "counters keyed by a hash of the address or the client, deleted within a day"),
     ("_sqlx_migrations", "the history of the schema's migrations, about no one"),
+    ("vote_options", "the answers a vote offers, part of its question, about no one"),
+    ("vote_ballots", "secret ballots: nothing links a ballot to a person, so none is anyone's to receive"),
 ];
