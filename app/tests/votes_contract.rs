@@ -346,11 +346,15 @@ async fn a_counted_vote_becomes_an_action_and_its_report(t: &TestDb) {
     assert_eq!(seen.decided_by.map(|d| (d.vote_id, d.vote_title)), Some((id, "Quel marché samedi ?".to_string())));
     // Its compte-rendu, once the action is past, shows on the vote's page.
     testing::move_action(&t.db, action, now_ms() - 2 * 86_400_000, now_ms() - 86_400_000).await;
-    let report = ballot(&[("cle", "cle-0000000000000042"), ("tracts", "250"), ("present", "3"), ("doors_knocked", "40"), ("doors_opened", "12")]);
+    let report =
+        ballot(&[("cle", "cle-0000000000000042"), ("tracts", "250"), ("present", "3"), ("doors_knocked", "40"), ("doors_opened", "12")]);
     assert_eq!(reports::submit(s, &w.secretary, action, &report).await, Ok(true));
     let decided = votes::read(s, &w.sympathisant, id).await.unwrap().decided;
     assert_eq!(decided.len(), 1);
-    assert_eq!((decided[0].action.id, decided[0].report.as_ref().map(|r| (r.tracts, r.present, r.doors_knocked))), (action.get(), Some((250, 3, 40))));
+    assert_eq!(
+        (decided[0].action.id, decided[0].report.as_ref().map(|r| (r.tracts, r.present, r.doors_knocked))),
+        (action.get(), Some((250, 3, 40)))
+    );
 }
 
 /// A complete action form for tomorrow (`extra` added).

@@ -2,9 +2,9 @@
 //! and the creation / edit form.
 
 use crate::error::AppError;
-use crate::model::action::{Decision, 
+use crate::model::action::{
     distance_m, in_french_territory, ActionFilters, ActionFormView, ActionStatus, ActionSummary, ActionView, ActionsLayout, ActionsPage,
-    MapConfig, MyActionsPage, ParticipantView, PastAction, ReportFigures, ReportRevision, RsvpStatus,
+    Decision, MapConfig, MyActionsPage, ParticipantView, PastAction, ReportFigures, ReportRevision, RsvpStatus,
 };
 use crate::model::feed::Author;
 use crate::model::ids::{ActionId, SectionId, UserId};

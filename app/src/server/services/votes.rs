@@ -9,13 +9,13 @@
 
 use crate::error::AppError;
 use crate::i18n::votes as texts;
+use crate::model::action::Decision;
 use crate::model::announcements::TeamScope;
 use crate::model::commands::vote::{parse_ballot, NewVoteInput};
 use crate::model::feed::{Author, SafeHtml};
 use crate::model::form::{FieldError, RawForm};
 use crate::model::ids::{SectionId, UserId};
 use crate::model::messages::list_cursor;
-use crate::model::action::Decision;
 use crate::model::votes::{tally, DecidedAction, DecidedFigures, VoteKind, VoteLine, VoteResult, VoteStatus, VoteView, VotesPage};
 use crate::server::context::AppState;
 use crate::server::db::Tx;

@@ -221,7 +221,8 @@ pub async fn by_id_in(tx: &mut Tx, viewer: UserId, id: ActionId) -> Result<Optio
 
 /// The actions a vote decided (published or cancelled), soonest first.
 pub fn decided_by_part(viewer: UserId, vote_id: i64) -> Part {
-    let sql = format!("SELECT {COLUMNS} {FROM} WHERE a.decided_by_vote_id = $2 AND a.status <> 'proposed' ORDER BY a.starts_at, a.id LIMIT 20");
+    let sql =
+        format!("SELECT {COLUMNS} {FROM} WHERE a.decided_by_vote_id = $2 AND a.status <> 'proposed' ORDER BY a.starts_at, a.id LIMIT 20");
     Part::new(sql, COLUMN_NAMES, vec![Arg::Int(viewer.get()), Arg::Int(vote_id)])
 }
 
