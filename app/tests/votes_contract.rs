@@ -11,6 +11,7 @@ use std::collections::BTreeSet;
 use app::error::AppError;
 use app::i18n::paris_datetime_input;
 use app::model::announcements::TeamScope;
+use app::model::feed::NotificationKind;
 use app::model::form::{FieldError, RawForm};
 use app::model::ids::UserId;
 use app::model::votes::{tally, VoteKind, VoteResult, VoteStatus};
@@ -18,7 +19,7 @@ use app::on_both_backends;
 use app::server::context::{AppState, RateLimits};
 use app::server::db::Db;
 use app::server::policy::Subject;
-use app::server::services::{action_views, actions, reports, votes};
+use app::server::services::{action_views, actions, notifications, reports, votes};
 use app::server::testing::{self, TestDb};
 use app::server::{now_ms, store};
 
@@ -110,6 +111,18 @@ async fn the_electorate_is_fixed_at_opening(t: &TestDb) {
     let view = votes::read(state, &w.voters[0], id).await.unwrap();
     // Sophie and the two voters: not the sympathisant, not Ugo (unconfirmed), not Roubaix.
     assert_eq!((view.electorate, view.participation, view.status, view.elector), (3, 0, VoteStatus::Open, true));
+    // The electors are told (not the author, not the sympathisant).
+    let told = |who: UserId| async move {
+        notifications::latest(state, who, 10)
+            .await
+            .unwrap()
+            .into_iter()
+            .filter(|n| n.kind == NotificationKind::VoteOpened)
+            .map(|n| n.link)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(told(w.voters[1].id().unwrap()).await, vec![format!("/votes/{id}")]);
+    assert!(told(w.secretary.id().unwrap()).await.is_empty() && told(w.sympathisant.id().unwrap()).await.is_empty());
     // Ugo is confirmed after the opening: he reads the vote, he does not vote.
     let mut tx = t.db.begin().await.unwrap();
     app::on_tx!(&mut tx, c => sqlx::query("UPDATE users SET membership_status = 'confirmed' WHERE id = $1").bind(w.unconfirmed).execute(c).await.map(|r| r.rows_affected())).unwrap();
@@ -247,6 +260,15 @@ async fn bad_input_is_refused_and_nothing_recorded(t: &TestDb) {
     assert_eq!(refused(vote_form("un_choix", "A\nB", &[("opens_at", &opens)]), "closes_at").await, FieldError::ClosesBeforeOpens);
     assert_eq!(refused(vote_form("sondage", "A\nB", &[]), "kind").await, FieldError::InvalidChoice);
     assert_eq!(scalar(&t.db, "SELECT CAST(COUNT(*) AS BIGINT) FROM votes").await, 0);
+    // Each vote tells the whole electorate: a team opens a bounded number a week.
+    for _ in 0..votes::VOTES_PER_WEEK {
+        votes::open(s, &w.secretary, &lille(), &vote_form("oui_non", "", &[])).await.unwrap();
+    }
+    let limited = votes::open(s, &w.secretary, &lille(), &vote_form("oui_non", "", &[])).await;
+    assert_eq!(field_error(limited, "kind"), FieldError::VoteLimitReached { max: votes::VOTES_PER_WEEK });
+    let mut tx = t.db.begin().await.unwrap();
+    app::on_tx!(&mut tx, c => sqlx::query("DELETE FROM votes").execute(c).await.map(|r| r.rows_affected())).unwrap();
+    tx.commit().await.unwrap();
 
     let id = votes::open(s, &w.secretary, &lille(), &vote_form("jugement_majoritaire", "Wazemmes\nVieux-Lille", &[])).await.unwrap();
     let voter = &w.voters[0];

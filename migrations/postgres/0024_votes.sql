@@ -72,3 +72,13 @@ CREATE TABLE vote_ballots (
 -- it with its compte-rendu.
 ALTER TABLE actions ADD COLUMN decided_by_vote_id BIGINT REFERENCES votes (id) ON DELETE SET NULL;
 CREATE INDEX actions_decided_by_idx ON actions (decided_by_vote_id);
+
+-- A vote's electors are told it opened: the notification points at it.
+ALTER TABLE notifications ADD COLUMN vote_id BIGINT REFERENCES votes (id) ON DELETE CASCADE;
+ALTER TABLE notifications DROP CONSTRAINT notifications_kind_check;
+ALTER TABLE notifications ADD CONSTRAINT notifications_kind_check CHECK (kind IN ('mention', 'comment', 'reply',
+    'thread_reply', 'reaction', 'coopain_request', 'coopain_accepted', 'group_request', 'group_accepted',
+    'group_refused', 'action_changed', 'action_cancelled', 'action_promoted', 'action_reminder', 'action_proposed',
+    'action_approved', 'member_left', 'member_arrived', 'organizer_invited', 'organizer_accepted',
+    'moderation_decision', 'report_handled', 'appeal_decided', 'content_held', 'announcement', 'vote_opened'));
+CREATE INDEX notifications_vote_idx ON notifications (vote_id);

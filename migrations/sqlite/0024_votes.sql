@@ -70,3 +70,40 @@ CREATE TABLE vote_ballots (
 -- it with its compte-rendu.
 ALTER TABLE actions ADD COLUMN decided_by_vote_id INTEGER REFERENCES votes (id) ON DELETE SET NULL;
 CREATE INDEX actions_decided_by_idx ON actions (decided_by_vote_id);
+
+-- A vote's electors are told it opened: the notification points at it. SQLite rebuilds the table to
+-- change its CHECK (foreign keys are off during migrations); nothing references notifications.
+CREATE TABLE notifications_new (
+    id              INTEGER PRIMARY KEY,
+    user_id         INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    kind            TEXT    NOT NULL CHECK (kind IN ('mention', 'comment', 'reply', 'thread_reply', 'reaction',
+                        'coopain_request', 'coopain_accepted', 'group_request', 'group_accepted', 'group_refused',
+                        'action_changed', 'action_cancelled', 'action_promoted', 'action_reminder',
+                        'action_proposed', 'action_approved', 'member_left', 'member_arrived',
+                        'organizer_invited', 'organizer_accepted',
+                        'moderation_decision', 'report_handled', 'appeal_decided', 'content_held', 'announcement',
+                        'vote_opened')),
+    actor_id        INTEGER REFERENCES users (id) ON DELETE CASCADE,
+    post_id         INTEGER REFERENCES posts (id) ON DELETE CASCADE,
+    comment_id      INTEGER REFERENCES comments (id) ON DELETE CASCADE,
+    group_id        INTEGER REFERENCES groups (id) ON DELETE CASCADE,
+    action_id       INTEGER REFERENCES actions (id) ON DELETE CASCADE,
+    count           INTEGER NOT NULL DEFAULT 1,
+    created_at      INTEGER NOT NULL,
+    read_at         INTEGER,
+    decision_id     INTEGER REFERENCES moderation_decisions (id) ON DELETE CASCADE,
+    announcement_id INTEGER REFERENCES announcements (id) ON DELETE CASCADE,
+    vote_id         INTEGER REFERENCES votes (id) ON DELETE CASCADE
+);
+INSERT INTO notifications_new (id, user_id, kind, actor_id, post_id, comment_id, group_id, action_id, count, created_at, read_at, decision_id,
+        announcement_id)
+    SELECT id, user_id, kind, actor_id, post_id, comment_id, group_id, action_id, count, created_at, read_at, decision_id, announcement_id
+    FROM notifications;
+DROP TABLE notifications;
+ALTER TABLE notifications_new RENAME TO notifications;
+CREATE INDEX notifications_user_idx ON notifications (user_id, id);
+CREATE INDEX notifications_unread_idx ON notifications (user_id, read_at);
+CREATE INDEX notifications_actor_idx ON notifications (user_id, actor_id, kind, created_at);
+CREATE INDEX notifications_decision_idx ON notifications (decision_id);
+CREATE INDEX notifications_announcement_idx ON notifications (announcement_id);
+CREATE INDEX notifications_vote_idx ON notifications (vote_id);

@@ -242,6 +242,7 @@ texts! {
                 NotificationKind::AppealDecided => format!("Ton appel a été examiné\u{a0}: {group}."),
                 NotificationKind::ContentHeld => "Ton message est masqué en attendant l’examen de la modération (plusieurs signalements).".to_string(),
                 NotificationKind::Announcement => format!("Annonce de {actor}\u{a0}: «\u{202f}{group}\u{202f}»."),
+                NotificationKind::VoteOpened => format!("{actor} te consulte\u{a0}: «\u{202f}{group}\u{202f}». Ton vote est secret."),
             },
             en: |kind, actor, count, group| match kind {
                 NotificationKind::Mention => format!("{actor} mentioned you."),
@@ -272,6 +273,7 @@ texts! {
                 NotificationKind::AppealDecided => format!("Your appeal was examined: {group}."),
                 NotificationKind::ContentHeld => "Your message is held until the moderators examine it (several reports).".to_string(),
                 NotificationKind::Announcement => format!("Announcement from {actor}: “{group}”."),
+                NotificationKind::VoteOpened => format!("{actor} asks for your vote: “{group}”. Your ballot is secret."),
             },
         }
         someone: &'static str { fr: "Quelqu’un", en: "Someone" }

@@ -500,6 +500,9 @@ texts! {
                     typography::count(Lang::Fr, *left, "personne", "personnes")
                 ),
                 FieldError::VoteNotCounted => "Les bulletins sont publiés à la clôture du vote.".into(),
+                FieldError::VoteLimitReached { max } => format!(
+                    "Une équipe ouvre au plus {max}\u{a0}votes par semaine (chacun prévient tout le corps électoral)\u{a0}: réessaie dans quelques jours."
+                ),
             },
             en: |e| match e {
                 FieldError::Required => "This field is required.".into(),
@@ -581,6 +584,9 @@ texts! {
                     typography::count(Lang::En, *left, "person", "people")
                 ),
                 FieldError::VoteNotCounted => "The ballots are published when the vote closes.".into(),
+                FieldError::VoteLimitReached { max } => {
+                    format!("A team opens {max} votes a week at most (each one tells the whole electorate): try again in a few days.")
+                }
             },
         }
         problem: fn(&FormProblem) -> String {

@@ -357,6 +357,8 @@ string_enum! {
         ContentHeld = "content_held",
         /// An annonce of my section's or federation's team reached me.
         Announcement = "announcement",
+        /// A vote whose electorate I am in was opened (I may vote from its opening).
+        VoteOpened = "vote_opened",
     }
 }
 

@@ -132,6 +132,10 @@ pub enum FieldError {
     },
     /// The ballots of a vote not counted yet.
     VoteNotCounted,
+    /// The scope opened its `max` votes of the rolling week.
+    VoteLimitReached {
+        max: i64,
+    },
 }
 
 /// Field name → error, in a stable order.

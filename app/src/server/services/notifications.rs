@@ -57,6 +57,8 @@ pub fn views(rows: Vec<store::notifications::NotificationRow>) -> Vec<Notificati
             let kind = NotificationKind::parse(&n.kind)?;
             let link = if let Some(announcement) = n.announcement_id {
                 format!("/annonces/{announcement}")
+            } else if let Some(vote) = n.vote_id {
+                crate::model::votes::VoteView::path(vote)
             } else if let Some(decision) = n.decision_id {
                 format!("/moderation/decisions/{decision}")
             } else if let Some(action) = n.action_id {

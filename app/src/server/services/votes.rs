@@ -31,6 +31,9 @@ use crate::server::{now_ms, richtext, store};
 const LIST_PAGE: i64 = 20;
 /// Votes counted per pass of the job.
 const DUE_PER_PASS: i64 = 20;
+/// Votes a team opens in a rolling week (each one notifies its whole electorate).
+pub const VOTES_PER_WEEK: i64 = 10;
+const WEEK_MS: i64 = 7 * 86_400_000;
 
 /// A scope's votes (one statement): for the scope's people and teams; the team gets the opening
 /// form and the size of the electorate it would hold now.
@@ -101,13 +104,19 @@ pub async fn open(state: &AppState, subject: &Subject, scope: &TeamScope, form: 
         quorum_percent: input.quorum_percent,
         now_ms: now,
     };
+    // Opening tells every elector: a team opens a bounded number a week.
+    if stored::opened_since(&mut tx, found.kind, &found.code, now - WEEK_MS).await? >= VOTES_PER_WEEK {
+        return Err(AppError::field("kind", FieldError::VoteLimitReached { max: VOTES_PER_WEEK }));
+    }
     let (id, electorate) = stored::insert(&mut tx, &vote, &input.options, found.area()).await?;
     if electorate == 0 {
         return Err(AppError::field("kind", FieldError::EmptyElectorate));
     }
+    let events = stored::notify_electors(&mut tx, id, me.id, now).await?;
     let detail = format!("vote «\u{202f}{}\u{202f}», {electorate} inscrit·es", input.title);
     journal(&mut tx, &found, me.id, "vote_opened", &detail, now).await?;
     tx.commit().await?;
+    state.bus.publish(events).await;
     Ok(id)
 }
 

@@ -100,6 +100,7 @@ pub struct NotificationRow {
     pub decision_kind: Option<crate::model::moderation::DecisionKind>,
     pub decision_rule: Option<String>,
     pub announcement_id: Option<i64>,
+    pub vote_id: Option<i64>,
 }
 
 /// What a recipient may still be told: no actor on either side of a block, no suspended actor, and
@@ -130,13 +131,13 @@ pub async fn for_user(db: &Db, user_id: UserId, before: Option<i64>, limit: i64)
 pub fn for_user_part(user_id: UserId, before: Option<i64>, limit: i64) -> Part {
     let sql = format!(
         "WITH {VIEWER} SELECT n.id, n.kind, a.handle AS actor_handle, a.display_name AS actor_name, n.post_id, n.comment_id, \
-         g.slug AS group_slug, COALESCE(g.name, ac.title, an.subject) AS group_name, n.action_id, n.count, n.created_at, n.read_at, \
-         n.decision_id, md.kind AS decision_kind, md.rule AS decision_rule, n.announcement_id \
+         g.slug AS group_slug, COALESCE(g.name, ac.title, an.subject, vo.title) AS group_name, n.action_id, n.count, n.created_at, n.read_at, \
+         n.decision_id, md.kind AS decision_kind, md.rule AS decision_rule, n.announcement_id, n.vote_id \
          FROM (SELECT n.* FROM notifications n CROSS JOIN me WHERE n.user_id = $1 AND n.id < $2 AND {} \
                ORDER BY n.id DESC LIMIT $3) n \
          LEFT JOIN users a ON a.id = n.actor_id LEFT JOIN groups g ON g.id = n.group_id \
          LEFT JOIN actions ac ON ac.id = n.action_id LEFT JOIN moderation_decisions md ON md.id = n.decision_id \
-         LEFT JOIN announcements an ON an.id = n.announcement_id ORDER BY n.id DESC",
+         LEFT JOIN announcements an ON an.id = n.announcement_id LEFT JOIN votes vo ON vo.id = n.vote_id ORDER BY n.id DESC",
         still_visible()
     );
     let columns = [
@@ -156,6 +157,7 @@ pub fn for_user_part(user_id: UserId, before: Option<i64>, limit: i64) -> Part {
         "decision_kind",
         "decision_rule",
         "announcement_id",
+        "vote_id",
     ];
     Part::new(sql, &columns, vec![Arg::Int(user_id.get()), Arg::Int(before.unwrap_or(i64::MAX)), Arg::Int(limit)]).planned_each_time()
 }

@@ -10,6 +10,7 @@ use crate::on_tx;
 use crate::server::db::{Db, Tx};
 use crate::server::store::bulk::{insert_many, Val};
 use crate::server::store::bundle::{Arg, Part};
+use crate::server::store::events::EventRow;
 use crate::server::store::members::Area;
 
 /// Who the electorate is: the area's confirmed adhérents, not suspended (`u` is `users`).
@@ -55,6 +56,26 @@ pub async fn insert(tx: &mut Tx, v: &NewVote<'_>, options: &[String], area: Area
     let n = on_tx!(tx, c => sqlx::query(&electors).bind(value.clone()).bind(id).execute(c).await.map(|r| r.rows_affected()))? as i64;
     on_tx!(tx, c => sqlx::query("UPDATE votes SET electorate_count = $1 WHERE id = $2").bind(n).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
     Ok((id, n))
+}
+
+/// One notification and one live event per elector but the author (two statements, whatever
+/// their number); the events are published after commit.
+#[tracing::instrument(skip_all, err(level = "warn"))]
+pub async fn notify_electors(tx: &mut Tx, vote: i64, author: UserId, now_ms: i64) -> Result<Vec<EventRow>, sqlx::Error> {
+    let notify = "INSERT INTO notifications (user_id, kind, actor_id, vote_id, created_at) \
+                  SELECT user_id, 'vote_opened', $2, vote_id, $3 FROM vote_electors WHERE vote_id = $1 AND user_id <> $2";
+    on_tx!(tx, c => sqlx::query(notify).bind(vote).bind(author).bind(now_ms).execute(c).await.map(|r| r.rows_affected()))?;
+    let events = "INSERT INTO events (kind, user_id, created_at) \
+                  SELECT 'notification', user_id, $3 FROM vote_electors WHERE vote_id = $1 AND user_id <> $2 \
+                  RETURNING id, kind, post_id, user_id, conversation_id";
+    on_tx!(tx, c => sqlx::query_as(events).bind(vote).bind(author).bind(now_ms).fetch_all(c).await)
+}
+
+/// How many votes a scope opened since `since_ms` (a team opens `VOTES_PER_WEEK` at most).
+#[tracing::instrument(skip_all, err(level = "warn"))]
+pub async fn opened_since(tx: &mut Tx, scope_kind: &str, scope_code: &str, since_ms: i64) -> Result<i64, sqlx::Error> {
+    let sql = "SELECT CAST(COUNT(*) AS BIGINT) FROM votes WHERE scope_kind = $1 AND scope_code = $2 AND created_at >= $3";
+    on_tx!(tx, c => sqlx::query_scalar(sql).bind(scope_kind).bind(scope_code).bind(since_ms).fetch_one(c).await)
 }
 
 /// A line of a scope's votes.
