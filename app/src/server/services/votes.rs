@@ -151,16 +151,16 @@ pub async fn read(state: &AppState, subject: &Subject, id: i64) -> Result<VoteVi
     // Never public: a visitor signs in first, whether it exists or not.
     let me = subject.id().ok_or(AppError::NotAuthenticated)?.get();
     let mut rows = read_rows(state, id, me).await?;
+    let facts = scope_of(&rows.vote.scope_kind, rows.vote.section_id, &rows.vote.federation_code).ok_or(AppError::NotFound)?;
+    if !rules::can_see(subject, &facts, rows.vote.elector) {
+        return Err(AppError::NotFound);
+    }
     let now = now_ms();
     if rows.vote.tallied_at.is_none() && now >= rows.vote.closes_at {
         count(state, id).await?;
         rows = read_rows(state, id, me).await?;
     }
     let Rows { vote: row, options, actions, reports } = rows;
-    let facts = scope_of(&row.scope_kind, row.section_id, &row.federation_code).ok_or(AppError::NotFound)?;
-    if !rules::can_see(subject, &facts, row.elector) {
-        return Err(AppError::NotFound);
-    }
     let scope = match (&row.section_slug, &row.section_name) {
         (Some(slug), Some(name)) => (TeamScope::Section(slug.clone()), name.clone()),
         _ => (TeamScope::Federation(row.federation_code.clone()), row.federation_name.clone()),
@@ -382,13 +382,15 @@ pub async fn count(state: &AppState, id: i64) -> Result<bool, AppError> {
             author_id: author,
             audience: if section.is_some() { "section" } else { "federation" },
             section_id: section,
-            federation_code: section.is_none().then_some(facts.federation_code.as_str()),
+            // As every publication: the federation of its section too.
+            federation_code: Some(facts.federation_code.as_str()),
             group_id: None,
             body: &body,
             body_html: rendered.html.as_str(),
             now_ms: now,
         };
         let post_id = store::posts::insert(&mut tx, &post).await?;
+        store::posts::replace_tags(&mut tx, post_id, &rendered.tags).await?;
         stored::set_result_post(&mut tx, id, post_id.get()).await?;
         events.push(store::events::insert(&mut tx, "post_created", Some(post_id), None, now).await?);
     }
