@@ -81,6 +81,21 @@ async fn small_demo_network(t: &TestDb) {
         0,
         "open cases wait, decided ones answered their reports"
     );
+    // Votes: each section a counted jugement majoritaire and an open oui / non; as many ballots as
+    // participations in each, only electors voting.
+    assert!(scalar(db, "SELECT COUNT(*) FROM votes WHERE tallied_at IS NOT NULL AND result IS NOT NULL").await > 0);
+    assert!(scalar(db, "SELECT COUNT(*) FROM votes WHERE tallied_at IS NULL").await > 0);
+    assert_eq!(
+        scalar(
+            db,
+            "SELECT COUNT(*) FROM votes v WHERE (SELECT COUNT(*) FROM vote_ballots b WHERE b.vote_id = v.id) \
+             <> (SELECT COUNT(*) FROM vote_participations p WHERE p.vote_id = v.id)"
+        )
+        .await,
+        0,
+        "one ballot per participation"
+    );
+    assert!(scalar(db, "SELECT COUNT(*) FROM vote_participations").await > 0);
     // Conversations: one-to-one and the sections' teams, each with its members and messages, the
     // last message and read marks consistent; the documented secretary's long thread.
     assert!(scalar(db, "SELECT COUNT(*) FROM conversations WHERE kind = 'direct'").await > 1);
