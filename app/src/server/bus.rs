@@ -9,11 +9,12 @@
 use crate::model::ids::{PostId, UserId};
 use std::collections::{HashSet, VecDeque};
 use std::fmt;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 use sqlx::postgres::{PgListener, PgPool, PgPoolOptions};
-use tokio::sync::broadcast;
+use tokio::sync::{broadcast, Notify};
 
 use crate::server::db::Db;
 use crate::server::store::{self, events::EventRow};
@@ -119,7 +120,30 @@ impl EventBus {
         };
         let pool = pool.clone();
         let sender = self.sender.clone();
+        RELAYS_STARTING.fetch_add(1, Ordering::SeqCst);
         Some(tokio::spawn(async move { relay_loop(pool, db, sender).await }))
+    }
+}
+
+/// Relays spawned in this process that have not listened and caught up yet: their first
+/// statements (the latest id, LISTEN, the catch-up) run in the background. Tests that count a
+/// request's statements wait for them (`relays_ready`), or would count them too.
+static RELAYS_STARTING: AtomicUsize = AtomicUsize::new(0);
+static RELAYS_READY: Notify = Notify::const_new();
+
+fn relay_started() {
+    RELAYS_STARTING.fetch_sub(1, Ordering::SeqCst);
+    RELAYS_READY.notify_waiters();
+}
+
+/// Waits until every relay spawned in this process listens and has caught up.
+pub async fn relays_ready() {
+    loop {
+        let notified = RELAYS_READY.notified();
+        if RELAYS_STARTING.load(Ordering::SeqCst) == 0 {
+            return;
+        }
+        notified.await;
     }
 }
 
@@ -148,6 +172,8 @@ impl Seen {
 
 async fn relay_loop(pool: PgPool, db: Db, sender: broadcast::Sender<LiveEvent>) {
     let mut seen = Seen { order: VecDeque::new(), set: HashSet::new(), max: store::events::latest_id(&db).await.unwrap_or(0) };
+    // Counted as started once, after its first catch-up (or when it gives up).
+    let mut first = Some(());
     // The LISTEN connection is the instance's own, outside the app's pool (it never returns).
     let options = (*pool.connect_options()).clone();
     let listen_pool = PgPoolOptions::new().max_connections(1).connect_lazy_with(options);
@@ -166,6 +192,9 @@ async fn relay_loop(pool: PgPool, db: Db, sender: broadcast::Sender<LiveEvent>) 
             continue;
         }
         catch_up(&db, &sender, &mut seen).await;
+        if first.take().is_some() {
+            relay_started();
+        }
         loop {
             let received = tokio::select! {
                 r = listener.try_recv() => r,
@@ -191,6 +220,9 @@ async fn relay_loop(pool: PgPool, db: Db, sender: broadcast::Sender<LiveEvent>) 
         }
         // Give the LISTEN connection back before closing its pool (close waits for it).
         drop(listener);
+    }
+    if first.take().is_some() {
+        relay_started();
     }
     listen_pool.close().await;
 }
