@@ -103,6 +103,15 @@ test("un jugement majoritaire : ouverture, bulletins secrets, reçus, clôture e
   await pages[0].goto(votePath);
   await expect(pages[0].getByText("Tu as voté.")).toBeVisible();
   await expect(pages[0].getByRole("button", { name: "Voter", exact: true })).toHaveCount(0);
+  // A second ballot sent anyway (with a made-up receipt field): refused in French, no receipt shown.
+  const again = await pages[0].request.post(votePath, {
+    form: { "note-1": "6", "note-2": "6", recu: "FAUX-RECU-0000" },
+    headers: { origin: new URL(baseURL!).origin },
+  });
+  expect(again.status()).toBe(422);
+  const refusedPage = await again.text();
+  expect(refusedPage).toContain("Tu as déjà voté");
+  expect(refusedPage).not.toContain("FAUX-RECU");
   // Not graded everything: refused, nothing recorded.
   await pages[2].goto(votePath);
   await settle(pages[2], js);

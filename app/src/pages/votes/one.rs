@@ -31,9 +31,10 @@ fn Vote(v: VoteView, outcome: Option<FormOutcome>) -> impl IntoView {
     let t = use_texts().votes;
     let lang = use_lang();
     let window = (t.window)(&format_datetime(lang, v.opens_at_ms), &format_datetime(lang, v.closes_at_ms));
-    // The receipt comes back once, in the answer to the ballot's post (never kept with the name).
-    let receipt = outcome.as_ref().map(|o| o.value("recu")).filter(|r| !r.is_empty());
-    let refused = outcome.filter(|o| o.problem.is_some() || !o.errors.is_empty());
+    // The receipt comes back once, in the answer to the ballot's post (never kept with the name);
+    // a refused post shows why, never a "receipt" (a field of that name in the form it sent).
+    let refused = outcome.clone().filter(|o| o.problem.is_some() || !o.errors.is_empty());
+    let receipt = outcome.filter(|_| refused.is_none()).map(|o| o.value("recu")).filter(|r| !r.is_empty());
     view! {
         <Title text=v.title.clone() />
         <article class="page narrow vote">
@@ -44,6 +45,11 @@ fn Vote(v: VoteView, outcome: Option<FormOutcome>) -> impl IntoView {
                 {v.author.clone().map(|a| view! { " · " <a href=format!("/membres/{}", a.handle)>{(t.opened_by)(&a.display_name)}</a> })}
             </p>
             <p class="participation" role="status">{(t.participation)(v.participation, v.electorate)}</p>
+            // Why a ballot was refused as a whole (already voted, closed, not open yet, or not
+            // everyone voted for an early closing), wherever the page now stands.
+            {refused.as_ref().and_then(|o| o.errors.get("vote").cloned()).map(|e| view! {
+                <p class="alert alert-error" role="alert">{(use_texts().field_error)(&e)}</p>
+            })}
             {v.quorum_percent.map(|q| view! { <p class="hint">{(t.quorum)(q)}</p> })}
             {receipt.map(|code| view! {
                 <section class="card receipt" role="status" aria-labelledby="recu-titre">
@@ -148,10 +154,11 @@ fn Ballot(v: VoteView, refused: Option<FormOutcome>) -> impl IntoView {
                 }
                 .into_any(),
             };
+            // The whole-ballot refusals are said above the ballot; here, what to fix in it.
+            let to_fix = refused.clone().filter(|o| o.errors.get("vote").is_none());
             view! {
-                <FormAlert outcome=refused.clone() />
+                <FormAlert outcome=to_fix />
                 <form method="post" action=VoteView::path(v.id) class="stack card ballot" novalidate>
-                    <FieldErrorText name="vote".to_string() error=error("vote") />
                     {fields}
                     <button type="submit" class="button primary">{t.submit}</button>
                 </form>
