@@ -11,6 +11,10 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
+use common::row;
+
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -34,17 +38,6 @@ const SHORT_THREAD: i64 = 10;
 const ROUNDS: usize = 200;
 const SECTION_PEOPLE: i64 = 5_000;
 const ANNONCES: usize = 10;
-
-fn percentile(samples: &mut [Duration], q: f64) -> Duration {
-    samples.sort();
-    samples[((samples.len() as f64 - 1.0) * q).round() as usize]
-}
-
-fn row(label: &str, samples: &mut [Duration]) {
-    let p50 = percentile(samples, 0.5);
-    let p99 = percentile(samples, 0.99);
-    println!("| {label:<60} | {:>9.2} ms | {:>9.2} ms | {:>6} |", p50.as_secs_f64() * 1e3, p99.as_secs_f64() * 1e3, samples.len());
-}
 
 fn state_of(db: &Db) -> AppState {
     let many = Limit { max: 1_000_000, window_secs: 60 };

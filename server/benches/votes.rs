@@ -10,8 +10,12 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
+use common::row;
+
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use app::error::AppError;
 use app::model::form::RawForm;
@@ -28,17 +32,6 @@ const ROUNDS: usize = 8;
 const BALLOTS: usize = 10_000;
 const OPTIONS: usize = 8;
 const TALLIES: usize = 20;
-
-fn percentile(samples: &mut [Duration], q: f64) -> Duration {
-    samples.sort();
-    samples[((samples.len() as f64 - 1.0) * q).round() as usize]
-}
-
-fn row(label: &str, samples: &mut [Duration]) {
-    let p50 = percentile(samples, 0.5);
-    let p99 = percentile(samples, 0.99);
-    println!("| {label:<60} | {:>9.2} ms | {:>9.2} ms | {:>6} |", p50.as_secs_f64() * 1e3, p99.as_secs_f64() * 1e3, samples.len());
-}
 
 fn state_of(db: &Db) -> AppState {
     AppState { db: db.clone(), settings: Arc::new(Settings::default()), bus: app::server::bus::EventBus::start(db) }

@@ -12,6 +12,7 @@ use crate::server::store::bulk::{insert_many, Val};
 use crate::server::store::bundle::{Arg, Part};
 use crate::server::store::events::EventRow;
 use crate::server::store::members::Area;
+use crate::server::store::team_scope::scope_joins;
 
 /// A person a segment reaches.
 #[derive(Debug, Clone, FromRow, PartialEq, Eq)]
@@ -225,15 +226,12 @@ pub struct AnnouncementRow {
 }
 
 pub fn one_part(id: i64, me: i64) -> Part {
-    let sql = "SELECT an.id, an.scope_kind, an.scope_code, an.subject, an.body_html, an.created_at, an.recipient_count, an.mail_count, \
+    let sql = format!("SELECT an.id, an.scope_kind, an.scope_code, an.subject, an.body_html, an.created_at, an.recipient_count, an.mail_count, \
                u.handle AS author_handle, u.display_name AS author_name, s.id AS section_id, s.slug AS section_slug, s.name AS section_name, \
                d.code AS federation_code, d.name AS federation_name, \
                EXISTS (SELECT 1 FROM announcement_recipients r WHERE r.announcement_id = an.id AND r.user_id = $2) AS received, \
                EXISTS (SELECT 1 FROM users me WHERE me.id = $2 AND me.email_verified_at IS NOT NULL AND me.announcements_by_mail) AS by_mail \
-               FROM announcements an LEFT JOIN users u ON u.id = an.author_id \
-               LEFT JOIN sections s ON an.scope_kind = 'section' AND s.id = CASE WHEN an.scope_kind = 'section' THEN CAST(an.scope_code AS BIGINT) END \
-               JOIN departements d ON d.code = COALESCE(s.federation_code, an.scope_code) \
-               WHERE an.id = $1";
+               FROM announcements an LEFT JOIN users u ON u.id = an.author_id {} WHERE an.id = $1", scope_joins("an"));
     Part::new(
         sql,
         &[

@@ -28,6 +28,7 @@ pub mod rsvps;
 pub mod sections;
 pub mod sessions;
 pub mod social;
+pub mod team_scope;
 pub mod territory;
 pub mod tokens;
 pub mod users;

@@ -12,6 +12,7 @@ use crate::server::store::bulk::{insert_many, Val};
 use crate::server::store::bundle::{Arg, Part};
 use crate::server::store::events::EventRow;
 use crate::server::store::members::Area;
+use crate::server::store::team_scope::{scope_joins, section_join};
 
 /// Who the electorate is: the area's confirmed adhérents, not suspended (`u` is `users`).
 const ELECTORS: &str = "u.suspended_at IS NULL AND u.membership = 'adherent' AND u.membership_status = 'confirmed'";
@@ -136,16 +137,16 @@ pub struct VoteRow {
 }
 
 pub fn one_part(id: i64, me: i64) -> Part {
-    let sql = "SELECT v.id, v.scope_kind, v.title, v.description_html, v.kind, v.max_choices, v.opens_at, v.closes_at, v.quorum_percent, \
+    let sql = format!(
+        "SELECT v.id, v.scope_kind, v.title, v.description_html, v.kind, v.max_choices, v.opens_at, v.closes_at, v.quorum_percent, \
                v.electorate_count, v.tallied_at, v.result, v.result_post_id, u.handle AS author_handle, u.display_name AS author_name, \
                s.id AS section_id, s.slug AS section_slug, s.name AS section_name, d.code AS federation_code, d.name AS federation_name, \
                (SELECT CAST(COUNT(*) AS BIGINT) FROM vote_participations p WHERE p.vote_id = v.id) AS participation, \
                EXISTS (SELECT 1 FROM vote_electors e WHERE e.vote_id = v.id AND e.user_id = $2) AS elector, \
                EXISTS (SELECT 1 FROM vote_participations p WHERE p.vote_id = v.id AND p.user_id = $2) AS voted \
-               FROM votes v LEFT JOIN users u ON u.id = v.author_id \
-               LEFT JOIN sections s ON v.scope_kind = 'section' AND s.id = CASE WHEN v.scope_kind = 'section' THEN CAST(v.scope_code AS BIGINT) END \
-               JOIN departements d ON d.code = COALESCE(s.federation_code, v.scope_code) \
-               WHERE v.id = $1";
+               FROM votes v LEFT JOIN users u ON u.id = v.author_id {} WHERE v.id = $1",
+        scope_joins("v")
+    );
     Part::new(
         sql,
         &[
@@ -213,15 +214,16 @@ pub struct Facts {
 
 #[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn facts(tx: &mut Tx, id: i64, me: i64) -> Result<Option<Facts>, sqlx::Error> {
-    let sql = "SELECT v.id, v.scope_kind, v.scope_code, v.author_id, v.title, v.kind, v.max_choices, \
+    let sql = format!(
+        "SELECT v.id, v.scope_kind, v.scope_code, v.author_id, v.title, v.kind, v.max_choices, \
                (SELECT CAST(COUNT(*) AS BIGINT) FROM vote_options o WHERE o.vote_id = v.id) AS options, \
                v.opens_at, v.closes_at, v.quorum_percent, v.electorate_count, v.tallied_at, s.id AS section_id, \
                COALESCE(s.federation_code, v.scope_code) AS federation_code, \
                EXISTS (SELECT 1 FROM vote_electors e WHERE e.vote_id = v.id AND e.user_id = $2) AS elector \
-               FROM votes v \
-               LEFT JOIN sections s ON v.scope_kind = 'section' AND s.id = CASE WHEN v.scope_kind = 'section' THEN CAST(v.scope_code AS BIGINT) END \
-               WHERE v.id = $1";
-    on_tx!(tx, c => sqlx::query_as(sql).bind(id).bind(me).fetch_optional(c).await)
+               FROM votes v {} WHERE v.id = $1",
+        section_join("v")
+    );
+    on_tx!(tx, c => sqlx::query_as(&sql).bind(id).bind(me).fetch_optional(c).await)
 }
 
 /// A vote's options, in order (the result's publication names them).
