@@ -9,7 +9,7 @@
 // Last-Event-ID would): nothing published between two pages is lost, nothing is shown twice.
 
 const LAST_EVENT_KEY = "coopol-flux-dernier";
-const KINDS = ["post", "counts", "notifications", "messages"];
+const KINDS = ["post", "counts", "notifications", "messages", "debat", "vote"];
 const live = (window.coopolLive = { events: [], showUnread: (kind, count) => showUnread(kind, count) });
 
 function signedIn() {
@@ -59,7 +59,12 @@ function deliver(type, data) {
 
 function connect() {
   const since = lastSeen();
-  const source = new EventSource(since ? `/api/flux?depuis=${since}` : "/api/flux");
+  const query = new URLSearchParams();
+  if (since) query.set("depuis", since);
+  // The debate or vote this page shows (its meta), whose changes the stream then sends.
+  const follow = document.querySelector('meta[name="coopol-suivre"]')?.getAttribute("content");
+  if (follow && /^(debat|vote):\d+$/.test(follow)) query.set("suivre", follow);
+  const source = new EventSource(query.size ? `/api/flux?${query}` : "/api/flux");
   // This tab is leaving (its own sign-out sent, a link followed): a reload on `fin` would race it.
   let leaving = false;
   addEventListener("beforeunload", () => (leaving = true));

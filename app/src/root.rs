@@ -16,6 +16,10 @@ use crate::pages::announcements::{
     unsubscribe::UnsubscribePage,
 };
 use crate::pages::consents::ConsentsPage;
+use crate::pages::debates::{
+    list::{DebatesPageAll, FederationDebatesPage, GroupDebatesPage, SectionDebatesPage},
+    one::DebatePage,
+};
 use crate::pages::keep_account::KeepAccountPage;
 use crate::pages::messages::{list::ConversationsPageView, new::NewConversationPage, thread::ThreadPageView};
 use crate::pages::moderation::{
@@ -169,6 +173,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/sections/:slug/votes") view=SectionVotesPage ssr=SsrMode::Async />
                     <Route path=path!("/federations/:code/votes") view=FederationVotesPage ssr=SsrMode::Async />
                     <Route path=path!("/votes/:id") view=VotePage ssr=SsrMode::Async />
+                    <Route path=path!("/debats") view=DebatesPageAll ssr=SsrMode::Async />
+                    <Route path=path!("/debats/:id") view=DebatePage ssr=SsrMode::Async />
+                    <Route path=path!("/sections/:slug/debats") view=SectionDebatesPage ssr=SsrMode::Async />
+                    <Route path=path!("/federations/:code/debats") view=FederationDebatesPage ssr=SsrMode::Async />
+                    <Route path=path!("/groupes/:slug/debats") view=GroupDebatesPage ssr=SsrMode::Async />
                     <Route path=path!("/desabonnement/:token") view=UnsubscribePage ssr=SsrMode::Async />
                     <Route path=path!("/actions") view=ActionsListPage ssr=SsrMode::Async />
                     <Route path=path!("/mes-actions") view=MyActionsPageView ssr=SsrMode::Async />

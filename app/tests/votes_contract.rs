@@ -144,9 +144,9 @@ async fn the_electorate_is_fixed_at_opening(t: &TestDb) {
     assert_eq!((view.participation, view.voted, view.result), (1, false, None));
     assert!(votes::read(state, &w.voters[0], id).await.unwrap().voted);
     // The scope's list shows it, with the electorate a new vote would have now (Ugo included).
-    let page = votes::page(state, &w.secretary, &lille(), None).await.unwrap();
+    let page = votes::page(state, &w.secretary, &lille(), None, None).await.unwrap();
     assert_eq!((page.votes.len(), page.may_open, page.electorate_now), (1, true, Some(4)));
-    assert_eq!(votes::page(state, &w.elsewhere, &lille(), None).await.map(|p| p.votes.len()), Err(AppError::Forbidden));
+    assert_eq!(votes::page(state, &w.elsewhere, &lille(), None, None).await.map(|p| p.votes.len()), Err(AppError::Forbidden));
 }
 
 /// The schemas themselves: a ballot holds its vote, a random id and a choice; a participation

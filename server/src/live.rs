@@ -71,8 +71,31 @@ pub async fn stream(State(state): State<ServerState>, Extension(checks): Extensi
         None => store::events::latest_id(&state.app.db).await.ok(),
     };
     let token_hash = subject.user.as_ref().map(|u| u.token_hash.clone()).unwrap_or_default();
-    let events = live_events(state.app.db.clone(), checks, (viewer, token_hash), receiver, (backlog, position));
+    let query = request.uri().query().map(str::to_string);
+    let follow = followed(&state, &subject, query.as_deref()).await;
+    let events = live_events(state.app.db.clone(), checks, (viewer, token_hash, follow), receiver, (backlog, position));
     Sse::new(events).keep_alive(KeepAlive::new().interval(Duration::from_secs(15))).into_response()
+}
+
+/// What the tab's page follows besides the feed and the badges (`?suivre=debat:17` or
+/// `vote:5`, from the page's `<meta name="coopol-suivre">`): its events are sent only if this
+/// person may see it, checked once here (the page itself was checked when it was drawn).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Follow {
+    Debate(i64),
+    Vote(i64),
+}
+
+async fn followed(state: &ServerState, subject: &Subject, query: Option<&str>) -> Option<Follow> {
+    let raw = query?.split('&').find_map(|pair| pair.strip_prefix("suivre="))?;
+    let raw = raw.replace("%3A", ":").replace("%3a", ":");
+    let (kind, id) = raw.split_once(':')?;
+    let id = id.parse::<i64>().ok()?;
+    match kind {
+        "debat" => app::server::services::debates::may_follow(&state.app, subject, id).await.then_some(Follow::Debate(id)),
+        "vote" => app::server::services::votes::may_follow(&state.app, subject, id).await.then_some(Follow::Vote(id)),
+        _ => None,
+    }
 }
 
 /// Where to resume: the browser's own reconnection sends `Last-Event-ID`; the next page of a tab
@@ -87,6 +110,7 @@ struct Cursor {
     db: Db,
     checks: LiveChecks,
     viewer: UserId,
+    follow: Option<Follow>,
     /// The session this stream was opened with (its hash, as stored).
     token_hash: String,
     receiver: Receiver<LiveEvent>,
@@ -110,13 +134,13 @@ impl Cursor {
 fn live_events(
     db: Db,
     checks: LiveChecks,
-    (viewer, token_hash): (UserId, String),
+    (viewer, token_hash, follow): (UserId, String, Option<Follow>),
     receiver: Receiver<LiveEvent>,
     (backlog, position): (VecDeque<LiveEvent>, Option<i64>),
 ) -> impl Stream<Item = Result<Event, Infallible>> {
     let resumed_up_to = backlog.iter().map(|e| e.id).max().unwrap_or(0);
     let recheck = tokio::time::interval_at(tokio::time::Instant::now() + SESSION_RECHECK, SESSION_RECHECK);
-    let cursor = Cursor { db, checks, viewer, token_hash, receiver, backlog, resumed_up_to, position, recheck, ended: false };
+    let cursor = Cursor { db, checks, viewer, follow, token_hash, receiver, backlog, resumed_up_to, position, recheck, ended: false };
     stream::unfold(cursor, |mut c| async move {
         if c.ended {
             return None;
@@ -156,11 +180,27 @@ fn live_events(
                 }
                 continue;
             }
+            if let Some(message) = followed_message(c.follow, &event) {
+                return Some((Ok(message.id(event.id.to_string())), c));
+            }
             if let Some(message) = message_for(&c.db, &c.checks, c.viewer, &event).await {
                 return Some((Ok(message.id(event.id.to_string())), c));
             }
         }
     })
+}
+
+/// The message for the debate or vote this tab follows: which one moved, nothing more.
+fn followed_message(follow: Option<Follow>, event: &LiveEvent) -> Option<Event> {
+    match (follow?, event.kind.as_str()) {
+        (Follow::Debate(id), "debate_changed") if event.debate_id == Some(id) => {
+            Some(Event::default().event("debat").data(format!("{{\"debate\":{id}}}")))
+        }
+        (Follow::Vote(id), "ballot_cast") if event.vote_id == Some(id) => {
+            Some(Event::default().event("vote").data(format!("{{\"vote\":{id}}}")))
+        }
+        _ => None,
+    }
 }
 
 /// The message this viewer may receive for `event`, if any.

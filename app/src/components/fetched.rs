@@ -215,3 +215,58 @@ pub async fn refresh_conversations(root: NodeRef<leptos::html::Div>) {
 
 #[cfg(not(feature = "hydrate"))]
 pub async fn refresh_conversations(_root: NodeRef<leptos::html::Div>) {}
+
+/// Fetches `path` (this page's own address when `None`) and shows, inside `root`, its parts
+/// marked `data-live-text` (their text) and `data-live-list` (their children), found by `id`. A
+/// child with `data-item` that someone is using here (a reply box open, text typed, the focus
+/// in it) is kept as it is, so nothing typed is lost.
+#[cfg(feature = "hydrate")]
+pub async fn refresh_marked(root: NodeRef<leptos::html::Div>, path: Option<String>) -> Option<()> {
+    use wasm_bindgen::JsCast;
+
+    let path = match path {
+        Some(path) => path,
+        None => {
+            let location = web_sys::window()?.location();
+            format!("{}{}", location.pathname().ok()?, location.search().ok()?)
+        }
+    };
+    let document = fetch_page(&path).await?;
+    let root = root.get_untracked()?;
+    let focused = web_sys::window()?.document()?.active_element();
+    let in_use = |item: &web_sys::Element| {
+        item.query_selector("details[open]").ok().flatten().is_some()
+            || focused.as_ref().is_some_and(|f| item.contains(Some(f)))
+            || select_all(item, "textarea")
+                .into_iter()
+                .filter_map(|area| area.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+                .any(|area| !area.value().is_empty())
+    };
+    for here in select_all(&root, "[data-live-text]") {
+        if let Some(there) = document.get_element_by_id(&here.id()) {
+            here.set_text_content(there.text_content().as_deref());
+        }
+    }
+    for here in select_all(&root, "[data-live-list]") {
+        let Some(there) = document.get_element_by_id(&here.id()) else { continue };
+        let children: Vec<web_sys::Element> = (0..there.child_element_count())
+            .filter_map(|_| there.first_element_child().inspect(|c| c.remove()))
+            .map(|item| {
+                let key = item.get_attribute("data-item");
+                let kept =
+                    key.and_then(|key| here.query_selector(&format!("[data-item=\"{key}\"]")).ok().flatten()).filter(|mine| in_use(mine));
+                kept.unwrap_or(item)
+            })
+            .collect();
+        here.set_inner_html("");
+        for child in children {
+            let _ = here.append_child(&child);
+        }
+    }
+    Some(())
+}
+
+#[cfg(not(feature = "hydrate"))]
+pub async fn refresh_marked(_root: NodeRef<leptos::html::Div>, _path: Option<String>) -> Option<()> {
+    None
+}

@@ -46,6 +46,10 @@ pub struct Live {
     pub published: ArcRwSignal<u64>,
     /// The latest conversation with a new message for this person, with a sequence number.
     pub message: ArcRwSignal<Option<(u64, i64)>>,
+    /// The debate this page follows moved (its id, with a sequence number).
+    pub debate: ArcRwSignal<Option<(u64, i64)>>,
+    /// A ballot was cast in the vote this page follows (its id, with a sequence number).
+    pub vote: ArcRwSignal<Option<(u64, i64)>>,
 }
 
 /// The page's live state, fed by `public/live.js`; `None` on the server and for visitors.
@@ -62,6 +66,8 @@ pub fn use_live() -> Option<Live> {
                     changed: ArcRwSignal::new(None),
                     published: ArcRwSignal::new(0),
                     message: ArcRwSignal::new(None),
+                    debate: ArcRwSignal::new(None),
+                    vote: ArcRwSignal::new(None),
                 };
                 listen(live.clone());
                 live
@@ -99,6 +105,12 @@ enum StreamEvent {
     Messages {
         conversation: i64,
     },
+    Debat {
+        debate: i64,
+    },
+    Vote {
+        vote: i64,
+    },
     #[serde(other)]
     Other,
 }
@@ -122,6 +134,14 @@ fn listen(live: Live) {
             Ok(StreamEvent::Messages { conversation }) => {
                 sequence.set(sequence.get() + 1);
                 live.message.set(Some((sequence.get(), conversation)));
+            }
+            Ok(StreamEvent::Debat { debate }) => {
+                sequence.set(sequence.get() + 1);
+                live.debate.set(Some((sequence.get(), debate)));
+            }
+            Ok(StreamEvent::Vote { vote }) => {
+                sequence.set(sequence.get() + 1);
+                live.vote.set(Some((sequence.get(), vote)));
             }
             Ok(StreamEvent::Other) | Err(_) => {}
         }

@@ -88,19 +88,19 @@ pub fn LiveThread(conversation: i64, newest: i64, children: Children) -> impl In
 }
 
 /// A refresh to run: a function that starts the future doing it.
-type Task = std::sync::Arc<dyn Fn() -> std::pin::Pin<Box<dyn std::future::Future<Output = ()>>> + Send + Sync>;
+pub(crate) type Task = std::sync::Arc<dyn Fn() -> std::pin::Pin<Box<dyn std::future::Future<Output = ()>>> + Send + Sync>;
 
 /// Runs an async refresh, never two at once: a request while one runs makes it run once more
 /// after (messages that came meanwhile are not missed, a burst costs two fetches).
 #[derive(Clone, Copy)]
-struct Refresher {
+pub(crate) struct Refresher {
     running: StoredValue<bool>,
     again: StoredValue<bool>,
     task: StoredValue<Task>,
 }
 
 impl Refresher {
-    fn new<F, Fut>(task: F) -> Self
+    pub(crate) fn new<F, Fut>(task: F) -> Self
     where
         F: Fn() -> Fut + Send + Sync + 'static,
         Fut: std::future::Future<Output = ()> + 'static,
@@ -109,7 +109,7 @@ impl Refresher {
         Self { running: StoredValue::new(false), again: StoredValue::new(false), task: StoredValue::new(task) }
     }
 
-    fn run(self) {
+    pub(crate) fn run(self) {
         if self.running.get_value() {
             self.again.set_value(true);
             return;

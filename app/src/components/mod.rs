@@ -3,6 +3,7 @@
 pub mod action_calendar;
 pub mod actions;
 pub mod charts;
+pub mod debates;
 pub mod feed;
 pub mod fetched;
 pub mod form;

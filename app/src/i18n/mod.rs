@@ -7,6 +7,7 @@
 mod table;
 pub mod actions;
 pub mod announcements;
+pub mod debates;
 pub mod feed;
 mod lang;
 pub mod messages;
@@ -41,6 +42,7 @@ texts! {
         messages: &'static messages::MessagesTexts { fr: &messages::FR, en: &messages::EN }
         announcements: &'static announcements::AnnouncementTexts { fr: &announcements::FR, en: &announcements::EN }
         votes: &'static votes::VoteTexts { fr: &votes::FR, en: &votes::EN }
+        debates: &'static debates::DebateTexts { fr: &debates::FR, en: &debates::EN }
         skip_to_content: &'static str { fr: "Aller au contenu", en: "Skip to content" }
         tagline: &'static str {
             fr: "Le réseau coopératif des sections et des fédérations",
@@ -503,6 +505,11 @@ texts! {
                 FieldError::VoteLimitReached { max } => format!(
                     "Une équipe ouvre au plus {max}\u{a0}votes par semaine (chacun prévient tout le corps électoral)\u{a0}: réessaie dans quelques jours."
                 ),
+                FieldError::DebateTooLong { days } => format!("Un débat reste ouvert {days}\u{a0}jours au plus\u{a0}: rapproche la clôture."),
+                FieldError::MergeIntoItself => "Choisis une autre proposition que celle-ci.".into(),
+                FieldError::DebateNotOpen => "Ce débat n’est pas encore ouvert\u{a0}: reviens à son ouverture.".into(),
+                FieldError::DebateClosed => "Ce débat est clos\u{a0}: on ne peut plus y contribuer.".into(),
+                FieldError::TooFewSelected => "Retiens au moins deux propositions pour les mettre au vote.".into(),
             },
             en: |e| match e {
                 FieldError::Required => "This field is required.".into(),
@@ -587,6 +594,11 @@ texts! {
                 FieldError::VoteLimitReached { max } => {
                     format!("A team opens {max} votes a week at most (each one tells the whole electorate): try again in a few days.")
                 }
+                FieldError::DebateTooLong { days } => format!("A debate stays open {days} days at most: bring the closing closer."),
+                FieldError::MergeIntoItself => "Choose another proposal than this one.".into(),
+                FieldError::DebateNotOpen => "This debate is not open yet: come back when it opens.".into(),
+                FieldError::DebateClosed => "This debate is closed: no more contributions.".into(),
+                FieldError::TooFewSelected => "Select at least two proposals to put them to a vote.".into(),
             },
         }
         problem: fn(&FormProblem) -> String {

@@ -22,6 +22,7 @@ texts! {
             en: "The team’s votes: only the members confirmed when a vote opens may vote.",
         }
         form_title: &'static str { fr: "Ouvrir un vote", en: "Open a vote" }
+        from_debate: &'static str { fr: "Les propositions retenues du débat", en: "The selected proposals of the debate" }
         title_label: &'static str { fr: "Question", en: "Question" }
         description_label: &'static str { fr: "Présentation (facultatif)", en: "Presentation (optional)" }
         kind_label: &'static str { fr: "Type de vote", en: "Kind of vote" }

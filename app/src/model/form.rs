@@ -136,6 +136,18 @@ pub enum FieldError {
     VoteLimitReached {
         max: i64,
     },
+    /// A debate open longer than `days`.
+    DebateTooLong {
+        days: i64,
+    },
+    /// A proposition merged into itself.
+    MergeIntoItself,
+    /// Taking part in a debate not open yet (or not approved).
+    DebateNotOpen,
+    /// Taking part in a closed debate.
+    DebateClosed,
+    /// A vote from a debate needs at least two selected propositions.
+    TooFewSelected,
 }
 
 /// Field name → error, in a stable order.

@@ -7,6 +7,7 @@ pub mod action;
 pub mod announcements;
 pub mod commands;
 pub mod consent;
+pub mod debates;
 pub mod feed;
 pub mod fields;
 pub mod form;

@@ -41,6 +41,7 @@ fn Federation(federation: FederationView) -> impl IntoView {
                 {abilities.votes.then(|| view! {
                     <p><a class="button" href=format!("/federations/{code}/votes")>{use_texts().votes.link}</a></p>
                 })}
+                <p><a class="button" href=format!("/federations/{code}/debats")>{use_texts().debates.link}</a></p>
             </header>
             <ScopeActions actions=federation.actions />
             <section class="card" aria-labelledby="sections-title">

@@ -162,6 +162,7 @@ fn Group(group: GroupView) -> impl IntoView {
                 })}
             </header>
             {(!inside).then(|| view! { <p class="alert">{t.private_group_hidden}</p> })}
+            {inside.then(|| view! { <p><a class="button" href=format!("{base}/debats")>{use_texts().debates.link}</a></p> })}
             {group.requests.filter(|r| !r.is_empty()).map(|requests| view! {
                 <section class="card" aria-labelledby="requests-title">
                     <h2 id="requests-title">{t.requests}</h2>

@@ -9,6 +9,7 @@ pub mod address;
 pub mod announcements;
 pub mod consents;
 pub mod coopains;
+pub mod debates;
 pub mod edit_section;
 pub mod error_view;
 pub mod federation;

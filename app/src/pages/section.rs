@@ -48,6 +48,7 @@ fn Section(section: SectionView) -> impl IntoView {
                 {abilities.votes.then(|| view! {
                     <p><a class="button" href=format!("{page}/votes")>{use_texts().votes.link}</a></p>
                 })}
+                <p><a class="button" href=format!("{page}/debats")>{use_texts().debates.link}</a></p>
             </header>
             <ScopeActions actions=section.actions />
             {section.may_see_statistics.then(|| view! {

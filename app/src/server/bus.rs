@@ -36,11 +36,25 @@ pub struct LiveEvent {
     /// The conversation of a 'message' event.
     #[serde(default)]
     pub conversation_id: Option<i64>,
+    /// The debate of a 'debate_changed' event.
+    #[serde(default)]
+    pub debate_id: Option<i64>,
+    /// The vote of a 'ballot_cast' event.
+    #[serde(default)]
+    pub vote_id: Option<i64>,
 }
 
 impl From<EventRow> for LiveEvent {
     fn from(e: EventRow) -> Self {
-        Self { id: e.id, kind: e.kind, post_id: e.post_id, user_id: e.user_id, conversation_id: e.conversation_id }
+        Self {
+            id: e.id,
+            kind: e.kind,
+            post_id: e.post_id,
+            user_id: e.user_id,
+            conversation_id: e.conversation_id,
+            debate_id: e.debate_id,
+            vote_id: e.vote_id,
+        }
     }
 }
 

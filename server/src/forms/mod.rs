@@ -6,6 +6,7 @@ pub mod account;
 pub mod actions;
 pub mod address;
 pub mod announcements;
+pub mod debates;
 pub mod feed;
 pub mod lang;
 pub mod membership;

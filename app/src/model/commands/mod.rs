@@ -6,6 +6,7 @@
 pub mod account;
 pub mod action;
 pub mod announcement;
+pub mod debate;
 pub mod group;
 pub mod membership;
 pub mod messages;

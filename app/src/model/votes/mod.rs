@@ -73,6 +73,8 @@ pub struct VotesPage {
     /// How many confirmed adhérents the electorate would hold if a vote opened now (the team's
     /// form says it).
     pub electorate_now: Option<i64>,
+    /// The debate whose selected propositions the form puts to the vote (`?debat=`).
+    pub from_debate: Option<crate::model::debates::DebateForVote>,
     pub votes: Vec<VoteLine>,
     /// The cursor of the next page ("time-id").
     pub next: Option<String>,

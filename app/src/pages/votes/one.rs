@@ -6,6 +6,7 @@ use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
 use crate::api::votes::get_vote::get_vote;
+use crate::components::debates::LiveParticipation;
 use crate::components::form::{use_form_outcome, FieldErrorText, FormAlert};
 use crate::components::lang::{use_lang, use_texts};
 use crate::components::loaded::Loaded;
@@ -44,7 +45,10 @@ fn Vote(v: VoteView, outcome: Option<FormOutcome>) -> impl IntoView {
                 <strong>{(t.status)(v.status)}</strong> " · " {window}
                 {v.author.clone().map(|a| view! { " · " <a href=format!("/membres/{}", a.handle)>{(t.opened_by)(&a.display_name)}</a> })}
             </p>
-            <p class="participation" role="status">{(t.participation)(v.participation, v.electorate)}</p>
+            <Meta name="coopol-suivre" content=format!("vote:{}", v.id) />
+            <LiveParticipation vote=v.id>
+                <p class="participation" id="participation" data-live-text="" role="status">{(t.participation)(v.participation, v.electorate)}</p>
+            </LiveParticipation>
             // Why a ballot was refused as a whole (already voted, closed, not open yet, or not
             // everyone voted for an early closing), wherever the page now stands.
             {refused.as_ref().and_then(|o| o.errors.get("vote").cloned()).map(|e| view! {
@@ -174,7 +178,6 @@ fn Ballot(v: VoteView, refused: Option<FormOutcome>) -> impl IntoView {
 #[component]
 fn Decisions(v: VoteView) -> impl IntoView {
     let t = use_texts().votes;
-    let lang = use_lang();
     let Some(result) = v.result.clone().filter(|_| v.may_decide || !v.decided.is_empty()) else {
         return ().into_any();
     };
@@ -198,24 +201,7 @@ fn Decisions(v: VoteView) -> impl IntoView {
         <section class="card" aria-labelledby="mise-en-oeuvre">
             <h2 id="mise-en-oeuvre">{t.decisions_title}</h2>
             {organize}
-            {if v.decided.is_empty() {
-                view! { <p class="hint">{t.decided_empty}</p> }.into_any()
-            } else {
-                view! {
-                    <ul class="decided-actions">
-                        {v.decided.into_iter().map(|d| view! {
-                            <li>
-                                <a href=format!("/actions/{}", d.action.id)><strong>{d.action.title.clone()}</strong></a>
-                                <p class="hint">{crate::i18n::format_datetime(lang, d.action.starts_at_ms)}</p>
-                                <p>{match d.report {
-                                    Some(r) => (t.decided_report)(r.present, r.tracts, r.doors_knocked, r.conversations, r.calls),
-                                    None => t.no_report_yet.to_string(),
-                                }}</p>
-                            </li>
-                        }).collect_view()}
-                    </ul>
-                }.into_any()
-            }}
+            <DecidedList decided=v.decided />
         </section>
     }
     .into_any()
@@ -289,6 +275,31 @@ fn Results(v: VoteView) -> impl IntoView {
                 <p class="hint">{t.download_hint}</p>
             })}
         </section>
+    }
+    .into_any()
+}
+
+/// The actions a decision led to, with their comptes-rendus' figures (a vote's page, a debate's).
+#[component]
+pub fn DecidedList(decided: Vec<crate::model::votes::DecidedAction>) -> impl IntoView {
+    let t = use_texts().votes;
+    let lang = use_lang();
+    if decided.is_empty() {
+        return view! { <p class="hint">{t.decided_empty}</p> }.into_any();
+    }
+    view! {
+        <ul class="decided-actions">
+            {decided.into_iter().map(|d| view! {
+                <li>
+                    <a href=format!("/actions/{}", d.action.id)><strong>{d.action.title.clone()}</strong></a>
+                    <p class="hint">{crate::i18n::format_datetime(lang, d.action.starts_at_ms)}</p>
+                    <p>{match d.report {
+                        Some(r) => (t.decided_report)(r.present, r.tracts, r.doors_knocked, r.conversations, r.calls),
+                        None => t.no_report_yet.to_string(),
+                    }}</p>
+                </li>
+            }).collect_view()}
+        </ul>
     }
     .into_any()
 }

@@ -29,8 +29,11 @@ pub fn FederationVotesPage() -> impl IntoView {
 fn ScopeVotes(kind: &'static str, param: &'static str) -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
-    let request = move || (params.read().get(param).unwrap_or_default(), query.read().get("avant"));
-    let page = Resource::new_blocking(request, move |(code, before)| get_votes(kind.to_string(), code, before));
+    let request = move || {
+        let query = query.read();
+        (params.read().get(param).unwrap_or_default(), query.get("avant"), query.get("debat").and_then(|d| d.parse::<i64>().ok()))
+    };
+    let page = Resource::new_blocking(request, move |(code, before, debate)| get_votes(kind.to_string(), code, before, debate));
     let outcome = use_form_outcome();
     view! {
         <Meta name="robots" content="noindex" />
@@ -70,7 +73,20 @@ fn Votes(page: VotesPage, outcome: Option<FormOutcome>) -> impl IntoView {
 #[component]
 fn OpenVoteForm(page: VotesPage, outcome: Option<FormOutcome>) -> impl IntoView {
     let t = use_texts().votes;
-    let value = |name: &str| outcome.as_ref().map(|o| o.value(name)).unwrap_or_default();
+    // A debate's selected propositions pre-fill a fresh form (a refused one keeps what was typed).
+    let from_debate = page.from_debate.clone();
+    let prefilled = move |name: &str| match (name, &from_debate) {
+        ("title", Some(d)) => d.title.clone(),
+        ("options", Some(d)) => d.options.join("\n"),
+        ("kind", Some(_)) => VoteKind::MajorityJudgment.as_str().to_string(),
+        ("debate", Some(d)) => d.id.to_string(),
+        _ => String::new(),
+    };
+    let typed = outcome.clone();
+    let value = move |name: &str| match typed.as_ref() {
+        Some(o) => o.value(name),
+        None => prefilled(name),
+    };
     let error = |name: &str| outcome.as_ref().and_then(|o| o.errors.get(name).cloned());
     let chosen = VoteKind::parse(&value("kind")).unwrap_or(VoteKind::MajorityJudgment);
     let kind_error = error("kind");
@@ -80,6 +96,13 @@ fn OpenVoteForm(page: VotesPage, outcome: Option<FormOutcome>) -> impl IntoView 
         <FormAlert outcome=outcome.clone() />
         <form method="post" action=page.scope.votes_page() class="stack vote-form" novalidate>
             <h2>{t.form_title}</h2>
+            {page.from_debate.as_ref().map(|d| view! {
+                <p class="hint">
+                    {t.from_debate} " "
+                    <a href=crate::model::debates::DebateView::path(d.id)>{format!("«\u{202f}{}\u{202f}»", d.title)}</a>
+                </p>
+            })}
+            {(!value("debate").is_empty()).then(|| view! { <input type="hidden" name="debate" value=value("debate") /> })}
             <TextField name="title" label=t.title_label value=value("title") error=error("title") maxlength=MAX_TITLE_CHARS />
             <TextArea name="description" label=t.description_label value=value("description") error=error("description") maxlength=MAX_DESCRIPTION_CHARS rows=4 />
             <fieldset class="field" aria-describedby=kind_error.as_ref().map(|_| "kind-error")>

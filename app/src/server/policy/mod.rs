@@ -7,6 +7,7 @@
 
 pub mod actions;
 pub mod announcements;
+pub mod debates;
 pub mod feed;
 pub mod messages;
 pub mod moderation;

@@ -11,6 +11,7 @@ pub mod announcements;
 pub mod calendar;
 pub mod communes;
 pub mod consents;
+pub mod debates;
 pub mod erasure;
 pub mod export;
 pub mod feed;

@@ -20,7 +20,7 @@ use crate::server::{now_ms, richtext};
 const THREAD_NOTIFIED: i64 = 20;
 
 /// Publications and comments per account; a new account (its first day) gets a lower limit.
-async fn posting_allowed(state: &AppState, user_id: UserId) -> Result<(), AppError> {
+pub(crate) async fn posting_allowed(state: &AppState, user_id: UserId) -> Result<(), AppError> {
     let now = now_ms();
     let created = store::users::by_id(&state.db, user_id).await?.map_or(now, |u| u.created_at);
     let limit = state.settings.moderation.limit_for(state.settings.rate_limits.posting_per_account, created, now);

@@ -22,6 +22,7 @@ use crate::server::db::Tx;
 use crate::server::policy::announcements::ScopeFacts;
 use crate::server::policy::votes as rules;
 use crate::server::policy::{SectionScope, Subject};
+use crate::server::services::debates;
 use crate::server::services::team_scope::{find, FoundScope};
 use crate::server::store::bundle::Bundle;
 use crate::server::store::votes::{self as stored, Facts, LineRow, OptionRow, VoteRow};
@@ -37,7 +38,13 @@ const WEEK_MS: i64 = 7 * 86_400_000;
 
 /// A scope's votes (one statement): for the scope's people and teams; the team gets the opening
 /// form and the size of the electorate it would hold now.
-pub async fn page(state: &AppState, subject: &Subject, scope: &TeamScope, before: Option<(i64, i64)>) -> Result<VotesPage, AppError> {
+pub async fn page(
+    state: &AppState,
+    subject: &Subject,
+    scope: &TeamScope,
+    before: Option<(i64, i64)>,
+    debate: Option<i64>,
+) -> Result<VotesPage, AppError> {
     let found = find(state, scope).await?;
     if !rules::can_see(subject, &found.facts, false) {
         return Err(if subject.is_active() { AppError::Forbidden } else { AppError::NotAuthenticated });
@@ -46,7 +53,13 @@ pub async fn page(state: &AppState, subject: &Subject, scope: &TeamScope, before
     let mut bundle = Bundle::new();
     let list = bundle.add(stored::list_part(found.kind, &found.code, before, LIST_PAGE));
     let electorate = may_open.then(|| bundle.add(stored::electorate_now_part(found.area())));
+    let me = subject.id().map_or(0, |id| id.get());
+    let prefill = debate.filter(|_| may_open).map(|id| debates::prefill_parts(&mut bundle, id, me));
     let lists = bundle.run(&state.db).await?;
+    let from_debate = match prefill {
+        Some(slots) => debates::prefill(&lists, slots, subject, &found.facts)?,
+        None => None,
+    };
     let rows: Vec<LineRow> = lists.take(list)?;
     let electorate_now = lists.take_if(electorate)?.and_then(|rows: Vec<CountRow>| rows.first().map(|r| r.n));
     let next = (rows.len() as i64 == LIST_PAGE).then(|| rows.last().map(|r| list_cursor(r.opens_at, r.id))).flatten();
@@ -56,6 +69,7 @@ pub async fn page(state: &AppState, subject: &Subject, scope: &TeamScope, before
         scope_name: found.name,
         may_open,
         electorate_now,
+        from_debate,
         votes: rows
             .into_iter()
             .filter_map(|r| {
@@ -90,7 +104,13 @@ pub async fn open(state: &AppState, subject: &Subject, scope: &TeamScope, form: 
     let input = NewVoteInput::parse(form, now).map_err(AppError::Validation)?;
     let rendered = richtext::render(&input.description);
     let mut tx = state.db.begin().await?;
+    // Put from a debate: its team, in the same scope, with propositions selected.
+    let debate = match form.value("debate").trim().parse::<i64>() {
+        Ok(debate) => Some(crate::server::services::debates::for_vote(&mut tx, subject, debate, &found.facts).await?.id),
+        Err(_) => None,
+    };
     let vote = stored::NewVote {
+        debate,
         scope_kind: found.kind,
         scope_code: &found.code,
         author: me.id,
@@ -196,6 +216,14 @@ pub async fn read(state: &AppState, subject: &Subject, id: i64) -> Result<VoteVi
     })
 }
 
+/// Whether this person may follow the vote's participation live (its stream's events): who may see it.
+pub async fn may_follow(state: &AppState, subject: &Subject, id: i64) -> bool {
+    let Some(me) = subject.id() else { return false };
+    let Ok(rows) = read_rows(state, id, me.get()).await else { return false };
+    scope_of(&rows.vote.scope_kind, rows.vote.section_id, &rows.vote.federation_code)
+        .is_some_and(|facts| rules::can_see(subject, &facts, rows.vote.elector))
+}
+
 /// A vote's row, its options, the actions it decided and their comptes-rendus (one statement).
 struct Rows {
     vote: VoteRow,
@@ -205,7 +233,7 @@ struct Rows {
 }
 
 #[derive(serde::Deserialize)]
-struct DecidedReportRow {
+pub(crate) struct DecidedReportRow {
     action_id: i64,
     present: i64,
     tracts: i64,
@@ -226,7 +254,11 @@ async fn read_rows(state: &AppState, id: i64, me: i64) -> Result<Rows, AppError>
 }
 
 /// The actions a vote decided that this reader may see, with their comptes-rendus' figures.
-fn decided_actions(subject: &Subject, actions: &[store::actions::ActionRow], reports: &[DecidedReportRow]) -> Vec<DecidedAction> {
+pub(crate) fn decided_actions(
+    subject: &Subject,
+    actions: &[store::actions::ActionRow],
+    reports: &[DecidedReportRow],
+) -> Vec<DecidedAction> {
     crate::server::services::action_views::scope_summaries(subject, actions)
         .into_iter()
         .map(|action| {
@@ -310,7 +342,25 @@ pub async fn cast(state: &AppState, subject: &Subject, id: i64, form: &RawForm) 
     let receipt = receipt();
     stored::insert_ballot(&mut tx, id, &receipt, &choice.encode()).await?;
     tx.commit().await?;
+    announce_participation(state, id).await;
     Ok(receipt)
+}
+
+/// Tells the vote's open pages that the participation moved (`ballot_cast`, the vote's id only).
+/// Written after the ballot's commit, in a transaction of its own: nothing of it, not even the
+/// transaction that wrote it, can be paired with the ballot or the participation. A failure only
+/// costs a live update (the page shows the count when loaded).
+async fn announce_participation(state: &AppState, vote: i64) {
+    let written = async {
+        let mut tx = state.db.begin().await?;
+        let event = stored::ballot_event(&mut tx, vote, now_ms()).await?;
+        tx.commit().await?;
+        Ok::<_, AppError>(event)
+    };
+    match written.await {
+        Ok(event) => state.bus.publish(vec![event]).await,
+        Err(err) => tracing::warn!(error = ?err, "could not announce a vote's participation"),
+    }
 }
 
 /// A receipt: 80 random bits written as 16 characters of Crockford's base 32, in four groups

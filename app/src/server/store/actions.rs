@@ -226,6 +226,15 @@ pub fn decided_by_part(viewer: UserId, vote_id: i64) -> Part {
     Part::new(sql, COLUMN_NAMES, vec![Arg::Int(viewer.get()), Arg::Int(vote_id)])
 }
 
+/// The actions the votes of a debate decided, soonest first.
+pub fn decided_by_debate_part(viewer: UserId, debate_id: i64) -> Part {
+    let sql = format!(
+        "SELECT {COLUMNS} {FROM} WHERE a.decided_by_vote_id IN (SELECT v.id FROM votes v WHERE v.debate_id = $2) \
+         AND a.status <> 'proposed' ORDER BY a.starts_at, a.id LIMIT 20"
+    );
+    Part::new(sql, COLUMN_NAMES, vec![Arg::Int(viewer.get()), Arg::Int(debate_id)])
+}
+
 /// The vote that decided an action, as its page says it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
 pub struct DecisionRow {

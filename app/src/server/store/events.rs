@@ -7,7 +7,7 @@ use sqlx::FromRow;
 use crate::server::db::{Db, Tx};
 use crate::{on_pool, on_tx};
 
-#[derive(Debug, Clone, FromRow, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, FromRow, PartialEq, Eq)]
 pub struct EventRow {
     pub id: i64,
     pub kind: String,
@@ -15,6 +15,12 @@ pub struct EventRow {
     pub user_id: Option<UserId>,
     /// The conversation of a 'message' event (its `user_id` is the member it is for).
     pub conversation_id: Option<i64>,
+    /// The debate of a 'debate_changed' event.
+    #[sqlx(default)]
+    pub debate_id: Option<i64>,
+    /// The vote of a 'ballot_cast' event.
+    #[sqlx(default)]
+    pub vote_id: Option<i64>,
 }
 
 #[tracing::instrument(skip_all, err(level = "warn"))]
@@ -27,12 +33,12 @@ pub async fn insert(
 ) -> Result<EventRow, sqlx::Error> {
     let sql = "INSERT INTO events (kind, post_id, user_id, created_at) VALUES ($1, $2, $3, $4) RETURNING id";
     let id: i64 = on_tx!(tx, c => sqlx::query_scalar(sql).bind(kind).bind(post_id).bind(user_id).bind(now_ms).fetch_one(c).await)?;
-    Ok(EventRow { id, kind: kind.to_string(), post_id, user_id, conversation_id: None })
+    Ok(EventRow { id, kind: kind.to_string(), post_id, user_id, ..EventRow::default() })
 }
 
 #[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn after(db: &Db, after_id: i64, limit: i64) -> Result<Vec<EventRow>, sqlx::Error> {
-    let sql = "SELECT id, kind, post_id, user_id, conversation_id FROM events WHERE id > $1 ORDER BY id LIMIT $2";
+    let sql = "SELECT id, kind, post_id, user_id, conversation_id, debate_id, vote_id FROM events WHERE id > $1 ORDER BY id LIMIT $2";
     on_pool!(db.read(), p => sqlx::query_as::<_, EventRow>(sql).bind(after_id).bind(limit).fetch_all(p).await)
 }
 

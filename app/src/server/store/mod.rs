@@ -8,6 +8,7 @@ pub mod bulk;
 pub mod bundle;
 pub mod comments;
 pub mod consents;
+pub mod debates;
 pub mod erasure;
 pub mod events;
 pub mod exports;

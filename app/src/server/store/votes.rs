@@ -24,6 +24,8 @@ pub fn electorate_now_part(area: Area<'_>) -> Part {
 }
 
 pub struct NewVote<'a> {
+    /// The debate whose selected propositions it puts to the vote.
+    pub debate: Option<i64>,
     pub scope_kind: &'a str,
     pub scope_code: &'a str,
     pub author: UserId,
@@ -43,11 +45,11 @@ pub struct NewVote<'a> {
 #[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn insert(tx: &mut Tx, v: &NewVote<'_>, options: &[String], area: Area<'_>) -> Result<(i64, i64), sqlx::Error> {
     let sql = "INSERT INTO votes (scope_kind, scope_code, author_id, title, description, description_html, kind, max_choices, \
-               opens_at, closes_at, quorum_percent, electorate_count, created_at) \
-               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 0, $12) RETURNING id";
+               opens_at, closes_at, quorum_percent, electorate_count, created_at, debate_id) \
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 0, $12, $13) RETURNING id";
     let id: i64 = on_tx!(tx, c => sqlx::query_scalar(sql).bind(v.scope_kind).bind(v.scope_code).bind(v.author).bind(v.title)
         .bind(v.description).bind(v.description_html).bind(v.kind).bind(v.max_choices).bind(v.opens_at).bind(v.closes_at)
-        .bind(v.quorum_percent).bind(v.now_ms).fetch_one(c).await)?;
+        .bind(v.quorum_percent).bind(v.now_ms).bind(v.debate).fetch_one(c).await)?;
     let rows = options.iter().enumerate().map(|(i, label)| vec![Val::Int(id), Val::Int(i as i64), Val::Text(label.clone())]).collect();
     insert_many(tx, "INSERT INTO vote_options (vote_id, position, label)", 3, rows).await?;
     let (condition, value) = area.condition();
@@ -188,6 +190,19 @@ pub fn options_part(id: i64) -> Part {
     Part::new("SELECT o.label FROM vote_options o WHERE o.vote_id = $1 ORDER BY o.position", &["label"], vec![Arg::Int(id)])
 }
 
+/// The options of the votes put from a debate.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+pub struct DebateOptionRow {
+    pub vote_id: i64,
+    pub label: String,
+}
+
+pub fn debate_options_part(debate_id: i64) -> Part {
+    let sql = "SELECT o.vote_id, o.label FROM vote_options o JOIN votes v ON v.id = o.vote_id WHERE v.debate_id = $1 \
+               ORDER BY o.vote_id, o.position";
+    Part::new(sql, &["vote_id", "label"], vec![Arg::Int(debate_id)])
+}
+
 /// What casting and counting need of a vote, read in their transaction.
 #[derive(Debug, Clone, FromRow, PartialEq, Eq)]
 pub struct Facts {
@@ -248,6 +263,14 @@ pub async fn insert_ballot(tx: &mut Tx, vote: i64, id: &str, choice: &str) -> Re
     let sql = "INSERT INTO vote_ballots (vote_id, id, choice) VALUES ($1, $2, $3)";
     on_tx!(tx, c => sqlx::query(sql).bind(vote).bind(id).bind(choice).execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
+}
+
+/// The live event saying a vote's participation moved (ids only).
+#[tracing::instrument(skip_all, err(level = "warn"))]
+pub async fn ballot_event(tx: &mut Tx, vote: i64, now_ms: i64) -> Result<EventRow, sqlx::Error> {
+    let sql = "INSERT INTO events (kind, vote_id, created_at) VALUES ('ballot_cast', $1, $2) RETURNING id";
+    let id: i64 = on_tx!(tx, c => sqlx::query_scalar(sql).bind(vote).bind(now_ms).fetch_one(c).await)?;
+    Ok(EventRow { id, kind: "ballot_cast".into(), vote_id: Some(vote), ..EventRow::default() })
 }
 
 /// A published ballot: its id (the voter's receipt) and its choice.

@@ -1,0 +1,4 @@
+//! Débats (issue 20): the lists, one debate.
+
+pub mod get_debate;
+pub mod get_debates;
