@@ -24,6 +24,7 @@ use app::api::actions::{
 use app::api::announcements::{
     get_announcement::GetAnnouncement, get_announcements::GetAnnouncements, get_unsubscribe_link::GetUnsubscribeLink,
 };
+use app::api::debates::{get_debate::GetDebate, get_debates::GetDebates, get_debates::GetScopeDebates};
 use app::api::feed::{
     comment_on_post::CommentOnPost, get_coopains::GetCoopains, get_feed::GetFeed, get_group::GetGroup, get_notifications::GetNotifications,
     get_post::GetPost, get_post_counts::GetPostCounts, get_unread_count::GetUnreadCount, list_groups::ListGroups,
@@ -136,6 +137,12 @@ const VOTE_BALLOTS: &[Who] = &[AdherentS, SecretaryS, FedRespF, Admin];
 /// The Nord federation's votes: its people, its team, the national administrators.
 const NORD_VOTES: &[Who] = &[Unverified, Unconfirmed, Sympathisant, AdherentS, AdherentOther, SecretaryS, SecretaryOther, FedRespF, Admin];
 const PAUL_AND_SACHA: &[Who] = &[Sympathisant, FedRespOther];
+/// Who takes part in a Lille debate: its people with a proven address.
+const LILLE_SPEAKERS: &[Who] = &[Unconfirmed, Sympathisant, AdherentS, SecretaryS];
+/// A debate Adèle proposed: her and Lille's team (who approves it).
+const DEBATE_PROPOSAL: &[Who] = &[AdherentS, SecretaryS];
+/// Who opens (the team) or proposes (a confirmed adhérent of the section) a debate in Lille.
+const DEBATE_OPENERS_LILLE: &[Who] = &[AdherentS, SecretaryS];
 
 fn limits() -> RateLimits {
     let many = Limit { max: 100_000, window_secs: 3600 };
@@ -172,6 +179,8 @@ struct World {
     conversations: HashMap<&'static str, i64>,
     /// Sophie's annonce to Lille's sympathisants, and the unsubscribe token of Sacha's mail.
     announcement: (i64, String),
+    /// Sophie's debates in Lille (`debate_fixtures`).
+    debates: HashMap<&'static str, i64>,
     /// Sophie's votes in Lille: "open" (nobody voted), "full" (both electors voted, still
     /// open), "counted" (closed and counted).
     votes: HashMap<&'static str, i64>,
@@ -270,6 +279,7 @@ async fn build_world(t: &TestDb) -> World {
     let conversations = message_fixtures(&state, &users).await;
     let announcement = announcement_fixture(&state, &users).await;
     let votes = vote_fixtures(&state, &users).await;
+    let debates = debate_fixtures(&state, &users).await;
     World {
         router,
         state,
@@ -284,7 +294,34 @@ async fn build_world(t: &TestDb) -> World {
         conversations,
         announcement,
         votes,
+        debates,
     }
+}
+
+/// Sophie's debates in Lille: "scope" (members only, with Adèle's contribution and two
+/// propositions), "public", "synthesis" (closed by a probe); and "pending", proposed by Adèle.
+async fn debate_fixtures(state: &AppState, users: &HashMap<Who, (UserId, String, String)>) -> HashMap<&'static str, i64> {
+    use app::model::debates::DebateScope;
+    use app::server::services::debates;
+    let sophie = subject_of(state, users[&SecretaryS].0).await;
+    let adele = subject_of(state, users[&AdherentS].0).await;
+    let closes = app::i18n::paris_datetime_input(now_ms() + 7 * 86_400_000);
+    let lille = DebateScope::Section("lille".into());
+    let open = |title: &'static str, audience: &'static str| {
+        form(&[("title", title), ("description", "Un débat pour la matrice"), ("audience", audience), ("closes_at", closes.as_str())])
+    };
+    let mut ids = HashMap::new();
+    ids.insert("scope", debates::open(state, &sophie, &lille, &open("MARQUE-DEBAT scope", "scope")).await.unwrap());
+    ids.insert("public", debates::open(state, &sophie, &lille, &open("MARQUE-DEBAT public", "public")).await.unwrap());
+    ids.insert("synthesis", debates::open(state, &sophie, &lille, &open("MARQUE-DEBAT synthese", "scope")).await.unwrap());
+    ids.insert("pending", debates::open(state, &adele, &lille, &open("MARQUE-DEBAT attente", "scope")).await.unwrap());
+    let said = form(&[("stance", "pour"), ("body", "MARQUE-CONTRIBUTION")]);
+    ids.insert("contribution", debates::contribute(state, &adele, ids["scope"], &said).await.unwrap());
+    for key in ["proposal_a", "proposal_b"] {
+        let f = form(&[("proposal_title", &format!("MARQUE-PROPOSITION {key}")), ("proposal_body", "")]);
+        ids.insert(key, debates::propose(state, &adele, ids["scope"], &f).await.unwrap());
+    }
+    ids
 }
 
 /// Sophie opens three oui / non votes in Lille, whose electorate is Adèle and her.
@@ -604,6 +641,7 @@ fn fn_path<T: ServerFn>() -> &'static str {
 
 fn table() -> Vec<Row> {
     let closes = app::i18n::paris_datetime_input(now_ms() + 86_400_000);
+    let debate_closes = app::i18n::paris_datetime_input(now_ms() + 7 * 86_400_000);
     let get_section = fn_path::<GetSection>();
     let get_federation = fn_path::<GetFederation>();
     vec![
@@ -1801,6 +1839,168 @@ fn table() -> Vec<Row> {
             VOTE_BALLOTS,
             Probe::PageShows("/votes/{vote_counted}/bulletins.csv".into(), "recu,choix"),
         ),
+        row("GET /debats", "debates listed", EVERYONE, Probe::PageShows("/debats".into(), "MARQUE-DEBAT public")),
+        row("GET /debats", "members' debates listed", PEOPLE_OF_LILLE, Probe::PageShows("/debats".into(), "MARQUE-DEBAT scope")),
+        row(
+            "GET /sections/{slug}/debats",
+            "Lille's debates",
+            LILLE_AND_TEAM,
+            Probe::PageShows("/sections/lille/debats".into(), "MARQUE-DEBAT scope"),
+        ),
+        row(
+            "GET /sections/{slug}/debats",
+            "Lille's public debates",
+            EVERYONE,
+            Probe::PageShows("/sections/lille/debats".into(), "MARQUE-DEBAT public"),
+        ),
+        row(
+            "GET /debats/{id}",
+            "a members' debate",
+            LILLE_AND_TEAM,
+            Probe::PageShows("/debats/{debate_scope}".into(), "MARQUE-CONTRIBUTION"),
+        ),
+        row(
+            "GET /federations/{code}/debats",
+            "the federation's debate form (open or propose)",
+            NORD_ADHERENTS,
+            Probe::PageShows("/federations/59/debats".into(), "debate-form"),
+        ),
+        row(
+            "GET /groupes/{slug}/debats",
+            "a private group's debates",
+            PRIVATE_GROUP,
+            Probe::PageShows("/groupes/cercle-prive/debats".into(), "debats-liste"),
+        ),
+        row("GET /debats/{id}", "a public debate", EVERYONE, Probe::PageShows("/debats/{debate_public}".into(), "MARQUE-DEBAT public")),
+        row(
+            "GET /debats/{id}",
+            "a proposed debate",
+            DEBATE_PROPOSAL,
+            Probe::PageShows("/debats/{debate_pending}".into(), "MARQUE-DEBAT attente"),
+        ),
+        row(
+            &format!("POST {}", fn_path::<GetDebates>()),
+            "debates listed data",
+            EVERYONE,
+            Probe::FnShows(fn_path::<GetDebates>(), vec![], "MARQUE-DEBAT public"),
+        ),
+        row(
+            &format!("POST {}", fn_path::<GetScopeDebates>()),
+            "Lille's debates data",
+            LILLE_AND_TEAM,
+            Probe::FnShows(fn_path::<GetScopeDebates>(), vec![("kind", "section".into()), ("code", "lille".into())], "MARQUE-DEBAT scope"),
+        ),
+        row(
+            &format!("POST {}", fn_path::<GetDebate>()),
+            "a debate's data",
+            LILLE_AND_TEAM,
+            Probe::FnShows(fn_path::<GetDebate>(), vec![("id", "{debate_scope}".into())], "MARQUE-CONTRIBUTION"),
+        ),
+        row(
+            "POST /sections/{slug}/debats",
+            "open (team) or propose (adhérent) a debate in Lille",
+            DEBATE_OPENERS_LILLE,
+            Probe::Post(
+                "/sections/lille/debats".into(),
+                fields(&[
+                    ("title", "Débat {n}"),
+                    ("description", "Une question à débattre"),
+                    ("audience", "scope"),
+                    ("closes_at", debate_closes.as_str()),
+                ]),
+            ),
+        ),
+        row(
+            "POST /federations/{code}/debats",
+            "open or propose a debate in the federation",
+            NORD_ADHERENTS,
+            Probe::Post(
+                "/federations/59/debats".into(),
+                fields(&[
+                    ("title", "Débat {n}"),
+                    ("description", "Une question à débattre"),
+                    ("audience", "scope"),
+                    ("closes_at", debate_closes.as_str()),
+                ]),
+            ),
+        ),
+        row(
+            "POST /groupes/{slug}/debats",
+            "open or propose a debate in a private group",
+            PRIVATE_GROUP,
+            Probe::Post(
+                "/groupes/cercle-prive/debats".into(),
+                fields(&[
+                    ("title", "Débat {n}"),
+                    ("description", "Une question à débattre"),
+                    ("audience", "scope"),
+                    ("closes_at", debate_closes.as_str()),
+                ]),
+            ),
+        ),
+        row(
+            "POST /debats/{id}/validation",
+            "approve a proposed debate",
+            LILLE_SECRETARY,
+            Probe::Post("/debats/{debate_pending}/validation".into(), vec![]),
+        ),
+        row(
+            "POST /debats/{id}/contributions",
+            "contribute",
+            LILLE_SPEAKERS,
+            Probe::Post("/debats/{debate_scope}/contributions".into(), fields(&[("stance", "nuance"), ("body", "Contribution {n}")])),
+        ),
+        row(
+            "POST /debats/{id}/contributions",
+            "reply",
+            LILLE_SPEAKERS,
+            Probe::Post("/debats/{debate_scope}/contributions".into(), fields(&[("parent", "{contribution}"), ("body", "Réponse {n}")])),
+        ),
+        row(
+            "POST /debats/{id}/contributions/{c}/soutien",
+            "support a contribution",
+            LILLE_SPEAKERS,
+            Probe::Post("/debats/{debate_scope}/contributions/{contribution}/soutien".into(), vec![]),
+        ),
+        row(
+            "POST /debats/{id}/contributions/{c}/epingle",
+            "pin a contribution",
+            LILLE_SECRETARY,
+            Probe::Post("/debats/{debate_scope}/contributions/{contribution}/epingle".into(), vec![]),
+        ),
+        row(
+            "POST /debats/{id}/propositions",
+            "propose",
+            LILLE_SPEAKERS,
+            Probe::Post(
+                "/debats/{debate_scope}/propositions".into(),
+                fields(&[("proposal_title", "Proposition {n}"), ("proposal_body", "")]),
+            ),
+        ),
+        row(
+            "POST /debats/{id}/propositions/{p}/soutien",
+            "support a proposition",
+            LILLE_SPEAKERS,
+            Probe::Post("/debats/{debate_scope}/propositions/{proposal_b}/soutien".into(), vec![]),
+        ),
+        row(
+            "POST /debats/{id}/propositions/{p}/retenue",
+            "select a proposition",
+            LILLE_SECRETARY,
+            Probe::Post("/debats/{debate_scope}/propositions/{proposal_b}/retenue".into(), vec![]),
+        ),
+        row(
+            "POST /debats/{id}/propositions/{p}/fusion",
+            "merge a proposition",
+            LILLE_SECRETARY,
+            Probe::Post("/debats/{debate_scope}/propositions/{proposal_a}/fusion".into(), fields(&[("into", "{proposal_b}")])),
+        ),
+        row(
+            "POST /debats/{id}/synthese",
+            "write the synthèse (closes)",
+            LILLE_SECRETARY,
+            Probe::Post("/debats/{debate_synthesis}/synthese".into(), fields(&[("synthesis", "La synthèse du débat {n}")])),
+        ),
         row("POST /deconnexion", "sign out", EVERYONE, Probe::Post("/deconnexion".into(), vec![])),
         row("POST /deconnexion-partout", "sign out everywhere", EVERYONE, Probe::Post("/deconnexion-partout".into(), vec![])),
     ]
@@ -1835,6 +2035,13 @@ fn fill(template: &str, world: &World, who: Who, n: usize) -> String {
         .replace("{vote_open}", &world.votes["open"].to_string())
         .replace("{vote_full}", &world.votes["full"].to_string())
         .replace("{vote_counted}", &world.votes["counted"].to_string())
+        .replace("{debate_scope}", &world.debates["scope"].to_string())
+        .replace("{debate_public}", &world.debates["public"].to_string())
+        .replace("{debate_pending}", &world.debates["pending"].to_string())
+        .replace("{debate_synthesis}", &world.debates["synthesis"].to_string())
+        .replace("{contribution}", &world.debates["contribution"].to_string())
+        .replace("{proposal_a}", &world.debates["proposal_a"].to_string())
+        .replace("{proposal_b}", &world.debates["proposal_b"].to_string())
         .replace("{adele}", &world.handle(AdherentS))
         .replace("{sam}", &world.handle(Suspended))
         .replace("{noe}", "noe-loos")
@@ -2071,6 +2278,8 @@ async fn hidden_and_missing_answer_the_same(t: &TestDb) {
     let hidden_announcement = world.announcement.0.to_string();
     // Sophie's counted vote in Lille.
     let hidden_vote = world.votes["counted"].to_string();
+    // Adèle's debate, proposed and not approved yet (her and Lille's team).
+    let hidden_debate = world.debates["pending"].to_string();
     let bad_action = action_form_fields("", "public", "-3");
     let good_action = action_form_fields("Action renommée", "public", "");
     let probes: Vec<IdProbe> = vec![
@@ -2104,6 +2313,13 @@ async fn hidden_and_missing_answer_the_same(t: &TestDb) {
         ("POST", "/votes/{id}".into(), fields(&[("reponse", "peut-être")])),
         ("POST", "/votes/{id}/cloture".into(), vec![]),
         ("GET", "/votes/{id}/bulletins.csv".into(), vec![]),
+        ("GET", "/debats/{id}".into(), vec![]),
+        ("POST", "/debats/{id}/validation".into(), vec![]),
+        ("POST", "/debats/{id}/contributions".into(), fields(&[("stance", "pour"), ("body", "Je m’invite")])),
+        ("POST", "/debats/{id}/contributions".into(), fields(&[("stance", ""), ("body", "")])),
+        ("POST", "/debats/{id}/propositions".into(), fields(&[("proposal_title", "Une idée")])),
+        ("POST", "/debats/{id}/synthese".into(), fields(&[("synthesis", "")])),
+        ("POST", "/debats/{id}/contributions/1/soutien".into(), vec![]),
     ];
     let mut failures = Vec::new();
     for who in [None, Some(Unconfirmed), Some(Sympathisant), Some(AdherentOther), Some(FedRespOther)] {
@@ -2120,6 +2336,8 @@ async fn hidden_and_missing_answer_the_same(t: &TestDb) {
                 &hidden_announcement
             } else if path.starts_with("/votes") {
                 &hidden_vote
+            } else if path.starts_with("/debats") {
+                &hidden_debate
             } else {
                 &hidden_action
             };

@@ -20,7 +20,7 @@ texts! {
         list_empty: &'static str { fr: "Aucun débat pour l’instant.", en: "No debate yet." }
         older: &'static str { fr: "Débats plus anciens", en: "Older debates" }
         read_only: &'static str {
-            fr: "Les débats sont ouverts par l’équipe\u{a0}; les adhérent·es confirmé·es peuvent en proposer.",
+            fr: "Les débats sont ouverts par l’équipe\u{202f}; les adhérent·es confirmé·es peuvent en proposer.",
             en: "Debates are opened by the team; confirmed members may propose one.",
         }
         form_title: &'static str { fr: "Ouvrir un débat", en: "Open a debate" }
@@ -31,7 +31,7 @@ texts! {
         }
         title_label: &'static str { fr: "Question", en: "Question" }
         description_label: &'static str { fr: "Présentation", en: "Presentation" }
-        audience_label: &'static str { fr: "Qui peut le lire\u{a0}?", en: "Who may read it?" }
+        audience_label: &'static str { fr: "Qui peut le lire\u{202f}?", en: "Who may read it?" }
         audience: fn(DebateAudience) -> &'static str {
             fr: |a| match a {
                 DebateAudience::Scope => "Les membres seulement",

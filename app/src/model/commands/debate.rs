@@ -125,7 +125,7 @@ mod tests {
     #[test]
     fn a_contribution_needs_a_stance_a_reply_does_not() {
         let missing = ContributionInput::parse(&form(&[("body", "Je suis pour.")])).unwrap_err();
-        assert_eq!(missing.get("stance"), Some(&FieldError::Required));
+        assert_eq!(missing.get("stance"), Some(&FieldError::ChoiceRequired));
         let ok = ContributionInput::parse(&form(&[("stance", "nuance"), ("body", "Oui, mais…")])).unwrap();
         assert_eq!(ok.stance, Some(Stance::Nuance));
         let reply = ContributionInput::parse(&form(&[("parent", "7"), ("stance", "pour"), ("body", "D’accord")])).unwrap();

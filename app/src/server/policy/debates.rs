@@ -3,9 +3,9 @@
 //! A debate belongs to a section, a federation or a group. Its **team** opens it at once and
 //! organizes it (approves, pins, selects, merges, writes the synthèse, puts it to a vote): a
 //! section's secretary and animators, a federation's responsables (the people who write
-//! annonces), a group's admins; national administrators everywhere. A confirmed adhérent of the
-//! scope may **propose** one: it waits, seen by its author and the team only, until the team
-//! approves it. An approved debate is read by anyone if public, else by the scope's people and the
+//! annonces; national administrators too), a group's admins (only: a group is its members'). A
+//! confirmed adhérent of the scope may **propose** one: it waits, seen by its author and the team
+//! only, until the team approves it. An approved debate is read by anyone if public, else by the scope's people and the
 //! teams above; it is **taken part in** (contributions, replies, propositions, supports) by the
 //! scope's people with a proven address. Anyone else gets what a missing debate gets.
 //!
@@ -38,7 +38,8 @@ pub struct DebateFacts {
 pub fn is_team(s: &Subject, scope: &DebateScopeFacts) -> bool {
     match scope {
         DebateScopeFacts::Team(facts) => announcements::can_write(s, facts),
-        DebateScopeFacts::Group(membership) => s.may_speak() && (*membership == GroupMembership::Admin || s.is_national_admin()),
+        // A group is its members' own: its admins, not the party's teams (as its publications).
+        DebateScopeFacts::Group(membership) => s.may_speak() && *membership == GroupMembership::Admin,
     }
 }
 
@@ -56,7 +57,7 @@ fn is_of_scope(s: &Subject, scope: &DebateScopeFacts) -> bool {
 fn is_team_above(s: &Subject, scope: &DebateScopeFacts) -> bool {
     match scope {
         DebateScopeFacts::Team(facts) => announcements::can_read_history(s, facts),
-        DebateScopeFacts::Group(_) => s.is_national_admin(),
+        DebateScopeFacts::Group(_) => false,
     }
 }
 

@@ -157,9 +157,9 @@ pub async fn open(state: &AppState, subject: &Subject, scope: &DebateScope, form
     let input = NewDebateInput::parse(form, now).map_err(AppError::Validation)?;
     // A private group's debates stay inside it.
     let audience = if found.private_group { DebateAudience::Scope } else { input.audience };
-    posts::posting_allowed(state, me).await?;
     let html = richtext::render(&input.description).html;
     let mut tx = state.db.begin().await?;
+    posts::posting_allowed_in(state, &mut tx, me).await?;
     let new = stored::NewDebate {
         scope_kind: found.kind,
         scope_code: &found.code,
@@ -228,10 +228,12 @@ pub async fn read(
     let actions = bundle.add(store::actions::decided_by_debate_part(UserId(me), id));
     let reports = bundle.add(store::reports::of_debate_actions_part(id));
     let lists = bundle.run(&state.db).await?;
-    let row: DebateRow = lists.take(one)?.into_iter().next().ok_or(AppError::NotFound)?;
-    let facts = facts_of(&row).ok_or(AppError::NotFound)?;
+    // A visitor signs in to see what is not public, whether it exists or not.
+    let hidden = if subject.is_active() { AppError::NotFound } else { AppError::NotAuthenticated };
+    let row: DebateRow = lists.take(one)?.into_iter().next().ok_or_else(|| hidden.clone())?;
+    let facts = facts_of(&row).ok_or_else(|| hidden.clone())?;
     if !rules::can_see(subject, &facts) {
-        return Err(if subject.is_active() || facts.approved { AppError::NotFound } else { AppError::NotAuthenticated });
+        return Err(hidden);
     }
     let (scope, scope_name) = scope_of(&row).ok_or(AppError::NotFound)?;
     let now = now_ms();
@@ -397,7 +399,7 @@ pub async fn contribute(state: &AppState, subject: &Subject, id: i64, form: &Raw
         }
     }
     may_write(&mut tx, me, &row).await?;
-    posts::posting_allowed(state, me).await?;
+    posts::posting_allowed_in(state, &mut tx, me).await?;
     let html = richtext::render(&input.body).html;
     let now = now_ms();
     let new = stored::NewContribution {
@@ -467,7 +469,7 @@ pub async fn propose(state: &AppState, subject: &Subject, id: i64, form: &RawFor
     let input = ProposalInput::parse(form).map_err(AppError::Validation)?;
     ensure_open(&row, "proposal_title")?;
     may_write(&mut tx, me, &row).await?;
-    posts::posting_allowed(state, me).await?;
+    posts::posting_allowed_in(state, &mut tx, me).await?;
     let html = richtext::render(&input.body).html;
     let now = now_ms();
     let proposal = stored::insert_proposal(&mut tx, id, me, &input.title, &input.body, html.as_str(), now).await?;

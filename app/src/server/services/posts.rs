@@ -20,11 +20,22 @@ use crate::server::{now_ms, richtext};
 const THREAD_NOTIFIED: i64 = 20;
 
 /// Publications and comments per account; a new account (its first day) gets a lower limit.
-pub(crate) async fn posting_allowed(state: &AppState, user_id: UserId) -> Result<(), AppError> {
+async fn posting_allowed(state: &AppState, user_id: UserId) -> Result<(), AppError> {
+    let limit = posting_limit(state, user_id).await?;
+    rate_limit::hit(&state.db, &format!("post:{user_id}"), limit).await
+}
+
+/// The same budget, counted inside the caller's writing transaction (débats' contributions and
+/// propositions: SQLite has one writer, a second transaction would wait for this one).
+pub(crate) async fn posting_allowed_in(state: &AppState, tx: &mut Tx, user_id: UserId) -> Result<(), AppError> {
+    let limit = posting_limit(state, user_id).await?;
+    rate_limit::hit_in(tx, &format!("post:{user_id}"), limit).await
+}
+
+async fn posting_limit(state: &AppState, user_id: UserId) -> Result<crate::server::context::Limit, AppError> {
     let now = now_ms();
     let created = store::users::by_id(&state.db, user_id).await?.map_or(now, |u| u.created_at);
-    let limit = state.settings.moderation.limit_for(state.settings.rate_limits.posting_per_account, created, now);
-    rate_limit::hit(&state.db, &format!("post:{user_id}"), limit).await
+    Ok(state.settings.moderation.limit_for(state.settings.rate_limits.posting_per_account, created, now))
 }
 
 /// Refuses a comment or a reaction from someone restricted in the publication's scope.

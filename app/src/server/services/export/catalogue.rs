@@ -507,6 +507,47 @@ pub const SECTIONS: &[Section] = &[
             time("closes_at", "Clos le"),
         ],
     },
+    Section {
+        key: "debats_ouverts",
+        title: "Les débats que tu as ouverts ou proposés",
+        tables: &["debates"],
+        sql: "SELECT d.title, d.description, d.audience, d.opens_at, d.closes_at, d.synthesis FROM debates d \
+              WHERE d.author_id = $1 ORDER BY d.id",
+        columns: &[
+            text("title", "Question"),
+            text("description", "Présentation"),
+            text("audience", "Lecteurs"),
+            time("opens_at", "Ouvert le"),
+            time("closes_at", "Clos le"),
+            text("synthesis", "Synthèse"),
+        ],
+    },
+    Section {
+        key: "debats_contributions",
+        title: "Tes contributions et réponses dans les débats",
+        tables: &["debate_contributions"],
+        sql: "SELECT d.title, c.stance, c.body, c.created_at FROM debate_contributions c JOIN debates d ON d.id = c.debate_id \
+              WHERE c.author_id = $1 ORDER BY c.id",
+        columns: &[text("title", "Débat"), text("stance", "Position"), text("body", "Texte"), time("created_at", "Écrite le")],
+    },
+    Section {
+        key: "debats_propositions",
+        title: "Tes propositions dans les débats",
+        tables: &["debate_proposals"],
+        sql: "SELECT d.title AS debate, p.title, p.body, p.created_at FROM debate_proposals p JOIN debates d ON d.id = p.debate_id \
+              WHERE p.author_id = $1 ORDER BY p.id",
+        columns: &[text("debate", "Débat"), text("title", "Proposition"), text("body", "Texte"), time("created_at", "Écrite le")],
+    },
+    Section {
+        key: "debats_soutiens",
+        title: "Les contributions et propositions que tu as soutenues",
+        tables: &["debate_supports", "debate_proposal_supports"],
+        sql: "SELECT 'contribution' AS what, c.body AS text, s.created_at FROM debate_supports s \
+              JOIN debate_contributions c ON c.id = s.contribution_id WHERE s.user_id = $1 \
+              UNION ALL SELECT 'proposition', p.title, ps.created_at FROM debate_proposal_supports ps \
+              JOIN debate_proposals p ON p.id = ps.proposal_id WHERE ps.user_id = $1 ORDER BY 3",
+        columns: &[text("what", "Quoi"), text("text", "Texte"), time("created_at", "Soutenu le")],
+    },
 ];
 
 /// Tables whose rows are not the person's data, or not theirs to receive, with why.
