@@ -2,8 +2,10 @@ import { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { audit, moveActionToYesterday, operator, person, settle, signUp } from "./helpers";
 
-// Votes (issue 20), on a phone, with JavaScript (SQLite) and without (PostgreSQL): a secretary
-// opens a jugement majoritaire (a refused form first: what to fix, what was typed kept), the
+// Débats and votes (issue 20), on a phone, with JavaScript (SQLite) and without (PostgreSQL): a
+// secretary opens a debate, two adhérents contribute (live on each other's page with JavaScript),
+// support and propose; the secretary selects both propositions and puts them to a jugement
+// majoritaire (a refused form first: what to fix, what was typed kept), the
 // section's confirmed adhérents vote and get a receipt, a sympathisant cannot, a second ballot is
 // refused; once everyone voted the secretary closes it, the result is on the section's feed, and
 // the ballots' CSV holds every receipt.
@@ -27,7 +29,7 @@ async function grade(page: Page, js: boolean, path: string, grades: [string, str
   return receipt;
 }
 
-test("un jugement majoritaire : ouverture, bulletins secrets, reçus, clôture et résultat publié", async ({
+test("du débat à l’action : contributions, propositions, jugement majoritaire secret, résultat publié, tractage et compte-rendu", async ({
   browser,
   baseURL,
   databaseUrl,
@@ -75,14 +77,72 @@ test("un jugement majoritaire : ouverture, bulletins secrets, reçus, clôture e
     await expect(s.locator("li.person", { hasText: voter.name }).getByRole("button", { name: "Confirmer l’adhésion" })).toHaveCount(0);
   }
 
-  // Sophie opens the vote from the section's page. One option only: refused, what was typed kept.
-  await s.getByRole("link", { name: "Votes", exact: true }).click();
+  // Sophie opens a debate from the section's page.
+  await s.getByRole("link", { name: "Débats", exact: true }).click();
+  await settle(s, js);
+  await expect(s.getByRole("heading", { level: 1, name: `Débats — ${sectionName}` })).toBeVisible();
+  const question = `Où tracter samedi ? ${stamp}`;
+  await s.getByLabel("Question").fill(question);
+  await s.getByLabel("Présentation").fill("Deux lieux possibles pour samedi matin : choisissons ensemble.");
+  await s.getByLabel("Clôture").fill(tomorrowEvening());
+  await s.getByRole("button", { name: "Ouvrir le débat" }).click();
+  await expect(s.getByRole("heading", { level: 1, name: question })).toBeVisible();
+  const debatePath = new URL(s.url()).pathname;
+  expect(debatePath).toMatch(/^\/debats\/\d+$/);
+
+  // Alice contributes and proposes; a contribution without a stance is refused, its text kept.
+  const [alice, bruno] = [pages[0], pages[1]];
+  await alice.goto(debatePath);
+  await settle(alice, js);
+  await alice.getByLabel("Ta contribution").fill("Le marché de Talensac, c’est là que sont les gens le samedi.");
+  await alice.getByRole("button", { name: "Contribuer" }).click();
+  await expect(alice.getByText("Choisis une des options.")).toBeVisible();
+  await expect(alice.getByLabel("Ta contribution")).toHaveValue("Le marché de Talensac, c’est là que sont les gens le samedi.");
+  await alice.getByLabel("Pour", { exact: true }).check();
+  await alice.getByRole("button", { name: "Contribuer" }).click();
+  const aliceSaid = alice.locator("li.contribution", { hasText: "c’est là que sont les gens" });
+  await expect(aliceSaid).toContainText("Pour");
+  await alice.getByLabel("Ta proposition (titre)").fill("Marché de Talensac");
+  await alice.getByRole("button", { name: "Proposer", exact: true }).click();
+  await expect(alice.locator("li.proposal", { hasText: "Marché de Talensac" })).toBeVisible();
+  await settle(alice, js);
+
+  // Bruno nuances, supports Alice and proposes; with JavaScript, Alice sees it come live.
+  await bruno.goto(debatePath);
+  await settle(bruno, js);
+  await bruno.getByLabel("Nuance", { exact: true }).check();
+  await bruno.getByLabel("Ta contribution").fill("La gare touche aussi les navetteurs.");
+  await bruno.getByRole("button", { name: "Contribuer" }).click();
+  await bruno.locator("li.contribution", { hasText: "c’est là que sont les gens" }).getByRole("button", { name: /^\+1/ }).click();
+  await expect(bruno.locator("li.contribution", { hasText: "c’est là que sont les gens" })).toContainText("1 soutien (dont le tien)");
+  await bruno.getByLabel("Ta proposition (titre)").fill("Gare de Nantes");
+  await bruno.getByRole("button", { name: "Proposer", exact: true }).click();
+  await expect(bruno.locator("li.proposal", { hasText: "Gare de Nantes" })).toBeVisible();
+  if (js) {
+    await expect(alice.locator("li.contribution", { hasText: "navetteurs" })).toContainText("Nuance");
+    await expect(alice.locator("li.proposal", { hasText: "Gare de Nantes" })).toBeVisible();
+    await audit(alice, "un débat");
+  }
+  // Sacha, sympathisant of the section, reads the debate and could contribute too.
+  await r.goto(debatePath);
+  await settle(r, js);
+  await expect(r.locator("li.contribution", { hasText: "navetteurs" })).toBeVisible();
+
+  // Sophie selects both propositions and puts them to a vote. One option only: refused, what
+  // was typed kept.
+  await s.goto(debatePath);
+  await settle(s, js);
+  for (const place of ["Marché de Talensac", "Gare de Nantes"]) {
+    await s.locator("li.proposal", { hasText: place }).getByRole("button", { name: "Retenir pour le vote" }).click();
+    await expect(s.locator("li.proposal", { hasText: place })).toContainText("Retenue pour le vote");
+  }
+  await s.getByRole("link", { name: "Mettre au vote les propositions retenues" }).click();
   await settle(s, js);
   await expect(s.getByRole("heading", { level: 1, name: `Votes — ${sectionName}` })).toBeVisible();
   await expect(s.getByText("Un vote ouvert maintenant compterait 4 inscrit·es.")).toBeVisible();
-  const question = `Où tracter samedi ? ${stamp}`;
-  await s.getByLabel("Question").fill(question);
-  await s.getByLabel("Jugement majoritaire (une mention pour chaque option)").check();
+  await expect(s.getByLabel("Question")).toHaveValue(question);
+  await expect(s.getByLabel("Options, une par ligne")).toHaveValue("Marché de Talensac\nGare de Nantes");
+  await expect(s.getByLabel("Jugement majoritaire (une mention pour chaque option)")).toBeChecked();
   await s.getByLabel("Options, une par ligne").fill("Marché de Talensac");
   await s.getByLabel("Clôture").fill(tomorrowEvening());
   await s.getByRole("button", { name: "Ouvrir le vote" }).click();
@@ -100,6 +160,8 @@ test("un jugement majoritaire : ouverture, bulletins secrets, reçus, clôture e
   const receipts: string[] = [];
   receipts.push(await grade(pages[0], js, votePath, ["Très bien", "Passable"]));
   receipts.push(await grade(pages[1], js, votePath, ["Bien", "Bien"]));
+  // Sophie's page, open since the opening, counts them live (with JavaScript).
+  if (js) await expect(s.getByText("2 votant·es sur 4 inscrit·es")).toBeVisible();
   await pages[0].goto(votePath);
   await expect(pages[0].getByText("Tu as voté.")).toBeVisible();
   await expect(pages[0].getByRole("button", { name: "Voter", exact: true })).toHaveCount(0);
@@ -183,4 +245,12 @@ test("un jugement majoritaire : ouverture, bulletins secrets, reçus, clôture e
   await settle(r, js);
   const decided = r.locator("ul.decided-actions li", { hasText: "Marché de Talensac" });
   await expect(decided).toContainText("Compte-rendu\u00a0: 4 présent·es, 320 tracts");
+
+  // The debate's page holds the whole thread: the vote, its outcome, the action, its figures.
+  await r.goto(debatePath);
+  await settle(r, js);
+  await expect(r.getByText("Retenu\u00a0: Marché de Talensac")).toBeVisible();
+  await expect(r.locator(".debate-thread ul.decided-actions li", { hasText: "Marché de Talensac" })).toContainText(
+    "Compte-rendu\u00a0: 4 présent·es, 320 tracts",
+  );
 });

@@ -81,6 +81,12 @@ async fn small_demo_network(t: &TestDb) {
         0,
         "open cases wait, decided ones answered their reports"
     );
+    // Débats: the counted vote came from a closed debate with its synthèse; an open one has
+    // contributions of every stance and propositions.
+    assert_eq!(scalar(db, "SELECT COUNT(*) FROM votes WHERE kind = 'jugement_majoritaire' AND debate_id IS NULL").await, 0);
+    assert!(scalar(db, "SELECT COUNT(*) FROM debates WHERE synthesis IS NOT NULL").await > 0);
+    assert_eq!(scalar(db, "SELECT COUNT(DISTINCT stance) FROM debate_contributions").await, 3);
+    assert!(scalar(db, "SELECT COUNT(*) FROM debate_proposals WHERE selected_at IS NULL").await > 0);
     // Votes: each section a counted jugement majoritaire and an open oui / non; as many ballots as
     // participations in each, only electors voting.
     assert!(scalar(db, "SELECT COUNT(*) FROM votes WHERE tallied_at IS NOT NULL AND result IS NOT NULL").await > 0);

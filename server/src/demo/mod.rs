@@ -8,6 +8,7 @@
 
 mod actions;
 mod bulk;
+mod debates;
 mod feed;
 mod messages;
 mod moderation;

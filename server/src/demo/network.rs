@@ -95,6 +95,7 @@ pub async fn seed_network(db: &Db, sizes: Sizes, seed: u64, progress: Progress<'
     super::messages::load_messages(db, &mut report).await?;
     super::messages::load_announcements(db, &mut report).await?;
     super::votes::load_votes(db, world.now, &mut report).await?;
+    super::debates::load_debates(db, world.now, &mut report).await?;
     finish(db).await?;
     Ok(report)
 }
