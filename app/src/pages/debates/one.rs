@@ -307,7 +307,7 @@ fn Thread(d: DebateView) -> impl IntoView {
             } else {
                 view! {
                     <ul class="debate-votes">
-                        {d.votes.iter().cloned().map(|v| view! {
+                        {d.votes.iter().map(|v| view! {
                             <li>
                                 <a href=format!("/votes/{}", v.id)>{(t.vote_status)(&v.title, (vt.status)(v.status))}</a>
                                 {(!v.winners.is_empty()).then(|| view! { <p><strong>{(t.winners)(&v.winners.join(", "))}</strong></p> })}
