@@ -9,13 +9,14 @@
 
 use app::error::AppError;
 use app::i18n::paris_datetime_input;
+use app::model::action::{DecidedFrom, DecisionSource};
 use app::model::debates::{DebateScope, DebateSort, DebateStatus, Stance};
 use app::model::form::{FieldError, RawForm};
 use app::on_both_backends;
 use app::server::context::{AppState, RateLimits};
 use app::server::db::Db;
 use app::server::policy::Subject;
-use app::server::services::{actions, debates, reports, votes};
+use app::server::services::{action_views, actions, debates, reports, votes};
 use app::server::testing::{self, TestDb};
 use app::server::{now_ms, store};
 
@@ -181,6 +182,36 @@ async fn contributions_replies_supports_and_pins(t: &TestDb) {
         FieldError::DebateClosed
     );
     assert_eq!(field_error(debates::support_contribution(s, &w.adherents[0], id, first).await, "debate"), FieldError::DebateClosed);
+
+    // A closed debate becomes an action without a vote: its team starts the form from it (an open
+    // debate cannot), the action says what decided it, the debate lists the action.
+    let from = |debate| Some(DecidedFrom::Debate(debate, None));
+    assert_eq!(field_error(action_views::form_view(s, &w.secretary, None, from(other)).await, "debat"), FieldError::DebateNotClosed);
+    assert_eq!(action_views::form_view(s, &w.adherents[0], None, from(id)).await.map(|f| f.title), Err(AppError::Forbidden));
+    let form = action_views::form_view(s, &w.secretary, None, from(id)).await.unwrap();
+    assert!(form.values.contains(&("title".to_string(), "Notre programme pour les municipales".to_string())));
+    let start = paris_datetime_input(now_ms() + 86_400_000);
+    let end = paris_datetime_input(now_ms() + 86_400_000 + 7_200_000);
+    let mut fields = vec![
+        ("kind", "porte_a_porte"),
+        ("title", "Porte-à-porte cantines"),
+        ("place_name", "École Jules-Ferry"),
+        ("commune", "Lille"),
+        ("audience", "public"),
+        ("starts_at", start.as_str()),
+        ("ends_at", end.as_str()),
+    ];
+    let other_id = other.to_string();
+    fields.push(("debat", other_id.as_str()));
+    assert_eq!(field_error(actions::create(s, &w.secretary, &RawForm::of(&fields)).await, "debat"), FieldError::InvalidChoice);
+    fields.pop();
+    let id_text = id.to_string();
+    fields.push(("debat", id_text.as_str()));
+    let action = actions::create(s, &w.secretary, &RawForm::of(&fields)).await.unwrap();
+    let seen = action_views::view(s, &w.adherents[1], action).await.unwrap().decided_by.unwrap();
+    assert_eq!((seen.source, seen.path()), (DecisionSource::Debate, format!("/debats/{id}")));
+    let thread = debates::read(s, &w.sympathisant, id, DebateSort::Date, None).await.unwrap();
+    assert_eq!(thread.decided.iter().map(|d| d.action.id).collect::<Vec<_>>(), vec![action.get()]);
 }
 
 /// Debate → propositions → vote → action → compte-rendu, on the debate's page.

@@ -349,23 +349,29 @@ async fn a_counted_vote_becomes_an_action_and_its_report(t: &TestDb) {
         votes::cast(s, voter, id, &ballot(&[("reponse", "oui")])).await.unwrap();
     }
     // Not counted yet: nothing to carry out.
-    assert_eq!(field_error(action_views::form_view(s, &w.secretary, None, Some((id, None))).await, "vote"), FieldError::VoteNotCounted);
+    assert_eq!(
+        field_error(action_views::form_view(s, &w.secretary, None, Some(app::model::action::DecidedFrom::Vote(id, None))).await, "vote"),
+        FieldError::VoteNotCounted
+    );
     votes::close_early(s, &w.secretary, id).await.unwrap();
     let view = votes::read(s, &w.secretary, id).await.unwrap();
     assert!(view.may_decide && view.decided.is_empty());
     assert!(!votes::read(s, &w.voters[0], id).await.unwrap().may_decide);
     // The form starts from the decision; a voter outside the team may not start from it.
-    let form = action_views::form_view(s, &w.secretary, None, Some((id, None))).await.unwrap();
-    assert_eq!(form.decision.as_ref().map(|d| d.vote_id), Some(id));
+    let form = action_views::form_view(s, &w.secretary, None, Some(app::model::action::DecidedFrom::Vote(id, None))).await.unwrap();
+    assert_eq!(form.decision.as_ref().map(|d| d.id), Some(id));
     assert!(form.values.contains(&("title".to_string(), "Quel marché samedi ?".to_string())));
     assert!(form.values.contains(&("vote".to_string(), id.to_string())));
-    assert_eq!(action_views::form_view(s, &w.voters[0], None, Some((id, None))).await.map(|f| f.title), Err(AppError::Forbidden));
+    assert_eq!(
+        action_views::form_view(s, &w.voters[0], None, Some(app::model::action::DecidedFrom::Vote(id, None))).await.map(|f| f.title),
+        Err(AppError::Forbidden)
+    );
     // A voter proposing an action "from" the vote is refused on that field, nothing written.
     let proposal = actions::create(s, &w.voters[0], &action_form(&[("vote", &id.to_string())])).await;
     assert_eq!(field_error(proposal, "vote"), FieldError::InvalidChoice);
     let action = actions::create(s, &w.secretary, &action_form(&[("vote", &id.to_string())])).await.unwrap();
     let seen = action_views::view(s, &w.voters[0], action).await.unwrap();
-    assert_eq!(seen.decided_by.map(|d| (d.vote_id, d.vote_title)), Some((id, "Quel marché samedi ?".to_string())));
+    assert_eq!(seen.decided_by.map(|d| (d.path(), d.title)), Some((format!("/votes/{id}"), "Quel marché samedi ?".to_string())));
     // Its compte-rendu, once the action is past, shows on the vote's page.
     testing::move_action(&t.db, action, now_ms() - 2 * 86_400_000, now_ms() - 86_400_000).await;
     let report =

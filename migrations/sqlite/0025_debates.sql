@@ -84,6 +84,9 @@ CREATE INDEX debate_proposal_supports_user_idx ON debate_proposal_supports (user
 -- A vote put from a debate's selected propositions: the debate's page follows it to the actions.
 ALTER TABLE votes ADD COLUMN debate_id INTEGER REFERENCES debates (id) ON DELETE SET NULL;
 CREATE INDEX votes_debate_idx ON votes (debate_id);
+-- An action decided by a closed debate (without a vote): its page says "décidé le … par le débat …".
+ALTER TABLE actions ADD COLUMN decided_by_debate_id INTEGER REFERENCES debates (id) ON DELETE SET NULL;
+CREATE INDEX actions_decided_by_debate_idx ON actions (decided_by_debate_id);
 
 -- Live: a debate moved (its page fetches itself again), a ballot was cast (the count moves). Ids only.
 ALTER TABLE events ADD COLUMN debate_id INTEGER;

@@ -144,8 +144,8 @@ texts! {
         put_to_vote: &'static str { fr: "Mettre au vote les propositions retenues", en: "Put the selected proposals to a vote" }
         thread_title: &'static str { fr: "Du débat à l’action", en: "From debate to action" }
         thread_empty: &'static str {
-            fr: "Aucun vote n’a encore été ouvert sur ce débat.",
-            en: "No vote has been opened on this debate yet.",
+            fr: "Ni vote ni action pour l’instant sur ce débat.",
+            en: "No vote nor action from this debate yet.",
         }
         vote_status: fn(&str, &str) -> String {
             fr: |title, status| format!("Vote «\u{202f}{title}\u{202f}» — {status}"),

@@ -510,6 +510,7 @@ texts! {
                 FieldError::DebateNotOpen => "Ce débat n’est pas encore ouvert\u{a0}: reviens à son ouverture.".into(),
                 FieldError::DebateClosed => "Ce débat est clos\u{a0}: on ne peut plus y contribuer.".into(),
                 FieldError::TooFewSelected => "Retiens au moins deux propositions pour les mettre au vote.".into(),
+                FieldError::DebateNotClosed => "Ce débat n’est pas encore clos\u{a0}: publie d’abord sa synthèse.".into(),
             },
             en: |e| match e {
                 FieldError::Required => "This field is required.".into(),
@@ -599,6 +600,7 @@ texts! {
                 FieldError::DebateNotOpen => "This debate is not open yet: come back when it opens.".into(),
                 FieldError::DebateClosed => "This debate is closed: no more contributions.".into(),
                 FieldError::TooFewSelected => "Select at least two proposals to put them to a vote.".into(),
+                FieldError::DebateNotClosed => "This debate is not closed yet: publish its synthesis first.".into(),
             },
         }
         problem: fn(&FormProblem) -> String {

@@ -3,6 +3,7 @@
 
 use super::typography::{count, format_number};
 use super::Lang;
+use crate::model::action::DecisionSource;
 use crate::model::votes::{VoteKind, VoteResult, VoteStatus, YesNo};
 
 texts! {
@@ -151,13 +152,25 @@ texts! {
             fr: "Une ligne par bulletin\u{a0}: le reçu et le choix, de quoi recompter. Le choix est «\u{202f}oui\u{202f}», «\u{202f}non\u{202f}» ou «\u{202f}abstention\u{202f}»\u{202f}; les numéros des options choisies, ou «\u{202f}blanc\u{202f}»\u{202f}; pour le jugement majoritaire, une mention par option, de 0 (à rejeter) à 6 (excellent).",
             en: "One line per ballot: the receipt and the choice, to recount. The choice is “oui”, “non” or “abstention”; the numbers of the options chosen, or “blanc”; for majority judgment, one grade per option, from 0 (reject) to 6 (excellent).",
         }
-        decided_by: fn(&str, &str) -> String {
-            fr: |date, title| format!("Décidé le {date} par le vote «\u{202f}{title}\u{202f}»"),
-            en: |date, title| format!("Decided on {date} by the vote “{title}”"),
+        decided_by: fn(DecisionSource, &str, &str) -> String {
+            fr: |by, date, title| match by {
+                DecisionSource::Vote => format!("Décidé le {date} par le vote «\u{202f}{title}\u{202f}»"),
+                DecisionSource::Debate => format!("Décidé le {date} par le débat «\u{202f}{title}\u{202f}»"),
+            },
+            en: |by, date, title| match by {
+                DecisionSource::Vote => format!("Decided on {date} by the vote “{title}”"),
+                DecisionSource::Debate => format!("Decided on {date} by the debate “{title}”"),
+            },
         }
-        decision_note: fn(&str, &str) -> String {
-            fr: |title, date| format!("Cette action met en œuvre le vote «\u{202f}{title}\u{202f}», décidé le {date}."),
-            en: |title, date| format!("This action carries out the vote “{title}”, decided on {date}."),
+        decision_note: fn(DecisionSource, &str, &str) -> String {
+            fr: |by, title, date| match by {
+                DecisionSource::Vote => format!("Cette action met en œuvre le vote «\u{202f}{title}\u{202f}», décidé le {date}."),
+                DecisionSource::Debate => format!("Cette action met en œuvre le débat «\u{202f}{title}\u{202f}», conclu le {date}."),
+            },
+            en: |by, title, date| match by {
+                DecisionSource::Vote => format!("This action carries out the vote “{title}”, decided on {date}."),
+                DecisionSource::Debate => format!("This action carries out the debate “{title}”, concluded on {date}."),
+            },
         }
         decisions_title: &'static str { fr: "Mise en œuvre", en: "Carrying it out" }
         decisions_hint: &'static str {

@@ -360,9 +360,37 @@ pub struct ActionFormView {
 /// The vote that decided an action: "Décidé le … par le vote « … »", with a link to it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Decision {
-    pub vote_id: i64,
-    pub vote_title: String,
+    pub source: DecisionSource,
+    /// The vote's or the debate's id.
+    pub id: i64,
+    pub title: String,
+    /// When the vote was counted, or the debate closed.
     pub decided_at_ms: i64,
+}
+
+/// Where a new action's form starts from: a counted vote (and one of its options, from 1), or a
+/// closed debate (and one of its propositions).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DecidedFrom {
+    Vote(i64, Option<usize>),
+    Debate(i64, Option<i64>),
+}
+
+/// What decided an action: a counted vote, or a closed debate (issue 20).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DecisionSource {
+    Vote,
+    Debate,
+}
+
+impl Decision {
+    /// The page of what decided it (the action's "Décidé le … par …" links back to it).
+    pub fn path(&self) -> String {
+        match self.source {
+            DecisionSource::Vote => format!("/votes/{}", self.id),
+            DecisionSource::Debate => format!("/debats/{}", self.id),
+        }
+    }
 }
 
 /// Distance between two points in metres (haversine on a 6,371 km sphere).

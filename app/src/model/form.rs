@@ -148,6 +148,8 @@ pub enum FieldError {
     DebateClosed,
     /// A vote from a debate needs at least two selected propositions.
     TooFewSelected,
+    /// An action from a debate that is not closed yet.
+    DebateNotClosed,
 }
 
 /// Field name → error, in a stable order.

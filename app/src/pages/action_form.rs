@@ -28,13 +28,20 @@ pub fn EditActionPage() -> impl IntoView {
 
 #[component]
 fn ActionFormPage(id: Option<i64>) -> impl IntoView {
-    // "Organiser une action" from a counted vote: `?vote=…&option=…`.
+    // "Organiser une action" from a counted vote (`?vote=…&option=…`) or a closed debate
+    // (`?debat=…&proposition=…`).
     let query = use_query_map();
     let decided_by = move || {
+        use crate::model::action::DecidedFrom;
         let q = query.read();
-        (q.get("vote").and_then(|v| v.parse::<i64>().ok()), q.get("option").and_then(|v| v.parse::<usize>().ok()))
+        let number = |name: &str| q.get(name).and_then(|v| v.parse::<i64>().ok());
+        match (number("vote"), number("debat")) {
+            (Some(vote), _) => Some(DecidedFrom::Vote(vote, number("option").and_then(|o| usize::try_from(o).ok()))),
+            (None, Some(debate)) => Some(DecidedFrom::Debate(debate, number("proposition"))),
+            (None, None) => None,
+        }
     };
-    let form = Resource::new_blocking(move || (id, decided_by()), |(id, (vote, option))| get_action_form(id, vote, option));
+    let form = Resource::new_blocking(move || (id, decided_by()), |(id, decided_by)| get_action_form(id, decided_by));
     let outcome = use_form_outcome();
     view! {
         <Meta name="robots" content="noindex" />
@@ -75,14 +82,15 @@ fn ActionForm(id: Option<i64>, view: ActionFormView, outcome: Option<FormOutcome
             {view.propose_only.then(|| view! { <p class="hint">{t.propose_hint}</p> })}
             {view.decision.clone().map(|d| view! {
                 <p class="decided-by hint">
-                    <a href=crate::model::votes::VoteView::path(d.vote_id)>
-                        {(use_texts().votes.decision_note)(&d.vote_title, &crate::i18n::format_date(use_lang(), d.decided_at_ms))}
+                    <a href=d.path()>
+                        {(use_texts().votes.decision_note)(d.source, &d.title, &crate::i18n::format_date(use_lang(), d.decided_at_ms))}
                     </a>
                 </p>
             })}
             <FormAlert outcome=outcome.clone() />
             <form method="post" action=action_url class="action-form">
                 {(!value("vote").is_empty()).then(|| view! { <input type="hidden" name="vote" value=value("vote") /> })}
+                {(!value("debat").is_empty()).then(|| view! { <input type="hidden" name="debat" value=value("debat") /> })}
                 <FieldErrorText name="vote".to_string() error=error("vote") />
                 {(view.scopes.len() > 1).then(|| view! {
                     <div class="field">

@@ -64,8 +64,8 @@ fn ActionBody(action: ActionView) -> impl IntoView {
             <p class="action-when">{when(lang, a.starts_at_ms, a.ends_at_ms)}</p>
             {action.decided_by.clone().map(|d| view! {
                 <p class="decided-by hint">
-                    <a href=crate::model::votes::VoteView::path(d.vote_id)>
-                        {(use_texts().votes.decided_by)(&crate::i18n::format_date(lang, d.decided_at_ms), &d.vote_title)}
+                    <a href=d.path()>
+                        {(use_texts().votes.decided_by)(d.source, &crate::i18n::format_date(lang, d.decided_at_ms), &d.title)}
                     </a>
                 </p>
             })}

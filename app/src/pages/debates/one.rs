@@ -298,22 +298,37 @@ fn Proposal(p: ProposalView, base: String, may_take_part: bool, may_organize: bo
 fn Thread(d: DebateView) -> impl IntoView {
     let t = use_texts().debates;
     let vt = use_texts().votes;
+    // A closed debate's team turns its selected propositions (or its question) into actions.
+    let organize = (d.may_organize && d.status == DebateStatus::Closed).then(|| {
+        let mut choices: Vec<(String, String)> =
+            d.selected().map(|p| (format!("/actions/nouvelle?debat={}&proposition={}", d.id, p.id), p.title.clone())).collect();
+        if choices.is_empty() {
+            choices.push((format!("/actions/nouvelle?debat={}", d.id), d.title.clone()));
+        }
+        choices
+    });
     view! {
         <section class="card debate-thread" aria-labelledby="fil-decision">
             <h2 id="fil-decision">{t.thread_title}</h2>
+            {organize.map(|choices| view! {
+                <p class="hint">{vt.decisions_hint}</p>
+                {choices.into_iter().map(|(href, label)| view! { <p><a class="button primary" href=href>{(vt.organize)(&label)}</a></p> }).collect_view()}
+            })}
             <div id="fil-contenu" data-live-list="">
-            {if d.votes.is_empty() {
+            {if d.votes.is_empty() && d.decided.is_empty() {
                 view! { <p class="hint">{t.thread_empty}</p> }.into_any()
             } else {
                 view! {
-                    <ul class="debate-votes">
-                        {d.votes.iter().map(|v| view! {
-                            <li>
-                                <a href=format!("/votes/{}", v.id)>{(t.vote_status)(&v.title, (vt.status)(v.status))}</a>
-                                {(!v.winners.is_empty()).then(|| view! { <p><strong>{(t.winners)(&v.winners.join(", "))}</strong></p> })}
-                            </li>
-                        }).collect_view()}
-                    </ul>
+                    {(!d.votes.is_empty()).then(|| view! {
+                        <ul class="debate-votes">
+                            {d.votes.iter().map(|v| view! {
+                                <li>
+                                    <a href=format!("/votes/{}", v.id)>{(t.vote_status)(&v.title, (vt.status)(v.status))}</a>
+                                    {(!v.winners.is_empty()).then(|| view! { <p><strong>{(t.winners)(&v.winners.join(", "))}</strong></p> })}
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    })}
                     <DecidedList decided=d.decided.clone() />
                 }.into_any()
             }}

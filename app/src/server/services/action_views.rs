@@ -4,7 +4,8 @@
 use crate::error::AppError;
 use crate::model::action::{
     distance_m, in_french_territory, ActionFilters, ActionFormView, ActionStatus, ActionSummary, ActionView, ActionsLayout, ActionsPage,
-    Decision, MapConfig, MyActionsPage, ParticipantView, PastAction, ReportFigures, ReportRevision, RsvpStatus,
+    DecidedFrom, Decision, DecisionSource, MapConfig, MyActionsPage, ParticipantView, PastAction, ReportFigures, ReportRevision,
+    RsvpStatus,
 };
 use crate::model::feed::Author;
 use crate::model::ids::{ActionId, SectionId, UserId};
@@ -231,9 +232,10 @@ pub async fn view(state: &AppState, subject: &Subject, id: ActionId) -> Result<A
     let decision = bundle.add(store::actions::decision_part(id));
     let lists = bundle.run(&state.db).await?;
     let decided_by = lists.take::<store::actions::DecisionRow>(decision)?.into_iter().next().map(|d| Decision {
-        vote_id: d.vote_id,
-        vote_title: d.title,
-        decided_at_ms: d.tallied_at,
+        source: if d.by_debate != 0 { DecisionSource::Debate } else { DecisionSource::Vote },
+        id: d.id,
+        title: d.title,
+        decided_at_ms: d.decided_at,
     });
     // Invitations not answered yet are shown to the people who manage the action only.
     let (organizers, pending_organizers): (Vec<OrganizerRow>, Vec<_>) =
@@ -321,13 +323,13 @@ pub async fn view(state: &AppState, subject: &Subject, id: ActionId) -> Result<A
 }
 
 /// The creation form (no id) or the edit form of an action this person manages.
-/// `decided_by`: a counted vote (and one of its options, from 1) the new action carries out —
-/// its title comes pre-filled from the chosen option.
+/// `decided_by`: a counted vote (and one of its options, from 1) or a closed debate (and one of
+/// its propositions) the new action carries out — its title comes pre-filled from the choice.
 pub async fn form_view(
     state: &AppState,
     subject: &Subject,
     id: Option<i64>,
-    decided_by: Option<(i64, Option<usize>)>,
+    decided_by: Option<DecidedFrom>,
 ) -> Result<ActionFormView, AppError> {
     let me = subject.id().ok_or(AppError::NotAuthenticated)?;
     let options = scopes(state, subject).await?;
@@ -339,10 +341,16 @@ pub async fn form_view(
         let propose_only = options.iter().all(|o| o.propose_only);
         let mut values = vec![("commune".into(), commune), ("audience".into(), "public".into()), ("kind".into(), "tractage".into())];
         let decision = match decided_by {
-            Some((vote, option)) => {
+            Some(DecidedFrom::Vote(vote, option)) => {
                 let (decision, title) = crate::server::services::votes::decision(state, subject, vote, option).await?;
                 values.push(("title".into(), title));
                 values.push(("vote".into(), vote.to_string()));
+                Some(decision)
+            }
+            Some(DecidedFrom::Debate(debate, proposal)) => {
+                let (decision, title) = crate::server::services::debates::decision(state, subject, debate, proposal).await?;
+                values.push(("title".into(), title));
+                values.push(("debat".into(), debate.to_string()));
                 Some(decision)
             }
             None => None,

@@ -291,13 +291,24 @@ pub async fn create(state: &AppState, subject: &Subject, form: &RawForm) -> Resu
         "" => None,
         raw => Some(raw.parse::<i64>().map_err(|_| invalid("vote", FieldError::InvalidChoice))?),
     };
+    // Or the debate it carries out ("Organiser une action" on a closed debate).
+    let decided_by_debate = match form.value("debat").trim() {
+        "" => None,
+        raw => Some(raw.parse::<i64>().map_err(|_| invalid("debat", FieldError::InvalidChoice))?),
+    };
     let mut tx = state.db.begin().await?;
     if let Some(vote) = decided_by {
         crate::server::services::votes::check_decision(&mut tx, subject, vote).await?;
     }
+    if let Some(debate) = decided_by_debate {
+        crate::server::services::debates::check_decision(&mut tx, subject, debate).await?;
+    }
     let id = store::actions::insert(&mut tx, &new_action(&input, point, section_id, &scope.federation_code), status, me, now).await?;
     if let Some(vote) = decided_by {
         store::actions::set_decided_by(&mut tx, id, vote).await?;
+    }
+    if let Some(debate) = decided_by_debate {
+        store::actions::set_decided_by_debate(&mut tx, id, debate).await?;
     }
     let mut events = Vec::new();
     add_organizers(&mut tx, &mut events, id, me, &invitees, now).await?;

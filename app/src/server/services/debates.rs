@@ -5,6 +5,7 @@
 //! `debate_changed` event (ids only) that the debate's open pages follow live.
 
 use crate::error::AppError;
+use crate::model::action::{Decision, DecisionSource};
 use crate::model::commands::debate::{parse_merge, parse_synthesis, ContributionInput, NewDebateInput, ProposalInput};
 use crate::model::debates::{
     contribution_cursor, ContributionView, DebateAudience, DebateForVote, DebateLine, DebateScope, DebateSort, DebateStatus, DebateView,
@@ -553,4 +554,39 @@ pub async fn for_vote(tx: &mut Tx, subject: &Subject, id: i64, scope: &ScopeFact
         return Err(AppError::field("debate", FieldError::TooFewSelected));
     }
     Ok(DebateForVote { id, title: row.title, options })
+}
+
+/// What "Organiser une action" starts from on a closed debate: its team, the debate as the
+/// decision, and the title the action takes (the chosen proposition's, or the question).
+pub async fn decision(state: &AppState, subject: &Subject, id: i64, proposal: Option<i64>) -> Result<(Decision, String), AppError> {
+    let mut tx = state.db.begin_read().await?;
+    let (row, _) = authorized(&mut tx, subject, id, |f| rules::can_organize(subject, f)).await?;
+    let chosen = match proposal {
+        Some(p) => stored::proposal_title(&mut tx, p).await?.filter(|(debate, _)| *debate == id).map(|(_, title)| title),
+        None => None,
+    };
+    tx.rollback().await?;
+    let decided_at_ms = closed_at(&row).ok_or_else(|| AppError::field("debat", FieldError::DebateNotClosed))?;
+    let title = chosen.unwrap_or_else(|| row.title.clone());
+    Ok((Decision { source: DecisionSource::Debate, id, title: row.title, decided_at_ms }, title))
+}
+
+/// The debate a new action carries out, checked in the action's transaction: closed, and the
+/// creator in its team. Anything else is a field error on the form.
+pub async fn check_decision(tx: &mut Tx, subject: &Subject, id: i64) -> Result<(), AppError> {
+    let allowed = match authorized(tx, subject, id, |f| rules::can_organize(subject, f)).await {
+        Ok((row, _)) => closed_at(&row).is_some(),
+        Err(AppError::NotAuthenticated) => return Err(AppError::NotAuthenticated),
+        Err(_) => false,
+    };
+    if allowed {
+        Ok(())
+    } else {
+        Err(AppError::field("debat", FieldError::InvalidChoice))
+    }
+}
+
+/// When an approved debate closed (its synthèse closes it), if it has.
+fn closed_at(row: &DebateRow) -> Option<i64> {
+    (row.approved_at.is_some() && now_ms() >= row.closes_at).then_some(row.closes_at)
 }

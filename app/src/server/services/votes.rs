@@ -9,7 +9,7 @@
 
 use crate::error::AppError;
 use crate::i18n::votes as texts;
-use crate::model::action::Decision;
+use crate::model::action::{Decision, DecisionSource};
 use crate::model::announcements::TeamScope;
 use crate::model::commands::vote::{parse_ballot, NewVoteInput};
 use crate::model::feed::{Author, SafeHtml};
@@ -286,7 +286,7 @@ pub async fn decision(state: &AppState, subject: &Subject, id: i64, option: Opti
         Some(label) => label.clone(),
         None => facts.title.clone(),
     };
-    Ok((Decision { vote_id: id, vote_title: facts.title, decided_at_ms }, title))
+    Ok((Decision { source: DecisionSource::Vote, id, title: facts.title, decided_at_ms }, title))
 }
 
 /// The vote a new action carries out, checked in the action's transaction: counted, and the

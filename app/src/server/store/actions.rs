@@ -229,7 +229,7 @@ pub fn decided_by_part(viewer: UserId, vote_id: i64) -> Part {
 /// The actions the votes of a debate decided, soonest first.
 pub fn decided_by_debate_part(viewer: UserId, debate_id: i64) -> Part {
     let sql = format!(
-        "SELECT {COLUMNS} {FROM} WHERE a.decided_by_vote_id IN (SELECT v.id FROM votes v WHERE v.debate_id = $2) \
+        "SELECT {COLUMNS} {FROM} WHERE (a.decided_by_debate_id = $2 OR a.decided_by_vote_id IN (SELECT v.id FROM votes v WHERE v.debate_id = $2)) \
          AND a.status <> 'proposed' ORDER BY a.starts_at, a.id LIMIT 20"
     );
     Part::new(sql, COLUMN_NAMES, vec![Arg::Int(viewer.get()), Arg::Int(debate_id)])
@@ -238,15 +238,28 @@ pub fn decided_by_debate_part(viewer: UserId, debate_id: i64) -> Part {
 /// The vote that decided an action, as its page says it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
 pub struct DecisionRow {
-    pub vote_id: i64,
+    /// 1 when a debate decided it, 0 for a vote.
+    pub by_debate: i64,
+    pub id: i64,
     pub title: String,
-    pub tallied_at: i64,
+    pub decided_at: i64,
 }
 
 pub fn decision_part(action_id: ActionId) -> Part {
-    let sql = "SELECT v.id AS vote_id, v.title, v.tallied_at FROM actions a JOIN votes v ON v.id = a.decided_by_vote_id \
-               WHERE a.id = $1 AND v.tallied_at IS NOT NULL";
-    Part::new(sql, &["vote_id", "title", "tallied_at"], vec![Arg::Int(action_id.get())])
+    let sql =
+        "SELECT 0 AS by_debate, v.id, v.title, v.tallied_at AS decided_at FROM actions a JOIN votes v ON v.id = a.decided_by_vote_id \
+               WHERE a.id = $1 AND v.tallied_at IS NOT NULL \
+               UNION ALL SELECT 1, d.id, d.title, COALESCE(d.synthesis_at, d.closes_at) FROM actions a \
+               JOIN debates d ON d.id = a.decided_by_debate_id WHERE a.id = $1";
+    Part::new(sql, &["by_debate", "id", "title", "decided_at"], vec![Arg::Int(action_id.get())])
+}
+
+/// Records the debate that decided a new action.
+#[tracing::instrument(skip_all, err(level = "warn"))]
+pub async fn set_decided_by_debate(tx: &mut Tx, action_id: ActionId, debate_id: i64) -> Result<(), sqlx::Error> {
+    let sql = "UPDATE actions SET decided_by_debate_id = $1 WHERE id = $2";
+    on_tx!(tx, c => sqlx::query(sql).bind(debate_id).bind(action_id).execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(())
 }
 
 /// Records the vote that decided a new action.

@@ -465,6 +465,13 @@ pub async fn proposal_merged(tx: &mut Tx, id: i64) -> Result<Option<(i64, bool)>
     Ok(row.map(|(debate, merged)| (debate, merged == 1)))
 }
 
+/// A proposition's debate and title.
+#[tracing::instrument(skip_all, err(level = "warn"))]
+pub async fn proposal_title(tx: &mut Tx, id: i64) -> Result<Option<(i64, String)>, sqlx::Error> {
+    let sql = "SELECT debate_id, title FROM debate_proposals WHERE id = $1";
+    on_tx!(tx, c => sqlx::query_as(sql).bind(id).fetch_optional(c).await)
+}
+
 /// The live event saying the debate moved (published after commit; ids only).
 #[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn changed_event(tx: &mut Tx, debate: i64, now_ms: i64) -> Result<EventRow, sqlx::Error> {

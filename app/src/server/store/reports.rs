@@ -53,7 +53,8 @@ pub fn of_decided_actions_part(vote_id: i64) -> Part {
 pub fn of_debate_actions_part(debate_id: i64) -> Part {
     let sql = "SELECT r.action_id, r.present, r.tracts, r.doors_knocked, r.conversations, r.calls FROM action_reports r \
                JOIN actions a ON a.id = r.action_id \
-               WHERE a.decided_by_vote_id IN (SELECT v.id FROM votes v WHERE v.debate_id = $1) ORDER BY r.action_id";
+               WHERE a.decided_by_debate_id = $1 OR a.decided_by_vote_id IN (SELECT v.id FROM votes v WHERE v.debate_id = $1) \
+               ORDER BY r.action_id";
     Part::new(sql, &["action_id", "present", "tracts", "doors_knocked", "conversations", "calls"], vec![Arg::Int(debate_id)])
 }
 
