@@ -133,8 +133,10 @@ test("du débat à l’action : contributions, propositions, jugement majoritair
   await s.goto(debatePath);
   await settle(s, js);
   for (const place of ["Marché de Talensac", "Gare de Nantes"]) {
-    await s.locator("li.proposal", { hasText: place }).getByRole("button", { name: "Retenir pour le vote" }).click();
-    await expect(s.locator("li.proposal", { hasText: place })).toContainText("Retenue pour le vote");
+    // By its title: the team's merge menus name the other propositions too.
+    const proposal = s.locator("li.proposal").filter({ has: s.locator("strong", { hasText: place }) });
+    await proposal.getByRole("button", { name: "Retenir pour le vote" }).click();
+    await expect(s.locator("li.proposal").filter({ has: s.locator("strong", { hasText: place }) })).toContainText("Retenue pour le vote");
   }
   await s.getByRole("link", { name: "Mettre au vote les propositions retenues" }).click();
   await settle(s, js);

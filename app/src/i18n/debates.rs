@@ -110,6 +110,10 @@ texts! {
         }
         stance_label: &'static str { fr: "Ta position", en: "Your stance" }
         body_label: &'static str { fr: "Ta contribution", en: "Your contribution" }
+        public_hint: &'static str {
+            fr: "Ce débat est public\u{a0}: ta contribution, ta position et ton nom seront visibles de tous.",
+            en: "This debate is public: your contribution, your stance and your name will be visible to everyone.",
+        }
         contribute_submit: &'static str { fr: "Contribuer", en: "Contribute" }
         contributions_empty: &'static str { fr: "Aucune contribution pour l’instant.", en: "No contribution yet." }
         more_contributions: &'static str { fr: "Contributions suivantes", en: "More contributions" }

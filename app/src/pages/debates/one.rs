@@ -45,7 +45,8 @@ fn Debate(d: DebateView, outcome: Option<FormOutcome>) -> impl IntoView {
         <Title text=d.title.clone() />
         // The live stream follows this debate for this tab (`live.js`).
         <Meta name="coopol-suivre" content=format!("debat:{}", d.id) />
-        {(d.audience != crate::model::debates::DebateAudience::Public).then(|| view! { <Meta name="robots" content="noindex" /> })}
+        // Even a public debate stays out of search engines: a stance is a political opinion.
+        <Meta name="robots" content="noindex" />
         <article class="page narrow debate">
             <p><a href=d.scope.debates_page()>{format!("← {}", (t.scope_title)(&d.scope_name))}</a></p>
             <h1>{d.title.clone()}</h1>
@@ -129,6 +130,7 @@ fn Contributions(d: DebateView, outcome: Option<FormOutcome>, open: bool) -> imp
                         <FieldErrorText name="stance".to_string() error=stance_error.clone() />
                     </fieldset>
                     <TextArea name="body" label=t.body_label value=value("body") error=error("body") maxlength=MAX_CONTRIBUTION_CHARS rows=4 />
+                    {(d.audience == crate::model::debates::DebateAudience::Public).then(|| view! { <p class="hint">{t.public_hint}</p> })}
                     <button type="submit" class="button primary">{t.contribute_submit}</button>
                 </form>
             })}
