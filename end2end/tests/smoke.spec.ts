@@ -151,7 +151,7 @@ test("chaque page s’hydrate sans erreur, pour un visiteur, un membre et un sec
   await visit(visitor, groupPath);
 
   // Member: their pages, the action on the first screen of a phone.
-  for (const path of ["/", "/fil", "/profil", "/compte", "/compte/consentements", "/mes-actions", "/coopains", "/notifications", "/messages", "/messages/nouveau", "/groupes", "/groupes/nouveau", `${section}/fil`, "/federations/59/fil", `/membres/${marc.handle}/publications`, `${section}/annuaire`, `${section}/annuaire?q=${encodeURIComponent("sophie")}`, `${section}/votes`, postPath!]) {
+  for (const path of ["/", "/fil", "/profil", "/compte", "/compte/consentements", "/mes-actions", "/coopains", "/notifications", "/messages", "/messages/nouveau", "/groupes", "/groupes/nouveau", `${section}/fil`, "/federations/59/fil", `/membres/${marc.handle}/publications`, `${section}/annuaire`, `${section}/annuaire?q=${encodeURIComponent("sophie")}`, `${section}/votes`, "/debats", `${section}/debats`, "/federations/59/debats", postPath!]) {
     await visit(member, path);
   }
   // The badge and the live stream are plain JavaScript: a member's action and section pages have

@@ -125,8 +125,8 @@ pub struct DebatesPage {
     pub may_open: bool,
     /// Proposes a debate the team approves (an adhérent of the scope).
     pub may_propose: bool,
-    /// The person's own scopes, for `/debats` (where to open or propose one).
-    pub my_scopes: Vec<(DebateScope, String)>,
+    /// The person's own section and federation, for `/debats` (where to open or propose one).
+    pub my_scopes: Vec<DebateScope>,
     pub debates: Vec<DebateLine>,
     /// The cursor of the next page ("time-id").
     pub next: Option<String>,

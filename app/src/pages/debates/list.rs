@@ -71,7 +71,7 @@ fn Debates(page: DebatesPage, outcome: Option<FormOutcome>) -> impl IntoView {
                     {(!page.my_scopes.is_empty()).then(|| view! {
                         <p>
                             {t.open_in} " "
-                            {page.my_scopes.iter().map(|(scope, _)| {
+                            {page.my_scopes.iter().map(|scope| {
                                 let label = match scope {
                                     crate::model::debates::DebateScope::Federation(_) => t.my_federation,
                                     _ => t.my_section,

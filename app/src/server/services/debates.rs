@@ -127,10 +127,10 @@ pub async fn listed_page(state: &AppState, subject: &Subject, before: Option<(i6
     let mut my_scopes = Vec::new();
     if let Some(user) = subject.active_user() {
         if let Some(slug) = &user.section_slug {
-            my_scopes.push((DebateScope::Section(slug.clone()), slug.clone()));
+            my_scopes.push(DebateScope::Section(slug.clone()));
         }
         if let Some(code) = &user.federation_code {
-            my_scopes.push((DebateScope::Federation(code.clone()), code.clone()));
+            my_scopes.push(DebateScope::Federation(code.clone()));
         }
     }
     let now = now_ms();
