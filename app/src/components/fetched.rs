@@ -111,23 +111,14 @@ pub struct CommentsShown {
 /// comment whose reply form is open or holds text is kept as it is, so nothing typed is lost.
 #[cfg(feature = "hydrate")]
 pub async fn refresh_comments(post_id: i64, section: NodeRef<leptos::html::Section>) -> Option<CommentsShown> {
-    use wasm_bindgen::JsCast;
-
     let document = fetch_page(&format!("/publications/{post_id}")).await?;
     let fetched = document.query_selector("#commentaires ol.comments").ok()??;
     let count = number_attribute(&fetched, "data-count")?;
     let list = section.get_untracked()?.query_selector("ol.comments").ok()??;
-    let in_use = |comment: &web_sys::Element| {
-        comment.query_selector("details[open]").ok().flatten().is_some()
-            || select_all(comment, "textarea")
-                .into_iter()
-                .filter_map(|area| area.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
-                .any(|area| !area.value().is_empty())
-    };
     let comments: Vec<web_sys::Element> = select_all(&fetched, "li.comment")
         .into_iter()
         .map(|comment| {
-            let kept = list.query_selector(&format!("#{}", comment.id())).ok().flatten().filter(|mine| in_use(mine));
+            let kept = list.query_selector(&format!("#{}", comment.id())).ok().flatten().filter(being_written);
             kept.unwrap_or(comment)
         })
         .collect();
@@ -216,14 +207,24 @@ pub async fn refresh_conversations(root: NodeRef<leptos::html::Div>) {
 #[cfg(not(feature = "hydrate"))]
 pub async fn refresh_conversations(_root: NodeRef<leptos::html::Div>) {}
 
+/// Whether someone is writing in `item` here (a reply box open, text typed): a refresh keeps it.
+#[cfg(feature = "hydrate")]
+fn being_written(item: &web_sys::Element) -> bool {
+    use wasm_bindgen::JsCast;
+
+    item.query_selector("details[open]").ok().flatten().is_some()
+        || select_all(item, "textarea")
+            .into_iter()
+            .filter_map(|area| area.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+            .any(|area| !area.value().is_empty())
+}
+
 /// Fetches `path` (this page's own address when `None`) and shows, inside `root`, its parts
 /// marked `data-live-text` (their text) and `data-live-list` (their children), found by `id`. A
 /// child with `data-item` that someone is using here (a reply box open, text typed, the focus
 /// in it) is kept as it is, so nothing typed is lost.
 #[cfg(feature = "hydrate")]
 pub async fn refresh_marked(root: NodeRef<leptos::html::Div>, path: Option<String>) -> Option<()> {
-    use wasm_bindgen::JsCast;
-
     let path = match path {
         Some(path) => path,
         None => {
@@ -234,14 +235,7 @@ pub async fn refresh_marked(root: NodeRef<leptos::html::Div>, path: Option<Strin
     let document = fetch_page(&path).await?;
     let root = root.get_untracked()?;
     let focused = web_sys::window()?.document()?.active_element();
-    let in_use = |item: &web_sys::Element| {
-        item.query_selector("details[open]").ok().flatten().is_some()
-            || focused.as_ref().is_some_and(|f| item.contains(Some(f)))
-            || select_all(item, "textarea")
-                .into_iter()
-                .filter_map(|area| area.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
-                .any(|area| !area.value().is_empty())
-    };
+    let in_use = |item: &web_sys::Element| being_written(item) || focused.as_ref().is_some_and(|f| item.contains(Some(f)));
     for here in select_all(&root, "[data-live-text]") {
         if let Some(there) = document.get_element_by_id(&here.id()) {
             here.set_text_content(there.text_content().as_deref());

@@ -55,6 +55,11 @@ fn Debate(d: DebateView, outcome: Option<FormOutcome>) -> impl IntoView {
                 {d.author.clone().map(|a| view! { " · " <a href=format!("/membres/{}", a.handle)>{(t.opened_by)(&a.display_name)}</a> })}
             </p>
             <FormAlert outcome=outcome.clone() />
+            // Refusals of a button's form (a "+1" on a debate closed meanwhile, a merge into a
+            // merged proposition), whose forms have no field to show them beside.
+            {outcome.as_ref().and_then(|o| o.errors.get("debate").or_else(|| o.errors.get("into")).cloned()).map(|e| view! {
+                <p class="alert alert-error" role="alert">{(use_texts().field_error)(&e)}</p>
+            })}
             {(d.status == DebateStatus::Pending).then(|| view! {
                 <p class="alert">{t.pending_note}</p>
                 {d.may_organize.then(|| view! {

@@ -103,6 +103,8 @@ fn OpenVoteForm(page: VotesPage, outcome: Option<FormOutcome>) -> impl IntoView 
                 </p>
             })}
             {(!value("debate").is_empty()).then(|| view! { <input type="hidden" name="debate" value=value("debate") /> })}
+            // The debate itself refused (propositions unselected meanwhile): said here, in French.
+            {error("debate").map(|e| view! { <p class="alert alert-error" role="alert">{(use_texts().field_error)(&e)}</p> })}
             <TextField name="title" label=t.title_label value=value("title") error=error("title") maxlength=MAX_TITLE_CHARS />
             <TextArea name="description" label=t.description_label value=value("description") error=error("description") maxlength=MAX_DESCRIPTION_CHARS rows=4 />
             <fieldset class="field" aria-describedby=kind_error.as_ref().map(|_| "kind-error")>

@@ -219,9 +219,14 @@ pub async fn read(state: &AppState, subject: &Subject, id: i64) -> Result<VoteVi
 /// Whether this person may follow the vote's participation live (its stream's events): who may see it.
 pub async fn may_follow(state: &AppState, subject: &Subject, id: i64) -> bool {
     let Some(me) = subject.id() else { return false };
-    let Ok(rows) = read_rows(state, id, me.get()).await else { return false };
-    scope_of(&rows.vote.scope_kind, rows.vote.section_id, &rows.vote.federation_code)
-        .is_some_and(|facts| rules::can_see(subject, &facts, rows.vote.elector))
+    // The vote's row alone (its page's other lists are not needed to decide).
+    let mut bundle = Bundle::new();
+    let one = bundle.add(stored::one_part(id, me.get()));
+    let Ok(lists) = bundle.run(&state.db).await else { return false };
+    let vote: Option<VoteRow> = lists.take(one).ok().and_then(|rows| rows.into_iter().next());
+    vote.is_some_and(|v| {
+        scope_of(&v.scope_kind, v.section_id, &v.federation_code).is_some_and(|facts| rules::can_see(subject, &facts, v.elector))
+    })
 }
 
 /// A vote's row, its options, the actions it decided and their comptes-rendus (one statement).
