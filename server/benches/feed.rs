@@ -376,6 +376,7 @@ async fn bench(t: TestDb) {
             ..Settings::default()
         }),
         bus: app::server::bus::EventBus::start(&t.db),
+        media: t.media.clone(),
     };
     let world = build_world(&t.db).await;
     assert_eq!(world.section_ids.len(), SECTIONS);

@@ -57,7 +57,12 @@ async fn bench(t: TestDb, codes: &[String], tsv: &str) {
         "",
         1
     );
-    let state = AppState { db: t.db.clone(), settings: Arc::new(Settings::default()), bus: app::server::bus::EventBus::for_db(&t.db) };
+    let state = AppState {
+        db: t.db.clone(),
+        settings: Arc::new(Settings::default()),
+        bus: app::server::bus::EventBus::for_db(&t.db),
+        media: t.media.clone(),
+    };
 
     let mut service = Vec::with_capacity(ROUNDS);
     for i in 0..ROUNDS {

@@ -48,6 +48,7 @@ fn state_of(db: &Db) -> AppState {
             ..Settings::default()
         }),
         bus: app::server::bus::EventBus::start(db),
+        media: app::server::media::MediaStore::in_memory(),
     }
 }
 

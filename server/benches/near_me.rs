@@ -90,7 +90,12 @@ async fn seed(t: &TestDb) -> UserId {
 
 async fn bench(t: TestDb) {
     let reader = seed(&t).await;
-    let state = AppState { db: t.db.clone(), settings: Arc::new(Settings::default()), bus: app::server::bus::EventBus::for_db(&t.db) };
+    let state = AppState {
+        db: t.db.clone(),
+        settings: Arc::new(Settings::default()),
+        bus: app::server::bus::EventBus::for_db(&t.db),
+        media: t.media.clone(),
+    };
     let subject = testing::subject(&t.db, reader).await;
     let backend = t.db.backend_name();
     let first = action_views::list(&state, &subject, ActionFilters::default()).await.unwrap();

@@ -30,6 +30,7 @@ async fn state_on(path: &std::path::Path, durability: SqliteDurability) -> AppSt
         db: db.clone(),
         settings: std::sync::Arc::new(Settings { rate_limits: limits, ..Settings::default() }),
         bus: app::server::bus::EventBus::start(&db),
+        media: app::server::media::MediaStore::in_memory(),
     }
 }
 

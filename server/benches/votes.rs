@@ -34,7 +34,12 @@ const OPTIONS: usize = 8;
 const TALLIES: usize = 20;
 
 fn state_of(db: &Db) -> AppState {
-    AppState { db: db.clone(), settings: Arc::new(Settings::default()), bus: app::server::bus::EventBus::start(db) }
+    AppState {
+        db: db.clone(),
+        settings: Arc::new(Settings::default()),
+        bus: app::server::bus::EventBus::start(db),
+        media: app::server::media::MediaStore::in_memory(),
+    }
 }
 
 fn form(pairs: &[(&str, &str)]) -> RawForm {

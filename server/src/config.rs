@@ -84,6 +84,12 @@ pub struct CommonArgs {
     /// Maximum database connections per pool.
     #[arg(long, env = "COOPOL_DB_MAX_CONNECTIONS", default_value_t = 16, global = true)]
     pub db_max_connections: u32,
+    /// Where pictures and documents are stored: a directory (default `data/media`, created if
+    /// missing) or `s3://bucket[/prefix]` for S3-compatible storage shared by several instances
+    /// (endpoint, region and keys from the standard `AWS_ENDPOINT`, `AWS_REGION`,
+    /// `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`; `AWS_ALLOW_HTTP=true` for a plain-http one).
+    #[arg(long, env = "COOPOL_MEDIA_URL", default_value = "data/media", global = true)]
+    pub media_url: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -209,6 +215,7 @@ impl Default for CommonArgs {
             log_format: LogFormat::Text,
             sqlite_synchronous: Default::default(),
             db_max_connections: 16,
+            media_url: "data/media".into(),
         }
     }
 }

@@ -13,6 +13,7 @@ pub mod jobs;
 pub mod live;
 pub mod live_checks;
 pub mod mail;
+pub mod media;
 pub mod middleware;
 pub mod router;
 pub mod state;

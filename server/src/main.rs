@@ -9,6 +9,7 @@ use leptos::config::LeptosOptions;
 
 use app::server::bus::EventBus;
 use app::server::context::Settings;
+use app::server::media::MediaStore;
 use app::server::services::{roles, territory};
 use app::server::{AppState, Db};
 use coopol_server::config::{Cli, Command, CommonArgs, MailCommand, ServeArgs};
@@ -159,7 +160,8 @@ async fn mail_outbox(common: &CommonArgs, action: MailCommand) -> Result<(), Str
 
 async fn operator(common: &CommonArgs, operation: Operation, email: &str) -> Result<(), String> {
     let db = open_database(common).await?;
-    let state = AppState { db: db.clone(), settings: Arc::new(Settings::default()), bus: EventBus::for_db(&db) };
+    let state =
+        AppState { db: db.clone(), settings: Arc::new(Settings::default()), bus: EventBus::for_db(&db), media: MediaStore::in_memory() };
     let result = match operation {
         Operation::GrantAdmin => roles::grant_national_admin_by_email(&state, email).await,
         Operation::Suspend => roles::set_suspended_by_email(&state, email, true).await,
@@ -192,6 +194,8 @@ fn leptos_options(args: &ServeArgs) -> LeptosOptions {
 async fn serve(common: &CommonArgs, args: ServeArgs) -> Result<(), String> {
     let started = Instant::now();
     let db = open_database(common).await?;
+    let media = MediaStore::open(&common.media_url)?;
+    tracing::info!(storage = %media.describe(), "pictures and documents are stored here");
     match territory::ensure_loaded(&db, TERRITORY_GZ).await {
         Ok(Some(report)) => tracing::info!(
             communes = report.communes,
@@ -215,7 +219,7 @@ async fn serve(common: &CommonArgs, args: ServeArgs) -> Result<(), String> {
         tracing::warn!("COOPOL_CONTROLLER_NAME is not set: /confidentialite cannot name who is responsible for the data");
     }
     let state = ServerState {
-        app: AppState { db: db.clone(), settings: Arc::new(settings), bus: EventBus::start(&db) },
+        app: AppState { db: db.clone(), settings: Arc::new(settings), bus: EventBus::start(&db), media },
         leptos: leptos_options(&args),
         ops: args.operations(),
     };

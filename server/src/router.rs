@@ -18,6 +18,7 @@ use crate::forms;
 use crate::health;
 use crate::live;
 use crate::live_checks::LiveChecks;
+use crate::media;
 use crate::middleware::{
     metrics::record_request, origin::reject_cross_site, request_context::attach_request_context, security_headers::add_security_headers,
     server_fn_errors,
@@ -114,6 +115,7 @@ pub fn plain_routes() -> Vec<(&'static str, &'static str, MethodRouter<ServerSta
         ("GET", "/calendrier/action/{id}", get(calendar::action_file)),
         ("GET", "/calendrier/{token}", get(calendar::personal_feed)),
         ("GET", "/votes/{id}/bulletins.csv", get(forms::votes::ballots)),
+        ("GET", "/medias/{key}/{file}", get(media::picture)),
         ("GET", "/api/flux", get(live::stream)),
         ("GET", "/langue/{code}", get(forms::lang::switch)),
         ("GET", "/healthz", get(health::healthz)),

@@ -98,7 +98,8 @@ async fn connect(router: &axum::Router, token: &str, since: Option<&str>) -> Str
 
 /// The app and its router on the test's database.
 fn server(t: &TestDb, settings: Settings) -> (AppState, axum::Router) {
-    let state = AppState { db: t.db.clone(), settings: Arc::new(settings), bus: app::server::bus::EventBus::start(&t.db) };
+    let state =
+        AppState { db: t.db.clone(), settings: Arc::new(settings), bus: app::server::bus::EventBus::start(&t.db), media: t.media.clone() };
     let router = build_router(ServerState {
         app: state.clone(),
         leptos: LeptosOptions::builder().output_name("coopol").site_root("target/site").build(),

@@ -6,11 +6,14 @@ use leptos::prelude::*;
 
 use crate::api::feed::{get_post_counts::get_post_counts, react_to_post::react_to_post};
 use crate::components::fetched::show_feed_page;
-use crate::components::form::{use_form_outcome, FieldErrorText, FormAlert, TextArea};
+use crate::components::form::{use_form_outcome, FieldErrorText, FormAlert, TextArea, TextField};
 use crate::components::lang::{use_feed_texts, use_lang, use_texts};
 use crate::components::live::use_live;
+use crate::components::media::PostPictures;
 use crate::i18n::format_datetime;
+use crate::model::commands::post::{MAX_ALT_CHARS, MAX_PICTURES};
 use crate::model::feed::{AudienceChoice, Author, FeedKey, FeedPage, PostPlace, PostView, ReactionCount, ReactionKind, MAX_POST_CHARS};
+use crate::model::form::FieldError;
 
 /// The "Publier" form; what was typed comes back after a refused submission.
 #[component]
@@ -28,16 +31,22 @@ pub fn Composer(audiences: Vec<AudienceChoice>, back: String) -> impl IntoView {
                     let error = |name: &str| outcome.as_ref().and_then(|o| o.errors.get(name).cloned());
                     let (chosen, body) = (value("audience_group"), value("body"));
                     let (body_error, audience_error) = (error("body"), error("audience"));
+                    let photos = PhotoSlots {
+                        alts: (1..=MAX_PICTURES).map(|n| value(&format!("alt_{n}"))).collect(),
+                        errors: (1..=MAX_PICTURES).map(|n| (error(&format!("photo_{n}")), error(&format!("alt_{n}")))).collect(),
+                        error: error("photos"),
+                    };
                     // Folded until tapped (a phone's first screen is for the feed), open again
                     // when a refused publication comes back with what was typed.
                     let open = outcome.is_some();
                     view! {
                         <ComposerCard open>
                             <FormAlert outcome />
-                            <form method="post" action="/publications">
+                            <form method="post" action="/publications" enctype="multipart/form-data">
                                 <input type="hidden" name="form" value="publier" />
                                 <input type="hidden" name="retour" value=back />
                                 <TextArea name="body" label=t.composer_label value=body error=body_error hint=t.composer_hint maxlength=MAX_POST_CHARS rows=4 />
+                                <PhotoFields slots=photos />
                                 <div class="field">
                                     <label for="champ-audience">{t.audience_label}</label>
                                     <AudienceSelect audiences chosen />
@@ -63,21 +72,31 @@ fn ComposerCard(open: bool, children: Children) -> impl IntoView {
     let t = use_feed_texts();
     let details = NodeRef::<leptos::html::Details>::new();
     let sending = RwSignal::new(false);
+    let uploaded = RwSignal::new(None::<f64>);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        use crate::components::fetched::{holds_file_over, post_form, post_form_with_progress};
         use leptos::wasm_bindgen::JsCast;
         let Some(form) = ev.target().and_then(|t| t.dyn_into::<leptos::web_sys::HtmlFormElement>().ok()) else { return };
+        if holds_file_over(&form, crate::model::media::MAX_PICTURE_BYTES as f64) {
+            // Sent the plain way at once: the answer says what to fix (uploaded once, not twice).
+            return;
+        }
         ev.prevent_default();
         if sending.get_untracked() {
             return;
         }
         sending.set(true);
         leptos::task::spawn_local(async move {
-            if crate::components::fetched::post_form(&form).await {
-                if let Ok(Some(area)) = form.query_selector("textarea") {
-                    if let Ok(area) = area.dyn_into::<leptos::web_sys::HtmlTextAreaElement>() {
-                        area.set_value("");
-                    }
-                }
+            let with_files = holds_file_over(&form, 0.0);
+            let taken = if with_files {
+                uploaded.set(Some(0.0));
+                post_form_with_progress(&form, move |share| uploaded.set(Some(share))).await
+            } else {
+                post_form(&form).await
+            };
+            uploaded.set(None);
+            if taken {
+                form.reset();
                 if let Some(details) = details.get_untracked() {
                     details.set_open(false);
                 }
@@ -94,6 +113,77 @@ fn ComposerCard(open: bool, children: Children) -> impl IntoView {
         <details class="card composer" open=open node_ref=details on:submit=on_submit aria-busy=move || sending.get().to_string()>
             <summary id="composer-title">{t.composer_open}</summary>
             {children()}
+            {move || {
+                uploaded
+                    .get()
+                    .map(|share| {
+                        view! {
+                            <p class="upload-progress" role="status">
+                                <label for="envoi-photos">{t.sending_progress}</label>
+                                <progress id="envoi-photos" max="100" value=(share * 100.0).round()></progress>
+                            </p>
+                        }
+                    })
+            }}
+        </details>
+    }
+}
+
+/// What a refused publication brings back for its picture slots: the descriptions typed and
+/// each slot's errors (the files themselves must be chosen again: a browser never refills them).
+struct PhotoSlots {
+    alts: Vec<String>,
+    errors: Vec<(Option<FieldError>, Option<FieldError>)>,
+    error: Option<FieldError>,
+}
+
+/// Four picture slots (a file and its description each), folded until tapped; open again when
+/// a refused publication comes back with a problem in one of them.
+#[component]
+fn PhotoFields(slots: PhotoSlots) -> impl IntoView {
+    let t = use_feed_texts();
+    let open =
+        slots.error.is_some() || slots.errors.iter().any(|(f, a)| f.is_some() || a.is_some()) || slots.alts.iter().any(|a| !a.is_empty());
+    view! {
+        <details class="photo-fields" open=open>
+            <summary>{t.photos_add}</summary>
+            <p class="hint" id="photos-hint">{t.photos_hint}</p>
+            <FieldErrorText name="photos".to_string() error=slots.error />
+            {slots
+                .alts
+                .into_iter()
+                .zip(slots.errors)
+                .enumerate()
+                .map(|(i, (alt, (file_error, alt_error)))| {
+                    let n = i + 1;
+                    let (file, alt_name) = (format!("photo_{n}"), format!("alt_{n}"));
+                    let file_invalid = file_error.is_some();
+                    view! {
+                        <fieldset class="photo-slot">
+                            <div class="field" class:has-error=file_invalid>
+                                <label for=format!("champ-{file}")>{(t.photo_label)(n)}</label>
+                                <input
+                                    id=format!("champ-{file}")
+                                    type="file"
+                                    name=file.clone()
+                                    accept="image/jpeg,image/png,image/webp"
+                                    aria-describedby="photos-hint"
+                                    aria-invalid=file_invalid.then_some("true")
+                                />
+                                <FieldErrorText name=file error=file_error />
+                            </div>
+                            <TextField
+                                name=alt_name
+                                label=(t.photo_alt_label)(n)
+                                value=alt
+                                error=alt_error
+                                maxlength=MAX_ALT_CHARS
+                                required=false
+                            />
+                        </fieldset>
+                    }
+                })
+                .collect_view()}
         </details>
     }
 }
@@ -285,6 +375,7 @@ pub fn PostCard(post: PostView, back: String) -> impl IntoView {
             </header>
             {post.hidden_reason.clone().map(|reason| view! { <p class="alert alert-warning">{(t.hidden_notice)(&reason)}</p> })}
             <MessageBody html=post.html.as_str().to_string() deleted=post.author.is_none() class="post-body" />
+            <PostPictures pictures=post.pictures.clone() default_alt=(t.photo_default_alt)(&post.author.as_ref().map(|a| a.display_name.clone()).unwrap_or_default()) />
             <footer class="post-footer">{footer}</footer>
         </article>
     }

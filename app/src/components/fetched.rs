@@ -164,6 +164,60 @@ pub async fn post_form(_form: &leptos::web_sys::HtmlFormElement) -> bool {
     false
 }
 
+/// The same for a form that carries files (`multipart/form-data`), reporting the share sent so
+/// far (0.0 to 1.0) to `progress` as the upload goes — `fetch` cannot tell that, an
+/// `XMLHttpRequest` can. `true` when the server took it (its answer is the page it redirected to).
+#[cfg(feature = "hydrate")]
+pub async fn post_form_with_progress(form: &leptos::web_sys::HtmlFormElement, progress: impl Fn(f64) + 'static) -> bool {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+
+    let sent = async {
+        let data = web_sys::FormData::new_with_form(form).ok()?;
+        let request = web_sys::XmlHttpRequest::new().ok()?;
+        request.open("POST", &form.action()).ok()?;
+        let on_progress = Closure::<dyn Fn(web_sys::ProgressEvent)>::new(move |ev: web_sys::ProgressEvent| {
+            if ev.length_computable() && ev.total() > 0.0 {
+                progress(ev.loaded() / ev.total());
+            }
+        });
+        request.upload().ok()?.set_onprogress(Some(on_progress.as_ref().unchecked_ref()));
+        // Settles when the request ends, however it ends (answer, network error, abort).
+        let ended = js_sys::Promise::new(&mut |resolve, _reject| {
+            request.set_onloadend(Some(&resolve));
+        });
+        request.send_with_opt_form_data(Some(&data)).ok()?;
+        let _ = JsFuture::from(ended).await;
+        drop(on_progress);
+        let status = request.status().ok()?;
+        let signed_out = web_sys::Url::new(&request.response_url()).is_ok_and(|url| url.pathname() == "/connexion");
+        Some((200..300).contains(&status) && !signed_out)
+    };
+    sent.await.unwrap_or(false)
+}
+
+#[cfg(not(feature = "hydrate"))]
+pub async fn post_form_with_progress(_form: &leptos::web_sys::HtmlFormElement, _progress: impl Fn(f64) + 'static) -> bool {
+    false
+}
+
+/// Whether one of `form`'s file fields holds a file larger than `max_bytes` (the server would
+/// refuse it: better send the form the plain way at once, whose answer says why, than upload it twice).
+#[cfg(feature = "hydrate")]
+pub fn holds_file_over(form: &leptos::web_sys::HtmlFormElement, max_bytes: f64) -> bool {
+    use wasm_bindgen::JsCast;
+    select_all(form, "input[type=file]")
+        .into_iter()
+        .filter_map(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .any(|input| input.files().is_some_and(|files| (0..files.length()).filter_map(|i| files.get(i)).any(|f| f.size() > max_bytes)))
+}
+
+#[cfg(not(feature = "hydrate"))]
+pub fn holds_file_over(_form: &leptos::web_sys::HtmlFormElement, _max_bytes: f64) -> bool {
+    false
+}
+
 /// Fetches a conversation's newest page (which marks it read) and appends the messages newer
 /// than `newest` to the thread shown in `root`. Answers the newest id now shown.
 #[cfg(feature = "hydrate")]

@@ -13,6 +13,7 @@ pub mod layout;
 pub mod live;
 pub mod loaded;
 pub mod map;
+pub mod media;
 pub mod messages;
 pub mod moderation;
 pub mod territory;

@@ -65,6 +65,18 @@ texts! {
         }
         audience_label: &'static str { fr: "Pour qui\u{202f}?", en: "Who for?" }
         publish: &'static str { fr: "Publier", en: "Post" }
+        photos_add: &'static str { fr: "Ajouter des photos (4 au plus)", en: "Add photos (4 at most)" }
+        photos_hint: &'static str {
+            fr: "JPEG, PNG ou WebP, 20\u{a0}Mo au plus chacune. La position GPS et les autres données de l’appareil sont retirées.",
+            en: "JPEG, PNG or WebP, 20 MB at most each. The GPS position and other camera data are removed.",
+        }
+        photo_label: fn(usize) -> String { fr: |n| format!("Photo {n}"), en: |n| format!("Photo {n}") }
+        photo_alt_label: fn(usize) -> String {
+            fr: |n| format!("Description de la photo {n}, pour qui ne la voit pas"),
+            en: |n| format!("Description of photo {n}, for people who cannot see it"),
+        }
+        photo_default_alt: fn(&str) -> String { fr: |name| format!("Photo publiée par {name}"), en: |name| format!("Photo posted by {name}") }
+        sending_progress: &'static str { fr: "Envoi en cours…", en: "Sending…" }
         published: &'static str { fr: "Ta publication est en ligne.", en: "Your post is online." }
         older: &'static str { fr: "Publications plus anciennes", en: "Older posts" }
         empty: &'static str {

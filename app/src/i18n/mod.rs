@@ -511,6 +511,17 @@ texts! {
                 FieldError::DebateClosed => "Ce débat est clos\u{a0}: on ne peut plus y contribuer.".into(),
                 FieldError::TooFewSelected => "Retiens au moins deux propositions pour les mettre au vote.".into(),
                 FieldError::DebateNotClosed => "Ce débat n’est pas encore clos\u{a0}: publie d’abord sa synthèse.".into(),
+                FieldError::FileTooLarge { max_mb } => format!("Ce fichier est trop lourd\u{a0}: {max_mb}\u{a0}Mo au plus."),
+                FieldError::ImageTooLarge { max_px } => {
+                    format!("Cette image est trop grande\u{a0}: {}\u{a0}pixels de côté au plus.", typography::format_number(Lang::Fr, i64::from(*max_px)))
+                }
+                FieldError::NotAPicture => "Ce fichier n’est pas une photo\u{a0}: envoie une image JPEG, PNG ou WebP.".into(),
+                FieldError::DamagedPicture => "Cette photo est incomplète ou abîmée\u{a0}: envoie-la à nouveau.".into(),
+                FieldError::TooManyPictures { max } => format!("{max}\u{a0}photos au plus\u{a0}: retires-en une."),
+                FieldError::NotAPdf => "Ce fichier n’est pas un document PDF valide.".into(),
+                FieldError::QuotaExceeded { max_mb } => {
+                    format!("L’espace de stockage ({max_mb}\u{a0}Mo) est plein\u{a0}: supprime d’anciens fichiers d’abord.")
+                }
             },
             en: |e| match e {
                 FieldError::Required => "This field is required.".into(),
@@ -601,6 +612,13 @@ texts! {
                 FieldError::DebateClosed => "This debate is closed: no more contributions.".into(),
                 FieldError::TooFewSelected => "Select at least two proposals to put them to a vote.".into(),
                 FieldError::DebateNotClosed => "This debate is not closed yet: publish its synthesis first.".into(),
+                FieldError::FileTooLarge { max_mb } => format!("This file is too large: {max_mb} MB at most."),
+                FieldError::ImageTooLarge { max_px } => format!("This picture is too large: {max_px} pixels per side at most."),
+                FieldError::NotAPicture => "This file is not a photo: send a JPEG, PNG or WebP picture.".into(),
+                FieldError::DamagedPicture => "This photo is incomplete or damaged: send it again.".into(),
+                FieldError::TooManyPictures { max } => format!("{max} photos at most: remove one."),
+                FieldError::NotAPdf => "This file is not a valid PDF document.".into(),
+                FieldError::QuotaExceeded { max_mb } => format!("The storage space ({max_mb} MB) is full: delete older files first."),
             },
         }
         problem: fn(&FormProblem) -> String {

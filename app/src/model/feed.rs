@@ -136,6 +136,8 @@ pub struct PostView {
     pub comment_count: i64,
     pub reactions: Vec<ReactionCount>,
     pub abilities: PostAbilities,
+    /// Up to four pictures, in the order they were sent.
+    pub pictures: Vec<crate::model::media::Picture>,
 }
 
 /// Which feed is being read.

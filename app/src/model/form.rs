@@ -150,6 +150,28 @@ pub enum FieldError {
     TooFewSelected,
     /// An action from a debate that is not closed yet.
     DebateNotClosed,
+    /// A file over the size limit (in megabytes).
+    FileTooLarge {
+        max_mb: u64,
+    },
+    /// A picture wider or taller than `max_px` pixels (or with too many pixels in all).
+    ImageTooLarge {
+        max_px: u32,
+    },
+    /// Not a JPEG, PNG or WebP picture (whatever its name says).
+    NotAPicture,
+    /// A picture that cannot be read to its end (truncated, damaged).
+    DamagedPicture,
+    /// More pictures than allowed.
+    TooManyPictures {
+        max: usize,
+    },
+    /// Not a PDF document (or a PDF that is also something else).
+    NotAPdf,
+    /// The person's (or the scope's) storage is full.
+    QuotaExceeded {
+        max_mb: u64,
+    },
 }
 
 /// Field name → error, in a stable order.

@@ -13,6 +13,7 @@ pub mod fields;
 pub mod form;
 pub mod home;
 pub mod ids;
+pub mod media;
 pub mod messages;
 pub mod moderation;
 pub mod paris_time;

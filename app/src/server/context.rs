@@ -204,6 +204,8 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     /// Live events (in-process, or relayed through PostgreSQL between instances).
     pub bus: crate::server::bus::EventBus,
+    /// Stored pictures and documents, and the workers that process them.
+    pub media: crate::server::media::MediaStore,
 }
 
 /// The client's address as the server sees it (or as a trusted proxy reports it).

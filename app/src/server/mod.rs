@@ -5,6 +5,7 @@ pub mod bus;
 pub mod context;
 pub mod db;
 pub mod ics;
+pub mod media;
 pub mod policy;
 pub mod richtext;
 pub mod services;
@@ -21,3 +22,5 @@ pub fn now_ms() -> i64 {
 
 #[cfg(feature = "test-support")]
 pub mod testing;
+#[cfg(any(test, feature = "test-support"))]
+pub mod testing_images;

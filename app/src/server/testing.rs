@@ -7,6 +7,7 @@ use crate::model::ids::{ActionId, SectionId, UserId};
 use std::sync::Arc;
 
 use crate::server::context::{AppState, RateLimits, Settings};
+use crate::server::media::MediaStore;
 use crate::server::Db;
 use rand::RngCore;
 
@@ -62,7 +63,25 @@ pub enum Cleanup {
 
 pub struct TestDb {
     pub db: Db,
+    /// This test's file storage: a fresh local directory, or a fresh prefix of the S3 bucket
+    /// `COOPOL_TEST_MEDIA_URL` names (`s3://bucket`, CI's second storage run).
+    pub media: MediaStore,
+    media_dir: Option<std::path::PathBuf>,
     cleanup: Cleanup,
+}
+
+/// A fresh storage for one test (see `TestDb::media`).
+fn test_media(suffix: &str) -> (MediaStore, Option<std::path::PathBuf>) {
+    match std::env::var("COOPOL_TEST_MEDIA_URL").ok().filter(|u| u.starts_with("s3://")) {
+        Some(bucket) => {
+            let url = format!("{}/test-{suffix}", bucket.trim_end_matches('/'));
+            (MediaStore::open(&url).unwrap_or_else(|e| panic!("{e}")), None)
+        }
+        None => {
+            let dir = std::env::temp_dir().join(format!("coopol-test-media-{suffix}"));
+            (MediaStore::open(&dir.display().to_string()).unwrap_or_else(|e| panic!("{e}")), Some(dir))
+        }
+    }
 }
 
 impl TestDb {
@@ -76,16 +95,19 @@ impl TestDb {
 
     /// A database whose pools have `max_connections` (benchmarks use the server's default).
     pub async fn sqlite_sized(max_connections: u32) -> Self {
-        let path = std::env::temp_dir().join(format!("coopol-test-{}.db", random_suffix()));
+        let suffix = random_suffix();
+        let path = std::env::temp_dir().join(format!("coopol-test-{suffix}.db"));
         let db = Db::connect(&format!("sqlite://{}", path.display()), max_connections).await.expect("open sqlite");
         db.migrate().await.expect("migrate sqlite");
         load_test_territory(&db).await;
-        Self { db, cleanup: Cleanup::File(path) }
+        let (media, media_dir) = test_media(&suffix);
+        Self { db, media, media_dir, cleanup: Cleanup::File(path) }
     }
 
     pub async fn postgres_sized(max_connections: u32) -> Self {
         let admin_url = postgres_admin_url();
-        let name = format!("coopol_test_{}", random_suffix());
+        let suffix = random_suffix();
+        let name = format!("coopol_test_{suffix}");
         let admin = Db::connect(&admin_url, 1)
             .await
             .unwrap_or_else(|e| panic!("PostgreSQL is required for the contract tests and is unreachable at {admin_url}: {e}"));
@@ -97,7 +119,8 @@ impl TestDb {
         let db = Db::connect(&format!("{base}/{name}"), max_connections).await.expect("connect to test database");
         db.migrate().await.expect("migrate postgres");
         load_test_territory(&db).await;
-        Self { db, cleanup: Cleanup::PgDatabase(name) }
+        let (media, media_dir) = test_media(&suffix);
+        Self { db, media, media_dir, cleanup: Cleanup::PgDatabase(name) }
     }
 
     pub fn state(&self, rate_limits: RateLimits) -> AppState {
@@ -105,6 +128,7 @@ impl TestDb {
             db: self.db.clone(),
             settings: Arc::new(Settings { rate_limits, ..Settings::default() }),
             bus: crate::server::bus::EventBus::start(&self.db),
+            media: self.media.clone(),
         }
     }
 
@@ -141,6 +165,9 @@ impl TestDb {
         // Closing waits for every connection to come back; one held forever must not hang the run.
         if tokio::time::timeout(std::time::Duration::from_secs(30), self.db.close()).await.is_err() {
             eprintln!("test database pool still busy after 30 s; dropping the database anyway");
+        }
+        if let Some(dir) = &self.media_dir {
+            let _ = std::fs::remove_dir_all(dir);
         }
         match self.cleanup {
             Cleanup::File(path) => {

@@ -8,6 +8,7 @@ use axum::response::Response;
 use app::server::services::posts;
 
 use crate::forms::render::Submission;
+use crate::forms::upload::UploadSubmission;
 use crate::state::ServerState;
 
 /// `back` without its fragment, to re-render the page.
@@ -15,9 +16,11 @@ fn page_of(path: &str) -> String {
     path.split('#').next().unwrap_or(path).to_string()
 }
 
-pub async fn publish(State(state): State<ServerState>, submission: Submission) -> Response {
+/// A publication, with its pictures when the form carries some (`multipart/form-data`).
+pub async fn publish(State(state): State<ServerState>, upload: UploadSubmission) -> Response {
+    let UploadSubmission { submission, uploads } = upload;
     let page = page_of(&submission.back_or("/fil"));
-    let result = posts::publish(&state.app, &submission.subject(), &submission.form).await;
+    let result = posts::publish_with_pictures(&state.app, &submission.subject(), &submission.form, &uploads).await;
     submission.answer(&state, result.map(|id| format!("{page}#publication-{id}")), &page).await
 }
 

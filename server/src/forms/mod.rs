@@ -20,4 +20,5 @@ pub mod signin;
 pub mod signout;
 pub mod signup;
 pub mod social;
+pub mod upload;
 pub mod votes;

@@ -49,8 +49,11 @@ pub async fn add_security_headers(State(state): State<AppState>, mut request: Re
     let path = request.uri().path().to_string();
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
-    if let Ok(csp) = HeaderValue::from_str(&content_security_policy(&nonce, state.settings.map.tile_origin().as_deref())) {
-        headers.insert(CONTENT_SECURITY_POLICY, csp);
+    // A stored file's route sets its own, stricter policy (a sandbox); pages get the app's.
+    if !headers.contains_key(CONTENT_SECURITY_POLICY) {
+        if let Ok(csp) = HeaderValue::from_str(&content_security_policy(&nonce, state.settings.map.tile_origin().as_deref())) {
+            headers.insert(CONTENT_SECURITY_POLICY, csp);
+        }
     }
     headers.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     headers.insert(REFERRER_POLICY, HeaderValue::from_static("strict-origin-when-cross-origin"));

@@ -28,6 +28,7 @@ pub fn server_state(t: &TestDb, rate_limits: RateLimits, public_url: Option<&str
             db: t.db.clone(),
             settings: Arc::new(Settings { public_url: public_url.map(str::to_string), rate_limits, ..Settings::default() }),
             bus: app::server::bus::EventBus::start(&t.db),
+            media: t.media.clone(),
         },
         leptos: LeptosOptions::builder().output_name("coopol").site_root("target/site").site_pkg_dir("pkg").build(),
         ops: Default::default(),

@@ -5,9 +5,15 @@ use crate::model::feed::{parse_body, Audience, MAX_COMMENT_CHARS, MAX_POST_CHARS
 use crate::model::form::{FieldError, FieldErrors, RawForm};
 use crate::model::ids::CommentId;
 
+/// Pictures a publication may hold.
+pub const MAX_PICTURES: usize = 4;
+/// Longest description of a picture.
+pub const MAX_ALT_CHARS: usize = 500;
+
 /// A new publication: its text and who may read it (a group by its slug).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PostInput {
+    /// Empty only for a publication of pictures.
     pub body: String,
     pub audience: Audience,
     /// The group's slug when `audience` is `Group` (empty otherwise).
@@ -16,8 +22,25 @@ pub struct PostInput {
 
 impl PostInput {
     pub fn parse(form: &RawForm) -> Result<PostInput, FieldErrors> {
+        Self::parse_with(form, &[])
+    }
+
+    /// The publication, `pictures` the form's picture slots that hold a file (1-based): with
+    /// at least one, the text may be empty. Each picture's description is checked too
+    /// (`alt_{n}`), and there may be `MAX_PICTURES` at most.
+    pub fn parse_with(form: &RawForm, pictures: &[usize]) -> Result<PostInput, FieldErrors> {
         let mut e = FieldErrors::default();
-        let body = e.check("body", parse_body(form.value("body"), MAX_POST_CHARS));
+        let body = match parse_body(form.value("body"), MAX_POST_CHARS) {
+            Err(FieldError::Required) if !pictures.is_empty() => Some(String::new()),
+            parsed => e.check("body", parsed),
+        };
+        if pictures.len() > MAX_PICTURES {
+            e.add("photos", FieldError::TooManyPictures { max: MAX_PICTURES });
+        }
+        for n in pictures {
+            let field = format!("alt_{n}");
+            e.check(&field, picture_alt(form.value(&field)));
+        }
         // The composer's one select carries "audience|group-slug"; a bare form sends them apart.
         let (audience, group_slug) = form.value("audience_group").split_once('|').unwrap_or((form.value("audience"), form.value("group")));
         let audience = e.check("audience", Audience::parse(audience).ok_or(FieldError::ChoiceRequired));
@@ -26,6 +49,18 @@ impl PostInput {
             _ => Err(e),
         }
     }
+}
+
+/// A picture's description: optional, one line, `MAX_ALT_CHARS` at most.
+pub fn picture_alt(raw: &str) -> Result<String, FieldError> {
+    let text = raw.trim();
+    if text.chars().count() > MAX_ALT_CHARS {
+        return Err(FieldError::TooLong { max: MAX_ALT_CHARS });
+    }
+    if text.chars().any(char::is_control) {
+        return Err(FieldError::ControlCharacters);
+    }
+    Ok(text.to_string())
 }
 
 /// A publication's new text.
@@ -65,6 +100,18 @@ impl CommentInput {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_publication_of_pictures_may_have_no_text_and_four_pictures_at_most() {
+        let form = RawForm::of(&[("body", ""), ("audience", "section"), ("alt_1", "Le stand")]);
+        assert_eq!(PostInput::parse_with(&form, &[1]).expect("pictures only").body, "");
+        let e = PostInput::parse_with(&form, &[1, 2, 3, 4, 5]).expect_err("five");
+        assert_eq!(e.0, vec![("photos".to_string(), FieldError::TooManyPictures { max: 4 })]);
+        let long = "x".repeat(MAX_ALT_CHARS + 1);
+        let e =
+            PostInput::parse_with(&RawForm::of(&[("body", "Bonjour"), ("audience", "section"), ("alt_2", &long)]), &[2]).expect_err("long");
+        assert_eq!(e.0, vec![("alt_2".to_string(), FieldError::TooLong { max: MAX_ALT_CHARS })]);
+    }
 
     #[test]
     fn a_publication_names_its_audience() {

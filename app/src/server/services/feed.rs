@@ -94,6 +94,7 @@ pub fn to_view(subject: &Subject, row: PostRow, reactions: &ReactionColumns) -> 
         hidden_reason: if hidden && (is_author || moderator) { Some(row.hidden_reason.clone().unwrap_or_default()) } else { None },
         comment_count: row.comment_count,
         reactions: reaction_counts(reactions),
+        pictures: crate::server::services::media::pictures_of(&row.pictures),
         abilities: PostAbilities {
             edit: is_author && !hidden,
             delete: rules::can_delete_post(subject, &scope),
@@ -264,11 +265,7 @@ pub async fn page(
 /// it hidden (and its author always does).
 pub async fn post_page(state: &AppState, subject: &Subject, id: PostId) -> Result<PostPage, AppError> {
     let viewer = subject.id().unwrap_or(UserId::NONE);
-    let row = store::posts::visible(&state.db, viewer, id, true).await?.ok_or(AppError::NotFound)?;
-    let hidden_from_viewer = row.post.hidden_at.is_some() && row.post.author_id != Some(viewer);
-    if hidden_from_viewer && !rules::can_moderate_post(subject, &scope_of(&row.post)) {
-        return Err(AppError::NotFound);
-    }
+    let row = readable_post(state, subject, id).await?;
     let place = ModerationPlace::of(&row.post);
     let post = to_view(subject, row.post, &row.reactions);
     let can_comment = post.abilities.comment;
@@ -303,6 +300,19 @@ pub async fn post_page(state: &AppState, subject: &Subject, id: PostId) -> Resul
     let mut reacted: Vec<(ReactionKind, Vec<Author>)> = by_kind.into_iter().collect();
     reacted.sort_by_key(|(k, _)| *k);
     Ok(PostPage { post, comments, reacted })
+}
+
+/// A publication as `subject` may read it (one statement): a hidden one only for its author and
+/// the moderators of its scope; not found for everyone else, as a missing one. Its page and its
+/// pictures ask here.
+pub async fn readable_post(state: &AppState, subject: &Subject, id: PostId) -> Result<FeedRow, AppError> {
+    let viewer = subject.id().unwrap_or(UserId::NONE);
+    let row = store::posts::visible(&state.db, viewer, id, true).await?.ok_or(AppError::NotFound)?;
+    let hidden_from_viewer = row.post.hidden_at.is_some() && row.post.author_id != Some(viewer);
+    if hidden_from_viewer && !rules::can_moderate_post(subject, &scope_of(&row.post)) {
+        return Err(AppError::NotFound);
+    }
+    Ok(row)
 }
 
 /// Current counts of publications the viewer may see (others are silently left out).

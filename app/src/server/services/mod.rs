@@ -20,6 +20,7 @@ pub mod find_section;
 pub mod groups;
 pub mod home;
 pub mod mail;
+pub mod media;
 pub mod membership;
 pub mod messages;
 pub mod moderation;

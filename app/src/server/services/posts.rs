@@ -8,11 +8,12 @@ use crate::model::form::{FieldError, FieldErrors, RawForm};
 use crate::model::ids::{CommentId, PostId, UserId};
 use crate::server::context::AppState;
 use crate::server::db::Tx;
+use crate::server::media::Upload;
 use crate::server::policy::feed as rules;
 use crate::server::policy::Subject;
 use crate::server::services::feed::{group_role, scope_of};
 use crate::server::services::notifications::notify;
-use crate::server::services::{moderation, rate_limit};
+use crate::server::services::{media, moderation, rate_limit};
 use crate::server::store::{self, events::EventRow, notifications::NewNotification};
 use crate::server::{now_ms, richtext};
 
@@ -44,11 +45,56 @@ async fn may_write_on(tx: &mut Tx, me: UserId, row: &store::posts::PostRow) -> R
     moderation::ensure_may_write(tx, me, &row.audience, section, row.federation_code.as_deref(), group).await
 }
 
-/// Publishes; returns the new publication's id.
+/// Publishes text only; returns the new publication's id.
 pub async fn publish(state: &AppState, subject: &Subject, form: &RawForm) -> Result<PostId, AppError> {
+    publish_with_pictures(state, subject, form, &[]).await
+}
+
+/// Publishes, with the pictures the form's file fields `photo_{n}` hold (`alt_{n}` describes
+/// each). The pictures are processed and stored before the transaction (it never waits on
+/// them); a refusal after that deletes their files again. Nothing is kept of a refused form.
+pub async fn publish_with_pictures(state: &AppState, subject: &Subject, form: &RawForm, uploads: &[Upload]) -> Result<PostId, AppError> {
     let author = subject.id().ok_or(AppError::NotAuthenticated)?;
-    let PostInput { body, audience, group_slug } = PostInput::parse(form).map_err(AppError::Validation)?;
+    let slots: Vec<usize> = uploads.iter().filter_map(|u| picture_slot(&u.field)).collect();
+    let input = PostInput::parse_with(form, &slots);
+    // Every problem at once: the text's, and each file's that is refused before decoding.
+    let mut too_large = FieldErrors::default();
+    for u in uploads {
+        if let Err(e) = u.bytes() {
+            too_large.add(&u.field, e);
+        }
+    }
+    let (PostInput { body, audience, group_slug }, ()) =
+        FieldErrors::both(input, if too_large.is_empty() { Ok(()) } else { Err(too_large) }).map_err(AppError::Validation)?;
     posting_allowed(state, author).await?;
+    let to_store = uploads
+        .iter()
+        .filter_map(|u| {
+            let slot = picture_slot(&u.field)?;
+            let bytes = u.bytes().ok()?.clone();
+            Some(media::PictureUpload { slot, alt: form.value(&format!("alt_{slot}")).trim().to_string(), bytes })
+        })
+        .collect();
+    let pictures = media::store_pictures(state, to_store).await.map_err(AppError::Validation)?;
+    let result = insert_post(state, subject, author, (body, audience, group_slug), &pictures).await;
+    if result.is_err() {
+        media::discard(state, &pictures).await;
+    }
+    result
+}
+
+/// `photo_3` → 3.
+fn picture_slot(field: &str) -> Option<usize> {
+    field.strip_prefix("photo_")?.parse().ok().filter(|n| *n >= 1)
+}
+
+async fn insert_post(
+    state: &AppState,
+    subject: &Subject,
+    author: UserId,
+    (body, audience, group_slug): (String, Audience, String),
+    pictures: &[media::StoredPicture],
+) -> Result<PostId, AppError> {
     let rendered = richtext::render(&body);
     let mut tx = state.db.begin().await?;
     let group = if audience == Audience::Group { store::groups::by_slug_in_tx(&mut tx, author, &group_slug).await? } else { None };
@@ -73,10 +119,12 @@ pub async fn publish(state: &AppState, subject: &Subject, form: &RawForm) -> Res
             group_id: group.map(|g| g.id),
             body: &body,
             body_html: rendered.html.as_str(),
+            pictures: &media::pictures_json(pictures),
             now_ms: now,
         },
     )
     .await?;
+    media::attach_to_post(&mut tx, author, id, pictures, now).await?;
     store::posts::replace_tags(&mut tx, id, &rendered.tags).await?;
     let mut events = vec![store::events::insert(&mut tx, "post_created", Some(id), None, now).await?];
     let mentions = Mentions { actor: author, post_id: id, comment_id: None, handles: &rendered.mentions, before: &[], told: &[] };

@@ -442,6 +442,7 @@ pub async fn count(state: &AppState, id: i64) -> Result<bool, AppError> {
             group_id: None,
             body: &body,
             body_html: rendered.html.as_str(),
+            pictures: "",
             now_ms: now,
         };
         let post_id = store::posts::insert(&mut tx, &post).await?;

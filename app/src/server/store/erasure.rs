@@ -151,7 +151,7 @@ pub async fn erase_writing(tx: &mut Tx, user_id: UserId, now_ms: i64) -> Result<
     let statements: [String; 7] = [
         format!("DELETE FROM post_tags WHERE post_id IN (SELECT id FROM posts WHERE author_id = $1 AND {OTHERS_COMMENTED})"),
         format!(
-            "UPDATE posts SET author_id = NULL, deleted_at = $2, body = '', body_html = '', edited_at = NULL, hidden_reason = NULL \
+            "UPDATE posts SET author_id = NULL, deleted_at = $2, body = '', body_html = '', pictures = '', edited_at = NULL, hidden_reason = NULL \
              WHERE author_id = $1 AND {OTHERS_COMMENTED}"
         ),
         "DELETE FROM posts WHERE author_id = $1".to_string(),

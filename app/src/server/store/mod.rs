@@ -14,6 +14,7 @@ pub mod events;
 pub mod exports;
 pub mod groups;
 pub mod mail;
+pub mod media;
 pub mod members;
 pub mod messages;
 pub mod moderation;

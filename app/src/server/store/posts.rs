@@ -33,6 +33,8 @@ pub struct PostRow {
     pub hidden_at: Option<i64>,
     pub hidden_reason: Option<String>,
     pub comment_count: i64,
+    /// Its pictures as JSON (`model::media::Picture` list), '' when it has none.
+    pub pictures: String,
     /// The viewer's role in the publication's group ('admin', 'member', 'pending').
     pub viewer_group_role: Option<GroupRole>,
 }
@@ -40,11 +42,11 @@ pub struct PostRow {
 const POST_COLUMNS: &str = "p.id, p.author_id, u.handle AS author_handle, u.display_name AS author_name, p.audience, \
      p.section_id, s.slug AS section_slug, s.name AS section_name, p.federation_code, d.name AS federation_name, \
      p.group_id, g.slug AS group_slug, g.name AS group_name, p.body, p.body_html, p.created_at, p.edited_at, \
-     p.hidden_at, p.hidden_reason, p.comment_count, \
+     p.hidden_at, p.hidden_reason, p.comment_count, p.pictures, \
      (SELECT mg.role FROM group_members mg WHERE mg.group_id = p.group_id AND mg.user_id = me.id) AS viewer_group_role";
 
 /// The names `POST_COLUMNS` gives its columns (the fields of `PostRow`).
-const POST_COLUMN_NAMES: [&str; 21] = [
+const POST_COLUMN_NAMES: [&str; 22] = [
     "id",
     "author_id",
     "author_handle",
@@ -65,6 +67,7 @@ const POST_COLUMN_NAMES: [&str; 21] = [
     "hidden_at",
     "hidden_reason",
     "comment_count",
+    "pictures",
     "viewer_group_role",
 ];
 
@@ -301,14 +304,16 @@ pub struct NewPost<'a> {
     pub group_id: Option<GroupId>,
     pub body: &'a str,
     pub body_html: &'a str,
+    /// `model::media::Picture` list as JSON ('' for none).
+    pub pictures: &'a str,
     pub now_ms: i64,
 }
 
 #[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn insert(tx: &mut Tx, post: &NewPost<'_>) -> Result<PostId, sqlx::Error> {
-    let sql = "INSERT INTO posts (author_id, audience, section_id, federation_code, group_id, body, body_html, created_at) \
-               VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id";
-    on_tx!(tx, c => sqlx::query_scalar(sql).bind(post.author_id).bind(post.audience).bind(post.section_id).bind(post.federation_code).bind(post.group_id).bind(post.body).bind(post.body_html).bind(post.now_ms).fetch_one(c).await)
+    let sql = "INSERT INTO posts (author_id, audience, section_id, federation_code, group_id, body, body_html, pictures, created_at) \
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id";
+    on_tx!(tx, c => sqlx::query_scalar(sql).bind(post.author_id).bind(post.audience).bind(post.section_id).bind(post.federation_code).bind(post.group_id).bind(post.body).bind(post.body_html).bind(post.pictures).bind(post.now_ms).fetch_one(c).await)
 }
 
 #[tracing::instrument(skip_all, err(level = "warn"))]

@@ -1,0 +1,66 @@
+//! Pictures made for tests (unit, contract, HTTP and the end-to-end fixtures): what phones and
+//! attackers send.
+#![allow(clippy::expect_used)]
+
+/// A `width`×`height` JPEG whose EXIF says "rotate 90° clockwise to view" (orientation 6) and
+/// "taken at 50°37′ N" (a GPS IFD): what a phone sends. The served copies must be upright and
+/// carry neither.
+pub fn jpeg_with_gps(width: u32, height: u32) -> Vec<u8> {
+    use image::codecs::jpeg::JpegEncoder;
+    let rgb =
+        image::RgbImage::from_fn(width, height, |x, y| image::Rgb([(x * 255 / width.max(1)) as u8, (y * 255 / height.max(1)) as u8, 120]));
+    let mut plain = Vec::new();
+    JpegEncoder::new_with_quality(&mut plain, 85).encode_image(&rgb).expect("encode a test JPEG");
+    // TIFF, little-endian: IFD0 (orientation, GPS pointer) at 8, the GPS IFD at 38, its latitude at 68.
+    let mut tiff: Vec<u8> = b"II\x2a\x00\x08\x00\x00\x00".to_vec();
+    let entry = |tag: u16, kind: u16, count: u32, value: [u8; 4]| {
+        let mut e = tag.to_le_bytes().to_vec();
+        e.extend(kind.to_le_bytes());
+        e.extend(count.to_le_bytes());
+        e.extend(value);
+        e
+    };
+    tiff.extend(2u16.to_le_bytes());
+    tiff.extend(entry(0x0112, 3, 1, [6, 0, 0, 0]));
+    tiff.extend(entry(0x8825, 4, 1, 38u32.to_le_bytes()));
+    tiff.extend(0u32.to_le_bytes());
+    tiff.extend(2u16.to_le_bytes());
+    tiff.extend(entry(0x0001, 2, 2, *b"N\0\0\0"));
+    tiff.extend(entry(0x0002, 5, 3, 68u32.to_le_bytes()));
+    tiff.extend(0u32.to_le_bytes());
+    for (num, den) in [(50u32, 1u32), (37, 1), (0, 1)] {
+        tiff.extend(num.to_le_bytes());
+        tiff.extend(den.to_le_bytes());
+    }
+    let mut app1 = vec![0xFF, 0xE1];
+    app1.extend(((2 + 6 + tiff.len()) as u16).to_be_bytes());
+    app1.extend(b"Exif\0\0");
+    app1.extend(tiff);
+    let mut jpeg = plain[..2].to_vec();
+    jpeg.extend(app1);
+    jpeg.extend(&plain[2..]);
+    jpeg
+}
+
+/// A PNG whose header claims `width`×`height` pixels, with almost no data: a decompression bomb's
+/// first bytes. A decoder that believed it would allocate width × height × 4 bytes.
+pub fn png_claiming(width: u32, height: u32) -> Vec<u8> {
+    let chunk = |kind: &[u8; 4], data: &[u8]| {
+        let mut c = (data.len() as u32).to_be_bytes().to_vec();
+        c.extend(kind);
+        c.extend(data);
+        let mut crc = crc32fast::Hasher::new();
+        crc.update(kind);
+        crc.update(data);
+        c.extend(crc.finalize().to_be_bytes());
+        c
+    };
+    let mut ihdr = width.to_be_bytes().to_vec();
+    ihdr.extend(height.to_be_bytes());
+    ihdr.extend([8, 6, 0, 0, 0]);
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    png.extend(chunk(b"IHDR", &ihdr));
+    png.extend(chunk(b"IDAT", &[0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01]));
+    png.extend(chunk(b"IEND", &[]));
+    png
+}
