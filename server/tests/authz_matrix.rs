@@ -49,11 +49,13 @@ use app::model::territory::{Role, Scope};
 use app::on_both_backends;
 use app::server::auth::session_token;
 use app::server::context::{AppState, Limit, RateLimits};
+use app::server::media::{Upload, UploadContent};
 use app::server::policy::Subject;
 use app::server::services::groups::{GroupAction, MemberDecision};
 use app::server::services::social::CoopainAction;
 use app::server::services::{accounts, actions, calendar, groups, membership, posts, reports, roles, rsvp, sections, social, subjects};
 use app::server::testing::{self, TestDb};
+use app::server::testing_images;
 use app::server::{now_ms, store};
 use axum::Router;
 use http::{header, StatusCode};
@@ -166,6 +168,8 @@ struct World {
     users: HashMap<Who, (UserId, String, String)>, // id, handle, postal code
     free_communes: Vec<String>,
     posts: HashMap<&'static str, PostId>,
+    /// The key of each fixture publication's picture.
+    pictures: HashMap<&'static str, String>,
     actions: HashMap<&'static str, ActionId>,
     calendar_token: String,
     /// Adèle's data export, ready to download.
@@ -270,6 +274,7 @@ async fn build_world(t: &TestDb) -> World {
 
     let free_communes = store_free_communes(&state).await;
     let posts = feed_fixtures(&state, &users).await;
+    let pictures = picture_keys(&state, users[&AdherentS].0, &posts).await;
     let (actions, calendar_token) = action_fixtures(&state, &users).await;
     let adele = subject_of(&state, users[&AdherentS].0).await;
     app::server::services::export::request(&state, &adele).await.expect("export");
@@ -286,6 +291,7 @@ async fn build_world(t: &TestDb) -> World {
         users,
         free_communes,
         posts,
+        pictures,
         actions,
         calendar_token,
         export_id,
@@ -416,10 +422,25 @@ async fn feed_fixtures(state: &AppState, users: &HashMap<Who, (UserId, String, S
         ("coopains", "coopains|", "MARQUE-COOPAINS"),
         ("group", "group|cercle-prive", "MARQUE-GROUPE"),
     ] {
-        let id = posts::publish(state, &adele, &form(&[("body", body), ("audience_group", audience)])).await.expect("fixture post");
+        // Each carries a phone photo (150×200 once upright): its file is read through its holder's rule.
+        let photo = Upload { field: "photo_1".into(), content: UploadContent::Bytes(testing_images::jpeg_with_gps(200, 150).into()) };
+        let id = posts::publish_with_pictures(state, &adele, &form(&[("body", body), ("audience_group", audience)]), &[photo])
+            .await
+            .expect("fixture post");
         posts_by_kind.insert(kind, id);
     }
     posts_by_kind
+}
+
+/// The key of the picture of each fixture publication.
+async fn picture_keys(state: &AppState, adele: UserId, posts: &HashMap<&'static str, PostId>) -> HashMap<&'static str, String> {
+    let mut keys = HashMap::new();
+    for (kind, id) in posts {
+        let row = store::posts::visible(&state.db, adele, *id, true).await.unwrap().expect("Adèle sees her publication");
+        let pictures = app::server::services::media::pictures_of(&row.post.pictures);
+        keys.insert(*kind, pictures.first().expect("a picture").key.clone());
+    }
+    keys
 }
 
 /// Sacha reports Adèle's section publication (an open case of Lille) and a public one of hers, on
@@ -874,6 +895,30 @@ fn table() -> Vec<Row> {
             "private group's publication",
             PRIVATE_GROUP,
             Probe::PageShows("/publications/{post_group}".into(), "MARQUE-GROUPE"),
+        ),
+        row(
+            "GET /medias/{key}/{file}",
+            "public publication's picture",
+            NOT_BLOCKED,
+            Probe::PageOk("/medias/{picture_public}/150.webp".into()),
+        ),
+        row(
+            "GET /medias/{key}/{file}",
+            "section-only publication's picture",
+            PEOPLE_OF_LILLE,
+            Probe::PageOk("/medias/{picture_section}/150.jpg".into()),
+        ),
+        row(
+            "GET /medias/{key}/{file}",
+            "coopains-only publication's picture",
+            ADELE_AND_COOPAIN,
+            Probe::PageOk("/medias/{picture_coopains}/150.webp".into()),
+        ),
+        row(
+            "GET /medias/{key}/{file}",
+            "private group's publication's picture",
+            PRIVATE_GROUP,
+            Probe::PageOk("/medias/{picture_group}/150.webp".into()),
         ),
         row("GET /groupes", "list", EVERYONE, Probe::PageShows("/groupes".into(), "Cercle privé")),
         row("GET /groupes", "a private group's member count", PRIVATE_GROUP, Probe::PageShows("/groupes".into(), "2 membres")),
@@ -2015,6 +2060,10 @@ fn fill(template: &str, world: &World, who: Who, n: usize) -> String {
         .replace("{post_coopains}", &post("coopains"))
         .replace("{post_section}", &post("section"))
         .replace("{post_federation}", &post("federation"))
+        .replace("{picture_public}", &world.pictures["public"])
+        .replace("{picture_section}", &world.pictures["section"])
+        .replace("{picture_coopains}", &world.pictures["coopains"])
+        .replace("{picture_group}", &world.pictures["group"])
         .replace("{action_public}", &action("public"))
         .replace("{action_open}", &action("open"))
         .replace("{action_section}", &action("section"))

@@ -64,3 +64,13 @@ pub fn png_claiming(width: u32, height: u32) -> Vec<u8> {
     png.extend(chunk(b"IEND", &[]));
     png
 }
+
+/// A plain `width`×`height` PNG (with transparency: laid on white once stored).
+pub fn png(width: u32, height: u32) -> Vec<u8> {
+    let rgba = image::RgbaImage::from_fn(width, height, |x, y| {
+        image::Rgba([200, (x % 256) as u8, (y % 256) as u8, if x < width / 2 { 255 } else { 0 }])
+    });
+    let mut out = std::io::Cursor::new(Vec::new());
+    image::DynamicImage::ImageRgba8(rgba).write_to(&mut out, image::ImageFormat::Png).expect("encode a test PNG");
+    out.into_inner()
+}

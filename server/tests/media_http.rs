@@ -1,0 +1,297 @@
+//! Pictures over HTTP, on both databases and on the storage the run names (a local directory, or
+//! the S3-compatible server of `COOPOL_TEST_MEDIA_URL`): a phone's multipart form with two
+//! photos, what the feed draws, what the served files are (upright, no EXIF, no GPS, sandboxed),
+//! who may fetch them, every bad input answered in French with the text kept and nothing stored,
+//! and the collection of files whose publication is gone.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod support;
+
+use app::model::ids::UserId;
+use app::on_both_backends;
+use app::server::auth::session_token;
+use app::server::testing::{self, TestDb};
+use app::server::testing_images::{jpeg_with_gps, png, png_claiming};
+use app::server::{now_ms, store};
+use axum::body::Body;
+use axum::Router;
+use http::{header, Request, StatusCode};
+use http_body_util::BodyExt;
+use tower::ServiceExt;
+
+use support::{get, router, send, HOST, ORIGIN};
+
+const BOUNDARY: &str = "coopol-test-boundary-7d1f";
+
+/// A part of a multipart form: a text field, or a file (name, declared type, bytes).
+enum Part<'a> {
+    Text(&'a str, &'a str),
+    File(&'a str, &'a str, &'a str, Vec<u8>),
+}
+
+fn multipart(path: &str, parts: Vec<Part<'_>>, cookie: &str) -> Request<Body> {
+    let mut body = Vec::new();
+    for part in parts {
+        body.extend(format!("--{BOUNDARY}\r\n").as_bytes());
+        match part {
+            Part::Text(name, value) => {
+                body.extend(format!("Content-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n").as_bytes());
+            }
+            Part::File(name, file_name, kind, bytes) => {
+                body.extend(
+                    format!("Content-Disposition: form-data; name=\"{name}\"; filename=\"{file_name}\"\r\nContent-Type: {kind}\r\n\r\n")
+                        .as_bytes(),
+                );
+                body.extend(bytes);
+                body.extend(b"\r\n");
+            }
+        }
+    }
+    body.extend(format!("--{BOUNDARY}--\r\n").as_bytes());
+    Request::post(path)
+        .header(header::HOST, HOST)
+        .header(header::ORIGIN, ORIGIN)
+        .header(header::COOKIE, cookie)
+        .header(header::ACCEPT_LANGUAGE, "fr-FR,fr;q=0.9")
+        .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={BOUNDARY}"))
+        .body(Body::from(body))
+        .expect("request")
+}
+
+/// A served file: status, headers and bytes (not text).
+async fn fetch(router: &Router, path: &str, cookie: Option<&str>) -> (StatusCode, http::HeaderMap, Vec<u8>) {
+    let response = router.clone().oneshot(get(path, cookie)).await.expect("answer");
+    let (status, headers) = (response.status(), response.headers().clone());
+    (status, headers, response.into_body().collect().await.expect("body").to_bytes().to_vec())
+}
+
+async fn cookie(t: &TestDb, who: UserId) -> String {
+    let token = session_token::generate();
+    let mut tx = t.db.begin().await.unwrap();
+    store::sessions::insert(&mut tx, &session_token::hash(&token), who, now_ms(), now_ms() + 3_600_000).await.unwrap();
+    tx.commit().await.unwrap();
+    format!("{}={token}", session_token::COOKIE_NAME)
+}
+
+struct People {
+    ada: String,
+    bob: String,
+    /// Of another section, in no group.
+    zoe: String,
+}
+
+async fn people(t: &TestDb) -> People {
+    testing::section(&t.db, "lille", "59", &["59350"]).await;
+    testing::section(&t.db, "roubaix", "59", &["59512"]).await;
+    let ada = testing::person(&t.db, "ada", "59350", "adherent", "confirmed").await;
+    let bob = testing::person(&t.db, "bob", "59350", "sympathisant", "none").await;
+    let zoe = testing::person(&t.db, "zoe", "59512", "adherent", "confirmed").await;
+    People { ada: cookie(t, ada).await, bob: cookie(t, bob).await, zoe: cookie(t, zoe).await }
+}
+
+async fn media_rows(t: &TestDb) -> i64 {
+    let sql = "SELECT CAST(COUNT(*) AS BIGINT) FROM media";
+    app::on_pool!(t.db.read(), p => sqlx::query_scalar::<_, i64>(sql).fetch_one(p).await).unwrap()
+}
+
+/// The picture addresses a page draws, in order (`/medias/{key}/{file}`).
+fn picture_sources(page: &str) -> Vec<String> {
+    page.split("src=\"/medias/").skip(1).filter_map(|rest| rest.split('"').next()).map(|s| format!("/medias/{s}")).collect()
+}
+
+async fn a_phone_publishes_two_photos_that_keep_nothing_of_the_camera(t: &TestDb) {
+    let app = router(t);
+    let p = people(t).await;
+    let form = vec![
+        Part::Text("form", "publier"),
+        Part::Text("retour", "/sections/lille/fil"),
+        Part::Text("body", "Le stand du marché de Wazemmes"),
+        Part::Text("audience_group", "section|"),
+        Part::File("photo_1", "IMG_2041.jpg", "image/jpeg", jpeg_with_gps(1200, 900)),
+        Part::Text("alt_1", "Trois militantes derrière la table du stand"),
+        Part::File("photo_2", "affiche.png", "image/png", png(640, 480)),
+        Part::Text("alt_2", ""),
+        // An empty file input: nothing chosen.
+        Part::File("photo_3", "", "application/octet-stream", Vec::new()),
+    ];
+    let reply = send(&app, multipart("/publications", form, &p.ada)).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    assert!(reply.header(header::LOCATION).starts_with("/sections/lille/fil#publication-"));
+    assert_eq!(media_rows(t).await, 2);
+
+    let feed = send(&app, get("/sections/lille/fil", Some(&p.bob))).await;
+    assert_eq!(feed.status, StatusCode::OK);
+    // The sensor's 1200×900 with orientation 6 is a 900×1200 portrait: stored at 480 and 900.
+    assert!(feed.body.contains(r#"<source type="image/webp" srcset="/medias/"#), "{}", feed.body);
+    assert!(feed.body.contains("480.webp 480w, /medias/"));
+    assert!(feed.body.contains(r#"width="900" height="1200""#), "the portrait's size is reserved");
+    assert!(feed.body.contains(r#"width="640" height="480""#));
+    assert!(feed.body.contains(r#"alt="Trois militantes derrière la table du stand""#));
+    assert!(feed.body.contains(r#"alt="Photo publiée par ada""#), "a picture without description gets a default one");
+    assert!(feed.body.contains(r#"loading="lazy""#));
+    let sources = picture_sources(&feed.body);
+    assert_eq!(sources.len(), 2, "{sources:?}");
+
+    for source in &sources {
+        for file in [source.clone(), source.replace(".jpg", ".webp")] {
+            let (status, headers, bytes) = fetch(&app, &file, Some(&p.bob)).await;
+            assert_eq!(status, StatusCode::OK, "{file}");
+            let kind = headers[header::CONTENT_TYPE].to_str().unwrap();
+            assert!(kind == "image/webp" || kind == "image/jpeg", "{kind}");
+            assert_eq!(headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+            assert!(headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap().starts_with("sandbox"));
+            assert!(headers[header::CONTENT_DISPOSITION].to_str().unwrap().starts_with("inline"));
+            assert!(headers[header::CACHE_CONTROL].to_str().unwrap().starts_with("private"));
+            assert!(!bytes.windows(4).any(|w| w == b"Exif"), "{file}: an EXIF block was served");
+            assert!(!bytes.windows(8).any(|w| w == [50, 0, 0, 0, 1, 0, 0, 0]), "{file}: the GPS latitude was served");
+        }
+    }
+    // A width that was not stored, a format never made: the same 404 as a missing picture.
+    let key = sources[0].split('/').nth(2).unwrap();
+    for path in
+        [format!("/medias/{key}/1600.webp"), format!("/medias/{key}/480.png"), "/medias/0123456789abcdef0123456789abcdef/480.webp".into()]
+    {
+        assert_eq!(fetch(&app, &path, Some(&p.ada)).await.0, StatusCode::NOT_FOUND, "{path}");
+    }
+    // A section-only publication's picture: Zoé (Roubaix) and a visitor get that same 404.
+    assert_eq!(fetch(&app, &sources[0], Some(&p.zoe)).await.0, StatusCode::NOT_FOUND);
+    assert_eq!(fetch(&app, &sources[0], None).await.0, StatusCode::NOT_FOUND);
+}
+
+async fn bad_pictures_are_refused_in_french_and_nothing_is_kept(t: &TestDb) {
+    let app = router(t);
+    let p = people(t).await;
+    let whole = jpeg_with_gps(800, 600);
+    let cases: Vec<(&str, Vec<Part<'_>>, &str)> = vec![
+        ("a 50 MB photo", vec![Part::File("photo_1", "enorme.jpg", "image/jpeg", vec![0xFF; 50 * 1024 * 1024])], "trop lourd"),
+        (
+            "a PNG claiming 100,000 × 100,000 pixels",
+            vec![Part::File("photo_1", "bombe.png", "image/png", png_claiming(100_000, 100_000))],
+            "trop grande",
+        ),
+        (
+            "an HTML file named .jpg",
+            vec![Part::File("photo_1", "photo.jpg", "image/jpeg", b"<!doctype html><script>alert(document.cookie)</script>".to_vec())],
+            "n’est pas une photo",
+        ),
+        (
+            "an SVG",
+            vec![Part::File(
+                "photo_1",
+                "logo.svg",
+                "image/svg+xml",
+                b"<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>".to_vec(),
+            )],
+            "n’est pas une photo",
+        ),
+        (
+            "a truncated JPEG",
+            vec![Part::File("photo_1", "coupee.jpg", "image/jpeg", whole[..whole.len() / 2].to_vec())],
+            "incomplète ou abîmée",
+        ),
+        (
+            "a fifth photo",
+            (1..=5)
+                .map(|n| Part::File(["photo_1", "photo_2", "photo_3", "photo_4", "photo_5"][n - 1], "p.jpg", "image/jpeg", whole.clone()))
+                .collect(),
+            "4\u{a0}photos au plus",
+        ),
+        (
+            // A good photo and a bad one: neither is kept.
+            "a good photo beside a bad one",
+            vec![
+                Part::File("photo_1", "bonne.jpg", "image/jpeg", whole.clone()),
+                Part::File("photo_2", "mauvaise.jpg", "image/jpeg", b"GIF89a not really".to_vec()),
+            ],
+            "n’est pas une photo",
+        ),
+    ];
+    for (case, files, message) in cases {
+        let mut form = vec![
+            Part::Text("form", "publier"),
+            Part::Text("retour", "/fil"),
+            Part::Text("body", "Texte à garder MARQUE-GARDE"),
+            Part::Text("audience_group", "section|"),
+            Part::Text("alt_1", "Description gardée"),
+        ];
+        form.extend(files);
+        let reply = send(&app, multipart("/publications", form, &p.ada)).await;
+        assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{case}");
+        assert!(reply.body.contains(message), "{case}: no «{message}» in the answer");
+        assert!(reply.body.contains("MARQUE-GARDE") && reply.body.contains("Description gardée"), "{case}: what was typed is lost");
+        assert_eq!(media_rows(t).await, 0, "{case}: a row was kept");
+        assert!(t.media.list(None).await.unwrap().is_empty(), "{case}: a file was kept");
+    }
+    let posts =
+        app::on_pool!(t.db.read(), p => sqlx::query_scalar::<_, i64>("SELECT CAST(COUNT(*) AS BIGINT) FROM posts").fetch_one(p).await)
+            .unwrap();
+    assert_eq!(posts, 0, "no publication was written");
+}
+
+async fn a_private_groups_picture_is_not_found_for_outsiders(t: &TestDb) {
+    let app = router(t);
+    let p = people(t).await;
+    let create = support::post_form(
+        "/groupes",
+        &[("name", "Cercle fermé"), ("purpose", "Un groupe privé pour tester les photos"), ("privacy", "private"), ("confirm", "oui")],
+        Some(&p.ada),
+        Some(ORIGIN),
+    );
+    let created = send(&app, create).await;
+    assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.body);
+    let form = vec![
+        Part::Text("body", "Réservé au groupe"),
+        Part::Text("audience_group", "group|cercle-ferme"),
+        Part::File("photo_1", "p.jpg", "image/jpeg", jpeg_with_gps(600, 400)),
+    ];
+    let reply = send(&app, multipart("/publications", form, &p.ada)).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    let page = send(&app, get("/groupes/cercle-ferme", Some(&p.ada))).await;
+    let source = picture_sources(&page.body).into_iter().next().expect("the group's page shows the picture");
+    assert_eq!(fetch(&app, &source, Some(&p.ada)).await.0, StatusCode::OK);
+    for (who, cookie) in
+        [("a section member outside the group", Some(p.bob.as_str())), ("another section", Some(&p.zoe)), ("a visitor", None)]
+    {
+        let (status, _, body) = fetch(&app, &source, cookie).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{who}");
+        assert_eq!(body, b"Introuvable.", "{who}: answered like a missing picture");
+    }
+}
+
+async fn files_of_deleted_publications_are_collected(t: &TestDb) {
+    let app = router(t);
+    let p = people(t).await;
+    let mut ids = Vec::new();
+    for body in ["À supprimer", "À garder"] {
+        // 600×400 once upright: stored 480 and 600 wide.
+        let form = vec![
+            Part::Text("body", body),
+            Part::Text("audience_group", "section|"),
+            Part::File("photo_1", "p.jpg", "image/jpeg", jpeg_with_gps(400, 600)),
+        ];
+        let reply = send(&app, multipart("/publications", form, &p.ada)).await;
+        let location = reply.header(header::LOCATION).to_string();
+        ids.push(location.rsplit('-').next().unwrap().to_string());
+    }
+    let files = t.media.list(None).await.unwrap().len();
+    assert_eq!(files, 2 * 2 * 2, "two pictures, two widths, two encodings");
+    let deleted = send(&app, support::post_form(&format!("/publications/{}/supprimer", ids[0]), &[], Some(&p.ada), Some(ORIGIN))).await;
+    assert_eq!(deleted.status, StatusCode::SEE_OTHER);
+    assert_eq!(media_rows(t).await, 1, "the deleted publication's picture row went with it");
+    let state = t.state(Default::default());
+    // Within the grace period nothing goes (an upload in flight has no row yet).
+    assert_eq!(app::server::services::media::collect_orphans(&state, now_ms()).await.unwrap(), 0);
+    let later = now_ms() + app::server::services::media::ORPHAN_GRACE_MS + 60_000;
+    assert_eq!(app::server::services::media::collect_orphans(&state, later).await.unwrap(), 1);
+    assert_eq!(t.media.list(None).await.unwrap().len(), 4, "the kept publication's files stay");
+    let kept = send(&app, get(&format!("/publications/{}", ids[1]), Some(&p.bob))).await;
+    let source = picture_sources(&kept.body).into_iter().next().expect("still shown");
+    assert_eq!(fetch(&app, &source, Some(&p.bob)).await.0, StatusCode::OK);
+}
+
+on_both_backends!(
+    a_phone_publishes_two_photos_that_keep_nothing_of_the_camera,
+    bad_pictures_are_refused_in_french_and_nothing_is_kept,
+    a_private_groups_picture_is_not_found_for_outsiders,
+    files_of_deleted_publications_are_collected,
+);
