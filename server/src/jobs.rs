@@ -9,7 +9,8 @@ use app::server::{now_ms, AppState, Db};
 
 use crate::mail::Mailer;
 
-pub fn spawn_housekeeping(db: Db) -> tokio::task::JoinHandle<()> {
+pub fn spawn_housekeeping(state: AppState) -> tokio::task::JoinHandle<()> {
+    let db = state.db.clone();
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(Duration::from_secs(600));
         loop {
@@ -51,6 +52,12 @@ pub fn spawn_housekeeping(db: Db) -> tokio::task::JoinHandle<()> {
                 Ok(n) if n > 0 => tracing::info!(cleared = n, "expired compte-rendu notes cleared"),
                 Ok(_) => {}
                 Err(_) => tracing::warn!("compte-rendu notes purge failed"),
+            }
+            // Files of pictures whose publication (or sender) is gone, or whose upload never committed.
+            match app::server::services::media::collect_orphans(&state, app::server::now_ms()).await {
+                Ok(n) if n > 0 => tracing::info!(collected = n, "orphan picture files deleted"),
+                Ok(_) => {}
+                Err(_) => tracing::warn!("orphan picture collection failed"),
             }
         }
     })

@@ -236,7 +236,7 @@ async fn serve(common: &CommonArgs, args: ServeArgs) -> Result<(), String> {
         }
         None => None,
     };
-    let housekeeping = jobs::spawn_housekeeping(db.clone());
+    let housekeeping = jobs::spawn_housekeeping(state_for_jobs.clone());
     let mailer = match &args.smtp_url {
         Some(url) => coopol_server::mail::Mailer::smtp(url, &args.mail_from)?,
         None => coopol_server::mail::Mailer::files(&args.mail_dir, &args.mail_from)?,

@@ -74,6 +74,7 @@ async fn cookie(t: &TestDb, who: UserId) -> String {
 }
 
 struct People {
+    ada_id: UserId,
     ada: String,
     bob: String,
     /// Of another section, in no group.
@@ -86,7 +87,7 @@ async fn people(t: &TestDb) -> People {
     let ada = testing::person(&t.db, "ada", "59350", "adherent", "confirmed").await;
     let bob = testing::person(&t.db, "bob", "59350", "sympathisant", "none").await;
     let zoe = testing::person(&t.db, "zoe", "59512", "adherent", "confirmed").await;
-    People { ada: cookie(t, ada).await, bob: cookie(t, bob).await, zoe: cookie(t, zoe).await }
+    People { ada_id: ada, ada: cookie(t, ada).await, bob: cookie(t, bob).await, zoe: cookie(t, zoe).await }
 }
 
 async fn media_rows(t: &TestDb) -> i64 {
@@ -152,6 +153,13 @@ async fn a_phone_publishes_two_photos_that_keep_nothing_of_the_camera(t: &TestDb
         [format!("/medias/{key}/1600.webp"), format!("/medias/{key}/480.png"), "/medias/0123456789abcdef0123456789abcdef/480.webp".into()]
     {
         assert_eq!(fetch(&app, &path, Some(&p.ada)).await.0, StatusCode::NOT_FOUND, "{path}");
+    }
+    // Ada's data export holds both pictures' files.
+    let archive = app::server::services::export::build(&t.state(Default::default()), 0, p.ada_id, now_ms()).await.unwrap();
+    for source in &sources {
+        let key = source.split('/').nth(2).unwrap();
+        let name = format!("photos/{key}.jpg");
+        assert!(archive.windows(name.len()).any(|w| w == name.as_bytes()), "{name} is not in the export");
     }
     // A section-only publication's picture: Zoé (Roubaix) and a visitor get that same 404.
     assert_eq!(fetch(&app, &sources[0], Some(&p.zoe)).await.0, StatusCode::NOT_FOUND);
@@ -295,3 +303,23 @@ on_both_backends!(
     a_private_groups_picture_is_not_found_for_outsiders,
     files_of_deleted_publications_are_collected,
 );
+
+/// The end-to-end tests pick these files in the browser's file picker: they are the pictures
+/// above, written by this test (`COOPOL_WRITE_FIXTURES=1` rewrites them after a change).
+#[test]
+fn end_to_end_picture_fixtures_are_current() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../end2end/fixtures");
+    let fixtures: [(&str, Vec<u8>); 3] = [
+        ("photo-gps.jpg", jpeg_with_gps(1200, 900)),
+        ("affiche.png", png(640, 480)),
+        ("page.jpg", b"<!doctype html><title>x</title><script>alert(document.cookie)</script>".to_vec()),
+    ];
+    for (name, bytes) in fixtures {
+        let path = dir.join(name);
+        if std::env::var_os("COOPOL_WRITE_FIXTURES").is_some() {
+            std::fs::create_dir_all(&dir).unwrap();
+            std::fs::write(&path, &bytes).unwrap();
+        }
+        assert_eq!(std::fs::read(&path).ok().as_deref(), Some(bytes.as_slice()), "{name} differs: run with COOPOL_WRITE_FIXTURES=1");
+    }
+}

@@ -162,6 +162,22 @@ pub async fn attach_to_post(tx: &mut Tx, owner: UserId, post_id: PostId, picture
     Ok(())
 }
 
+/// The widest stored JPEG of each picture `owner` sent (their data export).
+pub async fn files_of_owner(state: &AppState, owner: UserId) -> Result<Vec<(String, Bytes)>, AppError> {
+    let mut files = Vec::new();
+    for m in store::media::of_owner(&state.db, owner).await? {
+        let Some(widest) = m.widths.split(' ').filter_map(|w| w.parse::<u32>().ok()).max() else { continue };
+        let file = state.media.get(&variant_path(&m.key, widest, PictureFormat::Jpeg)).await.map_err(|e| {
+            tracing::error!(error = %e, "reading a picture for an export failed");
+            AppError::Internal
+        })?;
+        if let Some(bytes) = file {
+            files.push((m.key, bytes));
+        }
+    }
+    Ok(files)
+}
+
 /// A served picture file.
 pub struct ServedPicture {
     pub bytes: Bytes,

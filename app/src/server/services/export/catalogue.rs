@@ -169,6 +169,20 @@ pub const SECTIONS: &[Section] = &[
         ],
     },
     Section {
+        key: "photos",
+        title: "Photos (les fichiers sont dans le dossier photos/ de l’archive)",
+        tables: &["media"],
+        sql: "SELECT key, post_id, alt, width, height, created_at FROM media WHERE owner_id = $1 ORDER BY created_at, id",
+        columns: &[
+            text("key", "Fichier (photos/…jpg)"),
+            number("post_id", "Publication n°"),
+            text("alt", "Description"),
+            number("width", "Largeur (px)"),
+            number("height", "Hauteur (px)"),
+            time("created_at", "Envoyée le"),
+        ],
+    },
+    Section {
         key: "commentaires",
         title: "Commentaires",
         tables: &["comments"],

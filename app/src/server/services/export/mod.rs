@@ -11,7 +11,6 @@ use crate::error::AppError;
 use crate::model::account::ExportView;
 use crate::model::ids::UserId;
 use crate::server::context::AppState;
-use crate::server::db::Db;
 use crate::server::policy::{self, Subject};
 use crate::server::services::{mail, rate_limit};
 use crate::server::store::bundle::Bundle;
@@ -67,7 +66,7 @@ pub async fn build_due(state: &AppState) -> Result<bool, AppError> {
     let taken = store::exports::take_due(&mut tx, now, now + LEASE_MS).await?;
     tx.commit().await?;
     let Some((id, user_id)) = taken else { return Ok(false) };
-    match build(&state.db, id, user_id, now).await {
+    match build(state, id, user_id, now).await {
         Ok(archive) => {
             let user = store::users::by_id(&state.db, user_id).await?.ok_or(AppError::NotFound)?;
             let mut tx = state.db.begin().await?;
@@ -86,8 +85,10 @@ pub async fn build_due(state: &AppState) -> Result<bool, AppError> {
     }
 }
 
-/// The archive: every section of the catalogue, in a few statements, as JSON and HTML.
-pub async fn build(db: &Db, export_id: i64, user_id: UserId, now: i64) -> Result<Vec<u8>, AppError> {
+/// The archive: every section of the catalogue, in a few statements, as JSON and HTML, and the
+/// person's pictures (the widest stored JPEG of each, `photos/{key}.jpg`).
+pub async fn build(state: &AppState, export_id: i64, user_id: UserId, now: i64) -> Result<Vec<u8>, AppError> {
+    let db = &state.db;
     let sections = catalogue::SECTIONS;
     let mut rows: Vec<Vec<serde_json::Value>> = Vec::with_capacity(sections.len());
     for (step, chunk) in sections.chunks(SECTIONS_PER_STEP).enumerate() {
@@ -108,8 +109,11 @@ pub async fn build(db: &Db, export_id: i64, user_id: UserId, now: i64) -> Result
     }
     let json = render::json(sections, &rows, now);
     let html = render::html(sections, &rows, now);
-    let archive =
-        archive::zip(&[("donnees.json", json.as_bytes()), ("donnees.html", html.as_bytes())], now).map_err(|_| AppError::Internal)?;
+    let pictures = crate::server::services::media::files_of_owner(state, user_id).await?;
+    let mut files: Vec<(String, &[u8])> = vec![("donnees.json".into(), json.as_bytes()), ("donnees.html".into(), html.as_bytes())];
+    files.extend(pictures.iter().map(|(key, bytes)| (format!("photos/{key}.jpg"), bytes.as_ref())));
+    let named: Vec<(&str, &[u8])> = files.iter().map(|(name, bytes)| (name.as_str(), *bytes)).collect();
+    let archive = archive::zip(&named, now).map_err(|_| AppError::Internal)?;
     Ok(archive)
 }
 
