@@ -7,7 +7,7 @@ export PATH := $(HOME)/.cargo/bin:$(NODE_BIN):$(PATH)
 # the clone). The built site (target/site) always stays in the workspace.
 BUILD_DIR := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
 
-.PHONY: help run demo dev build-release build-debug test test-unit test-e2e lint bench bench-territory bench-feed bench-actions
+.PHONY: help run demo dev build-release build-debug test test-unit test-e2e lint bench bench-territory bench-feed bench-actions bench-media
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -38,6 +38,8 @@ test: ## Install what is missing and run every test: unit, contract (SQLite + Po
 test-unit: ## Unit, store contract and HTTP tests, on both databases
 	cargo test -p app --features test-support
 	cargo test -p server
+	# The pictures again, stored in a real S3-compatible server instead of a directory.
+	scripts/with-s3.sh cargo test -p server --test media_http
 
 lint: ## rustfmt check, then Clippy on each package with the features it ships with (denies unwrap/expect in server code)
 	cargo fmt --all --check
@@ -49,6 +51,7 @@ bench: ## Measure Coopol on the S demo network, SQLite and PostgreSQL (wrk, Ligh
 	scripts/setup.sh bench
 	cargo leptos build --release --precompress --bin-features bench
 	python3 scripts/bench.py
+	cargo bench -p server --bench media
 
 bench-territory: ## Benchmark "trouver ma section" on the full territory, SQLite and PostgreSQL (release)
 	scripts/setup.sh test
@@ -57,6 +60,10 @@ bench-territory: ## Benchmark "trouver ma section" on the full territory, SQLite
 bench-feed: ## Benchmark the home feed at 100,000 publications and the live stream with 1,000 subscribers (release)
 	scripts/setup.sh test
 	cargo bench -p server --bench feed
+
+bench-media: ## Benchmark pictures: a 12-megapixel photo's processing (p50/p99, 2-worker throughput), serving a stored picture against a static file (release)
+	scripts/setup.sh test
+	cargo bench -p server --bench media
 
 bench-actions: ## Benchmark the "near me" list of actions with 10,000 upcoming actions, SQLite and PostgreSQL (release)
 	scripts/setup.sh test

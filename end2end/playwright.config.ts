@@ -18,6 +18,23 @@ export const servers = {
   postgres: { port: 3101, url: `${pgBase}/coopol_e2e` },
 };
 
+// The S3-compatible server (s3s-fs, installed from crates.io by scripts/setup.sh test) that the
+// PostgreSQL instances store pictures in, as several instances of a real deployment would.
+const s3 = { port: 3102, bucket: "coopol-e2e", key: "coopol", secret: "coopol-secret-key" };
+
+/** Where a server stores its pictures: a directory of its own for SQLite, the bucket for PostgreSQL. */
+const storageEnv = (db: { port: number; url: string }): Record<string, string> =>
+  db.url.startsWith("sqlite:")
+    ? { COOPOL_MEDIA_URL: `${tmp}/media-${db.port}` }
+    : {
+        COOPOL_MEDIA_URL: `s3://${s3.bucket}`,
+        AWS_ENDPOINT: `http://127.0.0.1:${s3.port}`,
+        AWS_ALLOW_HTTP: "true",
+        AWS_REGION: "us-east-1",
+        AWS_ACCESS_KEY_ID: s3.key,
+        AWS_SECRET_ACCESS_KEY: s3.secret,
+      };
+
 /** The environment of every server the tests start (the scale-out test starts a second one). */
 export const serverEnv = (db: { port: number; url: string }) => ({
   COOPOL_DATABASE_URL: db.url,
@@ -41,6 +58,7 @@ export const serverEnv = (db: { port: number; url: string }) => ({
   // The privacy notice names its controller from the configuration (checked by the smoke test).
   COOPOL_CONTROLLER_NAME: "Fédération des tests de bout en bout",
   COOPOL_PRIVACY_CONTACT: "donnees@coopol.invalid",
+  ...storageEnv(db),
 });
 
 export const chromiumLaunch = {
@@ -101,6 +119,8 @@ for (const [db, server] of Object.entries(servers)) {
   projects.push({ name: `${db}-moderation`, testMatch: /moderation\.spec\.ts/, use: { ...base, javaScriptEnabled: db === "sqlite" } });
   // Votes: with JavaScript on SQLite, without on PostgreSQL.
   projects.push({ name: `${db}-votes`, testMatch: /votes\.spec\.ts/, use: { ...base, javaScriptEnabled: db === "sqlite" } });
+  // Pictures: with JavaScript on SQLite (stored in a directory), without on PostgreSQL (in S3).
+  projects.push({ name: `${db}-photos`, testMatch: /photos\.spec\.ts/, use: { ...base, javaScriptEnabled: db === "sqlite" } });
   for (const js of [true, false]) {
     projects.push({ name: `${db}-xss-${js ? "js" : "nojs"}`, testMatch: /xss\.spec\.ts/, use: { ...base, javaScriptEnabled: js } });
   }
@@ -148,6 +168,14 @@ export default defineConfig({
   use: { trace: "retain-on-failure" },
   projects,
   webServer: [
+    {
+      // Answers 403 to an unsigned request: ready.
+      command: `mkdir -p ${tmp}/s3/${s3.bucket} && exec s3s-fs --host 127.0.0.1 --port ${s3.port} --access-key ${s3.key} --secret-key ${s3.secret} ${tmp}/s3`,
+      env: { PATH: `${process.env.HOME}/.cargo/bin:${process.env.PATH}` },
+      url: `http://127.0.0.1:${s3.port}/`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
     {
       command: `mkdir -p ${tmp} && rm -f ${tmp}/coopol-e2e.db* && exec ${bin}`,
       env: serverEnv(servers.sqlite),

@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 CARGO_LEPTOS_VERSION="0.3.10"
+# A real S3-compatible server for the storage tests (0.15+ need rustc 1.96).
+S3S_FS_VERSION="0.14.1"
 WASM_BINDGEN_VERSION="$(sed -n '/^name = "wasm-bindgen"$/{n;s/^version = "\(.*\)"$/\1/p;}' Cargo.lock)"
 export PATH="$HOME/.cargo/bin:$PATH"
 
@@ -54,6 +56,11 @@ setup_test() {
   setup_build
   rustup component list --installed | grep -q '^clippy' || rustup component add clippy
   need_apt chromium:chromium psql:postgresql-client
+  if ! s3s-fs --version 2>/dev/null | grep -q "$S3S_FS_VERSION"; then
+    say "installing s3s-fs $S3S_FS_VERSION (the S3-compatible server the storage tests run against, ~5 minutes once)"
+    CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+      cargo install --locked "s3s-fs@$S3S_FS_VERSION" --features binary
+  fi
   if ! pg_isready -h 127.0.0.1 -p 5432 -q; then
     if command -v pg_ctlcluster >/dev/null 2>&1 && [ -d /etc/postgresql ]; then
       say "starting PostgreSQL"

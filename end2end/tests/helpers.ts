@@ -119,7 +119,7 @@ export async function audit(page: Page, label: string) {
 export async function openComposer(page: Page) {
   const composer = page.locator("details.composer");
   if (!(await composer.evaluate((d) => (d as HTMLDetailsElement).open))) {
-    await composer.locator("summary").click();
+    await composer.locator(":scope > summary").click();
   }
 }
 

@@ -42,7 +42,7 @@ test("signaler, masquer avec la charte, faire appel, rétablir, journaux", async
   const slug = new URL(a.url()).pathname.split("/").pop()!;
   const text = `Réunion de section jeudi ${stamp}`;
   await open(a, js, `/sections/${slug}/fil`);
-  await a.locator("details.composer summary").click();
+  await a.locator("details.composer > summary").click();
   await a.getByLabel("Ton message").fill(text);
   await a.getByLabel("Pour qui ?").selectOption("section|");
   await a.getByRole("button", { name: "Publier", exact: true }).click();

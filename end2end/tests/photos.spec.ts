@@ -1,0 +1,127 @@
+import * as path from "node:path";
+import { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { openComposer, operator, person, settle, signUp } from "./helpers";
+
+// Pictures (issue 21), on a phone, with JavaScript on SQLite (local storage) and without on
+// PostgreSQL (S3-compatible storage): Anne publishes two photos from the file picker — one a
+// phone photo with its GPS position and orientation in EXIF — and Bruno sees them (live, with
+// JavaScript); the files served carry no EXIF; a renamed HTML page is refused in French with the
+// text kept; a private group's photo answers 404 to Bruno, who is not in it.
+
+const fixtures = path.resolve(__dirname, "../fixtures");
+
+/** The `src` of every picture of the publication that contains `text`, once its images loaded. */
+async function pictureSources(page: Page, text: string): Promise<string[]> {
+  const images = page.locator("article.post", { hasText: text }).locator(".post-pictures img");
+  await expect(images).toHaveCount(2);
+  const sources: string[] = [];
+  for (const image of await images.all()) {
+    await image.scrollIntoViewIfNeeded();
+    await expect.poll(() => image.evaluate((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+    sources.push((await image.evaluate((i) => (i as HTMLImageElement).currentSrc)) || (await image.getAttribute("src"))!);
+  }
+  return sources;
+}
+
+/** Whether `bytes` holds `needle`. */
+function holds(bytes: Buffer, needle: Buffer): boolean {
+  return bytes.indexOf(needle) >= 0;
+}
+
+test("photos : deux photos depuis le téléphone, sans GPS, réservées à qui voit la publication", async ({ browser, baseURL, databaseUrl }, testInfo) => {
+  test.setTimeout(150_000);
+  const js = testInfo.project.use.javaScriptEnabled !== false;
+  const stamp = Date.now().toString(36);
+  const anne = person("Anne", stamp);
+  const bruno = person("Bruno", stamp);
+
+  // Anne (national admin, from Calais) creates the Calais section; Bruno, sympathisant, lives there.
+  const a = await signUp(browser, baseURL!, js, anne, "62100", "adherent");
+  operator(databaseUrl, ["grant-admin", "--email", anne.email]);
+  await a.goto("/federations/62/nouvelle-section");
+  await settle(a, js);
+  const sectionName = `Calais ${stamp}`;
+  await a.getByLabel("Nom de la section").fill(sectionName);
+  await a.getByRole("textbox", { name: "Communes couvertes" }).fill("Calais");
+  await a.getByRole("button", { name: "Créer la section" }).click();
+  await expect(a.getByRole("heading", { level: 1, name: sectionName })).toBeVisible();
+  const sectionFeed = new URL(a.url()).pathname + "/fil";
+  const b = await signUp(browser, baseURL!, js, bruno, "62100", "sympathisant");
+  await b.goto(sectionFeed);
+  await settle(b, js);
+
+  // A page renamed .jpg: refused in French, the text and the description kept, nothing published.
+  await a.goto(sectionFeed);
+  await settle(a, js);
+  const text = `Le stand du marché ${stamp}`;
+  await openComposer(a);
+  await a.getByLabel("Ton message").fill(text);
+  await a.getByLabel("Pour qui ?").selectOption("section|");
+  await a.locator("details.photo-fields > summary").click();
+  await a.getByLabel("Photo 1", { exact: true }).setInputFiles(path.join(fixtures, "page.jpg"));
+  await a.getByLabel("Description de la photo 1, pour qui ne la voit pas").fill("Le stand et ses tracts");
+  await a.getByRole("button", { name: "Publier", exact: true }).click();
+  await expect(a.getByText("Ce fichier n’est pas une photo : envoie une image JPEG, PNG ou WebP.")).toBeVisible();
+  await expect(a.getByLabel("Ton message")).toHaveValue(text);
+  await expect(a.getByLabel("Description de la photo 1, pour qui ne la voit pas")).toHaveValue("Le stand et ses tracts");
+  await expect(a.locator("article.post", { hasText: text })).toHaveCount(0);
+
+  // Two photos from the file picker: the phone's (EXIF orientation and GPS) and a PNG poster.
+  await a.getByLabel("Photo 1", { exact: true }).setInputFiles(path.join(fixtures, "photo-gps.jpg"));
+  await a.getByLabel("Photo 2", { exact: true }).setInputFiles(path.join(fixtures, "affiche.png"));
+  await a.getByLabel("Description de la photo 2, pour qui ne la voit pas").fill("L’affiche de la réunion publique");
+  await a.getByRole("button", { name: "Publier", exact: true }).click();
+  const card = a.locator("article.post", { hasText: text });
+  await expect(card).toBeVisible();
+  await expect(card.getByRole("img", { name: "Le stand et ses tracts" })).toBeVisible();
+  // Upright: the 1200×900 sensor image with orientation 6 is a portrait, its size on the <img>.
+  await expect(card.locator("img").first()).toHaveAttribute("height", /^\d+$/);
+  const [w, h] = await card.locator("img").first().evaluate((i) => [Number(i.getAttribute("width")), Number(i.getAttribute("height"))]);
+  expect(h).toBeGreaterThan(w);
+
+  // Bruno sees them: announced live with JavaScript, on reloading without.
+  if (js) {
+    await b.getByRole("button", { name: "1 nouvelle publication" }).click();
+  } else {
+    await b.reload();
+  }
+  const sources = await pictureSources(b, text);
+  expect(sources).toHaveLength(2);
+  for (const source of sources) {
+    const response = await b.request.get(source);
+    expect(response.status()).toBe(200);
+    expect(response.headers()["x-content-type-options"]).toBe("nosniff");
+    expect(response.headers()["content-security-policy"]).toMatch(/^sandbox/);
+    const bytes = await response.body();
+    expect(holds(bytes, Buffer.from("Exif")), `${source} holds an EXIF block`).toBe(false);
+    // The fixture's GPS latitude, 50/1 as a little-endian rational.
+    expect(holds(bytes, Buffer.from([50, 0, 0, 0, 1, 0, 0, 0])), `${source} holds the GPS latitude`).toBe(false);
+  }
+
+  // A private group's photo: Bruno, not a member, gets the 404 of a picture that never existed.
+  await a.goto("/groupes/nouveau");
+  await settle(a, js);
+  const groupName = `Cercle photo ${stamp}`;
+  await a.getByLabel("Nom du groupe").fill(groupName);
+  await a.getByLabel("Objet du groupe").fill("Les photos des réunions, entre nous seulement.");
+  await a.getByLabel(/Privé\s:\ssur demande/).check();
+  await a.getByRole("button", { name: "Créer le groupe" }).click();
+  await expect(a.getByRole("heading", { level: 1, name: groupName })).toBeVisible();
+  await settle(a, js);
+  const secret = `Photo de la réunion ${stamp}`;
+  await openComposer(a);
+  await a.getByLabel("Ton message").fill(secret);
+  await a.locator("details.photo-fields > summary").click();
+  await a.getByLabel("Photo 1", { exact: true }).setInputFiles(path.join(fixtures, "affiche.png"));
+  await a.getByRole("button", { name: "Publier", exact: true }).click();
+  const secretImage = a.locator("article.post", { hasText: secret }).locator(".post-pictures img");
+  await expect(secretImage).toHaveCount(1);
+  const secretSource = await secretImage.getAttribute("src");
+  expect((await a.request.get(secretSource!)).status()).toBe(200);
+  const outsider = await b.request.get(secretSource!);
+  expect(outsider.status()).toBe(404);
+  const missing = await b.request.get(secretSource!.replace(/\/medias\/[0-9a-f]{32}\//, "/medias/0123456789abcdef0123456789abcdef/"));
+  expect(missing.status()).toBe(404);
+  expect(await outsider.text()).toBe(await missing.text());
+});
