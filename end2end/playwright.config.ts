@@ -20,7 +20,8 @@ export const servers = {
 
 // The S3-compatible server (s3s-fs, installed from crates.io by scripts/setup.sh test) that the
 // PostgreSQL instances store pictures in, as several instances of a real deployment would.
-const s3 = { port: 3102, bucket: "coopol-e2e", key: "coopol", secret: "coopol-secret-key" };
+// (3102 is the scale-out test's second instance.)
+const s3 = { port: 3109, bucket: "coopol-e2e", key: "coopol", secret: "coopol-secret-key" };
 
 /** Where a server stores its pictures: a directory of its own for SQLite, the bucket for PostgreSQL. */
 const storageEnv = (db: { port: number; url: string }): Record<string, string> =>
