@@ -117,7 +117,10 @@ async fn serving(t: &TestDb, state: AppState, photo: Vec<u8>) {
         Request::get(path).header(header::HOST, "localhost:3000").header(header::COOKIE, cookie.as_str()).body(Body::empty()).unwrap()
     };
     let mut results = Vec::new();
-    for (label, path) in [("a static file of the same bytes (ServeDir)", "/meme-photo.jpg".to_string()), ("a stored picture, 960 px JPEG (/medias)", picture_path)] {
+    for (label, path) in [
+        ("a static file of the same bytes (ServeDir)", "/meme-photo.jpg".to_string()),
+        ("a stored picture, 960 px JPEG (/medias)", picture_path),
+    ] {
         let mut samples = Vec::with_capacity(SERVE_ROUNDS);
         for _ in 0..SERVE_ROUNDS {
             let started = Instant::now();
