@@ -73,7 +73,8 @@ pub fn process(bytes: &[u8]) -> Result<Processed, FieldError> {
         source = resized;
     }
     variants.reverse();
-    let colour = variants.first().map(|v| v.width).map_or_else(|| "#808080".to_string(), |_| average_colour(&flattened(&source)));
+    // `source` is now the narrowest variant: cheap to average.
+    let colour = average_colour(&flattened(&source));
     Ok(Processed { width, height, colour, variants })
 }
 
