@@ -28,6 +28,7 @@ use crate::pages::moderation::{
 };
 use crate::pages::privacy::PrivacyPage;
 use crate::pages::recovery::{ForgotPasswordPage, ResetPasswordPage};
+use crate::pages::toolbox::{document::DocumentPageView, list::ToolboxListPage, new::NewDocumentPageView};
 use crate::pages::votes::{
     one::VotePage,
     scope::{FederationVotesPage, SectionVotesPage},
@@ -173,6 +174,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/sections/:slug/votes") view=SectionVotesPage ssr=SsrMode::Async />
                     <Route path=path!("/federations/:code/votes") view=FederationVotesPage ssr=SsrMode::Async />
                     <Route path=path!("/votes/:id") view=VotePage ssr=SsrMode::Async />
+                    <Route path=path!("/boite-a-outils") view=ToolboxListPage ssr=SsrMode::Async />
+                    <Route path=path!("/boite-a-outils/nouveau") view=NewDocumentPageView ssr=SsrMode::Async />
+                    <Route path=path!("/boite-a-outils/:id") view=DocumentPageView ssr=SsrMode::Async />
                     <Route path=path!("/debats") view=DebatesPageAll ssr=SsrMode::Async />
                     <Route path=path!("/debats/:id") view=DebatePage ssr=SsrMode::Async />
                     <Route path=path!("/sections/:slug/debats") view=SectionDebatesPage ssr=SsrMode::Async />

@@ -5,6 +5,7 @@ pub mod account;
 pub mod actions;
 pub mod announcements;
 pub mod debates;
+pub mod documents;
 pub mod feed;
 pub mod messages;
 pub mod moderation;

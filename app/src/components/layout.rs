@@ -62,6 +62,7 @@ fn NavLinks() -> impl IntoView {
                             <li class="wide-only"><a href=place>{t.territory.nav_my_section}</a></li>
                             <li class="wide-only"><a href="/groupes">{t.feed.nav_groups}</a></li>
                             <li class="wide-only"><a href="/coopains">{t.feed.nav_coopains}</a></li>
+                            <li class="wide-only"><a href="/boite-a-outils">{t.documents.link}</a></li>
                             <li>
                                 <CountedLink href="/messages" kind="messages" label=t.messages.nav_messages phone_icon=None
                                     count=user.unread_conversations text=t.messages.unread_badge />

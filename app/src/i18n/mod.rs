@@ -8,6 +8,7 @@ mod table;
 pub mod actions;
 pub mod announcements;
 pub mod debates;
+pub mod documents;
 pub mod feed;
 mod lang;
 pub mod messages;
@@ -43,6 +44,7 @@ texts! {
         announcements: &'static announcements::AnnouncementTexts { fr: &announcements::FR, en: &announcements::EN }
         votes: &'static votes::VoteTexts { fr: &votes::FR, en: &votes::EN }
         debates: &'static debates::DebateTexts { fr: &debates::FR, en: &debates::EN }
+        documents: &'static documents::DocumentTexts { fr: &documents::FR, en: &documents::EN }
         skip_to_content: &'static str { fr: "Aller au contenu", en: "Skip to content" }
         tagline: &'static str {
             fr: "Le réseau coopératif des sections et des fédérations",
@@ -522,6 +524,12 @@ texts! {
                 FieldError::QuotaExceeded { max_mb } => {
                     format!("L’espace de stockage ({max_mb}\u{a0}Mo) est plein\u{a0}: supprime d’anciens fichiers d’abord.")
                 }
+                FieldError::UnsafePdf => {
+                    "Ce PDF contient du JavaScript, une action de lancement ou des fichiers joints\u{a0}: enregistre-le à nouveau sans («\u{202f}Imprimer → PDF\u{202f}»).".into()
+                }
+                FieldError::NotADocument => "Ce fichier n’est ni un PDF ni une image\u{a0}: envoie un PDF, ou une image JPEG, PNG ou WebP.".into(),
+                FieldError::InvalidDate => "Date invalide\u{a0}: choisis un jour dans le calendrier.".into(),
+                FieldError::TooManyPixels { max_mpx } => format!("Cette image a trop de pixels\u{a0}: {max_mpx}\u{a0}millions au plus."),
             },
             en: |e| match e {
                 FieldError::Required => "This field is required.".into(),
@@ -619,6 +627,10 @@ texts! {
                 FieldError::TooManyPictures { max } => format!("{max} photos at most: remove one."),
                 FieldError::NotAPdf => "This file is not a valid PDF document.".into(),
                 FieldError::QuotaExceeded { max_mb } => format!("The storage space ({max_mb} MB) is full: delete older files first."),
+                FieldError::UnsafePdf => "This PDF carries JavaScript, a launch action or attached files: save it again without them (\"Print → PDF\").".into(),
+                FieldError::NotADocument => "This file is neither a PDF nor a picture: send a PDF, or a JPEG, PNG or WebP picture.".into(),
+                FieldError::InvalidDate => "Invalid date: pick a day in the calendar.".into(),
+                FieldError::TooManyPixels { max_mpx } => format!("This picture has too many pixels: {max_mpx} million at most."),
             },
         }
         problem: fn(&FormProblem) -> String {

@@ -123,7 +123,7 @@ mod tests {
 
     #[test]
     fn every_french_text_has_french_spacing() {
-        let tables: [(&str, &[(&str, &str)]); 11] = [
+        let tables: [(&str, &[(&str, &str)]); 12] = [
             ("Texts", super::super::FR_SOURCE),
             ("TerritoryTexts", super::super::territory::FR_SOURCE),
             ("FeedTexts", super::super::feed::FR_SOURCE),
@@ -134,6 +134,7 @@ mod tests {
             ("MessagesTexts", super::super::messages::FR_SOURCE),
             ("AnnouncementTexts", super::super::announcements::FR_SOURCE),
             ("VoteTexts", super::super::votes::FR_SOURCE),
+            ("DocumentTexts", super::super::documents::FR_SOURCE),
             ("DebateTexts", super::super::debates::FR_SOURCE),
         ];
         let (mut mistakes, mut checked) = (Vec::new(), 0);

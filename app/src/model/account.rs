@@ -225,6 +225,20 @@ impl Handle {
     }
 }
 
+/// Text as searches compare it: lower case, accents removed, anything but letters and digits as
+/// one space ("Tract du Marché !" → "tract du marche").
+pub fn fold_for_search(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars().flat_map(fold_accent).flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with(' ') {
+            out.push(' ');
+        }
+    }
+    out.trim_end().to_string()
+}
+
 fn fold_accent(c: char) -> Vec<char> {
     let folded = match c {
         'à' | 'â' | 'ä' | 'á' | 'À' | 'Â' | 'Ä' | 'Á' => "a",

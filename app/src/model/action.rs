@@ -340,6 +340,8 @@ pub struct ActionView {
     pub signed_in: bool,
     /// The vote that decided it, if one did.
     pub decided_by: Option<Decision>,
+    /// Documents of a toolbox to bring ("Utiliser pour une action"), those this reader may read.
+    pub documents: Vec<crate::model::documents::ActionDocument>,
 }
 
 /// What the creation / edit form starts from: the scopes this person may organize for

@@ -172,6 +172,16 @@ pub enum FieldError {
     QuotaExceeded {
         max_mb: u64,
     },
+    /// A PDF that carries scripts, launch actions or attached files.
+    UnsafePdf,
+    /// Neither a PDF nor a picture (JPEG, PNG, WebP).
+    NotADocument,
+    /// Not a calendar day (`YYYY-MM-DD`).
+    InvalidDate,
+    /// A picture with more pixels in all than `max_mpx` millions.
+    TooManyPixels {
+        max_mpx: u64,
+    },
 }
 
 /// Field name → error, in a stable order.

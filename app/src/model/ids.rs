@@ -64,4 +64,6 @@ id_types! {
     SectionId,
     /// A notification.
     NotificationId,
+    /// A document of a toolbox.
+    DocumentId,
 }

@@ -8,6 +8,7 @@ pub mod announcements;
 pub mod commands;
 pub mod consent;
 pub mod debates;
+pub mod documents;
 pub mod feed;
 pub mod fields;
 pub mod form;

@@ -37,4 +37,5 @@ pub mod section_directory;
 pub mod section_statistics;
 pub mod signin;
 pub mod signup;
+pub mod toolbox;
 pub mod votes;

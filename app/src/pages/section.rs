@@ -49,6 +49,7 @@ fn Section(section: SectionView) -> impl IntoView {
                     <p><a class="button" href=format!("{page}/votes")>{use_texts().votes.link}</a></p>
                 })}
                 <p><a class="button" href=format!("{page}/debats")>{use_texts().debates.link}</a></p>
+                <p><a class="button" href="/boite-a-outils">{use_texts().documents.link}</a></p>
             </header>
             <ScopeActions actions=section.actions />
             {section.may_see_statistics.then(|| view! {

@@ -74,3 +74,40 @@ pub fn png(width: u32, height: u32) -> Vec<u8> {
     image::DynamicImage::ImageRgba8(rgba).write_to(&mut out, image::ImageFormat::Png).expect("encode a test PNG");
     out.into_inner()
 }
+
+/// A one-page PDF saying `text` (built by hand, with a correct cross-reference table).
+pub fn pdf(text: &str) -> Vec<u8> {
+    pdf_with_catalog_extra(text, "")
+}
+
+/// A PDF that runs JavaScript when opened: the toolbox refuses it.
+pub fn pdf_with_script() -> Vec<u8> {
+    pdf_with_catalog_extra("Ouvre-moi", " /OpenAction << /S /JavaScript /JS (app.alert\\(1\\)) >>")
+}
+
+fn pdf_with_catalog_extra(text: &str, catalog_extra: &str) -> Vec<u8> {
+    // Latin-1 text in a literal string (the standard fonts' encoding is close enough for tests).
+    let escaped: String =
+        text.chars().filter(|c| c.is_ascii()).map(|c| if "()\\".contains(c) { format!("\\{c}") } else { c.to_string() }).collect();
+    let content = format!("BT /F1 24 Tf 72 720 Td ({escaped}) Tj ET");
+    let objects = [
+        format!("<< /Type /Catalog /Pages 2 0 R{catalog_extra} >>"),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>".to_string(),
+        format!("<< /Length {} >>\nstream\n{content}\nendstream", content.len()),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_string(),
+    ];
+    let mut out = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, body) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend(format!("{} 0 obj\n{body}\nendobj\n", i + 1).as_bytes());
+    }
+    let xref = out.len();
+    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+    for offset in offsets {
+        out.extend(format!("{offset:010} 00000 n \n").as_bytes());
+    }
+    out.extend(format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).as_bytes());
+    out
+}

@@ -7,6 +7,7 @@ pub mod actions;
 pub mod address;
 pub mod announcements;
 pub mod debates;
+pub mod documents;
 pub mod feed;
 pub mod lang;
 pub mod membership;

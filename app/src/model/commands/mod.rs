@@ -7,6 +7,7 @@ pub mod account;
 pub mod action;
 pub mod announcement;
 pub mod debate;
+pub mod document;
 pub mod group;
 pub mod membership;
 pub mod messages;

@@ -83,6 +83,7 @@ fn ActionBody(action: ActionView) -> impl IntoView {
                 <dt>{t.audience_label}</dt>
                 <dd>{(t.audience)(action.audience)}</dd>
                 {(!action.material.is_empty()).then(|| view! { <dt>{t.material}</dt><dd>{action.material.clone()}</dd> })}
+                <ActionDocuments action=action.clone() />
                 <dt>{t.organizers}</dt>
                 <dd>
                     {action.organizers.iter().map(|o| view! {
@@ -105,4 +106,36 @@ fn ActionBody(action: ActionView) -> impl IntoView {
             <Manage action />
         </article>
     }
+}
+
+/// "Documents à emporter": the toolbox documents attached to the action that this reader may
+/// read, each with its download; its organizers may take one off, or find another.
+#[component]
+fn ActionDocuments(action: ActionView) -> impl IntoView {
+    let t = use_texts().documents;
+    let id = action.summary.id;
+    let manage = action.may_manage;
+    (manage || !action.documents.is_empty()).then(|| {
+        view! {
+            <dt>{t.action_documents}</dt>
+            <dd>
+                <ul class="action-documents">
+                    {action.documents.iter().map(|d| view! {
+                        <li>
+                            <a href=format!("/boite-a-outils/{}", d.id)>{d.title.clone()}</a>
+                            " · "
+                            <a href=d.current.href.clone() download="">{t.download}</a>
+                            <span class="hint">{format!(" ({})", crate::pages::toolbox::file_facts(&d.current))}</span>
+                            {manage.then(|| view! {
+                                <form method="post" action=format!("/actions/{id}/documents/{}/retirer", d.id) class="inline">
+                                    <button type="submit" class="button subtle">{t.remove}</button>
+                                </form>
+                            })}
+                        </li>
+                    }).collect_view()}
+                </ul>
+                {manage.then(|| view! { <a href="/boite-a-outils">{t.find_more}</a> })}
+            </dd>
+        }
+    })
 }

@@ -1,4 +1,4 @@
-//! Stored files (pictures now; documents next): where they live and how they are made.
+//! Stored files (pictures and the toolbox's documents): where they live and how they are made.
 //!
 //! - `MediaStore` is one `object_store` trait object: a local directory by default
 //!   (`./data/media/`, nothing to set up) or an S3-compatible bucket for several instances
@@ -8,6 +8,7 @@
 //! - Processing is CPU-bound: it runs on tokio's blocking threads behind a semaphore of
 //!   `WORKERS` permits, so a burst of uploads queues instead of starving the async runtime.
 
+pub mod document;
 pub mod picture;
 
 use std::sync::Arc;

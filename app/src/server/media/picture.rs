@@ -23,6 +23,8 @@ const MAX_DECODE_BYTES: u64 = 256 * 1024 * 1024;
 pub const WIDTHS: [u32; 3] = [480, 960, 1600];
 const WEBP_QUALITY: f32 = 75.0;
 const JPEG_QUALITY: u8 = 80;
+/// A toolbox picture is meant to be printed: less compression.
+const FULL_SIZE_JPEG_QUALITY: u8 = 90;
 
 /// One stored width, in both encodings.
 pub struct Variant {
@@ -56,7 +58,7 @@ pub fn process(bytes: &[u8]) -> Result<Processed, FieldError> {
     if bytes.len() > MAX_PICTURE_BYTES {
         return Err(FieldError::FileTooLarge { max_mb: (MAX_PICTURE_BYTES / (1024 * 1024)) as u64 });
     }
-    let upright = decode(bytes)?;
+    let (upright, _) = decode(bytes)?;
     let (width, height) = (upright.width(), upright.height());
     let mut variants = Vec::new();
     // From the widest to the narrowest, each resized from the one before (fast and sharp enough).
@@ -78,8 +80,32 @@ pub fn process(bytes: &[u8]) -> Result<Processed, FieldError> {
     Ok(Processed { width, height, colour, variants })
 }
 
-/// The upright picture, or why it is refused.
-fn decode(bytes: &[u8]) -> Result<DynamicImage, FieldError> {
+/// A picture of the toolbox (an affiche to print): kept at its full size, but drawn again from
+/// its pixels like a photo, so no metadata survives. A PNG stays a PNG (flat colours and
+/// transparency stay sharp), anything else becomes a JPEG of high quality. Answers the file and
+/// whether it is a PNG. CPU-bound: through `MediaStore::process`.
+pub fn full_size(bytes: &[u8]) -> Result<(Vec<u8>, bool), FieldError> {
+    let (upright, format) = decode(bytes)?;
+    let mut out = Vec::new();
+    if format == ImageFormat::Png {
+        upright.write_to(&mut Cursor::new(&mut out), ImageFormat::Png).map_err(|_| FieldError::DamagedPicture)?;
+        Ok((out, true))
+    } else {
+        JpegEncoder::new_with_quality(&mut out, FULL_SIZE_JPEG_QUALITY)
+            .encode_image(&flattened(&upright))
+            .map_err(|_| FieldError::DamagedPicture)?;
+        Ok((out, false))
+    }
+}
+
+/// Whether these bytes sign as a picture format the decoder knows (the toolbox refuses a PDF
+/// that is one too: a polyglot).
+pub fn looks_like_picture(bytes: &[u8]) -> bool {
+    image::guess_format(bytes).is_ok()
+}
+
+/// The upright picture and its format, or why it is refused.
+fn decode(bytes: &[u8]) -> Result<(DynamicImage, ImageFormat), FieldError> {
     let reader = ImageReader::new(Cursor::new(bytes)).with_guessed_format().map_err(|_| FieldError::DamagedPicture)?;
     // The type from the bytes' signature only; SVG, HTML, GIF, HEIC… are refused here.
     if !matches!(reader.format(), Some(ImageFormat::Jpeg | ImageFormat::Png | ImageFormat::WebP)) {
@@ -89,6 +115,7 @@ fn decode(bytes: &[u8]) -> Result<DynamicImage, FieldError> {
     if reader.format() == Some(ImageFormat::Jpeg) && !jpeg_is_complete(bytes) {
         return Err(FieldError::DamagedPicture);
     }
+    let reader_format = reader.format().unwrap_or(ImageFormat::Jpeg);
     let mut reader = reader;
     let mut limits = Limits::default();
     limits.max_image_width = Some(MAX_SIDE_PX);
@@ -102,12 +129,13 @@ fn decode(bytes: &[u8]) -> Result<DynamicImage, FieldError> {
         return Err(FieldError::DamagedPicture);
     }
     if u64::from(w) * u64::from(h) > MAX_PIXELS {
-        return Err(too_large);
+        return Err(FieldError::TooManyPixels { max_mpx: MAX_PIXELS / 1_000_000 });
     }
+    let format = reader_format;
     let orientation = decoder.orientation().map_err(|e| refusal(e, &too_large))?;
     let mut picture = DynamicImage::from_decoder(decoder).map_err(|e| refusal(e, &too_large))?;
     picture.apply_orientation(orientation);
-    Ok(picture)
+    Ok((picture, format))
 }
 
 /// Whether a JPEG's image data reaches its end marker: the segments are walked (an EXIF
@@ -232,7 +260,19 @@ mod tests {
         let bomb = crate::server::testing_images::png_claiming(100_000, 100_000);
         assert_eq!(process(&bomb).err(), Some(FieldError::ImageTooLarge { max_px: MAX_SIDE_PX }));
         let wide = crate::server::testing_images::png_claiming(10_000, 10_000);
-        assert_eq!(process(&wide).err(), Some(FieldError::ImageTooLarge { max_px: MAX_SIDE_PX }), "100 Mpx: over the pixel budget");
+        assert_eq!(process(&wide).err(), Some(FieldError::TooManyPixels { max_mpx: 50 }), "100 Mpx: over the pixel budget");
+    }
+
+    #[test]
+    fn a_toolbox_picture_keeps_its_size_and_loses_its_metadata() {
+        let (jpeg_file, png) = full_size(&crate::server::testing_images::jpeg_with_gps(400, 300)).expect("re-encoded");
+        assert!(!png && jpeg_file.starts_with(&[0xFF, 0xD8]));
+        assert!(!jpeg_file.windows(4).any(|w| w == b"Exif"));
+        let decoded = image::load_from_memory(&jpeg_file).expect("decodes");
+        assert_eq!((decoded.width(), decoded.height()), (300, 400));
+        let (png_file, png) = full_size(&crate::server::testing_images::png(64, 32)).expect("re-encoded");
+        assert!(png && png_file.starts_with(b"\x89PNG"));
+        assert!(looks_like_picture(&png_file) && !looks_like_picture(b"%PDF-1.4"));
     }
 
     #[test]

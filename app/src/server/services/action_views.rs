@@ -230,7 +230,9 @@ pub async fn view(state: &AppState, subject: &Subject, id: ActionId) -> Result<A
     let contacts = (is_past && manage).then(|| bundle.add(store::reports::contacts(id, now)));
     let revisions = (is_past && manage).then(|| bundle.add(store::reports::revisions_part(id)));
     let decision = bundle.add(store::actions::decision_part(id));
+    let documents = bundle.add(store::documents::of_action_part(id));
     let lists = bundle.run(&state.db).await?;
+    let documents = crate::server::services::documents::of_action(subject, lists.take(documents)?);
     let decided_by = lists.take::<store::actions::DecisionRow>(decision)?.into_iter().next().map(|d| Decision {
         source: if d.by_debate != 0 { DecisionSource::Debate } else { DecisionSource::Vote },
         id: d.id,
@@ -319,6 +321,7 @@ pub async fn view(state: &AppState, subject: &Subject, id: ActionId) -> Result<A
         is_past,
         signed_in: subject.is_active(),
         decided_by,
+        documents,
     })
 }
 

@@ -12,6 +12,7 @@ pub mod calendar;
 pub mod communes;
 pub mod consents;
 pub mod debates;
+pub mod documents;
 pub mod erasure;
 pub mod export;
 pub mod feed;

@@ -21,7 +21,7 @@ use crate::server::{now_ms, richtext};
 const THREAD_NOTIFIED: i64 = 20;
 
 /// Publications and comments per account; a new account (its first day) gets a lower limit.
-async fn posting_allowed(state: &AppState, user_id: UserId) -> Result<(), AppError> {
+pub(crate) async fn posting_allowed(state: &AppState, user_id: UserId) -> Result<(), AppError> {
     let limit = posting_limit(state, user_id).await?;
     rate_limit::hit(&state.db, &format!("post:{user_id}"), limit).await
 }

@@ -52,14 +52,16 @@ pub async fn bytes_of_owner(tx: &mut Tx, owner: UserId) -> Result<i64, sqlx::Err
     on_tx!(tx, c => sqlx::query_scalar(sql).bind(owner).fetch_one(c).await)
 }
 
-/// Those of `keys` that have a row (the others' files are orphans).
+/// Those of `keys` that have a row — a picture's, or a toolbox document version's (the others'
+/// files are orphans).
 #[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn known(db: &Db, keys: &[String]) -> Result<Vec<String>, sqlx::Error> {
     if keys.is_empty() {
         return Ok(Vec::new());
     }
     let placeholders: Vec<String> = (1..=keys.len()).map(|i| format!("${i}")).collect();
-    let sql = format!("SELECT key FROM media WHERE key IN ({})", placeholders.join(", "));
+    let list = placeholders.join(", ");
+    let sql = format!("SELECT key FROM media WHERE key IN ({list}) UNION SELECT key FROM document_versions WHERE key IN ({list})");
     on_pool!(db.read(), p => {
         let mut q = sqlx::query_scalar(&sql);
         for key in keys {

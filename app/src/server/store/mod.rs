@@ -9,6 +9,7 @@ pub mod bundle;
 pub mod comments;
 pub mod consents;
 pub mod debates;
+pub mod documents;
 pub mod erasure;
 pub mod events;
 pub mod exports;

@@ -183,6 +183,29 @@ pub const SECTIONS: &[Section] = &[
         ],
     },
     Section {
+        key: "boite_a_outils",
+        title: "Documents envoyés à une boîte à outils (les fichiers appartiennent à la section ou à la fédération)",
+        tables: &["documents", "document_versions"],
+        sql: "SELECT d.id, d.title, v.number, v.kind, v.bytes, v.note, v.created_at FROM document_versions v \
+              JOIN documents d ON d.id = v.document_id WHERE v.uploaded_by = $1 ORDER BY v.created_at, v.id",
+        columns: &[
+            number("id", "Document n°"),
+            text("title", "Titre"),
+            number("number", "Version"),
+            text("kind", "Type"),
+            number("bytes", "Octets"),
+            text("note", "Ce qui change"),
+            time("created_at", "Envoyée le"),
+        ],
+    },
+    Section {
+        key: "documents_des_actions",
+        title: "Documents que tu as joints à une action",
+        tables: &["action_documents"],
+        sql: "SELECT action_id, document_id, added_at FROM action_documents WHERE added_by = $1 ORDER BY added_at",
+        columns: &[number("action_id", "Action n°"), number("document_id", "Document n°"), time("added_at", "Joint le")],
+    },
+    Section {
         key: "commentaires",
         title: "Commentaires",
         tables: &["comments"],
