@@ -161,9 +161,13 @@ pub async fn count_download(tx: &mut Tx, id: DocumentId) -> Result<(), sqlx::Err
     on_tx!(tx, c => sqlx::query(sql).bind(id).execute(c).await.map(|_| ()))
 }
 
+/// Words of a search that count (the rest are ignored).
+pub const MAX_SEARCH_WORDS: usize = 5;
+
 /// What to look for in a toolbox.
 pub struct Search<'a> {
-    /// Folded words of the title or tags (`search_text` holds them folded too).
+    /// Folded words of the title or tags (`search_text` holds them folded too): each must
+    /// appear, in any order (the first `MAX_SEARCH_WORDS`).
     pub words: &'a str,
     pub tag: &'a str,
     pub category: Option<DocumentCategory>,
@@ -178,14 +182,16 @@ pub fn listed_part(reader: &Subject, search: &Search<'_>) -> Part {
     let (section, federation, signed_in, adherent, section_team, federation_team, national_team) = rules::list_arguments(reader);
     let (before_at, before_id) = search.before.unwrap_or((i64::MAX, i64::MAX));
     let like = |text: &str| format!("%{}%", text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+    let words: Vec<&str> = search.words.split_whitespace().take(MAX_SEARCH_WORDS).collect();
+    let matching: String = (0..words.len()).map(|i| format!(" AND d.search_text LIKE ${} ESCAPE '\\'", 13 + i)).collect();
     let sql = format!(
-        "SELECT {COLUMNS} {FROM} WHERE {listed} \
-         AND ($8 = '' OR d.search_text LIKE $8 ESCAPE '\\') AND ($9 = '' OR d.tags LIKE $9) AND ($10 = '' OR d.category = $10) \
-         AND (d.updated_at < $11 OR (d.updated_at = $11 AND d.id < $12)) \
-         ORDER BY d.updated_at DESC, d.id DESC LIMIT $13",
+        "SELECT {COLUMNS} {FROM} WHERE {listed}{matching} \
+         AND ($8 = '' OR d.tags LIKE $8) AND ($9 = '' OR d.category = $9) \
+         AND (d.updated_at < $10 OR (d.updated_at = $10 AND d.id < $11)) \
+         ORDER BY d.updated_at DESC, d.id DESC LIMIT $12",
         listed = rules::listed_sql(1)
     );
-    let args = vec![
+    let mut args = vec![
         Arg::Int(section),
         Arg::Text(federation),
         Arg::Int(signed_in),
@@ -193,13 +199,13 @@ pub fn listed_part(reader: &Subject, search: &Search<'_>) -> Part {
         Arg::Int(section_team),
         Arg::Int(federation_team),
         Arg::Int(national_team),
-        Arg::Text(if search.words.is_empty() { String::new() } else { like(search.words) }),
         Arg::Text(if search.tag.is_empty() { String::new() } else { format!("% {} %", search.tag) }),
         Arg::Text(search.category.map(|c| c.as_str().to_string()).unwrap_or_default()),
         Arg::Int(before_at),
         Arg::Int(before_id),
         Arg::Int(search.limit),
     ];
+    args.extend(words.into_iter().map(|w| Arg::Text(like(w))));
     Part::new(sql, COLUMN_NAMES, args)
 }
 
