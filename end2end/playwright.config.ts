@@ -122,6 +122,8 @@ for (const [db, server] of Object.entries(servers)) {
   projects.push({ name: `${db}-votes`, testMatch: /votes\.spec\.ts/, use: { ...base, javaScriptEnabled: db === "sqlite" } });
   // Pictures: with JavaScript on SQLite (stored in a directory), without on PostgreSQL (in S3).
   projects.push({ name: `${db}-photos`, testMatch: /photos\.spec\.ts/, use: { ...base, javaScriptEnabled: db === "sqlite" } });
+  // La boîte à outils: with JavaScript on SQLite, without on PostgreSQL (S3).
+  projects.push({ name: `${db}-toolbox`, testMatch: /toolbox\.spec\.ts/, use: { ...base, javaScriptEnabled: db === "sqlite" } });
   for (const js of [true, false]) {
     projects.push({ name: `${db}-xss-${js ? "js" : "nojs"}`, testMatch: /xss\.spec\.ts/, use: { ...base, javaScriptEnabled: js } });
   }

@@ -115,7 +115,7 @@ test("chaque page s’hydrate sans erreur, pour un visiteur, un membre et un sec
   // Visitor: every public page.
   const visitorContext = await browser.newContext({ baseURL, locale: "fr-FR", viewport: { width: 360, height: 800 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
   const visitor = await visitorContext.newPage();
-  for (const path of ["/", "/inscription", "/connexion", "/trouver-ma-section", "/trouver-ma-section?code_postal=59200", "/federations", "/federations/59", section, "/a-propos", "/confidentialite", "/compte/garder/inconnu", "/actions", "/actions?vue=carte", "/actions?vue=mois", "/actions?vue=semaine", actionPath, "/groupes", `/tags/smoke${stamp}`, `/membres/${sophie.handle}`]) {
+  for (const path of ["/", "/inscription", "/connexion", "/trouver-ma-section", "/trouver-ma-section?code_postal=59200", "/federations", "/federations/59", section, "/a-propos", "/confidentialite", "/compte/garder/inconnu", "/actions", "/actions?vue=carte", "/actions?vue=mois", "/actions?vue=semaine", actionPath, "/groupes", `/tags/smoke${stamp}`, `/membres/${sophie.handle}`, "/boite-a-outils"]) {
     const islands = await visit(visitor, path);
     // A visitor has nothing live: only a feed grows in place (older publications).
     if (!path.startsWith("/tags/")) expect(islands, `${path} ships no code to a visitor`).toBe(0);
@@ -151,7 +151,7 @@ test("chaque page s’hydrate sans erreur, pour un visiteur, un membre et un sec
   await visit(visitor, groupPath);
 
   // Member: their pages, the action on the first screen of a phone.
-  for (const path of ["/", "/fil", "/profil", "/compte", "/compte/consentements", "/mes-actions", "/coopains", "/notifications", "/messages", "/messages/nouveau", "/groupes", "/groupes/nouveau", `${section}/fil`, "/federations/59/fil", `/membres/${marc.handle}/publications`, `${section}/annuaire`, `${section}/annuaire?q=${encodeURIComponent("sophie")}`, `${section}/votes`, "/debats", `${section}/debats`, "/federations/59/debats", postPath!]) {
+  for (const path of ["/", "/fil", "/profil", "/compte", "/compte/consentements", "/mes-actions", "/coopains", "/notifications", "/messages", "/messages/nouveau", "/groupes", "/groupes/nouveau", `${section}/fil`, "/federations/59/fil", `/membres/${marc.handle}/publications`, `${section}/annuaire`, `${section}/annuaire?q=${encodeURIComponent("sophie")}`, `${section}/votes`, "/debats", `${section}/debats`, "/federations/59/debats", postPath!, "/boite-a-outils", "/boite-a-outils?q=tract&categorie=tract"]) {
     await visit(member, path);
   }
   // The badge and the live stream are plain JavaScript: a member's action and section pages have
@@ -192,7 +192,7 @@ test("chaque page s’hydrate sans erreur, pour un visiteur, un membre et un sec
   await expect(member.getByRole("button", { name: "Supprimer mon adresse d’agenda" })).toBeVisible();
 
   // Secretary: the team's pages, the compte-rendu once the action is past.
-  for (const path of [section, `${section}/modifier`, `${section}/statistiques`, `${section}/annuaire`, `${section}/annonces`, `${section}/votes`, "/federations/59/votes", "/actions/nouvelle", `${actionPath}/modifier`]) {
+  for (const path of [section, `${section}/modifier`, `${section}/statistiques`, `${section}/annuaire`, `${section}/annonces`, `${section}/votes`, "/federations/59/votes", "/actions/nouvelle", `${actionPath}/modifier`, "/boite-a-outils/nouveau"]) {
     await visit(secretary, path);
   }
   moveActionToYesterday(databaseUrl, actionId);

@@ -25,6 +25,7 @@ use app::api::announcements::{
     get_announcement::GetAnnouncement, get_announcements::GetAnnouncements, get_unsubscribe_link::GetUnsubscribeLink,
 };
 use app::api::debates::{get_debate::GetDebate, get_debates::GetDebates, get_debates::GetScopeDebates};
+use app::api::documents::{get_document::GetDocument, get_new_document::GetNewDocument, get_toolbox::GetToolbox};
 use app::api::feed::{
     comment_on_post::CommentOnPost, get_coopains::GetCoopains, get_feed::GetFeed, get_group::GetGroup, get_notifications::GetNotifications,
     get_post::GetPost, get_post_counts::GetPostCounts, get_unread_count::GetUnreadCount, list_groups::ListGroups,
@@ -60,7 +61,7 @@ use app::server::{now_ms, store};
 use axum::Router;
 use http::{header, StatusCode};
 use leptos::server_fn::ServerFn;
-use support::{get, post_form, router_with, send, status_of, ORIGIN};
+use support::{get, multipart, post_form, router_with, send, status_of, Part, ORIGIN};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 enum Who {
@@ -145,6 +146,9 @@ const LILLE_SPEAKERS: &[Who] = &[Unconfirmed, Sympathisant, AdherentS, Secretary
 const DEBATE_PROPOSAL: &[Who] = &[AdherentS, SecretaryS];
 /// Who opens (the team) or proposes (a confirmed adhérent of the section) a debate in Lille.
 const DEBATE_OPENERS_LILLE: &[Who] = &[AdherentS, SecretaryS];
+/// Who fills a toolbox: the sections' secretaries, the federations' responsables, the national
+/// administrators (who fill the national one).
+const TOOLBOX_TEAMS: &[Who] = &[SecretaryS, SecretaryOther, FedRespF, FedRespOther, Admin];
 
 fn limits() -> RateLimits {
     let many = Limit { max: 100_000, window_secs: 3600 };
@@ -188,6 +192,10 @@ struct World {
     /// Sophie's votes in Lille: "open" (nobody voted), "full" (both electors voted, still
     /// open), "counted" (closed and counted).
     votes: HashMap<&'static str, i64>,
+    /// Toolbox documents (`document_fixtures`): id and the key of their file.
+    documents: HashMap<&'static str, (i64, String)>,
+    /// Lille's toolbox as the form names it ("section:{id}").
+    lille_scope: String,
 }
 
 fn form(pairs: &[(&str, &str)]) -> RawForm {
@@ -285,6 +293,8 @@ async fn build_world(t: &TestDb) -> World {
     let announcement = announcement_fixture(&state, &users).await;
     let votes = vote_fixtures(&state, &users).await;
     let debates = debate_fixtures(&state, &users).await;
+    let documents = document_fixtures(&state, &users).await;
+    let lille_scope = format!("section:{}", section_id("lille").await);
     World {
         router,
         state,
@@ -301,7 +311,37 @@ async fn build_world(t: &TestDb) -> World {
         announcement,
         votes,
         debates,
+        documents,
+        lille_scope,
     }
+}
+
+/// A toolbox document of `who` (its id, the key of its file).
+async fn toolbox_document(state: &AppState, who: &Subject, fields: &[(&str, &str)]) -> (i64, String) {
+    let upload = vec![Upload { field: "fichier".into(), content: UploadContent::Bytes(testing_images::pdf("Tract de la matrice").into()) }];
+    let id = app::server::services::documents::create(state, who, &form(fields), &upload).await.expect("fixture document");
+    let sql = "SELECT key FROM document_versions WHERE document_id = $1";
+    let key: String = app::on_pool!(state.db.read(), p => sqlx::query_scalar(sql).bind(id).fetch_one(p).await).unwrap();
+    (id.get(), key)
+}
+
+/// Sophie's Lille documents ("members", "adherents" only, "public") and Fanny's Nord one
+/// ("federation", for its members).
+async fn document_fixtures(state: &AppState, users: &HashMap<Who, (UserId, String, String)>) -> HashMap<&'static str, (i64, String)> {
+    let sophie = subject_of(state, users[&SecretaryS].0).await;
+    let fanny = subject_of(state, users[&FedRespF].0).await;
+    let lille = store::sections::by_slug(&state.db, "lille").await.unwrap().unwrap().id;
+    let portee = format!("section:{lille}");
+    let mut documents = HashMap::new();
+    for (key, title, audience) in
+        [("members", "DOC-MEMBRES", "membres"), ("adherents", "DOC-ADHERENTS", "adherents"), ("public", "DOC-PUBLIC", "public")]
+    {
+        let fields = [("portee", portee.as_str()), ("titre", title), ("categorie", "tract"), ("public", audience)];
+        documents.insert(key, toolbox_document(state, &sophie, &fields).await);
+    }
+    let fields = [("portee", "federation:59"), ("titre", "DOC-NORD"), ("categorie", "argumentaire"), ("public", "membres")];
+    documents.insert("federation", toolbox_document(state, &fanny, &fields).await);
+    documents
 }
 
 /// Sophie's debates in Lille: "scope" (members only, with Adèle's contribution and two
@@ -529,6 +569,20 @@ async fn action_fixtures(state: &AppState, users: &HashMap<Who, (UserId, String,
 }
 
 impl World {
+    /// A fresh Lille document of Sophie's, for members.
+    async fn fresh_document(&self) -> i64 {
+        let sophie = subject_of(&self.state, self.users[&SecretaryS].0).await;
+        let lille = store::sections::by_slug(&self.state.db, "lille").await.unwrap().unwrap().id;
+        let portee = format!("section:{lille}");
+        toolbox_document(
+            &self.state,
+            &sophie,
+            &[("portee", &portee), ("titre", "Document frais"), ("categorie", "tract"), ("public", "membres")],
+        )
+        .await
+        .0
+    }
+
     /// A fresh action by Sophie, or a fresh proposal by Adèle.
     async fn fresh_action(&self, proposal: bool) -> ActionId {
         let who = if proposal { AdherentS } else { SecretaryS };
@@ -632,6 +686,10 @@ enum Probe {
     Announce(&'static str),
     /// A ballot: answers 200 with the receipt.
     Vote(String, Vec<(String, String)>),
+    /// A multipart form with a PDF in `fichier`: answers 303 elsewhere than the sign-in page.
+    Upload(String, Vec<(String, String)>),
+    /// Like `Post`, on a fresh document of Lille (`{fresh_document}`).
+    PostOnFreshDocument(String),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1835,6 +1893,125 @@ fn table() -> Vec<Row> {
             NORD_VOTES,
             Probe::PageShows("/federations/59/votes".into(), "votes-liste"),
         ),
+        row("GET /boite-a-outils", "the toolbox", EVERYONE, Probe::PageOk("/boite-a-outils".into())),
+        row(
+            "GET /boite-a-outils",
+            "a Lille members' document listed",
+            PEOPLE_OF_LILLE,
+            Probe::PageShows("/boite-a-outils".into(), "DOC-MEMBRES"),
+        ),
+        row(
+            "GET /boite-a-outils",
+            "a Lille adhérents' document listed",
+            LILLE_ELECTORS,
+            Probe::PageShows("/boite-a-outils".into(), "DOC-ADHERENTS"),
+        ),
+        row(
+            "GET /boite-a-outils",
+            "a Nord document listed",
+            PEOPLE_OF_NORD_AND_TEAM,
+            Probe::PageShows("/boite-a-outils".into(), "DOC-NORD"),
+        ),
+        row(
+            &format!("POST {}", fn_path::<GetToolbox>()),
+            "the toolbox's data",
+            LILLE_ELECTORS,
+            Probe::FnShows(fn_path::<GetToolbox>(), vec![("q", "doc adherents".into())], "DOC-ADHERENTS"),
+        ),
+        row("GET /boite-a-outils/nouveau", "the form that adds a document", TOOLBOX_TEAMS, Probe::PageOk("/boite-a-outils/nouveau".into())),
+        row(
+            "GET /boite-a-outils/{id}",
+            "a members' document",
+            LILLE_AND_TEAM,
+            Probe::PageShows("/boite-a-outils/{doc_members}".into(), "DOC-MEMBRES"),
+        ),
+        row(
+            "GET /boite-a-outils/{id}",
+            "an adhérents' document",
+            LILLE_STATISTICS,
+            Probe::PageShows("/boite-a-outils/{doc_adherents}".into(), "DOC-ADHERENTS"),
+        ),
+        row(
+            "GET /boite-a-outils/{id}",
+            "a public document",
+            EVERYONE,
+            Probe::PageShows("/boite-a-outils/{doc_public}".into(), "DOC-PUBLIC"),
+        ),
+        row(
+            "GET /boite-a-outils/{id}",
+            "a federation's document",
+            NORD_VOTES,
+            Probe::PageShows("/boite-a-outils/{doc_federation}".into(), "DOC-NORD"),
+        ),
+        row(
+            &format!("POST {}", fn_path::<GetDocument>()),
+            "a document's data",
+            LILLE_STATISTICS,
+            Probe::FnShows(fn_path::<GetDocument>(), vec![("id", "{doc_adherents}".into())], "DOC-ADHERENTS"),
+        ),
+        row(
+            &format!("POST {}", fn_path::<GetNewDocument>()),
+            "the toolboxes one fills",
+            TOOLBOX_TEAMS,
+            Probe::FnOk(fn_path::<GetNewDocument>(), vec![]),
+        ),
+        row(
+            "GET /boite-a-outils/fichiers/{key}/{name}",
+            "a members' file",
+            LILLE_AND_TEAM,
+            Probe::PageOk("/boite-a-outils/fichiers/{doc_members_key}/doc-v1.pdf".into()),
+        ),
+        row(
+            "GET /boite-a-outils/fichiers/{key}/{name}",
+            "an adhérents' file",
+            LILLE_STATISTICS,
+            Probe::PageOk("/boite-a-outils/fichiers/{doc_adherents_key}/doc-v1.pdf".into()),
+        ),
+        row(
+            "GET /boite-a-outils/fichiers/{key}/{name}",
+            "a public file",
+            EVERYONE,
+            Probe::PageOk("/boite-a-outils/fichiers/{doc_public_key}/doc-v1.pdf".into()),
+        ),
+        row(
+            "GET /boite-a-outils/fichiers/{key}/{name}",
+            "a federation's file",
+            NORD_VOTES,
+            Probe::PageOk("/boite-a-outils/fichiers/{doc_federation_key}/doc-v1.pdf".into()),
+        ),
+        row(
+            "POST /boite-a-outils",
+            "add a document to Lille's toolbox",
+            LILLE_SECRETARY,
+            Probe::Upload(
+                "/boite-a-outils".into(),
+                fields(&[("portee", "{lille_scope}"), ("titre", "Ajout {n}"), ("categorie", "tract"), ("public", "membres")]),
+            ),
+        ),
+        row(
+            "POST /boite-a-outils/{id}/versions",
+            "a new version of a Lille document",
+            SECTION_TEAM_AND_ABOVE,
+            Probe::Upload("/boite-a-outils/{doc_members}/versions".into(), fields(&[("note", "Version {n}")])),
+        ),
+        row(
+            "POST /boite-a-outils/{id}/supprimer",
+            "delete a Lille document",
+            SECTION_TEAM_AND_ABOVE,
+            Probe::PostOnFreshDocument("/boite-a-outils/{fresh_document}/supprimer".into()),
+        ),
+        row(
+            "POST /boite-a-outils/{id}/actions",
+            "attach a Lille document to Sophie's action",
+            ACTION_TEAM,
+            Probe::Post("/boite-a-outils/{doc_members}/actions".into(), fields(&[("action", "{action_public}")])),
+        ),
+        row(
+            "POST /actions/{id}/documents/{document}/retirer",
+            "take a document off Sophie's action",
+            ACTION_TEAM,
+            Probe::Post("/actions/{action_public}/documents/{doc_members}/retirer".into(), vec![]),
+        ),
         row("GET /votes/{id}", "a vote", LILLE_AND_TEAM, Probe::PageShows("/votes/{vote_open}".into(), "MARQUE-VOTE open")),
         row(
             &format!("POST {}", fn_path::<GetVotes>()),
@@ -2091,6 +2268,15 @@ fn fill(template: &str, world: &World, who: Who, n: usize) -> String {
         .replace("{contribution}", &world.debates["contribution"].to_string())
         .replace("{proposal_a}", &world.debates["proposal_a"].to_string())
         .replace("{proposal_b}", &world.debates["proposal_b"].to_string())
+        .replace("{doc_members}", &world.documents["members"].0.to_string())
+        .replace("{doc_members_key}", &world.documents["members"].1)
+        .replace("{doc_adherents}", &world.documents["adherents"].0.to_string())
+        .replace("{doc_adherents_key}", &world.documents["adherents"].1)
+        .replace("{doc_public}", &world.documents["public"].0.to_string())
+        .replace("{doc_public_key}", &world.documents["public"].1)
+        .replace("{doc_federation}", &world.documents["federation"].0.to_string())
+        .replace("{doc_federation_key}", &world.documents["federation"].1)
+        .replace("{lille_scope}", &world.lille_scope)
         .replace("{adele}", &world.handle(AdherentS))
         .replace("{sam}", &world.handle(Suspended))
         .replace("{noe}", "noe-loos")
@@ -2152,6 +2338,18 @@ async fn observe(world: &World, probe: &Probe, who: Who, n: usize) -> bool {
             let body: Vec<(String, String)> = body.iter().map(|(k, v)| (k.clone(), fill(v, world, who, n))).collect();
             let body: Vec<(&str, &str)> = body.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
             let reply = send(&world.router, post_form(&path, &body, cookie, Some(ORIGIN))).await;
+            reply.status == StatusCode::SEE_OTHER && !reply.header(header::LOCATION).starts_with("/connexion")
+        }
+        Probe::Upload(path, body) => {
+            let body: Vec<(String, String)> = body.iter().map(|(k, v)| (k.clone(), fill(v, world, who, n))).collect();
+            let mut parts: Vec<Part<'_>> = body.iter().map(|(k, v)| Part::Text(k, v)).collect();
+            parts.push(Part::File("fichier", "tract.pdf", "application/pdf", testing_images::pdf(&format!("Version {n}"))));
+            let reply = send(&world.router, multipart(&fill(path, world, who, n), parts, cookie)).await;
+            reply.status == StatusCode::SEE_OTHER && !reply.header(header::LOCATION).starts_with("/connexion")
+        }
+        Probe::PostOnFreshDocument(path) => {
+            let id = world.fresh_document().await;
+            let reply = send(&world.router, post_form(&path.replace("{fresh_document}", &id.to_string()), &[], cookie, Some(ORIGIN))).await;
             reply.status == StatusCode::SEE_OTHER && !reply.header(header::LOCATION).starts_with("/connexion")
         }
         Probe::Vote(path, body) => {

@@ -11,52 +11,14 @@ use app::model::ids::UserId;
 use app::on_both_backends;
 use app::server::auth::session_token;
 use app::server::testing::{self, TestDb};
-use app::server::testing_images::{jpeg_with_gps, png, png_claiming};
+use app::server::testing_images::{jpeg_with_gps, pdf, png, png_claiming};
 use app::server::{now_ms, store};
-use axum::body::Body;
 use axum::Router;
-use http::{header, Request, StatusCode};
+use http::{header, StatusCode};
 use http_body_util::BodyExt;
 use tower::ServiceExt;
 
-use support::{get, router, send, HOST, ORIGIN};
-
-const BOUNDARY: &str = "coopol-test-boundary-7d1f";
-
-/// A part of a multipart form: a text field, or a file (name, declared type, bytes).
-enum Part<'a> {
-    Text(&'a str, &'a str),
-    File(&'a str, &'a str, &'a str, Vec<u8>),
-}
-
-fn multipart(path: &str, parts: Vec<Part<'_>>, cookie: &str) -> Request<Body> {
-    let mut body = Vec::new();
-    for part in parts {
-        body.extend(format!("--{BOUNDARY}\r\n").as_bytes());
-        match part {
-            Part::Text(name, value) => {
-                body.extend(format!("Content-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n").as_bytes());
-            }
-            Part::File(name, file_name, kind, bytes) => {
-                body.extend(
-                    format!("Content-Disposition: form-data; name=\"{name}\"; filename=\"{file_name}\"\r\nContent-Type: {kind}\r\n\r\n")
-                        .as_bytes(),
-                );
-                body.extend(bytes);
-                body.extend(b"\r\n");
-            }
-        }
-    }
-    body.extend(format!("--{BOUNDARY}--\r\n").as_bytes());
-    Request::post(path)
-        .header(header::HOST, HOST)
-        .header(header::ORIGIN, ORIGIN)
-        .header(header::COOKIE, cookie)
-        .header(header::ACCEPT_LANGUAGE, "fr-FR,fr;q=0.9")
-        .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={BOUNDARY}"))
-        .body(Body::from(body))
-        .expect("request")
-}
+use support::{get, multipart, router, send, Part, ORIGIN};
 
 /// A served file: status, headers and bytes (not text).
 async fn fetch(router: &Router, path: &str, cookie: Option<&str>) -> (StatusCode, http::HeaderMap, Vec<u8>) {
@@ -119,7 +81,7 @@ async fn a_phone_publishes_two_photos_that_keep_nothing_of_the_camera(t: &TestDb
         // An empty file input: nothing chosen.
         Part::File("photo_3", "", "application/octet-stream", Vec::new()),
     ];
-    let reply = send(&app, multipart("/publications", form, &p.ada)).await;
+    let reply = send(&app, multipart("/publications", form, Some(&p.ada))).await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
     assert!(reply.header(header::LOCATION).starts_with("/sections/lille/fil#publication-"));
     assert_eq!(media_rows(t).await, 2);
@@ -227,7 +189,7 @@ async fn bad_pictures_are_refused_in_french_and_nothing_is_kept(t: &TestDb) {
             Part::Text("alt_1", "Description gardée"),
         ];
         form.extend(files);
-        let reply = send(&app, multipart("/publications", form, &p.ada)).await;
+        let reply = send(&app, multipart("/publications", form, Some(&p.ada))).await;
         assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{case}");
         assert!(reply.body.contains(message), "{case}: no «{message}» in the answer");
         assert!(reply.body.contains("MARQUE-GARDE") && reply.body.contains("Description gardée"), "{case}: what was typed is lost");
@@ -256,7 +218,7 @@ async fn a_private_groups_picture_is_not_found_for_outsiders(t: &TestDb) {
         Part::Text("audience_group", "group|cercle-ferme"),
         Part::File("photo_1", "p.jpg", "image/jpeg", jpeg_with_gps(600, 400)),
     ];
-    let reply = send(&app, multipart("/publications", form, &p.ada)).await;
+    let reply = send(&app, multipart("/publications", form, Some(&p.ada))).await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
     let page = send(&app, get("/groupes/cercle-ferme", Some(&p.ada))).await;
     let source = picture_sources(&page.body).into_iter().next().expect("the group's page shows the picture");
@@ -281,7 +243,7 @@ async fn files_of_deleted_publications_are_collected(t: &TestDb) {
             Part::Text("audience_group", "section|"),
             Part::File("photo_1", "p.jpg", "image/jpeg", jpeg_with_gps(400, 600)),
         ];
-        let reply = send(&app, multipart("/publications", form, &p.ada)).await;
+        let reply = send(&app, multipart("/publications", form, Some(&p.ada))).await;
         let location = reply.header(header::LOCATION).to_string();
         ids.push(location.rsplit('-').next().unwrap().to_string());
     }
@@ -301,7 +263,71 @@ async fn files_of_deleted_publications_are_collected(t: &TestDb) {
     assert_eq!(fetch(&app, &source, Some(&p.bob)).await.0, StatusCode::OK);
 }
 
+/// Starts like a PDF, reads like a page: a browser sniffing it would run its script.
+const POLYGLOT: &[u8] = b"%PDF-1.4\n<html><body><script>alert(document.cookie)</script></body></html>\n%%EOF\n";
+
+async fn documents_count(t: &TestDb) -> i64 {
+    let sql = "SELECT CAST(COUNT(*) AS BIGINT) FROM documents";
+    app::on_pool!(t.db.read(), p => sqlx::query_scalar::<_, i64>(sql).fetch_one(p).await).unwrap()
+}
+
+/// La boîte à outils over HTTP: a secretary's multipart form, the document's page, its file served
+/// as an attachment that can never run as a page, a polyglot refused in French with the form
+/// kept and nothing stored, and the same 404 for who may not read it as for a missing file.
+async fn a_toolbox_document_is_a_download_and_never_a_page(t: &TestDb) {
+    let app = router(t);
+    let p = people(t).await;
+    let lille = store::sections::by_slug(&t.db, "lille").await.unwrap().unwrap().id;
+    let mut tx = t.db.begin().await.unwrap();
+    store::roles::grant(&mut tx, p.ada_id, "section_secretary", "section", &lille.to_string(), None, now_ms()).await.unwrap();
+    tx.commit().await.unwrap();
+    let portee = format!("section:{lille}");
+    let form = |file: Vec<u8>| {
+        vec![
+            Part::Text("portee", &portee),
+            Part::Text("titre", "Tract du marché de Wazemmes"),
+            Part::Text("categorie", "tract"),
+            Part::Text("public", "membres"),
+            Part::Text("etiquettes", "marché, logement"),
+            Part::File("fichier", "tract.pdf", "application/pdf", file),
+        ]
+    };
+    let refused = send(&app, multipart("/boite-a-outils", form(POLYGLOT.to_vec()), Some(&p.ada))).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("Ce fichier n’est pas un document PDF valide."), "the French reason");
+    assert!(refused.body.contains("value=\"Tract du marché de Wazemmes\""), "the title is kept");
+    assert_eq!(documents_count(t).await, 0);
+    assert!(t.media.list(None).await.unwrap().is_empty(), "nothing stored");
+
+    let tract = pdf("Tract du marche");
+    let created = send(&app, multipart("/boite-a-outils", form(tract.clone()), Some(&p.ada))).await;
+    assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.body);
+    let page_path = created.header(header::LOCATION).to_string();
+    let page = send(&app, get(&page_path, Some(&p.bob))).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let href = page.body.split("href=\"/boite-a-outils/fichiers/").nth(1).and_then(|s| s.split('"').next()).expect("a download link");
+    let file = format!("/boite-a-outils/fichiers/{href}");
+    assert!(file.ends_with("/tract-du-marche-de-wazemmes-v1.pdf"), "{file}");
+    let (status, headers, bytes) = fetch(&app, &file, Some(&p.bob)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(bytes, tract, "kept byte for byte");
+    assert_eq!(headers[header::CONTENT_TYPE], "application/pdf");
+    assert_eq!(headers[header::CONTENT_DISPOSITION], "attachment; filename=\"tract-du-marche-de-wazemmes-v1.pdf\"");
+    assert_eq!(headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+    assert!(headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap().starts_with("sandbox"));
+    // Another section's member, a visitor, a missing key: the same answer.
+    let missing = fetch(&app, "/boite-a-outils/fichiers/0123456789abcdef0123456789abcdef/x.pdf", Some(&p.zoe)).await;
+    for who in [Some(p.zoe.as_str()), None] {
+        let (status, _, body) = fetch(&app, &file, who).await;
+        assert_eq!((status, body.clone()), (missing.0, missing.2.clone()));
+        assert_eq!(status, StatusCode::NOT_FOUND);
+    }
+    let after = send(&app, get(&page_path, Some(&p.ada))).await;
+    assert!(after.body.contains("1\u{a0}téléchargement") || after.body.contains("1 téléchargement"), "counted once");
+}
+
 on_both_backends!(
+    a_toolbox_document_is_a_download_and_never_a_page,
     a_phone_publishes_two_photos_that_keep_nothing_of_the_camera,
     bad_pictures_are_refused_in_french_and_nothing_is_kept,
     a_private_groups_picture_is_not_found_for_outsiders,
@@ -313,10 +339,12 @@ on_both_backends!(
 #[test]
 fn end_to_end_picture_fixtures_are_current() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../end2end/fixtures");
-    let fixtures: [(&str, Vec<u8>); 3] = [
+    let fixtures: [(&str, Vec<u8>); 5] = [
         ("photo-gps.jpg", jpeg_with_gps(1200, 900)),
         ("affiche.png", png(640, 480)),
         ("page.jpg", b"<!doctype html><title>x</title><script>alert(document.cookie)</script>".to_vec()),
+        ("tract.pdf", pdf("Tract du marche de Wazemmes")),
+        ("polyglotte.pdf", POLYGLOT.to_vec()),
     ];
     for (name, bytes) in fixtures {
         let path = dir.join(name);

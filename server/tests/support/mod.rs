@@ -101,3 +101,41 @@ pub async fn status_of(router: &Router, request: Request<Body>) -> (StatusCode, 
     let response = router.clone().oneshot(request).await.expect("router answers");
     (response.status(), response.headers().clone())
 }
+
+const BOUNDARY: &str = "coopol-test-boundary-7d1f";
+
+/// A part of a multipart form: a text field, or a file (name, declared type, bytes).
+pub enum Part<'a> {
+    Text(&'a str, &'a str),
+    File(&'a str, &'a str, &'a str, Vec<u8>),
+}
+
+pub fn multipart(path: &str, parts: Vec<Part<'_>>, cookie: Option<&str>) -> Request<Body> {
+    let mut body = Vec::new();
+    for part in parts {
+        body.extend(format!("--{BOUNDARY}\r\n").as_bytes());
+        match part {
+            Part::Text(name, value) => {
+                body.extend(format!("Content-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n").as_bytes());
+            }
+            Part::File(name, file_name, kind, bytes) => {
+                body.extend(
+                    format!("Content-Disposition: form-data; name=\"{name}\"; filename=\"{file_name}\"\r\nContent-Type: {kind}\r\n\r\n")
+                        .as_bytes(),
+                );
+                body.extend(bytes);
+                body.extend(b"\r\n");
+            }
+        }
+    }
+    body.extend(format!("--{BOUNDARY}--\r\n").as_bytes());
+    let mut builder = Request::post(path)
+        .header(header::HOST, HOST)
+        .header(header::ORIGIN, ORIGIN)
+        .header(header::ACCEPT_LANGUAGE, "fr-FR,fr;q=0.9")
+        .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={BOUNDARY}"));
+    if let Some(cookie) = cookie {
+        builder = builder.header(header::COOKIE, cookie);
+    }
+    builder.body(Body::from(body)).expect("request")
+}

@@ -127,7 +127,7 @@ fn ActionDocuments(action: ActionView) -> impl IntoView {
                             <a href=d.current.href.clone() download="">{t.download}</a>
                             <span class="hint">{format!(" ({})", crate::pages::toolbox::file_facts(&d.current))}</span>
                             {manage.then(|| view! {
-                                <form method="post" action=format!("/actions/{id}/documents/{}/retirer", d.id) class="inline">
+                                <form method="post" action=format!("/actions/{id}/documents/{}/retirer", d.id) class="inline-form">
                                     <button type="submit" class="button subtle">{t.remove}</button>
                                 </form>
                             })}
