@@ -199,6 +199,21 @@ async fn feed_pages_cost_at_most_two_statements(t: &TestDb) {
     let case = moderation_views::queue(&state, &secretary, "section-lille", None).await.unwrap().items[0].case_id;
     let hide = form(&[("decision", "hide"), ("rule", "4"), ("reason", "Publicité")]);
     let decision = moderation::decide(&state, &secretary, case, &hide).await.unwrap();
+    // A toolbox document, attached to the action.
+    let upload = vec![app::server::media::Upload {
+        field: "fichier".into(),
+        content: app::server::media::UploadContent::Bytes(app::server::testing_images::pdf("Tract").into()),
+    }];
+    let lille_scope = format!("section:{lille}");
+    let document_form = form(&[
+        ("portee", &lille_scope),
+        ("titre", "Tract transports"),
+        ("categorie", "tract"),
+        ("public", "membres"),
+        ("etiquettes", "velo"),
+    ]);
+    let document = app::server::services::documents::create(&state, &secretary, &document_form, &upload).await.unwrap();
+    app::server::services::documents::attach(&state, &secretary, document, &form(&[("action", &action.to_string())])).await.unwrap();
     let pages = [
         "/".to_string(),
         "/sections/lille".into(),
@@ -221,6 +236,10 @@ async fn feed_pages_cost_at_most_two_statements(t: &TestDb) {
         format!("/moderation/decisions/{decision}"),
         "/journal-de-moderation/section-lille".into(),
         "/charte".into(),
+        "/boite-a-outils".into(),
+        "/boite-a-outils?q=tract+transports&etiquette=velo".into(),
+        format!("/boite-a-outils/{document}"),
+        "/boite-a-outils/nouveau".into(),
     ];
     // A page costs the same every time: the home once read the member's home again when the
     // person resolved after it had started (3 or 4 statements now and then, not every time).
@@ -244,6 +263,16 @@ async fn feed_pages_cost_at_most_two_statements(t: &TestDb) {
         }
     }
     assert!(too_costly.is_empty(), "more than 3 statements for the whole request: {too_costly:?}");
+
+    // A toolbox download: the session, the version's row with its rule's facts, the count.
+    let page = support::send(&router, support::get(&format!("/boite-a-outils/{document}"), Some(&cookie))).await;
+    let href = page.body.split("href=\"/boite-a-outils/fichiers/").nth(1).and_then(|s| s.split('"').next()).expect("a download link");
+    start_counting().await;
+    let reply = support::send(&router, support::get(&format!("/boite-a-outils/fichiers/{href}"), Some(&cookie))).await;
+    let cost = STATEMENTS.load(Ordering::SeqCst);
+    assert_eq!(reply.status, http::StatusCode::OK);
+    println!("{} GET a toolbox file: {cost} statements", t.db.backend_name());
+    assert!((1..=3).contains(&cost), "a download: {cost} statements");
 
     // A server function that answers the same to everyone does not read the session.
     let path = <app::api::territory::find_section::FindSection as leptos::server_fn::ServerFn>::PATH;

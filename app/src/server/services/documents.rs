@@ -227,9 +227,7 @@ pub async fn download(state: &AppState, subject: &Subject, key: &str) -> Result<
         AppError::Internal
     })?;
     let bytes = bytes.ok_or(AppError::NotFound)?;
-    let mut tx = state.db.begin().await?;
-    stored::count_download(&mut tx, file.document_id).await?;
-    tx.commit().await?;
+    stored::count_download(&state.db, file.document_id).await?;
     Ok(Download { bytes, kind: file.kind, name: download_name(&file.title, file.number, file.kind) })
 }
 

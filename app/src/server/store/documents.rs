@@ -155,10 +155,11 @@ pub async fn file_by_key(db: &Db, key: &str) -> Result<Option<StoredFile>, sqlx:
     on_pool!(db.read(), p => sqlx::query_as(sql).bind(key).fetch_optional(p).await)
 }
 
+/// One more download: a single statement, its own transaction (autocommit on the writer).
 #[tracing::instrument(skip_all, err(level = "warn"))]
-pub async fn count_download(tx: &mut Tx, id: DocumentId) -> Result<(), sqlx::Error> {
+pub async fn count_download(db: &Db, id: DocumentId) -> Result<(), sqlx::Error> {
     let sql = "UPDATE documents SET download_count = download_count + 1 WHERE id = $1";
-    on_tx!(tx, c => sqlx::query(sql).bind(id).execute(c).await.map(|_| ()))
+    on_pool!(db.write(), p => sqlx::query(sql).bind(id).execute(p).await.map(|_| ()))
 }
 
 /// Words of a search that count (the rest are ignored).
