@@ -161,3 +161,15 @@ export async function mailTo(to: string, kind: string, { raw = false } = {}): Pr
     .toBe(true);
   return found;
 }
+
+/** `admin` (a national administrator) creates the section `name` of federation `federation`,
+ * covering `commune`; answers its page's path. */
+export async function createSection(admin: Page, js: boolean, federation: string, name: string, commune: string): Promise<string> {
+  await admin.goto(`/federations/${federation}/nouvelle-section`);
+  await settle(admin, js);
+  await admin.getByLabel("Nom de la section").fill(name);
+  await admin.getByRole("textbox", { name: "Communes couvertes" }).fill(commune);
+  await admin.getByRole("button", { name: "Créer la section" }).click();
+  await expect(admin.getByRole("heading", { level: 1, name })).toBeVisible();
+  return new URL(admin.url()).pathname;
+}

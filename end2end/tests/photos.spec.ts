@@ -1,7 +1,7 @@
 import * as path from "node:path";
 import { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { openComposer, operator, person, settle, signUp } from "./helpers";
+import { createSection, openComposer, operator, person, settle, signUp } from "./helpers";
 
 // Pictures (issue 21), on a phone, with JavaScript on SQLite (local storage) and without on
 // PostgreSQL (S3-compatible storage): Anne publishes two photos from the file picker — one a
@@ -39,14 +39,7 @@ test("photos : deux photos depuis le téléphone, sans GPS, réservées à qui v
   // Anne (national admin, from Calais) creates the Calais section; Bruno, sympathisant, lives there.
   const a = await signUp(browser, baseURL!, js, anne, "62100", "adherent");
   operator(databaseUrl, ["grant-admin", "--email", anne.email]);
-  await a.goto("/federations/62/nouvelle-section");
-  await settle(a, js);
-  const sectionName = `Calais ${stamp}`;
-  await a.getByLabel("Nom de la section").fill(sectionName);
-  await a.getByRole("textbox", { name: "Communes couvertes" }).fill("Calais");
-  await a.getByRole("button", { name: "Créer la section" }).click();
-  await expect(a.getByRole("heading", { level: 1, name: sectionName })).toBeVisible();
-  const sectionFeed = new URL(a.url()).pathname + "/fil";
+  const sectionFeed = (await createSection(a, js, "62", `Calais ${stamp}`, "Calais")) + "/fil";
   const b = await signUp(browser, baseURL!, js, bruno, "62100", "sympathisant");
   await b.goto(sectionFeed);
   await settle(b, js);

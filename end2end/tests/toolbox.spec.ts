@@ -1,6 +1,6 @@
 import * as path from "node:path";
 import { expect, test } from "./fixtures";
-import { operator, person, settle, signUp } from "./helpers";
+import { createSection, operator, person, settle, signUp } from "./helpers";
 
 // La boîte à outils (issue 21), on a phone, with JavaScript (SQLite, files in a directory) and
 // without (PostgreSQL, files in S3): Sophie, secretary of a Strasbourg section, adds a tract — a
@@ -34,14 +34,7 @@ test("boîte à outils : un tract ajouté par la secrétaire, trouvé par une ad
   // A Strasbourg section; Sophie its secretary, Alice a confirmed adhérente.
   const admin = await signUp(browser, baseURL!, js, anne, "67000", "adherent");
   operator(databaseUrl, ["grant-admin", "--email", anne.email]);
-  await admin.goto("/federations/67/nouvelle-section");
-  await settle(admin, js);
-  const sectionName = `Strasbourg ${stamp}`;
-  await admin.getByLabel("Nom de la section").fill(sectionName);
-  await admin.getByRole("textbox", { name: "Communes couvertes" }).fill("Strasbourg");
-  await admin.getByRole("button", { name: "Créer la section" }).click();
-  await expect(admin.getByRole("heading", { level: 1, name: sectionName })).toBeVisible();
-  const section = new URL(admin.url()).pathname;
+  const section = await createSection(admin, js, "67", `Strasbourg ${stamp}`, "Strasbourg");
   const s = await signUp(browser, baseURL!, js, sophie, "67000", "adherent");
   const a = await signUp(browser, baseURL!, js, alice, "67000", "adherent");
   await admin.goto(section);

@@ -1,6 +1,6 @@
 import { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { audit, moveActionToYesterday, operator, person, settle, signUp } from "./helpers";
+import { audit, createSection, moveActionToYesterday, operator, person, settle, signUp } from "./helpers";
 
 // Débats and votes (issue 20), on a phone, with JavaScript (SQLite) and without (PostgreSQL): a
 // secretary opens a debate, two adhérents contribute (live on each other's page with JavaScript),
@@ -46,14 +46,8 @@ test("du débat à l’action : contributions, propositions, jugement majoritair
   // A Nantes section; Sophie, its secretary, confirmed by Anne (national administrator).
   const admin = await signUp(browser, baseURL!, js, anne, "44000", "adherent");
   operator(databaseUrl, ["grant-admin", "--email", anne.email]);
-  await admin.goto("/federations/44/nouvelle-section");
-  await settle(admin, js);
   const sectionName = `Nantes ${stamp}`;
-  await admin.getByLabel("Nom de la section").fill(sectionName);
-  await admin.getByRole("textbox", { name: "Communes couvertes" }).fill("Nantes");
-  await admin.getByRole("button", { name: "Créer la section" }).click();
-  await expect(admin.getByRole("heading", { level: 1, name: sectionName })).toBeVisible();
-  const section = new URL(admin.url()).pathname;
+  const section = await createSection(admin, js, "44", sectionName, "Nantes");
   const s = await signUp(browser, baseURL!, js, sophie, "44000", "adherent");
   await admin.goto(section);
   await settle(admin, js);

@@ -14,7 +14,7 @@ use crate::i18n::{format_date, format_datetime};
 use crate::model::commands::document::MAX_NOTE_CHARS;
 use crate::model::documents::DocumentPage;
 use crate::model::form::FormOutcome;
-use crate::pages::toolbox::{file_facts, Validity};
+use crate::pages::toolbox::{file_facts, Tags, Validity};
 
 #[component]
 pub fn DocumentPageView() -> impl IntoView {
@@ -52,13 +52,7 @@ fn Document(d: DocumentPage, outcome: Option<FormOutcome>) -> impl IntoView {
             <FormAlert outcome=outcome.clone().filter(|o| o.problem.is_some() || !o.errors.is_empty()) />
             {(!d.description.is_empty()).then(|| view! { <p class="document-description">{d.description.clone()}</p> })}
             <p class="hint">{t.audience_label} " " {(t.audience)(line.audience)}</p>
-            {(!line.tags.is_empty()).then(|| view! {
-                <p class="tags">
-                    {line.tags.iter().map(|tag| view! {
-                        <a class="tag" href=format!("/boite-a-outils?etiquette={tag}")>{format!("#{tag}")}</a> " "
-                    }).collect_view()}
-                </p>
-            })}
+            <Tags tags=line.tags.clone() />
             <section class="card" aria-labelledby="utiliser">
                 <h2 id="utiliser">{t.use_title}</h2>
                 {if !d.signed_in {

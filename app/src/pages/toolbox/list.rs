@@ -10,7 +10,7 @@ use crate::api::documents::get_toolbox::get_toolbox;
 use crate::components::lang::use_texts;
 use crate::components::loaded::Loaded;
 use crate::model::documents::{DocumentCategory, DocumentLine, ToolboxPage};
-use crate::pages::toolbox::{file_facts, Validity};
+use crate::pages::toolbox::{file_facts, query_value, Tags, Validity};
 
 #[component]
 pub fn ToolboxListPage() -> impl IntoView {
@@ -27,10 +27,10 @@ pub fn ToolboxListPage() -> impl IntoView {
 fn search_href(page: &ToolboxPage, before: Option<&str>) -> String {
     let mut params = Vec::new();
     if !page.query.is_empty() {
-        params.push(format!("q={}", urlencoding(&page.query)));
+        params.push(format!("q={}", query_value(&page.query)));
     }
     if !page.tag.is_empty() {
-        params.push(format!("etiquette={}", urlencoding(&page.tag)));
+        params.push(format!("etiquette={}", query_value(&page.tag)));
     }
     if let Some(c) = page.category {
         params.push(format!("categorie={}", c.as_str()));
@@ -43,14 +43,6 @@ fn search_href(page: &ToolboxPage, before: Option<&str>) -> String {
     } else {
         format!("/boite-a-outils?{}", params.join("&"))
     }
-}
-
-/// Percent-encoding of a query value (letters, digits and `-_.~` kept).
-fn urlencoding(value: &str) -> String {
-    value
-        .bytes()
-        .map(|b| if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") })
-        .collect()
 }
 
 #[component]
@@ -108,13 +100,7 @@ fn DocumentItem(line: DocumentLine) -> impl IntoView {
             <p class="hint">{(t.category)(line.category)} " · " {(t.scope)(&line.scope)} " · " {(t.audience_short)(line.audience)}</p>
             <h2><a href=format!("/boite-a-outils/{}", line.id)>{line.title.clone()}</a></h2>
             <Validity line=line.clone() />
-            {(!line.tags.is_empty()).then(|| view! {
-                <p class="tags">
-                    {line.tags.iter().map(|tag| view! {
-                        <a class="tag" href=format!("/boite-a-outils?etiquette={}", urlencoding(tag))>{format!("#{tag}")}</a> " "
-                    }).collect_view()}
-                </p>
-            })}
+            <Tags tags=line.tags.clone() />
             <p class="document-download">
                 <a class="button" href=line.current.href.clone() download="">{t.download}</a>
                 " "
@@ -126,10 +112,10 @@ fn DocumentItem(line: DocumentLine) -> impl IntoView {
 
 #[cfg(test)]
 mod tests {
-    use super::urlencoding;
+    use crate::pages::toolbox::query_value;
 
     #[test]
     fn query_values_are_encoded() {
-        assert_eq!(urlencoding("marché & co"), "march%C3%A9%20%26%20co");
+        assert_eq!(query_value("marché & co"), "march%C3%A9%20%26%20co");
     }
 }

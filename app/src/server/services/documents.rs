@@ -44,13 +44,29 @@ const ACTION_CHOICES: i64 = 50;
 
 // ---- Reading ------------------------------------------------------------------------------------
 
-fn facts(row: &DocumentRow) -> DocumentFacts {
-    let scope = match (row.scope_kind, row.section_id, &row.federation_code) {
-        (DocumentScopeKind::Section, Some(id), Some(code)) => ToolboxScope::Section(SectionScope { id, federation_code: code.clone() }),
-        (DocumentScopeKind::Federation, _, Some(code)) => ToolboxScope::Federation(code.clone()),
-        _ => ToolboxScope::National,
-    };
-    DocumentFacts { scope, audience: row.audience }
+/// A stored scope as the rules see it; `None` for a row the table's CHECKs make impossible (the
+/// rules then allow nothing: fail closed, never "national").
+fn toolbox_scope(kind: DocumentScopeKind, section_id: Option<SectionId>, federation_code: &Option<String>) -> Option<ToolboxScope> {
+    match (kind, section_id, federation_code) {
+        (DocumentScopeKind::Section, Some(id), Some(code)) => {
+            Some(ToolboxScope::Section(SectionScope { id, federation_code: code.clone() }))
+        }
+        (DocumentScopeKind::Federation, None, Some(code)) => Some(ToolboxScope::Federation(code.clone())),
+        (DocumentScopeKind::National, None, None) => Some(ToolboxScope::National),
+        _ => {
+            tracing::error!("a document's scope columns disagree");
+            None
+        }
+    }
+}
+
+fn facts(row: &DocumentRow) -> Option<DocumentFacts> {
+    toolbox_scope(row.scope_kind, row.section_id, &row.federation_code).map(|scope| DocumentFacts { scope, audience: row.audience })
+}
+
+/// Whether `rule` allows `subject` this document.
+fn allows(rule: fn(&Subject, &DocumentFacts) -> bool, subject: &Subject, row: &DocumentRow) -> bool {
+    facts(row).is_some_and(|f| rule(subject, &f))
 }
 
 fn scope_of(row: &DocumentRow) -> DocumentScope {
@@ -133,7 +149,7 @@ pub async fn toolbox(
 /// visitor is asked to sign in for both).
 fn readable(subject: &Subject, row: Option<DocumentRow>) -> Result<DocumentRow, AppError> {
     match row {
-        Some(row) if rules::can_read(subject, &facts(&row)) => Ok(row),
+        Some(row) if allows(rules::can_read, subject, &row) => Ok(row),
         _ if !subject.is_active() => Err(AppError::NotAuthenticated),
         _ => Err(AppError::NotFound),
     }
@@ -143,7 +159,7 @@ fn readable(subject: &Subject, row: Option<DocumentRow>) -> Result<DocumentRow, 
 /// statements with the session's).
 pub async fn page(state: &AppState, subject: &Subject, id: DocumentId) -> Result<DocumentPage, AppError> {
     let row = readable(subject, stored::by_id(&state.db, id).await?)?;
-    let document_facts = facts(&row);
+    let may_manage = allows(rules::can_manage, subject, &row);
     let now = now_ms();
     let mut bundle = Bundle::new();
     let versions = bundle.add::<stored::VersionRow>(stored::versions_part(id));
@@ -179,7 +195,7 @@ pub async fn page(state: &AppState, subject: &Subject, id: DocumentId) -> Result
     let (attached, attachable): (Vec<_>, Vec<_>) = managed.iter().partition(|a| carrying.contains(&a.id));
     Ok(DocumentPage {
         description: row.description.clone(),
-        may_manage: rules::can_manage(subject, &document_facts),
+        may_manage,
         attachable: attachable.into_iter().map(choice).collect(),
         attached: attached.into_iter().map(choice).collect(),
         signed_in: subject.is_active(),
@@ -192,7 +208,7 @@ pub async fn page(state: &AppState, subject: &Subject, id: DocumentId) -> Result
 pub fn of_action(subject: &Subject, rows: Vec<DocumentRow>) -> Vec<ActionDocument> {
     let now = now_ms();
     rows.into_iter()
-        .filter(|r| rules::can_read(subject, &facts(r)))
+        .filter(|r| allows(rules::can_read, subject, r))
         .map(|r| {
             let l = line(r, now);
             ActionDocument { id: l.id, title: l.title, current: l.current }
@@ -214,11 +230,7 @@ pub async fn download(state: &AppState, subject: &Subject, key: &str) -> Result<
         return Err(AppError::NotFound);
     }
     let file = stored::file_by_key(&state.db, key).await?.ok_or(AppError::NotFound)?;
-    let scope = match (file.scope_kind, file.section_id, &file.federation_code) {
-        (DocumentScopeKind::Section, Some(id), Some(code)) => ToolboxScope::Section(SectionScope { id, federation_code: code.clone() }),
-        (DocumentScopeKind::Federation, _, Some(code)) => ToolboxScope::Federation(code.clone()),
-        _ => ToolboxScope::National,
-    };
+    let scope = toolbox_scope(file.scope_kind, file.section_id, &file.federation_code).ok_or(AppError::NotFound)?;
     if !rules::can_read(subject, &DocumentFacts { scope, audience: file.audience }) {
         return Err(AppError::NotFound);
     }
@@ -430,7 +442,7 @@ async fn insert_document(
 pub async fn add_version(state: &AppState, subject: &Subject, id: DocumentId, form: &RawForm, uploads: &[Upload]) -> Result<i64, AppError> {
     let me = subject.id().ok_or(AppError::NotAuthenticated)?;
     let row = readable(subject, stored::by_id(&state.db, id).await?)?;
-    if !rules::can_manage(subject, &facts(&row)) {
+    if !allows(rules::can_manage, subject, &row) {
         return Err(AppError::Forbidden);
     }
     let note = parse_note(form).map_err(AppError::Validation)?;
@@ -440,7 +452,7 @@ pub async fn add_version(state: &AppState, subject: &Subject, id: DocumentId, fo
     let result = async {
         let mut tx = state.db.begin().await?;
         let row = stored::by_id_in(&mut tx, id).await?.ok_or(AppError::NotFound)?;
-        let document_facts = facts(&row);
+        let document_facts = facts(&row).ok_or(AppError::NotFound)?;
         if !rules::can_manage(subject, &document_facts) {
             return Err(AppError::Forbidden);
         }
@@ -464,7 +476,7 @@ pub async fn delete(state: &AppState, subject: &Subject, id: DocumentId) -> Resu
     subject.id().ok_or(AppError::NotAuthenticated)?;
     let mut tx = state.db.begin().await?;
     let row = readable(subject, stored::by_id_in(&mut tx, id).await?)?;
-    if !rules::can_manage(subject, &facts(&row)) {
+    if !allows(rules::can_manage, subject, &row) {
         return Err(AppError::Forbidden);
     }
     stored::delete(&mut tx, id).await?;
