@@ -140,7 +140,8 @@ texts! {
             en: "For your safety, the browser forgets the chosen file when the form comes back: choose it again.",
         }
         send_version: &'static str { fr: "Envoyer la nouvelle version", en: "Upload the new version" }
-        delete: &'static str { fr: "Supprimer ce document", en: "Delete this document" }
+        delete: &'static str { fr: "Supprimer ce document…", en: "Delete this document…" }
+        delete_confirm: &'static str { fr: "Oui, supprimer le document et ses versions", en: "Yes, delete the document and its versions" }
         delete_hint: &'static str {
             fr: "Toutes ses versions disparaissent, et il est retiré des actions qui l’utilisaient.",
             en: "Every version goes, and it is taken off the actions that used it.",

@@ -115,10 +115,14 @@ fn Document(d: DocumentPage, outcome: Option<FormOutcome>) -> impl IntoView {
                         <TextField name="note" label=t.note_label value=value("note") error=error("note") maxlength=MAX_NOTE_CHARS required=false />
                         <button type="submit" class="button primary">{t.send_version}</button>
                     </form>
-                    <form method="post" action=format!("/boite-a-outils/{id}/supprimer") class="stack">
-                        <p class="hint">{t.delete_hint}</p>
-                        <button type="submit" class="button danger">{t.delete}</button>
-                    </form>
+                    // Two steps, without JavaScript too: the button is behind its own summary.
+                    <details class="confirm-delete">
+                        <summary>{t.delete}</summary>
+                        <form method="post" action=format!("/boite-a-outils/{id}/supprimer") class="stack">
+                            <p class="hint">{t.delete_hint}</p>
+                            <button type="submit" class="button danger">{t.delete_confirm}</button>
+                        </form>
+                    </details>
                 </section>
             })}
         </article>
