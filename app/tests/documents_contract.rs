@@ -14,6 +14,7 @@ use app::i18n::paris_datetime_input;
 use app::model::documents::{DocumentFileKind, ToolboxPage};
 use app::model::form::{FieldError, RawForm};
 use app::model::ids::DocumentId;
+use app::model::paris_time;
 use app::on_both_backends;
 use app::server::context::{AppState, RateLimits};
 use app::server::db::Db;
@@ -172,6 +173,13 @@ async fn versions_replace_the_old_in_lists(t: &TestDb) {
     let id = documents::create(s, &w.secretary, &form(&[("valable_jusqu_au", "2020-01-31")]), &file(pdf("v1"))).await.unwrap();
     let first = documents::page(s, &w.adherent, id).await.unwrap();
     assert!(first.line.expired, "valid until a past day");
+    let today = paris_time::civil_iso(paris_time::paris_civil_day(now_ms()));
+    let fresh =
+        documents::create(s, &w.secretary, &form(&[("titre", "Valable aujourd’hui"), ("valable_jusqu_au", &today)]), &file(pdf("x")))
+            .await
+            .unwrap();
+    assert!(!documents::page(s, &w.adherent, fresh).await.unwrap().line.expired, "valid through its last day");
+    documents::delete(s, &w.secretary, fresh).await.unwrap();
     let old_key = first.line.current.href.split('/').nth(3).unwrap().to_string();
     assert_eq!(
         documents::add_version(s, &w.adherent, id, &RawForm::default(), &file(pdf("v2"))).await,

@@ -19,6 +19,7 @@ use crate::model::documents::{
 };
 use crate::model::form::{FieldError, FieldErrors, RawForm};
 use crate::model::ids::{ActionId, DocumentId, SectionId, UserId};
+use crate::model::paris_time::paris_civil_day;
 use crate::model::territory::{Role, Scope};
 use crate::server::context::AppState;
 use crate::server::media::{document, new_key, Upload};
@@ -39,6 +40,8 @@ pub const NATIONAL_QUOTA_BYTES: i64 = 20 * 1024 * 1024 * 1024;
 const PAGE: i64 = 30;
 /// The form's file field.
 const FILE_FIELD: &str = "fichier";
+/// The longest search read.
+const MAX_QUERY_CHARS: usize = 100;
 /// Upcoming actions offered to "Utiliser pour une action".
 const ACTION_CHOICES: i64 = 50;
 
@@ -104,8 +107,8 @@ fn line(row: DocumentRow, now: i64) -> DocumentLine {
         category: row.category,
         audience: row.audience,
         tags: row.tags.split_whitespace().map(str::to_string).collect(),
-        // Valid through its last day (midnight of the next one; 25 h covers the autumn change).
-        expired: row.valid_until.is_some_and(|day| now >= day + 86_400_000),
+        // Valid through its last day, as Paris counts days (23 or 25 hours when the clocks change).
+        expired: row.valid_until.is_some_and(|day| paris_civil_day(now) > paris_civil_day(day)),
         valid_until_ms: row.valid_until,
         current,
         download_count: row.download_count,
@@ -123,7 +126,9 @@ pub async fn toolbox(
     category: &str,
     before: Option<(i64, i64)>,
 ) -> Result<ToolboxPage, AppError> {
-    let words = fold_for_search(query);
+    // The search box holds 100 characters; a longer query string is cut, never searched whole.
+    let query: String = query.trim().chars().take(MAX_QUERY_CHARS).collect();
+    let words = fold_for_search(&query);
     let tag = tag.trim().trim_start_matches('#').to_lowercase();
     let tag = if tag.chars().all(|c| c.is_alphanumeric() || c == '-') { tag } else { String::new() };
     let category = DocumentCategory::parse(category);
@@ -136,7 +141,7 @@ pub async fn toolbox(
     let now = now_ms();
     Ok(ToolboxPage {
         documents: rows.into_iter().map(|r| line(r, now)).collect(),
-        query: query.trim().to_string(),
+        query,
         tag,
         category,
         next: next.flatten(),
