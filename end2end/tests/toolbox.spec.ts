@@ -127,4 +127,15 @@ test("boîte à outils : un tract ajouté par la secrétaire, trouvé par une ad
   expect(outsider.status()).toBe(404);
   expect(await outsider.text()).toBe(await missing.text());
   await visitor.close();
+
+  // Sophie deletes it, in two steps: gone from the toolbox and from the action's material.
+  await s.goto(documentPath);
+  await settle(s, js);
+  await s.getByText("Supprimer ce document…").click();
+  await s.getByRole("button", { name: "Oui, supprimer le document et ses versions" }).click();
+  await expect(s.getByRole("heading", { level: 1, name: "Boîte à outils" })).toBeVisible();
+  await expect(s.getByRole("link", { name: title })).toHaveCount(0);
+  await a.reload();
+  await expect(a.getByRole("heading", { level: 1, name: actionTitle })).toBeVisible();
+  await expect(a.locator("ul.action-documents li")).toHaveCount(0);
 });
