@@ -63,6 +63,16 @@ fn toolbox_scope(kind: DocumentScopeKind, section_id: Option<SectionId>, federat
     }
 }
 
+/// The columns a scope is stored in (`toolbox_scope` reads them back); a section's document
+/// keeps its federation's code too.
+fn columns(scope: &ToolboxScope) -> (DocumentScopeKind, Option<SectionId>, Option<&str>) {
+    match scope {
+        ToolboxScope::Section(s) => (DocumentScopeKind::Section, Some(s.id), Some(s.federation_code.as_str())),
+        ToolboxScope::Federation(code) => (DocumentScopeKind::Federation, None, Some(code.as_str())),
+        ToolboxScope::National => (DocumentScopeKind::National, None, None),
+    }
+}
+
 fn facts(row: &DocumentRow) -> Option<DocumentFacts> {
     toolbox_scope(row.scope_kind, row.section_id, &row.federation_code).map(|scope| DocumentFacts { scope, audience: row.audience })
 }
@@ -348,11 +358,12 @@ async fn discard(state: &AppState, key: &str) {
 
 /// The quota of the document's toolbox, counted inside the writing transaction.
 async fn within_quota(tx: &mut crate::server::db::Tx, scope: &ToolboxScope, adding: i64) -> Result<(), AppError> {
-    let (kind, section, federation, max) = match scope {
-        ToolboxScope::Section(s) => (DocumentScopeKind::Section, Some(s.id), None, SECTION_QUOTA_BYTES),
-        ToolboxScope::Federation(code) => (DocumentScopeKind::Federation, None, Some(code.as_str()), FEDERATION_QUOTA_BYTES),
-        ToolboxScope::National => (DocumentScopeKind::National, None, None, NATIONAL_QUOTA_BYTES),
+    let max = match scope {
+        ToolboxScope::Section(_) => SECTION_QUOTA_BYTES,
+        ToolboxScope::Federation(_) => FEDERATION_QUOTA_BYTES,
+        ToolboxScope::National => NATIONAL_QUOTA_BYTES,
     };
+    let (kind, section, federation) = columns(scope);
     if stored::bytes_of_scope(tx, kind, section, federation).await? + adding > max {
         return Err(AppError::field(FILE_FIELD, FieldError::QuotaExceeded { max_mb: (max / (1024 * 1024)) as u64 }));
     }
@@ -411,11 +422,7 @@ async fn insert_document(
         return Err(AppError::Forbidden);
     }
     within_quota(&mut tx, &scope, bytes).await?;
-    let (scope_kind, section_id, federation_code) = match &scope {
-        ToolboxScope::Section(s) => (DocumentScopeKind::Section, Some(s.id), Some(s.federation_code.as_str())),
-        ToolboxScope::Federation(code) => (DocumentScopeKind::Federation, None, Some(code.as_str())),
-        ToolboxScope::National => (DocumentScopeKind::National, None, None),
-    };
+    let (scope_kind, section_id, federation_code) = columns(&scope);
     let tags = if input.tags.is_empty() { String::new() } else { format!(" {} ", input.tags.join(" ")) };
     let search_text = fold_for_search(&format!("{} {}", input.title, input.tags.join(" ")));
     let now = now_ms();

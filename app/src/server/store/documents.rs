@@ -9,6 +9,7 @@ use crate::server::db::{Db, Tx};
 use crate::server::policy::documents as rules;
 use crate::server::policy::Subject;
 use crate::server::store::bundle::{Arg, Part};
+use crate::server::store::members::like_escaped;
 use crate::{on_pool, on_tx};
 
 /// A document with its newest version and the names of its scope.
@@ -182,7 +183,6 @@ pub struct Search<'a> {
 pub fn listed_part(reader: &Subject, search: &Search<'_>) -> Part {
     let (section, federation, signed_in, adherent, section_team, federation_team, national_team) = rules::list_arguments(reader);
     let (before_at, before_id) = search.before.unwrap_or((i64::MAX, i64::MAX));
-    let like = |text: &str| format!("%{}%", text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
     let words: Vec<&str> = search.words.split_whitespace().take(MAX_SEARCH_WORDS).collect();
     let matching: String = (0..words.len()).map(|i| format!(" AND d.search_text LIKE ${} ESCAPE '\\'", 13 + i)).collect();
     let sql = format!(
@@ -206,7 +206,7 @@ pub fn listed_part(reader: &Subject, search: &Search<'_>) -> Part {
         Arg::Int(before_id),
         Arg::Int(search.limit),
     ];
-    args.extend(words.into_iter().map(|w| Arg::Text(like(w))));
+    args.extend(words.into_iter().map(|w| Arg::Text(format!("%{}%", like_escaped(w)))));
     Part::new(sql, COLUMN_NAMES, args)
 }
 

@@ -193,7 +193,7 @@ pub fn directory_part(area: Area<'_>, search: &str, after: Option<i64>, limit: i
 }
 
 /// `text` with LIKE's wildcards taken literally (escape character: backslash).
-fn like_escaped(text: &str) -> String {
+pub(crate) fn like_escaped(text: &str) -> String {
     text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
 }
 
