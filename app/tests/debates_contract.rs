@@ -14,10 +14,9 @@ use app::model::debates::{DebateScope, DebateSort, DebateStatus, Stance};
 use app::model::form::{FieldError, RawForm};
 use app::on_both_backends;
 use app::server::context::{AppState, RateLimits};
-use app::server::db::Db;
 use app::server::policy::Subject;
 use app::server::services::{action_views, actions, debates, reports, votes};
-use app::server::testing::{self, TestDb};
+use app::server::testing::{self, field_error, scalar, TestDb};
 use app::server::{now_ms, store};
 
 struct World {
@@ -71,17 +70,6 @@ fn debate_form(extra: &[(&str, &str)]) -> RawForm {
         pairs.push((k, v));
     }
     RawForm::of(&pairs)
-}
-
-fn field_error(result: Result<impl std::fmt::Debug, AppError>, field: &str) -> FieldError {
-    match result {
-        Err(AppError::Validation(errors)) => errors.get(field).cloned().unwrap_or_else(|| panic!("no error on {field}: {errors:?}")),
-        other => panic!("expected a refusal on {field}, got {other:?}"),
-    }
-}
-
-async fn scalar(db: &Db, sql: &str) -> i64 {
-    app::on_pool!(db.read(), p => sqlx::query_scalar::<_, i64>(sql).fetch_one(p).await).unwrap()
 }
 
 async fn the_team_opens_adherents_propose_the_scope_takes_part(t: &TestDb) {

@@ -17,11 +17,10 @@ use app::model::ids::DocumentId;
 use app::model::paris_time;
 use app::on_both_backends;
 use app::server::context::{AppState, RateLimits};
-use app::server::db::Db;
 use app::server::media::{Upload, UploadContent};
 use app::server::policy::Subject;
 use app::server::services::{action_views, actions, documents, media};
-use app::server::testing::{self, TestDb};
+use app::server::testing::{self, field_error, scalar, TestDb};
 use app::server::testing_images::{jpeg_with_gps, pdf, pdf_with_script};
 use app::server::{now_ms, store};
 
@@ -79,17 +78,6 @@ fn form(extra: &[(&str, &str)]) -> RawForm {
         pairs.push((k, v));
     }
     RawForm::of(&pairs)
-}
-
-fn field_error(result: Result<impl std::fmt::Debug, AppError>, field: &str) -> FieldError {
-    match result {
-        Err(AppError::Validation(errors)) => errors.get(field).cloned().unwrap_or_else(|| panic!("no error on {field}: {errors:?}")),
-        other => panic!("expected a refusal on {field}, got {other:?}"),
-    }
-}
-
-async fn scalar(db: &Db, sql: &str) -> i64 {
-    app::on_pool!(db.read(), p => sqlx::query_scalar::<_, i64>(sql).fetch_one(p).await).unwrap()
 }
 
 async fn titles(state: &AppState, who: &Subject, q: &str, tag: &str, category: &str) -> Vec<String> {

@@ -20,7 +20,7 @@ use app::server::context::{AppState, RateLimits};
 use app::server::db::Db;
 use app::server::policy::Subject;
 use app::server::services::{action_views, actions, notifications, reports, votes};
-use app::server::testing::{self, TestDb};
+use app::server::testing::{self, field_error, scalar, TestDb};
 use app::server::{now_ms, store};
 
 struct World {
@@ -82,17 +82,6 @@ fn vote_form(kind: &str, options: &str, extra: &[(&str, &str)]) -> RawForm {
 
 fn ballot(pairs: &[(&str, &str)]) -> RawForm {
     RawForm::of(pairs)
-}
-
-fn field_error(result: Result<impl std::fmt::Debug, AppError>, field: &str) -> FieldError {
-    match result {
-        Err(AppError::Validation(errors)) => errors.get(field).cloned().unwrap_or_else(|| panic!("no error on {field}: {errors:?}")),
-        other => panic!("expected a refusal on {field}, got {other:?}"),
-    }
-}
-
-async fn scalar(db: &Db, sql: &str) -> i64 {
-    app::on_pool!(db.read(), p => sqlx::query_scalar::<_, i64>(sql).fetch_one(p).await).unwrap()
 }
 
 /// Moves a vote's closing into the past (the forms refuse it): what the clock would do.

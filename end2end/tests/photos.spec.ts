@@ -7,7 +7,9 @@ import { createSection, openComposer, operator, person, settle, signUp } from ".
 // PostgreSQL (S3-compatible storage): Anne publishes two photos from the file picker — one a
 // phone photo with its GPS position and orientation in EXIF — and Bruno sees them (live, with
 // JavaScript); the files served carry no EXIF; a renamed HTML page is refused in French with the
-// text kept; a private group's photo answers 404 to Bruno, who is not in it.
+// text kept; a private group's photo answers 404 to Bruno, who is not in it. Then avatars and
+// banners: Anne's avatar beside her name on her cards (a square file without EXIF), the private
+// group's banner (404 to Bruno), the section's banner (a renamed page refused first, in French).
 
 const fixtures = path.resolve(__dirname, "../fixtures");
 
@@ -109,6 +111,7 @@ test("photos : deux photos depuis le téléphone, sans GPS, réservées à qui v
     await a.getByRole("button", { name: "Créer le groupe" }).click();
   }
   await expect(heading).toBeVisible();
+  const groupPage = new URL(a.url()).pathname;
   await settle(a, js);
   const secret = `Photo de la réunion ${stamp}`;
   await openComposer(a);
@@ -125,4 +128,51 @@ test("photos : deux photos depuis le téléphone, sans GPS, réservées à qui v
   const missing = await b.request.get(secretSource!.replace(/\/medias\/[0-9a-f]{32}\//, "/medias/0123456789abcdef0123456789abcdef/"));
   expect(missing.status()).toBe(404);
   expect(await outsider.text()).toBe(await missing.text());
+
+  // Anne's avatar, from her profile's file picker: round there, and beside her name on her cards.
+  await a.goto("/profil");
+  await settle(a, js);
+  await a.getByLabel("Choisis une photo").setInputFiles(path.join(fixtures, "photo-gps.jpg"));
+  await a.getByRole("button", { name: "Enregistrer la photo" }).click();
+  await expect(a.locator("#photo img.avatar-160")).toBeVisible();
+  await settle(a, js);
+  await b.goto(sectionFeed);
+  await settle(b, js);
+  const avatar = b.locator("article.post", { hasText: text }).locator("img.avatar-40");
+  await avatar.scrollIntoViewIfNeeded();
+  await expect.poll(() => avatar.evaluate((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+  const avatarSource = await avatar.evaluate((i) => (i as HTMLImageElement).currentSrc || i.getAttribute("src")!);
+  const avatarFile = await b.request.get(avatarSource);
+  expect(avatarFile.status()).toBe(200);
+  expect(holds(await avatarFile.body(), Buffer.from("Exif")), "the avatar holds an EXIF block").toBe(false);
+
+  // The private group's banner, from its page: its members see it, Bruno gets the 404.
+  await a.goto(groupPage);
+  await settle(a, js);
+  await a.getByLabel("Choisis une photo").setInputFiles(path.join(fixtures, "affiche.png"));
+  await a.getByRole("button", { name: "Enregistrer la bannière" }).click();
+  const groupBanner = a.locator("header .banner img");
+  await expect(groupBanner).toBeVisible();
+  const groupBannerSource = (await groupBanner.getAttribute("src"))!;
+  expect((await a.request.get(groupBannerSource)).status()).toBe(200);
+  expect((await b.request.get(groupBannerSource)).status()).toBe(404);
+  await settle(a, js);
+
+  // The section's banner, from its edit page: a renamed page is refused in French, then a
+  // picture is taken and anyone sees it on the section's page, its place reserved.
+  const sectionPage = sectionFeed.replace(/\/fil$/, "");
+  await a.goto(sectionPage + "/modifier");
+  await settle(a, js);
+  await a.getByLabel("Choisis une photo").setInputFiles(path.join(fixtures, "page.jpg"));
+  await a.getByRole("button", { name: "Enregistrer la bannière" }).click();
+  await expect(a.getByText("Ce fichier n’est pas une photo : envoie une image JPEG, PNG ou WebP.")).toBeVisible();
+  await settle(a, js);
+  await a.getByLabel("Choisis une photo").setInputFiles(path.join(fixtures, "affiche.png"));
+  await a.getByRole("button", { name: "Enregistrer la bannière" }).click();
+  await expect(a).toHaveURL(new RegExp(`${sectionPage}$`));
+  await b.goto(sectionPage);
+  await settle(b, js);
+  const sectionBanner = b.locator("header .banner img");
+  await expect(sectionBanner).toHaveAttribute("height", /^\d+$/);
+  await expect.poll(() => sectionBanner.evaluate((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
 });

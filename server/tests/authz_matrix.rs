@@ -282,7 +282,8 @@ async fn build_world(t: &TestDb) -> World {
 
     let free_communes = store_free_communes(&state).await;
     let posts = feed_fixtures(&state, &users).await;
-    let pictures = picture_keys(&state, users[&AdherentS].0, &posts).await;
+    let mut pictures = picture_keys(&state, users[&AdherentS].0, &posts).await;
+    pictures.extend(held_picture_keys(&state, &users).await);
     let (actions, calendar_token) = action_fixtures(&state, &users).await;
     let adele = subject_of(&state, users[&AdherentS].0).await;
     app::server::services::export::request(&state, &adele).await.expect("export");
@@ -481,6 +482,24 @@ async fn picture_keys(state: &AppState, adele: UserId, posts: &HashMap<&'static 
         keys.insert(*kind, pictures.first().expect("a picture").key.clone());
     }
     keys
+}
+
+/// An avatar (Noé's: no subject of the matrix changes it), Roubaix's banner (the rows change
+/// Lille's) and the private group's banner (the rows change the public group's).
+async fn held_picture_keys(state: &AppState, users: &HashMap<Who, (UserId, String, String)>) -> HashMap<&'static str, String> {
+    use app::server::services::{held_pictures, profiles};
+    let photo =
+        |width, height| vec![Upload { field: "photo".into(), content: UploadContent::Bytes(testing_images::png(width, height).into()) }];
+    let noe = subject_of(state, store::users::by_handle(&state.db, "noe-loos").await.unwrap().unwrap().id).await;
+    held_pictures::set_avatar(state, &noe, &photo(150, 150)).await.unwrap();
+    let olivier = subject_of(state, users[&SecretaryOther].0).await;
+    held_pictures::set_section_banner(state, &olivier, "roubaix", &photo(600, 200)).await.unwrap();
+    let adele = subject_of(state, users[&AdherentS].0).await;
+    held_pictures::set_group_banner(state, &adele, "cercle-prive", &photo(600, 200)).await.unwrap();
+    let avatar = profiles::my_profile(state, &noe).await.unwrap().avatar.unwrap().key;
+    let section = sections::section_view(state, &olivier, "roubaix").await.unwrap().banner.unwrap().key;
+    let group = groups::view(state, &adele, "cercle-prive", None, app::i18n::Lang::Fr).await.unwrap().banner.unwrap().key;
+    HashMap::from([("avatar", avatar), ("section_banner", section), ("group_banner", group)])
 }
 
 /// Sacha reports Adèle's section publication (an open case of Lille) and a public one of hers, on
@@ -690,6 +709,9 @@ enum Probe {
     Upload(String, Vec<(String, String)>),
     /// Like `Post`, on a fresh document of Lille (`{fresh_document}`).
     PostOnFreshDocument(String),
+    /// A multipart form with a PNG in `photo` (an avatar, a banner): answers 303 elsewhere than
+    /// the sign-in page.
+    UploadPicture(String),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -977,6 +999,14 @@ fn table() -> Vec<Row> {
             "private group's publication's picture",
             PRIVATE_GROUP,
             Probe::PageOk("/medias/{picture_group}/150.webp".into()),
+        ),
+        row("GET /medias/{key}/{file}", "a person's avatar", EVERYONE, Probe::PageOk("/medias/{picture_avatar}/96.webp".into())),
+        row("GET /medias/{key}/{file}", "a section's banner", EVERYONE, Probe::PageOk("/medias/{picture_section_banner}/480.jpg".into())),
+        row(
+            "GET /medias/{key}/{file}",
+            "a private group's banner",
+            PRIVATE_GROUP,
+            Probe::PageOk("/medias/{picture_group_banner}/480.webp".into()),
         ),
         row("GET /groupes", "list", EVERYONE, Probe::PageShows("/groupes".into(), "Cercle privé")),
         row("GET /groupes", "a private group's member count", PRIVATE_GROUP, Probe::PageShows("/groupes".into(), "2 membres")),
@@ -1529,6 +1559,32 @@ fn table() -> Vec<Row> {
             Probe::Post("/profil/commune".into(), fields(&[("form", "commune"), ("postal_code", "{own_postal}"), ("commune", "62041")])),
         ),
         row("POST /profil/adhesion", "claim adhérent status", SIGNED_IN, Probe::Post("/profil/adhesion".into(), vec![])),
+        row("POST /profil/photo", "choose own avatar", SIGNED_IN, Probe::UploadPicture("/profil/photo".into())),
+        row("POST /profil/photo/retirer", "remove own avatar", SIGNED_IN, Probe::Post("/profil/photo/retirer".into(), vec![])),
+        row(
+            "POST /sections/{slug}/banniere",
+            "Lille's banner",
+            SECTION_TEAM_AND_ABOVE,
+            Probe::UploadPicture("/sections/lille/banniere".into()),
+        ),
+        row(
+            "POST /sections/{slug}/banniere/retirer",
+            "remove Lille's banner",
+            SECTION_TEAM_AND_ABOVE,
+            Probe::Post("/sections/lille/banniere/retirer".into(), vec![]),
+        ),
+        row(
+            "POST /groupes/{slug}/banniere",
+            "a group's banner",
+            &[AdherentS],
+            Probe::UploadPicture("/groupes/velo-pour-tous/banniere".into()),
+        ),
+        row(
+            "POST /groupes/{slug}/banniere/retirer",
+            "remove a group's banner",
+            &[AdherentS],
+            Probe::Post("/groupes/velo-pour-tous/banniere/retirer".into(), vec![]),
+        ),
         row("POST /adhesions/{person_id}", "confirm a claim", SECTION_TEAM_AND_ABOVE, Probe::DecideClaim),
         row(
             "POST /federations/{code}/sections",
@@ -2241,6 +2297,9 @@ fn fill(template: &str, world: &World, who: Who, n: usize) -> String {
         .replace("{picture_section}", &world.pictures["section"])
         .replace("{picture_coopains}", &world.pictures["coopains"])
         .replace("{picture_group}", &world.pictures["group"])
+        .replace("{picture_avatar}", &world.pictures["avatar"])
+        .replace("{picture_section_banner}", &world.pictures["section_banner"])
+        .replace("{picture_group_banner}", &world.pictures["group_banner"])
         .replace("{action_public}", &action("public"))
         .replace("{action_open}", &action("open"))
         .replace("{action_section}", &action("section"))
@@ -2344,6 +2403,11 @@ async fn observe(world: &World, probe: &Probe, who: Who, n: usize) -> bool {
             let body: Vec<(String, String)> = body.iter().map(|(k, v)| (k.clone(), fill(v, world, who, n))).collect();
             let mut parts: Vec<Part<'_>> = body.iter().map(|(k, v)| Part::Text(k, v)).collect();
             parts.push(Part::File("fichier", "tract.pdf", "application/pdf", testing_images::pdf(&format!("Version {n}"))));
+            let reply = send(&world.router, multipart(&fill(path, world, who, n), parts, cookie)).await;
+            reply.status == StatusCode::SEE_OTHER && !reply.header(header::LOCATION).starts_with("/connexion")
+        }
+        Probe::UploadPicture(path) => {
+            let parts = vec![Part::Text("form", "photo"), Part::File("photo", "photo.png", "image/png", testing_images::png(120, 120))];
             let reply = send(&world.router, multipart(&fill(path, world, who, n), parts, cookie)).await;
             reply.status == StatusCode::SEE_OTHER && !reply.header(header::LOCATION).starts_with("/connexion")
         }

@@ -8,6 +8,7 @@
 
 mod support;
 
+use app::model::media::PictureFormat;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
 
@@ -214,6 +215,16 @@ async fn feed_pages_cost_at_most_two_statements(t: &TestDb) {
     ]);
     let document = app::server::services::documents::create(&state, &secretary, &document_form, &upload).await.unwrap();
     app::server::services::documents::attach(&state, &secretary, document, &form(&[("action", &action.to_string())])).await.unwrap();
+    // An avatar (Ada's, on her cards) and a banner (Lille's): drawn from their holder's own row,
+    // no statement more on the pages below.
+    let photo = |width, height| {
+        vec![app::server::media::Upload {
+            field: "photo".into(),
+            content: app::server::media::UploadContent::Bytes(app::server::testing_images::png(width, height).into()),
+        }]
+    };
+    app::server::services::held_pictures::set_avatar(&state, &ada, &photo(120, 120)).await.unwrap();
+    app::server::services::held_pictures::set_section_banner(&state, &secretary, "lille", &photo(600, 200)).await.unwrap();
     let pages = [
         "/".to_string(),
         "/sections/lille".into(),
@@ -273,6 +284,18 @@ async fn feed_pages_cost_at_most_two_statements(t: &TestDb) {
     assert_eq!(reply.status, http::StatusCode::OK);
     println!("{} GET a toolbox file: {cost} statements", t.db.backend_name());
     assert!((1..=3).contains(&cost), "a download: {cost} statements");
+
+    // An avatar's and a banner's file: the session, the key's row with its rule's facts.
+    let avatar = app::server::services::profiles::my_profile(&state, &ada).await.unwrap().avatar.expect("an avatar");
+    let banner = app::server::services::sections::section_view(&state, &secretary, "lille").await.unwrap().banner.expect("a banner");
+    for picture in [avatar, banner] {
+        start_counting().await;
+        let reply = support::send(&router, support::get(&picture.src(picture.widths[0], PictureFormat::Webp), Some(&cookie))).await;
+        let cost = STATEMENTS.load(Ordering::SeqCst);
+        assert_eq!(reply.status, http::StatusCode::OK);
+        println!("{} GET an avatar's or a banner's file: {cost} statements", t.db.backend_name());
+        assert!((1..=3).contains(&cost), "a held picture: {cost} statements");
+    }
 
     // A server function that answers the same to everyone does not read the session.
     let path = <app::api::territory::find_section::FindSection as leptos::server_fn::ServerFn>::PATH;

@@ -326,7 +326,49 @@ async fn a_toolbox_document_is_a_download_and_never_a_page(t: &TestDb) {
     assert!(after.body.contains("1\u{a0}téléchargement") || after.body.contains("1 téléchargement"), "counted once");
 }
 
+/// An avatar through the profile's multipart form: a refusal comes back as the profile page with
+/// the French message beside the field and nothing stored; a photo is taken (303 to the profile),
+/// drawn round on the profile and on the person's cards, its file upright-square and without
+/// EXIF; "Retirer" takes it off with its files.
+async fn an_avatar_goes_through_the_profile_form(t: &TestDb) {
+    let app = router(t);
+    let p = people(t).await;
+    let html = vec![Part::Text("form", "photo"), Part::File("photo", "moi.jpg", "image/jpeg", b"<!doctype html><p>x".to_vec())];
+    let refused = send(&app, multipart("/profil/photo", html, Some(&p.ada))).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("n’est pas une photo") && refused.body.contains("Photo de profil"), "the profile page, in French");
+    assert_eq!(media_rows(t).await, 0);
+    assert!(t.media.list(None).await.unwrap().is_empty());
+
+    let form = vec![Part::Text("form", "photo"), Part::File("photo", "moi.jpg", "image/jpeg", jpeg_with_gps(1200, 900))];
+    let taken = send(&app, multipart("/profil/photo", form, Some(&p.ada))).await;
+    assert_eq!(taken.status, StatusCode::SEE_OTHER);
+    assert_eq!(taken.header(header::LOCATION), "/profil?enregistre=1");
+    let profile = send(&app, get("/membres/ada", Some(&p.bob))).await;
+    let sources = picture_sources(&profile.body);
+    assert_eq!(sources.len(), 1, "one avatar on the profile: {sources:?}");
+    assert!(profile.body.contains(r#"class="avatar avatar-160""#) && profile.body.contains(r#"width="160""#));
+    let (status, headers, bytes) = fetch(&app, &sources[0], Some(&p.zoe)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers[header::CONTENT_TYPE], "image/jpeg");
+    let decoded = image::load_from_memory(&bytes).unwrap();
+    assert_eq!(decoded.width(), decoded.height(), "a square");
+    assert!(!bytes.windows(4).any(|w| w == b"Exif"), "no EXIF block");
+
+    let removed = send(&app, app_post("/profil/photo/retirer", &p.ada)).await;
+    assert_eq!(removed.status, StatusCode::SEE_OTHER);
+    assert_eq!(fetch(&app, &sources[0], Some(&p.zoe)).await.0, StatusCode::NOT_FOUND);
+    assert_eq!(media_rows(t).await, 0);
+    assert!(t.media.list(None).await.unwrap().is_empty(), "its files went with it");
+}
+
+/// A plain form post (no field) with the session and the site's origin.
+fn app_post(path: &str, cookie: &str) -> http::Request<axum::body::Body> {
+    support::post_form(path, &[], Some(cookie), Some(ORIGIN))
+}
+
 on_both_backends!(
+    an_avatar_goes_through_the_profile_form,
     a_toolbox_document_is_a_download_and_never_a_page,
     a_phone_publishes_two_photos_that_keep_nothing_of_the_camera,
     bad_pictures_are_refused_in_french_and_nothing_is_kept,

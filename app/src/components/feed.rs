@@ -9,7 +9,7 @@ use crate::components::fetched::show_feed_page;
 use crate::components::form::{use_form_outcome, FieldErrorText, FormAlert, TextArea, TextField};
 use crate::components::lang::{use_feed_texts, use_lang, use_texts};
 use crate::components::live::use_live;
-use crate::components::media::PostPictures;
+use crate::components::media::{Avatar, PostPictures, UploadBar};
 use crate::i18n::format_datetime;
 use crate::model::commands::post::{MAX_ALT_CHARS, MAX_PICTURES};
 use crate::model::feed::{AudienceChoice, Author, FeedKey, FeedPage, PostPlace, PostView, ReactionCount, ReactionKind, MAX_POST_CHARS};
@@ -90,7 +90,7 @@ fn ComposerCard(open: bool, children: Children) -> impl IntoView {
             let with_files = holds_file_over(&form, 0.0);
             let taken = if with_files {
                 uploaded.set(Some(0.0));
-                post_form_with_progress(&form, move |share| uploaded.set(Some(share))).await
+                post_form_with_progress(&form, move |share| uploaded.set(Some(share))).await.is_some()
             } else {
                 post_form(&form).await
             };
@@ -113,18 +113,7 @@ fn ComposerCard(open: bool, children: Children) -> impl IntoView {
         <details class="card composer" open=open node_ref=details on:submit=on_submit aria-busy=move || sending.get().to_string()>
             <summary id="composer-title">{t.composer_open}</summary>
             {children()}
-            {move || {
-                uploaded
-                    .get()
-                    .map(|share| {
-                        view! {
-                            <p class="upload-progress" role="status">
-                                <label for="envoi-photos">{t.sending_progress}</label>
-                                <progress id="envoi-photos" max="100" value=(share * 100.0).round()></progress>
-                            </p>
-                        }
-                    })
-            }}
+            {move || uploaded.get().map(|share| view! { <UploadBar share label=t.sending_progress id="envoi-photos" /> })}
         </details>
     }
 }
@@ -365,6 +354,8 @@ pub fn PostCard(post: PostView, back: String) -> impl IntoView {
     view! {
         <article class="card post" id=format!("publication-{}", post.id) data-post=post.id>
             <header class="post-header">
+                // Decorative: the author's name follows.
+                {post.author_avatar.clone().map(|picture| view! { <Avatar picture alt=String::new() size=40 /> })}
                 <AuthorLink author=post.author.clone() class="author" />
                 {place.map(|(href, name)| view! { " · " <a href=href class="place">{name}</a> })}
                 <p class="hint">

@@ -166,9 +166,9 @@ pub async fn post_form(_form: &leptos::web_sys::HtmlFormElement) -> bool {
 
 /// The same for a form that carries files (`multipart/form-data`), reporting the share sent so
 /// far (0.0 to 1.0) to `progress` as the upload goes — `fetch` cannot tell that, an
-/// `XMLHttpRequest` can. `true` when the server took it (its answer is the page it redirected to).
+/// `XMLHttpRequest` can. When the server took it, the address of the page it redirected to.
 #[cfg(feature = "hydrate")]
-pub async fn post_form_with_progress(form: &leptos::web_sys::HtmlFormElement, progress: impl Fn(f64) + 'static) -> bool {
+pub async fn post_form_with_progress(form: &leptos::web_sys::HtmlFormElement, progress: impl Fn(f64) + 'static) -> Option<String> {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
@@ -191,15 +191,16 @@ pub async fn post_form_with_progress(form: &leptos::web_sys::HtmlFormElement, pr
         let _ = JsFuture::from(ended).await;
         drop(on_progress);
         let status = request.status().ok()?;
-        let signed_out = web_sys::Url::new(&request.response_url()).is_ok_and(|url| url.pathname() == "/connexion");
-        Some((200..300).contains(&status) && !signed_out)
+        let landed = request.response_url();
+        let signed_out = web_sys::Url::new(&landed).is_ok_and(|url| url.pathname() == "/connexion");
+        ((200..300).contains(&status) && !signed_out).then_some(landed)
     };
-    sent.await.unwrap_or(false)
+    sent.await
 }
 
 #[cfg(not(feature = "hydrate"))]
-pub async fn post_form_with_progress(_form: &leptos::web_sys::HtmlFormElement, _progress: impl Fn(f64) + 'static) -> bool {
-    false
+pub async fn post_form_with_progress(_form: &leptos::web_sys::HtmlFormElement, _progress: impl Fn(f64) + 'static) -> Option<String> {
+    None
 }
 
 /// Whether one of `form`'s file fields holds a file larger than `max_bytes` (the server would

@@ -5,7 +5,10 @@
 
 use leptos::prelude::*;
 
-use crate::model::media::{Picture, PictureFormat};
+use crate::components::form::FieldErrorText;
+use crate::components::lang::use_texts;
+use crate::model::form::FieldError;
+use crate::model::media::{Picture, PictureFormat, PHOTO_FIELD};
 
 /// A publication's pictures: one full width, or a grid of two columns.
 #[component]
@@ -30,6 +33,16 @@ pub fn PostPictures(pictures: Vec<Picture>, default_alt: String) -> impl IntoVie
     .into_any()
 }
 
+/// The picture's average colour in its place, shown until the file arrives.
+#[component]
+fn Placeholder(colour: String, width: u32, height: u32) -> impl IntoView {
+    view! {
+        <svg class="picture-placeholder" viewBox=format!("0 0 {width} {height}") aria-hidden="true" focusable="false">
+            <rect width="100%" height="100%" fill=colour />
+        </svg>
+    }
+}
+
 #[component]
 fn PictureFrame(picture: Picture, alt: String, sizes: &'static str) -> impl IntoView {
     let fallback = picture.width_for(960);
@@ -37,9 +50,7 @@ fn PictureFrame(picture: Picture, alt: String, sizes: &'static str) -> impl Into
     let (w, h) = (fallback, picture.height_at(fallback));
     view! {
         <figure class="picture-frame">
-            <svg class="picture-placeholder" viewBox=format!("0 0 {w} {h}") aria-hidden="true" focusable="false">
-                <rect width="100%" height="100%" fill=picture.colour.clone() />
-            </svg>
+            <Placeholder colour=picture.colour.clone() width=w height=h />
             <a href=picture.src(widest, PictureFormat::Webp)>
                 <picture>
                     <source type="image/webp" srcset=picture.srcset(PictureFormat::Webp) sizes=sizes />
@@ -56,5 +67,181 @@ fn PictureFrame(picture: Picture, alt: String, sizes: &'static str) -> impl Into
                 </picture>
             </a>
         </figure>
+    }
+}
+
+/// A person's avatar, drawn `size` CSS pixels square (a card's 40, a profile's 160): the browser
+/// picks the stored width for its screen's density.
+#[component]
+pub fn Avatar(picture: Picture, alt: String, size: u32) -> impl IntoView {
+    let fallback = picture.width_for(size * 2);
+    let sizes = format!("{size}px");
+    view! {
+        <picture class="avatar-frame">
+            <source type="image/webp" srcset=picture.srcset(PictureFormat::Webp) sizes=sizes.clone() />
+            <img
+                class=format!("avatar avatar-{size}")
+                src=picture.src(fallback, PictureFormat::Jpeg)
+                srcset=picture.srcset(PictureFormat::Jpeg)
+                sizes=sizes
+                width=size
+                height=size
+                alt=alt
+                loading="lazy"
+                decoding="async"
+            />
+        </picture>
+    }
+}
+
+/// A section's or a group's banner across the top of its page. Decorative (its name follows
+/// right under it); its place is reserved and shows its average colour until it loads.
+#[component]
+pub fn Banner(picture: Picture) -> impl IntoView {
+    let fallback = picture.width_for(960);
+    let (w, h) = (fallback, picture.height_at(fallback));
+    let sizes = "(min-width: 44rem) 40rem, 100vw";
+    view! {
+        <figure class="picture-frame banner">
+            <Placeholder colour=picture.colour.clone() width=w height=h />
+            <picture>
+                <source type="image/webp" srcset=picture.srcset(PictureFormat::Webp) sizes=sizes />
+                <img
+                    src=picture.src(fallback, PictureFormat::Jpeg)
+                    srcset=picture.srcset(PictureFormat::Jpeg)
+                    sizes=sizes
+                    width=w
+                    height=h
+                    alt=""
+                    decoding="async"
+                    fetchpriority="high"
+                />
+            </picture>
+        </figure>
+    }
+}
+
+/// What a picture form is for: its texts and its addresses.
+pub struct PictureFormSpec {
+    /// The hidden `form` field's value, the fieldset's id (the page's anchor) and the prefix of
+    /// its inputs' ids.
+    pub name: &'static str,
+    pub action: String,
+    /// Where "remove" posts, when there is a picture to remove.
+    pub remove_action: Option<String>,
+    pub legend: &'static str,
+    pub hint: &'static str,
+    pub save: &'static str,
+    pub remove: &'static str,
+}
+
+/// The form that sends an avatar or a banner: a plain multipart form (it works without
+/// JavaScript), with a progress bar when JavaScript runs; and the one that removes it.
+#[component]
+pub fn PictureForm(spec: PictureFormSpec, error: Option<FieldError>, current: AnyView) -> impl IntoView {
+    let t = use_texts().pictures;
+    let input_id = format!("{}-fichier", spec.name);
+    let hint_id = format!("{}-hint", spec.name);
+    view! {
+        <fieldset class="card picture-form" id=spec.name>
+            <legend>{spec.legend}</legend>
+            {current}
+            <UploadProgress>
+                <form method="post" action=spec.action enctype="multipart/form-data" class="stack">
+                    <input type="hidden" name="form" value=spec.name />
+                    <div class="field">
+                        <label for=input_id.clone()>{t.file_label}</label>
+                        <input
+                            id=input_id
+                            type="file"
+                            name=PHOTO_FIELD
+                            required=true
+                            accept="image/jpeg,image/png,image/webp"
+                            aria-describedby=hint_id.clone()
+                            aria-invalid=error.is_some().then_some("true")
+                        />
+                        <p class="hint" id=hint_id>{spec.hint}</p>
+                        <FieldErrorText name=PHOTO_FIELD.to_string() error />
+                    </div>
+                    <button type="submit" class="button primary">{spec.save}</button>
+                </form>
+            </UploadProgress>
+            {spec.remove_action.map(|action| view! {
+                <form method="post" action=action>
+                    <button type="submit" class="button">{spec.remove}</button>
+                </form>
+            })}
+        </fieldset>
+    }
+}
+
+/// How much of an upload has gone (`share`, 0.0 to 1.0), announced to screen readers.
+#[component]
+pub fn UploadBar(share: f64, label: &'static str, id: &'static str) -> impl IntoView {
+    view! {
+        <p class="upload-progress" role="status">
+            <label for=id>{label}</label>
+            <progress id=id max="100" value=(share * 100.0).round()></progress>
+        </p>
+    }
+}
+
+/// A section's or a group's banner form (`page`: the holder's page; the form posts to
+/// `{page}/banniere`).
+#[component]
+pub fn BannerForm(page: String, banner: Option<Picture>, error: Option<FieldError>) -> impl IntoView {
+    let t = use_texts().pictures;
+    let current = match banner.clone() {
+        Some(picture) => view! { <Banner picture /> }.into_any(),
+        None => view! { <p class="hint">{t.no_banner}</p> }.into_any(),
+    };
+    let spec = PictureFormSpec {
+        name: "banniere",
+        action: format!("{page}/banniere"),
+        remove_action: banner.is_some().then(|| format!("{page}/banniere/retirer")),
+        legend: t.banner_legend,
+        hint: t.banner_hint,
+        save: t.save_banner,
+        remove: t.remove_banner,
+    };
+    view! { <PictureForm spec error current /> }
+}
+
+/// Sends the form it holds with a progress bar (`XMLHttpRequest` reports the upload's share),
+/// then shows the page again; a refused form, or a file over the limit, goes the plain way,
+/// whose answer says what to fix.
+#[island]
+fn UploadProgress(children: Children) -> impl IntoView {
+    let t = use_texts().pictures;
+    let uploaded = RwSignal::new(None::<f64>);
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        use crate::components::fetched::{holds_file_over, post_form_with_progress};
+        use leptos::wasm_bindgen::JsCast;
+        let Some(form) = ev.target().and_then(|t| t.dyn_into::<leptos::web_sys::HtmlFormElement>().ok()) else { return };
+        if holds_file_over(&form, crate::model::media::MAX_PICTURE_BYTES as f64) || !holds_file_over(&form, 0.0) {
+            return;
+        }
+        ev.prevent_default();
+        if uploaded.get_untracked().is_some() {
+            return;
+        }
+        uploaded.set(Some(0.0));
+        leptos::task::spawn_local(async move {
+            // Taken: the page it redirected to is shown (the new picture on it).
+            if let Some(landed) = post_form_with_progress(&form, move |share| uploaded.set(Some(share))).await {
+                if let Some(location) = leptos::web_sys::window().map(|w| w.location()) {
+                    let _ = location.assign(&landed);
+                }
+            } else {
+                uploaded.set(None);
+                let _ = form.submit();
+            }
+        });
+    };
+    view! {
+        <div class="upload-area" on:submit=on_submit aria-busy=move || uploaded.get().is_some().to_string()>
+            {children()}
+            {move || uploaded.get().map(|share| view! { <UploadBar share label=t.sending id="envoi-image" /> })}
+        </div>
     }
 }

@@ -13,6 +13,7 @@ pub mod feed;
 mod lang;
 pub mod messages;
 pub mod moderation;
+pub mod pictures;
 pub mod privacy;
 pub mod reports;
 pub mod territory;
@@ -45,6 +46,7 @@ texts! {
         votes: &'static votes::VoteTexts { fr: &votes::FR, en: &votes::EN }
         debates: &'static debates::DebateTexts { fr: &debates::FR, en: &debates::EN }
         documents: &'static documents::DocumentTexts { fr: &documents::FR, en: &documents::EN }
+        pictures: &'static pictures::PictureTexts { fr: &pictures::FR, en: &pictures::EN }
         skip_to_content: &'static str { fr: "Aller au contenu", en: "Skip to content" }
         tagline: &'static str {
             fr: "Le réseau coopératif des sections et des fédérations",

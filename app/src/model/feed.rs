@@ -138,6 +138,8 @@ pub struct PostView {
     pub abilities: PostAbilities,
     /// Up to four pictures, in the order they were sent.
     pub pictures: Vec<crate::model::media::Picture>,
+    /// Its author's avatar, when they chose one.
+    pub author_avatar: Option<crate::model::media::Picture>,
 }
 
 /// Which feed is being read.
@@ -315,6 +317,10 @@ pub struct GroupView {
     /// Pending requests, for the group's admins.
     pub requests: Option<Vec<Author>>,
     pub can_join: bool,
+    /// Its banner, for those who may see inside.
+    pub banner: Option<crate::model::media::Picture>,
+    /// The viewer may change the banner (its admins).
+    pub can_change_banner: bool,
     /// A page of its publications, for those who may see inside.
     pub feed: Option<FeedPage>,
 }

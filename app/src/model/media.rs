@@ -4,6 +4,9 @@
 
 use serde::{Deserialize, Serialize};
 
+/// The file field of the forms that send an avatar or a banner.
+pub const PHOTO_FIELD: &str = "photo";
+
 /// Largest picture file accepted (a phone's 12-megapixel JPEG weighs 3–8 MB).
 pub const MAX_PICTURE_BYTES: usize = 20 * 1024 * 1024;
 

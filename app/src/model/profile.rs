@@ -179,6 +179,8 @@ impl ProfileUpdate {
 pub struct MyProfile {
     pub handle: String,
     pub display_name: String,
+    /// Their avatar, when they chose one.
+    pub avatar: Option<crate::model::media::Picture>,
     pub email: String,
     pub postal_code: String,
     pub membership: String,
@@ -201,6 +203,7 @@ pub struct MyProfile {
 pub struct ProfileView {
     pub handle: String,
     pub display_name: String,
+    pub avatar: Option<crate::model::media::Picture>,
     pub member_since_ms: i64,
     pub is_me: bool,
     pub bio: Option<String>,

@@ -184,6 +184,8 @@ pub struct SectionView {
     pub description: String,
     /// The team's public contact address, empty when none was given.
     pub contact_email: String,
+    /// Its banner, when its team chose one.
+    pub banner: Option<crate::model::media::Picture>,
     pub federation: FederationRef,
     pub officers: Vec<Officer>,
     pub adherents: i64,

@@ -6,6 +6,7 @@ use crate::api::territory::get_section::get_section;
 use crate::components::form::{use_form_outcome, FieldErrorText, FormAlert, TextArea, TextField};
 use crate::components::lang::use_texts;
 use crate::components::loaded::Loaded;
+use crate::components::media::BannerForm;
 use crate::error::AppError;
 use crate::model::form::FormOutcome;
 use crate::model::territory::SectionView;
@@ -22,13 +23,16 @@ pub fn EditSectionPage() -> impl IntoView {
     view! {
         <Loaded resource=section then=move |s| {
             let outcome = outcome.get();
-            if s.abilities.edit { view! { <EditSectionForm section=s outcome /> }.into_any() } else { view! { <ErrorView error=AppError::Forbidden /> }.into_any() }
+            // Two forms post back here (the banner's is multipart); each shows its own outcome.
+            let banner_outcome = outcome.clone().filter(|o| o.values.value("form") == "banniere");
+            let outcome = outcome.filter(|o| o.values.value("form") != "banniere");
+            if s.abilities.edit { view! { <EditSectionForm section=s outcome banner_outcome /> }.into_any() } else { view! { <ErrorView error=AppError::Forbidden /> }.into_any() }
         } />
     }
 }
 
 #[component]
-fn EditSectionForm(section: SectionView, outcome: Option<FormOutcome>) -> impl IntoView {
+fn EditSectionForm(section: SectionView, outcome: Option<FormOutcome>, banner_outcome: Option<FormOutcome>) -> impl IntoView {
     let t = use_texts().territory;
     let submitted = outcome.is_some();
     let form = outcome.clone().unwrap_or_default();
@@ -83,6 +87,11 @@ fn EditSectionForm(section: SectionView, outcome: Option<FormOutcome>) -> impl I
                     <a class="button" href=format!("/sections/{}", section.slug)>{section.name.clone()}</a>
                 </p>
             </form>
+            <BannerForm
+                page=format!("/sections/{}", section.slug)
+                banner=section.banner.clone()
+                error=banner_outcome.and_then(|o| o.error(crate::model::media::PHOTO_FIELD))
+            />
         </section>
     }
 }

@@ -10,6 +10,7 @@ use crate::api::feed::{get_group::get_group, list_groups::list_groups};
 use crate::components::form::{use_form_outcome, FieldErrorText, FormAlert, TextArea, TextField};
 use crate::components::lang::{use_lang, use_texts};
 use crate::components::loaded::Loaded;
+use crate::components::media::{Banner, BannerForm};
 use crate::i18n::feed::FeedTexts;
 use crate::model::feed::{GroupMembership, GroupPrivacy, GroupSummary, GroupView};
 use crate::model::form::FieldError;
@@ -124,14 +125,19 @@ pub fn GroupPage() -> impl IntoView {
     let slug = move || params.read().get("slug").unwrap_or_default();
     let before = move || query.read().get("avant").and_then(|v| v.parse::<i64>().ok());
     let group = Resource::new_blocking(move || (slug(), before()), |(slug, before)| get_group(slug, before));
+    let outcome = use_form_outcome();
     view! {
         <Meta name="robots" content="noindex" />
-        <Loaded resource=group then=move |group| view! { <Group group /> } />
+        <Loaded resource=group then=move |group| {
+            // The banner's form posts back here when refused.
+            let banner_error = outcome.get().filter(|o| o.values.value("form") == "banniere").and_then(|o| o.error(crate::model::media::PHOTO_FIELD));
+            view! { <Group group banner_error /> }
+        } />
     }
 }
 
 #[component]
-fn Group(group: GroupView) -> impl IntoView {
+fn Group(group: GroupView, banner_error: Option<crate::model::form::FieldError>) -> impl IntoView {
     let t = use_texts().feed;
     let lang = use_lang();
     let g = group.summary.clone();
@@ -145,6 +151,7 @@ fn Group(group: GroupView) -> impl IntoView {
         <Title text=g.name.clone() />
         <section class="page group-page">
             <header>
+                {group.banner.clone().map(|picture| view! { <Banner picture /> })}
                 <h1>{g.name.clone()}</h1>
                 <p class="hint">{meta}</p>
                 <p>{g.purpose.clone()}</p>
@@ -197,6 +204,7 @@ fn Group(group: GroupView) -> impl IntoView {
                     </ul>
                 </details>
             })}
+            {group.can_change_banner.then(|| view! { <BannerForm page=base.clone() banner=group.banner.clone() error=banner_error.clone() /> })}
             {group.feed.map(|page| view! { <FeedBody page titled=false /> })}
             {(!is_admin).then(|| view! { <p><a class="report-link hint" href=format!("/signaler/groupe/{}", g.slug)>{use_texts().moderation.report_link}</a></p> })}
         </section>

@@ -6,6 +6,7 @@ use crate::api::profile::get_member_profile::get_member_profile;
 use crate::components::lang::{use_lang, use_texts};
 use crate::components::layout::encode_component;
 use crate::components::loaded::Loaded;
+use crate::components::media::Avatar;
 use crate::i18n::format_date;
 use crate::model::feed::CoopainState;
 use crate::model::profile::ProfileView;
@@ -78,6 +79,7 @@ fn MemberProfile(profile: ProfileView) -> impl IntoView {
         <Title text=profile.display_name.clone() />
         <article class="page member">
             <header class="member-header">
+                {profile.avatar.clone().map(|picture| view! { <Avatar picture alt=(t.pictures.avatar_of)(&profile.display_name) size=160 /> })}
                 <h1>{profile.display_name.clone()}</h1>
                 <p class="handle">"@"{profile.handle.clone()}</p>
                 {profile.status.map(|s| view! { <p class="status-line">{s}</p> })}

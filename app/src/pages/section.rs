@@ -6,6 +6,7 @@ use leptos_router::hooks::use_params_map;
 use crate::api::territory::get_section::get_section;
 use crate::components::lang::{use_lang, use_texts};
 use crate::components::loaded::Loaded;
+use crate::components::media::Banner;
 use crate::components::territory::{AuditList, MemberList, OfficerList, TeamForm};
 use crate::i18n::format_number;
 use crate::model::territory::{Role, SectionView};
@@ -33,6 +34,7 @@ fn Section(section: SectionView) -> impl IntoView {
         <Title text=section.name.clone() />
         <article class="page">
             <header>
+                {section.banner.clone().map(|picture| view! { <Banner picture /> })}
                 <h1>{section.name.clone()}</h1>
                 <p class="hint">
                     <a href=format!("/federations/{}", section.federation.code)>{(t.section_of)(&section.federation.name)}</a>

@@ -313,3 +313,18 @@ pub async fn confirm_address(state: &AppState, to: &str) {
     let token = link_token(&mail.body_text, "/adresse/");
     crate::server::services::address::confirm(state, &token).await.expect("confirm the address");
 }
+
+/// The error a refused form gave `field` (the test fails if it was taken or refused otherwise).
+pub fn field_error(result: Result<impl std::fmt::Debug, crate::error::AppError>, field: &str) -> crate::model::form::FieldError {
+    match result {
+        Err(crate::error::AppError::Validation(errors)) => {
+            errors.get(field).cloned().unwrap_or_else(|| panic!("no error on {field}: {errors:?}"))
+        }
+        other => panic!("expected a refusal on {field}, got {other:?}"),
+    }
+}
+
+/// One number a query answers (a count, a sum), on the read pool.
+pub async fn scalar(db: &Db, sql: &str) -> i64 {
+    crate::on_pool!(db.read(), p => sqlx::query_scalar::<_, i64>(sql).fetch_one(p).await).expect("a number")
+}

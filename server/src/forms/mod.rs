@@ -13,6 +13,7 @@ pub mod lang;
 pub mod membership;
 pub mod messages;
 pub mod moderation;
+pub mod pictures;
 pub mod profile;
 pub mod recovery;
 pub mod render;

@@ -2,14 +2,41 @@
 
 use crate::components::form::{FieldErrorText, FormAlert, TextArea, TextField, VisibilitySelect};
 use crate::components::lang::{use_lang, use_texts};
+use crate::components::media::{Avatar, PictureForm, PictureFormSpec};
 use crate::i18n::format_date;
 use crate::model::account::{DisplayName, Handle};
 use crate::model::form::FormOutcome;
 use crate::model::profile::{Availability, MyProfile, ProfileVisibilities, Visibility, BIO_MAX, STATUS_MAX};
 use leptos::prelude::*;
 
+/// The avatar: as others see it, the form that sends a new one, and the one that removes it.
 #[component]
-pub(super) fn ProfileEditor(profile: MyProfile, outcome: Option<FormOutcome>, saved: bool) -> impl IntoView {
+fn AvatarForm(profile: MyProfile, outcome: Option<FormOutcome>) -> impl IntoView {
+    let t = use_texts().pictures;
+    let error = outcome.as_ref().and_then(|o| o.error(crate::model::media::PHOTO_FIELD));
+    let current = match profile.avatar.clone() {
+        Some(picture) => view! { <Avatar picture alt=(t.avatar_of)(&profile.display_name) size=160 /> }.into_any(),
+        None => view! { <p class="hint">{t.no_avatar}</p> }.into_any(),
+    };
+    let spec = PictureFormSpec {
+        name: "photo",
+        action: "/profil/photo".to_string(),
+        remove_action: profile.avatar.is_some().then(|| "/profil/photo/retirer".to_string()),
+        legend: t.avatar_legend,
+        hint: t.avatar_hint,
+        save: t.save_avatar,
+        remove: t.remove_avatar,
+    };
+    view! { <PictureForm spec error current /> }
+}
+
+#[component]
+pub(super) fn ProfileEditor(
+    profile: MyProfile,
+    outcome: Option<FormOutcome>,
+    photo_outcome: Option<FormOutcome>,
+    saved: bool,
+) -> impl IntoView {
     let t = use_texts();
     let lang = use_lang();
     let shown = Shown { from_submission: outcome.is_some(), form: outcome.clone().unwrap_or_default(), profile: profile.clone() };
@@ -38,6 +65,7 @@ pub(super) fn ProfileEditor(profile: MyProfile, outcome: Option<FormOutcome>, sa
             </p>
             {saved.then(|| view! { <div class="alert alert-success" role="status">{t.profile_saved}</div> })}
             <FormAlert outcome=outcome />
+            <AvatarForm profile=profile.clone() outcome=photo_outcome />
             <form method="post" action="/profil" class="stack profile-form" novalidate>
                 <input type="hidden" name="form" value="profil" />
                 <fieldset class="card">

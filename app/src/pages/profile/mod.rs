@@ -30,11 +30,12 @@ pub fn ProfilePage() -> impl IntoView {
                 match profile.await {
                     Ok(profile) => {
                         let saved = outcome.is_none() && query.read_untracked().get("enregistre").is_some();
-                        // Two forms post back here; each shows only its own outcome.
+                        // Three forms post back here; each shows only its own outcome.
                         let place_outcome = outcome.clone().filter(|o| o.values.value("form") == "commune");
-                        let outcome = outcome.filter(|o| o.values.value("form") != "commune");
+                        let photo_outcome = outcome.clone().filter(|o| o.values.value("form") == "photo");
+                        let outcome = outcome.filter(|o| !["commune", "photo"].contains(&o.values.value("form")));
                         view! {
-                            {view! { <ProfileEditor profile=profile.clone() outcome saved /> }.into_any()}
+                            {view! { <ProfileEditor profile=profile.clone() outcome photo_outcome saved /> }.into_any()}
                             {view! { <MyPlace profile place_outcome /> }.into_any()}
                         }.into_any()
                     }

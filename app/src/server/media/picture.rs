@@ -21,6 +21,8 @@ pub const MAX_PIXELS: u64 = 50_000_000;
 const MAX_DECODE_BYTES: u64 = 256 * 1024 * 1024;
 /// The widths pictures are stored at (never wider than the original).
 pub const WIDTHS: [u32; 3] = [480, 960, 1600];
+/// An avatar's widths: a card's 40 px and a profile's 160 px, on screens of density 1 to 3.
+pub const AVATAR_WIDTHS: [u32; 3] = [96, 192, 480];
 const WEBP_QUALITY: f32 = 75.0;
 const JPEG_QUALITY: u8 = 80;
 /// A toolbox picture is meant to be printed: less compression.
@@ -52,19 +54,59 @@ impl Processed {
     }
 }
 
-/// Reads, checks and re-encodes one picture. CPU-bound: call it through `MediaStore::process`
+/// What a picture is for, which says how it is cut and the widths it is stored at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// A publication's photo: kept whole.
+    Photo,
+    /// A person's avatar: a centred square.
+    Avatar,
+    /// A section's or a group's banner: a centred band three times as wide as high.
+    Banner,
+}
+
+impl Shape {
+    fn widths(self) -> &'static [u32] {
+        match self {
+            Shape::Photo | Shape::Banner => &WIDTHS,
+            Shape::Avatar => &AVATAR_WIDTHS,
+        }
+    }
+
+    /// Width and height of the cut, in proportion (none: the picture is kept whole).
+    fn ratio(self) -> Option<(u32, u32)> {
+        match self {
+            Shape::Photo => None,
+            Shape::Avatar => Some((1, 1)),
+            Shape::Banner => Some((3, 1)),
+        }
+    }
+}
+
+/// Reads, checks and re-encodes one photo. CPU-bound: call it through `MediaStore::process`
 /// (the bounded worker pool), never on the async runtime.
 pub fn process(bytes: &[u8]) -> Result<Processed, FieldError> {
+    process_as(bytes, Shape::Photo)
+}
+
+/// `process` for a picture of any shape: cut to the shape's proportion (centred), then stored at
+/// the shape's widths.
+pub fn process_as(bytes: &[u8], shape: Shape) -> Result<Processed, FieldError> {
     if bytes.len() > MAX_PICTURE_BYTES {
         return Err(FieldError::FileTooLarge { max_mb: (MAX_PICTURE_BYTES / (1024 * 1024)) as u64 });
     }
     let (upright, _) = decode(bytes)?;
+    let upright = match shape.ratio() {
+        Some(ratio) => centred_cut(upright, ratio),
+        None => upright,
+    };
     let (width, height) = (upright.width(), upright.height());
     let mut variants = Vec::new();
     // From the widest to the narrowest, each resized from the one before (fast and sharp enough).
     let mut source = upright;
-    let mut widths: Vec<u32> = WIDTHS.iter().copied().filter(|w| *w < width).collect();
-    if widths.len() < WIDTHS.len() {
+    let wanted = shape.widths();
+    let mut widths: Vec<u32> = wanted.iter().copied().filter(|w| *w < width).collect();
+    if widths.len() < wanted.len() {
         widths.push(width);
     }
     for &w in widths.iter().rev() {
@@ -170,6 +212,18 @@ fn refusal(error: ImageError, too_large: &FieldError) -> FieldError {
     }
 }
 
+/// The largest centred part of `picture` in the proportion `(w, h)`.
+fn centred_cut(picture: DynamicImage, (rw, rh): (u32, u32)) -> DynamicImage {
+    let (w, h) = (u64::from(picture.width()), u64::from(picture.height()));
+    let (rw, rh) = (u64::from(rw), u64::from(rh));
+    let (cut_w, cut_h) = if w * rh > h * rw { ((h * rw / rh).max(1), h) } else { (w, (w * rh / rw).max(1)) };
+    if (cut_w, cut_h) == (w, h) {
+        return picture;
+    }
+    let (x, y) = ((w - cut_w) / 2, (h - cut_h) / 2);
+    picture.crop_imm(x as u32, y as u32, cut_w as u32, cut_h as u32)
+}
+
 fn scaled_height(width: u32, height: u32, to_width: u32) -> u32 {
     (((u64::from(height) * u64::from(to_width) + u64::from(width) / 2) / u64::from(width)) as u32).max(1)
 }
@@ -273,6 +327,17 @@ mod tests {
         let (png_file, png) = full_size(&crate::server::testing_images::png(64, 32)).expect("re-encoded");
         assert!(png && png_file.starts_with(b"\x89PNG"));
         assert!(looks_like_picture(&png_file) && !looks_like_picture(b"%PDF-1.4"));
+    }
+
+    #[test]
+    fn avatars_are_square_and_banners_three_times_as_wide() {
+        let avatar = process_as(&jpeg(1200, 900), Shape::Avatar).expect("processed");
+        assert_eq!((avatar.width, avatar.height), (900, 900));
+        assert_eq!(avatar.variants.iter().map(|v| (v.width, v.height)).collect::<Vec<_>>(), vec![(96, 96), (192, 192), (480, 480)]);
+        let banner = process_as(&jpeg(1200, 900), Shape::Banner).expect("processed");
+        assert_eq!((banner.width, banner.height), (1200, 400));
+        let narrow = process_as(&jpeg(300, 50), Shape::Banner).expect("processed");
+        assert_eq!((narrow.width, narrow.height), (150, 50), "too wide: cut on the sides");
     }
 
     #[test]

@@ -95,6 +95,7 @@ pub fn to_view(subject: &Subject, row: PostRow, reactions: &ReactionColumns) -> 
         comment_count: row.comment_count,
         reactions: reaction_counts(reactions),
         pictures: crate::server::services::media::pictures_of(&row.pictures),
+        author_avatar: row.author_avatar.as_deref().and_then(crate::server::services::media::picture_of),
         abilities: PostAbilities {
             edit: is_author && !hidden,
             delete: rules::can_delete_post(subject, &scope),

@@ -204,7 +204,7 @@ pub async fn view(state: &AppState, subject: &Subject, slug: &str, before: Optio
     let summary = summary(subject, &g);
     let can_join = subject.is_active() && summary.membership == GroupMembership::None;
     if !rules::can_see_group_inside(summary.privacy, summary.membership, subject) {
-        return Ok(GroupView { can_join, summary, members: None, requests: None, feed: None });
+        return Ok(GroupView { can_join, summary, members: None, requests: None, banner: None, can_change_banner: false, feed: None });
     }
     // Inside: its members and its publications, in one statement.
     let admin = rules::can_administer_group(subject, summary.membership);
@@ -216,6 +216,7 @@ pub async fn view(state: &AppState, subject: &Subject, slug: &str, before: Optio
     let author = |m: &store::groups::MemberRow| Author { handle: m.handle.clone(), display_name: m.display_name.clone() };
     let members = rows.iter().filter(|m| m.role != "pending").map(|m| (author(m), m.role == "admin")).collect();
     let requests = admin.then(|| rows.iter().filter(|m| m.role == "pending").map(author).collect());
+    let banner = crate::server::services::media::picture_of(&g.banner);
     let feed = feed::group_feed_page(state, subject, g, lists.take(posts)?, before, lang).await?;
-    Ok(GroupView { can_join, summary, members: Some(members), requests, feed: Some(feed) })
+    Ok(GroupView { can_join, summary, members: Some(members), requests, banner, can_change_banner: admin, feed: Some(feed) })
 }

@@ -5,15 +5,19 @@
 use bytes::Bytes;
 
 use crate::error::AppError;
+use crate::model::feed::GroupMembership;
 use crate::model::form::{FieldError, FieldErrors};
 use crate::model::ids::{PostId, UserId};
 use crate::model::media::{Picture, PictureFormat};
 use crate::server::context::AppState;
 use crate::server::db::Tx;
+use crate::server::media::picture::Shape;
 use crate::server::media::{new_key, picture, MediaStore};
-use crate::server::policy::Subject;
+use crate::server::policy::{self, Subject};
+use crate::server::services::feed::group_role;
 use crate::server::services::feed::readable_post;
 use crate::server::store;
+use crate::server::store::media::MediaHolder;
 
 /// What one person may store in all (pictures of every width and encoding).
 pub const MAX_BYTES_PER_PERSON: i64 = 500 * 1024 * 1024;
@@ -45,6 +49,14 @@ pub fn pictures_of(json: &str) -> Vec<Picture> {
     })
 }
 
+/// An avatar's or a banner's picture from its holder's column ('' or a JSON picture).
+pub fn picture_of(json: &str) -> Option<Picture> {
+    if json.is_empty() {
+        return None;
+    }
+    serde_json::from_str(json).map_err(|e| tracing::error!(error = %e, "an avatar's or a banner's column does not parse")).ok()
+}
+
 pub fn pictures_json(pictures: &[StoredPicture]) -> String {
     if pictures.is_empty() {
         return String::new();
@@ -53,62 +65,52 @@ pub fn pictures_json(pictures: &[StoredPicture]) -> String {
     serde_json::to_string(&list).unwrap_or_default()
 }
 
-/// Processes every picture (two at a time, off the async runtime) and stores their files. All
-/// or nothing: one refused picture (its slot's field says why) and none is kept.
+/// Processes every photo of a publication (two at a time, off the async runtime) and stores
+/// their files. All or nothing: one refused photo (its slot's field says why) and none is kept.
 pub async fn store_pictures(state: &AppState, uploads: Vec<PictureUpload>) -> Result<Vec<StoredPicture>, FieldErrors> {
-    let mut processed = Vec::new();
+    let jobs = uploads.into_iter().map(|u| async move { (u.slot, store_picture(state, u.bytes, u.alt, Shape::Photo).await) });
+    let mut stored = Vec::new();
     let mut errors = FieldErrors::default();
-    let jobs: Vec<_> = uploads
-        .into_iter()
-        .map(|u| {
-            let media = state.media.clone();
-            async move {
-                let bytes = u.bytes.clone();
-                let result = media.process(move || picture::process(&bytes)).await;
-                (u, result)
-            }
-        })
-        .collect();
-    for (upload, result) in futures_util::future::join_all(jobs).await {
+    for (slot, result) in futures_util::future::join_all(jobs).await {
         match result {
-            Ok(Ok(done)) => processed.push((upload, done)),
-            Ok(Err(refusal)) => errors.add(&format!("photo_{}", upload.slot), refusal),
-            Err(e) => {
-                tracing::error!(error = %e, "a picture's worker failed");
-                errors.add(&format!("photo_{}", upload.slot), FieldError::DamagedPicture);
-            }
+            Ok(picture) => stored.push(picture),
+            Err(refusal) => errors.add(&format!("photo_{slot}"), refusal),
         }
     }
     if !errors.is_empty() {
+        discard(state, &stored).await;
         return Err(errors);
     }
-    let mut stored = Vec::new();
-    for (upload, done) in processed {
-        let key = new_key();
-        match put_variants(&state.media, &key, &done).await {
-            Ok(()) => {}
-            Err(e) => {
-                tracing::error!(error = %e, "storing a picture failed");
-                let _ = state.media.delete_under(&key).await;
-                discard(state, &stored).await;
-                let mut errors = FieldErrors::default();
-                errors.add(&format!("photo_{}", upload.slot), FieldError::DamagedPicture);
-                return Err(errors);
-            }
-        }
-        stored.push(StoredPicture {
-            bytes: i64::try_from(done.stored_bytes()).unwrap_or(i64::MAX),
-            picture: Picture {
-                key,
-                alt: upload.alt,
-                width: done.width,
-                height: done.height,
-                colour: done.colour,
-                widths: done.variants.iter().map(|v| v.width).collect(),
-            },
-        });
-    }
     Ok(stored)
+}
+
+/// Processes one picture on the worker pool, cut to `shape`, and stores its files under a new
+/// key; or says why it is refused (nothing stored).
+pub async fn store_picture(state: &AppState, bytes: Bytes, alt: String, shape: Shape) -> Result<StoredPicture, FieldError> {
+    let done = match state.media.process(move || picture::process_as(&bytes, shape)).await {
+        Ok(result) => result?,
+        Err(e) => {
+            tracing::error!(error = %e, "a picture's worker failed");
+            return Err(FieldError::DamagedPicture);
+        }
+    };
+    let key = new_key();
+    if let Err(e) = put_variants(&state.media, &key, &done).await {
+        tracing::error!(error = %e, "storing a picture failed");
+        let _ = state.media.delete_under(&key).await;
+        return Err(FieldError::DamagedPicture);
+    }
+    Ok(StoredPicture {
+        bytes: i64::try_from(done.stored_bytes()).unwrap_or(i64::MAX),
+        picture: Picture {
+            key,
+            alt,
+            width: done.width,
+            height: done.height,
+            colour: done.colour,
+            widths: done.variants.iter().map(|v| v.width).collect(),
+        },
+    })
 }
 
 async fn put_variants(media: &MediaStore, key: &str, done: &picture::Processed) -> Result<(), object_store::Error> {
@@ -138,27 +140,46 @@ pub async fn attach_to_post(tx: &mut Tx, owner: UserId, post_id: PostId, picture
     if pictures.is_empty() {
         return Ok(());
     }
-    let adding: i64 = pictures.iter().map(|p| p.bytes).sum();
-    if store::media::bytes_of_owner(tx, owner).await? + adding > MAX_BYTES_PER_PERSON {
-        return Err(AppError::field("photos", FieldError::QuotaExceeded { max_mb: (MAX_BYTES_PER_PERSON / (1024 * 1024)) as u64 }));
-    }
+    within_quota(tx, owner, pictures.iter().map(|p| p.bytes).sum(), "photos").await?;
     for (position, p) in pictures.iter().enumerate() {
-        let widths: Vec<String> = p.picture.widths.iter().map(u32::to_string).collect();
-        let row = store::media::NewMedia {
-            key: &p.picture.key,
-            owner_id: owner,
-            post_id,
-            position: position as i64,
-            alt: &p.picture.alt,
-            width: i64::from(p.picture.width),
-            height: i64::from(p.picture.height),
-            colour: &p.picture.colour,
-            widths: &widths.join(" "),
-            bytes: p.bytes,
-            now_ms,
-        };
-        store::media::insert(tx, &row).await?;
+        insert_row(tx, Some(owner), MediaHolder::Post(post_id), position, p, now_ms).await?;
     }
+    Ok(())
+}
+
+/// Refuses `adding` bytes more past the person's quota (the error on `field`). Inside the
+/// writing transaction.
+pub async fn within_quota(tx: &mut Tx, owner: UserId, adding: i64, field: &str) -> Result<(), AppError> {
+    if store::media::bytes_of_owner(tx, owner).await? + adding > MAX_BYTES_PER_PERSON {
+        return Err(AppError::field(field, FieldError::QuotaExceeded { max_mb: (MAX_BYTES_PER_PERSON / (1024 * 1024)) as u64 }));
+    }
+    Ok(())
+}
+
+/// The row of a stored picture, held by `holder`.
+pub async fn insert_row(
+    tx: &mut Tx,
+    owner: Option<UserId>,
+    holder: MediaHolder,
+    position: usize,
+    p: &StoredPicture,
+    now_ms: i64,
+) -> Result<(), AppError> {
+    let widths: Vec<String> = p.picture.widths.iter().map(u32::to_string).collect();
+    let row = store::media::NewMedia {
+        key: &p.picture.key,
+        owner_id: owner,
+        holder,
+        position: position as i64,
+        alt: &p.picture.alt,
+        width: i64::from(p.picture.width),
+        height: i64::from(p.picture.height),
+        colour: &p.picture.colour,
+        widths: &widths.join(" "),
+        bytes: p.bytes,
+        now_ms,
+    };
+    store::media::insert(tx, &row).await?;
     Ok(())
 }
 
@@ -191,21 +212,43 @@ pub async fn serve(state: &AppState, subject: &Subject, key: &str, file: &str) -
     if key.len() != 32 || !key.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Err(AppError::NotFound);
     }
-    let holder = store::media::holder(&state.db, key).await?.ok_or(AppError::NotFound)?;
+    let viewer = subject.id().unwrap_or(UserId::NONE);
+    let holder = store::media::holder(&state.db, key, viewer).await?.ok_or(AppError::NotFound)?;
     if !holder.widths.split(' ').any(|w| w == width.to_string()) {
         return Err(AppError::NotFound);
     }
-    match holder.post_id {
-        Some(post_id) => {
-            readable_post(state, subject, post_id).await?;
-        }
-        None => return Err(AppError::NotFound),
+    if let Some(post_id) = holder.post_id {
+        readable_post(state, subject, post_id).await?;
+    } else if !held_picture_readable(subject, &holder) {
+        return Err(AppError::NotFound);
     }
     let bytes = state.media.get(&variant_path(key, width, format)).await.map_err(|e| {
         tracing::error!(error = %e, "reading a stored picture failed");
         AppError::Internal
     })?;
     Ok(ServedPicture { bytes: bytes.ok_or(AppError::NotFound)?, format })
+}
+
+/// An avatar is seen by whoever sees its person's profile (not while suspended), a section's
+/// banner by anyone (like its page), a group's banner by those who see inside the group.
+fn held_picture_readable(subject: &Subject, holder: &store::media::Holder) -> bool {
+    if holder.avatar_of.is_some() {
+        return policy::can_see_profile(holder.person_suspended_at.is_some());
+    }
+    if holder.section_banner.is_some() {
+        return true;
+    }
+    match (holder.group_banner, holder.group_privacy) {
+        (Some(_), Some(privacy)) => {
+            let membership = if subject.is_active() {
+                group_role(holder.viewer_group_role).unwrap_or(GroupMembership::None)
+            } else {
+                GroupMembership::None
+            };
+            policy::feed::can_see_group_inside(privacy, membership, subject)
+        }
+        _ => false,
+    }
 }
 
 fn parse_file(file: &str) -> Option<(u32, PictureFormat)> {

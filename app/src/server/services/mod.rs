@@ -19,6 +19,7 @@ pub mod feed;
 
 pub mod find_section;
 pub mod groups;
+pub mod held_pictures;
 pub mod home;
 pub mod mail;
 pub mod media;

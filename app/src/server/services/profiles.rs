@@ -8,6 +8,7 @@ use crate::model::territory::{CommuneRef, FederationRef, SectionRef};
 use crate::server::context::AppState;
 use crate::server::db::is_unique_violation;
 use crate::server::policy::{self, Relation, Subject};
+use crate::server::services::media::picture_of;
 use crate::server::services::social;
 use crate::server::store::bundle::Bundle;
 use crate::server::store::profiles::ProfileSlots;
@@ -37,6 +38,7 @@ pub async fn my_profile(state: &AppState, subject: &Subject) -> Result<MyProfile
         None => None,
     };
     Ok(MyProfile {
+        avatar: picture_of(&row.avatar),
         handle: row.handle,
         display_name: row.display_name,
         email: row.email,
@@ -82,6 +84,7 @@ pub async fn member_profile(state: &AppState, viewer: &Subject, handle: &str) ->
     let show = |visibility| policy::can_see_profile_field(relation, visibility);
     let non_empty = |s: String| (!s.is_empty()).then_some(s);
     Ok(ProfileView {
+        avatar: picture_of(&row.avatar),
         handle: row.handle,
         display_name: row.display_name,
         member_since_ms: row.created_at,

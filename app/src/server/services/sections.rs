@@ -282,6 +282,7 @@ pub async fn section_view(state: &AppState, subject: &Subject, slug: &str) -> Re
         name: section.name,
         description: section.description,
         contact_email: section.contact_email,
+        banner: crate::server::services::media::picture_of(&section.banner),
         federation: FederationRef { code: section.federation_code, name: section.federation_name },
         officers: officers(lists.take(officers_slot)?),
         adherents: counts.adherents,

@@ -19,11 +19,13 @@ pub struct GroupRow {
     pub my_role: Option<GroupRole>,
     /// Members and admins (the caller hides it from those who may not know it).
     pub member_count: i64,
+    /// Its banner (JSON picture), '' when none.
+    pub banner: String,
 }
 
 const GROUP_COLUMNS: &str = "g.id, g.slug, g.name, g.purpose, g.privacy, \
      (SELECT gm.role FROM group_members gm WHERE gm.group_id = g.id AND gm.user_id = $1) AS my_role, \
-     CAST((SELECT COUNT(*) FROM group_members gc WHERE gc.group_id = g.id AND gc.role <> 'pending') AS BIGINT) AS member_count";
+     CAST((SELECT COUNT(*) FROM group_members gc WHERE gc.group_id = g.id AND gc.role <> 'pending') AS BIGINT) AS member_count, g.banner";
 
 #[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn by_slug(db: &Db, viewer: UserId, slug: &str) -> Result<Option<GroupRow>, sqlx::Error> {

@@ -3,14 +3,37 @@
 
 use sqlx::FromRow;
 
-use crate::model::ids::{PostId, UserId};
+use crate::model::feed::{GroupPrivacy, GroupRole};
+use crate::model::ids::{GroupId, PostId, SectionId, UserId};
 use crate::server::db::{Db, Tx};
 use crate::{on_pool, on_tx};
 
+/// What holds a stored picture: exactly one of these (the table checks it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MediaHolder {
+    Post(PostId),
+    Avatar(UserId),
+    SectionBanner(SectionId),
+    GroupBanner(GroupId),
+}
+
+impl MediaHolder {
+    /// The holder's column in `media`, and its id.
+    fn column(self) -> (&'static str, i64) {
+        match self {
+            MediaHolder::Post(id) => ("post_id", id.get()),
+            MediaHolder::Avatar(id) => ("avatar_of", id.get()),
+            MediaHolder::SectionBanner(id) => ("section_banner", id.get()),
+            MediaHolder::GroupBanner(id) => ("group_banner", id.get()),
+        }
+    }
+}
+
 pub struct NewMedia<'a> {
     pub key: &'a str,
-    pub owner_id: UserId,
-    pub post_id: PostId,
+    /// Who sent it, when it counts in their quota and goes with their account (not a banner).
+    pub owner_id: Option<UserId>,
+    pub holder: MediaHolder,
     pub position: i64,
     pub alt: &'a str,
     pub width: i64,
@@ -24,25 +47,62 @@ pub struct NewMedia<'a> {
 
 #[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn insert(tx: &mut Tx, m: &NewMedia<'_>) -> Result<(), sqlx::Error> {
-    let sql = "INSERT INTO media (key, owner_id, post_id, position, alt, width, height, colour, widths, bytes, created_at) \
-               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
-    on_tx!(tx, c => sqlx::query(sql)
-        .bind(m.key).bind(m.owner_id).bind(m.post_id).bind(m.position).bind(m.alt).bind(m.width).bind(m.height)
+    let (column, holder_id) = m.holder.column();
+    let sql = format!(
+        "INSERT INTO media (key, owner_id, {column}, position, alt, width, height, colour, widths, bytes, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
+    );
+    on_tx!(tx, c => sqlx::query(&sql)
+        .bind(m.key).bind(m.owner_id).bind(holder_id).bind(m.position).bind(m.alt).bind(m.width).bind(m.height)
         .bind(m.colour).bind(m.widths).bind(m.bytes).bind(m.now_ms)
         .execute(c).await.map(|_| ()))
 }
 
-/// What holds a stored picture, and the widths it was stored at.
+/// What holds a stored picture, the widths it was stored at, and what its holder's rule needs
+/// to know: whether an avatar's person is suspended, a banner's group's privacy and the
+/// viewer's role in it.
 #[derive(Debug, Clone, FromRow, PartialEq, Eq)]
 pub struct Holder {
     pub post_id: Option<PostId>,
+    pub avatar_of: Option<UserId>,
+    pub section_banner: Option<SectionId>,
+    pub group_banner: Option<GroupId>,
     pub widths: String,
+    pub person_suspended_at: Option<i64>,
+    pub group_privacy: Option<GroupPrivacy>,
+    pub viewer_group_role: Option<GroupRole>,
 }
 
 #[tracing::instrument(skip_all, err(level = "warn"))]
-pub async fn holder(db: &Db, key: &str) -> Result<Option<Holder>, sqlx::Error> {
-    let sql = "SELECT post_id, widths FROM media WHERE key = $1";
-    on_pool!(db.read(), p => sqlx::query_as(sql).bind(key).fetch_optional(p).await)
+pub async fn holder(db: &Db, key: &str, viewer: UserId) -> Result<Option<Holder>, sqlx::Error> {
+    let sql = "SELECT m.post_id, m.avatar_of, m.section_banner, m.group_banner, m.widths, u.suspended_at AS person_suspended_at, \
+               g.privacy AS group_privacy, \
+               (SELECT gm.role FROM group_members gm WHERE gm.group_id = m.group_banner AND gm.user_id = $2) AS viewer_group_role \
+               FROM media m LEFT JOIN users u ON u.id = m.avatar_of LEFT JOIN groups g ON g.id = m.group_banner WHERE m.key = $1";
+    on_pool!(db.read(), p => sqlx::query_as(sql).bind(key).bind(viewer).fetch_optional(p).await)
+}
+
+/// Takes off the picture `holder` holds (an avatar or a banner being replaced or removed), and
+/// answers its key: its files are deleted once the transaction committed.
+#[tracing::instrument(skip_all, err(level = "warn"))]
+pub async fn take_off(tx: &mut Tx, holder: MediaHolder) -> Result<Option<String>, sqlx::Error> {
+    let (column, id) = holder.column();
+    let sql = format!("DELETE FROM media WHERE {column} = $1 RETURNING key");
+    on_tx!(tx, c => sqlx::query_scalar(&sql).bind(id).fetch_optional(c).await)
+}
+
+/// Writes the picture as the holder's pages draw it (`avatar` of a person, `banner` of a section
+/// or group; JSON, '' for none). Not for publications (their column is written with them).
+#[tracing::instrument(skip_all, err(level = "warn"))]
+pub async fn set_drawn(tx: &mut Tx, holder: MediaHolder, json: &str) -> Result<(), sqlx::Error> {
+    let sql = match holder {
+        MediaHolder::Avatar(_) => "UPDATE users SET avatar = $2 WHERE id = $1",
+        MediaHolder::SectionBanner(_) => "UPDATE sections SET banner = $2 WHERE id = $1",
+        MediaHolder::GroupBanner(_) => "UPDATE groups SET banner = $2 WHERE id = $1",
+        MediaHolder::Post(_) => "UPDATE posts SET pictures = $2 WHERE id = $1",
+    };
+    let (_, id) = holder.column();
+    on_tx!(tx, c => sqlx::query(sql).bind(id).bind(json).execute(c).await.map(|_| ()))
 }
 
 /// Bytes stored for what `owner` sent, counted inside the writing transaction (the quota).

@@ -35,6 +35,8 @@ pub struct PostRow {
     pub comment_count: i64,
     /// Its pictures as JSON (`model::media::Picture` list), '' when it has none.
     pub pictures: String,
+    /// Its author's avatar (JSON picture), '' when none or erased.
+    pub author_avatar: Option<String>,
     /// The viewer's role in the publication's group ('admin', 'member', 'pending').
     pub viewer_group_role: Option<GroupRole>,
 }
@@ -42,11 +44,11 @@ pub struct PostRow {
 const POST_COLUMNS: &str = "p.id, p.author_id, u.handle AS author_handle, u.display_name AS author_name, p.audience, \
      p.section_id, s.slug AS section_slug, s.name AS section_name, p.federation_code, d.name AS federation_name, \
      p.group_id, g.slug AS group_slug, g.name AS group_name, p.body, p.body_html, p.created_at, p.edited_at, \
-     p.hidden_at, p.hidden_reason, p.comment_count, p.pictures, \
+     p.hidden_at, p.hidden_reason, p.comment_count, p.pictures, u.avatar AS author_avatar, \
      (SELECT mg.role FROM group_members mg WHERE mg.group_id = p.group_id AND mg.user_id = me.id) AS viewer_group_role";
 
 /// The names `POST_COLUMNS` gives its columns (the fields of `PostRow`).
-const POST_COLUMN_NAMES: [&str; 22] = [
+const POST_COLUMN_NAMES: [&str; 23] = [
     "id",
     "author_id",
     "author_handle",
@@ -68,6 +70,7 @@ const POST_COLUMN_NAMES: [&str; 22] = [
     "hidden_reason",
     "comment_count",
     "pictures",
+    "author_avatar",
     "viewer_group_role",
 ];
 

@@ -18,6 +18,8 @@ pub struct SectionRow {
     pub federation_name: String,
     /// Empty when the team gave none.
     pub contact_email: String,
+    /// Its banner (JSON picture), '' when none.
+    pub banner: String,
 }
 
 #[derive(Debug, Clone, FromRow, PartialEq, Eq, serde::Deserialize)]
@@ -37,7 +39,8 @@ pub struct CoveringSection {
     pub name: String,
 }
 
-const SECTION_COLUMNS: &str = "s.id, s.slug, s.name, s.description, s.federation_code, d.name AS federation_name, s.contact_email";
+const SECTION_COLUMNS: &str =
+    "s.id, s.slug, s.name, s.description, s.federation_code, d.name AS federation_name, s.contact_email, s.banner";
 
 pub struct NewSection<'a> {
     pub slug: &'a str,
@@ -89,7 +92,7 @@ pub fn by_ids(ids: &[SectionId]) -> Part {
         "SELECT {SECTION_COLUMNS} FROM sections s JOIN departements d ON d.code = s.federation_code WHERE s.id IN ({}) ORDER BY s.name, s.id",
         placeholders.join(", ")
     );
-    let columns = ["id", "slug", "name", "description", "federation_code", "federation_name", "contact_email"];
+    let columns = ["id", "slug", "name", "description", "federation_code", "federation_name", "contact_email", "banner"];
     Part::new(sql, &columns, ids.iter().map(|id| Arg::Int(id.get())).collect())
 }
 

@@ -20,6 +20,8 @@ pub struct UserRow {
     pub section_id: Option<SectionId>,
     /// When the address was proven; `None`: `email` is still the unverified one typed at sign-up.
     pub email_verified_at: Option<i64>,
+    /// Their avatar as pages draw it (JSON `model::media::Picture`), '' when none.
+    pub avatar: String,
 }
 
 /// What sign-in needs; kept apart so the hash never travels with ordinary rows.
@@ -46,7 +48,7 @@ pub struct NewUser<'a> {
 }
 
 const USER_COLUMNS: &str = "u.id, u.handle, u.display_name, u.email, u.postal_code, u.membership, u.membership_status, \
-    u.created_at, u.suspended_at, sc.section_id, u.email_verified_at";
+    u.created_at, u.suspended_at, sc.section_id, u.email_verified_at, u.avatar";
 const USER_FROM: &str = "users u LEFT JOIN section_communes sc ON sc.insee = u.commune_insee";
 
 #[tracing::instrument(skip_all, err(level = "warn"))]

@@ -175,7 +175,7 @@ pub const SECTIONS: &[Section] = &[
         sql: "SELECT key, post_id, alt, width, height, created_at FROM media WHERE owner_id = $1 ORDER BY created_at, id",
         columns: &[
             text("key", "Fichier (photos/…jpg)"),
-            number("post_id", "Publication n°"),
+            number("post_id", "Publication n° (vide\u{a0}: ta photo de profil)"),
             text("alt", "Description"),
             number("width", "Largeur (px)"),
             number("height", "Hauteur (px)"),
