@@ -286,7 +286,67 @@ async fn deleted_documents_leave_no_file(t: &TestDb) {
     assert!(page.line.current.href.contains(left[0].path.split('/').next().unwrap()), "the kept document's file stays");
 }
 
+/// "Modifier la fiche": the team changes what describes a document, its file and its place in
+/// lists stay; a reader cannot; a refused form changes nothing; the new audience and tags rule at
+/// once (search, page).
+async fn the_team_edits_the_details_not_the_file(t: &TestDb) {
+    let w = world(t).await;
+    let s = &w.state;
+    let id = documents::create(s, &w.secretary, &form(&[]), &file(pdf("fiche"))).await.unwrap();
+    let before = documents::page(s, &w.secretary, id).await.unwrap();
+    let edit = |pairs: &[(&str, &str)]| {
+        let mut all: Vec<(&str, &str)> =
+            vec![("titre", "Argumentaire logement"), ("categorie", "argumentaire"), ("public", "adherents"), ("etiquettes", "loyers")];
+        all.extend_from_slice(pairs);
+        // `form` lets a later pair replace an earlier one (and the scope is not read here).
+        form(&all)
+    };
+    assert_eq!(
+        documents::update_details(s, &w.adherent, id, &RawForm::default()).await,
+        Err(AppError::Forbidden),
+        "before the form is read"
+    );
+    assert_eq!(documents::update_details(s, &w.neighbour, id, &edit(&[])).await, Err(AppError::NotFound), "another section's member");
+    // Refused: every field's error at once, nothing changed.
+    let bad = RawForm::of(&[("titre", ""), ("categorie", "poeme"), ("public", "tous"), ("valable_jusqu_au", "31/02/2027")]);
+    let refused = documents::update_details(s, &w.secretary, id, &bad).await;
+    let Err(AppError::Validation(errors)) = refused else { panic!("refused: {refused:?}") };
+    for field in ["titre", "categorie", "public", "valable_jusqu_au"] {
+        assert!(errors.get(field).is_some(), "no error on {field}: {errors:?}");
+    }
+    assert_eq!(documents::page(s, &w.secretary, id).await.unwrap(), before);
+
+    documents::update_details(
+        s,
+        &w.secretary,
+        id,
+        &edit(&[("description", "Les chiffres du quartier."), ("valable_jusqu_au", "2027-03-31")]),
+    )
+    .await
+    .unwrap();
+    let after = documents::page(s, &w.adherent, id).await.unwrap();
+    assert_eq!(after.line.title, "Argumentaire logement");
+    assert_eq!(after.description, "Les chiffres du quartier.");
+    assert_eq!(after.line.tags, vec!["loyers".to_string()]);
+    assert!(after.line.valid_until_ms.is_some());
+    let key = |href: &str| href.split('/').nth(3).map(str::to_string);
+    assert_eq!(key(&after.line.current.href), key(&before.line.current.href), "the same file");
+    assert_eq!((after.line.current.number, after.versions.len()), (1, 1));
+    assert!(after.line.current.href.ends_with("/argumentaire-logement-v1.pdf"), "downloaded under its new title");
+    assert_eq!(after.line.updated_at_ms, before.line.updated_at_ms, "its place in lists stays");
+    assert_eq!(titles(s, &w.adherent, "ARGUMENTAIRE", "", "").await, vec!["Argumentaire logement".to_string()]);
+    assert_eq!(titles(s, &w.adherent, "", "loyers", "argumentaire").await.len(), 1);
+    assert!(titles(s, &w.adherent, "", "logement", "").await.is_empty(), "the old tags are gone");
+    // Adhérents only now: the sympathisant of the section reads it no more, nor finds it.
+    assert_eq!(documents::page(s, &w.sympathisant, id).await.err(), Some(AppError::NotFound));
+    assert!(titles(s, &w.sympathisant, "argumentaire", "", "").await.is_empty());
+    // The federation above manages it too.
+    documents::update_details(s, &w.federal, id, &edit(&[("public", "membres")])).await.unwrap();
+    assert_eq!(documents::page(s, &w.sympathisant, id).await.unwrap().line.title, "Argumentaire logement");
+}
+
 on_both_backends!(
+    the_team_edits_the_details_not_the_file,
     the_team_adds_the_audience_reads,
     versions_replace_the_old_in_lists,
     bad_files_store_nothing,

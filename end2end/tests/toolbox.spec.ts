@@ -72,6 +72,15 @@ test("boîte à outils : un tract ajouté par la secrétaire, trouvé par une ad
   const documentPath = new URL(s.url()).pathname;
   expect(documentPath).toMatch(/^\/boite-a-outils\/\d+$/);
 
+  // She completes its description afterwards ("Modifier la fiche"): the file stays as it is.
+  await settle(s, js);
+  await s.locator("details.document-details-form > summary").click();
+  await expect(s.getByLabel("Titre", { exact: true })).toHaveValue(title);
+  await s.getByLabel("Description (facultatif)").fill("À distribuer à la sortie du marché, côté quai.");
+  await s.getByRole("button", { name: "Enregistrer la fiche" }).click();
+  await expect(s.locator("p.document-description")).toHaveText("À distribuer à la sortie du marché, côté quai.");
+  await expect(s.locator("ol.versions > li")).toHaveCount(1);
+
   // Alice proposes a tractage for tomorrow (a confirmed adhérente proposes; she organizes it).
   await a.goto("/actions/nouvelle");
   await settle(a, js);

@@ -124,6 +124,7 @@ pub fn plain_routes() -> Vec<(&'static str, &'static str, MethodRouter<ServerSta
         ("GET", "/medias/{key}/{file}", get(media::picture)),
         ("POST", "/boite-a-outils", post(forms::documents::create)),
         ("POST", "/boite-a-outils/{id}/versions", post(forms::documents::new_version)),
+        ("POST", "/boite-a-outils/{id}/modifier", post(forms::documents::update_details)),
         ("POST", "/boite-a-outils/{id}/supprimer", post(forms::documents::delete)),
         ("POST", "/boite-a-outils/{id}/actions", post(forms::documents::attach)),
         ("POST", "/actions/{id}/documents/{document}/retirer", post(forms::documents::detach)),

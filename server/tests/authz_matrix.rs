@@ -2051,6 +2051,15 @@ fn table() -> Vec<Row> {
             Probe::Upload("/boite-a-outils/{doc_members}/versions".into(), fields(&[("note", "Version {n}")])),
         ),
         row(
+            "POST /boite-a-outils/{id}/modifier",
+            "edit a Lille document's details",
+            SECTION_TEAM_AND_ABOVE,
+            Probe::Post(
+                "/boite-a-outils/{doc_members}/modifier".into(),
+                fields(&[("form", "fiche"), ("titre", "DOC-MEMBRES"), ("categorie", "tract"), ("public", "membres")]),
+            ),
+        ),
+        row(
             "POST /boite-a-outils/{id}/supprimer",
             "delete a Lille document",
             SECTION_TEAM_AND_ABOVE,

@@ -125,6 +125,12 @@ texts! {
         }
         current: &'static str { fr: "actuelle", en: "current" }
         new_version_title: &'static str { fr: "Envoyer une nouvelle version", en: "Upload a new version" }
+        edit_details: &'static str { fr: "Modifier la fiche", en: "Edit the details" }
+        edit_details_hint: &'static str {
+            fr: "Le titre, la catégorie, qui peut le lire, la description, les étiquettes et la date de fin. Le fichier ne change pas\u{a0}: pour le remplacer, envoie une nouvelle version.",
+            en: "Title, category, who may read it, description, tags and last day. The file stays: to replace it, upload a new version.",
+        }
+        save_details: &'static str { fr: "Enregistrer la fiche", en: "Save the details" }
         new_version_hint: &'static str {
             fr: "Elle remplacera l’actuelle dans les listes et les actions\u{202f}; les anciennes restent téléchargeables ici.",
             en: "It replaces the current one in lists and actions; the older ones stay downloadable here.",

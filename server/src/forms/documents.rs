@@ -25,6 +25,12 @@ pub async fn new_version(State(state): State<ServerState>, Path(id): Path<Docume
     submission.answer(&state, result.map(|_| format!("{page}#versions")), &page).await
 }
 
+pub async fn update_details(State(state): State<ServerState>, Path(id): Path<DocumentId>, submission: Submission) -> Response {
+    let page = format!("/boite-a-outils/{id}");
+    let result = documents::update_details(&state.app, &submission.subject(), id, &submission.form).await;
+    submission.answer(&state, result.map(|()| page.clone()), &page).await
+}
+
 pub async fn delete(State(state): State<ServerState>, Path(id): Path<DocumentId>, submission: Submission) -> Response {
     let result = documents::delete(&state.app, &submission.subject(), id).await;
     submission.answer(&state, result.map(|()| "/boite-a-outils".to_string()), &format!("/boite-a-outils/{id}")).await

@@ -41,10 +41,16 @@ impl ScopeValue {
     }
 }
 
-/// What describes a document (the file comes apart).
+/// A new document's form: where it goes and what describes it (the file comes apart).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DocumentInput {
     pub scope: ScopeValue,
+    pub details: DocumentDetails,
+}
+
+/// What describes a document, as its team may change it later ("Modifier la fiche").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentDetails {
     pub title: String,
     pub description: String,
     pub category: DocumentCategory,
@@ -67,19 +73,44 @@ impl DocumentInput {
                 None
             }),
         };
+        let scope = match scope {
+            Some(scope) if e.is_empty() => Ok(scope),
+            _ => Err(e),
+        };
+        // Every field's error at once: the scope's and the details'.
+        let (scope, details) = FieldErrors::both(scope, DocumentDetails::parse(form))?;
+        Ok(DocumentInput { scope, details })
+    }
+}
+
+impl DocumentDetails {
+    pub fn parse(form: &RawForm) -> Result<DocumentDetails, FieldErrors> {
+        let mut e = FieldErrors::default();
         let title = e.check("titre", fields::text(form.value("titre"), 3, MAX_TITLE_CHARS));
         let description = e.check("description", fields::text(form.value("description"), 0, MAX_DESCRIPTION_CHARS));
         let category = e.check("categorie", DocumentCategory::choose(form.value("categorie")));
         let audience = e.check("public", DocumentAudience::choose(form.value("public")));
         let tags = e.check("etiquettes", parse_tags(form.value("etiquettes")));
         let valid_until_ms = e.check("valable_jusqu_au", parse_day(form.value("valable_jusqu_au")));
-        match (scope, title, description, category, audience, tags, valid_until_ms) {
-            (Some(scope), Some(title), Some(description), Some(category), Some(audience), Some(tags), Some(valid_until_ms))
-                if e.is_empty() =>
-            {
-                Ok(DocumentInput { scope, title, description, category, audience, tags, valid_until_ms })
+        match (title, description, category, audience, tags, valid_until_ms) {
+            (Some(title), Some(description), Some(category), Some(audience), Some(tags), Some(valid_until_ms)) if e.is_empty() => {
+                Ok(DocumentDetails { title, description, category, audience, tags, valid_until_ms })
             }
             _ => Err(e),
+        }
+    }
+
+    /// What the search box matches: title and tags, folded (no case, no accents).
+    pub fn search_text(&self) -> String {
+        crate::model::account::fold_for_search(&format!("{} {}", self.title, self.tags.join(" ")))
+    }
+
+    /// The stored tags: " tag1 tag2 " (a space at each end: `LIKE '% tag %'`), '' for none.
+    pub fn stored_tags(&self) -> String {
+        if self.tags.is_empty() {
+            String::new()
+        } else {
+            format!(" {} ", self.tags.join(" "))
         }
     }
 }
@@ -154,9 +185,9 @@ mod tests {
         ]))
         .expect("valid");
         assert_eq!(input.scope, ScopeValue::Section(4));
-        assert_eq!(input.title, "Tract du marché");
-        assert_eq!(input.tags, vec!["logement".to_string(), "marché".to_string()]);
-        assert!(input.valid_until_ms.is_some());
+        assert_eq!(input.details.title, "Tract du marché");
+        assert_eq!(input.details.tags, vec!["logement".to_string(), "marché".to_string()]);
+        assert!(input.details.valid_until_ms.is_some());
     }
 
     #[test]

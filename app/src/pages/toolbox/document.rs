@@ -14,6 +14,7 @@ use crate::i18n::{format_date, format_datetime};
 use crate::model::commands::document::MAX_NOTE_CHARS;
 use crate::model::documents::DocumentPage;
 use crate::model::form::FormOutcome;
+use crate::pages::toolbox::details::{DetailsFields, DetailsValues};
 use crate::pages::toolbox::{file_facts, Tags, Validity};
 
 #[component]
@@ -37,6 +38,7 @@ fn Document(d: DocumentPage, outcome: Option<FormOutcome>) -> impl IntoView {
     let error = |name: &str| outcome.as_ref().and_then(|o| o.errors.get(name).cloned());
     let value = |name: &str| outcome.as_ref().map(|o| o.value(name)).unwrap_or_default();
     let chosen_action = value("action");
+    let stored = DetailsValues::of(&d);
     view! {
         <Title text=line.title.clone() />
         <article class="page narrow document-page">
@@ -100,6 +102,22 @@ fn Document(d: DocumentPage, outcome: Option<FormOutcome>) -> impl IntoView {
                     }).collect_view()}
                 </ol>
             </section>
+            {d.may_manage.then(|| {
+                // Its own form's answer only (the others post back to this page too).
+                let sent = outcome.clone().filter(|o| o.value("form") == "fiche");
+                let open = sent.is_some();
+                view! {
+                    <details class="card document-details-form" open=open>
+                        <summary>{t.edit_details}</summary>
+                        <form method="post" action=format!("/boite-a-outils/{id}/modifier") class="stack" novalidate>
+                            <p class="hint">{t.edit_details_hint}</p>
+                            <input type="hidden" name="form" value="fiche" />
+                            <DetailsFields stored=stored.clone() outcome=sent />
+                            <button type="submit" class="button primary">{t.save_details}</button>
+                        </form>
+                    </details>
+                }
+            })}
             {d.may_manage.then(|| view! {
                 <section class="card" aria-labelledby="nouvelle-version">
                     <h2 id="nouvelle-version">{t.new_version_title}</h2>

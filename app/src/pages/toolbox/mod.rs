@@ -1,6 +1,7 @@
 //! La boîte à outils (issue 21): the list and its search, one document, the form that adds one.
 //! Plain forms and links: everything works without JavaScript.
 
+pub mod details;
 pub mod document;
 pub mod list;
 pub mod new;

@@ -7,12 +7,12 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
 use crate::api::documents::get_new_document::get_new_document;
-use crate::components::form::{use_form_outcome, FieldErrorText, FormAlert, TextArea, TextField};
+use crate::components::form::{use_form_outcome, FieldErrorText, FormAlert};
 use crate::components::lang::use_texts;
 use crate::components::loaded::Loaded;
-use crate::model::commands::document::{MAX_DESCRIPTION_CHARS, MAX_TITLE_CHARS};
-use crate::model::documents::{DocumentAudience, DocumentCategory, NewDocumentPage};
+use crate::model::documents::NewDocumentPage;
 use crate::model::form::FormOutcome;
+use crate::pages::toolbox::details::{DetailsFields, DetailsValues};
 
 #[component]
 pub fn NewDocumentPageView() -> impl IntoView {
@@ -30,8 +30,6 @@ fn NewDocument(page: NewDocumentPage, outcome: Option<FormOutcome>) -> impl Into
     let error = |name: &str| outcome.as_ref().and_then(|o| o.errors.get(name).cloned());
     let value = |name: &str| outcome.as_ref().map(|o| o.value(name)).unwrap_or_default();
     let chosen_scope = value("portee");
-    let chosen_category = DocumentCategory::parse(&value("categorie")).unwrap_or(DocumentCategory::Tract);
-    let chosen_audience = DocumentAudience::parse(&value("public")).unwrap_or(DocumentAudience::Members);
     let came_back = outcome.is_some();
     view! {
         <Title text=t.new_title />
@@ -48,7 +46,6 @@ fn NewDocument(page: NewDocumentPage, outcome: Option<FormOutcome>) -> impl Into
                     {came_back.then(|| view! { <p class="hint">{t.file_again}</p> })}
                     <FieldErrorText name="fichier".to_string() error=error("fichier") />
                 </div>
-                <TextField name="titre" label=t.title_label value=value("titre") error=error("titre") maxlength=MAX_TITLE_CHARS />
                 <div class="field">
                     <label for="champ-portee">{t.scope_label}</label>
                     <select id="champ-portee" name="portee">
@@ -58,33 +55,7 @@ fn NewDocument(page: NewDocumentPage, outcome: Option<FormOutcome>) -> impl Into
                     </select>
                     <FieldErrorText name="portee".to_string() error=error("portee") />
                 </div>
-                <div class="field">
-                    <label for="champ-categorie">{t.category_label}</label>
-                    <select id="champ-categorie" name="categorie">
-                        {DocumentCategory::ALL.iter().copied().map(|c| view! {
-                            <option value=c.as_str() selected=c == chosen_category>{(t.category)(c)}</option>
-                        }).collect_view()}
-                    </select>
-                    <FieldErrorText name="categorie".to_string() error=error("categorie") />
-                </div>
-                <fieldset class="field">
-                    <legend>{t.audience_label}</legend>
-                    {DocumentAudience::ALL.iter().copied().map(|a| {
-                        let id = format!("public-{}", a.as_str());
-                        view! {
-                            <label for=id.clone() class="choice">
-                                <input type="radio" id=id.clone() name="public" value=a.as_str() checked=a == chosen_audience />
-                                {(t.audience)(a)}
-                            </label>
-                        }
-                    }).collect_view()}
-                    <FieldErrorText name="public".to_string() error=error("public") />
-                </fieldset>
-                <TextArea name="description" label=t.description_label value=value("description") error=error("description")
-                    maxlength=MAX_DESCRIPTION_CHARS rows=3 />
-                <TextField name="etiquettes" label=t.tags_label value=value("etiquettes") error=error("etiquettes") hint=t.tags_hint required=false />
-                <TextField name="valable_jusqu_au" label=t.valid_label value=value("valable_jusqu_au") error=error("valable_jusqu_au")
-                    input_type="date" required=false />
+                <DetailsFields stored=DetailsValues::default() outcome=outcome.clone() />
                 <button type="submit" class="button primary">{t.create}</button>
             </form>
         </section>

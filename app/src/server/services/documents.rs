@@ -12,7 +12,7 @@ use bytes::Bytes;
 
 use crate::error::AppError;
 use crate::model::account::fold_for_search;
-use crate::model::commands::document::{parse_note, DocumentInput, ScopeValue};
+use crate::model::commands::document::{parse_note, DocumentDetails, DocumentInput, ScopeValue};
 use crate::model::documents::{
     download_name, ActionChoice, ActionDocument, DocumentCategory, DocumentFileKind, DocumentLine, DocumentPage, DocumentScope,
     DocumentScopeKind, DocumentVersion, NewDocumentPage, ScopeChoice, ToolboxPage,
@@ -423,8 +423,8 @@ async fn insert_document(
     }
     within_quota(&mut tx, &scope, bytes).await?;
     let (scope_kind, section_id, federation_code) = columns(&scope);
-    let tags = if input.tags.is_empty() { String::new() } else { format!(" {} ", input.tags.join(" ")) };
-    let search_text = fold_for_search(&format!("{} {}", input.title, input.tags.join(" ")));
+    let details = &input.details;
+    let (tags, search_text) = (details.stored_tags(), details.search_text());
     let now = now_ms();
     let id = stored::insert(
         &mut tx,
@@ -432,13 +432,13 @@ async fn insert_document(
             scope_kind,
             section_id,
             federation_code,
-            title: &input.title,
-            description: &input.description,
-            category: input.category,
-            audience: input.audience,
+            title: &details.title,
+            description: &details.description,
+            category: details.category,
+            audience: details.audience,
             tags: &tags,
             search_text: &search_text,
-            valid_until: input.valid_until_ms,
+            valid_until: details.valid_until_ms,
             created_by: me,
             now_ms: now,
         },
@@ -481,6 +481,26 @@ pub async fn add_version(state: &AppState, subject: &Subject, id: DocumentId, fo
         discard(state, &key).await;
     }
     result
+}
+
+/// Changes what describes a document — title, category, audience, description, tags, last
+/// valid day — without touching its file: the team that sends its versions. Its place in lists
+/// (the last version's date) does not move.
+pub async fn update_details(state: &AppState, subject: &Subject, id: DocumentId, form: &RawForm) -> Result<(), AppError> {
+    subject.id().ok_or(AppError::NotAuthenticated)?;
+    let row = readable(subject, stored::by_id(&state.db, id).await?)?;
+    if !allows(rules::can_manage, subject, &row) {
+        return Err(AppError::Forbidden);
+    }
+    let details = DocumentDetails::parse(form).map_err(AppError::Validation)?;
+    let mut tx = state.db.begin().await?;
+    let row = stored::by_id_in(&mut tx, id).await?.ok_or(AppError::NotFound)?;
+    if !allows(rules::can_manage, subject, &row) {
+        return Err(AppError::Forbidden);
+    }
+    stored::update_details(&mut tx, id, &details, &details.stored_tags(), &details.search_text()).await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 /// Deletes a document and every version (their files are collected by the housekeeping job).

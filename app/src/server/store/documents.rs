@@ -3,6 +3,7 @@
 
 use sqlx::FromRow;
 
+use crate::model::commands::document::DocumentDetails;
 use crate::model::documents::{DocumentAudience, DocumentCategory, DocumentFileKind, DocumentScopeKind};
 use crate::model::ids::{ActionId, DocumentId, SectionId, UserId};
 use crate::server::db::{Db, Tx};
@@ -97,6 +98,17 @@ pub async fn insert(tx: &mut Tx, d: &NewDocument<'_>) -> Result<DocumentId, sqlx
         .bind(d.scope_kind).bind(d.section_id).bind(d.federation_code).bind(d.title).bind(d.description).bind(d.category)
         .bind(d.audience).bind(d.tags).bind(d.search_text).bind(d.valid_until).bind(d.created_by).bind(d.now_ms)
         .fetch_one(c).await)
+}
+
+/// What describes a document, written again (its file and its place in lists stay).
+#[tracing::instrument(skip_all, err(level = "warn"))]
+pub async fn update_details(tx: &mut Tx, id: DocumentId, d: &DocumentDetails, tags: &str, search_text: &str) -> Result<(), sqlx::Error> {
+    let sql = "UPDATE documents SET title = $2, description = $3, category = $4, audience = $5, tags = $6, search_text = $7, \
+               valid_until = $8 WHERE id = $1";
+    on_tx!(tx, c => sqlx::query(sql)
+        .bind(id).bind(&d.title).bind(&d.description).bind(d.category).bind(d.audience).bind(tags).bind(search_text)
+        .bind(d.valid_until_ms)
+        .execute(c).await.map(|_| ()))
 }
 
 pub struct NewVersion<'a> {
