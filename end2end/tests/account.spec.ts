@@ -86,7 +86,7 @@ test("un compte, de l'inscription au profil public", async ({ page, browser, jav
   await page.getByLabel("Tractage").check();
   await page.getByLabel("Phoning").check();
   await page.locator("#champ-availabilities_visibility").selectOption("public");
-  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await page.getByRole("button", { name: "Enregistrer", exact: true }).click();
   await expect(page.getByText("Ton profil est enregistré.")).toBeVisible();
   await expect(page.getByRole("textbox", { name: "Statut" })).toHaveValue("Dispo pour tracter samedi");
   await settle(page, js);

@@ -74,11 +74,11 @@ test("chaque page s’hydrate sans erreur, pour un visiteur, un membre et un sec
   // The secretary publishes and organizes; the contact address of the section.
   await visit(secretary, `${section}/modifier`);
   await secretary.getByLabel("Adresse de contact de la section (facultatif)").fill("pas une adresse");
-  await secretary.getByRole("button", { name: "Enregistrer" }).click();
+  await secretary.getByRole("button", { name: "Enregistrer", exact: true }).click();
   await expect(secretary.getByText("Cette adresse e-mail n’est pas valide")).toBeVisible();
   await expect(secretary.getByLabel("Adresse de contact de la section (facultatif)")).toHaveValue("pas une adresse");
   await secretary.getByLabel("Adresse de contact de la section (facultatif)").fill(`tourcoing.${stamp}@example.fr`);
-  await secretary.getByRole("button", { name: "Enregistrer" }).click();
+  await secretary.getByRole("button", { name: "Enregistrer", exact: true }).click();
   await expect(secretary.getByRole("link", { name: "Écrire à la section" })).toHaveAttribute("href", `mailto:tourcoing.${stamp}@example.fr`);
 
   await visit(secretary, `${section}/fil`);

@@ -92,7 +92,7 @@ test("aucun contenu hostile ne s’exécute, côté serveur comme après hydrata
   await page.locator("#champ-status_visibility").selectOption("public");
   await page.getByRole("textbox", { name: "À propos de moi" }).fill(PAYLOADS.join("\n").slice(0, 1000));
   await page.locator("#champ-bio_visibility").selectOption("public");
-  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await page.getByRole("button", { name: "Enregistrer", exact: true }).click();
   await expect(page.getByRole("textbox", { name: "Statut" })).toHaveValue(PAYLOADS[1].slice(0, 140));
   await expectInert(page, js, "/profil after saving");
 

@@ -146,7 +146,7 @@ pub fn PictureForm(spec: PictureFormSpec, error: Option<FieldError>, current: An
         <fieldset class="card picture-form" id=spec.name>
             <legend>{spec.legend}</legend>
             {current}
-            <UploadProgress>
+            <UploadProgress sending=t.sending.to_string()>
                 <form method="post" action=spec.action enctype="multipart/form-data" class="stack">
                     <input type="hidden" name="form" value=spec.name />
                     <div class="field">
@@ -177,7 +177,7 @@ pub fn PictureForm(spec: PictureFormSpec, error: Option<FieldError>, current: An
 
 /// How much of an upload has gone (`share`, 0.0 to 1.0), announced to screen readers.
 #[component]
-pub fn UploadBar(share: f64, label: &'static str, id: &'static str) -> impl IntoView {
+pub fn UploadBar(share: f64, #[prop(into)] label: String, id: &'static str) -> impl IntoView {
     view! {
         <p class="upload-progress" role="status">
             <label for=id>{label}</label>
@@ -209,10 +209,11 @@ pub fn BannerForm(page: String, banner: Option<Picture>, error: Option<FieldErro
 
 /// Sends the form it holds with a progress bar (`XMLHttpRequest` reports the upload's share),
 /// then shows the page again; a refused form, or a file over the limit, goes the plain way,
-/// whose answer says what to fix.
+/// whose answer says what to fix. Its one text comes from the page (`sending`): reaching the texts
+/// table from an island would link every page's texts into the WebAssembly.
 #[island]
-fn UploadProgress(children: Children) -> impl IntoView {
-    let t = use_texts().pictures;
+fn UploadProgress(sending: String, children: Children) -> impl IntoView {
+    let label = StoredValue::new(sending);
     let uploaded = RwSignal::new(None::<f64>);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         use crate::components::fetched::{holds_file_over, post_form_with_progress};
@@ -241,7 +242,7 @@ fn UploadProgress(children: Children) -> impl IntoView {
     view! {
         <div class="upload-area" on:submit=on_submit aria-busy=move || uploaded.get().is_some().to_string()>
             {children()}
-            {move || uploaded.get().map(|share| view! { <UploadBar share label=t.sending id="envoi-image" /> })}
+            {move || uploaded.get().map(|share| view! { <UploadBar share label=label.get_value() id="envoi-image" /> })}
         </div>
     }
 }
