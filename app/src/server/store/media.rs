@@ -92,7 +92,8 @@ pub async fn take_off(tx: &mut Tx, holder: MediaHolder) -> Result<Option<String>
 }
 
 /// Writes the picture as the holder's pages draw it (`avatar` of a person, `banner` of a section
-/// or group; JSON, '' for none). Not for publications (their column is written with them).
+/// or group: one JSON picture, '' for none; a publication's `pictures`: its JSON list — which
+/// publishing writes with the row, so only avatars and banners come here).
 #[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn set_drawn(tx: &mut Tx, holder: MediaHolder, json: &str) -> Result<(), sqlx::Error> {
     let sql = match holder {
