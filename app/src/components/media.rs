@@ -43,6 +43,40 @@ fn Placeholder(colour: String, width: u32, height: u32) -> impl IntoView {
     }
 }
 
+/// `<picture>`: every stored width in WebP, and in JPEG for browsers without WebP, the `<img>`
+/// sized (`width`×`height`: its place is reserved before it loads) at the `fallback` width. Lazy,
+/// unless it is on the first screen (a banner: then fetched first).
+#[component]
+fn Sources(
+    picture: Picture,
+    sizes: String,
+    fallback: u32,
+    width: u32,
+    height: u32,
+    alt: String,
+    #[prop(default = false)] first_screen: bool,
+    #[prop(optional)] frame_class: Option<&'static str>,
+    #[prop(optional)] img_class: Option<String>,
+) -> impl IntoView {
+    view! {
+        <picture class=frame_class>
+            <source type="image/webp" srcset=picture.srcset(PictureFormat::Webp) sizes=sizes.clone() />
+            <img
+                class=img_class
+                src=picture.src(fallback, PictureFormat::Jpeg)
+                srcset=picture.srcset(PictureFormat::Jpeg)
+                sizes=sizes
+                width=width
+                height=height
+                alt=alt
+                loading=(!first_screen).then_some("lazy")
+                decoding="async"
+                fetchpriority=first_screen.then_some("high")
+            />
+        </picture>
+    }
+}
+
 #[component]
 fn PictureFrame(picture: Picture, alt: String, sizes: &'static str) -> impl IntoView {
     let fallback = picture.width_for(960);
@@ -52,19 +86,7 @@ fn PictureFrame(picture: Picture, alt: String, sizes: &'static str) -> impl Into
         <figure class="picture-frame">
             <Placeholder colour=picture.colour.clone() width=w height=h />
             <a href=picture.src(widest, PictureFormat::Webp)>
-                <picture>
-                    <source type="image/webp" srcset=picture.srcset(PictureFormat::Webp) sizes=sizes />
-                    <img
-                        src=picture.src(fallback, PictureFormat::Jpeg)
-                        srcset=picture.srcset(PictureFormat::Jpeg)
-                        sizes=sizes
-                        width=w
-                        height=h
-                        alt=alt
-                        loading="lazy"
-                        decoding="async"
-                    />
-                </picture>
+                <Sources picture=picture.clone() sizes=sizes.to_string() fallback width=w height=h alt />
             </a>
         </figure>
     }
@@ -77,20 +99,7 @@ pub fn Avatar(picture: Picture, alt: String, size: u32) -> impl IntoView {
     let fallback = picture.width_for(size * 2);
     let sizes = format!("{size}px");
     view! {
-        <picture class="avatar-frame">
-            <source type="image/webp" srcset=picture.srcset(PictureFormat::Webp) sizes=sizes.clone() />
-            <img
-                class=format!("avatar avatar-{size}")
-                src=picture.src(fallback, PictureFormat::Jpeg)
-                srcset=picture.srcset(PictureFormat::Jpeg)
-                sizes=sizes
-                width=size
-                height=size
-                alt=alt
-                loading="lazy"
-                decoding="async"
-            />
-        </picture>
+        <Sources picture sizes fallback width=size height=size alt frame_class="avatar-frame" img_class=format!("avatar avatar-{size}") />
     }
 }
 
@@ -104,19 +113,7 @@ pub fn Banner(picture: Picture) -> impl IntoView {
     view! {
         <figure class="picture-frame banner">
             <Placeholder colour=picture.colour.clone() width=w height=h />
-            <picture>
-                <source type="image/webp" srcset=picture.srcset(PictureFormat::Webp) sizes=sizes />
-                <img
-                    src=picture.src(fallback, PictureFormat::Jpeg)
-                    srcset=picture.srcset(PictureFormat::Jpeg)
-                    sizes=sizes
-                    width=w
-                    height=h
-                    alt=""
-                    decoding="async"
-                    fetchpriority="high"
-                />
-            </picture>
+            <Sources picture=picture.clone() sizes=sizes.to_string() fallback width=w height=h alt=String::new() first_screen=true />
         </figure>
     }
 }
