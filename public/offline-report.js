@@ -1,9 +1,10 @@
 // Comptes-rendus without network. A compte-rendu form (form[data-offline-report]) is sent with
-// fetch; when the network is missing it is kept on the phone (localStorage) and shown as "en
-// attente d'envoi", then sent as soon as the connection returns — on the `online` event or at the
-// next page load. The form's hidden idempotency key ("cle") makes a second delivery harmless.
-// Without JavaScript the form is a plain POST. Kept out of the page so the CSP needs no inline
-// script; plain ES5-level code, no dependency.
+// XMLHttpRequest (multipart, with a progress bar while its photos go up); when the network is
+// missing it is kept on the phone — its text in localStorage, its photos as Blobs in IndexedDB —
+// and shown as "en attente d'envoi", then sent as soon as the connection returns (on the `online`
+// event or at the next page load). The form's hidden idempotency key ("cle") makes a second
+// delivery harmless. Without JavaScript the form is a plain multipart POST. Kept out of the page
+// so the CSP needs no inline script; plain ES5-level code, no dependency.
 //
 // An item leaves the phone only when the server has kept it (it answers with the action's page,
 // `?compte-rendu=ok`) or refused it for good (403, 404, 422: then it is marked refused, and its
@@ -19,6 +20,50 @@
   // taken for a replay of the first.
   var USED = "coopol-cles-utilisees";
   var REFUSED_FOR_GOOD = [403, 404, 422];
+  // The photos of waiting items: one record per item ("account:key" → [{name, blob, filename}]).
+  var PHOTOS_DB = "coopol-hors-ligne";
+  var PHOTOS = "photos-en-attente";
+
+  function photosDb() {
+    return new Promise(function (resolve, reject) {
+      if (!window.indexedDB) return reject(new Error("no IndexedDB"));
+      var opening = indexedDB.open(PHOTOS_DB, 1);
+      opening.onupgradeneeded = function () { opening.result.createObjectStore(PHOTOS); };
+      opening.onsuccess = function () { resolve(opening.result); };
+      opening.onerror = function () { reject(opening.error); };
+    });
+  }
+
+  // Runs `use(store)` in one transaction; resolves with the request's result once it committed.
+  function photosTx(mode, use) {
+    return photosDb().then(function (db) {
+      return new Promise(function (resolve, reject) {
+        var tx = db.transaction(PHOTOS, mode);
+        var request = use(tx.objectStore(PHOTOS));
+        tx.oncomplete = function () { db.close(); resolve(request.result); };
+        tx.onerror = tx.onabort = function () { db.close(); reject(tx.error); };
+      });
+    });
+  }
+
+  function photoId(account, key) {
+    return account + ":" + key;
+  }
+
+  function keepPhotos(account, key, files) {
+    return photosTx("readwrite", function (store) { return store.put(files, photoId(account, key)); });
+  }
+
+  function photosOf(item) {
+    if (!item.photos) return Promise.resolve([]);
+    return photosTx("readonly", function (store) { return store.get(photoId(item.account, item.key)); }).then(function (files) {
+      return files || [];
+    });
+  }
+
+  function forgetPhotos(account, key) {
+    return photosTx("readwrite", function (store) { return store.delete(photoId(account, key)); }).catch(function () {});
+  }
 
   function account() {
     var meta = document.querySelector('meta[name="coopol-account"]');
@@ -74,11 +119,19 @@
     keepAll(everything().map(function (item) { return item.key === key && item.account === account() ? change(item) : item; }));
   }
 
+  // The server kept it: its text and its photos leave the phone.
   function drop(key) {
     keepAll(everything().filter(function (item) { return !(item.key === key && item.account === account()); }));
+    forgetPhotos(account(), key);
   }
 
-  var MESSAGES = { pending: "data-pending", sent: "data-sent", refused: "data-refused", signin: "data-sign-in" };
+  var MESSAGES = {
+    pending: "data-pending",
+    photosLost: "data-photos-lost",
+    sent: "data-sent",
+    refused: "data-refused",
+    signin: "data-sign-in",
+  };
 
   function tell(form, which) {
     var box = document.getElementById("report-status");
@@ -94,13 +147,44 @@
     return document.querySelector("form[data-offline-report]");
   }
 
-  // Resolves to the Response, or rejects when the network is missing.
-  function post(url, body) {
-    return fetch(url, {
-      method: "POST",
-      body: new URLSearchParams(body),
-      credentials: "same-origin",
-      redirect: "follow",
+  // The multipart body of a text item and its photos.
+  function formData(body, files) {
+    var data = new FormData();
+    body.forEach(function (pair) { data.append(pair[0], pair[1]); });
+    files.forEach(function (f) { data.append(f.name, f.blob, f.filename); });
+    return data;
+  }
+
+  // The progress bar under the form while it goes up (`share` from 0 to 1; null hides it).
+  function progress(share) {
+    var box = document.getElementById("report-upload");
+    var bar = document.getElementById("report-progress");
+    if (!box || !bar) return;
+    box.hidden = share === null;
+    if (share !== null) bar.value = Math.round(share * 100);
+  }
+
+  // Resolves to what the answer says (status, final address, whether it was redirected), or
+  // rejects when the network is missing. XMLHttpRequest, not fetch: it tells the upload's progress.
+  function post(url, data, showProgress) {
+    return new Promise(function (resolve, reject) {
+      var xhr = new XMLHttpRequest();
+      var target = new URL(url, window.location.href).href;
+      xhr.open("POST", url);
+      if (showProgress) {
+        progress(0);
+        xhr.upload.onprogress = function (e) { if (e.lengthComputable) progress(e.loaded / e.total); };
+      }
+      xhr.onload = function () {
+        if (showProgress) progress(null);
+        var landed = xhr.responseURL || target;
+        resolve({ status: xhr.status, ok: xhr.status >= 200 && xhr.status < 300, url: landed, redirected: landed !== target });
+      };
+      xhr.onerror = xhr.onabort = xhr.ontimeout = function () {
+        if (showProgress) progress(null);
+        reject(new Error("network"));
+      };
+      xhr.send(data);
     });
   }
 
@@ -123,7 +207,11 @@
     var item = list[0];
     var form = reportForm();
     var here = form && form.getAttribute("action") === item.url;
-    post(item.url, item.body).then(
+    // Photos the phone could not read back go without them rather than never.
+    var sent = photosOf(item)
+      .catch(function () { return []; })
+      .then(function (files) { return post(item.url, formData(item.body, files), here && files.length > 0); });
+    sent.then(
       function (response) {
         flushing = false;
         var result = outcome(response);
@@ -145,7 +233,7 @@
     );
   }
 
-  // Puts a refused item's text back into its form, with the reason it came back.
+  // Puts a refused item's text and photos back into its form, with the reason it came back.
   function restore(form, item) {
     item.body.forEach(function (pair) {
       var name = pair[0];
@@ -157,6 +245,15 @@
         Array.prototype.forEach.call(field, function (f) { if (f.value === pair[1]) f.checked = true; });
       } else field.value = pair[1];
     });
+    photosOf(item).then(function (files) {
+      files.forEach(function (f) {
+        var input = form.elements.namedItem(f.name);
+        if (!input || input.type !== "file" || typeof DataTransfer === "undefined") return;
+        var chosen = new DataTransfer();
+        chosen.items.add(new File([f.blob], f.filename, { type: f.blob.type }));
+        input.files = chosen.files;
+      });
+    }, function () {});
     tell(form, "refused");
   }
 
@@ -173,31 +270,42 @@
         return;
       }
       // Signing out anyway: this account's items leave the phone with the session.
+      everything().forEach(function (item) { if (item.account === account()) forgetPhotos(item.account, item.key); });
       keepAll(everything().filter(function (item) { return item.account !== account(); }));
       return;
     }
     if (!form.matches("form[data-offline-report]")) return;
     event.preventDefault();
     var body = [];
+    var files = [];
     new FormData(form).forEach(function (value, name) {
-      body.push([name, String(value)]);
+      if (typeof value === "string") body.push([name, value]);
+      else if (value.size > 0) files.push({ name: name, blob: value, filename: value.name || "photo.jpg" });
     });
     var url = form.getAttribute("action");
     var key = (form.querySelector("input[name=cle]") || {}).value || freshKey();
+    var me = account();
     markUsed(key);
     // A newer version of a refused compte-rendu replaces it.
-    keepAll(everything().filter(function (other) { return !(other.url === url && other.refused && other.account === account()); }));
+    everything().forEach(function (other) {
+      if (other.url === url && other.refused && other.account === me) forgetPhotos(me, other.key);
+    });
+    keepAll(everything().filter(function (other) { return !(other.url === url && other.refused && other.account === me); }));
+    // Kept on the phone: the photos first, then the text that says they are there.
     var queue = function () {
-      var list = everything().filter(function (other) { return other.key !== key; });
-      list.push({ url: url, body: body, key: key, at: Date.now(), account: account() });
-      keepAll(list);
-      tell(form, "pending");
+      var kept = files.length ? keepPhotos(me, key, files).then(function () { return true; }, function () { return false; }) : Promise.resolve(false);
+      return kept.then(function (photos) {
+        var list = everything().filter(function (other) { return other.key !== key; });
+        list.push({ url: url, body: body, key: key, at: Date.now(), account: me, photos: photos });
+        keepAll(list);
+        tell(form, files.length && !photos ? "photosLost" : "pending");
+      });
     };
     if (navigator.onLine === false) {
       queue();
       return;
     }
-    post(url, body).then(function (response) {
+    post(url, formData(body, files), files.length > 0).then(function (response) {
       var result = outcome(response);
       if (result === "kept") {
         window.location.assign(response.url);
@@ -210,8 +318,9 @@
         tell(form, "refused");
       } else {
         // Server busy, or the session ended: kept on the phone until it can be sent.
-        queue();
-        if (result === "signin") tell(form, "signin");
+        queue().then(function () {
+          if (result === "signin") tell(form, "signin");
+        });
       }
     }, queue);
   });

@@ -274,7 +274,7 @@ async fn propositions_go_to_a_vote_then_to_the_field(t: &TestDb) {
     let action = actions::create(s, &w.secretary, &action_form).await.unwrap();
     testing::move_action(&t.db, action, now_ms() - 2 * 86_400_000, now_ms() - 86_400_000).await;
     let report = RawForm::of(&[("cle", "cle-0000000000000043"), ("tracts", "320"), ("present", "4")]);
-    assert_eq!(reports::submit(s, &w.secretary, action, &report).await, Ok(true));
+    assert_eq!(reports::submit(s, &w.secretary, action, &report, &[]).await, Ok(true));
     let thread = debates::read(s, &w.adherents[2], id, DebateSort::Supports, None).await.unwrap();
     assert_eq!(
         thread.decided.iter().map(|d| (d.action.id, d.report.as_ref().map(|r| (r.present, r.tracts)))).collect::<Vec<_>>(),

@@ -63,10 +63,10 @@ async fn who_may_report_and_validation(t: &TestDb) {
     let ada = testing::subject(&t.db, w.bystander).await;
     let sacha = testing::subject(&t.db, w.participant).await;
     let good = form(&[("cle", "cle-0000000000000001"), ("tracts", "300"), ("present", "2")]);
-    assert_eq!(reports::submit(&w.state, &ada, w.action, &good).await, Err(AppError::Forbidden), "no place, no compte-rendu");
+    assert_eq!(reports::submit(&w.state, &ada, w.action, &good, &[]).await, Err(AppError::Forbidden), "no place, no compte-rendu");
     assert_eq!(reports::form_view(&w.state, &ada, w.action).await.err(), Some(AppError::Forbidden));
     let bad = form(&[("cle", "cle-0000000000000002"), ("tracts", "-3"), ("doors_knocked", "5"), ("doors_opened", "9")]);
-    match reports::submit(&w.state, &sacha, w.action, &bad).await {
+    match reports::submit(&w.state, &sacha, w.action, &bad, &[]).await {
         Err(AppError::Validation(e)) => {
             assert_eq!(e.get("tracts"), Some(&FieldError::MustNotBeNegative));
             assert!(matches!(e.get("doors_opened"), Some(FieldError::MoreThan { .. })));
@@ -76,7 +76,7 @@ async fn who_may_report_and_validation(t: &TestDb) {
     assert!(store::reports::of_action(&t.db, w.action).await.unwrap().is_none(), "nothing written");
     // The refused key was not used up: the corrected submission goes through with it.
     let fixed = form(&[("cle", "cle-0000000000000002"), ("tracts", "3"), ("doors_knocked", "5"), ("doors_opened", "4")]);
-    assert_eq!(reports::submit(&w.state, &sacha, w.action, &fixed).await, Ok(true));
+    assert_eq!(reports::submit(&w.state, &sacha, w.action, &fixed, &[]).await, Ok(true));
     let view = reports::form_view(&w.state, &sacha, w.action).await.unwrap();
     assert!(view.already_written && view.values.contains(&("doors_opened".to_string(), "4".to_string())));
     assert_eq!(view.key.len(), 64, "a fresh key per form");
@@ -95,9 +95,9 @@ async fn replays_count_once_and_contacts_expire(t: &TestDb) {
         ("contact1_duree", "6"),
         ("contact1_benevole", "oui"),
     ]);
-    assert_eq!(reports::submit(&w.state, &sophie, w.action, &submission).await, Ok(true));
+    assert_eq!(reports::submit(&w.state, &sophie, w.action, &submission, &[]).await, Ok(true));
     // The offline queue sends it again (the answer was lost): nothing changes.
-    assert_eq!(reports::submit(&w.state, &sophie, w.action, &submission).await, Ok(false));
+    assert_eq!(reports::submit(&w.state, &sophie, w.action, &submission, &[]).await, Ok(false));
     let report = store::reports::of_action(&t.db, w.action).await.unwrap().unwrap();
     assert_eq!((report.tracts, report.present, report.contacts), (450, 3, 1));
 
@@ -113,8 +113,8 @@ async fn replays_count_once_and_contacts_expire(t: &TestDb) {
     // A participant who did not write it may not rewrite it; its author (an organizer) may, and
     // the new figures are the current ones.
     let rewrite = form(&[("cle", "hors-ligne-0000000002"), ("present", "4"), ("tracts", "500")]);
-    assert_eq!(reports::submit(&w.state, &sacha, w.action, &rewrite).await, Err(AppError::Forbidden));
-    assert_eq!(reports::submit(&w.state, &sophie, w.action, &rewrite).await, Ok(true));
+    assert_eq!(reports::submit(&w.state, &sacha, w.action, &rewrite, &[]).await, Err(AppError::Forbidden));
+    assert_eq!(reports::submit(&w.state, &sophie, w.action, &rewrite, &[]).await, Ok(true));
     let stats = statistics::section(&w.state, &sophie, "lille").await.unwrap();
     assert_eq!((stats.totals.actions, stats.totals.tracts, stats.totals.participants, stats.totals.contacts), (1, 500, 4, 1));
 
@@ -143,9 +143,9 @@ async fn keys_are_per_person_and_action(t: &TestDb) {
     let sophie = testing::subject(&t.db, w.secretary).await;
     let sacha = testing::subject(&t.db, w.participant).await;
     let key = "cle-partagee-0000000001";
-    assert_eq!(reports::submit(&w.state, &sacha, w.action, &form(&[("cle", key), ("tracts", "10")])).await, Ok(true));
+    assert_eq!(reports::submit(&w.state, &sacha, w.action, &form(&[("cle", key), ("tracts", "10")]), &[]).await, Ok(true));
     // Sophie (organizer) sends another compte-rendu with the same key: a new version, saved.
-    assert_eq!(reports::submit(&w.state, &sophie, w.action, &form(&[("cle", key), ("tracts", "20")])).await, Ok(true));
+    assert_eq!(reports::submit(&w.state, &sophie, w.action, &form(&[("cle", key), ("tracts", "20")]), &[]).await, Ok(true));
     assert_eq!(store::reports::of_action(&t.db, w.action).await.unwrap().unwrap().tracts, 20);
     // Sacha's same key on another action of hers is a new compte-rendu.
     let other = actions::create(
@@ -165,10 +165,10 @@ async fn keys_are_per_person_and_action(t: &TestDb) {
     .unwrap();
     rsvp::answer(&w.state, &sacha, other, &form(&[("reponse", "oui")])).await.unwrap();
     testing::move_action(&t.db, other, now_ms() - DAY, now_ms() - DAY + 3_600_000).await;
-    assert_eq!(reports::submit(&w.state, &sacha, other, &form(&[("cle", key), ("tracts", "30")])).await, Ok(true));
+    assert_eq!(reports::submit(&w.state, &sacha, other, &form(&[("cle", key), ("tracts", "30")]), &[]).await, Ok(true));
     assert_eq!(store::reports::of_action(&t.db, other).await.unwrap().unwrap().tracts, 30);
     // Her own replay on the first action changes nothing (it was saved the first time).
-    assert_eq!(reports::submit(&w.state, &sacha, w.action, &form(&[("cle", key), ("tracts", "10")])).await, Ok(false));
+    assert_eq!(reports::submit(&w.state, &sacha, w.action, &form(&[("cle", key), ("tracts", "10")]), &[]).await, Ok(false));
     assert_eq!(store::reports::of_action(&t.db, w.action).await.unwrap().unwrap().tracts, 20, "the replay changed nothing");
 }
 
@@ -179,11 +179,11 @@ async fn revisions_and_notes(t: &TestDb) {
     let sophie = testing::subject(&t.db, w.secretary).await;
     let sacha = testing::subject(&t.db, w.participant).await;
     let first = form(&[("cle", "version-000000000001"), ("tracts", "100"), ("notes", "Marché très calme, NOTE-PRIVEE")]);
-    assert_eq!(reports::submit(&w.state, &sacha, w.action, &first).await, Ok(true));
+    assert_eq!(reports::submit(&w.state, &sacha, w.action, &first, &[]).await, Ok(true));
     let second = form(&[("cle", "version-000000000002"), ("tracts", "120"), ("notes", "Marché très calme, NOTE-PRIVEE")]);
-    assert_eq!(reports::submit(&w.state, &sacha, w.action, &second).await, Ok(true), "its author rewrites it");
+    assert_eq!(reports::submit(&w.state, &sacha, w.action, &second, &[]).await, Ok(true), "its author rewrites it");
     let third = form(&[("cle", "version-000000000003"), ("tracts", "150"), ("notes", "NOTE-PRIVEE corrigée")]);
-    assert_eq!(reports::submit(&w.state, &sophie, w.action, &third).await, Ok(true), "an organizer rewrites it");
+    assert_eq!(reports::submit(&w.state, &sophie, w.action, &third, &[]).await, Ok(true), "an organizer rewrites it");
     let current = store::reports::of_action(&t.db, w.action).await.unwrap().unwrap();
     assert_eq!((current.tracts, current.revisions, current.author_id), (150, 3, Some(w.participant)));
     let history: Vec<i64> = store::reports::revisions(&t.db, w.action).await.unwrap().iter().map(|v| v.tracts).collect();

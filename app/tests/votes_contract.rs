@@ -365,7 +365,7 @@ async fn a_counted_vote_becomes_an_action_and_its_report(t: &TestDb) {
     testing::move_action(&t.db, action, now_ms() - 2 * 86_400_000, now_ms() - 86_400_000).await;
     let report =
         ballot(&[("cle", "cle-0000000000000042"), ("tracts", "250"), ("present", "3"), ("doors_knocked", "40"), ("doors_opened", "12")]);
-    assert_eq!(reports::submit(s, &w.secretary, action, &report).await, Ok(true));
+    assert_eq!(reports::submit(s, &w.secretary, action, &report, &[]).await, Ok(true));
     let decided = votes::read(s, &w.sympathisant, id).await.unwrap().decided;
     assert_eq!(decided.len(), 1);
     assert_eq!(

@@ -582,7 +582,7 @@ async fn action_fixtures(state: &AppState, users: &HashMap<Who, (UserId, String,
         ("contact1_duree", "6"),
         ("notes", "NOTE-MATRICE"),
     ]);
-    assert!(reports::submit(state, &sophie, ids["past"], &report).await.unwrap());
+    assert!(reports::submit(state, &sophie, ids["past"], &report, &[]).await.unwrap());
     let token = calendar::new_token(state, &sacha).await.unwrap();
     (ids, token)
 }

@@ -6,14 +6,13 @@ use leptos::prelude::*;
 
 use crate::api::feed::{get_post_counts::get_post_counts, react_to_post::react_to_post};
 use crate::components::fetched::show_feed_page;
-use crate::components::form::{use_form_outcome, FieldErrorText, FormAlert, TextArea, TextField};
+use crate::components::form::{use_form_outcome, FieldErrorText, FormAlert, TextArea};
 use crate::components::lang::{use_feed_texts, use_lang, use_texts};
 use crate::components::live::use_live;
-use crate::components::media::{Avatar, PostPictures, UploadBar};
+use crate::components::media::{Avatar, PhotoFields, PhotoSlots, PostPictures, UploadBar};
 use crate::i18n::format_datetime;
-use crate::model::commands::post::{MAX_ALT_CHARS, MAX_PICTURES};
+use crate::model::commands::post::MAX_PICTURES;
 use crate::model::feed::{AudienceChoice, Author, FeedKey, FeedPage, PostPlace, PostView, ReactionCount, ReactionKind, MAX_POST_CHARS};
-use crate::model::form::FieldError;
 
 /// The "Publier" form; what was typed comes back after a refused submission.
 #[component]
@@ -31,11 +30,7 @@ pub fn Composer(audiences: Vec<AudienceChoice>, back: String) -> impl IntoView {
                     let error = |name: &str| outcome.as_ref().and_then(|o| o.errors.get(name).cloned());
                     let (chosen, body) = (value("audience_group"), value("body"));
                     let (body_error, audience_error) = (error("body"), error("audience"));
-                    let photos = PhotoSlots {
-                        alts: (1..=MAX_PICTURES).map(|n| value(&format!("alt_{n}"))).collect(),
-                        errors: (1..=MAX_PICTURES).map(|n| (error(&format!("photo_{n}")), error(&format!("alt_{n}")))).collect(),
-                        error: error("photos"),
-                    };
+                    let photos = PhotoSlots::new(MAX_PICTURES, value, error);
                     // Folded until tapped (a phone's first screen is for the feed), open again
                     // when a refused publication comes back with what was typed.
                     let open = outcome.is_some();
@@ -114,65 +109,6 @@ fn ComposerCard(open: bool, children: Children) -> impl IntoView {
             <summary id="composer-title">{t.composer_open}</summary>
             {children()}
             {move || uploaded.get().map(|share| view! { <UploadBar share label=t.sending_progress id="envoi-photos" /> })}
-        </details>
-    }
-}
-
-/// What a refused publication brings back for its picture slots: the descriptions typed and
-/// each slot's errors (the files themselves must be chosen again: a browser never refills them).
-struct PhotoSlots {
-    alts: Vec<String>,
-    errors: Vec<(Option<FieldError>, Option<FieldError>)>,
-    error: Option<FieldError>,
-}
-
-/// Four picture slots (a file and its description each), folded until tapped; open again when
-/// a refused publication comes back with a problem in one of them.
-#[component]
-fn PhotoFields(slots: PhotoSlots) -> impl IntoView {
-    let t = use_feed_texts();
-    let open =
-        slots.error.is_some() || slots.errors.iter().any(|(f, a)| f.is_some() || a.is_some()) || slots.alts.iter().any(|a| !a.is_empty());
-    view! {
-        <details class="photo-fields" open=open>
-            <summary>{t.photos_add}</summary>
-            <p class="hint" id="photos-hint">{t.photos_hint}</p>
-            <FieldErrorText name="photos".to_string() error=slots.error />
-            {slots
-                .alts
-                .into_iter()
-                .zip(slots.errors)
-                .enumerate()
-                .map(|(i, (alt, (file_error, alt_error)))| {
-                    let n = i + 1;
-                    let (file, alt_name) = (format!("photo_{n}"), format!("alt_{n}"));
-                    let file_invalid = file_error.is_some();
-                    view! {
-                        <fieldset class="photo-slot">
-                            <div class="field" class:has-error=file_invalid>
-                                <label for=format!("champ-{file}")>{(t.photo_label)(n)}</label>
-                                <input
-                                    id=format!("champ-{file}")
-                                    type="file"
-                                    name=file.clone()
-                                    accept="image/jpeg,image/png,image/webp"
-                                    aria-describedby="photos-hint"
-                                    aria-invalid=file_invalid.then_some("true")
-                                />
-                                <FieldErrorText name=file error=file_error />
-                            </div>
-                            <TextField
-                                name=alt_name
-                                label=(t.photo_alt_label)(n)
-                                value=alt
-                                error=alt_error
-                                maxlength=MAX_ALT_CHARS
-                                required=false
-                            />
-                        </fieldset>
-                    }
-                })
-                .collect_view()}
         </details>
     }
 }

@@ -5,8 +5,9 @@
 
 use leptos::prelude::*;
 
-use crate::components::form::FieldErrorText;
-use crate::components::lang::use_texts;
+use crate::components::form::{FieldErrorText, TextField};
+use crate::components::lang::{use_feed_texts, use_texts};
+use crate::model::commands::post::MAX_ALT_CHARS;
 use crate::model::form::FieldError;
 use crate::model::media::{Picture, PictureFormat, PHOTO_FIELD};
 
@@ -77,8 +78,9 @@ fn Sources(
     }
 }
 
+/// A picture in its frame, as wide as `sizes` says, linking to its widest file.
 #[component]
-fn PictureFrame(picture: Picture, alt: String, sizes: &'static str) -> impl IntoView {
+pub fn PictureFrame(picture: Picture, alt: String, sizes: &'static str) -> impl IntoView {
     let fallback = picture.width_for(960);
     let widest = picture.widths.last().copied().unwrap_or(picture.width);
     let (w, h) = (fallback, picture.height_at(fallback));
@@ -241,5 +243,76 @@ fn UploadProgress(sending: String, children: Children) -> impl IntoView {
             {children()}
             {move || uploaded.get().map(|share| view! { <UploadBar share label=label.get_value() id="envoi-image" /> })}
         </div>
+    }
+}
+
+/// What a refused form brings back for its picture slots (`photo_{n}`, `alt_{n}`): the
+/// descriptions typed and each slot's errors (the files themselves must be chosen again: a
+/// browser never refills them).
+pub struct PhotoSlots {
+    alts: Vec<String>,
+    errors: Vec<(Option<FieldError>, Option<FieldError>)>,
+    error: Option<FieldError>,
+}
+
+impl PhotoSlots {
+    /// `count` slots, with the form's `value` and `error` of each field (empty for a new form).
+    pub fn new(count: usize, value: impl Fn(&str) -> String, error: impl Fn(&str) -> Option<FieldError>) -> Self {
+        PhotoSlots {
+            alts: (1..=count).map(|n| value(&format!("alt_{n}"))).collect(),
+            errors: (1..=count).map(|n| (error(&format!("photo_{n}")), error(&format!("alt_{n}")))).collect(),
+            error: error("photos"),
+        }
+    }
+}
+
+/// Picture slots (a file and its description each), folded until tapped; open again when a
+/// refused form comes back with a problem in one of them.
+#[component]
+pub fn PhotoFields(slots: PhotoSlots) -> impl IntoView {
+    let t = use_feed_texts();
+    let open =
+        slots.error.is_some() || slots.errors.iter().any(|(f, a)| f.is_some() || a.is_some()) || slots.alts.iter().any(|a| !a.is_empty());
+    view! {
+        <details class="photo-fields" open=open>
+            <summary>{t.photos_add}</summary>
+            <p class="hint" id="photos-hint">{t.photos_hint}</p>
+            <FieldErrorText name="photos".to_string() error=slots.error />
+            {slots
+                .alts
+                .into_iter()
+                .zip(slots.errors)
+                .enumerate()
+                .map(|(i, (alt, (file_error, alt_error)))| {
+                    let n = i + 1;
+                    let (file, alt_name) = (format!("photo_{n}"), format!("alt_{n}"));
+                    let file_invalid = file_error.is_some();
+                    view! {
+                        <fieldset class="photo-slot">
+                            <div class="field" class:has-error=file_invalid>
+                                <label for=format!("champ-{file}")>{(t.photo_label)(n)}</label>
+                                <input
+                                    id=format!("champ-{file}")
+                                    type="file"
+                                    name=file.clone()
+                                    accept="image/jpeg,image/png,image/webp"
+                                    aria-describedby="photos-hint"
+                                    aria-invalid=file_invalid.then_some("true")
+                                />
+                                <FieldErrorText name=file error=file_error />
+                            </div>
+                            <TextField
+                                name=alt_name
+                                label=(t.photo_alt_label)(n)
+                                value=alt
+                                error=alt_error
+                                maxlength=MAX_ALT_CHARS
+                                required=false
+                            />
+                        </fieldset>
+                    }
+                })
+                .collect_view()}
+        </details>
     }
 }

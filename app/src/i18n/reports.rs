@@ -47,10 +47,30 @@ texts! {
         wants_volunteer: &'static str { fr: "devenir bénévole", en: "volunteer" }
         contact_retention: &'static str { fr: "Garder ses données pendant", en: "Keep their data for" }
         retention_months: fn(i64) -> String { fr: |m| format!("{m} mois"), en: |m| format!("{m} months") }
+        photos_title: &'static str { fr: "Photos", en: "Photos" }
+        photos_intro: &'static str {
+            fr: "4\u{a0}photos au plus, vues seulement des participant·es et des organisateur·ices de l’action. Pour les montrer à tout le monde, publie-les dans le fil. Sans réseau, elles attendent sur ton téléphone avec le compte-rendu.",
+            en: "4 photos at most, seen only by the action's participants and organizers. To show them to everyone, publish them in the feed. Offline, they wait on your phone with the report.",
+        }
+        photos_kept: &'static str { fr: "Photos déjà jointes", en: "Photos already attached" }
+        photo_remove: fn(usize) -> String { fr: |n| format!("Retirer la photo {n}"), en: |n| format!("Remove photo {n}") }
+        photos_full: &'static str {
+            fr: "Le compte-rendu a déjà 4\u{a0}photos\u{a0}: retires-en une pour en ajouter une autre.",
+            en: "The report already has 4 photos: remove one to add another.",
+        }
+        photo_default_alt: fn(&str) -> String {
+            fr: |t| format!("Photo de l’action «\u{202f}{t}\u{202f}»"),
+            en: |t| format!("Photo of the action “{t}”"),
+        }
         submit: &'static str { fr: "Envoyer le compte-rendu", en: "Send the report" }
         pending: &'static str {
             fr: "Pas de réseau\u{a0}: compte-rendu en attente d’envoi. Il partira tout seul dès le retour de la connexion.",
             en: "No network: report waiting to be sent. It will go by itself as soon as the connection returns.",
+        }
+        /// Offline, and the phone could not keep the photos (private browsing, storage full).
+        photos_lost: &'static str {
+            fr: "Pas de réseau\u{a0}: le compte-rendu attend sur ton téléphone, mais ses photos n’ont pas pu y être gardées. Il partira sans elles\u{a0}; joins-les à nouveau une fois connecté·e.",
+            en: "No network: the report waits on your phone, but its photos could not be kept there. It will go without them; attach them again once online.",
         }
         not_started_hint: &'static str {
             fr: "L’action n’a pas encore commencé\u{a0}: ce formulaire reste sur ton téléphone pour le terrain, tu l’enverras après l’action.",

@@ -291,6 +291,9 @@ pub struct ReportFigures {
     pub calls: i64,
     pub contacts: i64,
     pub notes: String,
+    /// Its photos, for the people who were there and those who manage the action (empty for
+    /// everyone else: faces at a political action say their political opinion).
+    pub photos: Vec<crate::model::media::Picture>,
 }
 
 /// One version of a compte-rendu (who wrote it, when, its main figures).

@@ -4,6 +4,12 @@
 use serde::{Deserialize, Serialize};
 
 use super::action::ActionKind;
+use super::media::Picture;
+
+/// Photos a compte-rendu may hold (those kept and those sent, together).
+pub const MAX_REPORT_PHOTOS: usize = 4;
+/// The field of the form that takes a kept photo off (one value per photo: its key).
+pub const REMOVE_PHOTO_FIELD: &str = "retirer_photo";
 
 /// Blank rows for new contacts in the form (a row left empty is ignored).
 pub const CONTACT_ROWS: usize = 3;
@@ -22,6 +28,8 @@ pub struct ReportFormView {
     pub values: Vec<(String, String)>,
     pub key: String,
     pub already_written: bool,
+    /// The photos it holds already (each may be taken off by whoever may rewrite it).
+    pub photos: Vec<Picture>,
     /// Opened on the action's day, before it starts: it can be filled, and sent once it started.
     pub not_started: bool,
 }

@@ -9,10 +9,12 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::actions::get_report_form::get_report_form;
 use crate::components::form::{use_form_outcome, FieldErrorText, FormAlert, TextArea, TextField};
-use crate::components::lang::use_texts;
+use crate::components::lang::{use_feed_texts, use_texts};
 use crate::components::loaded::Loaded;
+use crate::components::media::{PhotoFields, PhotoSlots, PictureFrame};
 use crate::model::form::{FormOutcome, FormValues};
-use crate::model::report::{ReportFormView, CONTACT_RETENTION_MONTHS, CONTACT_ROWS};
+use crate::model::media::Picture;
+use crate::model::report::{ReportFormView, CONTACT_RETENTION_MONTHS, CONTACT_ROWS, MAX_REPORT_PHOTOS, REMOVE_PHOTO_FIELD};
 
 #[component]
 pub fn ReportPage() -> impl IntoView {
@@ -39,6 +41,12 @@ fn ReportForm(view: ReportFormView, outcome: Option<FormOutcome>) -> impl IntoVi
     let key = outcome.as_ref().map(|o| o.value("cle")).filter(|k| !k.is_empty()).unwrap_or(view.key.clone());
     let id = view.action_id;
     let title = (t.form_title)(&view.title);
+    // Kept photos ticked "retirer" stay ticked when the form comes back refused.
+    let removing: Vec<String> =
+        outcome.as_ref().map(|o| o.values.values(REMOVE_PHOTO_FIELD).into_iter().map(str::to_string).collect()).unwrap_or_default();
+    let free_slots = MAX_REPORT_PHOTOS.saturating_sub(view.photos.len());
+    let photo_slots = PhotoSlots::new(free_slots, value, error);
+    let photos_error = error("photos");
     let number = |name: &'static str, label: &'static str| {
         view! { <TextField name label inputmode="numeric" value=value(name) error=error(name) maxlength=7 required=false /> }
     };
@@ -92,9 +100,11 @@ fn ReportForm(view: ReportFormView, outcome: Option<FormOutcome>) -> impl IntoVi
             <form
                 method="post"
                 action=format!("/actions/{id}/compte-rendu")
+                enctype="multipart/form-data"
                 class="report-form"
                 data-offline-report=format!("/actions/{id}")
                 data-pending=t.pending
+                data-photos-lost=t.photos_lost
                 data-sent=t.sent
                 data-refused=t.refused
                 data-sign-in=t.waiting_sign_in
@@ -110,13 +120,65 @@ fn ReportForm(view: ReportFormView, outcome: Option<FormOutcome>) -> impl IntoVi
                     {number("calls", t.calls)}
                 </fieldset>
                 <TextArea name="notes" label=t.notes hint=t.notes_hint value=value("notes") error=error("notes") maxlength=2000 rows=3 />
+                <h2>{t.photos_title}</h2>
+                <p class="hint">{t.photos_intro}</p>
+                <KeptPhotos photos=view.photos.clone() removing default_alt=(t.photo_default_alt)(&view.title) />
+                {if free_slots == 0 {
+                    view! {
+                        <p class="hint">{t.photos_full}</p>
+                        <FieldErrorText name="photos".to_string() error=photos_error />
+                    }.into_any()
+                } else {
+                    view! { <PhotoFields slots=photo_slots /> }.into_any()
+                }}
                 <h2>{t.contacts_legend}</h2>
                 <p class="hint">{t.contacts_intro}</p>
                 {contacts}
                 // Said beside the button that was tapped (the form is long on a phone).
                 <p class="report-status alert" role="status" aria-live="polite" hidden id="report-status"></p>
+                // Shown and filled by offline-report.js while the form goes up.
+                <p class="upload-progress" role="status" id="report-upload" hidden>
+                    <label for="report-progress">{use_feed_texts().sending_progress}</label>
+                    <progress id="report-progress" max="100" value="0"></progress>
+                </p>
                 <button type="submit" class="button primary">{t.submit}</button>
             </form>
         </section>
     }
+}
+
+/// The photos the compte-rendu holds, each with its "Retirer" box (ticked ones go when the form
+/// is sent).
+#[component]
+fn KeptPhotos(photos: Vec<Picture>, removing: Vec<String>, default_alt: String) -> impl IntoView {
+    let t = use_texts().reports;
+    if photos.is_empty() {
+        return ().into_any();
+    }
+    view! {
+        <fieldset class="field kept-photos">
+            <legend>{t.photos_kept}</legend>
+            <ul>
+                {photos
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, p)| {
+                        let id = format!("champ-retirer-photo-{}", i + 1);
+                        let ticked = removing.contains(&p.key);
+                        let alt = if p.alt.is_empty() { default_alt.clone() } else { p.alt.clone() };
+                        view! {
+                            <li>
+                                <PictureFrame picture=p.clone() alt sizes="(min-width: 44rem) 20rem, 50vw" />
+                                <div class="field checkbox">
+                                    <input type="checkbox" id=id.clone() name=REMOVE_PHOTO_FIELD value=p.key.clone() checked=ticked />
+                                    <label for=id>{(t.photo_remove)(i + 1)}</label>
+                                </div>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </fieldset>
+    }
+    .into_any()
 }

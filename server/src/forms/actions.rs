@@ -9,6 +9,7 @@ use app::error::AppError;
 use app::server::services::{actions, calendar, reports, rsvp};
 
 use crate::forms::render::Submission;
+use crate::forms::upload::UploadSubmission;
 use crate::state::ServerState;
 
 pub async fn create(State(state): State<ServerState>, submission: Submission) -> Response {
@@ -51,8 +52,10 @@ pub async fn organizer_invitation(State(state): State<ServerState>, Path(id): Pa
 }
 
 /// The compte-rendu: saved (or recognized as a replay of one already saved) → back to the action.
-pub async fn report(State(state): State<ServerState>, Path(id): Path<ActionId>, submission: Submission) -> Response {
-    let result = reports::submit(&state.app, &submission.subject(), id, &submission.form).await;
+/// It may carry photos (`multipart/form-data`).
+pub async fn report(State(state): State<ServerState>, Path(id): Path<ActionId>, upload: UploadSubmission) -> Response {
+    let UploadSubmission { submission, uploads } = upload;
+    let result = reports::submit(&state.app, &submission.subject(), id, &submission.form, &uploads).await;
     let next = result.map(|_| format!("/actions/{id}?compte-rendu=ok#compte-rendu-titre"));
     submission.answer(&state, next, &format!("/actions/{id}/compte-rendu")).await
 }

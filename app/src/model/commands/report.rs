@@ -2,9 +2,10 @@
 //! to `CONTACT_ROWS` new contacts, each with their consent and retention period.
 
 use crate::model::account::Email;
+use crate::model::commands::post::picture_alt;
 use crate::model::fields;
 use crate::model::form::{FieldError, FieldErrors, RawForm};
-use crate::model::report::{CONTACT_RETENTION_MONTHS, CONTACT_ROWS};
+use crate::model::report::{CONTACT_RETENTION_MONTHS, CONTACT_ROWS, MAX_REPORT_PHOTOS, REMOVE_PHOTO_FIELD};
 
 /// The validated compte-rendu.
 #[derive(Debug, Clone, PartialEq)]
@@ -119,6 +120,42 @@ impl ReportInput {
     }
 }
 
+/// What the form does to the compte-rendu's photos: the kept ones it takes off (by key), and
+/// the description of each new one (`alt_{n}` for the file of slot `photo_{n}`).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ReportPhotos {
+    pub remove: Vec<String>,
+    /// `(slot, description)` of each new photo, in slot order.
+    pub new: Vec<(usize, String)>,
+}
+
+impl ReportPhotos {
+    /// `slots`: the form's photo slots that hold a file (1-based); `kept`: the keys of the photos
+    /// the compte-rendu holds now. Those kept, less those taken off, and the new ones make
+    /// `MAX_REPORT_PHOTOS` at most.
+    pub fn parse(form: &RawForm, slots: &[usize], kept: &[String]) -> Result<ReportPhotos, FieldErrors> {
+        let mut e = FieldErrors::default();
+        let taken_off = form.values(REMOVE_PHOTO_FIELD);
+        let remove: Vec<String> = kept.iter().filter(|k| taken_off.contains(&k.as_str())).cloned().collect();
+        let mut new = Vec::new();
+        for n in slots {
+            let field = format!("alt_{n}");
+            if let Some(alt) = e.check(&field, picture_alt(form.value(&field))) {
+                new.push((*n, alt));
+            }
+        }
+        if kept.len() - remove.len() + slots.len() > MAX_REPORT_PHOTOS {
+            e.add("photos", FieldError::TooManyPictures { max: MAX_REPORT_PHOTOS });
+        }
+        if e.is_empty() {
+            new.sort_by_key(|(n, _)| *n);
+            Ok(ReportPhotos { remove, new })
+        } else {
+            Err(e)
+        }
+    }
+}
+
 /// The idempotency key the form carries: 16 to 64 letters, digits or dashes, so that a replayed
 /// submission (offline sync, a double tap) is recognized.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -150,6 +187,20 @@ mod tests {
             Err(e) => e,
             other => panic!("expected a validation error, got {:?}", other.map(|i| i.present)),
         }
+    }
+
+    #[test]
+    fn photos_kept_taken_off_and_new_make_four_at_most() {
+        let kept: Vec<String> = ["a", "b", "c"].iter().map(|k| k.to_string()).collect();
+        let form = RawForm::of(&[("retirer_photo", "b"), ("retirer_photo", "inconnue"), ("alt_2", "Le stand"), ("alt_1", "")]);
+        let photos = ReportPhotos::parse(&form, &[2, 1], &kept).expect("3 − 1 + 2 = 4");
+        assert_eq!(photos.remove, vec!["b".to_string()]);
+        assert_eq!(photos.new, vec![(1, String::new()), (2, "Le stand".to_string())]);
+        let e = ReportPhotos::parse(&RawForm::of(&[]), &[1, 2], &kept).expect_err("3 + 2 = 5");
+        assert_eq!(e.get("photos"), Some(&FieldError::TooManyPictures { max: 4 }));
+        let long = "x".repeat(501);
+        let e = ReportPhotos::parse(&RawForm::of(&[("alt_1", long.as_str())]), &[1], &[]).expect_err("long");
+        assert!(matches!(e.get("alt_1"), Some(FieldError::TooLong { .. })));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The compte-rendu on an action's page: its figures, the contacts met, and the link to write it.
 
 use crate::components::lang::{use_lang, use_texts};
+use crate::components::media::PostPictures;
 use crate::i18n::{format_date, format_datetime, format_number};
 use crate::model::action::ActionView;
 use leptos::prelude::*;
@@ -37,6 +38,7 @@ pub(super) fn Report(action: ActionView) -> impl IntoView {
                 {items.into_iter().map(|(label, n)| view! { <div><dt>{label}</dt><dd>{number(n)}</dd></div> }).collect_view()}
             </dl>
             {(!r.notes.is_empty()).then(|| view! { <p class="report-notes">{r.notes.clone()}</p> })}
+            <PostPictures pictures=r.photos.clone() default_alt=(t.photo_default_alt)(&action.summary.title) />
         }
     });
     let contacts = (!action.contacts.is_empty()).then(|| {

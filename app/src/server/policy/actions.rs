@@ -143,6 +143,13 @@ pub fn can_rewrite_report(s: &Subject, a: &ActionFacts, author: Option<UserId>) 
     can_manage(s, a) || (author.is_some() && author == s.id())
 }
 
+/// The photos of a compte-rendu: the people who manage the action and those who had a place
+/// (who were there). Faces at a political action say the people's political opinion (GDPR
+/// art. 9): not its whole audience — a photo meant for everyone is a publication.
+pub fn can_see_report_photos(s: &Subject, a: &ActionFacts, mine: Option<RsvpStatus>) -> bool {
+    can_manage(s, a) || (s.is_active() && can_see(s, a) && mine == Some(RsvpStatus::Going))
+}
+
 /// A section's statistics: its confirmed adhérents, its team and the federation above.
 pub fn can_see_section_statistics(s: &Subject, section: &SectionScope) -> bool {
     s.is_confirmed_adherent_of(section.id) || can_create_for_section(s, section)

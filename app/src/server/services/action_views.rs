@@ -19,7 +19,7 @@ use crate::server::services::action_summary::{bounding_box, facts, summary};
 use crate::server::services::actions::{self, scopes};
 use crate::server::services::{reports, suggestions};
 use crate::server::store::bundle::{Bundle, Count};
-use crate::server::store::reports::{ReportRow, RevisionRow};
+use crate::server::store::reports::{PhotoRow, ReportRow, RevisionRow};
 use crate::server::store::rsvps::ParticipantRow;
 use crate::server::store::{self, actions::ActionRow, actions::OrganizerRow, actions::UpcomingQuery};
 
@@ -229,6 +229,7 @@ pub async fn view(state: &AppState, subject: &Subject, id: ActionId) -> Result<A
     let report = is_past.then(|| bundle.add(store::reports::of_action_part(id)));
     let contacts = (is_past && manage).then(|| bundle.add(store::reports::contacts(id, now)));
     let revisions = (is_past && manage).then(|| bundle.add(store::reports::revisions_part(id)));
+    let photos = (is_past && rules::can_see_report_photos(subject, &facts, mine)).then(|| bundle.add(store::reports::photos_part(id)));
     let decision = bundle.add(store::actions::decision_part(id));
     let documents = bundle.add(store::documents::of_action_part(id));
     let lists = bundle.run(&state.db).await?;
@@ -268,6 +269,7 @@ pub async fn view(state: &AppState, subject: &Subject, id: ActionId) -> Result<A
     let report: Option<ReportRow> = lists.take_if(report)?.and_then(|rows| rows.into_iter().next());
     let contacts = lists.take_if(contacts)?.map(reports::contact_views).unwrap_or_default();
     let revisions: Vec<RevisionRow> = lists.take_if(revisions)?.unwrap_or_default();
+    let photos: Vec<PhotoRow> = lists.take_if(photos)?.unwrap_or_default();
     let report_history = if report.as_ref().is_some_and(|r| r.revisions > 1) {
         revisions
             .into_iter()
@@ -316,6 +318,7 @@ pub async fn view(state: &AppState, subject: &Subject, id: ActionId) -> Result<A
             contacts: r.contacts,
             // Free text may hold personal data despite the warning: organizers only.
             notes: if manage { r.notes } else { String::new() },
+            photos: photos.into_iter().map(PhotoRow::into_picture).collect(),
         }),
         contacts,
         is_past,

@@ -12,7 +12,7 @@ use crate::model::media::{Picture, PictureFormat};
 use crate::server::context::AppState;
 use crate::server::db::Tx;
 use crate::server::media::picture::Shape;
-use crate::server::media::{new_key, picture, MediaStore};
+use crate::server::media::{new_key, picture, MediaStore, Upload};
 use crate::server::policy::{self, Subject};
 use crate::server::services::feed::group_role;
 use crate::server::services::feed::readable_post;
@@ -63,6 +63,35 @@ pub fn pictures_json(pictures: &[StoredPicture]) -> String {
     }
     let list: Vec<&Picture> = pictures.iter().map(|p| &p.picture).collect();
     serde_json::to_string(&list).unwrap_or_default()
+}
+
+/// The form's photo slots that hold a file (`photo_{n}`, from 1), and — as `Err`, on their
+/// own field — the files refused before any decoding (too large).
+pub fn photo_slots(uploads: &[Upload]) -> (Vec<usize>, Result<(), FieldErrors>) {
+    let slots = uploads.iter().filter_map(|u| photo_slot(&u.field)).collect();
+    let mut too_large = FieldErrors::default();
+    for u in uploads {
+        if let Err(e) = u.bytes() {
+            too_large.add(&u.field, e);
+        }
+    }
+    (slots, if too_large.is_empty() { Ok(()) } else { Err(too_large) })
+}
+
+/// The form's photos to process: each slot's file, with its description (`alt(slot)`).
+pub fn photo_uploads(uploads: &[Upload], alt: impl Fn(usize) -> String) -> Vec<PictureUpload> {
+    uploads
+        .iter()
+        .filter_map(|u| {
+            let slot = photo_slot(&u.field)?;
+            Some(PictureUpload { slot, alt: alt(slot), bytes: u.bytes().ok()?.clone() })
+        })
+        .collect()
+}
+
+/// `photo_3` → 3.
+fn photo_slot(field: &str) -> Option<usize> {
+    field.strip_prefix("photo_")?.parse().ok().filter(|n| *n >= 1)
 }
 
 /// Processes every photo of a publication (two at a time, off the async runtime) and stores
@@ -219,6 +248,8 @@ pub async fn serve(state: &AppState, subject: &Subject, key: &str, file: &str) -
     }
     if let Some(post_id) = holder.post_id {
         readable_post(state, subject, post_id).await?;
+    } else if let Some(action_id) = holder.report_action {
+        crate::server::services::reports::photos_readable(state, subject, action_id).await?;
     } else if !held_picture_readable(subject, &holder) {
         return Err(AppError::NotFound);
     }

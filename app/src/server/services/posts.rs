@@ -55,37 +55,18 @@ pub async fn publish(state: &AppState, subject: &Subject, form: &RawForm) -> Res
 /// them); a refusal after that deletes their files again. Nothing is kept of a refused form.
 pub async fn publish_with_pictures(state: &AppState, subject: &Subject, form: &RawForm, uploads: &[Upload]) -> Result<PostId, AppError> {
     let author = subject.id().ok_or(AppError::NotAuthenticated)?;
-    let slots: Vec<usize> = uploads.iter().filter_map(|u| picture_slot(&u.field)).collect();
-    let input = PostInput::parse_with(form, &slots);
+    let (slots, too_large) = media::photo_slots(uploads);
     // Every problem at once: the text's, and each file's that is refused before decoding.
-    let mut too_large = FieldErrors::default();
-    for u in uploads {
-        if let Err(e) = u.bytes() {
-            too_large.add(&u.field, e);
-        }
-    }
     let (PostInput { body, audience, group_slug }, ()) =
-        FieldErrors::both(input, if too_large.is_empty() { Ok(()) } else { Err(too_large) }).map_err(AppError::Validation)?;
+        FieldErrors::both(PostInput::parse_with(form, &slots), too_large).map_err(AppError::Validation)?;
     posting_allowed(state, author).await?;
-    let to_store = uploads
-        .iter()
-        .filter_map(|u| {
-            let slot = picture_slot(&u.field)?;
-            let bytes = u.bytes().ok()?.clone();
-            Some(media::PictureUpload { slot, alt: form.value(&format!("alt_{slot}")).trim().to_string(), bytes })
-        })
-        .collect();
+    let to_store = media::photo_uploads(uploads, |slot| form.value(&format!("alt_{slot}")).trim().to_string());
     let pictures = media::store_pictures(state, to_store).await.map_err(AppError::Validation)?;
     let result = insert_post(state, subject, author, (body, audience, group_slug), &pictures).await;
     if result.is_err() {
         media::discard(state, &pictures).await;
     }
     result
-}
-
-/// `photo_3` → 3.
-fn picture_slot(field: &str) -> Option<usize> {
-    field.strip_prefix("photo_")?.parse().ok().filter(|n| *n >= 1)
 }
 
 async fn insert_post(

@@ -4,7 +4,7 @@
 use sqlx::FromRow;
 
 use crate::model::feed::{GroupPrivacy, GroupRole};
-use crate::model::ids::{GroupId, PostId, SectionId, UserId};
+use crate::model::ids::{ActionId, GroupId, PostId, SectionId, UserId};
 use crate::server::db::{Db, Tx};
 use crate::{on_pool, on_tx};
 
@@ -15,6 +15,8 @@ pub enum MediaHolder {
     Avatar(UserId),
     SectionBanner(SectionId),
     GroupBanner(GroupId),
+    /// A photo of an action's compte-rendu.
+    Report(ActionId),
 }
 
 impl MediaHolder {
@@ -25,6 +27,7 @@ impl MediaHolder {
             MediaHolder::Avatar(id) => ("avatar_of", id.get()),
             MediaHolder::SectionBanner(id) => ("section_banner", id.get()),
             MediaHolder::GroupBanner(id) => ("group_banner", id.get()),
+            MediaHolder::Report(id) => ("report_action", id.get()),
         }
     }
 }
@@ -67,6 +70,7 @@ pub struct Holder {
     pub avatar_of: Option<UserId>,
     pub section_banner: Option<SectionId>,
     pub group_banner: Option<GroupId>,
+    pub report_action: Option<ActionId>,
     pub widths: String,
     pub person_suspended_at: Option<i64>,
     pub group_privacy: Option<GroupPrivacy>,
@@ -75,7 +79,7 @@ pub struct Holder {
 
 #[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn holder(db: &Db, key: &str, viewer: UserId) -> Result<Option<Holder>, sqlx::Error> {
-    let sql = "SELECT m.post_id, m.avatar_of, m.section_banner, m.group_banner, m.widths, u.suspended_at AS person_suspended_at, \
+    let sql = "SELECT m.post_id, m.avatar_of, m.section_banner, m.group_banner, m.report_action, m.widths, u.suspended_at AS person_suspended_at, \
                g.privacy AS group_privacy, \
                (SELECT gm.role FROM group_members gm WHERE gm.group_id = m.group_banner AND gm.user_id = $2) AS viewer_group_role \
                FROM media m LEFT JOIN users u ON u.id = m.avatar_of LEFT JOIN groups g ON g.id = m.group_banner WHERE m.key = $1";
@@ -93,10 +97,12 @@ pub async fn take_off(tx: &mut Tx, holder: MediaHolder) -> Result<Option<String>
 
 /// Writes the picture as the holder's pages draw it (`avatar` of a person, `banner` of a section
 /// or group: one JSON picture, '' for none; a publication's `pictures`: its JSON list — which
-/// publishing writes with the row, so only avatars and banners come here).
+/// publishing writes with the row, so only avatars and banners come here). A compte-rendu's
+/// photos have no copy: their rows are what its pages draw.
 #[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn set_drawn(tx: &mut Tx, holder: MediaHolder, json: &str) -> Result<(), sqlx::Error> {
     let sql = match holder {
+        MediaHolder::Report(_) => return Ok(()),
         MediaHolder::Avatar(_) => "UPDATE users SET avatar = $2 WHERE id = $1",
         MediaHolder::SectionBanner(_) => "UPDATE sections SET banner = $2 WHERE id = $1",
         MediaHolder::GroupBanner(_) => "UPDATE groups SET banner = $2 WHERE id = $1",

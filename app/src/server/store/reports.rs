@@ -58,6 +58,76 @@ pub fn of_debate_actions_part(debate_id: i64) -> Part {
     Part::new(sql, &["action_id", "present", "tracts", "doors_knocked", "conversations", "calls"], vec![Arg::Int(debate_id)])
 }
 
+/// A photo of a compte-rendu, as its pages draw it.
+#[derive(Debug, Clone, FromRow, PartialEq, Eq, serde::Deserialize)]
+pub struct PhotoRow {
+    pub key: String,
+    pub alt: String,
+    pub width: i64,
+    pub height: i64,
+    pub colour: String,
+    pub widths: String,
+}
+
+impl PhotoRow {
+    pub fn into_picture(self) -> crate::model::media::Picture {
+        crate::model::media::Picture {
+            key: self.key,
+            alt: self.alt,
+            width: u32::try_from(self.width).unwrap_or(0),
+            height: u32::try_from(self.height).unwrap_or(0),
+            colour: self.colour,
+            widths: self.widths.split(' ').filter_map(|w| w.parse().ok()).collect(),
+        }
+    }
+}
+
+/// The photos of an action's compte-rendu, in their order: a part of the action page's and the
+/// form's bundle (`store::bundle`).
+pub fn photos_part(action_id: ActionId) -> Part {
+    let sql = "SELECT key, alt, width, height, colour, widths FROM media WHERE report_action = $1 ORDER BY position, id LIMIT 20";
+    Part::new(sql, &["key", "alt", "width", "height", "colour", "widths"], vec![Arg::Int(action_id.get())])
+}
+
+/// Takes off those of `keys` that are photos of the action's compte-rendu, inside the writing
+/// transaction; answers the keys taken off (their files are deleted once it committed).
+#[tracing::instrument(skip_all, err(level = "warn"))]
+pub async fn remove_photos_in(tx: &mut Tx, action_id: ActionId, keys: &[String]) -> Result<Vec<String>, sqlx::Error> {
+    let mut removed = Vec::new();
+    for key in keys {
+        let sql = "DELETE FROM media WHERE report_action = $1 AND key = $2 RETURNING key";
+        let gone: Option<String> = on_tx!(tx, c => sqlx::query_scalar(sql).bind(action_id).bind(key).fetch_optional(c).await)?;
+        removed.extend(gone);
+    }
+    Ok(removed)
+}
+
+/// How many photos the compte-rendu holds and the next free position, inside the writing
+/// transaction.
+#[tracing::instrument(skip_all, err(level = "warn"))]
+pub async fn photo_count_in(tx: &mut Tx, action_id: ActionId) -> Result<(i64, i64), sqlx::Error> {
+    let sql = "SELECT CAST(COUNT(*) AS BIGINT), CAST(COALESCE(MAX(position) + 1, 0) AS BIGINT) FROM media WHERE report_action = $1";
+    on_tx!(tx, c => sqlx::query_as::<_, (i64, i64)>(sql).bind(action_id).fetch_one(c).await)
+}
+
+/// Whether this person's submission `key` for this action was already kept (a replay: its
+/// photos need not be processed again).
+#[tracing::instrument(skip_all, err(level = "warn"))]
+pub async fn key_claimed(db: &Db, key: &str, action_id: ActionId, user_id: UserId) -> Result<bool, sqlx::Error> {
+    let sql =
+        "SELECT CAST(COUNT(*) AS BIGINT) FROM action_report_submissions WHERE user_id = $1 AND action_id = $2 AND idempotency_key = $3";
+    let n: i64 = on_pool!(db.read(), p => sqlx::query_scalar(sql).bind(user_id).bind(action_id).bind(key).fetch_one(p).await)?;
+    Ok(n > 0)
+}
+
+/// The first author of an action's compte-rendu and how many photos it holds, before the
+/// form is read (`None` when none was written).
+#[tracing::instrument(skip_all, err(level = "warn"))]
+pub async fn author_and_photos(db: &Db, action_id: ActionId) -> Result<Option<(Option<i64>, i64)>, sqlx::Error> {
+    let sql = "SELECT r.author_id, CAST((SELECT COUNT(*) FROM media m WHERE m.report_action = r.action_id) AS BIGINT)                FROM action_reports r WHERE r.action_id = $1";
+    on_pool!(db.read(), p => sqlx::query_as::<_, (Option<i64>, i64)>(sql).bind(action_id).fetch_optional(p).await)
+}
+
 /// The first author of an action's compte-rendu, inside the writing transaction: `None` when
 /// none was written, `Some(None)` when its author's account is gone.
 #[tracing::instrument(skip_all, err(level = "warn"))]

@@ -172,10 +172,11 @@ pub const SECTIONS: &[Section] = &[
         key: "photos",
         title: "Photos (les fichiers sont dans le dossier photos/ de l’archive)",
         tables: &["media"],
-        sql: "SELECT key, post_id, alt, width, height, created_at FROM media WHERE owner_id = $1 ORDER BY created_at, id",
+        sql: "SELECT key, post_id, report_action, alt, width, height, created_at FROM media WHERE owner_id = $1 ORDER BY created_at, id",
         columns: &[
             text("key", "Fichier (photos/…jpg)"),
-            number("post_id", "Publication n° (vide\u{a0}: ta photo de profil)"),
+            number("post_id", "Publication n°"),
+            number("report_action", "Compte-rendu de l’action n° (ni l’un ni l’autre\u{a0}: ta photo de profil)"),
             text("alt", "Description"),
             number("width", "Largeur (px)"),
             number("height", "Hauteur (px)"),
