@@ -118,6 +118,8 @@ const NOBODY: &[Who] = &[];
 const LILLE_AND_TEAM: &[Who] = &[Unverified, Unconfirmed, Sympathisant, AdherentS, SecretaryS, FedRespF, Admin];
 const NORD_ADHERENTS: &[Who] = &[AdherentS, AdherentOther, SecretaryS, SecretaryOther, FedRespF, Admin];
 const ACTION_TEAM: &[Who] = &[SecretaryS, FedRespF, Admin];
+/// The photos of yesterday's compte-rendu: Sacha, who had a place, and the action's team.
+const REPORT_PHOTOS: &[Who] = &[Sympathisant, SecretaryS, FedRespF, Admin];
 /// Who may report Adèle's public publication: speakers who see it (not Rémi, whom she blocked), but her.
 const REPORTERS_OF_ADELE: &[Who] = &[Unconfirmed, Sympathisant, SecretaryS, SecretaryOther, FedRespF, FedRespOther, Admin];
 /// The people of the Nord federation (its journal), and its team.
@@ -285,6 +287,8 @@ async fn build_world(t: &TestDb) -> World {
     let mut pictures = picture_keys(&state, users[&AdherentS].0, &posts).await;
     pictures.extend(held_picture_keys(&state, &users).await);
     let (actions, calendar_token) = action_fixtures(&state, &users).await;
+    let report_photos: Vec<store::reports::PhotoRow> = store::reports::photos_part(actions["past"]).fetch_all(&state.db).await.unwrap();
+    pictures.insert("report", report_photos[0].key.clone());
     let adele = subject_of(&state, users[&AdherentS].0).await;
     app::server::services::export::request(&state, &adele).await.expect("export");
     assert!(app::server::services::export::build_due(&state).await.expect("build the export"));
@@ -549,7 +553,7 @@ fn action_form_fields(title: &str, audience: &str, capacity: &str) -> Vec<(Strin
 /// Sophie (secretary of Lille) organizes a public action, an open one without capacity (where
 /// Sacha answered yes and shares her e-mail), a section-only and an adhérents-only one, and a
 /// public one that took place yesterday (Sacha had a place; Sophie wrote its compte-rendu with a
-/// new contact). Sacha has a calendar address.
+/// new contact and a photo). Sacha has a calendar address.
 async fn action_fixtures(state: &AppState, users: &HashMap<Who, (UserId, String, String)>) -> (HashMap<&'static str, ActionId>, String) {
     let sophie = subject_of(state, users[&SecretaryS].0).await;
     let mut ids = HashMap::new();
@@ -582,7 +586,8 @@ async fn action_fixtures(state: &AppState, users: &HashMap<Who, (UserId, String,
         ("contact1_duree", "6"),
         ("notes", "NOTE-MATRICE"),
     ]);
-    assert!(reports::submit(state, &sophie, ids["past"], &report, &[]).await.unwrap());
+    let photo = Upload { field: "photo_1".into(), content: UploadContent::Bytes(testing_images::png(150, 150).into()) };
+    assert!(reports::submit(state, &sophie, ids["past"], &report, &[photo]).await.unwrap());
     let token = calendar::new_token(state, &sacha).await.unwrap();
     (ids, token)
 }
@@ -1008,6 +1013,9 @@ fn table() -> Vec<Row> {
             PRIVATE_GROUP,
             Probe::PageOk("/medias/{picture_group_banner}/480.webp".into()),
         ),
+        // Yesterday's public action: everyone sees its figures, its photos only who was there
+        // (Sacha) and its team.
+        row("GET /medias/{key}/{file}", "a compte-rendu's photo", REPORT_PHOTOS, Probe::PageOk("/medias/{picture_report}/150.jpg".into())),
         row("GET /groupes", "list", EVERYONE, Probe::PageShows("/groupes".into(), "Cercle privé")),
         row("GET /groupes", "a private group's member count", PRIVATE_GROUP, Probe::PageShows("/groupes".into(), "2 membres")),
         row("GET /groupes/nouveau", "creation form", EVERYONE, Probe::PageOk("/groupes/nouveau".into())),
@@ -2309,6 +2317,7 @@ fn fill(template: &str, world: &World, who: Who, n: usize) -> String {
         .replace("{picture_avatar}", &world.pictures["avatar"])
         .replace("{picture_section_banner}", &world.pictures["section_banner"])
         .replace("{picture_group_banner}", &world.pictures["group_banner"])
+        .replace("{picture_report}", &world.pictures["report"])
         .replace("{action_public}", &action("public"))
         .replace("{action_open}", &action("open"))
         .replace("{action_section}", &action("section"))

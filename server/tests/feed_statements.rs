@@ -225,6 +225,30 @@ async fn feed_pages_cost_at_most_two_statements(t: &TestDb) {
     };
     app::server::services::held_pictures::set_avatar(&state, &ada, &photo(120, 120)).await.unwrap();
     app::server::services::held_pictures::set_section_banner(&state, &secretary, "lille", &photo(600, 200)).await.unwrap();
+    // Yesterday's action with its compte-rendu and a photo (the page and the form read them in
+    // their bundle).
+    let past = actions::create(
+        &state,
+        &secretary,
+        &form(&[
+            ("kind", "tractage"),
+            ("title", "Tractage d’hier"),
+            ("place_name", "Gare"),
+            ("commune", "Lille"),
+            ("audience", "public"),
+            ("starts_at", &start),
+            ("ends_at", &end),
+        ]),
+    )
+    .await
+    .unwrap();
+    testing::move_action(&t.db, past, now_ms() - DAY, now_ms() - DAY + 7_200_000).await;
+    let report_photo = app::server::media::Upload {
+        field: "photo_1".into(),
+        content: app::server::media::UploadContent::Bytes(app::server::testing_images::png(300, 200).into()),
+    };
+    let report = form(&[("cle", "statements-0000000001"), ("tracts", "120")]);
+    app::server::services::reports::submit(&state, &secretary, past, &report, &[report_photo]).await.unwrap();
     let pages = [
         "/".to_string(),
         "/sections/lille".into(),
@@ -233,6 +257,8 @@ async fn feed_pages_cost_at_most_two_statements(t: &TestDb) {
         "/federations/59".into(),
         "/actions".into(),
         format!("/actions/{action}"),
+        format!("/actions/{past}"),
+        format!("/actions/{past}/compte-rendu"),
         "/mes-actions".into(),
         "/groupes".into(),
         "/groupes/transports".into(),
@@ -288,12 +314,13 @@ async fn feed_pages_cost_at_most_two_statements(t: &TestDb) {
     // An avatar's and a banner's file: the session, the key's row with its rule's facts.
     let avatar = app::server::services::profiles::my_profile(&state, &ada).await.unwrap().avatar.expect("an avatar");
     let banner = app::server::services::sections::section_view(&state, &secretary, "lille").await.unwrap().banner.expect("a banner");
-    for picture in [avatar, banner] {
+    let report_photo = app::server::services::action_views::view(&state, &secretary, past).await.unwrap().report.unwrap().photos.remove(0);
+    for picture in [avatar, banner, report_photo] {
         start_counting().await;
         let reply = support::send(&router, support::get(&picture.src(picture.widths[0], PictureFormat::Webp), Some(&cookie))).await;
         let cost = STATEMENTS.load(Ordering::SeqCst);
         assert_eq!(reply.status, http::StatusCode::OK);
-        println!("{} GET an avatar's or a banner's file: {cost} statements", t.db.backend_name());
+        println!("{} GET an avatar's, a banner's or a compte-rendu's photo file: {cost} statements", t.db.backend_name());
         assert!((1..=3).contains(&cost), "a held picture: {cost} statements");
     }
 

@@ -362,12 +362,76 @@ async fn an_avatar_goes_through_the_profile_form(t: &TestDb) {
     assert!(t.media.list(None).await.unwrap().is_empty(), "its files went with it");
 }
 
+/// A compte-rendu's photos through its multipart form: a refused photo comes back as the form
+/// with the French message and the figures typed, nothing stored; a photo is kept (303 to the
+/// action), drawn on the action's page for its organizer, its file upright without EXIF, 404 to
+/// a member who was not there; the same submission sent again (the offline queue) adds nothing.
+async fn a_compte_rendu_takes_its_photos_through_its_form(t: &TestDb) {
+    use app::server::services::actions;
+    let app = router(t);
+    let p = people(t).await;
+    let lille = store::sections::by_slug(&t.db, "lille").await.unwrap().unwrap().id;
+    let mut tx = t.db.begin().await.unwrap();
+    store::roles::grant(&mut tx, p.ada_id, "section_secretary", "section", &lille.to_string(), None, now_ms()).await.unwrap();
+    tx.commit().await.unwrap();
+    let state = t.state(app::server::context::RateLimits::default());
+    let ada = testing::subject(&t.db, p.ada_id).await;
+    let day = |offset: i64| app::i18n::paris_datetime_input(now_ms() + offset);
+    let fields = [
+        ("kind", "tractage"),
+        ("title", "Tractage du marché"),
+        ("place_name", "Marché"),
+        ("commune", "Lille"),
+        ("audience", "public"),
+        ("starts_at", &day(86_400_000)),
+        ("ends_at", &day(90_000_000)),
+    ];
+    let action = actions::create(&state, &ada, &app::model::form::RawForm::of(&fields)).await.unwrap();
+    testing::move_action(&t.db, action, now_ms() - 86_400_000, now_ms() - 80_000_000).await;
+    let path = format!("/actions/{action}/compte-rendu");
+    let report = |photo: Vec<u8>| {
+        vec![
+            Part::Text("cle", "http-photos-000000001"),
+            Part::Text("tracts", "250"),
+            Part::Text("alt_1", "Le stand"),
+            Part::File("photo_1", "stand.jpg", "image/jpeg", photo),
+            Part::File("photo_2", "", "application/octet-stream", Vec::new()),
+        ]
+    };
+    let refused = send(&app, multipart(&path, report(b"<!doctype html><p>x".to_vec()), Some(&p.ada))).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("n’est pas une photo"), "said in French");
+    assert!(refused.body.contains(r#"value="250""#) && refused.body.contains(r#"value="Le stand""#), "what was typed is kept");
+    assert_eq!(media_rows(t).await, 0);
+    assert!(t.media.list(None).await.unwrap().is_empty());
+
+    let kept = send(&app, multipart(&path, report(jpeg_with_gps(1200, 900)), Some(&p.ada))).await;
+    assert_eq!(kept.status, StatusCode::SEE_OTHER);
+    assert_eq!(kept.header(header::LOCATION), format!("/actions/{action}?compte-rendu=ok#compte-rendu-titre"));
+    let page = send(&app, get(&format!("/actions/{action}"), Some(&p.ada))).await;
+    let sources = picture_sources(&page.body);
+    assert_eq!(sources.len(), 1, "the compte-rendu's photo on the action: {sources:?}");
+    assert!(page.body.contains(r#"alt="Le stand""#));
+    let (status, _, bytes) = fetch(&app, &sources[0], Some(&p.ada)).await;
+    assert_eq!(status, StatusCode::OK);
+    let decoded = image::load_from_memory(&bytes).unwrap();
+    assert!(decoded.height() > decoded.width(), "upright");
+    assert!(!bytes.windows(4).any(|w| w == b"Exif"), "no EXIF block");
+    assert_eq!(fetch(&app, &sources[0], Some(&p.bob)).await.0, StatusCode::NOT_FOUND, "Bob was not there");
+    assert!(picture_sources(&send(&app, get(&format!("/actions/{action}"), Some(&p.bob))).await.body).is_empty());
+
+    let again = send(&app, multipart(&path, report(jpeg_with_gps(1200, 900)), Some(&p.ada))).await;
+    assert_eq!(again.status, StatusCode::SEE_OTHER, "the replay is acknowledged");
+    assert_eq!(media_rows(t).await, 1, "and adds nothing");
+}
+
 /// A plain form post (no field) with the session and the site's origin.
 fn app_post(path: &str, cookie: &str) -> http::Request<axum::body::Body> {
     support::post_form(path, &[], Some(cookie), Some(ORIGIN))
 }
 
 on_both_backends!(
+    a_compte_rendu_takes_its_photos_through_its_form,
     an_avatar_goes_through_the_profile_form,
     a_toolbox_document_is_a_download_and_never_a_page,
     a_phone_publishes_two_photos_that_keep_nothing_of_the_camera,
