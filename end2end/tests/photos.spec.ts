@@ -1,7 +1,7 @@
 import * as path from "node:path";
 import { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { createSection, openComposer, operator, person, settle, signUp } from "./helpers";
+import { createSection, moveActionToYesterday, openComposer, operator, person, settle, signUp } from "./helpers";
 
 // Pictures (issue 21), on a phone, with JavaScript on SQLite (local storage) and without on
 // PostgreSQL (S3-compatible storage): Anne publishes two photos from the file picker — one a
@@ -10,6 +10,8 @@ import { createSection, openComposer, operator, person, settle, signUp } from ".
 // text kept; a private group's photo answers 404 to Bruno, who is not in it. Then avatars and
 // banners: Anne's avatar beside her name on her cards (a square file without EXIF), the private
 // group's banner (404 to Bruno), the section's banner (a renamed page refused first, in French).
+// And a compte-rendu's photo: written offline and queued with it (JavaScript), or a plain
+// multipart form (without); seen by its organizer, not by a member who did not come.
 
 const fixtures = path.resolve(__dirname, "../fixtures");
 
@@ -175,4 +177,105 @@ test("photos : deux photos depuis le téléphone, sans GPS, réservées à qui v
   const sectionBanner = b.locator("header .banner img");
   await expect(sectionBanner).toHaveAttribute("height", /^\d+$/);
   await expect.poll(() => sectionBanner.evaluate((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+});
+
+test("photos d’un compte-rendu : prises hors ligne, envoyées avec lui, vues de qui était là", async ({ browser, baseURL, databaseUrl, consoleGuard }, testInfo) => {
+  test.setTimeout(120_000);
+  const js = testInfo.project.use.javaScriptEnabled !== false;
+  const stamp = Date.now().toString(36);
+  const claire = person("Claire", stamp);
+  const denis = person("Denis", stamp);
+
+  // Claire (national admin) organized a tractage in Calais yesterday; Denis lives there but did
+  // not come.
+  const c = await signUp(browser, baseURL!, js, claire, "62100", "adherent");
+  operator(databaseUrl, ["grant-admin", "--email", claire.email]);
+  const d = await signUp(browser, baseURL!, js, denis, "62100", "sympathisant");
+  const day = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+  const created = await c.request.post("/actions", {
+    form: {
+      scope: "federation:62",
+      kind: "tractage",
+      title: `Tractage du port ${stamp}`,
+      place_name: "Quai de la Colonne",
+      commune: "Calais",
+      audience: "public",
+      starts_at: `${day}T10:00`,
+      ends_at: `${day}T12:00`,
+    },
+    headers: { Origin: baseURL! },
+    maxRedirects: 0,
+  });
+  expect(created.status()).toBe(303);
+  const actionPath = created.headers()["location"];
+  moveActionToYesterday(databaseUrl, Number(actionPath.split("/").pop()));
+
+  // The compte-rendu with a photo from the phone's file picker: with JavaScript it is written
+  // with no network, kept on the phone (the photo in IndexedDB) and sent when the network
+  // returns; without, it is a plain multipart form.
+  await c.goto(`${actionPath}/compte-rendu`);
+  await settle(c, js);
+  if (js) {
+    consoleGuard.allow(/net::ERR_INTERNET_DISCONNECTED/);
+    await c.context().setOffline(true);
+  }
+  await c.getByLabel("Tracts distribués").fill("320");
+  await c.locator("details.photo-fields > summary").click();
+  await c.getByLabel("Photo 1", { exact: true }).setInputFiles(path.join(fixtures, "photo-gps.jpg"));
+  await c.getByLabel("Description de la photo 1, pour qui ne la voit pas").fill("L’équipe sur le quai");
+  await c.getByRole("button", { name: "Envoyer le compte-rendu" }).click();
+  if (js) {
+    const status = c.locator("#report-status");
+    await expect(status).toHaveAttribute("data-state", "pending");
+    const keptPhotos = () =>
+      c.evaluate(
+        () =>
+          new Promise<number>((resolve, reject) => {
+            const opening = indexedDB.open("coopol-hors-ligne", 1);
+            opening.onsuccess = () => {
+              const count = opening.result.transaction("photos-en-attente").objectStore("photos-en-attente").count();
+              count.onsuccess = () => {
+                opening.result.close();
+                resolve(count.result);
+              };
+              count.onerror = () => reject(count.error);
+            };
+            opening.onerror = () => reject(opening.error);
+          }),
+      );
+    expect(await keptPhotos(), "the photo waits on the phone").toBe(1);
+    await c.context().setOffline(false);
+    await expect(status).toHaveAttribute("data-state", "sent");
+    expect(await keptPhotos(), "and leaves it once the server kept it").toBe(0);
+    await c.goto(actionPath);
+  }
+  await expect(c).toHaveURL(new RegExp(`${actionPath}(\\?compte-rendu=ok)?(#.*)?$`));
+  const photo = c.locator(".report .post-pictures img");
+  await expect(photo).toHaveCount(1);
+  await expect(photo).toHaveAttribute("alt", "L’équipe sur le quai");
+  await photo.scrollIntoViewIfNeeded();
+  await expect.poll(() => photo.evaluate((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+  const source = await photo.evaluate((i) => (i as HTMLImageElement).currentSrc || i.getAttribute("src")!);
+  const file = await c.request.get(source);
+  expect(file.status()).toBe(200);
+  const bytes = await file.body();
+  expect(holds(bytes, Buffer.from("Exif")), "the photo holds an EXIF block").toBe(false);
+  expect(holds(bytes, Buffer.from([50, 0, 0, 0, 1, 0, 0, 0])), "the photo holds the GPS latitude").toBe(false);
+
+  // Denis sees the figures, not the faces: no photo on the page, 404 for its address.
+  await d.goto(actionPath);
+  await settle(d, js);
+  await expect(d.locator(".report-figures")).toContainText("320");
+  await expect(d.locator(".report .post-pictures img")).toHaveCount(0);
+  expect((await d.request.get(source)).status()).toBe(404);
+
+  // Claire takes it off again: its address answers 404 at once.
+  await c.goto(`${actionPath}/compte-rendu`);
+  await settle(c, js);
+  await c.getByLabel("Retirer la photo 1").check();
+  await c.getByRole("button", { name: "Envoyer le compte-rendu" }).click();
+  await expect(c).toHaveURL(/compte-rendu=ok/);
+  await expect(c.locator(".report-figures")).toContainText("320");
+  await expect(c.locator(".report .post-pictures img")).toHaveCount(0);
+  expect((await c.request.get(source)).status()).toBe(404);
 });
