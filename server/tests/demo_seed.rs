@@ -144,6 +144,23 @@ async fn small_demo_network(t: &TestDb) {
     assert!(actions.body.contains("/actions/"), "upcoming actions are listed");
     assert!(signed_in.header(header::LOCATION).starts_with('/'));
 
+    // Its pictures: avatars, banners and photos on the secretary's first page, through the real
+    // pipeline and storage — drawn with their size and served.
+    let state = t.state(app::server::context::RateLimits::default());
+    let made = demo::seed_pictures(&state, 2010, &quiet).await.expect("pictures");
+    let rows = scalar(db, "SELECT COUNT(*) FROM media").await;
+    assert_eq!(made, vec![("media", rows as u64)]);
+    assert_eq!(scalar(db, "SELECT COUNT(*) FROM users WHERE email LIKE '%@demo.coopol.fr' AND avatar <> '' AND email IN ('admin@demo.coopol.fr', 'secretaire@demo.coopol.fr', 'adherent@demo.coopol.fr', 'sympathisant@demo.coopol.fr')").await, 4);
+    assert_eq!(scalar(db, "SELECT COUNT(*) FROM sections WHERE banner <> ''").await, 3);
+    assert!(scalar(db, "SELECT COUNT(*) FROM groups WHERE banner <> ''").await >= 1);
+    assert!(scalar(db, "SELECT COUNT(*) FROM media WHERE post_id IS NOT NULL").await >= 8);
+    let feed = send(&r, get("/fil", Some(&cookie))).await;
+    let photos: Vec<&str> = feed.body.split("class=\"post-pictures").skip(1).collect();
+    assert!(photos.len() >= 5, "photos on the first page: {}", photos.len());
+    assert!(feed.body.contains("class=\"avatar avatar-40\""), "authors' avatars on the cards");
+    let src = feed.body.split("src=\"/medias/").nth(1).and_then(|s| s.split('"').next()).expect("a picture");
+    assert_eq!(send(&r, get(&format!("/medias/{src}"), Some(&cookie))).await.status, StatusCode::OK);
+
     // The same seed makes the same network.
     let again = if db.backend_name() == "sqlite" { TestDb::sqlite().await } else { TestDb::postgres().await };
     demo::seed(&again.db, Scale::Small, &quiet).await.expect("seed again");

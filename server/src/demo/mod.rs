@@ -13,6 +13,7 @@ mod feed;
 mod messages;
 mod moderation;
 mod network;
+mod pictures;
 mod texts;
 mod votes;
 
@@ -21,6 +22,7 @@ use std::time::{Duration, Instant};
 use app::server::Db;
 
 use network::seed_network;
+pub use pictures::seed_pictures;
 
 /// The password of every demo account (documented in the README: it is a demo).
 pub const DEMO_PASSWORD: &str = "coopol-demo";
@@ -118,6 +120,8 @@ pub enum SeedError {
     Password,
     #[error(transparent)]
     Db(#[from] sqlx::Error),
+    #[error("les images de démonstration n'ont pas pu être faites : {0}")]
+    Pictures(String),
 }
 
 /// What was loaded, table by table, and how long it took.
