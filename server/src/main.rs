@@ -102,11 +102,13 @@ async fn seed_demo(common: &CommonArgs, scale: demo::Scale) -> Result<(), String
         demo::SeedError::Db(e) => format!("{e} — la base contient un réseau de démonstration incomplet : recommence sur une base vide"),
         e => e.to_string(),
     };
+    let started = Instant::now();
     let mut report = demo::seed(&db, scale, &progress).await.map_err(incomplete)?;
     // Its pictures go through the real pipeline into the storage `serve` will read.
     let media = MediaStore::open(&common.media_url)?;
     let state = AppState { db: db.clone(), settings: Arc::new(Settings::default()), bus: EventBus::for_db(&db), media };
     report.rows.extend(demo::seed_pictures(&state, 2010, &progress).await.map_err(incomplete)?);
+    report.elapsed = started.elapsed();
     for (table, rows) in &report.rows {
         println!("  {table:<24} {rows:>10}");
     }
