@@ -231,7 +231,11 @@ fn parse_proxy_hops(value: &str) -> Result<usize, String> {
 
 impl ServeArgs {
     pub fn operations(&self) -> crate::state::Operations {
-        crate::state::Operations { proxy_hops: self.trust_proxy, metrics_token: self.metrics_token.clone().filter(|t| !t.is_empty()) }
+        crate::state::Operations {
+            proxy_hops: self.trust_proxy,
+            metrics_token: self.metrics_token.clone().filter(|t| !t.is_empty()),
+            uploads: Default::default(),
+        }
     }
 
     pub fn rate_limits(&self) -> RateLimits {

@@ -1,8 +1,11 @@
 //! The router's state: the app's shared state plus what leptos needs and the operator's settings
 //! that only the HTTP layer reads.
 
+use std::sync::Arc;
+
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
+use tokio::sync::Semaphore;
 
 use app::server::AppState;
 
@@ -22,6 +25,23 @@ pub struct Operations {
     /// The bearer token that opens `GET /metrics` on the public address; none: that route answers 404
     /// (metrics are then only on the operator address, when one is set).
     pub metrics_token: Option<String>,
+    /// Forms with files being read or processed at once (each may hold 80 MB).
+    pub uploads: UploadSlots,
+}
+
+/// Forms with files handled at once: a file form holds up to four 20 MB files in memory while it
+/// is read and processed, so past `MAX_CONCURRENT_UPLOADS` the next one is asked to come back in
+/// a few seconds (503, `Retry-After`) instead of the server running out of memory. Rate limits
+/// bound each person; this bounds everyone together.
+#[derive(Clone, Debug)]
+pub struct UploadSlots(pub Arc<Semaphore>);
+
+pub const MAX_CONCURRENT_UPLOADS: usize = 8;
+
+impl Default for UploadSlots {
+    fn default() -> Self {
+        UploadSlots(Arc::new(Semaphore::new(MAX_CONCURRENT_UPLOADS)))
+    }
 }
 
 impl FromRef<ServerState> for LeptosOptions {

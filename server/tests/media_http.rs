@@ -425,12 +425,35 @@ async fn a_compte_rendu_takes_its_photos_through_its_form(t: &TestDb) {
     assert_eq!(media_rows(t).await, 1, "and adds nothing");
 }
 
+/// Past the server's upload slots, a form with files is asked to come back (503, `Retry-After`)
+/// before its body is read; a form without files still goes through.
+async fn uploads_past_the_servers_slots_are_asked_to_wait(t: &TestDb) {
+    let p = people(t).await;
+    let mut state = support::server_state(t, app::server::context::RateLimits::default(), None);
+    state.ops.uploads = coopol_server::state::UploadSlots(std::sync::Arc::new(tokio::sync::Semaphore::new(1)));
+    let held = state.ops.uploads.0.clone().try_acquire_owned().unwrap();
+    let app = coopol_server::build_router(state.clone());
+    let form =
+        vec![Part::Text("body", "Le stand"), Part::Text("audience", "public"), Part::File("photo_1", "a.png", "image/png", png(40, 30))];
+    let busy = send(&app, multipart("/publications", form.clone(), Some(&p.ada))).await;
+    assert_eq!(busy.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(busy.header(header::RETRY_AFTER), "5");
+    assert!(busy.body.contains("réessaie dans quelques secondes"));
+    assert_eq!(media_rows(t).await, 0);
+    let text_only = support::post_form("/publications", &[("body", "Sans photo"), ("audience", "public")], Some(&p.ada), Some(ORIGIN));
+    assert_eq!(send(&app, text_only).await.status, StatusCode::SEE_OTHER, "a form without files needs no slot");
+    drop(held);
+    assert_eq!(send(&app, multipart("/publications", form, Some(&p.ada))).await.status, StatusCode::SEE_OTHER, "then it goes through");
+    assert_eq!(state.ops.uploads.0.available_permits(), 1, "the slot is given back after the request");
+}
+
 /// A plain form post (no field) with the session and the site's origin.
 fn app_post(path: &str, cookie: &str) -> http::Request<axum::body::Body> {
     support::post_form(path, &[], Some(cookie), Some(ORIGIN))
 }
 
 on_both_backends!(
+    uploads_past_the_servers_slots_are_asked_to_wait,
     a_compte_rendu_takes_its_photos_through_its_form,
     an_avatar_goes_through_the_profile_form,
     a_toolbox_document_is_a_download_and_never_a_page,

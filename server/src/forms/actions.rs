@@ -54,7 +54,7 @@ pub async fn organizer_invitation(State(state): State<ServerState>, Path(id): Pa
 /// The compte-rendu: saved (or recognized as a replay of one already saved) → back to the action.
 /// It may carry photos (`multipart/form-data`).
 pub async fn report(State(state): State<ServerState>, Path(id): Path<ActionId>, upload: UploadSubmission) -> Response {
-    let UploadSubmission { submission, uploads } = upload;
+    let UploadSubmission { submission, uploads, slot: _slot } = upload;
     let result = reports::submit(&state.app, &submission.subject(), id, &submission.form, &uploads).await;
     let next = result.map(|_| format!("/actions/{id}?compte-rendu=ok#compte-rendu-titre"));
     submission.answer(&state, next, &format!("/actions/{id}/compte-rendu")).await

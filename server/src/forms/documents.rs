@@ -13,13 +13,13 @@ use crate::forms::upload::UploadSubmission;
 use crate::state::ServerState;
 
 pub async fn create(State(state): State<ServerState>, upload: UploadSubmission) -> Response {
-    let UploadSubmission { submission, uploads } = upload;
+    let UploadSubmission { submission, uploads, slot: _slot } = upload;
     let result = documents::create(&state.app, &submission.subject(), &submission.form, &uploads).await;
     submission.answer(&state, result.map(|id| format!("/boite-a-outils/{id}")), "/boite-a-outils/nouveau").await
 }
 
 pub async fn new_version(State(state): State<ServerState>, Path(id): Path<DocumentId>, upload: UploadSubmission) -> Response {
-    let UploadSubmission { submission, uploads } = upload;
+    let UploadSubmission { submission, uploads, slot: _slot } = upload;
     let page = format!("/boite-a-outils/{id}");
     let result = documents::add_version(&state.app, &submission.subject(), id, &submission.form, &uploads).await;
     submission.answer(&state, result.map(|_| format!("{page}#versions")), &page).await

@@ -18,7 +18,7 @@ fn page_of(path: &str) -> String {
 
 /// A publication, with its pictures when the form carries some (`multipart/form-data`).
 pub async fn publish(State(state): State<ServerState>, upload: UploadSubmission) -> Response {
-    let UploadSubmission { submission, uploads } = upload;
+    let UploadSubmission { submission, uploads, slot: _slot } = upload;
     let page = page_of(&submission.back_or("/fil"));
     let result = posts::publish_with_pictures(&state.app, &submission.subject(), &submission.form, &uploads).await;
     submission.answer(&state, result.map(|id| format!("{page}#publication-{id}")), &page).await

@@ -15,7 +15,7 @@ use crate::state::ServerState;
 const PROFILE_SAVED: &str = "/profil?enregistre=1";
 
 pub async fn set_avatar(State(state): State<ServerState>, upload: UploadSubmission) -> Response {
-    let UploadSubmission { submission, uploads } = upload;
+    let UploadSubmission { submission, uploads, slot: _slot } = upload;
     let result = held_pictures::set_avatar(&state.app, &submission.subject(), &uploads).await;
     submission.answer(&state, result.map(|()| PROFILE_SAVED.to_string()), "/profil").await
 }
@@ -26,7 +26,7 @@ pub async fn remove_avatar(State(state): State<ServerState>, submission: Submiss
 }
 
 pub async fn set_section_banner(State(state): State<ServerState>, Path(slug): Path<String>, upload: UploadSubmission) -> Response {
-    let UploadSubmission { submission, uploads } = upload;
+    let UploadSubmission { submission, uploads, slot: _slot } = upload;
     let result = held_pictures::set_section_banner(&state.app, &submission.subject(), &slug, &uploads).await;
     submission.answer(&state, result.map(|()| format!("/sections/{slug}")), &format!("/sections/{slug}/modifier")).await
 }
@@ -37,7 +37,7 @@ pub async fn remove_section_banner(State(state): State<ServerState>, Path(slug):
 }
 
 pub async fn set_group_banner(State(state): State<ServerState>, Path(slug): Path<String>, upload: UploadSubmission) -> Response {
-    let UploadSubmission { submission, uploads } = upload;
+    let UploadSubmission { submission, uploads, slot: _slot } = upload;
     let page = format!("/groupes/{slug}");
     let result = held_pictures::set_group_banner(&state.app, &submission.subject(), &slug, &uploads).await;
     submission.answer(&state, result.map(|()| page.clone()), &page).await

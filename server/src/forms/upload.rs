@@ -11,7 +11,10 @@ use http::StatusCode;
 use app::model::form::RawForm;
 use app::server::media::{picture::MAX_PICTURE_BYTES, Upload, UploadContent};
 
+use tokio::sync::OwnedSemaphorePermit;
+
 use crate::forms::render::Submission;
+use crate::state::ServerState;
 
 /// Everything one form may send: four pictures at their limit and some margin. Past this the
 /// request is cut (413) — a 50 MB picture alone still gets its French answer.
@@ -25,16 +28,26 @@ pub struct UploadSubmission {
     pub submission: Submission,
     /// The file fields that hold a file, in the order sent.
     pub uploads: Vec<Upload>,
+    /// One of the server's upload slots, held until the handler is done with the files (bind it:
+    /// `slot: _slot`).
+    pub slot: Option<OwnedSemaphorePermit>,
 }
 
-impl<S: Send + Sync> FromRequest<S> for UploadSubmission {
+/// How long a form turned away for lack of a slot is asked to wait.
+const RETRY_AFTER_SECS: &str = "5";
+
+impl FromRequest<ServerState> for UploadSubmission {
     type Rejection = Response;
 
-    async fn from_request(request: Request, _state: &S) -> Result<Self, Response> {
+    async fn from_request(request: Request, state: &ServerState) -> Result<Self, Response> {
         let boundary =
             request.headers().get(http::header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).and_then(|ct| multer::parse_boundary(ct).ok());
         let Some(boundary) = boundary else {
-            return Ok(Self { submission: Submission::read(request).await?, uploads: Vec::new() });
+            return Ok(Self { submission: Submission::read(request).await?, uploads: Vec::new(), slot: None });
+        };
+        let Ok(slot) = state.ops.uploads.0.clone().try_acquire_owned() else {
+            let busy = "Beaucoup d’envois de fichiers en ce moment\u{a0}: réessaie dans quelques secondes (reviens en arrière\u{a0}: ce que tu as écrit y est encore).";
+            return Err((StatusCode::SERVICE_UNAVAILABLE, [(http::header::RETRY_AFTER, RETRY_AFTER_SECS)], busy).into_response());
         };
         let (parts, body) = request.into_parts();
         let stream = http_body_util::Limited::new(body, MAX_UPLOAD_BODY_BYTES);
@@ -77,7 +90,7 @@ impl<S: Send + Sync> FromRequest<S> for UploadSubmission {
                 pairs.push((name, text));
             }
         }
-        Ok(Self { submission: Submission { parts, form: RawForm(pairs) }, uploads })
+        Ok(Self { submission: Submission { parts, form: RawForm(pairs) }, uploads, slot: Some(slot) })
     }
 }
 

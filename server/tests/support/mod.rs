@@ -105,6 +105,7 @@ pub async fn status_of(router: &Router, request: Request<Body>) -> (StatusCode, 
 const BOUNDARY: &str = "coopol-test-boundary-7d1f";
 
 /// A part of a multipart form: a text field, or a file (name, declared type, bytes).
+#[derive(Clone)]
 pub enum Part<'a> {
     Text(&'a str, &'a str),
     File(&'a str, &'a str, &'a str, Vec<u8>),
