@@ -267,6 +267,7 @@ async fn feed_pages_cost_at_most_two_statements(t: &TestDb) {
         "/notifications".into(),
         "/coopains".into(),
         "/membres/ada".into(),
+        "/profil".into(),
         "/moderation".into(),
         "/moderation/section-lille".into(),
         format!("/moderation/dossiers/{case}"),

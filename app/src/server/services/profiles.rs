@@ -23,20 +23,17 @@ pub async fn my_profile(state: &AppState, subject: &Subject) -> Result<MyProfile
     if !policy::can_read_private_account(subject, row.id) {
         return Err(AppError::Forbidden);
     }
-    let profile = store::profiles::load(db, row.id).await?.unwrap_or_default();
-    let place = store::members::belonging(db, row.id).await?;
-    let commune = match place.as_ref().and_then(|p| p.commune_insee.as_deref()) {
-        Some(insee) => store::territory::commune(db, insee).await?.map(|c| CommuneRef { insee: c.insee, name: c.name }),
-        None => None,
-    };
-    let federation = match place.as_ref().and_then(|p| p.federation_code.as_deref()) {
-        Some(code) => store::territory::departement(db, code).await?.map(|d| FederationRef { code: d.code, name: d.name }),
-        None => None,
-    };
-    let section = match place.as_ref().and_then(|p| p.section_id) {
-        Some(id) => store::sections::by_id(db, id).await?.map(|s| SectionRef { slug: s.slug, name: s.name }),
-        None => None,
-    };
+    // The profile and where the person belongs, with its names, in one statement.
+    let mut bundle = Bundle::new();
+    let profile = ProfileSlots::add(&mut bundle, row.id.get());
+    let place = bundle.add::<store::members::PlaceRow>(store::members::place_part(row.id));
+    let lists = bundle.run(db).await?;
+    let profile = profile.read(&lists)?.unwrap_or_default();
+    let place = lists.take(place)?.into_iter().next();
+    let place = place.as_ref();
+    let commune = place.and_then(|p| Some(CommuneRef { insee: p.commune_insee.clone()?, name: p.commune_name.clone()? }));
+    let federation = place.and_then(|p| Some(FederationRef { code: p.federation_code.clone()?, name: p.federation_name.clone()? }));
+    let section = place.and_then(|p| Some(SectionRef { slug: p.section_slug.clone()?, name: p.section_name.clone()? }));
     Ok(MyProfile {
         avatar: picture_of(&row.avatar),
         handle: row.handle,

@@ -29,6 +29,28 @@ const BELONGING: &str = "SELECT u.id, u.membership, u.membership_status, u.suspe
     c.departement_code AS federation_code, sc.section_id, c.lat AS home_lat, c.lng AS home_lng, c.name AS home_name FROM users u \
     LEFT JOIN communes c ON c.insee = u.commune_insee LEFT JOIN section_communes sc ON sc.insee = u.commune_insee";
 
+/// Where a person lives and belongs, with the names their own profile page shows: a part of
+/// that page's bundle (`store::bundle`). Columns are null where they have no commune or section.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+pub struct PlaceRow {
+    pub commune_insee: Option<String>,
+    pub commune_name: Option<String>,
+    pub federation_code: Option<String>,
+    pub federation_name: Option<String>,
+    pub section_slug: Option<String>,
+    pub section_name: Option<String>,
+}
+
+pub fn place_part(user_id: UserId) -> Part {
+    let sql = "SELECT c.insee AS commune_insee, c.name AS commune_name, d.code AS federation_code, d.name AS federation_name, \
+               s.slug AS section_slug, s.name AS section_name FROM users u \
+               LEFT JOIN communes c ON c.insee = u.commune_insee LEFT JOIN departements d ON d.code = c.departement_code \
+               LEFT JOIN section_communes sc ON sc.insee = u.commune_insee LEFT JOIN sections s ON s.id = sc.section_id \
+               WHERE u.id = $1";
+    let columns = ["commune_insee", "commune_name", "federation_code", "federation_name", "section_slug", "section_name"];
+    Part::new(sql, &columns, vec![Arg::Int(user_id.get())])
+}
+
 #[tracing::instrument(skip_all, err(level = "warn"))]
 pub async fn belonging(db: &Db, user_id: UserId) -> Result<Option<BelongingRow>, sqlx::Error> {
     let sql = format!("{BELONGING} WHERE u.id = $1");
