@@ -69,7 +69,7 @@ texts! {
         }
         /// Offline, and the phone could not keep the photos (private browsing, storage full).
         photos_lost: &'static str {
-            fr: "Pas de réseau\u{a0}: le compte-rendu attend sur ton téléphone, mais ses photos n’ont pas pu y être gardées. Il partira sans elles\u{a0}; joins-les à nouveau une fois connecté·e.",
+            fr: "Pas de réseau\u{a0}: le compte-rendu attend sur ton téléphone, mais ses photos n’ont pas pu y être gardées. Il partira sans elles\u{202f}; joins-les à nouveau une fois connecté·e.",
             en: "No network: the report waits on your phone, but its photos could not be kept there. It will go without them; attach them again once online.",
         }
         not_started_hint: &'static str {
