@@ -7,7 +7,7 @@
 // so the CSP needs no inline script; plain ES5-level code, no dependency.
 //
 // An item leaves the phone only when the server has kept it (it answers with the action's page,
-// `?compte-rendu=ok`) or refused it for good (403, 404, 422: then it is marked refused, and its
+// `?compte-rendu=ok`) or refused it for good (403, 404, 413, 422: then it is marked refused, and its
 // form shows why with the text filled back in). Anything else — no network, a 5xx, a 429, the
 // sign-in page after the session expired — keeps it for later. Each item belongs to the account
 // that wrote it (<meta name="coopol-account">) and is only sent while that account is signed in;
@@ -19,7 +19,8 @@
   // carries the key it was drawn with, and a second compte-rendu written from it must not be
   // taken for a replay of the first.
   var USED = "coopol-cles-utilisees";
-  var REFUSED_FOR_GOOD = [403, 404, 422];
+  // 413: photos too heavy all together — sending them again will not help.
+  var REFUSED_FOR_GOOD = [403, 404, 413, 422];
   // The photos of waiting items: one record per item ("account:key" → [{name, blob, filename}]).
   var PHOTOS_DB = "coopol-hors-ligne";
   var PHOTOS = "photos-en-attente";
