@@ -52,6 +52,15 @@ async fn people(t: &TestDb) -> People {
     People { ada_id: ada, ada: cookie(t, ada).await, bob: cookie(t, bob).await, zoe: cookie(t, zoe).await }
 }
 
+/// Makes `who` Lille's secretary; answers Lille's id.
+async fn make_secretary_of_lille(t: &TestDb, who: UserId) -> app::model::ids::SectionId {
+    let lille = store::sections::by_slug(&t.db, "lille").await.unwrap().unwrap().id;
+    let mut tx = t.db.begin().await.unwrap();
+    store::roles::grant(&mut tx, who, "section_secretary", "section", &lille.to_string(), None, now_ms()).await.unwrap();
+    tx.commit().await.unwrap();
+    lille
+}
+
 async fn media_rows(t: &TestDb) -> i64 {
     let sql = "SELECT CAST(COUNT(*) AS BIGINT) FROM media";
     app::on_pool!(t.db.read(), p => sqlx::query_scalar::<_, i64>(sql).fetch_one(p).await).unwrap()
@@ -277,10 +286,7 @@ async fn documents_count(t: &TestDb) -> i64 {
 async fn a_toolbox_document_is_a_download_and_never_a_page(t: &TestDb) {
     let app = router(t);
     let p = people(t).await;
-    let lille = store::sections::by_slug(&t.db, "lille").await.unwrap().unwrap().id;
-    let mut tx = t.db.begin().await.unwrap();
-    store::roles::grant(&mut tx, p.ada_id, "section_secretary", "section", &lille.to_string(), None, now_ms()).await.unwrap();
-    tx.commit().await.unwrap();
+    let lille = make_secretary_of_lille(t, p.ada_id).await;
     let portee = format!("section:{lille}");
     let form = |file: Vec<u8>| {
         vec![
@@ -370,10 +376,7 @@ async fn a_compte_rendu_takes_its_photos_through_its_form(t: &TestDb) {
     use app::server::services::actions;
     let app = router(t);
     let p = people(t).await;
-    let lille = store::sections::by_slug(&t.db, "lille").await.unwrap().unwrap().id;
-    let mut tx = t.db.begin().await.unwrap();
-    store::roles::grant(&mut tx, p.ada_id, "section_secretary", "section", &lille.to_string(), None, now_ms()).await.unwrap();
-    tx.commit().await.unwrap();
+    make_secretary_of_lille(t, p.ada_id).await;
     let state = t.state(app::server::context::RateLimits::default());
     let ada = testing::subject(&t.db, p.ada_id).await;
     let day = |offset: i64| app::i18n::paris_datetime_input(now_ms() + offset);

@@ -36,18 +36,17 @@ pub async fn seed_pictures(state: &AppState, seed: u64, progress: Progress<'_>) 
         let subject = subjects::of_person(db, UserId(secretary)).await.map_err(|e| SeedError::Pictures(format!("{e:?}")))?;
         let page =
             feed::feed_page(state, &subject, FeedKey::Home, None, Lang::Fr).await.map_err(|e| SeedError::Pictures(format!("{e:?}")))?;
-        for post in page.posts {
-            let sql = "SELECT author_id FROM posts WHERE id = $1";
-            let author: Option<i64> = on_pool!(db.read(), p => sqlx::query_scalar(sql).bind(post.id).fetch_one(p).await)?;
-            posts.extend(author.map(|a| (post.id, a)));
+        // Their authors in one statement (the ids are the feed's own, not user input).
+        let ids: Vec<String> = page.posts.iter().map(|p| p.id.to_string()).collect();
+        if !ids.is_empty() {
+            let sql =
+                format!("SELECT id, author_id FROM posts WHERE id IN ({}) AND author_id IS NOT NULL ORDER BY id DESC", ids.join(", "));
+            posts = on_pool!(db.read(), p => sqlx::query_as(&sql).fetch_all(p).await)?;
         }
     }
-    let mut people = Vec::new();
-    for (email, _) in DEMO_ACCOUNTS {
-        let id: Option<i64> =
-            on_pool!(db.read(), p => sqlx::query_scalar("SELECT id FROM users WHERE email = $1").bind(email).fetch_optional(p).await)?;
-        people.extend(id);
-    }
+    let emails: Vec<String> = DEMO_ACCOUNTS.iter().map(|(email, _)| format!("'{email}'")).collect();
+    let sql = format!("SELECT id FROM users WHERE email IN ({}) ORDER BY id", emails.join(", "));
+    let mut people: Vec<i64> = on_pool!(db.read(), p => sqlx::query_scalar(&sql).fetch_all(p).await)?;
     people.extend(posts.iter().map(|(_, author)| *author));
     people.sort_unstable();
     people.dedup();

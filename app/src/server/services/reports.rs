@@ -87,11 +87,7 @@ pub async fn offline_forms(state: &AppState, subject: &Subject) -> Result<Vec<St
 
 pub async fn form_view(state: &AppState, subject: &Subject, action_id: ActionId) -> Result<ReportFormView, AppError> {
     let row = reportable(state, subject, action_id, Opens::OnItsDay).await?;
-    let mut bundle = Bundle::new();
-    let (report, photos) = (bundle.add(store::reports::of_action_part(action_id)), bundle.add(store::reports::photos_part(action_id)));
-    let lists = bundle.run(&state.db).await?;
-    let existing: Option<ReportRow> = lists.take(report)?.into_iter().next();
-    let photos: Vec<PhotoRow> = lists.take(photos)?;
+    let (existing, photos) = written(state, action_id).await?;
     if existing.as_ref().is_some_and(|r| !rules::can_rewrite_report(subject, &facts(&row), r.author_id)) {
         return Err(AppError::Forbidden);
     }
@@ -139,11 +135,9 @@ pub async fn submit(
     let row = reportable(state, subject, action_id, Opens::AtItsStart).await?;
     // Once written, a compte-rendu is rewritten by its first author or the organizers (each
     // version is kept); another participant is refused before the form is read.
-    let written = store::reports::author_and_photos(&state.db, action_id).await?;
-    if let Some((author, _)) = written {
-        if !rules::can_rewrite_report(subject, &facts(&row), author.map(UserId)) {
-            return Err(AppError::Forbidden);
-        }
+    let (existing, kept) = written(state, action_id).await?;
+    if existing.is_some_and(|r| !rules::can_rewrite_report(subject, &facts(&row), r.author_id)) {
+        return Err(AppError::Forbidden);
     }
     let key = ReportKey::parse(form).map_err(AppError::Validation)?;
     // A replay keeps nothing new: it was kept the first time (its photos are not processed
@@ -151,7 +145,7 @@ pub async fn submit(
     if store::reports::key_claimed(&state.db, key.as_str(), action_id, me).await? {
         return Ok(false);
     }
-    let kept = if written.is_some_and(|(_, photos)| photos > 0) { kept_photo_keys(state, action_id).await? } else { Vec::new() };
+    let kept: Vec<String> = kept.into_iter().map(|p| p.key).collect();
     let (slots, too_large) = media::photo_slots(uploads);
     let ((input, photos), ()) =
         FieldErrors::both(FieldErrors::both(ReportInput::parse(form), ReportPhotos::parse(form, &slots, &kept)), too_large)
@@ -184,10 +178,12 @@ pub async fn submit(
     }
 }
 
-/// The keys of the photos a compte-rendu holds now.
-async fn kept_photo_keys(state: &AppState, action_id: ActionId) -> Result<Vec<String>, AppError> {
-    let rows: Vec<PhotoRow> = store::reports::photos_part(action_id).fetch_all(&state.db).await?;
-    Ok(rows.into_iter().map(|p| p.key).collect())
+/// The compte-rendu written so far (none yet: `None`) and its photos, in one statement.
+async fn written(state: &AppState, action_id: ActionId) -> Result<(Option<ReportRow>, Vec<PhotoRow>), AppError> {
+    let mut bundle = Bundle::new();
+    let (report, photos) = (bundle.add(store::reports::of_action_part(action_id)), bundle.add(store::reports::photos_part(action_id)));
+    let lists = bundle.run(&state.db).await?;
+    Ok((lists.take(report)?.into_iter().next(), lists.take(photos)?))
 }
 
 /// The compte-rendu's transaction: the rule again, the key claimed (`None`: a replay, nothing

@@ -120,14 +120,6 @@ pub async fn key_claimed(db: &Db, key: &str, action_id: ActionId, user_id: UserI
     Ok(n > 0)
 }
 
-/// The first author of an action's compte-rendu and how many photos it holds, before the
-/// form is read (`None` when none was written).
-#[tracing::instrument(skip_all, err(level = "warn"))]
-pub async fn author_and_photos(db: &Db, action_id: ActionId) -> Result<Option<(Option<i64>, i64)>, sqlx::Error> {
-    let sql = "SELECT r.author_id, CAST((SELECT COUNT(*) FROM media m WHERE m.report_action = r.action_id) AS BIGINT)                FROM action_reports r WHERE r.action_id = $1";
-    on_pool!(db.read(), p => sqlx::query_as::<_, (Option<i64>, i64)>(sql).bind(action_id).fetch_optional(p).await)
-}
-
 /// The first author of an action's compte-rendu, inside the writing transaction: `None` when
 /// none was written, `Some(None)` when its author's account is gone.
 #[tracing::instrument(skip_all, err(level = "warn"))]
